@@ -1,0 +1,90 @@
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
+import type { RunSummary } from '../pipeline/summary.ts';
+import { escapeHtml, page, table } from './html.ts';
+
+export interface RunReportOptions {
+  language: Language;
+  warningCount: number;
+  downloads: { href: string; label: string }[];
+}
+
+/**
+ * The first page of the site: what this run read and loaded, and the data-quality report (rows
+ * held back by reason, department names nobody knows, values not recognised). Everything shown
+ * is escaped; quarantined values are not shown at all, only where the rows are.
+ */
+export function renderRunReport(summary: RunSummary, options: RunReportOptions): string {
+  const { language } = options;
+  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
+  const n = (value: number) => escapeHtml(formatNumber(language, value));
+
+  const fileRows = summary.files.map((file) => [
+    escapeHtml(file.path) + (file.error ? `<div class="error">${escapeHtml(file.error)}</div>` : ''),
+    m(`kind.${file.kind}`),
+    `<span class="status-${escapeHtml(file.status)}">${m(`status.${file.status}`)}</span>`,
+    n(file.rows_read),
+    n(file.loaded),
+    n(file.duplicates),
+    n(file.quarantined),
+  ]);
+  const { totals } = summary;
+  const filesTable = table(
+    [m('site.file'), m('site.kind'), m('site.status'), m('site.rowsRead'), m('site.loaded'), m('site.duplicates'), m('site.quarantined')],
+    fileRows,
+    { numericFrom: 3, footer: [m('site.total'), '', '', n(totals.rows_read), n(totals.loaded), n(totals.duplicates), n(totals.quarantined)] },
+  );
+
+  const quality = summary.data_quality;
+  const reasons =
+    quality.quarantine_by_reason.length === 0
+      ? `<p>${m('site.noQuarantine')}</p>`
+      : table(
+          [m('site.reason'), m('site.rows'), m('site.examples')],
+          quality.quarantine_by_reason.map((r) => [
+            escapeHtml(reasonText(language, r.reason)),
+            n(r.rows),
+            r.examples.map((e) => escapeHtml(`${e.path} ${e.row !== null ? `#${e.row}` : `L${e.line}`}`)).join('<br>'),
+          ]),
+          { numericFrom: 1 },
+        );
+  const departments =
+    quality.unknown_departments.length === 0
+      ? `<p>${m('site.none')}</p>`
+      : `<p>${m('site.unknownDepartmentsNote')}</p>` +
+        table(
+          [m('site.departmentName'), m('kind.feedback'), m('kind.survey')],
+          quality.unknown_departments.map((d) => [escapeHtml(d.name), n(d.feedback_records), n(d.survey_responses)]),
+          { numericFrom: 1 },
+        );
+  const values =
+    quality.unrecognised_values.length === 0
+      ? `<p>${m('site.none')}</p>`
+      : table(
+          [m('site.field'), m('site.value'), m('site.records')],
+          quality.unrecognised_values.map((v) => [escapeHtml(v.field), escapeHtml(v.value), n(v.records)]),
+          { numericFrom: 2 },
+        );
+  const ignored = summary.ignored_files.length > 0 ? `<p>${m('site.ignoredFiles', { files: summary.ignored_files.join(', ') })}</p>` : '';
+  const downloads = options.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
+
+  const body = `
+<h1>${m('site.title')}</h1>
+<p class="meta">${m('site.builtAt', { generated: summary.generated_at, asOf: summary.as_of })}</p>
+<p>${m('site.warnings', { count: formatNumber(language, options.warningCount) })}</p>
+<h2>${m('site.runSummary')}</h2>
+${filesTable}
+<p>${m('site.inWarehouse', { feedback: formatNumber(language, summary.records_in_warehouse.feedback), survey: formatNumber(language, summary.records_in_warehouse.survey) })}</p>
+${ignored}
+<h2>${m('site.dataQuality')}</h2>
+<h3>${m('site.reasons')}</h3>
+${reasons}
+<h3>${m('site.unknownDepartments')}</h3>
+${departments}
+<h3>${m('site.unrecognised')}</h3>
+${values}
+<h2>${m('site.downloads')}</h2>
+<p>${downloads}</p>
+`;
+  return page({ lang: language, title: t(language, 'site.title'), body });
+}

@@ -1,0 +1,17 @@
+-- Grain: one row per loaded feedback record: the `feedback` table of contract section 5, as
+-- published under OUT/data/. Only redacted text; times in hospital-local ISO 8601.
+create or replace table export_feedback as
+select
+    source,
+    id,
+    strftime(received_at, '%Y-%m-%dT%H:%M:%S') as received_at,
+    department,
+    location,
+    channel,
+    kind,
+    lang,
+    category,
+    category_source,
+    text_redacted
+from fct_feedback
+order by fct_feedback.received_at, source, id;

@@ -1,0 +1,31 @@
+-- Grain: one row per survey response, with its canonical department and how many items it answered.
+create or replace table fct_survey_response as
+with responses as (
+    select * from survey_responses
+),
+
+answer_counts as (
+    select source, response_id, count(*) as items_answered
+    from survey_answers
+    group by source, response_id
+),
+
+final as (
+    select
+        responses.source,
+        responses.response_id,
+        responses.submitted_at,
+        departments.department,
+        departments.department_code,
+        departments.is_known as department_is_known,
+        responses.patient_type,
+        responses.overall,
+        responses.recommend,
+        coalesce(answer_counts.items_answered, 0)::integer as items_answered,
+        responses.comment_redacted
+    from responses
+    inner join dim_department as departments on departments.department_raw = responses.department_raw
+    left join answer_counts using (source, response_id)
+)
+
+select * from final;

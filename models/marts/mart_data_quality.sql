@@ -1,0 +1,70 @@
+-- The data-quality report of the warehouse: what was held back and why, which department names
+-- no reference table knows, and which coded values were not recognised (kept raw, mapped to
+-- other or left blank). One table per question; each states its grain.
+
+-- Grain: one row per quarantined input row of the latest reading of each file path (an older
+-- reading's problems are superseded when the file changes or is read again under new rules),
+-- with its file's path. Values are redacted because this table feeds the published report.
+create or replace table mart_quarantine as
+with latest_readings as (
+    select path, max(file_id) as file_id
+    from ingested_files
+    where status = 'loaded'
+    group by path
+)
+
+select
+    files.path,
+    files.kind,
+    quarantine.file_row,
+    quarantine.file_line,
+    quarantine.column_name,
+    quarantine.reason,
+    redact_pii(quarantine.value) as value_redacted,
+    files.read_at
+from quarantine
+inner join latest_readings using (file_id)
+inner join ingested_files as files using (file_id);
+
+-- Grain: one row per department name that resolved to no known department.
+create or replace table mart_unknown_departments as
+with feedback as (
+    select department_raw, count(*) as records from feedback_records group by 1
+),
+
+surveys as (
+    select department_raw, count(*) as records from survey_responses group by 1
+),
+
+final as (
+    select
+        dim.department_raw,
+        coalesce(feedback.records, 0)::integer as feedback_records,
+        coalesce(surveys.records, 0)::integer as survey_responses
+    from dim_department as dim
+    left join feedback using (department_raw)
+    left join surveys using (department_raw)
+    where not dim.is_known
+)
+
+select * from final order by feedback_records + survey_responses desc, department_raw;
+
+-- Grain: one row per (field, value as written) that the value aliases did not recognise.
+create or replace table mart_unrecognised_values as
+with unrecognised as (
+    select 'channel' as field, channel_raw as value_raw from feedback_records
+    where channel_raw is not null
+        and normalize_key(channel_raw) not in (select alias_key from value_lookup where field = 'channel')
+    union all
+    select 'category', category_raw from feedback_records where category_raw is not null and category is null
+    union all
+    select 'status', status_raw from feedback_records where status_raw is not null and status is null
+),
+
+final as (
+    select field, value_raw, count(*)::integer as records
+    from unrecognised
+    group by field, value_raw
+)
+
+select * from final order by field, records desc, value_raw;

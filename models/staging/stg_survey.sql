@@ -1,0 +1,112 @@
+-- Grain: one row per data row of the survey file being ingested (temp table input_rows: the
+-- contract's survey columns and every q_<code> column, all text), typed, with `problem`: the first
+-- reason, if any, that puts the row in quarantine. Answers are unpivoted into stg_survey_answers
+-- first, one row per answered item, so that any number of q_ columns is handled alike.
+create or replace temp table stg_survey_answers as
+with answers as (
+    unpivot (select _row, columns('^q_') from input_rows)
+    on columns('^q_')
+    into name item_column value answer_raw
+),
+
+final as (
+    select
+        _row as file_row,
+        lower(substr(item_column, 3)) as item_code,
+        item_column,
+        trim(answer_raw) as answer_raw,
+        try_cast(trim(answer_raw) as double) as answer_number
+    from answers
+    where trim(answer_raw) <> ''
+)
+
+select
+    file_row,
+    item_code,
+    item_column,
+    answer_raw,
+    answer_number::tinyint as score,
+    answer_number is not null and answer_number = round(answer_number) and answer_number between 1 and 5 as is_valid
+from final;
+
+create or replace temp table stg_survey as
+with input as (
+    select * from input_rows
+),
+
+lookups as (
+    select * from value_lookup
+),
+
+first_bad_answer as (
+    select file_row, arg_min(item_column, item_column) as item_column, arg_min(answer_raw, item_column) as answer_raw
+    from stg_survey_answers
+    where not is_valid
+    group by file_row
+),
+
+cleaned as (
+    select
+        input._row as file_row,
+        nullif(trim(input.response_id), '') as response_id,
+        coalesce(nullif(trim(input.source), ''), getvariable('default_source')) as source,
+        nullif(trim(input.submitted_at), '') as submitted_at_raw,
+        parse_local_timestamp(input.submitted_at) as submitted_at,
+        nullif(trim(regexp_replace(nfc_normalize(input.department), '\s+', ' ', 'g')), '') as department_raw,
+        nullif(trim(input.patient_type), '') as patient_type_raw,
+        patient_type.value as patient_type,
+        nullif(trim(input.overall), '') as overall_raw,
+        try_cast(trim(input.overall) as double) as overall_number,
+        nullif(trim(input.recommend), '') as recommend_raw,
+        try_cast(trim(input.recommend) as double) as recommend_number,
+        nullif(trim(input.comment), '') as comment_raw,
+        bad.item_column as bad_item_column,
+        bad.answer_raw as bad_answer_raw,
+        md5(to_json(input)) as content_hash
+    from input
+    left join lookups as patient_type
+        on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)
+    left join first_bad_answer as bad on bad.file_row = input._row
+),
+
+checked as (
+    select
+        *,
+        case
+            when response_id is null then {'column': 'response_id', 'reason': 'response_id is missing', 'value': null}
+            when submitted_at_raw is null then {'column': 'submitted_at', 'reason': 'submitted_at is missing', 'value': null}
+            when submitted_at is null then {'column': 'submitted_at', 'reason': 'submitted_at is not a date', 'value': submitted_at_raw}
+            when submitted_at::date > getvariable('today')
+                then {'column': 'submitted_at', 'reason': 'submitted_at is in the future', 'value': submitted_at_raw}
+            when submitted_at < date '2000-01-01'
+                then {'column': 'submitted_at', 'reason': 'submitted_at is before 2000', 'value': submitted_at_raw}
+            when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
+            when bad_item_column is not null
+                then {'column': bad_item_column, 'reason': 'answer is not a whole number from 1 to 5', 'value': bad_answer_raw}
+            when overall_raw is not null and not coalesce(overall_number = round(overall_number) and overall_number between 1 and 5, false)
+                then {'column': 'overall', 'reason': 'overall is not a whole number from 1 to 5', 'value': overall_raw}
+            when recommend_raw is not null and not coalesce(recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
+                then {'column': 'recommend', 'reason': 'recommend is not a whole number from 0 to 10', 'value': recommend_raw}
+            when patient_type_raw is not null and patient_type is null
+                then {'column': 'patient_type', 'reason': 'patient_type is not inpatient or outpatient', 'value': patient_type_raw}
+        end as problem
+    from cleaned
+),
+
+final as (
+    select
+        file_row,
+        source,
+        response_id,
+        submitted_at,
+        department_raw,
+        patient_type,
+        overall_number::tinyint as overall,
+        recommend_number::tinyint as recommend,
+        comment_raw,
+        content_hash,
+        problem
+    from checked
+)
+
+select * from final;

@@ -1,0 +1,94 @@
+import { Command, CommanderError, Option } from 'commander';
+import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
+import { formatNumber, t } from './i18n.ts';
+import { terminalProgress } from './progress.ts';
+import { run } from './run.ts';
+import type { RunSummary } from './summary.ts';
+
+/** The language for help text, before any config is read: --lang if given, else the locale. */
+function helpLanguage(argv: readonly string[]): Language {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const given = index < 0 ? undefined : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
+  if (given && (LANGUAGES as readonly string[]).includes(given)) return given as Language;
+  const locale = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
+  return locale.startsWith('zh') ? 'zh' : locale.startsWith('vi') ? 'vi' : 'en';
+}
+
+function printSummary(summary: RunSummary, language: Language, outDir: string, write: (line: string) => void): void {
+  const n = (value: number) => formatNumber(language, value);
+  write(`${t(language, 'run.summaryTitle')} (${summary.as_of})`);
+  for (const file of summary.files) {
+    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${reason}: ${n(count)}`).join('; ');
+    const detail = file.error ?? `${n(file.rows_read)} / ${n(file.loaded)} / ${n(file.duplicates)} / ${n(file.quarantined)}${reasons ? ` (${reasons})` : ''}`;
+    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${detail}`);
+  }
+  const { totals } = summary;
+  write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
+  write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));
+  const unknown = summary.data_quality.unknown_departments;
+  if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => d.name).join(', ') }));
+  if (summary.ignored_files.length > 0) write(t(language, 'run.ignoredFiles', { files: summary.ignored_files.join(', ') }));
+  write(t(language, 'run.published', { out: outDir }));
+}
+
+function buildProgram(language: Language, io: CliIo): Command {
+  const program = new Command('hearken')
+    .description(t(language, 'cli.description'))
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError(false);
+
+  program
+    .command('run')
+    .description(t(language, 'cli.run'))
+    .option('--input <dir>', t(language, 'opt.input'))
+    .option('--db <file>', t(language, 'opt.db'))
+    .option('--out <dir>', t(language, 'opt.out'))
+    .option('--as-of <date>', t(language, 'opt.asOf'))
+    .option('--config <file>', t(language, 'opt.config'))
+    .option('--mapping <file...>', t(language, 'opt.mapping'))
+    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
+    .option('--timezone <zone>', t(language, 'opt.timezone'))
+    .option('--wait <seconds>', t(language, 'opt.wait'))
+    .option('--verbose', t(language, 'opt.verbose'))
+    .action(async (options: CliOptions) => {
+      const config = normalizeConfig(options);
+      const { summary } = await run(config, io.progress());
+      printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
+    });
+  return program;
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  progress: () => ReturnType<typeof terminalProgress>;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  progress: () => terminalProgress(process.stderr),
+};
+
+/** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const language = helpLanguage(argv);
+  const program = buildProgram(language, io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof PipelineError) {
+      io.err(`hearken: ${oneLine(error)}\n`);
+      return error.exitCode;
+    }
+    io.err(`hearken: ${oneLine(error)}\n`);
+    if (argv.includes('--verbose') && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { EXIT_USAGE, PipelineError } from './errors.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CONFIG_FILE_NAME = 'hearken.config.json';
+export const LANGUAGES = ['en', 'zh', 'vi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Where a contract column's value comes from, in a column mapping. */
+const columnSourceSchema = z.union([
+  z.string().min(1).describe('a column of the file'),
+  z.strictObject({
+    column: z.string().min(1),
+    values: z.record(z.string(), z.string()).optional().describe('recode values; others pass unchanged'),
+  }),
+  z.strictObject({ value: z.string().describe('the same constant on every row') }),
+  z.strictObject({ join: z.array(z.string().min(1)).min(1), separator: z.string().default(' ') }),
+  z.strictObject({ row_number: z.literal(true).describe('the data row number in the file, for files with no id') }),
+]);
+export type ColumnSource = z.infer<typeof columnSourceSchema>;
+
+const mappingSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    files: z.array(z.string().min(1)).optional().describe('glob patterns, relative to the input folder'),
+    when_columns: z.array(z.string().min(1)).optional().describe('the mapping applies when the file has all of these columns'),
+    kind: z.enum(['feedback', 'survey']),
+    columns: z.record(z.string().min(1), columnSourceSchema),
+  })
+  .refine((m) => m.files !== undefined || m.when_columns !== undefined, {
+    message: 'a mapping needs "files" or "when_columns" to say which files it applies to',
+  });
+export type ColumnMapping = z.infer<typeof mappingSchema>;
+
+const configFileSchema = z.strictObject({
+  language: z.enum(LANGUAGES).optional(),
+  timezone: z.string().optional(),
+  reference_dirs: z.array(z.string()).optional(),
+  mapping_files: z.array(z.string()).optional(),
+  mappings: z.array(mappingSchema).optional(),
+});
+
+export interface Config {
+  /** Folder read recursively for input files. */
+  inputDir: string;
+  /** The DuckDB warehouse file. */
+  dbPath: string;
+  /** The published folder (site, warnings.json, run-summary.json, data/). */
+  outDir: string;
+  /** Analysis date YYYY-MM-DD; null means the date of the newest record, never after today. */
+  asOf: string | null;
+  /** Language of everything a person reads: CLI messages and the site. */
+  language: Language;
+  /** Hospital-local IANA time zone: date-times given with an offset are converted into it. */
+  timezone: string;
+  /** Folders whose reference tables are added to the shipped ones in data/reference. */
+  referenceDirs: string[];
+  /** Column mappings for files whose columns differ from the contract. */
+  mappings: ColumnMapping[];
+  /** Seconds to wait when another run holds the warehouse. */
+  waitSeconds: number;
+  /** Print stacks of unexpected errors. */
+  verbose: boolean;
+}
+
+export const defaults = {
+  inputDir: join(PROJECT_ROOT, 'data', 'sample'),
+  dbPath: join(PROJECT_ROOT, 'data', 'hearken.duckdb'),
+  outDir: join(PROJECT_ROOT, 'build'),
+  referenceDir: join(PROJECT_ROOT, 'data', 'reference'),
+  timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  waitSeconds: 0,
+} as const;
+
+/** What the command line gives; every field overrides the config file. */
+export interface CliOptions {
+  input?: string;
+  db?: string;
+  out?: string;
+  asOf?: string;
+  config?: string;
+  mapping?: string[];
+  lang?: string;
+  timezone?: string;
+  wait?: string;
+  verbose?: boolean;
+}
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read';
+    throw new PipelineError('config', `${what} ${path} ${reason}`, EXIT_USAGE);
+  }
+}
+
+function formatIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  const where = first.path.length > 0 ? first.path.join('.') : 'the file';
+  return `${where}: ${first.message}`;
+}
+
+function parseMappingFile(path: string): ColumnMapping[] {
+  const parsed = z.union([mappingSchema, z.array(mappingSchema)]).safeParse(readJson(path, 'mapping file'));
+  if (!parsed.success) throw new PipelineError('config', `mapping file ${path}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
+  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+}
+
+function languageFromEnvironment(): Language {
+  const locale = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
+  if (locale.startsWith('zh')) return 'zh';
+  if (locale.startsWith('vi')) return 'vi';
+  return 'en';
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Turns CLI options and an optional config file (given, or found in the input folder) into a Config. */
+export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
+  const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
+  const configPath = options.config ? resolve(cwd, options.config) : join(inputDir, CONFIG_FILE_NAME);
+  if (options.config && !existsSync(configPath)) {
+    throw new PipelineError('config', `config file ${configPath} does not exist`, EXIT_USAGE);
+  }
+  let file: z.infer<typeof configFileSchema> = {};
+  if (existsSync(configPath)) {
+    const parsed = configFileSchema.safeParse(readJson(configPath, 'config file'));
+    if (!parsed.success) throw new PipelineError('config', `config file ${configPath}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
+    file = parsed.data;
+  }
+  const configDir = dirname(configPath);
+  const mappings = [
+    ...(file.mappings ?? []),
+    ...(file.mapping_files ?? []).flatMap((p) => parseMappingFile(resolve(configDir, p))),
+    ...(options.mapping ?? []).flatMap((p) => parseMappingFile(resolve(cwd, p))),
+  ];
+
+  const language = options.lang ?? file.language ?? languageFromEnvironment();
+  if (!(LANGUAGES as readonly string[]).includes(language)) {
+    throw new PipelineError('config', `unknown language: ${language} (use en, zh or vi)`, EXIT_USAGE);
+  }
+  const timezone = options.timezone ?? file.timezone ?? defaults.timezone;
+  if (!isValidTimeZone(timezone)) throw new PipelineError('config', `unknown time zone: ${timezone}`, EXIT_USAGE);
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+    throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
+  }
+  const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+    throw new PipelineError('config', `--wait must be a number of seconds, not ${options.wait}`, EXIT_USAGE);
+  }
+  return {
+    inputDir,
+    dbPath: options.db ? resolve(cwd, options.db) : defaults.dbPath,
+    outDir: options.out ? resolve(cwd, options.out) : defaults.outDir,
+    asOf: options.asOf ?? null,
+    language: language as Language,
+    timezone,
+    referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
+    mappings,
+    waitSeconds,
+    verbose: options.verbose ?? false,
+  };
+}

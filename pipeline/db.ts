@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { PipelineError, oneLine } from './errors.ts';
+
+const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'models');
+
+export interface Warehouse {
+  readonly path: string;
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Seconds to wait for another run that holds the warehouse; 0 exits at once. */
+  waitSeconds?: number;
+  /** Called once when the warehouse is busy and we start waiting. */
+  onWait?: (message: string) => void;
+}
+
+/**
+ * Opens (or creates) the DuckDB warehouse. DuckDB holds an OS file lock for as long as a process
+ * has the file open, so the lock disappears with the process, even after kill -9: that lock is
+ * the run lock, and a second run either waits for it or stops with a clear message.
+ */
+export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
+  const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
+  let announced = false;
+  for (;;) {
+    try {
+      const instance = await DuckDBInstance.create(path);
+      const connection = await instance.connect();
+      return {
+        path,
+        connection,
+        close() {
+          connection.closeSync();
+          instance.closeSync();
+        },
+      };
+    } catch (error) {
+      const message = oneLine(error);
+      if (!/Could not set lock|Conflicting lock/i.test(message)) {
+        throw new PipelineError('warehouse', `cannot open the warehouse ${path}: ${message}`);
+      }
+      const holder = /PID (\d+)/.exec(message)?.[1];
+      const busy = `the warehouse ${path} is in use by another hearken run${holder ? ` (process ${holder})` : ''}`;
+      if (Date.now() >= deadline) {
+        throw new PipelineError('warehouse', `${busy}; wait for it to finish, pass --wait SECONDS, or use another --db`);
+      }
+      if (!announced) options.onWait?.(`${busy}; waiting`);
+      announced = true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** An identifier that cannot be bound as a parameter (a column or table name), quoted for SQL. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A string literal for the few places DuckDB does not take a parameter (e.g. COPY targets). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+const modelCache = new Map<string, string>();
+
+/** The SQL text of a model file, e.g. `staging/stg_feedback` for models/staging/stg_feedback.sql. */
+export function modelSql(name: string): string {
+  let sql = modelCache.get(name);
+  if (sql === undefined) {
+    sql = readFileSync(join(MODELS_DIR, `${name}.sql`), 'utf8');
+    modelCache.set(name, sql);
+  }
+  return sql;
+}
+
+/** Runs one model file (it may hold several statements). Models read run settings with getvariable(). */
+export async function runModel(connection: DuckDBConnection, name: string): Promise<void> {
+  await connection.run(modelSql(name));
+}
+
+/** Sets DuckDB variables that models read with getvariable('name'). */
+export async function setVariables(connection: DuckDBConnection, values: Record<string, DuckDBValue>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    await connection.run(`set variable ${quoteIdentifier(name)} = $value`, { value });
+  }
+}
+
+/** Rows of a query as plain JS objects (bigint counts become numbers where they are safe). */
+export async function queryRows<T = Record<string, unknown>>(
+  connection: DuckDBConnection,
+  sql: string,
+  values?: Record<string, DuckDBValue>,
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJS().map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      out[key] = typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+    }
+    return out as T;
+  });
+}
+
+/** Runs work inside one transaction: all of it lands, or (on error or a killed process) none of it. */
+export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('begin transaction');
+  try {
+    const result = await work();
+    await connection.run('commit');
+    return result;
+  } catch (error) {
+    await connection.run('rollback');
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import picomatch from 'picomatch';
+import type { ColumnMapping, ColumnSource } from '../config.ts';
+import { quoteIdentifier, quoteLiteral } from '../db.ts';
+import {
+  FEEDBACK_COLUMNS, FEEDBACK_REQUIRED, QUESTION_COLUMN, SURVEY_COLUMNS, SURVEY_REQUIRED,
+  kindOfHeader, normalizeHeader, type RecordKind,
+} from './contract.ts';
+
+/** How the rows of one file become the contract's columns (the temp table input_rows). */
+export interface ColumnPlan {
+  kind: RecordKind;
+  mapping: string | null;
+  /** SQL select list over raw_rows: `_row` and one text column per contract column. */
+  selectList: string;
+  /** Columns of the file that no contract column reads. */
+  ignoredColumns: string[];
+}
+
+export type PlanResult = { ok: true; plan: ColumnPlan } | { ok: false; kind: RecordKind | 'unknown'; error: string };
+
+/** The mapping that applies to a file: the first whose globs match its path or whose columns it has. */
+export function findMapping(relativePath: string, headers: readonly string[], mappings: readonly ColumnMapping[]): ColumnMapping | null {
+  const names = new Set(headers.map(normalizeHeader));
+  for (const mapping of mappings) {
+    if (mapping.files?.some((glob) => picomatch(glob, { dot: true })(relativePath))) return mapping;
+    if (mapping.when_columns?.every((column) => names.has(normalizeHeader(column)))) return mapping;
+  }
+  return null;
+}
+
+const trimmed = (expression: string) => `nullif(trim(${expression}), '')`;
+
+/**
+ * The data row number (1 = first row under the header). Rows inserted in an open transaction get
+ * rowids from a high base, so the number is counted from the table's first rowid; raw_rows is
+ * filled in file order (DuckDB preserves insertion order), so rowids follow the file.
+ */
+const ROW_NUMBER = '(rowid - (select min(rowid) from raw_rows) + 1)';
+
+/**
+ * Plans the select list that turns a file's own columns into the contract's: through the mapping
+ * when one applies, else by the contract's column names. A file that lacks a required column, or
+ * whose mapping names a column it does not have, is rejected with a one-line reason.
+ */
+export function planColumns(relativePath: string, headers: readonly string[], mappings: readonly ColumnMapping[]): PlanResult {
+  const originalByName = new Map<string, string>();
+  for (const header of headers) {
+    const name = normalizeHeader(header);
+    if (!originalByName.has(name)) originalByName.set(name, header);
+  }
+  const mapping = findMapping(relativePath, headers, mappings);
+  const headerKind = kindOfHeader(headers);
+  if (!mapping && headerKind === 'both') {
+    return { ok: false, kind: 'unknown', error: 'the file has both received_at (feedback) and submitted_at (survey) columns; split it or add a column mapping' };
+  }
+  const kind = mapping?.kind ?? headerKind;
+  if (kind === null || kind === 'both') {
+    return {
+      ok: false,
+      kind: 'unknown',
+      error: 'no received_at (feedback) or submitted_at (survey) column; add a column mapping for files of this shape',
+    };
+  }
+
+  const sources = new Map<string, ColumnSource>();
+  const contractColumns: readonly string[] = kind === 'feedback' ? FEEDBACK_COLUMNS : SURVEY_COLUMNS;
+  const questionColumns = new Set<string>();
+  for (const name of originalByName.keys()) {
+    if (contractColumns.includes(name)) sources.set(name, name);
+    if (kind === 'survey' && QUESTION_COLUMN.test(name)) {
+      questionColumns.add(name);
+      sources.set(name, name);
+    }
+  }
+  for (const [target, source] of Object.entries(mapping?.columns ?? {})) {
+    const name = normalizeHeader(target);
+    if (!contractColumns.includes(name) && !(kind === 'survey' && QUESTION_COLUMN.test(name))) {
+      return { ok: false, kind, error: `mapping ${mapping?.name}: ${target} is not a ${kind} column of the contract` };
+    }
+    if (QUESTION_COLUMN.test(name)) questionColumns.add(name);
+    sources.set(name, source);
+  }
+
+  const required: readonly string[] = kind === 'feedback' ? FEEDBACK_REQUIRED : SURVEY_REQUIRED;
+  const missing = required.filter((name) => !sources.has(name));
+  if (missing.length > 0) return { ok: false, kind, error: `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
+  if (kind === 'survey' && questionColumns.size === 0) {
+    return { ok: false, kind, error: 'a survey file needs at least one q_<code> answer column' };
+  }
+
+  const used = new Set<string>();
+  const column = (name: string): string => {
+    const original = originalByName.get(normalizeHeader(name));
+    if (original === undefined) throw new MissingColumn(name);
+    used.add(original);
+    return quoteIdentifier(original);
+  };
+  const expression = (source: ColumnSource): string => {
+    if (typeof source === 'string') return trimmed(column(source));
+    if ('column' in source) {
+      const value = `trim(${column(source.column)})`;
+      const cases = Object.entries(source.values ?? {}).map(([from, to]) => `when ${quoteLiteral(from)} then ${quoteLiteral(to)}`);
+      return cases.length === 0 ? trimmed(value) : `nullif(case ${value} ${cases.join(' ')} else ${value} end, '')`;
+    }
+    if ('value' in source) return quoteLiteral(source.value);
+    if ('join' in source) {
+      const parts = source.join.map((name) => trimmed(column(name)));
+      return `nullif(concat_ws(${quoteLiteral(source.separator)}, ${parts.join(', ')}), '')`;
+    }
+    return `${ROW_NUMBER}::varchar`;
+  };
+
+  try {
+    const targets = [...contractColumns, ...[...questionColumns].sort()];
+    const list = targets.map((name) => {
+      const source = sources.get(name);
+      return `${source === undefined ? 'null::varchar' : expression(source)} as ${quoteIdentifier(name)}`;
+    });
+    const selectList = [`${ROW_NUMBER}::integer as _row`, ...list].join(',\n    ');
+    const ignoredColumns = headers.filter((header) => !used.has(header));
+    return { ok: true, plan: { kind, mapping: mapping?.name ?? null, selectList, ignoredColumns } };
+  } catch (error) {
+    if (error instanceof MissingColumn) {
+      return { ok: false, kind, error: `mapping ${mapping?.name}: the file has no column ${error.column}` };
+    }
+    throw error;
+  }
+}
+
+class MissingColumn extends Error {
+  constructor(readonly column: string) {
+    super(`no column ${column}`);
+  }
+}

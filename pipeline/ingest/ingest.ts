@@ -1,0 +1,239 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../config.ts';
+import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
+import { oneLine } from '../errors.ts';
+import { t } from '../i18n.ts';
+import type { Progress } from '../progress.ts';
+import { planColumns, findMapping } from './columns.ts';
+import { kindOfHeader } from './contract.ts';
+import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
+import { readRawTable, UnreadableFile } from './read-raw.ts';
+
+/** One file's line of the run summary (contract section 6), with a few extra fields. */
+export interface FileReport {
+  path: string;
+  kind: 'feedback' | 'survey' | 'unknown';
+  status: 'loaded' | 'skipped_identical' | 'rejected';
+  rows_read: number;
+  loaded: number;
+  duplicates: number;
+  quarantined: number;
+  quarantine_reasons: Record<string, number>;
+  error?: string;
+  format?: string;
+  encoding?: string;
+  mapping?: string;
+  replaced?: number;
+  ignored_columns?: string[];
+}
+
+export interface IngestContext {
+  config: Config;
+  runId: string;
+  /** The run's date at the hospital, YYYY-MM-DD: later dates are "in the future". */
+  today: string;
+  rulesFingerprint: string;
+  progress: Progress;
+}
+
+interface PreviousReading {
+  file_id: number;
+  kind: FileReport['kind'];
+  rows_read: number;
+  had_future_rows: boolean;
+}
+
+/** Reads every discovered file into the warehouse, each in its own transaction. */
+export async function ingestFiles(connection: DuckDBConnection, discovery: Discovery, context: IngestContext): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  context.progress.start(t(context.config.language, 'stage.ingest'), discovery.files.length);
+  for (const file of discovery.files) {
+    context.progress.tick(file.relativePath);
+    reports.push(await ingestFile(connection, file, context));
+  }
+  context.progress.done();
+  return reports;
+}
+
+async function previousReading(connection: DuckDBConnection, checksum: string, fingerprint: string): Promise<PreviousReading | null> {
+  const [row] = await queryRows<PreviousReading>(
+    connection,
+    `select f.file_id, f.kind, f.rows_read,
+            exists (select 1 from quarantine q where q.file_id = f.file_id and q.reason like '% is in the future') as had_future_rows
+     from ingested_files f
+     where f.checksum = $checksum and f.rules_fingerprint = $fingerprint and f.status = 'loaded'
+     order by f.file_id desc limit 1`,
+    { checksum, fingerprint },
+  );
+  return row ?? null;
+}
+
+/** The position of this file version's first reading: newer exports win over re-read old ones. */
+async function fileOrder(connection: DuckDBConnection, checksum: string, fileId: number): Promise<number> {
+  const [row] = await queryRows<{ first: number | null }>(
+    connection,
+    'select min(file_id) as first from ingested_files where checksum = $checksum',
+    { checksum },
+  );
+  return row?.first ?? fileId;
+}
+
+export async function ingestFile(connection: DuckDBConnection, file: InputFile, context: IngestContext): Promise<FileReport> {
+  const checksum = await fileChecksum(file.path);
+  const previous = await previousReading(connection, checksum, context.rulesFingerprint);
+  if (previous && !previous.had_future_rows) {
+    return {
+      path: file.relativePath,
+      kind: previous.kind,
+      status: 'skipped_identical',
+      rows_read: previous.rows_read,
+      loaded: 0,
+      duplicates: previous.rows_read,
+      quarantined: 0,
+      quarantine_reasons: {},
+      format: file.format ?? undefined,
+    };
+  }
+  const reject = (kind: FileReport['kind'], error: string, format?: string, encoding?: string) =>
+    recordRejected(connection, file, checksum, context, kind, error, format, encoding);
+  if (file.unsupported !== undefined || file.format === null) return reject('unknown', file.unsupported ?? 'not a table');
+
+  const { mappings } = context.config;
+  const isHeader = (cells: string[]) => kindOfHeader(cells) !== null || findMapping(file.relativePath, cells, mappings) !== null;
+  try {
+    return await inTransaction(connection, async () => {
+      const raw = await readRawTable(connection, file, isHeader);
+      const planned = planColumns(file.relativePath, raw.headers, mappings);
+      if (!planned.ok) throw new RejectedFile(planned.kind, planned.error, raw.encoding ?? undefined);
+      const { plan } = planned;
+      await connection.run(`create or replace temp table input_rows as select ${plan.selectList} from raw_rows`);
+
+      const [{ file_id: fileId } = { file_id: 0 }] = await queryRows<{ file_id: number }>(
+        connection,
+        "select nextval('file_seq')::integer as file_id",
+      );
+      await setVariables(connection, {
+        default_source: file.stem,
+        file_id: fileId,
+        file_order: await fileOrder(connection, checksum, fileId),
+        today: context.today,
+        timezone: context.config.timezone,
+      });
+      await connection.run("set variable today = getvariable('today')::date");
+      const kind = plan.kind;
+      await runModel(connection, `staging/stg_${kind}`);
+      await runModel(connection, `intermediate/int_${kind}_outcome`);
+      await runModel(connection, `load/load_${kind}`);
+      await connection.run(
+        'insert into quarantine select getvariable(\'file_id\'), null, file_line, null, reason, value from raw_broken',
+      );
+
+      const [counts] = await queryRows<{ rows: number; loaded: number; replaced: number; duplicates: number }>(
+        connection,
+        `select (select count(*) from input_rows) + (select count(*) from raw_broken) as rows,
+                count(*) filter (where outcome in ('new', 'replaced')) as loaded,
+                count(*) filter (where outcome = 'replaced') as replaced,
+                count(*) filter (where outcome = 'duplicate') as duplicates
+         from ${kind}_outcome`,
+      );
+      const reasons = await queryRows<{ reason: string; n: number }>(
+        connection,
+        'select reason, count(*) as n from quarantine where file_id = $fileId group by reason order by n desc, reason',
+        { fileId },
+      );
+      const report: FileReport = {
+        path: file.relativePath,
+        kind,
+        status: 'loaded',
+        rows_read: counts?.rows ?? 0,
+        loaded: counts?.loaded ?? 0,
+        duplicates: counts?.duplicates ?? 0,
+        quarantined: reasons.reduce((sum, r) => sum + r.n, 0),
+        quarantine_reasons: Object.fromEntries(reasons.map((r) => [r.reason, r.n])),
+        format: file.format ?? undefined,
+        encoding: raw.encoding ?? undefined,
+        mapping: plan.mapping ?? undefined,
+        replaced: counts?.replaced ?? 0,
+        ignored_columns: plan.ignoredColumns,
+      };
+      await insertFileRow(connection, file, checksum, context, report, fileId);
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof RejectedFile) return reject(error.kind, error.message, file.format ?? undefined, error.encoding);
+    if (error instanceof UnreadableFile) return reject('unknown', error.message, file.format ?? undefined);
+    throw error;
+  }
+}
+
+class RejectedFile extends Error {
+  constructor(
+    readonly kind: FileReport['kind'],
+    message: string,
+    readonly encoding?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function recordRejected(
+  connection: DuckDBConnection,
+  file: InputFile,
+  checksum: string,
+  context: IngestContext,
+  kind: FileReport['kind'],
+  error: string,
+  format?: string,
+  encoding?: string,
+): Promise<FileReport> {
+  const report: FileReport = {
+    path: file.relativePath,
+    kind,
+    status: 'rejected',
+    rows_read: 0,
+    loaded: 0,
+    duplicates: 0,
+    quarantined: 0,
+    quarantine_reasons: {},
+    error: oneLine(error),
+    format,
+    encoding,
+  };
+  await insertFileRow(connection, file, checksum, context, report, null);
+  return report;
+}
+
+async function insertFileRow(
+  connection: DuckDBConnection,
+  file: InputFile,
+  checksum: string,
+  context: IngestContext,
+  report: FileReport,
+  fileId: number | null,
+): Promise<void> {
+  await connection.run(
+    `insert into ingested_files
+     values (coalesce($fileId, nextval('file_seq')), $path, $checksum, $fingerprint, $kind, $format, $encoding, $mapping,
+             $status, $rows, $loaded, $replaced, $duplicates, $quarantined, $error,
+             string_split(nullif($ignored, ''), chr(31)), $runId, now()::timestamp)`,
+    {
+      fileId,
+      path: file.relativePath,
+      checksum,
+      fingerprint: context.rulesFingerprint,
+      kind: report.kind,
+      format: report.format ?? null,
+      encoding: report.encoding ?? null,
+      mapping: report.mapping ?? null,
+      status: report.status,
+      rows: report.rows_read,
+      loaded: report.loaded,
+      replaced: report.replaced ?? 0,
+      duplicates: report.duplicates,
+      quarantined: report.quarantined,
+      error: report.error ?? null,
+      ignored: (report.ignored_columns ?? []).join('\u001f'),
+      runId: context.runId,
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, queryRows } from '../db.ts';
+import { oneLine } from '../errors.ts';
+import type { InputFile, InputFormat } from './discover.ts';
+import { detectEncoding, readTextHead, transcodeToUtf8, type TextEncoding } from './encoding.ts';
+import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
+
+/**
+ * What reading a file into DuckDB gave: temp table raw_rows holds its data rows with the file's
+ * own column names, every value text; temp table raw_broken holds rows that could not be parsed.
+ */
+export interface RawTable {
+  headers: string[];
+  encoding: TextEncoding | null;
+}
+
+/** A file that cannot be read as a table at all; the run rejects it with this one-line reason. */
+export class UnreadableFile extends Error {}
+
+/** Decides whether a row of cells is the header row (title rows above it are skipped). */
+export type HeaderTest = (cells: string[]) => boolean;
+
+const HEADER_SCAN_ROWS = 20;
+const HEAD_BYTES = 256 * 1024;
+
+/** Reads any input format into raw_rows / raw_broken; text files are first made UTF-8. */
+export async function readRawTable(connection: DuckDBConnection, file: InputFile, isHeader: HeaderTest): Promise<RawTable> {
+  await connection.run('drop table if exists raw_rows; drop table if exists raw_broken');
+  await connection.run('create temp table raw_broken (file_line integer, reason varchar, value varchar)');
+  const format = file.format as InputFormat;
+  if (format === 'parquet') return readParquet(connection, file.path);
+  if (format === 'xlsx') return readXlsx(connection, file.path, isHeader);
+
+  const detected = await detectEncoding(file.path).catch((error: unknown) => {
+    throw new UnreadableFile(oneLine(error));
+  });
+  let utf8Path = file.path;
+  let scratch: string | null = null;
+  try {
+    if (detected.needsTranscode) {
+      scratch = await mkdtemp(join(tmpdir(), 'hearken-'));
+      utf8Path = join(scratch, basename(file.path));
+      await transcodeToUtf8(file.path, utf8Path, detected.encoding);
+    }
+    const headers =
+      format === 'jsonl'
+        ? await readJsonLines(connection, utf8Path)
+        : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader);
+    return { headers, encoding: detected.encoding };
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function columnNames(connection: DuckDBConnection, table: string): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(connection, `select name from pragma_table_info('${table}') order by cid`);
+  return rows.map((row) => row.name);
+}
+
+/** The delimiter a header line most likely uses. */
+function guessDelimiter(line: string): string {
+  const candidates = [',', '\t', ';', '|'];
+  const counts = candidates.map((d) => line.split(d).length);
+  return candidates[counts.indexOf(Math.max(...counts))] ?? ',';
+}
+
+function splitHeaderLine(line: string, delimiter: string): string[] {
+  return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+async function readDelimited(
+  connection: DuckDBConnection,
+  path: string,
+  format: 'csv' | 'tsv',
+  head: string,
+  isHeader: HeaderTest,
+): Promise<string[]> {
+  const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_ROWS);
+  const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
+  const skip = Math.max(headerIndex, 0);
+  const delimiter = format === 'tsv' ? '\t' : guessDelimiter(lines[skip] ?? '');
+  await connection.run('drop table if exists reject_errors; drop table if exists reject_scans');
+  try {
+    await connection.run(
+      `create temp table raw_rows as
+       select * from read_csv($path, header = true, all_varchar = true, skip = $skip, delim = $delimiter, quote = '"',
+                              store_rejects = true, rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`,
+      { path, skip, delimiter },
+    );
+  } catch (error) {
+    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${oneLine(error)}`);
+  }
+  await connection.run(
+    // the reader reports every bad column of a line; a line is one broken row
+    `insert into raw_broken
+     select line::integer, 'broken CSV row', left(arg_min(error_message, column_idx), 200) from reject_errors group by line order by line`,
+  );
+  return columnNames(connection, 'raw_rows');
+}
+
+/**
+ * JSON Lines are read as lines first, so that a broken line is quarantined with its line number
+ * instead of failing the file; the keys of all objects become the columns.
+ */
+async function readJsonLines(connection: DuckDBConnection, path: string): Promise<string[]> {
+  await connection.run(
+    `create or replace temp table raw_lines as
+     with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
+     numbered as (select unnest(generate_series(1, len(lines))) as file_line, unnest(lines) as line from file)
+     select file_line::integer as file_line, line, json_valid(line) and json_type(line) = 'OBJECT' as is_object
+     from numbered where trim(line) <> '' order by file_line`,
+    { path },
+  );
+  await connection.run(
+    `insert into raw_broken select file_line, 'broken JSON line', left(line, 200) from raw_lines where not is_object`,
+  );
+  const keys = await queryRows<{ key: string }>(
+    connection,
+    `select key from (select unnest(json_keys(line)) as key, file_line from raw_lines where is_object)
+     group by key order by min(file_line), key`,
+  );
+  const headers = keys.map((row) => row.key);
+  const select = headers.map((key) => `line ->> ${sqlString(`$."${key.replaceAll('"', '\\"')}"`)} as ${quoteIdentifier(key)}`);
+  await connection.run(
+    `create temp table raw_rows as select ${select.length > 0 ? select.join(', ') : 'null::varchar as "(none)"'}
+     from raw_lines where is_object order by file_line`,
+  );
+  return headers;
+}
+
+function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+async function readParquet(connection: DuckDBConnection, path: string): Promise<RawTable> {
+  try {
+    await connection.run('create temp table raw_rows as select columns(*)::varchar from read_parquet($path)', { path });
+  } catch (error) {
+    throw new UnreadableFile(`not a readable Parquet file: ${oneLine(error)}`);
+  }
+  return { headers: await columnNames(connection, 'raw_rows'), encoding: null };
+}
+
+async function readXlsx(connection: DuckDBConnection, path: string, isHeader: HeaderTest): Promise<RawTable> {
+  let grid: string[][];
+  try {
+    grid = await readXlsxGrid(path);
+  } catch (error) {
+    throw new UnreadableFile(oneLine(error));
+  }
+  const headerIndex = Math.max(findHeaderRow(grid, isHeader, HEADER_SCAN_ROWS), 0);
+  const headerCells = grid[headerIndex] ?? [];
+  const headers = uniqueHeaders(headerCells);
+  const rows = grid.slice(headerIndex + 1).filter((row) => row.some((cell) => cell.trim() !== ''));
+  await connection.run(
+    `create temp table raw_rows (${headers.map((h) => `${quoteIdentifier(h)} varchar`).join(', ') || '"(none)" varchar'})`,
+  );
+  const appender = await connection.createAppender('raw_rows', 'main', 'temp');
+  for (const row of rows) {
+    for (let column = 0; column < headers.length; column++) {
+      const cell = row[column] ?? '';
+      if (cell === '') appender.appendNull();
+      else appender.appendVarchar(cell);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+  return { headers, encoding: null };
+}
+
+/** Header cells as column names: blanks named by position, repeats numbered, as DuckDB does for CSV. */
+function uniqueHeaders(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const name = cell.trim() === '' ? `column${index + 1}` : cell.trim();
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
+    return count === 0 ? name : `${name}_${count}`;
+  });
+}

@@ -1,0 +1,48 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runModel } from './db.ts';
+
+/**
+ * Every SQL model, in the one order they run. Macros first (the others call them), then the
+ * landing tables; the ingest models run once per file inside its transaction; the marts run once
+ * per run, after every file, staging → intermediate → marts.
+ */
+export const MACRO_MODELS = [
+  'macros/normalize_key',
+  'macros/parse_local_timestamp',
+  'macros/redact_pii',
+  'macros/script_language',
+] as const;
+
+export const LANDING_MODELS = ['landing/create_tables'] as const;
+
+/** Per file; their text is part of the rules fingerprint, so changing one re-reads the files. */
+export const INGEST_MODELS = [
+  'macros/normalize_key',
+  'macros/parse_local_timestamp',
+  'macros/redact_pii',
+  'staging/stg_value_aliases',
+  'staging/stg_feedback',
+  'staging/stg_survey',
+  'intermediate/int_feedback_outcome',
+  'intermediate/int_survey_outcome',
+  'load/load_feedback',
+  'load/load_survey',
+] as const;
+
+export const MART_MODELS = [
+  'marts/dim_department',
+  'marts/fct_feedback',
+  'marts/fct_survey_response',
+  'marts/mart_data_quality',
+  'marts/export_feedback',
+] as const;
+
+/** Creates the macros and the landing tables the rest of a run needs. */
+export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
+  for (const model of [...MACRO_MODELS, ...LANDING_MODELS]) await runModel(connection, model);
+}
+
+/** Builds every mart from the landing tables, in order. */
+export async function buildMarts(connection: DuckDBConnection): Promise<void> {
+  for (const model of MART_MODELS) await runModel(connection, model);
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from './config.ts';
+import { modelSql } from './db.ts';
+import { INGEST_MODELS } from './models.ts';
+import { PipelineError } from './errors.ts';
+
+/** The reference tables a hospital can extend, each a CSV in data/reference or an added folder. */
+export const REFERENCE_TABLES = {
+  ref_departments_raw: 'departments.csv',
+  ref_department_aliases_raw: 'department_aliases.csv',
+  ref_value_aliases_raw: 'value_aliases.csv',
+} as const;
+
+function referenceFiles(config: Config, fileName: string): string[] {
+  return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));
+}
+
+/** Loads every reference table afresh, the shipped rows and the hospital's own together. */
+export async function loadReferenceTables(connection: DuckDBConnection, config: Config): Promise<void> {
+  for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
+    const files = referenceFiles(config, fileName);
+    if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
+    await connection.run(
+      `create or replace table ${table} as select * from read_csv($files, header = true, all_varchar = true, union_by_name = true)`,
+      { files: listValue(files) },
+    );
+  }
+}
+
+
+/**
+ * A digest of everything that decides what a file's rows become: the ingest models, the
+ * reference tables, the column mappings and the time zone. A file already read under the same
+ * rules is skipped; when any rule changes, files are read again and only real changes land.
+ */
+export function rulesFingerprint(config: Config): string {
+  const hash = createHash('sha256');
+  for (const model of INGEST_MODELS) hash.update(modelSql(model));
+  for (const fileName of Object.values(REFERENCE_TABLES)) {
+    for (const path of referenceFiles(config, fileName)) hash.update(readFileSync(path));
+  }
+  hash.update(JSON.stringify(config.mappings));
+  hash.update(config.timezone);
+  return hash.digest('hex');
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from './config.ts';
+import { openWarehouse, queryRows, runModel } from './db.ts';
+import { t } from './i18n.ts';
+import { discoverInputFiles } from './ingest/discover.ts';
+import { ingestFiles } from './ingest/ingest.ts';
+import { buildMarts, prepareWarehouse } from './models.ts';
+import type { Progress } from './progress.ts';
+import { publish } from './publish/publish.ts';
+import { loadReferenceTables, rulesFingerprint } from './reference.ts';
+import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
+import { dateInZone, isoInZone } from './time.ts';
+
+export interface RunResult {
+  summary: RunSummary;
+}
+
+/** The analysis date: as given, else the day of the newest record, never after today. */
+async function resolveAsOf(connection: DuckDBConnection, config: Config, today: string): Promise<string> {
+  if (config.asOf) return config.asOf;
+  const [row] = await queryRows<{ newest: string | null }>(
+    connection,
+    `select strftime(greatest((select max(received_at) from feedback_records), (select max(submitted_at) from survey_responses)), '%Y-%m-%d') as newest`,
+  );
+  const newest = row?.newest ?? null;
+  return newest !== null && newest < today ? newest : today;
+}
+
+/** `hearken run`: ingest what is new, rebuild the marts, publish the site and the warnings. */
+export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
+  const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
+  try {
+    const { connection } = warehouse;
+    await connection.run("set TimeZone = 'UTC'");
+    await prepareWarehouse(connection);
+    await loadReferenceTables(connection, config);
+    await runModel(connection, 'staging/stg_value_aliases');
+
+    const runId = randomUUID();
+    const today = dateInZone(now, config.timezone);
+    const discovery = await discoverInputFiles(config.inputDir);
+    const files = await ingestFiles(connection, discovery, {
+      config,
+      runId,
+      today,
+      rulesFingerprint: rulesFingerprint(config),
+      progress,
+    });
+
+    progress.start(t(config.language, 'stage.marts'), 1);
+    await buildMarts(connection);
+    progress.done();
+
+    const summary: RunSummary = {
+      run_id: runId,
+      generated_at: isoInZone(now, config.timezone),
+      as_of: await resolveAsOf(connection, config, today),
+      files,
+      ignored_files: discovery.ignored,
+      totals: totalsOf(files),
+      records_in_warehouse: await warehouseCounts(connection),
+      data_quality: await readDataQuality(connection),
+    };
+    const warnings = { generated_at: summary.generated_at, as_of: summary.as_of, warnings: [] };
+    await publish(connection, config, summary, warnings);
+    return { summary };
+  } finally {
+    warehouse.close();
+  }
+}

@@ -1,0 +1,56 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from './db.ts';
+import type { FileReport } from './ingest/ingest.ts';
+
+/** The run summary of contract section 6, with the data-quality findings people act on. */
+export interface RunSummary {
+  run_id: string;
+  generated_at: string;
+  as_of: string;
+  files: FileReport[];
+  ignored_files: string[];
+  totals: { rows_read: number; loaded: number; duplicates: number; quarantined: number };
+  records_in_warehouse: { feedback: number; survey: number; total: number };
+  data_quality: DataQuality;
+}
+
+export interface DataQuality {
+  /** Quarantined rows in the warehouse by reason, with up to five places each (file, row or line). */
+  quarantine_by_reason: { reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
+  unknown_departments: { name: string; feedback_records: number; survey_responses: number }[];
+  unrecognised_values: { field: string; value: string; records: number }[];
+}
+
+export function totalsOf(files: readonly FileReport[]): RunSummary['totals'] {
+  const sum = (key: 'rows_read' | 'loaded' | 'duplicates' | 'quarantined') => files.reduce((total, f) => total + f[key], 0);
+  return { rows_read: sum('rows_read'), loaded: sum('loaded'), duplicates: sum('duplicates'), quarantined: sum('quarantined') };
+}
+
+export async function warehouseCounts(connection: DuckDBConnection): Promise<RunSummary['records_in_warehouse']> {
+  const [row] = await queryRows<{ feedback: number; survey: number }>(
+    connection,
+    'select (select count(*) from feedback_records) as feedback, (select count(*) from survey_responses) as survey',
+  );
+  const feedback = row?.feedback ?? 0;
+  const survey = row?.survey ?? 0;
+  return { feedback, survey, total: feedback + survey };
+}
+
+/** Reads the data-quality marts (built by mart_data_quality.sql) for the summary and the site. */
+export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
+  const reasons = await queryRows<{ reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }>(
+    connection,
+    `select reason, count(*)::integer as rows,
+            list({'path': path, 'row': file_row, 'line': file_line} order by path, file_row, file_line)[1:5] as examples
+     from mart_quarantine group by reason order by rows desc, reason`,
+  );
+  const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
+    connection,
+    'select department_raw as name, feedback_records, survey_responses from mart_unknown_departments',
+  );
+  const values = await queryRows<{ field: string; value: string; records: number }>(
+    connection,
+    'select field, value_raw as value, records from mart_unrecognised_values',
+  );
+  return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
+}

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { FEEDBACK_EXPECTED_REASONS, FEEDBACK_HEADER, FEEDBACK_ROWS, SURVEY_CSV, feedbackCsv } from './fixtures.ts';
+
+let ws: Workspace;
+beforeEach(async () => {
+  ws = await createWorkspace();
+});
+afterEach(async () => {
+  await ws.dispose();
+});
+
+describe('feedback CSV: every row loaded, duplicate or quarantined with its reason', () => {
+  it('accounts for every row of the file', async () => {
+    await ws.write('complaints.csv', feedbackCsv());
+    const { summary } = await ws.run();
+    const [file] = summary.files;
+    expect(file).toMatchObject({ path: 'complaints.csv', kind: 'feedback', status: 'loaded', rows_read: 20, loaded: 5, duplicates: 1, quarantined: 14 });
+    expect(file?.quarantine_reasons).toEqual(FEEDBACK_EXPECTED_REASONS);
+    expect(summary.totals).toEqual({ rows_read: 20, loaded: 5, duplicates: 1, quarantined: 14 });
+    expect(summary.records_in_warehouse).toEqual({ feedback: 5, survey: 0, total: 5 });
+  });
+
+  it('types, maps and resolves the loaded records', async () => {
+    await ws.write('complaints.csv', feedbackCsv());
+    await ws.run();
+    const rows = await ws.query<Record<string, unknown>>(
+      `select id, source, strftime(received_at, '%Y-%m-%d %H:%M') as received_at, channel, kind, department, department_is_known as known,
+              category, text_redacted from fct_feedback order by id`,
+    );
+    expect(rows).toEqual([
+      // the file's name is the default source; the phone number is redacted
+      { id: 'F1', source: 'complaints', received_at: '2025-03-02 08:15', channel: 'hotline', kind: 'complaint', department: '急诊科', known: true, category: 'process', text_redacted: '排队两个小时没人管，电话[phone]' },
+      // +07:00 is 09:15 in Shanghai; 12345 is the government hotline; 投诉 is a complaint; 心内科 is cardiology
+      { id: 'F19', source: 'complaints', received_at: '2025-03-06 00:00', channel: 'other', kind: 'complaint', department: '睡眠医学中心', known: false, category: null, text_redacted: '新开的睡眠中心预约难' },
+      { id: 'F2', source: 'complaints', received_at: '2025-03-02 09:15', channel: 'gov_hotline', kind: 'complaint', department: expect.stringMatching(/心/), known: true, category: 'attitude', text_redacted: '护士态度很差' },
+      { id: 'F3', source: 'complaints', received_at: '2025-03-03 00:00', channel: 'walk_in', kind: 'praise', department: 'Khoa Cấp cứu', known: true, category: null, text_redacted: 'Bác sĩ rất tận tình, cảm ơn' },
+      { id: 'F4', source: 'complaints', received_at: '2025-03-04 00:00', channel: 'social', kind: 'suggestion', department: expect.any(String), known: true, category: 'facility', text_redacted: 'The car park needs more spaces' },
+    ]);
+    const codes = await ws.query<{ id: string; code: string }>('select id, department_code as code from fct_feedback order by id');
+    expect(Object.fromEntries(codes.map((r) => [r.id, r.code]))).toEqual({ F1: 'emergency', F19: null, F2: 'cardiology', F3: 'emergency', F4: 'emergency' });
+  });
+
+  it('reports unknown departments and unrecognised values, and keeps quarantine rows with their place', async () => {
+    await ws.write('complaints.csv', feedbackCsv());
+    const { summary } = await ws.run();
+    expect(summary.data_quality.unknown_departments).toEqual([{ name: '睡眠医学中心', feedback_records: 1, survey_responses: 0 }]);
+    expect(summary.data_quality.unrecognised_values).toEqual([{ field: 'channel', value: 'fax machine', records: 1 }]);
+    const held = await ws.query<{ file_row: number | null; file_line: number | null; column_name: string | null; reason: string; value: string | null }>(
+      'select file_row, file_line, column_name, reason, value from quarantine order by coalesce(file_row, 0), file_line',
+    );
+    expect(held[0]).toEqual({ file_row: null, file_line: 20, column_name: null, reason: 'broken CSV row', value: expect.stringContaining('Columns') });
+    expect(held).toContainEqual({ file_row: 8, file_line: null, column_name: 'received_at', reason: 'received_at is not a date', value: '2025-13-45' });
+  });
+});
+
+describe('identity and increments', () => {
+  it('skips a file already loaded, counting its rows as duplicates, and changes nothing', async () => {
+    await ws.write('complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
+    await ws.run();
+    const before = await ws.query('select * from feedback_records order by source, id');
+    const { summary } = await ws.run();
+    expect(summary.files[0]).toMatchObject({ status: 'skipped_identical', rows_read: 19, loaded: 0, duplicates: 19, quarantined: 0 });
+    expect(await ws.query('select * from feedback_records order by source, id')).toEqual(before);
+    expect(await ws.query('select count(*)::integer as n from quarantine')).toEqual([{ n: 13 }]);
+  });
+
+  it('reads a file again while it holds rows dated in the future, since they may be valid by now', async () => {
+    await ws.write('complaints.csv', feedbackCsv());
+    await ws.run();
+    const { summary } = await ws.run(undefined, new Date('2025-08-01T04:00:00Z'));
+    // F8 (2025-07-15) is no longer in the future: it loads; everything else is as before
+    expect(summary.files[0]).toMatchObject({ status: 'loaded', rows_read: 20, loaded: 1, duplicates: 6, quarantined: 13 });
+    expect(summary.data_quality.quarantine_by_reason.reduce((n, r) => n + r.rows, 0)).toBe(13);
+  });
+
+  it('a new file adds only its new rows; a changed record replaces its old version', async () => {
+    await ws.write('complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
+    await ws.run();
+    const changedF2 = FEEDBACK_ROWS.F2.replace('replied,,,pending', 'closed,2025-03-02 10:00,2025-03-04 12:00,yes');
+    const update = [FEEDBACK_HEADER, FEEDBACK_ROWS.F1, changedF2, 'F20,,2025-03-07,hotline,,急诊科,,,new record,,,,'].join('\n');
+    // the same source name as the first file, so the ids are the same records
+    await ws.write('later/complaints.csv', update);
+    const { summary } = await ws.run();
+    expect(summary.files.map((f) => [f.path, f.status, f.rows_read, f.loaded, f.duplicates, f.quarantined, f.replaced])).toEqual([
+      ['complaints.csv', 'skipped_identical', 19, 0, 19, 0, undefined],
+      ['later/complaints.csv', 'loaded', 3, 2, 1, 0, 1],
+    ]);
+    expect(await ws.query("select id, status, satisfied from feedback_records where id in ('F2', 'F20') order by id")).toEqual([
+      { id: 'F2', status: 'closed', satisfied: 'yes' },
+      { id: 'F20', status: null, satisfied: null },
+    ]);
+    expect(await ws.query('select count(*)::integer as n, count(distinct (source, id))::integer as keys from feedback_records')).toEqual([{ n: 6, keys: 6 }]);
+  });
+});
+
+describe('survey CSV', () => {
+  it('loads answers long, and quarantines out-of-range answers, overall, recommend and patient type', async () => {
+    await ws.write('psi.csv', SURVEY_CSV);
+    const { summary } = await ws.run();
+    expect(summary.files[0]).toMatchObject({ kind: 'survey', rows_read: 8, loaded: 3, duplicates: 0, quarantined: 5 });
+    expect(summary.files[0]?.quarantine_reasons).toEqual({
+      'answer is not a whole number from 1 to 5': 2,
+      'overall is not a whole number from 1 to 5': 1,
+      'recommend is not a whole number from 0 to 10': 1,
+      'patient_type is not inpatient or outpatient': 1,
+    });
+    expect(await ws.query('select response_id, item_code, score::integer as score from survey_answers order by response_id, item_code')).toEqual([
+      { response_id: 'S1', item_code: 'a1', score: 5 },
+      { response_id: 'S1', item_code: 'a2', score: 4 },
+      { response_id: 'S1', item_code: 'd1', score: 5 },
+      { response_id: 'S2', item_code: 'a1', score: 4 },
+      { response_id: 'S2', item_code: 'd1', score: 3 },
+      { response_id: 'S3', item_code: 'a1', score: 2 },
+      { response_id: 'S3', item_code: 'a2', score: 2 },
+      { response_id: 'S3', item_code: 'd1', score: 1 },
+    ]);
+    expect(await ws.query('select response_id, patient_type, department, comment_redacted from fct_survey_response order by response_id')).toEqual([
+      { response_id: 'S1', patient_type: 'inpatient', department: 'Khoa Nhi', comment_redacted: 'Bác sĩ tận tình' },
+      { response_id: 'S2', patient_type: 'outpatient', department: 'Khoa Nhi', comment_redacted: null },
+      { response_id: 'S3', patient_type: null, department: 'Khoa Cấp cứu', comment_redacted: 'Chờ quá lâu. SĐT [phone]' },
+    ]);
+  });
+});
+
+describe('whole files that cannot be read', () => {
+  it('rejects a table of unknown shape, and an unsupported format, with one-line errors', async () => {
+    await ws.write('a/roster.csv', 'name,shift\nLi,night\n');
+    await ws.write('b/old.xls', 'not really');
+    await ws.write('notes.md', '# notes');
+    const { summary } = await ws.run();
+    expect(summary.files).toMatchObject([
+      { path: 'a/roster.csv', kind: 'unknown', status: 'rejected', rows_read: 0, error: expect.stringContaining('no received_at') },
+      { path: 'b/old.xls', status: 'rejected', rows_read: 0, error: expect.stringContaining('.xlsx') },
+    ]);
+    expect(summary.ignored_files).toEqual(['notes.md']);
+  });
+
+  it('rejects a feedback file without a required column', async () => {
+    await ws.write('x.csv', 'id,received_at,department\n1,2025-01-01,急诊科\n');
+    const { summary } = await ws.run();
+    expect(summary.files[0]).toMatchObject({ kind: 'feedback', status: 'rejected', error: 'missing required column: text' });
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { normalizeConfig, type CliOptions, type Config } from '../../pipeline/config.ts';
+import { queryRows } from '../../pipeline/db.ts';
+import { silentProgress } from '../../pipeline/progress.ts';
+import { run } from '../../pipeline/run.ts';
+
+/** A scratch folder with an input folder, a warehouse path and an output folder. */
+export interface Workspace {
+  root: string;
+  input: string;
+  db: string;
+  out: string;
+  write(relativePath: string, content: string | Uint8Array): Promise<string>;
+  config(options?: CliOptions): Config;
+  run(options?: CliOptions, now?: Date): ReturnType<typeof run>;
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  dispose(): Promise<void>;
+}
+
+/** The fixed "now" of the tests, so that "in the future" means the same on every day. */
+export const TEST_NOW = new Date('2025-06-30T04:00:00Z');
+
+export async function createWorkspace(): Promise<Workspace> {
+  const root = await mkdtemp(join(tmpdir(), 'hearken-test-'));
+  const input = join(root, 'input');
+  await mkdir(input);
+  const db = join(root, 'warehouse.duckdb');
+  const out = join(root, 'out');
+  const config = (options: CliOptions = {}) =>
+    normalizeConfig({ input, db, out, timezone: 'Asia/Shanghai', lang: 'en', ...options });
+  return {
+    root,
+    input,
+    db,
+    out,
+    async write(relativePath, content) {
+      const path = join(input, relativePath);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+      return path;
+    },
+    config,
+    run: (options, now = TEST_NOW) => run(config(options), silentProgress, now),
+    async query<T>(sql: string) {
+      const instance = await DuckDBInstance.create(db);
+      const connection = await instance.connect();
+      try {
+        return await queryRows<T>(connection, sql);
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    },
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}
