@@ -110,7 +110,8 @@ async function readJsonLines(connection: DuckDBConnection, path: string): Promis
     `create or replace temp table raw_lines as
      with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
      numbered as (select unnest(generate_series(1, len(lines))) as file_line, unnest(lines) as line from file)
-     select file_line::integer as file_line, line, json_valid(line) and json_type(line) = 'OBJECT' as is_object
+     select file_line::integer as file_line, line,
+            case when json_valid(line) then json_type(line) = 'OBJECT' else false end as is_object
      from numbered where trim(line) <> '' order by file_line`,
     { path },
   );
