@@ -32,7 +32,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
   try {
     const { connection } = warehouse;
-    await connection.run("set TimeZone = 'UTC'");
+    // naive times are hospital-local: the session zone makes casts and dates read them so
+    await connection.run('set TimeZone = $zone', { zone: config.timezone });
     await prepareWarehouse(connection);
     await loadReferenceTables(connection, config);
     await runModel(connection, 'staging/stg_value_aliases');

@@ -1,16 +1,16 @@
--- Grain: one row per valid row of stg_feedback, with what loading it does to the warehouse:
--- `new` (a key not seen before), `replaced` (a changed version of a stored record), or `duplicate`
--- (the stored version is the same; or a later row of this file has the same key and wins; or the
--- stored version came from a file first read after this one). Variable file_order: the position of
--- this file's first reading, so that re-reading an old file never undoes a newer export.
+-- Grain: one row per distinct (source, id) among the valid rows of stg_feedback: the row that
+-- stands for the key in this file (the last one; earlier rows with the same key are superseded
+-- and count as duplicates) and what loading it does: `new` (a key not seen before), `replaced`
+-- (a changed version of a stored record), or `duplicate` (the stored version is the same, or came
+-- from a file first read after this one). Variable file_order: the position of this file's first
+-- reading, so that re-reading an old file never undoes a newer export.
 create or replace temp table feedback_outcome as
 with valid as (
-    select * from stg_feedback where problem is null
+    select file_row, source, id, content_hash from stg_feedback where problem is null
 ),
 
-ranked as (
-    select *, row_number() over (partition by source, id order by file_row desc) as version_in_file
-    from valid
+last_rows as (
+    select source, id, max(file_row) as file_row from valid group by source, id
 ),
 
 stored as (
@@ -19,16 +19,16 @@ stored as (
 
 final as (
     select
-        ranked.* exclude (version_in_file, problem),
+        last_rows.file_row,
         case
-            when ranked.version_in_file > 1 then 'duplicate'
             when stored.id is null then 'new'
-            when stored.content_hash = ranked.content_hash then 'duplicate'
+            when stored.content_hash = valid.content_hash then 'duplicate'
             when stored.file_id > getvariable('file_order') then 'duplicate'
             else 'replaced'
         end as outcome
-    from ranked
-    left join stored on stored.source = ranked.source and stored.id = ranked.id
+    from last_rows
+    inner join valid using (file_row)
+    left join stored on stored.source = last_rows.source and stored.id = last_rows.id
 )
 
 select * from final;

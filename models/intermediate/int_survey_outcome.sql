@@ -1,13 +1,12 @@
--- Grain: one row per valid row of stg_survey, with what loading it does to the warehouse; the
--- outcomes are those of int_feedback_outcome, keyed by (source, response_id).
+-- Grain: one row per distinct (source, response_id) among the valid rows of stg_survey, with the
+-- row that stands for it and its outcome; the rules are those of int_feedback_outcome.
 create or replace temp table survey_outcome as
 with valid as (
-    select * from stg_survey where problem is null
+    select file_row, source, response_id, content_hash from stg_survey where problem is null
 ),
 
-ranked as (
-    select *, row_number() over (partition by source, response_id order by file_row desc) as version_in_file
-    from valid
+last_rows as (
+    select source, response_id, max(file_row) as file_row from valid group by source, response_id
 ),
 
 stored as (
@@ -16,16 +15,16 @@ stored as (
 
 final as (
     select
-        ranked.* exclude (version_in_file, problem),
+        last_rows.file_row,
         case
-            when ranked.version_in_file > 1 then 'duplicate'
             when stored.response_id is null then 'new'
-            when stored.content_hash = ranked.content_hash then 'duplicate'
+            when stored.content_hash = valid.content_hash then 'duplicate'
             when stored.file_id > getvariable('file_order') then 'duplicate'
             else 'replaced'
         end as outcome
-    from ranked
-    left join stored on stored.source = ranked.source and stored.response_id = ranked.response_id
+    from last_rows
+    inner join valid using (file_row)
+    left join stored on stored.source = last_rows.source and stored.response_id = last_rows.response_id
 )
 
 select * from final;

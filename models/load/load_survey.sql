@@ -1,11 +1,17 @@
 -- Applies survey_outcome to the warehouse, as load_feedback does for feedback: a replaced response
 -- takes its answers with it, and the new version's answers come in from stg_survey_answers.
+create or replace temp table survey_incoming as
+select staged.*, outcome.outcome
+from stg_survey as staged
+inner join survey_outcome as outcome using (file_row)
+where outcome.outcome in ('new', 'replaced');
+
 delete from survey_answers as stored
-using survey_outcome as incoming
+using survey_incoming as incoming
 where incoming.outcome = 'replaced' and stored.source = incoming.source and stored.response_id = incoming.response_id;
 
 delete from survey_responses as stored
-using survey_outcome as incoming
+using survey_incoming as incoming
 where incoming.outcome = 'replaced' and stored.source = incoming.source and stored.response_id = incoming.response_id;
 
 insert into survey_responses
@@ -13,14 +19,12 @@ select
     source, response_id, submitted_at, department_raw, patient_type, overall, recommend,
     comment_raw, redact_pii(comment_raw) as comment_redacted, content_hash,
     getvariable('file_order') as file_id, file_row
-from survey_outcome
-where outcome in ('new', 'replaced');
+from survey_incoming;
 
 insert into survey_answers
 select incoming.source, incoming.response_id, answers.item_code, answers.score
-from survey_outcome as incoming
-inner join stg_survey_answers as answers on answers.file_row = incoming.file_row
-where incoming.outcome in ('new', 'replaced');
+from survey_incoming as incoming
+inner join stg_survey_answers as answers using (file_row);
 
 insert into quarantine
 select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200)

@@ -1,46 +1,58 @@
--- Grain: one row per data row of the feedback file being ingested (temp table input_rows, every
--- column text), typed, with coded values mapped through value_lookup, and `problem`: the first
--- reason, if any, that puts the row in quarantine. Variables: default_source (the file's name),
--- timezone, today (the run's date at the hospital).
+-- Grain: one row per data row of the feedback file being ingested (view input_rows: every column
+-- text, trimmed, blanks as null), typed, with coded values mapped through value_lookup, and
+-- `problem`: the first reason, if any, that puts the row in quarantine. Variables: default_source
+-- (the file's name), today (the run's date at the hospital); the session's TimeZone is the hospital's.
 create or replace temp table stg_feedback as
 with input as (
     select * from input_rows
 ),
 
-lookups as (
-    select * from value_lookup
+-- coded values are few and repeat on every row: each distinct value is normalised and looked up
+-- once, then joined back by its exact text
+codes as (
+    select 'channel' as field, channel as value_raw from input where channel is not null group by all
+    union all select 'kind', kind from input where kind is not null group by all
+    union all select 'category', category from input where category is not null group by all
+    union all select 'status', status from input where status is not null group by all
+    union all select 'satisfied', satisfied from input where satisfied is not null group by all
+),
+
+mapped_codes as (
+    select codes.field, codes.value_raw, lookups.value
+    from codes
+    left join value_lookup as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
 ),
 
 cleaned as (
     select
         input._row as file_row,
-        nullif(trim(input.id), '') as id,
-        coalesce(nullif(trim(input.source), ''), getvariable('default_source')) as source,
-        nullif(trim(input.received_at), '') as received_at_raw,
+        input.id,
+        coalesce(input.source, getvariable('default_source')) as source,
+        input.received_at as received_at_raw,
         parse_local_timestamp(input.received_at) as received_at,
-        nullif(trim(input.channel), '') as channel_raw,
+        input.channel as channel_raw,
         channel.value as channel_mapped,
-        nullif(trim(input.kind), '') as kind_raw,
+        input.kind as kind_raw,
         kind.value as kind_mapped,
-        nullif(trim(regexp_replace(nfc_normalize(input.department), '\s+', ' ', 'g')), '') as department_raw,
-        nullif(trim(input.location), '') as location,
-        nullif(trim(input.category), '') as category_raw,
+        regexp_replace(nfc_normalize(input.department), '\s+', ' ', 'g') as department_raw,
+        input.location,
+        input.category as category_raw,
         category.value as category_mapped,
         input.text as text_raw,
-        nullif(trim(input.status), '') as status_raw,
+        input.status as status_raw,
         status.value as status_mapped,
-        nullif(trim(input.responded_at), '') as responded_at_raw,
+        input.responded_at as responded_at_raw,
         parse_local_timestamp(input.responded_at) as responded_at,
-        nullif(trim(input.resolved_at), '') as resolved_at_raw,
+        input.resolved_at as resolved_at_raw,
         parse_local_timestamp(input.resolved_at) as resolved_at,
-        nullif(trim(input.satisfied), '') as satisfied_raw,
+        input.satisfied as satisfied_raw,
         satisfied.value as satisfied_mapped
     from input
-    left join lookups as channel on channel.field = 'channel' and channel.alias_key = normalize_key(input.channel)
-    left join lookups as kind on kind.field = 'kind' and kind.alias_key = normalize_key(input.kind)
-    left join lookups as category on category.field = 'category' and category.alias_key = normalize_key(input.category)
-    left join lookups as status on status.field = 'status' and status.alias_key = normalize_key(input.status)
-    left join lookups as satisfied on satisfied.field = 'satisfied' and satisfied.alias_key = normalize_key(input.satisfied)
+    left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
+    left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
+    left join mapped_codes as category on category.field = 'category' and category.value_raw = input.category
+    left join mapped_codes as status on status.field = 'status' and status.value_raw = input.status
+    left join mapped_codes as satisfied on satisfied.field = 'satisfied' and satisfied.value_raw = input.satisfied
 ),
 
 checked as (
@@ -55,7 +67,7 @@ checked as (
             when received_at < date '2000-01-01'
                 then {'column': 'received_at', 'reason': 'received_at is before 2000', 'value': received_at_raw}
             when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
-            when text_raw is null or trim(text_raw) = '' then {'column': 'text', 'reason': 'text is empty', 'value': null}
+            when text_raw is null then {'column': 'text', 'reason': 'text is empty', 'value': null}
             when kind_raw is not null and kind_mapped is null
                 then {'column': 'kind', 'reason': 'kind is not a known value', 'value': kind_raw}
             when responded_at_raw is not null and responded_at is null
@@ -91,11 +103,13 @@ final as (
         responded_at,
         resolved_at,
         satisfied_mapped as satisfied,
-        -- a JSON list keeps nulls and field boundaries apart, so different records never share a hash
-        md5(to_json([
-            received_at::varchar, channel_raw, kind_raw, department_raw, location, category_raw, text_raw,
-            status_raw, responded_at::varchar, resolved_at::varchar, satisfied_raw
-        ])) as content_hash,
+        -- a separator no text holds, and a marker for null, keep fields and blanks apart
+        md5(concat_ws(chr(31),
+            coalesce(received_at::varchar, chr(30)), coalesce(channel_raw, chr(30)), coalesce(kind_raw, chr(30)),
+            department_raw, coalesce(location, chr(30)), coalesce(category_raw, chr(30)), text_raw,
+            coalesce(status_raw, chr(30)), coalesce(responded_at::varchar, chr(30)),
+            coalesce(resolved_at::varchar, chr(30)), coalesce(satisfied_raw, chr(30))
+        )) as content_hash,
         problem
     from checked
 )

@@ -97,43 +97,44 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
   const reject = (kind: FileReport['kind'], error: string, format?: string, encoding?: string) =>
     recordRejected(connection, file, checksum, context, kind, error, format, encoding);
   if (file.unsupported !== undefined || file.format === null) return reject('unknown', file.unsupported ?? 'not a table');
+  const format = file.format;
 
   const { mappings } = context.config;
   const isHeader = (cells: string[]) => kindOfHeader(cells) !== null || findMapping(file.relativePath, cells, mappings) !== null;
   try {
-    return await inTransaction(connection, async () => {
-      const raw = await readRawTable(connection, file, isHeader);
-      const planned = planColumns(file.relativePath, raw.headers, mappings);
-      if (!planned.ok) throw new RejectedFile(planned.kind, planned.error, raw.encoding ?? undefined);
-      const { plan } = planned;
-      await connection.run(`create or replace temp table input_rows as select ${plan.selectList} from raw_rows`);
+    // Reading and checking build temp tables only, which die with the process; the warehouse's
+    // own tables change in one transaction at the end, so a file lands whole or not at all.
+    const raw = await readRawTable(connection, file, isHeader);
+    const planned = planColumns(file.relativePath, raw.headers, mappings);
+    if (!planned.ok) return reject(planned.kind, planned.error, format, raw.encoding ?? undefined);
+    const { plan } = planned;
+    const kind = plan.kind;
+    await connection.run(`create or replace temp view input_rows as select ${plan.selectList} from raw_rows`);
+    const [{ file_id: fileId } = { file_id: 0 }] = await queryRows<{ file_id: number }>(
+      connection,
+      "select nextval('file_seq')::integer as file_id",
+    );
+    await setVariables(connection, {
+      default_source: file.stem,
+      file_id: fileId,
+      file_order: await fileOrder(connection, checksum, fileId),
+    });
+    await connection.run('set variable today = $today::date', { today: context.today });
+    await runModel(connection, `staging/stg_${kind}`);
+    await runModel(connection, `intermediate/int_${kind}_outcome`);
 
-      const [{ file_id: fileId } = { file_id: 0 }] = await queryRows<{ file_id: number }>(
-        connection,
-        "select nextval('file_seq')::integer as file_id",
-      );
-      await setVariables(connection, {
-        default_source: file.stem,
-        file_id: fileId,
-        file_order: await fileOrder(connection, checksum, fileId),
-        today: context.today,
-        timezone: context.config.timezone,
-      });
-      await connection.run("set variable today = getvariable('today')::date");
-      const kind = plan.kind;
-      await runModel(connection, `staging/stg_${kind}`);
-      await runModel(connection, `intermediate/int_${kind}_outcome`);
+    return await inTransaction(connection, async () => {
       await runModel(connection, `load/load_${kind}`);
       await connection.run(
-        'insert into quarantine select getvariable(\'file_id\'), null, file_line, null, reason, value from raw_broken',
+        "insert into quarantine select getvariable('file_id'), null, file_line, null, reason, value from raw_broken",
       );
-
       const [counts] = await queryRows<{ rows: number; loaded: number; replaced: number; duplicates: number }>(
         connection,
-        `select (select count(*) from input_rows) + (select count(*) from raw_broken) as rows,
+        // a valid row that is not loaded is a duplicate: of a stored record or of a later row
+        `select (select count(*) from stg_${kind}) + (select count(*) from raw_broken) as rows,
                 count(*) filter (where outcome in ('new', 'replaced')) as loaded,
                 count(*) filter (where outcome = 'replaced') as replaced,
-                count(*) filter (where outcome = 'duplicate') as duplicates
+                (select count(*) from stg_${kind} where problem is null) - loaded as duplicates
          from ${kind}_outcome`,
       );
       const reasons = await queryRows<{ reason: string; n: number }>(
@@ -150,7 +151,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
         duplicates: counts?.duplicates ?? 0,
         quarantined: reasons.reduce((sum, r) => sum + r.n, 0),
         quarantine_reasons: Object.fromEntries(reasons.map((r) => [r.reason, r.n])),
-        format: file.format ?? undefined,
+        format,
         encoding: raw.encoding ?? undefined,
         mapping: plan.mapping ?? undefined,
         replaced: counts?.replaced ?? 0,
@@ -160,19 +161,8 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       return report;
     });
   } catch (error) {
-    if (error instanceof RejectedFile) return reject(error.kind, error.message, file.format ?? undefined, error.encoding);
-    if (error instanceof UnreadableFile) return reject('unknown', error.message, file.format ?? undefined);
+    if (error instanceof UnreadableFile) return reject('unknown', error.message, format);
     throw error;
-  }
-}
-
-class RejectedFile extends Error {
-  constructor(
-    readonly kind: FileReport['kind'],
-    message: string,
-    readonly encoding?: string,
-  ) {
-    super(message);
   }
 }
 
