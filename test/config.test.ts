@@ -1,0 +1,43 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaults, normalizeConfig } from '../pipeline/config.ts';
+import { PipelineError } from '../pipeline/errors.ts';
+
+describe('normalizeConfig', () => {
+  it('gives the documented defaults', () => {
+    const config = normalizeConfig({ lang: 'vi', timezone: 'Asia/Ho_Chi_Minh' });
+    expect(config).toMatchObject({ inputDir: defaults.inputDir, dbPath: defaults.dbPath, outDir: defaults.outDir, asOf: null, language: 'vi', waitSeconds: 0, mappings: [] });
+    expect(config.referenceDirs).toEqual([defaults.referenceDir]);
+  });
+
+  it('reads hearken.config.json from the input folder, and flags override it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ language: 'zh', timezone: 'Asia/Shanghai', reference_dirs: ['ref'] }));
+    expect(normalizeConfig({ input: dir })).toMatchObject({ language: 'zh', timezone: 'Asia/Shanghai', referenceDirs: [defaults.referenceDir, join(dir, 'ref')] });
+    expect(normalizeConfig({ input: dir, lang: 'en' }).language).toBe('en');
+  });
+
+  it.each([
+    [{ asOf: '2025-13' }, '--as-of must be a date YYYY-MM-DD, not 2025-13'],
+    [{ timezone: 'Mars/Olympus' }, 'unknown time zone: Mars/Olympus'],
+    [{ lang: 'fr' }, 'unknown language: fr (use en, zh or vi)'],
+    [{ wait: 'soon' }, '--wait must be a number of seconds, not soon'],
+  ])('refuses %o with a usage error', (options, message) => {
+    expect(() => normalizeConfig({ lang: 'en', ...options })).toThrow(message);
+    try {
+      normalizeConfig({ lang: 'en', ...options });
+    } catch (error) {
+      expect((error as PipelineError).exitCode).toBe(2);
+    }
+  });
+
+  it('names the first problem of a bad mapping file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    await writeFile(join(dir, 'm.json'), JSON.stringify({ name: 'x', kind: 'feedback', columns: {} }));
+    expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'm.json')] })).toThrow(/mapping file .*m\.json: .*"files" or "when_columns"/);
+    await writeFile(join(dir, 'bad.json'), '{ not json');
+    expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'bad.json')] })).toThrow(/mapping file .*bad\.json not valid JSON/);
+  });
+});

@@ -1,0 +1,66 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+/** Identifiers planted in the input; none may reach any published file. */
+const SECRETS = ['13812345678', '110101199003071234', '0912 345 678', 'li.wei@example.com', '079204001234', 'DN4797915123456'];
+
+let ws: Workspace;
+let published: Record<string, string>;
+
+beforeAll(async () => {
+  ws = await createWorkspace();
+  await ws.write(
+    'complaints.csv',
+    [
+      'id,received_at,department,location,text,satisfied',
+      '1,2025-03-01 09:00,急诊科,挂号窗口,请回电 13812345678，身份证 110101199003071234,',
+      '2,2025-03-01 10:00,Khoa Nhi,,Gọi lại cho tôi: 0912 345 678; CCCD 079204001234; thẻ BHYT DN4797915123456,',
+      '3,2025-03-01 11:00,<script>alert(1)</script>,,"Write to li.wei@example.com <b>now</b>",',
+      // quarantined: the offending value itself holds a phone number
+      '4,2025-03-01 12:00,急诊科,,满意度,13812345678',
+    ].join('\n'),
+  );
+  await ws.run();
+  published = {};
+  const walk = (dir: string, prefix = '') => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else if (!entry.name.endsWith('.parquet')) published[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(ws.out);
+});
+
+afterAll(async () => {
+  await ws.dispose();
+});
+
+describe('what is published', () => {
+  it('holds the site, the summary, the warnings and the exports', () => {
+    expect(Object.keys(published).sort()).toEqual(['data/feedback.csv', 'index.html', 'run-summary.json', 'warnings.json']);
+  });
+
+  it.each(SECRETS)('never contains %s', (secret) => {
+    for (const [name, text] of Object.entries(published)) expect(text.includes(secret), `${secret} in ${name}`).toBe(false);
+  });
+
+  it('has no identifier in the Parquet export either', async () => {
+    const rows = await ws.query<{ text: string }>(`select text_redacted as text from read_parquet('${join(ws.out, 'data/feedback.parquet')}')`);
+    const all = rows.map((r) => r.text).join('\n');
+    for (const secret of SECRETS) expect(all.includes(secret)).toBe(false);
+    expect(all).toContain('[phone]');
+  });
+
+  it('escapes every string in the page', () => {
+    const html = published['index.html'] ?? '';
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('says when and from what data the page was built', () => {
+    expect(published['index.html']).toMatch(/Built 2025-06-30T12:00:00\+08:00 from the data up to 2025-03-01\./);
+  });
+});
