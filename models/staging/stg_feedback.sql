@@ -34,7 +34,7 @@ cleaned as (
         channel.value as channel_mapped,
         input.kind as kind_raw,
         kind.value as kind_mapped,
-        regexp_replace(nfc_normalize(input.department), '\s+', ' ', 'g') as department_raw,
+        nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw,
         input.location,
         input.category as category_raw,
         category.value as category_mapped,

@@ -52,7 +52,7 @@ cleaned as (
         coalesce(nullif(trim(input.source), ''), getvariable('default_source')) as source,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
-        nullif(trim(regexp_replace(nfc_normalize(input.department), '\s+', ' ', 'g')), '') as department_raw,
+        nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
         nullif(trim(input.overall), '') as overall_raw,
