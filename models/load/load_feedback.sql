@@ -1,22 +1,42 @@
--- Applies feedback_outcome to the warehouse: replaced versions out, new and changed records in
--- (their text redacted once, here), and every problem row into quarantine. Runs inside the file's
--- transaction; variables file_id (this reading) and file_order (see int_feedback_outcome).
-create or replace temp table feedback_incoming as
-select staged.*, outcome.outcome
-from stg_feedback as staged
-inner join feedback_outcome as outcome using (file_row)
-where outcome.outcome in ('new', 'replaced');
-
+-- Applies feedback_outcome to the warehouse: replaced versions out, new and changed records in,
+-- and every problem row into quarantine. Runs inside the file's transaction; variables file_id
+-- (this reading) and file_order (see int_feedback_outcome). The text is read here, once, from
+-- input_rows, and redacted once; raw spellings and redactions are kept only where they differ.
 delete from feedback_records as stored
-using feedback_incoming as incoming
-where incoming.outcome = 'replaced' and stored.source = incoming.source and stored.id = incoming.id;
+using (
+    select staged.source, staged.id
+    from feedback_outcome as outcome
+    inner join stg_feedback as staged using (file_row)
+    where outcome.outcome = 'replaced'
+) as replaced
+where stored.source = replaced.source and stored.id = replaced.id;
 
 insert into feedback_records
 select
-    source, id, received_at, channel, channel_raw, kind, department_raw, location, category,
-    category_raw, text_raw, redact_pii(text_raw) as text_redacted, status, status_raw,
-    responded_at, resolved_at, satisfied, content_hash, getvariable('file_order') as file_id, file_row
-from feedback_incoming;
+    staged.source,
+    staged.id,
+    staged.received_at,
+    staged.channel,
+    staged.channel_raw,
+    staged.kind,
+    staged.department_raw,
+    staged.location,
+    staged.category,
+    staged.category_raw,
+    raw.text as text_raw,
+    nullif(redact_pii(raw.text), raw.text) as text_redacted,
+    staged.status,
+    staged.status_raw,
+    staged.responded_at,
+    staged.resolved_at,
+    staged.satisfied,
+    staged.content_hash,
+    getvariable('file_order') as file_id,
+    staged.file_row
+from feedback_outcome as outcome
+inner join stg_feedback as staged using (file_row)
+inner join input_rows as raw on raw._row = outcome.file_row
+where outcome.outcome in ('new', 'replaced');
 
 insert into quarantine
 select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200)

@@ -17,7 +17,7 @@ where incoming.outcome = 'replaced' and stored.source = incoming.source and stor
 insert into survey_responses
 select
     source, response_id, submitted_at, department_raw, patient_type, overall, recommend,
-    comment_raw, redact_pii(comment_raw) as comment_redacted, content_hash,
+    comment_raw, nullif(redact_pii(comment_raw), comment_raw) as comment_redacted, content_hash,
     getvariable('file_order') as file_id, file_row
 from survey_incoming;
 

@@ -18,11 +18,11 @@ final as (
         departments.department,
         departments.department_code,
         departments.is_known as department_is_known,
-        responses.patient_type,
+        responses.patient_type::varchar as patient_type,
         responses.overall,
         responses.recommend,
         coalesce(answer_counts.items_answered, 0)::integer as items_answered,
-        responses.comment_redacted
+        coalesce(responses.comment_redacted, responses.comment_raw) as comment_redacted
     from responses
     inner join dim_department as departments on departments.department_raw = responses.department_raw
     left join answer_counts using (source, response_id)

@@ -23,6 +23,16 @@ mapped_codes as (
     left join value_lookup as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
 ),
 
+-- department names as written, in NFC with white space folded: once per distinct name
+departments as (
+    select
+        department,
+        nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw
+    from input
+    where department is not null
+    group by department
+),
+
 cleaned as (
     select
         input._row as file_row,
@@ -34,11 +44,11 @@ cleaned as (
         channel.value as channel_mapped,
         input.kind as kind_raw,
         kind.value as kind_mapped,
-        nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw,
+        departments.department_raw,
         input.location,
         input.category as category_raw,
         category.value as category_mapped,
-        input.text as text_raw,
+        input.text is null or trim(input.text) = '' as text_is_empty,
         input.status as status_raw,
         status.value as status_mapped,
         input.responded_at as responded_at_raw,
@@ -46,13 +56,22 @@ cleaned as (
         input.resolved_at as resolved_at_raw,
         parse_local_timestamp(input.resolved_at) as resolved_at,
         input.satisfied as satisfied_raw,
-        satisfied.value as satisfied_mapped
+        satisfied.value as satisfied_mapped,
+        -- of every field as written; a separator no text holds and a marker for null keep fields
+        -- and blanks apart. The text itself is not copied here: the load reads it from input_rows.
+        md5_number_upper(concat_ws(chr(31),
+            coalesce(input.received_at, chr(30)), coalesce(input.channel, chr(30)), coalesce(input.kind, chr(30)),
+            coalesce(input.department, chr(30)), coalesce(input.location, chr(30)), coalesce(input.category, chr(30)),
+            coalesce(input.text, chr(30)), coalesce(input.status, chr(30)), coalesce(input.responded_at, chr(30)),
+            coalesce(input.resolved_at, chr(30)), coalesce(input.satisfied, chr(30))
+        )) as content_hash
     from input
     left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
     left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
     left join mapped_codes as category on category.field = 'category' and category.value_raw = input.category
     left join mapped_codes as status on status.field = 'status' and status.value_raw = input.status
     left join mapped_codes as satisfied on satisfied.field = 'satisfied' and satisfied.value_raw = input.satisfied
+    left join departments on departments.department = input.department
 ),
 
 checked as (
@@ -67,7 +86,7 @@ checked as (
             when received_at < date '2000-01-01'
                 then {'column': 'received_at', 'reason': 'received_at is before 2000', 'value': received_at_raw}
             when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
-            when text_raw is null then {'column': 'text', 'reason': 'text is empty', 'value': null}
+            when text_is_empty then {'column': 'text', 'reason': 'text is empty', 'value': null}
             when kind_raw is not null and kind_mapped is null
                 then {'column': 'kind', 'reason': 'kind is not a known value', 'value': kind_raw}
             when responded_at_raw is not null and responded_at is null
@@ -91,25 +110,18 @@ final as (
         id,
         received_at,
         coalesce(channel_mapped, 'other') as channel,
-        channel_raw,
+        nullif(channel_raw, channel_mapped) as channel_raw,
         coalesce(kind_mapped, 'complaint') as kind,
         department_raw,
         location,
         category_mapped as category,
-        category_raw,
-        text_raw,
+        nullif(category_raw, category_mapped) as category_raw,
         status_mapped as status,
-        status_raw,
+        nullif(status_raw, status_mapped) as status_raw,
         responded_at,
         resolved_at,
         satisfied_mapped as satisfied,
-        -- a separator no text holds, and a marker for null, keep fields and blanks apart
-        md5(concat_ws(chr(31),
-            coalesce(received_at::varchar, chr(30)), coalesce(channel_raw, chr(30)), coalesce(kind_raw, chr(30)),
-            department_raw, coalesce(location, chr(30)), coalesce(category_raw, chr(30)), text_raw,
-            coalesce(status_raw, chr(30)), coalesce(responded_at::varchar, chr(30)),
-            coalesce(resolved_at::varchar, chr(30)), coalesce(satisfied_raw, chr(30))
-        )) as content_hash,
+        content_hash,
         problem
     from checked
 )

@@ -31,7 +31,10 @@ from final;
 
 create or replace temp table stg_survey as
 with input as (
-    select * from input_rows
+    -- the hash covers every field as written, the row number aside, so that a re-export in another
+    -- order holds the same responses
+    select *, md5_number_upper(to_json(list_value(*columns(* exclude (_row))))::varchar) as content_hash
+    from input_rows
 ),
 
 lookups as (
@@ -59,10 +62,10 @@ cleaned as (
         try_cast(trim(input.overall) as double) as overall_number,
         nullif(trim(input.recommend), '') as recommend_raw,
         try_cast(trim(input.recommend) as double) as recommend_number,
-        nullif(trim(input.comment), '') as comment_raw,
+        case when trim(input.comment) <> '' then input.comment end as comment_raw,
         bad.item_column as bad_item_column,
         bad.answer_raw as bad_answer_raw,
-        md5(to_json(input)) as content_hash
+        input.content_hash
     from input
     left join lookups as patient_type
         on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)

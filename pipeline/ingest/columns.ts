@@ -30,6 +30,9 @@ export function findMapping(relativePath: string, headers: readonly string[], ma
 
 const trimmed = (expression: string) => `nullif(trim(${expression}), '')`;
 
+/** Free text is kept exactly as written (the staging models treat blank text as empty). */
+const FREE_TEXT = new Set(['text', 'comment']);
+
 /**
  * The data row number (1 = first row under the header). Rows inserted in an open transaction get
  * rowids from a high base, so the number is counted from the table's first rowid; raw_rows is
@@ -114,7 +117,9 @@ export function planColumns(relativePath: string, headers: readonly string[], ma
     const targets = [...contractColumns, ...[...questionColumns].sort()];
     const list = targets.map((name) => {
       const source = sources.get(name);
-      return `${source === undefined ? 'null::varchar' : expression(source)} as ${quoteIdentifier(name)}`;
+      const value =
+        source === undefined ? 'null::varchar' : typeof source === 'string' && FREE_TEXT.has(name) ? column(source) : expression(source);
+      return `${value} as ${quoteIdentifier(name)}`;
     });
     const selectList = [`${ROW_NUMBER}::integer as _row`, ...list].join(',\n    ');
     const ignoredColumns = headers.filter((header) => !used.has(header));
