@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(await page.locator('h1').innerText()).toBe('hearken：患者反馈');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh');
     // the page itself never scrolls sideways; wide tables scroll inside their own box
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     const reasons = await page.locator('h3 + .scroll tbody tr').first().innerText();
     expect(reasons).toMatch(/CSV 行格式损坏|缺少|接收时间|类型|满意度/);
