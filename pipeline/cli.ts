@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './config.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
-import { formatNumber, t } from './i18n.ts';
+import { formatNumber, reasonText, t } from './i18n.ts';
 import { terminalProgress } from './progress.ts';
 import { run } from './run.ts';
 import type { RunSummary } from './summary.ts';
@@ -19,8 +19,9 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   const n = (value: number) => formatNumber(language, value);
   write(`${t(language, 'run.summaryTitle')} (${summary.as_of})`);
   for (const file of summary.files) {
-    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${reason}: ${n(count)}`).join('; ');
-    const detail = file.error ?? `${n(file.rows_read)} / ${n(file.loaded)} / ${n(file.duplicates)} / ${n(file.quarantined)}${reasons ? ` (${reasons})` : ''}`;
+    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${reasonText(language, reason)}: ${n(count)}`).join('; ');
+    const counts = t(language, 'run.fileCounts', { read: n(file.rows_read), loaded: n(file.loaded), duplicates: n(file.duplicates), quarantined: n(file.quarantined) });
+    const detail = file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`;
     write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${detail}`);
   }
   const { totals } = summary;
