@@ -21,7 +21,6 @@ const UNSUPPORTED_TABLES: Record<string, string> = {
   '.xls': 'old Excel .xls files are not supported; save the sheet as .xlsx',
   '.xlsm': 'macro-enabled .xlsm files are not supported; save the sheet as .xlsx',
   '.ods': 'OpenDocument .ods files are not supported; save the sheet as .xlsx or .csv',
-  '.json': 'a .json file is not read as a table; export one JSON object per line as .jsonl',
 };
 
 export interface InputFile {

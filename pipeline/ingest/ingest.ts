@@ -126,7 +126,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     return await inTransaction(connection, async () => {
       await runModel(connection, `load/load_${kind}`);
       await connection.run(
-        "insert into quarantine select getvariable('file_id'), null, file_line, null, reason, value from raw_broken",
+        "insert into quarantine select getvariable('file_id'), file_row, file_line, null, reason, value from raw_broken",
       );
       const [counts] = await queryRows<{ rows: number; loaded: number; replaced: number; duplicates: number }>(
         connection,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, queryRows } from '../db.ts';
+import { quoteIdentifier, quoteLiteral, queryRows } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import type { InputFile, InputFormat } from './discover.ts';
 import { detectEncoding, readTextHead, transcodeToUtf8, type TextEncoding } from './encoding.ts';
@@ -29,7 +29,7 @@ const HEAD_BYTES = 256 * 1024;
 /** Reads any input format into raw_rows / raw_broken; text files are first made UTF-8. */
 export async function readRawTable(connection: DuckDBConnection, file: InputFile, isHeader: HeaderTest): Promise<RawTable> {
   await connection.run('drop table if exists raw_rows; drop table if exists raw_broken');
-  await connection.run('create temp table raw_broken (file_line integer, reason varchar, value varchar)');
+  await connection.run('create temp table raw_broken (file_row integer, file_line integer, reason varchar, value varchar)');
   const format = file.format as InputFormat;
   if (format === 'parquet') return readParquet(connection, file.path);
   if (format === 'xlsx') return readXlsx(connection, file.path, isHeader);
@@ -82,23 +82,43 @@ async function readDelimited(
   const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
   const skip = Math.max(headerIndex, 0);
   const delimiter = format === 'tsv' ? '\t' : guessDelimiter(lines[skip] ?? '');
+  const headers = uniqueHeaders(splitHeaderLine(lines[skip] ?? '', delimiter));
+  // The dialect is given, not sniffed: DuckDB's sniffer gives up on a whole file for one broken row.
+  const columns = `{${headers.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ')}}`;
   await connection.run('drop table if exists reject_errors; drop table if exists reject_scans');
   try {
     await connection.run(
       `create temp table raw_rows as
-       select * from read_csv($path, header = true, all_varchar = true, skip = $skip, delim = $delimiter, quote = '"',
+       select * from read_csv($path, auto_detect = false, header = true, skip = $skip, columns = ${columns},
+                              delim = $delimiter, quote = '"', escape = '"',
                               store_rejects = true, rejects_table = 'reject_errors', rejects_scan = 'reject_scans')`,
       { path, skip, delimiter },
     );
   } catch (error) {
     throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${oneLine(error)}`);
   }
+  // The reader reports every bad column of a rejected row, and a quote that is never closed makes
+  // it read the rows after it into that one rejected row. Each line of it with a row's worth of
+  // delimiters is counted as a row caught there, so no row disappears inside a broken one.
   await connection.run(
-    // the reader reports every bad column of a line; a line is one broken row
     `insert into raw_broken
-     select line::integer, 'broken CSV row', left(arg_min(error_message, column_idx), 200) from reject_errors group by line order by line`,
+     with rejected as (
+         select line::integer as file_line, arg_min(error_message, column_idx) as message, any_value(csv_line) as csv_line
+         from reject_errors group by line
+     ),
+     counted as (
+         select *, greatest(1, len(list_filter(string_split(csv_line, chr(10)),
+                    text -> length(text) - length(replace(text, $delimiter, '')) >= $minimum))) as rows_caught
+         from rejected
+     )
+     select null, file_line, 'broken CSV row',
+            case when rows_caught = 1 then left(message, 200)
+                 else 'a quote is not closed: ' || rows_caught || ' rows were read as one' end
+     from counted, range(rows_caught)
+     order by file_line`,
+    { delimiter, minimum: Math.max(headers.length - 1, 1) },
   );
-  return columnNames(connection, 'raw_rows');
+  return headers;
 }
 
 /**
@@ -116,7 +136,7 @@ async function readJsonLines(connection: DuckDBConnection, path: string): Promis
     { path },
   );
   await connection.run(
-    `insert into raw_broken select file_line, 'broken JSON line', left(line, 200) from raw_lines where not is_object`,
+    `insert into raw_broken select null, file_line, 'broken JSON line', left(line, 200) from raw_lines where not is_object`,
   );
   const keys = await queryRows<{ key: string }>(
     connection,

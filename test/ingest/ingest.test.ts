@@ -54,6 +54,27 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
   });
 });
 
+describe('broken CSV rows', () => {
+  it('counts the rows an unclosed quote swallows, and keeps a real multi-line field', async () => {
+    await ws.write(
+      'quotes.csv',
+      [
+        'id,received_at,department,text',
+        '1,2025-01-01,急诊科,"a complaint over',
+        'two lines, properly quoted"',
+        '2,2025-01-02,急诊科,"this quote is never closed',
+        '3,2025-01-03,急诊科,swallowed',
+        '4,2025-01-04,急诊科,swallowed too',
+      ].join('\n'),
+    );
+    const { summary } = await ws.run();
+    expect(summary.files[0]).toMatchObject({ rows_read: 4, loaded: 1, quarantined: 3, quarantine_reasons: { 'broken CSV row': 3 } });
+    expect(await ws.query('select id, text_raw from feedback_records')).toEqual([{ id: '1', text_raw: 'a complaint over\ntwo lines, properly quoted' }]);
+    const [held] = await ws.query<{ value: string }>('select any_value(value) as value from quarantine');
+    expect(held?.value).toBe('a quote is not closed: 3 rows were read as one');
+  });
+});
+
 describe('identity and increments', () => {
   it('skips a file already loaded, counting its rows as duplicates, and changes nothing', async () => {
     await ws.write('complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));

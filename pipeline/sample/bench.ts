@@ -1,0 +1,105 @@
+/**
+ * Large contract-shaped inputs for the benchmarks: N feedback rows (Chinese, Vietnamese and
+ * English texts from the same composers as the sample) or N survey responses, streamed to a
+ * UTF-8 CSV with a header row in multi-megabyte chunks.
+ *
+ * @example
+ * await writeBenchFeedbackCsv('/tmp/feedback.csv', 1_000_000); // about 10 s
+ */
+import { open } from 'node:fs/promises';
+import { dayOf, formatStamp, stampOf } from './dates.ts';
+import { DEPARTMENTS, type DepartmentSpec } from './departments.ts';
+import { buildRecord } from './feedback.ts';
+import { snapshot } from './handling.ts';
+import { HOSPITALS, type HospitalSpec, type SourceSpec } from './hospitals.ts';
+import { FEEDBACK_COLUMNS, type HospitalId } from './model.ts';
+import { Rng } from './prng.ts';
+import { oneResponse, SURVEY_COLUMNS } from './survey.ts';
+import { csvLine } from './writers/csv.ts';
+
+const defaults = {
+  seed: 20261123,
+  from: dayOf('2024-01-01'),
+  to: dayOf('2026-11-15'),
+  /** Characters buffered before each write. */
+  chunkChars: 1_000_000,
+  hospitalMix: [['cn', 45], ['vn', 25], ['uk', 30]] as const,
+};
+
+interface Picker {
+  hospital: HospitalSpec;
+  sources: (readonly [SourceSpec, number])[];
+  departments: (readonly [DepartmentSpec, number])[];
+}
+
+function pickers(): Record<HospitalId, Picker> {
+  const make = (id: HospitalId): Picker => ({
+    hospital: HOSPITALS[id],
+    sources: HOSPITALS[id].sources.map((s) => [s, s.perDay] as const),
+    departments: DEPARTMENTS[id].map((d) => [d, d.weight] as const),
+  });
+  return { cn: make('cn'), vn: make('vn'), uk: make('uk') };
+}
+
+async function streamCsv(path: string, header: readonly string[], rows: number, line: (i: number) => string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    let lines: string[] = [csvLine(header)];
+    let chars = 0;
+    for (let i = 0; i < rows; i++) {
+      const l = line(i);
+      lines.push(l);
+      chars += l.length + 1;
+      if (chars >= defaults.chunkChars) {
+        await handle.write(lines.join('\n') + '\n');
+        lines = [];
+        chars = 0;
+      }
+    }
+    if (lines.length > 0) await handle.write(lines.join('\n') + '\n');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `rows` feedback records (contract 1.1 columns) to a UTF-8 CSV; ids are unique per source. */
+export async function writeBenchFeedbackCsv(path: string, rows: number, seed: number = defaults.seed): Promise<void> {
+  const rng = new Rng(`bench-feedback/${seed}`);
+  const byHospital = pickers();
+  const asOf = stampOf(defaults.to, 23, 59, 59);
+  await streamCsv(path, FEEDBACK_COLUMNS, rows, (i) => {
+    const p = byHospital[rng.weighted(defaults.hospitalMix)];
+    const source = rng.weighted(p.sources);
+    const dept = rng.weighted(p.departments);
+    const ev = buildRecord(rng, p.hospital, source, dept, rng.int(defaults.from, defaults.to));
+    const view = snapshot(ev.receivedAt, ev.lifecycle, asOf);
+    return csvLine([
+      `B${i}`,
+      ev.source,
+      formatStamp(ev.receivedAt),
+      ev.channel,
+      ev.kind,
+      ev.department,
+      ev.location,
+      ev.showCategory ? ev.category : '',
+      ev.text,
+      view.status,
+      view.respondedAt === null ? '' : formatStamp(view.respondedAt),
+      view.resolvedAt === null ? '' : formatStamp(view.resolvedAt),
+      view.satisfied,
+    ]);
+  });
+}
+
+/** Writes `rows` survey responses (contract 1.2 columns, MoH items) to a UTF-8 CSV. */
+export async function writeBenchSurveyCsv(path: string, rows: number, seed: number = defaults.seed): Promise<void> {
+  const rng = new Rng(`bench-survey/${seed}`);
+  const departments = DEPARTMENTS.vn.filter((d) => d.survey !== undefined).map((d) => [d, d.survey?.weight ?? 0] as const);
+  await streamCsv(path, SURVEY_COLUMNS, rows, (i) => {
+    const r = oneResponse(rng, rng.weighted(departments), rng.int(defaults.from, defaults.to));
+    const cells = [`S${i}`, formatStamp(r.submittedAt, false), r.department, r.patientType];
+    for (const v of r.answers) cells.push(v === null ? '' : String(v));
+    cells.push(r.overall === null ? '' : String(r.overall), r.recommend === null ? '' : String(r.recommend), r.comment);
+    return csvLine(cells);
+  });
+}

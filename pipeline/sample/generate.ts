@@ -1,0 +1,240 @@
+/**
+ * Generates the shipped sample data: three hospitals' feedback and survey exports with planted
+ * problems, normal seasonal rises, personal data to redact and a few faulty rows, plus the
+ * ground truth (planted.json, faults.json, pii.json) and a README.
+ *
+ * Deterministic: the same options give byte-identical files (fixed seed, no clock, no locale).
+ *
+ * @example
+ * npx tsx pipeline/sample/generate.ts --out data/sample
+ * await generateSample({ out: tmp, from: '2025-01-01', to: '2025-06-30', scale: 0.2 });
+ */
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { civilFromDay, dayOf, dayOfStamp } from './dates.ts';
+import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
+import type { FaultRecord } from './faults.ts';
+import { baselineEvents, type DayRange } from './feedback.ts';
+import { holdOver } from './handling.ts';
+import { HOSPITALS } from './hospitals.ts';
+import { assignIds } from './ids.ts';
+import type { FeedbackEvent, HospitalId } from './model.ts';
+import { NORMAL_RISES, PLANTED, plantedEvents } from './planted.ts';
+import { Rng } from './prng.ts';
+import { sampleReadme } from './readme.ts';
+import { SURVEY_DETERIORATION, SURVEY_ITEMS, surveyResponses, type SurveyResponse } from './survey.ts';
+import { writeFileAtomic } from './writers/atomic.ts';
+
+export interface SampleOptions {
+  /** Output folder; replaced as a whole when the run succeeds. */
+  out: string;
+  from: string;
+  to: string;
+  /** Multiplies the baseline volumes (planted problems keep their size). */
+  scale: number;
+  seed: string;
+}
+
+export const SAMPLE_DEFAULTS: SampleOptions = {
+  out: 'data/sample',
+  from: '2024-01-01',
+  to: '2026-11-15',
+  scale: 1,
+  seed: 'hearken-sample-v1',
+};
+
+export interface PlantedTruth {
+  id: string;
+  hospital: HospitalId;
+  sources: string[];
+  files: string[];
+  department: string;
+  description: string;
+  category: string;
+  location: string;
+  keywords: readonly string[];
+  onset: string;
+  end: string;
+  extra_records: number;
+  record_ids: string[];
+  survey?: {
+    file: string;
+    department: string;
+    section: string;
+    items: string[];
+    start: string;
+    end: string;
+    latent_drop: number;
+    responses_in_window: number;
+    comment_response_ids: string[];
+  };
+}
+
+export interface SampleSummary {
+  options: SampleOptions;
+  files: ExportedFile[];
+  faults: FaultRecord[];
+  planted: PlantedTruth[];
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export async function generateSample(overrides: Partial<SampleOptions> = {}): Promise<SampleSummary> {
+  const options: SampleOptions = { ...SAMPLE_DEFAULTS, ...overrides };
+  const range: DayRange = { from: dayOf(options.from), to: dayOf(options.to), scale: options.scale };
+  if (range.to < range.from) throw new Error(`generateSample: to (${options.to}) is before from (${options.from})`);
+  if (!(options.scale > 0)) throw new Error(`generateSample: scale must be positive, got ${options.scale}`);
+  const root = new Rng(options.seed);
+
+  const bySource = new Map<string, FeedbackEvent[]>();
+  for (const hospital of Object.values(HOSPITALS)) {
+    for (const source of hospital.sources) bySource.set(source.name, baselineEvents(root, hospital, source, range));
+  }
+  const planted = PLANTED.filter((p) => dayOf(p.onset) <= range.to && dayOf(p.end) >= range.from);
+  for (const spec of planted) {
+    for (const ev of plantedEvents(root, spec, range)) bySource.get(ev.source)?.push(ev);
+  }
+  for (const [source, events] of bySource) assignIds(root, source, events);
+  holdOverYearEnd(root.fork('cn/year-end'), bySource.get('hospital_hotline') ?? [], range);
+  const survey = surveyResponses(root, range);
+
+  const target = resolve(options.out);
+  const staging = `${target}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const ctx = { out: staging, from: range.from, to: range.to };
+  const events = (name: string) => bySource.get(name) ?? [];
+  const cn = await exportCn(ctx, events('hospital_hotline'), events('gov_12345'));
+  const vn = await exportVn(ctx, events('sonnam_y_kien_nguoi_benh'), survey);
+  const uk = await exportUk(ctx, events('pals'));
+  const files = [...cn.files, ...vn.files, ...uk.files];
+  const faults = [...cn.faults, ...vn.faults, ...uk.faults];
+
+  const all = [...bySource.values()].flat();
+  const filesWith = (ev: FeedbackEvent) => files.filter((f) => f.kind === 'feedback' && f.hospital === ev.hospital && f.source.startsWith(ev.source) && f.ids.has(ev.id)).map((f) => f.path);
+  const truth = planted.map((spec): PlantedTruth => {
+    const records = all.filter((ev) => ev.planted === spec.id);
+    const t: PlantedTruth = {
+      id: spec.id,
+      hospital: spec.hospital,
+      sources: [...new Set(records.map((ev) => ev.source))].sort(),
+      files: [...new Set(records.flatMap(filesWith))].sort(),
+      department: spec.department,
+      description: spec.description,
+      category: spec.category,
+      location: spec.location,
+      keywords: spec.keywords,
+      onset: spec.onset,
+      end: spec.end,
+      extra_records: records.length,
+      record_ids: records.map((ev) => ev.id),
+    };
+    if (spec.id === SURVEY_DETERIORATION.plantedId) t.survey = surveyTruth(survey, vn.files);
+    return t;
+  });
+
+  const pii = all
+    .filter((ev) => ev.pii.length > 0)
+    .sort((a, b) => a.receivedAt - b.receivedAt)
+    .flatMap((ev) => filesWith(ev).flatMap((file) => ev.pii.map((p) => ({ file, id: ev.id, type: p.type, value: p.value }))));
+
+  const period = { from: options.from, to: options.to, scale: options.scale, seed: options.seed };
+  writeFileAtomic(
+    join(staging, 'planted.json'),
+    json({
+      about: 'Ground truth for tests and evaluation; the pipeline must not read this file. Record ids are the ids of the extra records added for each planted problem.',
+      ...period,
+      planted: truth,
+      normal_rises: NORMAL_RISES.filter((r) => dayOf(r.start) <= range.to && dayOf(r.end) >= range.from),
+    }),
+  );
+  writeFileAtomic(
+    join(staging, 'faults.json'),
+    json({
+      about: 'Rows deliberately broken, as real exports are. `row` is the row as a spreadsheet shows it (1-based, counting title and header rows); for JSONL the line number. The pipeline must not read this file.',
+      ...period,
+      faults,
+      reexport: cn.reexport ?? null,
+    }),
+  );
+  writeFileAtomic(join(staging, 'pii.json'), json({ about: 'Personal data planted in texts, for redaction tests. The pipeline must not read this file.', ...period, items: pii }));
+  writeFileAtomic(join(staging, 'README.md'), sampleReadme({ options, files, faults, planted: truth, piiCount: pii.length, reexport: cn.reexport }));
+
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  renameSync(staging, target);
+  return { options, files, faults, planted: truth };
+}
+
+/**
+ * A few complaints from the last fortnight of the first year stay open past the first register
+ * export and close in January, so the re-exported overlap carries updated versions of them.
+ */
+function holdOverYearEnd(rng: Rng, events: FeedbackEvent[], range: DayRange): void {
+  const year = civilFromDay(range.from).y;
+  if (civilFromDay(range.to).y === year) return;
+  const exportedAt = registerExportTime(year, 0);
+  const from = dayOf(`${year}-12-18`);
+  const to = dayOf(`${year}-12-31`);
+  const candidates = events.filter((ev) => {
+    const day = dayOfStamp(ev.receivedAt);
+    const life = ev.lifecycle;
+    return day >= from && day <= to && ev.kind === 'complaint' && ev.planted === null && life.respondedAt !== null && life.respondedAt < exportedAt && life.resolvedAt !== null && life.resolvedAt <= exportedAt;
+  });
+  for (const ev of rng.shuffled(candidates).slice(0, 4)) ev.lifecycle = holdOver(rng, ev.lifecycle, exportedAt);
+}
+
+function surveyTruth(survey: readonly SurveyResponse[], files: readonly ExportedFile[]): NonNullable<PlantedTruth['survey']> {
+  const d = SURVEY_DETERIORATION;
+  const start = dayOf(d.start);
+  const end = dayOf(d.end);
+  const inWindow = survey.filter((r) => r.deptKey === d.deptKey && dayOfStamp(r.submittedAt) >= start && dayOfStamp(r.submittedAt) <= end);
+  const count = Math.max(SURVEY_ITEMS.inpatient.c, SURVEY_ITEMS.outpatient.c);
+  return {
+    file: files.find((f) => f.kind === 'survey')?.path ?? '',
+    department: d.department,
+    section: d.section.toUpperCase(),
+    items: Array.from({ length: count }, (_, i) => `q_${d.section}${i + 1}`),
+    start: d.start,
+    end: d.end,
+    latent_drop: d.drop,
+    responses_in_window: inWindow.length,
+    comment_response_ids: inWindow.filter((r) => r.planted !== null).map((r) => r.responseId),
+  };
+}
+
+function parseArgs(argv: readonly string[]): Partial<SampleOptions> {
+  const out: Partial<SampleOptions> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === undefined) continue;
+    if (value === undefined) throw new Error(`generate: ${flag} needs a value`);
+    i++;
+    if (flag === '--out') out.out = value;
+    else if (flag === '--from') out.from = value;
+    else if (flag === '--to') out.to = value;
+    else if (flag === '--seed') out.seed = value;
+    else if (flag === '--scale') out.scale = Number(value);
+    else throw new Error(`generate: unknown option ${flag}`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const summary = await generateSample(parseArgs(process.argv.slice(2)));
+  const seconds = (performance.now() - started) / 1000;
+  for (const f of summary.files) process.stdout.write(`${f.path}\t${f.rows} rows\t${(f.bytes / 1e6).toFixed(2)} MB\n`);
+  process.stdout.write(`${summary.planted.length} planted problems, ${summary.faults.length} faulty rows, written to ${summary.options.out} in ${seconds.toFixed(1)} s\n`);
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`generate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

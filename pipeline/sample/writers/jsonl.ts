@@ -1,0 +1,14 @@
+/** JSON Lines: one object per line, UTF-8, blank cells as null. */
+import { writeFileAtomic } from './atomic.ts';
+
+export function writeJsonl(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): void {
+  const lines = rows.map((row) => {
+    const obj: Record<string, string | null> = {};
+    for (const h of header) {
+      const v = row[h] ?? '';
+      obj[h] = v === '' ? null : v;
+    }
+    return JSON.stringify(obj);
+  });
+  writeFileAtomic(path, lines.join('\n') + '\n');
+}

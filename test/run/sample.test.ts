@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../pipeline/config.ts';
+import { silentProgress } from '../../pipeline/progress.ts';
+import { run } from '../../pipeline/run.ts';
+import type { RunSummary } from '../../pipeline/summary.ts';
+import { departmentStrings } from '../../pipeline/sample/departments.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
+
+interface Fault { file: string; column: string; fault: string }
+const faults = JSON.parse(readFileSync(resolve(SAMPLE, 'faults.json'), 'utf8')) as {
+  faults: Fault[];
+  reexport: { overlapping_ids: number; changed_ids: string[] };
+};
+
+/** The shipped sample, run as `npm start` runs it, on the day after its data ends. */
+let ws: Workspace;
+let summary: RunSummary;
+beforeAll(async () => {
+  ws = await createWorkspace();
+  const config = normalizeConfig({ db: ws.db, out: ws.out, lang: 'en' });
+  ({ summary } = await run(config, silentProgress, new Date('2026-11-16T08:00:00+08:00')));
+});
+afterAll(async () => {
+  await ws.dispose();
+});
+
+describe('the shipped sample data', () => {
+  it('loads every table, and lists the ground-truth files as not read', () => {
+    expect(summary.files.map((f) => [f.path, f.status])).toEqual([
+      ['cn/jiangzhou_12345_workorders.xlsx', 'loaded'],
+      ['cn/jiangzhou_complaints_2024.csv', 'loaded'],
+      ['cn/jiangzhou_complaints_2025.csv', 'loaded'],
+      ['cn/jiangzhou_complaints_2026.csv', 'loaded'],
+      ['uk/kingsmere_pals_2024.parquet', 'loaded'],
+      ['uk/kingsmere_pals_2025-2026.jsonl', 'loaded'],
+      ['vn/sonnam_khao_sat_hai_long.csv', 'loaded'],
+      ['vn/sonnam_y_kien_nguoi_benh.xlsx', 'loaded'],
+    ]);
+    expect(summary.ignored_files).toEqual(['README.md', 'faults.json', 'pii.json', 'planted.json']);
+    for (const file of summary.files) expect(file.loaded + file.duplicates + file.quarantined).toBe(file.rows_read);
+  });
+
+  it('quarantines exactly the faults the generator planted, each for its own reason', () => {
+    expect(summary.totals.quarantined).toBe(faults.faults.length);
+    for (const file of summary.files) {
+      const planted = faults.faults.filter((f) => f.file === file.path).length;
+      expect(file.quarantined, file.path).toBe(planted);
+    }
+    const reasons = Object.assign({}, ...summary.files.map((f) => f.quarantine_reasons)) as Record<string, number>;
+    expect(Object.keys(reasons).sort()).toEqual([
+      'answer is not a whole number from 1 to 5', 'broken CSV row', 'received_at is in the future', 'received_at is not a date',
+      'resolved_at is before received_at', 'satisfied is not yes, no or pending', 'submitted_at is not a date', 'text is empty',
+    ]);
+  });
+
+  it('recognises the re-exported weeks of 2024 as duplicates, and the updated records as replacements', () => {
+    const file2025 = summary.files.find((f) => f.path === 'cn/jiangzhou_complaints_2025.csv');
+    expect(file2025?.duplicates).toBe(faults.reexport.overlapping_ids - faults.reexport.changed_ids.length);
+    expect(file2025?.replaced).toBe(faults.reexport.changed_ids.length);
+  });
+
+  it('resolves every department name the generator writes as known, and only the new ones stay unknown', async () => {
+    const rows = await ws.query<{ name: string; known: boolean }>('select department_raw as name, is_known as known from dim_department');
+    const byName = new Map(rows.map((r) => [r.name, r.known]));
+    const strings = Object.values(departmentStrings);
+    const misresolved = strings.flatMap((s) => s.known).filter((name) => byName.has(name) && byName.get(name) !== true);
+    expect(misresolved).toEqual([]);
+    const unknown = rows.filter((r) => !r.known).map((r) => r.name).sort();
+    expect(unknown).toEqual(strings.flatMap((s) => s.unknown).filter((name) => byName.has(name)).sort());
+  });
+
+  it('publishes no phone number, ID number or e-mail of the generated personal data', () => {
+    const pii = JSON.parse(readFileSync(resolve(SAMPLE, 'pii.json'), 'utf8')) as { items: { value: string }[] };
+    const published = readFileSync(resolve(ws.out, 'data/feedback.csv'), 'utf8') + readFileSync(resolve(ws.out, 'index.html'), 'utf8');
+    const leaked = pii.items.map((item) => item.value).filter((value) => published.includes(value));
+    expect(leaked).toEqual([]);
+  });
+});
