@@ -66,11 +66,20 @@ describe('a run killed at any moment', () => {
     const files = 8;
     const rowsPerFile = 20_000;
     for (let f = 0; f < files; f++) await ws.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
-    for (const delayMs of [1200, 2500, 4000]) {
-      const child = spawn(process.execPath, [BIN, 'run', '--input', ws.input, '--db', ws.db, '--out', ws.out], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, delayMs));
+    const runChild = (db: string) => {
+      const child = spawn(process.execPath, [BIN, 'run', '--input', ws.input, '--db', db, '--out', ws.out], { stdio: 'ignore' });
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      return { child, exited };
+    };
+    // how long a whole run takes here, so that the kills below land inside one
+    const started = Date.now();
+    await runChild(join(ws.root, 'timing.duckdb')).exited;
+    const wholeRunMs = Date.now() - started;
+    for (const fraction of [0.35, 0.55, 0.75, 0.9]) {
+      const { child, exited } = runChild(ws.db);
+      await new Promise((r) => setTimeout(r, wholeRunMs * fraction));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       // the output folder is either absent or a complete earlier one
       if (existsSync(ws.out)) expect(JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8')).files).toBeDefined();
     }
@@ -81,5 +90,5 @@ describe('a run killed at any moment', () => {
       "select count(*)::integer as n, count(distinct (source, id))::integer as distinct_keys, (select count(distinct path) from ingested_files where status = 'loaded')::integer as files from feedback_records",
     );
     expect(keys).toEqual({ n: files * rowsPerFile, distinct_keys: files * rowsPerFile, files });
-  }, 120_000);
+  }, 180_000);
 });
