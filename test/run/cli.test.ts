@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+/** The command as people run it: `node bin/hearken.js` is what `npm start` and `npx hearken` call. */
+const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
+const hearken = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
+
+let ws: Workspace;
+beforeEach(async () => {
+  ws = await createWorkspace();
+});
+afterEach(async () => {
+  await ws.dispose();
+});
+
+describe('hearken on the command line', () => {
+  it('prints help for the program and for run, exit 0', () => {
+    const help = hearken('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('run [options]');
+    const runHelp = hearken('run', '--help');
+    expect(runHelp.status).toBe(0);
+    expect(runHelp.stdout).toContain('--as-of <date>');
+  });
+
+  it('speaks the language asked for', () => {
+    expect(hearken('--help', '--lang', 'vi').stdout).toContain('Phân tích ý kiến người bệnh');
+    expect(hearken('--help', '--lang', 'zh').stdout).toContain('医院患者反馈分析与预警');
+  });
+
+  it('exits 2 with one line on a usage error, without a stack', () => {
+    for (const args of [['frobnicate'], ['run', '--input', join(ws.root, 'missing')], ['run', '--as-of', 'tomorrow'], ['run', '--lang', 'fr']]) {
+      const result = hearken(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n').filter((line) => !line.startsWith('npm warn'))).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('runs, prints the summary and writes the outputs, exit 0', async () => {
+    await ws.write('a.csv', 'id,received_at,department,text\n1,2025-01-02 08:00,急诊科,排队太久\n2,2025-01-03,急诊科,\n');
+    const result = hearken('run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', 'en', '--as-of', '2025-01-31');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('a.csv [loaded] 2 read, 1 loaded, 0 duplicates, 1 quarantined (text is empty: 1)');
+    const summary = JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ as_of: '2025-01-31', totals: { rows_read: 2, loaded: 1, duplicates: 0, quarantined: 1 } });
+    expect(JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8'))).toMatchObject({ as_of: '2025-01-31', warnings: [] });
+  });
+});
