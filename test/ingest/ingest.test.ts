@@ -116,15 +116,21 @@ describe('identity and increments', () => {
 });
 
 describe('survey CSV', () => {
-  it('loads answers long, and quarantines out-of-range answers, overall, recommend and patient type', async () => {
+  it('loads answers long, and quarantines each kind of bad response with its reason', async () => {
     await ws.write('psi.csv', SURVEY_CSV);
     const { summary } = await ws.run();
-    expect(summary.files[0]).toMatchObject({ kind: 'survey', rows_read: 8, loaded: 3, duplicates: 0, quarantined: 5 });
+    expect(summary.files[0]).toMatchObject({ kind: 'survey', rows_read: 14, loaded: 3, duplicates: 0, quarantined: 11 });
     expect(summary.files[0]?.quarantine_reasons).toEqual({
       'answer is not a whole number from 1 to 5': 2,
       'overall is not a whole number from 1 to 5': 1,
       'recommend is not a whole number from 0 to 10': 1,
       'patient_type is not inpatient or outpatient': 1,
+      'response_id is missing': 1,
+      'submitted_at is missing': 1,
+      'submitted_at is not a date': 1,
+      'submitted_at is in the future': 1,
+      'submitted_at is before 2000': 1,
+      'department is missing': 1,
     });
     expect(await ws.query('select response_id, item_code, score::integer as score from survey_answers order by response_id, item_code')).toEqual([
       { response_id: 'S1', item_code: 'a1', score: 5 },
