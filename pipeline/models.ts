@@ -23,8 +23,7 @@ export const INGEST_MODELS = [
   'staging/stg_value_aliases',
   'staging/stg_feedback',
   'staging/stg_survey',
-  'intermediate/int_feedback_outcome',
-  'intermediate/int_survey_outcome',
+  'intermediate/int_record_outcome',
   'load/load_feedback',
   'load/load_survey',
 ] as const;

@@ -27,16 +27,21 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
   return newest !== null && newest < today ? newest : today;
 }
 
+/** Readies a warehouse connection for ingest: time zone, macros, landing tables, reference tables. */
+export async function prepareSession(connection: DuckDBConnection, config: Config): Promise<void> {
+  // naive times are hospital-local: the session zone makes casts and dates read them so
+  await connection.run('set TimeZone = $zone', { zone: config.timezone });
+  await prepareWarehouse(connection);
+  await loadReferenceTables(connection, config);
+  await runModel(connection, 'staging/stg_value_aliases');
+}
+
 /** `hearken run`: ingest what is new, rebuild the marts, publish the site and the warnings. */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
   try {
     const { connection } = warehouse;
-    // naive times are hospital-local: the session zone makes casts and dates read them so
-    await connection.run('set TimeZone = $zone', { zone: config.timezone });
-    await prepareWarehouse(connection);
-    await loadReferenceTables(connection, config);
-    await runModel(connection, 'staging/stg_value_aliases');
+    await prepareSession(connection, config);
 
     const runId = randomUUID();
     const today = dateInZone(now, config.timezone);

@@ -87,6 +87,13 @@ create table if not exists survey_answers (
     score tinyint not null              -- 1 very dissatisfied .. 5 very satisfied
 );
 
+-- The keys of each landing table under one name, for the outcome model both kinds share.
+create or replace view stored_feedback_keys as
+select source, id as record_id, content_hash, file_id from feedback_records;
+
+create or replace view stored_survey_keys as
+select source, response_id as record_id, content_hash, file_id from survey_responses;
+
 -- Grain: one row per input row held back, with the first reason found.
 create table if not exists quarantine (
     file_id integer not null,

@@ -1,11 +1,11 @@
--- Applies feedback_outcome to the warehouse: replaced versions out, new and changed records in,
+-- Applies record_outcome to the warehouse: replaced versions out, new and changed records in,
 -- and every problem row into quarantine. Runs inside the file's transaction; variables file_id
--- (this reading) and file_order (see int_feedback_outcome). The text is read here, once, from
+-- (this reading) and file_order (see int_record_outcome). The text is read here, once, from
 -- input_rows, and redacted once; raw spellings and redactions are kept only where they differ.
 delete from feedback_records as stored
 using (
     select staged.source, staged.id
-    from feedback_outcome as outcome
+    from record_outcome as outcome
     inner join stg_feedback as staged using (file_row)
     where outcome.outcome = 'replaced'
 ) as replaced
@@ -33,7 +33,7 @@ select
     staged.content_hash,
     getvariable('file_order') as file_id,
     staged.file_row
-from feedback_outcome as outcome
+from record_outcome as outcome
 inner join stg_feedback as staged using (file_row)
 inner join input_rows as raw on raw._row = outcome.file_row
 where outcome.outcome in ('new', 'replaced');

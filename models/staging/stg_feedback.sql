@@ -108,6 +108,7 @@ final as (
         file_row,
         source,
         id,
+        id as record_id,
         received_at,
         coalesce(channel_mapped, 'other') as channel,
         nullif(channel_raw, channel_mapped) as channel_raw,

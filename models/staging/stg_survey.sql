@@ -101,6 +101,7 @@ final as (
         file_row,
         source,
         response_id,
+        response_id as record_id,
         submitted_at,
         department_raw,
         patient_type,

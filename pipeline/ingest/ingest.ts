@@ -118,10 +118,12 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       default_source: file.stem,
       file_id: fileId,
       file_order: await fileOrder(connection, checksum, fileId),
+      staged_table: `stg_${kind}`,
+      stored_keys: `stored_${kind}_keys`,
     });
     await connection.run('set variable today = $today::date', { today: context.today });
     await runModel(connection, `staging/stg_${kind}`);
-    await runModel(connection, `intermediate/int_${kind}_outcome`);
+    await runModel(connection, 'intermediate/int_record_outcome');
 
     return await inTransaction(connection, async () => {
       await runModel(connection, `load/load_${kind}`);
@@ -135,7 +137,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
                 count(*) filter (where outcome in ('new', 'replaced')) as loaded,
                 count(*) filter (where outcome = 'replaced') as replaced,
                 (select count(*) from stg_${kind} where problem is null) - loaded as duplicates
-         from ${kind}_outcome`,
+         from record_outcome`,
       );
       const reasons = await queryRows<{ reason: string; n: number }>(
         connection,

@@ -2,12 +2,12 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { normalizeConfig } from '../../pipeline/config.ts';
-import { openWarehouse, quoteLiteral, runModel } from '../../pipeline/db.ts';
+import { openWarehouse, quoteLiteral } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
-import { prepareWarehouse } from '../../pipeline/models.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { loadReferenceTables, rulesFingerprint } from '../../pipeline/reference.ts';
+import { rulesFingerprint } from '../../pipeline/reference.ts';
+import { prepareSession } from '../../pipeline/run.ts';
 import { writeBenchFeedbackCsv } from '../../pipeline/sample/bench.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 
@@ -46,10 +46,7 @@ export async function benchIngest(workDir: string, rows: number, repeats: number
     const warehouse = await openWarehouse(hearkenDb);
     try {
       const { connection } = warehouse;
-      await connection.run('set TimeZone = $zone', { zone: config.timezone });
-      await prepareWarehouse(connection);
-      await loadReferenceTables(connection, config);
-      await runModel(connection, 'staging/stg_value_aliases');
+      await prepareSession(connection, config);
       const reports = await ingestFiles(connection, await discoverInputFiles(inputDir), {
         config,
         runId: 'bench',
