@@ -38,6 +38,7 @@ export type ColumnMapping = z.infer<typeof mappingSchema>;
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   timezone: z.string().optional(),
+  timezones: z.record(z.string().min(1), z.string()).optional().describe('glob (relative to the input folder) → time zone'),
   reference_dirs: z.array(z.string()).optional(),
   mapping_files: z.array(z.string()).optional(),
   mappings: z.array(mappingSchema).optional(),
@@ -56,6 +57,8 @@ export interface Config {
   language: Language;
   /** Hospital-local IANA time zone: date-times given with an offset are converted into it. */
   timezone: string;
+  /** Zones for some input files (a group's hospitals in several countries); the first match wins. */
+  timezonesByPath: { glob: string; zone: string }[];
   /** Folders whose reference tables are added to the shipped ones in data/reference. */
   referenceDirs: string[];
   /** Column mappings for files whose columns differ from the contract. */
@@ -152,7 +155,10 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     throw new PipelineError('config', `unknown language: ${language} (use en, zh or vi)`, EXIT_USAGE);
   }
   const timezone = options.timezone ?? file.timezone ?? defaults.timezone;
-  if (!isValidTimeZone(timezone)) throw new PipelineError('config', `unknown time zone: ${timezone}`, EXIT_USAGE);
+  const timezonesByPath = Object.entries(file.timezones ?? {}).map(([glob, zone]) => ({ glob, zone }));
+  for (const zone of [timezone, ...timezonesByPath.map((entry) => entry.zone)]) {
+    if (!isValidTimeZone(zone)) throw new PipelineError('config', `unknown time zone: ${zone}`, EXIT_USAGE);
+  }
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
     throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
   }
@@ -167,6 +173,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     asOf: options.asOf ?? null,
     language: language as Language,
     timezone,
+    timezonesByPath,
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
     waitSeconds,

@@ -44,5 +44,6 @@ export function rulesFingerprint(config: Config): string {
   }
   hash.update(JSON.stringify(config.mappings));
   hash.update(config.timezone);
+  hash.update(JSON.stringify(config.timezonesByPath));
   return hash.digest('hex');
 }

@@ -49,7 +49,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const files = await ingestFiles(connection, discovery, {
       config,
       runId,
-      today,
+      now,
       rulesFingerprint: rulesFingerprint(config),
       progress,
     });

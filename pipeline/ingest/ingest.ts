@@ -1,9 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import picomatch from 'picomatch';
 import type { Config } from '../config.ts';
 import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
+import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
 import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
@@ -30,8 +32,8 @@ export interface FileReport {
 export interface IngestContext {
   config: Config;
   runId: string;
-  /** The run's date at the hospital, YYYY-MM-DD: later dates are "in the future". */
-  today: string;
+  /** When the run started: a record dated after that day at its hospital is "in the future". */
+  now: Date;
   rulesFingerprint: string;
   progress: Progress;
 }
@@ -51,6 +53,7 @@ export async function ingestFiles(connection: DuckDBConnection, discovery: Disco
     context.progress.tick(file.relativePath);
     reports.push(await ingestFile(connection, file, context));
   }
+  await connection.run('set TimeZone = $zone', { zone: context.config.timezone });
   context.progress.done();
   return reports;
 }
@@ -66,6 +69,11 @@ async function previousReading(connection: DuckDBConnection, checksum: string, f
     { checksum, fingerprint },
   );
   return row ?? null;
+}
+
+/** The time zone of a file's hospital: the first `timezones` glob of the config that matches, else the default. */
+export function timeZoneOf(relativePath: string, config: Config): string {
+  return config.timezonesByPath.find(({ glob }) => picomatch(glob, { dot: true })(relativePath))?.zone ?? config.timezone;
 }
 
 /** The position of this file version's first reading: newer exports win over re-read old ones. */
@@ -121,7 +129,10 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       staged_table: `stg_${kind}`,
       stored_keys: `stored_${kind}_keys`,
     });
-    await connection.run('set variable today = $today::date', { today: context.today });
+    // the file's hospital-local zone reads its times (see parse_local_timestamp) and says what "today" is
+    const zone = timeZoneOf(file.relativePath, context.config);
+    await connection.run('set TimeZone = $zone', { zone });
+    await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
     await runModel(connection, `staging/stg_${kind}`);
     await runModel(connection, 'intermediate/int_record_outcome');
 

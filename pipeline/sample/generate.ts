@@ -161,6 +161,14 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
     }),
   );
   writeFileAtomic(join(staging, 'pii.json'), json({ about: 'Personal data planted in texts, for redaction tests. The pipeline must not read this file.', ...period, items: pii }));
+  // each hospital's files are read in its own zone (the UK export carries offsets)
+  writeFileAtomic(
+    join(staging, 'hearken.config.json'),
+    json({
+      timezone: HOSPITALS.cn.timeZone,
+      timezones: Object.fromEntries(Object.values(HOSPITALS).map((h) => [`${h.id}/**`, h.timeZone])),
+    }),
+  );
   writeFileAtomic(join(staging, 'README.md'), sampleReadme({ options, files, faults, planted: truth, piiCount: pii.length, reexport: cn.reexport }));
 
   rmSync(target, { recursive: true, force: true });

@@ -28,6 +28,8 @@ export interface HospitalSpec {
   id: HospitalId;
   lang: Lang;
   country: Country;
+  /** The hospital's IANA time zone: its exports' times are local there. */
+  timeZone: string;
   name: string;
   sources: readonly SourceSpec[];
 }
@@ -37,6 +39,7 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
     id: 'cn',
     lang: 'zh',
     country: 'cn',
+    timeZone: 'Asia/Shanghai',
     name: '江州市第一人民医院 (Jiangzhou No. 1 People\'s Hospital, tertiary grade A)',
     sources: [
       {
@@ -67,6 +70,7 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
     id: 'vn',
     lang: 'vi',
     country: 'vn',
+    timeZone: 'Asia/Ho_Chi_Minh',
     name: 'Bệnh viện Đa khoa tỉnh Sơn Nam (provincial general hospital)',
     sources: [
       {
@@ -86,6 +90,7 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
     id: 'uk',
     lang: 'en',
     country: 'uk',
+    timeZone: 'Europe/London',
     name: 'Kingsmere General Hospital, Kingsmere and District NHS Foundation Trust',
     sources: [
       {

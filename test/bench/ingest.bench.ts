@@ -50,7 +50,7 @@ export async function benchIngest(workDir: string, rows: number, repeats: number
       const reports = await ingestFiles(connection, await discoverInputFiles(inputDir), {
         config,
         runId: 'bench',
-        today: '2026-11-23',
+        now: new Date('2026-11-23T04:00:00Z'),
         rulesFingerprint: rulesFingerprint(config),
         progress: silentProgress,
       });

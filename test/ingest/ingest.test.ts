@@ -54,6 +54,21 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
   });
 });
 
+describe('time zones', () => {
+  it("reads each file's times in its hospital's zone, set per folder in the config", async () => {
+    await ws.write('hearken.config.json', JSON.stringify({ timezone: 'Asia/Shanghai', timezones: { 'uk/**': 'Europe/London' } }));
+    const csv = 'id,received_at,department,text\n1,2025-06-20T09:00:00+00:00,A&E,offset given\n2,2025-06-20 09:00,A&E,local time\n';
+    await ws.write('uk/a.csv', csv);
+    await ws.write('cn/b.csv', `${csv}3,2025-06-21,急诊科,another file\n`);
+    await ws.run();
+    const rows = await ws.query<{ source: string; id: string; at: string }>(
+      "select source, id, strftime(received_at, '%H:%M') as at from feedback_records order by source, id",
+    );
+    // 09:00 UTC is 10:00 in London (summer time) and 17:00 in Shanghai; a local time stays as written
+    expect(rows.map((r) => `${r.source}/${r.id} ${r.at}`)).toEqual(['a/1 10:00', 'a/2 09:00', 'b/1 17:00', 'b/2 09:00', 'b/3 00:00']);
+  });
+});
+
 describe('broken CSV rows', () => {
   it('counts the rows an unclosed quote swallows, and keeps a real multi-line field', async () => {
     await ws.write(
