@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { ColumnMapping, ColumnSource } from '../config.ts';
 import { quoteIdentifier, quoteLiteral } from '../db.ts';
+import { RECORD_ORDINAL } from './read-raw.ts';
 import {
   FEEDBACK_COLUMNS, FEEDBACK_REQUIRED, QUESTION_COLUMN, SURVEY_COLUMNS, SURVEY_REQUIRED,
   kindOfHeader, normalizeHeader, type RecordKind,
@@ -33,19 +34,19 @@ const trimmed = (expression: string) => `nullif(trim(${expression}), '')`;
 /** Free text is kept exactly as written (the staging models treat blank text as empty). */
 const FREE_TEXT = new Set(['text', 'comment']);
 
-/**
- * The data row number (1 = first row under the header). Rows inserted in an open transaction get
- * rowids from a high base, so the number is counted from the table's first rowid; raw_rows is
- * filled in file order (DuckDB preserves insertion order), so rowids follow the file.
- */
-const ROW_NUMBER = '(rowid - (select min(rowid) from raw_rows) + 1)';
+
 
 /**
  * Plans the select list that turns a file's own columns into the contract's: through the mapping
  * when one applies, else by the contract's column names. A file that lacks a required column, or
  * whose mapping names a column it does not have, is rejected with a one-line reason.
  */
-export function planColumns(relativePath: string, headers: readonly string[], mappings: readonly ColumnMapping[]): PlanResult {
+export function planColumns(
+  relativePath: string,
+  headers: readonly string[],
+  mappings: readonly ColumnMapping[],
+  position: string = `(${RECORD_ORDINAL} + 1)`,
+): PlanResult {
   const originalByName = new Map<string, string>();
   for (const header of headers) {
     const name = normalizeHeader(header);
@@ -110,7 +111,8 @@ export function planColumns(relativePath: string, headers: readonly string[], ma
       const parts = source.join.map((name) => trimmed(column(name)));
       return `nullif(concat_ws(${quoteLiteral(source.separator)}, ${parts.join(', ')}), '')`;
     }
-    return `${ROW_NUMBER}::varchar`;
+    // the record's place among the records: stable whatever title rows sit above the header
+    return `${RECORD_ORDINAL}::varchar`;
   };
 
   try {
@@ -121,7 +123,7 @@ export function planColumns(relativePath: string, headers: readonly string[], ma
         source === undefined ? 'null::varchar' : typeof source === 'string' && FREE_TEXT.has(name) ? column(source) : expression(source);
       return `${value} as ${quoteIdentifier(name)}`;
     });
-    const selectList = [`${ROW_NUMBER}::integer as _row`, ...list].join(',\n    ');
+    const selectList = [`${position}::integer as _row`, ...list].join(',\n    ');
     const ignoredColumns = headers.filter((header) => !used.has(header));
     return { ok: true, plan: { kind, mapping: mapping?.name ?? null, selectList, ignoredColumns } };
   } catch (error) {

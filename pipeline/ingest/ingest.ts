@@ -113,7 +113,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     // Reading and checking build temp tables only, which die with the process; the warehouse's
     // own tables change in one transaction at the end, so a file lands whole or not at all.
     const raw = await readRawTable(connection, file, isHeader);
-    const planned = planColumns(file.relativePath, raw.headers, mappings);
+    const planned = planColumns(file.relativePath, raw.headers, mappings, raw.position);
     if (!planned.ok) return reject(planned.kind, planned.error, format, raw.encoding ?? undefined);
     const { plan } = planned;
     const kind = plan.kind;

@@ -15,7 +15,18 @@ import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
 export interface RawTable {
   headers: string[];
   encoding: TextEncoding | null;
+  /**
+   * SQL over raw_rows giving each record's row as a person finds it in the file: the sheet row of
+   * a spreadsheet, the line of a JSON Lines file, the row of a CSV as a spreadsheet shows it.
+   */
+  position: string;
 }
+
+/** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
+export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
+
+/** The column the readers that know each record's place add to raw_rows. */
+const POSITION_COLUMN = '__hearken_position';
 
 /** A file that cannot be read as a table at all; the run rejects it with this one-line reason. */
 export class UnreadableFile extends Error {}
@@ -28,7 +39,7 @@ const HEAD_BYTES = 256 * 1024;
 
 /** Reads any input format into raw_rows / raw_broken; text files are first made UTF-8. */
 export async function readRawTable(connection: DuckDBConnection, file: InputFile, isHeader: HeaderTest): Promise<RawTable> {
-  await connection.run('drop table if exists raw_rows; drop table if exists raw_broken');
+  await connection.run('drop table if exists raw_rows; drop table if exists raw_broken; drop table if exists raw_broken_places');
   await connection.run('create temp table raw_broken (file_row integer, file_line integer, reason varchar, value varchar)');
   const format = file.format as InputFormat;
   if (format === 'parquet') return readParquet(connection, file.path);
@@ -45,11 +56,11 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
       utf8Path = join(scratch, basename(file.path));
       await transcodeToUtf8(file.path, utf8Path, detected.encoding);
     }
-    const headers =
+    const read =
       format === 'jsonl'
         ? await readJsonLines(connection, utf8Path)
         : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader);
-    return { headers, encoding: detected.encoding };
+    return { ...read, encoding: detected.encoding };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
@@ -77,7 +88,7 @@ async function readDelimited(
   format: 'csv' | 'tsv',
   head: string,
   isHeader: HeaderTest,
-): Promise<string[]> {
+): Promise<Omit<RawTable, 'encoding'>> {
   const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_ROWS);
   const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
   const skip = Math.max(headerIndex, 0);
@@ -118,14 +129,33 @@ async function readDelimited(
      order by file_line`,
     { delimiter, minimum: Math.max(headers.length - 1, 1) },
   );
-  return headers;
+  return { headers, position: await csvPosition(connection, skip) };
+}
+
+/**
+ * The row of a CSV record as a spreadsheet shows it: its place among the records, after the lines
+ * skipped and the header, and after the broken rows before it. A broken row is known by its line,
+ * which is also its spreadsheet row while no record before it spans several lines.
+ */
+async function csvPosition(connection: DuckDBConnection, skip: number): Promise<string> {
+  const firstDataRow = skip + 2;
+  const [broken] = await queryRows<{ n: number }>(connection, 'select count(*)::integer as n from raw_broken');
+  if (!broken?.n) return `(${RECORD_ORDINAL} + ${firstDataRow - 1})`;
+  // records before each broken row: its data row less the broken rows before it
+  await connection.run(
+    `create or replace temp table raw_broken_places as
+     select file_line - $firstDataRow - (row_number() over (order by file_line) - 1) as records_before
+     from raw_broken`,
+    { firstDataRow },
+  );
+  return `(${RECORD_ORDINAL} + ${firstDataRow - 1} + (select count(*) from raw_broken_places where records_before < ${RECORD_ORDINAL}))`;
 }
 
 /**
  * JSON Lines are read as lines first, so that a broken line is quarantined with its line number
  * instead of failing the file; the keys of all objects become the columns.
  */
-async function readJsonLines(connection: DuckDBConnection, path: string): Promise<string[]> {
+async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding'>> {
   await connection.run(
     `create or replace temp table raw_lines as
      with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
@@ -146,10 +176,10 @@ async function readJsonLines(connection: DuckDBConnection, path: string): Promis
   const headers = keys.map((row) => row.key);
   const select = headers.map((key) => `line ->> ${sqlString(`$."${key.replaceAll('"', '\\"')}"`)} as ${quoteIdentifier(key)}`);
   await connection.run(
-    `create temp table raw_rows as select ${select.length > 0 ? select.join(', ') : 'null::varchar as "(none)"'}
+    `create temp table raw_rows as select ${[...select, `file_line as ${POSITION_COLUMN}`].join(', ')}
      from raw_lines where is_object order by file_line`,
   );
-  return headers;
+  return { headers, position: quoteIdentifier(POSITION_COLUMN) };
 }
 
 function sqlString(value: string): string {
@@ -162,7 +192,7 @@ async function readParquet(connection: DuckDBConnection, path: string): Promise<
   } catch (error) {
     throw new UnreadableFile(`not a readable Parquet file: ${oneLine(error)}`);
   }
-  return { headers: await columnNames(connection, 'raw_rows'), encoding: null };
+  return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)` };
 }
 
 async function readXlsx(connection: DuckDBConnection, path: string, isHeader: HeaderTest): Promise<RawTable> {
@@ -175,21 +205,23 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
   const headerIndex = Math.max(findHeaderRow(grid, isHeader, HEADER_SCAN_ROWS), 0);
   const headerCells = grid[headerIndex] ?? [];
   const headers = uniqueHeaders(headerCells);
-  const rows = grid.slice(headerIndex + 1).filter((row) => row.some((cell) => cell.trim() !== ''));
   await connection.run(
-    `create temp table raw_rows (${headers.map((h) => `${quoteIdentifier(h)} varchar`).join(', ') || '"(none)" varchar'})`,
+    `create temp table raw_rows (${[...headers.map((h) => `${quoteIdentifier(h)} varchar`), `${POSITION_COLUMN} integer`].join(', ')})`,
   );
   const appender = await connection.createAppender('raw_rows', 'main', 'temp');
-  for (const row of rows) {
+  for (let index = headerIndex + 1; index < grid.length; index++) {
+    const row = grid[index] ?? [];
+    if (!row.some((cell) => cell.trim() !== '')) continue;
     for (let column = 0; column < headers.length; column++) {
       const cell = row[column] ?? '';
       if (cell === '') appender.appendNull();
       else appender.appendVarchar(cell);
     }
+    appender.appendInteger(index + 1);
     appender.endRow();
   }
   appender.closeSync();
-  return { headers, encoding: null };
+  return { headers, encoding: null, position: quoteIdentifier(POSITION_COLUMN) };
 }
 
 /** Header cells as column names: blanks named by position, repeats numbered, as DuckDB does for CSV. */

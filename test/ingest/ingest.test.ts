@@ -50,7 +50,8 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
       'select file_row, file_line, column_name, reason, value from quarantine order by coalesce(file_row, 0), file_line',
     );
     expect(held[0]).toEqual({ file_row: null, file_line: 20, column_name: null, reason: 'broken CSV row', value: expect.stringContaining('Columns') });
-    expect(held).toContainEqual({ file_row: 8, file_line: null, column_name: 'received_at', reason: 'received_at is not a date', value: '2025-13-45' });
+    // rows are counted as a spreadsheet shows them: the header is row 1
+    expect(held).toContainEqual({ file_row: 9, file_line: null, column_name: 'received_at', reason: 'received_at is not a date', value: '2025-13-45' });
   });
 });
 

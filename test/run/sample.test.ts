@@ -10,7 +10,7 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
 
-interface Fault { file: string; column: string; fault: string }
+interface Fault { file: string; row: number; column: string; fault: string }
 const faults = JSON.parse(readFileSync(resolve(SAMPLE, 'faults.json'), 'utf8')) as {
   faults: Fault[];
   reexport: { overlapping_ids: number; changed_ids: string[] };
@@ -51,10 +51,23 @@ describe('the shipped sample data', () => {
       expect(file.quarantined, file.path).toBe(planted);
     }
     const reasons = Object.assign({}, ...summary.files.map((f) => f.quarantine_reasons)) as Record<string, number>;
+    expect(summary.data_quality.quarantine_by_reason.reduce((n, r) => n + r.rows, 0)).toBe(faults.faults.length);
     expect(Object.keys(reasons).sort()).toEqual([
       'answer is not a whole number from 1 to 5', 'broken CSV row', 'received_at is in the future', 'received_at is not a date',
       'resolved_at is before received_at', 'satisfied is not yes, no or pending', 'submitted_at is not a date', 'text is empty',
     ]);
+  });
+
+  it('places each quarantined row where the generator put the fault: its sheet row, CSV row or JSONL line', async () => {
+    const held = await ws.query<{ path: string; file_row: number | null; file_line: number | null; column_name: string | null }>(
+      'select path, file_row, file_line, column_name from mart_quarantine',
+    );
+    for (const fault of faults.faults) {
+      const found = held.some(
+        (q) => q.path === fault.file && (q.file_row === fault.row ? q.column_name === fault.column : q.file_row === null && q.file_line !== null && q.file_line <= fault.row && fault.row - q.file_line <= 1),
+      );
+      expect(found, `${fault.file} row ${fault.row} (${fault.fault})`).toBe(true);
+    }
   });
 
   it('recognises the re-exported weeks of 2024 as duplicates, and the updated records as replacements', () => {
