@@ -4,6 +4,8 @@ import { SingleBar } from 'cli-progress';
 export interface Progress {
   start(stage: string, total: number): void;
   tick(label: string): void;
+  /** What the current item is doing now (e.g. reading, checking, loading), without moving on. */
+  note(label: string): void;
   done(): void;
   /** A line for the person running hearken (already in their language). */
   info(message: string): void;
@@ -12,6 +14,7 @@ export interface Progress {
 export const silentProgress: Progress = {
   start() {},
   tick() {},
+  note() {},
   done() {},
   info() {},
 };
@@ -42,6 +45,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
     tick(label) {
       count += 1;
       bar?.update(count - 1, { label });
+    },
+    note(label) {
+      bar?.update(Math.max(count - 1, 0), { label });
     },
     done() {
       if (bar) {

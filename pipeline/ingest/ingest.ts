@@ -112,6 +112,9 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
   try {
     // Reading and checking build temp tables only, which die with the process; the warehouse's
     // own tables change in one transaction at the end, so a file lands whole or not at all.
+    const note = (step: 'step.reading' | 'step.checking' | 'step.loading') =>
+      context.progress.note(`${file.relativePath} · ${t(context.config.language, step)}`);
+    note('step.reading');
     const raw = await readRawTable(connection, file, isHeader);
     const planned = planColumns(file.relativePath, raw.headers, mappings, raw.position);
     if (!planned.ok) return reject(planned.kind, planned.error, format, raw.encoding ?? undefined);
@@ -133,9 +136,11 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     const zone = timeZoneOf(file.relativePath, context.config);
     await connection.run('set TimeZone = $zone', { zone });
     await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
+    note('step.checking');
     await runModel(connection, `staging/stg_${kind}`);
     await runModel(connection, 'intermediate/int_record_outcome');
 
+    note('step.loading');
     return await inTransaction(connection, async () => {
       await runModel(connection, `load/load_${kind}`);
       await connection.run(
