@@ -69,7 +69,9 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       data_quality: await readDataQuality(connection),
     };
     const warnings = { generated_at: summary.generated_at, as_of: summary.as_of, warnings: [] };
+    progress.start(t(config.language, 'stage.publish'), 1);
     await publish(connection, config, summary, warnings);
+    progress.done();
     return { summary };
   } finally {
     warehouse.close();
