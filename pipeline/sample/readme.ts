@@ -106,7 +106,8 @@ departments and A&E are large but steady.
   carry a newer status for the same id.
 - Vietnamese social-media texts are sometimes typed without diacritics; Chinese texts sometimes
   use ASCII commas (those cells are quoted in the CSV).
-- The three JSON files and this README are not input tables.
+- The three JSON files and this README are not input tables; \`hearken.config.json\` gives each
+  hospital's time zone (China, Vietnam, the UK), in which its times are read.
 
 ## Ground truth (for tests; the pipeline must not read these)
 
