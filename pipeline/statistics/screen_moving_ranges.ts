@@ -10,7 +10,7 @@ const SCREEN_MULTIPLIER = 3.267;
  * (0 < 0 is false) and its limits become NaN; we keep that rather than special-case it, because
  * it is the package's documented behaviour and the vectors (xmr_09) pin it.
  *
- * @example screenMovingRanges([null, 1, 1, 1, 10]) // [null, 1, 1, 1, null]
+ * @example screenMovingRanges([null, 1, 1, 1, 1, 1, 1, 1, 1, 20]) // 20 ≥ 3.267 × 28/9 is dropped
  */
 export function screenMovingRanges(ranges: readonly (number | null)[]): (number | null)[] {
   const present = ranges.filter((r): r is number => r !== null);

@@ -1,10 +1,11 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED } from '../support/shared.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /** The real public data sets beside the project (../shared/data), read-only. */
-const SHARED_DATA = resolve(import.meta.dirname, '../../../shared/data');
+const SHARED_DATA = join(SHARED, 'data');
 const FFT_MAPPING = resolve(import.meta.dirname, '../../data/mappings/nhs_fft.json');
 
 let ws: Workspace;

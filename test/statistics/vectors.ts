@@ -1,10 +1,12 @@
-// Readers for the reference vectors in /work/shared/vectors/spc-funnel (see its README for the
+// Readers for the reference vectors in ../shared/vectors/spc-funnel (see its README for the
 // format: exact doubles, empty cell = NA, NaN / Infinity spelled out, booleans true/false).
+import { SHARED } from '../support/shared.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
-export const VECTORS = '/work/shared/vectors/spc-funnel';
+// Shared, read-only reference vectors (not copied into the repo: ~3 MB, and fp_04–06 derive from GPL data).
+export const VECTORS = join(SHARED, 'vectors/spc-funnel');
 
 export type Row = Readonly<Record<string, string>>;
 

@@ -3,7 +3,7 @@ import { wilsonInterval } from '../../pipeline/statistics/wilson_interval.ts';
 import { expectClose, numOrThrow, readCsv } from './vectors.ts';
 
 // Expected values: base R 4.2.2 prop.test(x, n, conf.level = 0.95, correct = FALSE)$conf.int,
-// from /work/shared/vectors/spc-funnel/intervals.csv (exact doubles). The port evaluates prop.test's
+// from ../shared/vectors/spc-funnel/intervals.csv (exact doubles). The port evaluates prop.test's
 // own expression, so any difference is in the last bit: tolerance 1e-15 relative, exact at 0 and 1.
 const rows = readCsv('intervals.csv').filter((r) => r.kind === 'wilson');
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { normalQuantile } from '../../pipeline/statistics/normal_quantile.ts';
+import { expectClose, numOrThrow, readCsv } from './vectors.ts';
+
+describe('normalQuantile', () => {
+  it('matches R qnorm(0.975) bit for bit', () => {
+    // intervals.csv column z = qnorm(0.975) from R 4.2.2 (exact double); AS 241 is R's algorithm.
+    const z = numOrThrow(readCsv('intervals.csv')[0]!, 'z');
+    expect(normalQuantile(0.975)).toBe(z);
+  });
+
+  it('agrees with the 7-digit constants FunnelPlotR hard-codes for qnorm(0.975) and qnorm(0.999)', () => {
+    expect(Math.abs(normalQuantile(0.975) - 1.959964)).toBeLessThan(5e-7);
+    expect(Math.abs(normalQuantile(0.999) - 3.090232)).toBeLessThan(5e-7);
+  });
+
+  it('is antisymmetric and handles the tails and the ends', () => {
+    // Dyadic p, so that 1 − p is exact.
+    for (const p of [2 ** -30, 2 ** -10, 0.125, 0.375]) expectClose(normalQuantile(p), -normalQuantile(1 - p), 1e-12, `p=${p}`);
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    expect(() => normalQuantile(1.5)).toThrow(/normalQuantile/);
+  });
+});
