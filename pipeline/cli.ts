@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
 import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { runDetect } from './detect/command.ts';
+import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
 import { formatNumber, reasonText, t } from './i18n.ts';
 import { terminalProgress } from './progress.ts';
@@ -57,6 +60,20 @@ function buildProgram(language: Language, io: CliIo): Command {
       const config = normalizeConfig(options);
       const { summary } = await run(config, io.progress());
       printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
+    });
+  program
+    .command('detect')
+    .description(t(language, 'cli.detect'))
+    .requiredOption('--input <file>', t(language, 'opt.detectInput'))
+    .requiredOption('--out <file>', t(language, 'opt.detectOut'))
+    .addOption(new Option('--method <name>', t(language, 'opt.method')).choices(Object.keys(DETECTORS)))
+    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
+    .option('--verbose', t(language, 'opt.verbose'))
+    .action(async (options: { input: string; out: string; method?: string }) => {
+      const input = resolve(options.input);
+      const out = resolve(options.out);
+      const result = await runDetect({ input, out, method: options.method, language }, io.progress());
+      io.out(`${t(language, 'detect.done', { series: formatNumber(language, result.series), rows: formatNumber(language, result.rows), out })}\n`);
     });
   return program;
 }

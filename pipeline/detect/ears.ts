@@ -1,5 +1,5 @@
 import { earsBaseline } from './ears-baseline.ts';
-import { qnorm } from './qnorm.ts';
+import { normalQuantile } from '../statistics/normal_quantile.ts';
 import { notEvaluated, type DetectionPoint } from './types.ts';
 
 /**
@@ -12,7 +12,7 @@ import { notEvaluated, type DetectionPoint } from './types.ts';
 export interface EarsOptions {
   /** Weeks in the baseline window. */
   baseline: number;
-  /** One-sided false-alarm probability per week: the bound uses z = qnorm(1 − alpha). */
+  /** One-sided false-alarm probability per week: the bound uses z = Φ⁻¹(1 − alpha). */
   alpha: number;
   /** Floor on the baseline sd, so a constant baseline does not give a zero-width band. */
   minSigma: number;
@@ -38,7 +38,7 @@ function point(expected: number, upperbound: number, count: number): DetectionPo
 }
 
 function shewhart(y: readonly number[], lag: number, o: EarsOptions): DetectionPoint[] {
-  const z = qnorm(1 - o.alpha);
+  const z = normalQuantile(1 - o.alpha);
   return y.map((count, t) => {
     if (t - lag - o.baseline + 1 < 0) return notEvaluated;
     const { mean, sd } = earsBaseline(y, t, o.baseline, lag);
@@ -80,11 +80,11 @@ function c2Statistics(y: readonly number[], o: EarsOptions): number[] {
  * (constant baseline, count at its mean) makes the bound and alarm null, like R's NaN.
  * Use `earsC3Textbook` for the published form.
  *
- * @example earsC3([1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 1])[11] // alarm 0 unless weeks 10 and 11 were high
+ * @example earsC3([1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4, 20, 4])[12] // { expected: 4.857…, upperbound: 0, alarm: 1 }: the spike of week 11 alarms in week 12
  */
 export function earsC3(y: readonly number[], overrides: Partial<EarsOptions> = {}): DetectionPoint[] {
   const o = options(overrides);
-  const z = qnorm(1 - o.alpha);
+  const z = normalQuantile(1 - o.alpha);
   const c2 = c2Statistics(y, o);
   return y.map((count, t) => {
     if (t - 2 - c2Lag - o.baseline + 1 < 0) return notEvaluated;
@@ -102,7 +102,7 @@ export function earsC3(y: readonly number[], overrides: Partial<EarsOptions> = {
  */
 export function earsC3Textbook(y: readonly number[], overrides: Partial<EarsOptions> = {}): DetectionPoint[] {
   const o = options(overrides);
-  const z = qnorm(1 - o.alpha);
+  const z = normalQuantile(1 - o.alpha);
   const c2 = c2Statistics(y, o);
   return y.map((count, t) => {
     if (t - 2 - c2Lag - o.baseline + 1 < 0) return notEvaluated;
@@ -111,6 +111,7 @@ export function earsC3Textbook(y: readonly number[], overrides: Partial<EarsOpti
     const lagged = Math.max(0, c2[t - 2]! - 1) + Math.max(0, c2[t - 1]! - 1);
     const sum = lagged + Math.max(0, c2[t]! - 1);
     if (Number.isNaN(sum)) return { expected: mean, upperbound: null, alarm: null };
-    return { expected: mean, upperbound: mean + sigma * (1 + z - lagged), alarm: sum > z ? 1 : 0 };
+    const upperbound = mean + sigma * (1 + z - lagged);
+    return { expected: mean, upperbound: Number.isNaN(upperbound) ? null : upperbound, alarm: sum > z ? 1 : 0 };
   });
 }

@@ -23,7 +23,7 @@ export interface Agreement {
 export function compareWithR(
   series: readonly ReferenceSeries[],
   reference: readonly ReferenceRow[],
-  detect: (counts: readonly number[]) => DetectionPoint[],
+  detect: (counts: readonly number[], series: string) => DetectionPoint[],
   tolerance = 0.01,
 ): Agreement {
   const bySeries = new Map<string, ReferenceRow[]>();
@@ -34,7 +34,7 @@ export function compareWithR(
   }
   const a: Agreement = { rows: 0, alarmsAgreeing: 0, bounds: 0, boundsAgreeing: 0, worstBoundRelative: 0, worst: null, mismatches: [], extra: 0 };
   for (const s of series) {
-    const ours = detect(Object.freeze([...s.counts]));
+    const ours = detect(Object.freeze([...s.counts]), s.series);
     const index = new Map(s.periods.map((p, i) => [p, i]));
     const rows = bySeries.get(s.series) ?? [];
     const seen = new Set<number>();
@@ -52,9 +52,9 @@ export function compareWithR(
         if (diff <= tolerance * Math.abs(r.upperbound) + 1e-9) a.boundsAgreeing++;
         else agree = false;
         const rel = r.upperbound === 0 ? diff : diff / Math.abs(r.upperbound);
-        if (rel > a.worstBoundRelative || a.worst === null) {
-          a.worstBoundRelative = Math.max(rel, a.worstBoundRelative);
-          if (rel >= a.worstBoundRelative) a.worst = { series: r.series, period: r.period, ours: o.upperbound, r: r.upperbound };
+        if (rel > a.worstBoundRelative) {
+          a.worstBoundRelative = rel;
+          a.worst = { series: r.series, period: r.period, ours: o.upperbound, r: r.upperbound };
         }
       }
       if (!agree && a.mismatches.length < 20) a.mismatches.push({ series: s.series, period: r.period, count: s.counts[i]!, ours: o, r });
