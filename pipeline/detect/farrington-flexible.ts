@@ -63,7 +63,11 @@ function pearson(y: readonly number[], fit: LogLinearFit): number {
 
 function quadratic(v: readonly number[], m: readonly (readonly number[])[]): number {
   let s = 0;
-  for (let a = 0; a < v.length; a++) for (let b = 0; b < v.length; b++) s += v[a]! * m[a]![b]! * v[b]!;
+  // design rows are mostly zeros (one seasonal indicator each): skip them
+  for (let a = 0; a < v.length; a++) {
+    if (v[a] === 0) continue;
+    for (let b = 0; b < v.length; b++) if (v[b] !== 0) s += v[a]! * m[a]![b]! * v[b]!;
+  }
   return s;
 }
 

@@ -25,6 +25,19 @@ export function fitLogLinear(x: readonly (readonly number[])[], y: readonly numb
   const p = x[0]?.length ?? 0;
   if (n === 0 || p === 0 || x.length !== n) throw new RangeError('fitLogLinear requires one covariate row per observation');
   const w = weights ?? y.map(() => 1);
+  // Farrington's design is an intercept, a trend and one seasonal indicator per row: keeping each
+  // row's non-zero entries makes XᵀWX cost a few products per row instead of p².
+  const sparse = x.map((row) => {
+    const index: number[] = [];
+    const value: number[] = [];
+    row.forEach((v, a) => {
+      if (v !== 0) {
+        index.push(a);
+        value.push(v);
+      }
+    });
+    return { index, value };
+  });
   let mu = y.map((v) => v + 0.1);
   let eta = mu.map(Math.log);
   let deviance = poissonDeviance(y, mu, w);
@@ -32,25 +45,33 @@ export function fitLogLinear(x: readonly (readonly number[])[], y: readonly numb
   let inverse: number[][] = [];
   let lastWeights: number[] = [];
   let converged = false;
+  const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const xtwz = new Array<number>(p).fill(0);
   for (let iter = 0; iter < glmControl.maxit; iter++) {
     // working response z = η + (y − μ)/μ, working weight w·μ (log link: dμ/dη = μ)
-    const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    const xtwz = new Array<number>(p).fill(0);
-    lastWeights = mu.map((m, i) => w[i]! * m);
+    for (let a = 0; a < p; a++) {
+      xtwz[a] = 0;
+      xtwx[a]!.fill(0);
+    }
+    lastWeights = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      const wi = lastWeights[i]!;
+      const wi = w[i]! * mu[i]!;
+      lastWeights[i] = wi;
       if (wi === 0) continue;
       const zi = eta[i]! + (y[i]! - mu[i]!) / mu[i]!;
-      const row = x[i]!;
-      for (let a = 0; a < p; a++) {
-        xtwz[a]! += wi * row[a]! * zi;
-        for (let b = 0; b <= a; b++) xtwx[a]![b]! += wi * row[a]! * row[b]!;
+      const { index, value } = sparse[i]!;
+      for (let j = 0; j < index.length; j++) {
+        const a = index[j]!;
+        const wv = wi * value[j]!;
+        xtwz[a]! += wv * zi;
+        const rowA = xtwx[a]!;
+        for (let k = 0; k <= j; k++) rowA[index[k]!]! += wv * value[k]!;
       }
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b]![a] = xtwx[a]![b]!;
     inverse = invertSymmetric(xtwx);
     beta = inverse.map((r) => r.reduce((s, v, b) => s + v * xtwz[b]!, 0));
-    eta = x.map((row) => row.reduce((s, v, a) => s + v * beta[a]!, 0));
+    eta = sparse.map(({ index, value }) => index.reduce((sum, a, j) => sum + value[j]! * beta[a]!, 0));
     mu = eta.map(Math.exp);
     const previous = deviance;
     deviance = poissonDeviance(y, mu, w);
