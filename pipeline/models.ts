@@ -33,6 +33,7 @@ export const MART_MODELS = [
   'marts/fct_feedback',
   'marts/fct_survey_response',
   'marts/mart_data_quality',
+  'marts/mart_complaint_kpis',
   'marts/export_feedback',
 ] as const;
 

@@ -12,6 +12,7 @@ export const REFERENCE_TABLES = {
   ref_departments_raw: 'departments.csv',
   ref_department_aliases_raw: 'department_aliases.csv',
   ref_value_aliases_raw: 'value_aliases.csv',
+  ref_complaint_sla_raw: 'complaint_sla.csv',
 } as const;
 
 function referenceFiles(config: Config, fileName: string): string[] {
