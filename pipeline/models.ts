@@ -34,6 +34,7 @@ export const MART_MODELS = [
   'marts/fct_survey_response',
   'marts/mart_data_quality',
   'marts/mart_complaint_kpis',
+  'marts/mart_satisfaction_counts',
   'marts/export_feedback',
 ] as const;
 

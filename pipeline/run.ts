@@ -8,6 +8,7 @@ import { ingestFiles } from './ingest/ingest.ts';
 import { buildMarts, prepareWarehouse } from './models.ts';
 import type { Progress } from './progress.ts';
 import { publish } from './publish/publish.ts';
+import { buildSatisfactionIndex } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
 import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
 import { dateInZone, isoInZone } from './time.ts';
@@ -56,6 +57,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
 
     progress.start(t(config.language, 'stage.marts'), 1);
     await buildMarts(connection);
+    await buildSatisfactionIndex(connection);
     progress.done();
 
     const summary: RunSummary = {

@@ -15,7 +15,11 @@ export interface WarningsFile {
 }
 
 /** Marts published under OUT/data/ (contract section 5), each as CSV and Parquet: file name → table. */
-export const EXPORTS = { feedback: 'export_feedback', complaint_kpis: 'mart_complaint_kpis' } as const;
+export const EXPORTS = {
+  satisfaction_index: 'export_satisfaction_index',
+  feedback: 'export_feedback',
+  complaint_kpis: 'mart_complaint_kpis',
+} as const;
 
 async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
   const source = quoteIdentifier(table);

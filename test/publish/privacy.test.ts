@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('what is published', () => {
   it('holds the site, the summary, the warnings and the exports', () => {
-    expect(Object.keys(published).sort()).toEqual(['data/complaint_kpis.csv', 'data/feedback.csv', 'index.html', 'run-summary.json', 'warnings.json']);
+    expect(Object.keys(published).sort()).toEqual(['data/complaint_kpis.csv', 'data/feedback.csv', 'data/satisfaction_index.csv', 'index.html', 'run-summary.json', 'warnings.json']);
   });
 
   it.each(SECRETS)('never contains %s', (secret) => {

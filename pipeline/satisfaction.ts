@@ -1,0 +1,65 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from './db.ts';
+import { clusteredProportion } from './statistics/clustered_proportion.ts';
+
+/**
+ * Fewer respondents than this in a cell (department, month, dimension) and the index is not
+ * published: the row says `suppressed` and carries no number, so that "too few responses" is
+ * never read as a score, and a handful of patients cannot be singled out.
+ */
+export const MIN_RESPONSES = 10;
+
+interface CountsRow {
+  department: string;
+  month: string;
+  dimension: string;
+  responses: number;
+  answers: number;
+  satisfied_answers: number;
+  score_sum: number;
+  sum_yy: number;
+  sum_ym: number;
+  sum_mm: number;
+}
+
+/**
+ * Builds export_satisfaction_index (contract section 5) from mart_satisfaction_counts:
+ * pct_satisfied = answers of 4 or 5 over all answers (0..100, the Vietnamese Ministry of Health
+ * method), mean_score, and a 95% interval that respects answers clustered in respondents
+ * (`clusteredProportion`); below MIN_RESPONSES respondents, suppressed and blank.
+ */
+export async function buildSatisfactionIndex(connection: DuckDBConnection): Promise<void> {
+  const rows = await queryRows<CountsRow>(connection, 'select * from mart_satisfaction_counts');
+  await connection.run(
+    `create or replace table export_satisfaction_index (
+       department varchar, month varchar, dimension varchar, responses integer,
+       pct_satisfied double, mean_score double, ci_low double, ci_high double, suppressed boolean)`,
+  );
+  const appender = await connection.createAppender('export_satisfaction_index');
+  for (const row of rows) {
+    appender.appendVarchar(row.department);
+    appender.appendVarchar(row.month);
+    appender.appendVarchar(row.dimension);
+    appender.appendInteger(row.responses);
+    if (row.responses < MIN_RESPONSES) {
+      for (let i = 0; i < 4; i++) appender.appendNull();
+      appender.appendBoolean(true);
+    } else {
+      const interval = clusteredProportion({
+        n: row.responses,
+        sumY: row.satisfied_answers,
+        sumM: row.answers,
+        sumYY: row.sum_yy,
+        sumYM: row.sum_ym,
+        sumMM: row.sum_mm,
+      });
+      appender.appendDouble(100 * interval.estimate);
+      appender.appendDouble(row.score_sum / row.answers);
+      appender.appendDouble(100 * interval.lower);
+      appender.appendDouble(100 * interval.upper);
+      appender.appendBoolean(false);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
