@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchFeedbackCsv, writeBenchSurveyCsv } from '../../pipeline/sample/bench.ts';
 import { departmentStrings } from '../../pipeline/sample/departments.ts';
+import type { FaultRecord } from '../../pipeline/sample/faults.ts';
 import { generateSample, type SampleSummary } from '../../pipeline/sample/generate.ts';
 import { FEEDBACK_COLUMNS, type HospitalId } from '../../pipeline/sample/model.ts';
 import { PLANTED } from '../../pipeline/sample/planted.ts';
@@ -28,15 +29,6 @@ interface Planted {
   extra_records: number;
   record_ids: string[];
   survey?: { file: string; department: string; items: string[]; start: string; end: string };
-}
-
-interface Fault {
-  file: string;
-  row: number;
-  id: string;
-  column: string;
-  value: string;
-  fault: string;
 }
 
 let root = '';
@@ -156,7 +148,7 @@ describe('generateSample', () => {
   });
 
   it('contains every fault listed in faults.json, where it says', async () => {
-    const { faults } = json<{ faults: Fault[] }>('faults.json');
+    const { faults } = json<{ faults: FaultRecord[] }>('faults.json');
     expect(faults.length).toBeGreaterThanOrEqual(10);
     expect(faults.length).toBeLessThanOrEqual(20);
     expect(faults).toEqual(summary.faults);
@@ -178,7 +170,7 @@ describe('generateSample', () => {
   });
 
   it('keeps received <= responded <= resolved on every row that is not a listed fault', async () => {
-    const { faults } = json<{ faults: Fault[] }>('faults.json');
+    const { faults } = json<{ faults: FaultRecord[] }>('faults.json');
     const faulty = new Set(faults.map((f) => `${f.file}#${f.id}`));
     const stamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
     let checked = 0;
