@@ -73,6 +73,29 @@ function c2Statistics(y: readonly number[], o: EarsOptions): number[] {
   });
 }
 
+/** What both forms of C3 see in an evaluated week: the C2 baseline and the clipped C2 excesses. */
+interface C3Week {
+  count: number;
+  mean: number;
+  sigma: number;
+  z: number;
+  /** (C2_{t−2} − 1)⁺ + (C2_{t−1} − 1)⁺ */
+  lagged: number;
+  /** (C2_t − 1)⁺ */
+  current: number;
+}
+
+function c3Weeks(y: readonly number[], o: EarsOptions, bound: (week: C3Week) => DetectionPoint): DetectionPoint[] {
+  const z = normalQuantile(1 - o.alpha);
+  const c2 = c2Statistics(y, o);
+  const excess = (t: number) => Math.max(0, c2[t]! - 1);
+  return y.map((count, t) => {
+    if (t - 2 - c2Lag - o.baseline + 1 < 0) return notEvaluated;
+    const { mean, sd } = earsBaseline(y, t, o.baseline, c2Lag);
+    return bound({ count, mean, sigma: Math.max(sd, o.minSigma), z, lagged: excess(t - 2) + excess(t - 1), current: excess(t) });
+  });
+}
+
 /**
  * EARS C3 as R surveillance's `earsC` computes it (1.20.3, unchanged in 1.26.0): the bound is
  * max(0, y_t + s_t·(z − (C2_{t−2} − 1)⁺ − (C2_{t−1} − 1)⁺)), so the alarm depends only on the two
@@ -83,15 +106,9 @@ function c2Statistics(y: readonly number[], o: EarsOptions): number[] {
  * @example earsC3([1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4, 20, 4])[12] // { expected: 4.857…, upperbound: 0, alarm: 1 }: the spike of week 11 alarms in week 12
  */
 export function earsC3(y: readonly number[], overrides: Partial<EarsOptions> = {}): DetectionPoint[] {
-  const o = options(overrides);
-  const z = normalQuantile(1 - o.alpha);
-  const c2 = c2Statistics(y, o);
-  return y.map((count, t) => {
-    if (t - 2 - c2Lag - o.baseline + 1 < 0) return notEvaluated;
-    const { mean, sd } = earsBaseline(y, t, o.baseline, c2Lag);
-    const lagged = Math.max(0, c2[t - 2]! - 1) + Math.max(0, c2[t - 1]! - 1);
-    return point(mean, Math.max(0, count + Math.max(sd, o.minSigma) * (z - lagged)), count);
-  });
+  return c3Weeks(y, options(overrides), ({ count, mean, sigma, z, lagged }) =>
+    point(mean, Math.max(0, count + sigma * (z - lagged)), count),
+  );
 }
 
 /**
@@ -101,15 +118,8 @@ export function earsC3(y: readonly number[], overrides: Partial<EarsOptions> = {
  * Differs from R's `earsC` (see `earsC3`).
  */
 export function earsC3Textbook(y: readonly number[], overrides: Partial<EarsOptions> = {}): DetectionPoint[] {
-  const o = options(overrides);
-  const z = normalQuantile(1 - o.alpha);
-  const c2 = c2Statistics(y, o);
-  return y.map((count, t) => {
-    if (t - 2 - c2Lag - o.baseline + 1 < 0) return notEvaluated;
-    const { mean, sd } = earsBaseline(y, t, o.baseline, c2Lag);
-    const sigma = Math.max(sd, o.minSigma);
-    const lagged = Math.max(0, c2[t - 2]! - 1) + Math.max(0, c2[t - 1]! - 1);
-    const sum = lagged + Math.max(0, c2[t]! - 1);
+  return c3Weeks(y, options(overrides), ({ mean, sigma, z, lagged, current }) => {
+    const sum = lagged + current;
     if (Number.isNaN(sum)) return { expected: mean, upperbound: null, alarm: null };
     const upperbound = mean + sigma * (1 + z - lagged);
     return { expected: mean, upperbound: Number.isNaN(upperbound) ? null : upperbound, alarm: sum > z ? 1 : 0 };
