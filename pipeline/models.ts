@@ -11,6 +11,7 @@ export const MACRO_MODELS = [
   'macros/parse_local_timestamp',
   'macros/redact_pii',
   'macros/script_language',
+  'macros/timestamp_problem',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
@@ -20,6 +21,7 @@ export const INGEST_MODELS = [
   'macros/normalize_key',
   'macros/parse_local_timestamp',
   'macros/redact_pii',
+  'macros/timestamp_problem',
   'staging/stg_value_aliases',
   'staging/stg_feedback',
   'staging/stg_survey',

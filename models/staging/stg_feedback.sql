@@ -77,29 +77,26 @@ cleaned as (
 checked as (
     select
         *,
-        case
-            when id is null then {'column': 'id', 'reason': 'id is missing', 'value': null}
-            when received_at_raw is null then {'column': 'received_at', 'reason': 'received_at is missing', 'value': null}
-            when received_at is null then {'column': 'received_at', 'reason': 'received_at is not a date', 'value': received_at_raw}
-            when received_at::date > getvariable('today')
-                then {'column': 'received_at', 'reason': 'received_at is in the future', 'value': received_at_raw}
-            when received_at < date '2000-01-01'
-                then {'column': 'received_at', 'reason': 'received_at is before 2000', 'value': received_at_raw}
-            when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
-            when text_is_empty then {'column': 'text', 'reason': 'text is empty', 'value': null}
-            when kind_raw is not null and kind_mapped is null
-                then {'column': 'kind', 'reason': 'kind is not a known value', 'value': kind_raw}
-            when responded_at_raw is not null and responded_at is null
-                then {'column': 'responded_at', 'reason': 'responded_at is not a date', 'value': responded_at_raw}
-            when resolved_at_raw is not null and resolved_at is null
-                then {'column': 'resolved_at', 'reason': 'resolved_at is not a date', 'value': resolved_at_raw}
-            when responded_at < received_at
-                then {'column': 'responded_at', 'reason': 'responded_at is before received_at', 'value': responded_at_raw}
-            when resolved_at < received_at
-                then {'column': 'resolved_at', 'reason': 'resolved_at is before received_at', 'value': resolved_at_raw}
-            when satisfied_raw is not null and satisfied_mapped is null
-                then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
-        end as problem
+        coalesce(
+            case when id is null then {'column': 'id', 'reason': 'id is missing', 'value': null::varchar} end,
+            timestamp_problem('received_at', received_at_raw, received_at),
+            case
+                when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
+                when text_is_empty then {'column': 'text', 'reason': 'text is empty', 'value': null}
+                when kind_raw is not null and kind_mapped is null
+                    then {'column': 'kind', 'reason': 'kind is not a known value', 'value': kind_raw}
+                when responded_at_raw is not null and responded_at is null
+                    then {'column': 'responded_at', 'reason': 'responded_at is not a date', 'value': responded_at_raw}
+                when resolved_at_raw is not null and resolved_at is null
+                    then {'column': 'resolved_at', 'reason': 'resolved_at is not a date', 'value': resolved_at_raw}
+                when responded_at < received_at
+                    then {'column': 'responded_at', 'reason': 'responded_at is before received_at', 'value': responded_at_raw}
+                when resolved_at < received_at
+                    then {'column': 'resolved_at', 'reason': 'resolved_at is before received_at', 'value': resolved_at_raw}
+                when satisfied_raw is not null and satisfied_mapped is null
+                    then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
+            end
+        ) as problem
     from cleaned
 ),
 

@@ -75,24 +75,21 @@ cleaned as (
 checked as (
     select
         *,
-        case
-            when response_id is null then {'column': 'response_id', 'reason': 'response_id is missing', 'value': null}
-            when submitted_at_raw is null then {'column': 'submitted_at', 'reason': 'submitted_at is missing', 'value': null}
-            when submitted_at is null then {'column': 'submitted_at', 'reason': 'submitted_at is not a date', 'value': submitted_at_raw}
-            when submitted_at::date > getvariable('today')
-                then {'column': 'submitted_at', 'reason': 'submitted_at is in the future', 'value': submitted_at_raw}
-            when submitted_at < date '2000-01-01'
-                then {'column': 'submitted_at', 'reason': 'submitted_at is before 2000', 'value': submitted_at_raw}
-            when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
-            when bad_item_column is not null
-                then {'column': bad_item_column, 'reason': 'answer is not a whole number from 1 to 5', 'value': bad_answer_raw}
-            when overall_raw is not null and not coalesce(overall_number = round(overall_number) and overall_number between 1 and 5, false)
-                then {'column': 'overall', 'reason': 'overall is not a whole number from 1 to 5', 'value': overall_raw}
-            when recommend_raw is not null and not coalesce(recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
-                then {'column': 'recommend', 'reason': 'recommend is not a whole number from 0 to 10', 'value': recommend_raw}
-            when patient_type_raw is not null and patient_type is null
-                then {'column': 'patient_type', 'reason': 'patient_type is not inpatient or outpatient', 'value': patient_type_raw}
-        end as problem
+        coalesce(
+            case when response_id is null then {'column': 'response_id', 'reason': 'response_id is missing', 'value': null::varchar} end,
+            timestamp_problem('submitted_at', submitted_at_raw, submitted_at),
+            case
+                when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
+                when bad_item_column is not null
+                    then {'column': bad_item_column, 'reason': 'answer is not a whole number from 1 to 5', 'value': bad_answer_raw}
+                when overall_raw is not null and not coalesce(overall_number = round(overall_number) and overall_number between 1 and 5, false)
+                    then {'column': 'overall', 'reason': 'overall is not a whole number from 1 to 5', 'value': overall_raw}
+                when recommend_raw is not null and not coalesce(recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
+                    then {'column': 'recommend', 'reason': 'recommend is not a whole number from 0 to 10', 'value': recommend_raw}
+                when patient_type_raw is not null and patient_type is null
+                    then {'column': 'patient_type', 'reason': 'patient_type is not inpatient or outpatient', 'value': patient_type_raw}
+            end
+        ) as problem
     from cleaned
 ),
 
