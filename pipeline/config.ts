@@ -35,10 +35,18 @@ const mappingSchema = z
   });
 export type ColumnMapping = z.infer<typeof mappingSchema>;
 
+/** A `calendar` of data/reference/holidays.csv (CN, VN, or a hospital's own), or `none` for weekends only. */
+const calendarSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a calendar is a code such as CN, VN or none')
+  .transform((name) => (name.toLowerCase() === 'none' ? 'none' : name.toUpperCase()));
+
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   timezone: z.string().optional(),
   timezones: z.record(z.string().min(1), z.string()).optional().describe('glob (relative to the input folder) → time zone'),
+  calendar: calendarSchema.optional().describe('holiday calendar of holidays.csv, or none; default: from the time zone'),
+  calendars: z.record(z.string().min(1), calendarSchema).optional().describe('glob (relative to the input folder) → calendar'),
   reference_dirs: z.array(z.string()).optional(),
   mapping_files: z.array(z.string()).optional(),
   mappings: z.array(mappingSchema).optional(),
@@ -59,6 +67,13 @@ export interface Config {
   timezone: string;
   /** Zones for some input files (a group's hospitals in several countries); the first match wins. */
   timezonesByPath: { glob: string; zone: string }[];
+  /**
+   * Holiday calendar for complaint deadlines (working days): null derives it from each file's time
+   * zone (Asia/Shanghai → CN, Asia/Ho_Chi_Minh → VN, others → none, weekends only).
+   */
+  calendar: string | null;
+  /** Calendars for some input files; the first match wins, before `calendar`. */
+  calendarsByPath: { glob: string; calendar: string }[];
   /** Folders whose reference tables are added to the shipped ones in data/reference. */
   referenceDirs: string[];
   /** Column mappings for files whose columns differ from the contract. */
@@ -174,6 +189,8 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     language: language as Language,
     timezone,
     timezonesByPath,
+    calendar: file.calendar ?? null,
+    calendarsByPath: Object.entries(file.calendars ?? {}).map(([glob, calendar]) => ({ glob, calendar })),
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
     waitSeconds,

@@ -13,7 +13,11 @@ export const REFERENCE_TABLES = {
   ref_department_aliases_raw: 'department_aliases.csv',
   ref_value_aliases_raw: 'value_aliases.csv',
   ref_complaint_sla_raw: 'complaint_sla.csv',
+  ref_holidays_raw: 'holidays.csv',
 } as const;
+
+/** Tables only the marts read: changing them rebuilds the marts at the next run but re-reads no file. */
+const MART_ONLY_TABLES: ReadonlySet<string> = new Set(['ref_complaint_sla_raw', 'ref_holidays_raw']);
 
 function referenceFiles(config: Config, fileName: string): string[] {
   return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));
@@ -34,13 +38,14 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
 
 /**
  * A digest of everything that decides what a file's rows become: the ingest models, the
- * reference tables, the column mappings and the time zone. A file already read under the same
+ * reference tables the ingest reads (not the mart-only ones), the column mappings and the time zone. A file already read under the same
  * rules is skipped; when any rule changes, files are read again and only real changes land.
  */
 export function rulesFingerprint(config: Config): string {
   const hash = createHash('sha256');
   for (const model of INGEST_MODELS) hash.update(modelSql(model));
-  for (const fileName of Object.values(REFERENCE_TABLES)) {
+  for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
+    if (MART_ONLY_TABLES.has(table)) continue;
     for (const path of referenceFiles(config, fileName)) hash.update(readFileSync(path));
   }
   hash.update(JSON.stringify(config.mappings));

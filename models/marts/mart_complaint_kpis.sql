@@ -1,29 +1,28 @@
 -- Grain: one row per department (and `ALL`) per month of received_at: the complaint-handling
 -- numbers of contract section 5. Counts records of kind `complaint`; a rate whose denominator is 0
--- is null (blank in the export), never 0. The SLA of a complaint is the `sla_days` of its category
--- in complaint_sla.csv (uncategorised complaints take `other`'s), counted in calendar days from
--- received_at to resolved_at.
+-- is null (blank in the export), never 0. A complaint is resolved within SLA when it is resolved on
+-- or before its due date: `sla_days` of its category in complaint_sla.csv counted in working days
+-- of its hospital's calendar (see int_complaint_deadlines). Beyond the contract: the median hours
+-- to the first response, the complaints now `escalated`, and the count resolved within SLA.
 create or replace table mart_complaint_kpis as
 with complaints as (
-    select department, strftime(received_at, '%Y-%m') as month, category, received_at, responded_at, resolved_at, satisfied
+    select source, id, department, strftime(received_at, '%Y-%m') as month, status, received_at, responded_at, resolved_at, satisfied
     from fct_feedback
     where kind = 'complaint'
 ),
 
-sla as (
-    select lower(trim(category)) as category, max(sla_days::double) as sla_days
-    from ref_complaint_sla_raw
-    group by 1
+deadlines as (
+    select source, id, resolved_within_sla from int_complaint_deadlines
 ),
 
 timed as (
     select
         complaints.*,
+        date_diff('second', received_at, responded_at) / 3600.0 as hours_to_respond,
         date_diff('second', received_at, resolved_at) / 3600.0 as hours_to_resolve,
-        coalesce(sla.sla_days, other.sla_days) * 24 as sla_hours
+        deadlines.resolved_within_sla
     from complaints
-    left join sla on sla.category = complaints.category
-    left join sla as other on other.category = 'other'
+    left join deadlines on deadlines.source = complaints.source and deadlines.id = complaints.id
 ),
 
 counted as (
@@ -35,8 +34,10 @@ counted as (
         count(resolved_at) as resolved,
         count(*) filter (where satisfied = 'yes') as satisfied,
         count(*) filter (where satisfied in ('yes', 'no')) as satisfaction_answers,
-        count(*) filter (where resolved_at is not null and hours_to_resolve <= sla_hours) as resolved_within_sla,
-        median(hours_to_resolve) as median_hours_to_resolve
+        count(*) filter (where resolved_at is not null and resolved_within_sla) as resolved_within_sla,
+        median(hours_to_resolve) as median_hours_to_resolve,
+        median(hours_to_respond) as median_hours_to_respond,
+        count(*) filter (where status = 'escalated') as escalated
     from timed
     group by grouping sets ((department, month), (month))
 ),
@@ -53,7 +54,10 @@ final as (
         case when received > 0 then 100.0 * resolved / received end as resolution_rate,
         case when satisfaction_answers > 0 then 100.0 * satisfied / satisfaction_answers end as satisfaction_rate,
         case when resolved > 0 then 100.0 * resolved_within_sla / resolved end as within_sla_rate,
-        median_hours_to_resolve
+        median_hours_to_resolve,
+        median_hours_to_respond,
+        escalated::integer as escalated,
+        resolved_within_sla::integer as resolved_within_sla
     from counted
 )
 

@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
- * Contract section 5, complaint_kpis, worked by hand on six records (run date 2025-06-30):
- * 急诊科, March: C1 process, resolved after 48 h (SLA 3 days = 72 h: within), satisfied yes;
- * C2 process, resolved after 96 h (over 72 h), satisfied no; C3 cost, open, pending; C4 no
- * category, resolved after 240 h (uncategorised takes `other`, 15 days = 360 h: within);
- * P1 is praise and does not count. 心内科, April: C5 responded, still open.
+ * Contract section 5, complaint_kpis, worked by hand on six records (run date 2025-06-30; the
+ * workspace's zone Asia/Shanghai gives calendar CN; SLAs are working days, the day of receipt not
+ * counted, March 2025 has no CN holiday):
+ * 急诊科, March: C1 process, received Sat 1 Mar, 3 working days Mon 3 .. Wed 5 → due Wed 5 Mar,
+ * resolved Mon 3 (within), satisfied yes; C2 process, received Sun 2 Mar → due Wed 5 Mar, resolved
+ * Thu 6 (late), satisfied no; C3 cost, open, pending; C4 no category, takes `other`'s 15 working
+ * days from Mon 10 Mar → due Mon 31 Mar, resolved Thu 20 (within); P1 is praise and does not
+ * count. 心内科, April: C5 responded, still open.
  * 急诊科 March: received 4, responded 3 (C1, C2, C4), resolved 3, satisfied 1;
  *   response 3/4 = 75 %, resolution 3/4 = 75 %, satisfaction yes/(yes+no) = 1/2 = 50 %,
- *   within SLA 2/3 = 66.67 %, median hours to resolve of 48, 96, 240 = 96.
+ *   within SLA 2/3 = 66.67 %, median hours to resolve of 48, 96, 240 = 96; beyond the contract,
+ *   median hours to respond of 1, 2, 8 = 2, none escalated, 2 resolved within SLA.
  * 心内科 April: received 1, responded 1, resolved 0: resolution 0 %; satisfaction, SLA and median
  *   have no denominator and stay blank.
  */
@@ -40,10 +44,11 @@ afterAll(async () => {
 });
 
 describe('complaint_kpis export', () => {
-  it('has the contract columns', () => {
+  it('has the contract columns first, then its own', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'department', 'month', 'received', 'responded', 'resolved', 'satisfied', 'response_rate', 'resolution_rate',
       'satisfaction_rate', 'within_sla_rate', 'median_hours_to_resolve',
+      'median_hours_to_respond', 'escalated', 'resolved_within_sla',
     ]);
   });
 
@@ -54,6 +59,8 @@ describe('complaint_kpis export', () => {
       expect(row).toMatchObject({ received: '4', responded: '3', resolved: '3', satisfied: '1', response_rate: '75.0', resolution_rate: '75.0', satisfaction_rate: '50.0' });
       expect(Number(row.within_sla_rate)).toBeCloseTo(66.6667, 3);
       expect(Number(row.median_hours_to_resolve)).toBe(96);
+      expect(row).toMatchObject({ escalated: '0', resolved_within_sla: '2' });
+      expect(Number(row.median_hours_to_respond)).toBe(2);
     }
   });
 
