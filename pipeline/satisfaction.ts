@@ -1,11 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './db.ts';
+import type { Config } from './config.ts';
+import { queryRows, runModel, setVariables } from './db.ts';
+import { SATISFACTION_DROP_MODELS, SATISFACTION_MODELS } from './models.ts';
+import { buildSatisfactionMeasures } from './satisfaction_measures.ts';
+import { buildSatisfactionTrends, latestCompleteMonth } from './satisfaction_trends.ts';
 import { clusteredProportion } from './statistics/clustered_proportion.ts';
+import { loadSurveyDefinitions, surveyDefinitionDirs } from './surveys/definitions.ts';
+import { writeSurveyDefinitionTables } from './surveys/tables.ts';
 
 /**
  * Fewer respondents than this in a cell (department, month, dimension) and the index is not
  * published: the row says `suppressed` and carries no number, so that "too few responses" is
- * never read as a score, and a handful of patients cannot be singled out.
+ * never read as a score, and a handful of patients cannot be singled out. The same floor holds for
+ * the measures of a department-month, its NPS answers, and the months charted in the trends.
  */
 export const MIN_RESPONSES = 10;
 
@@ -62,4 +69,21 @@ export async function buildSatisfactionIndex(connection: DuckDBConnection): Prom
     appender.endRow();
   }
   appender.closeSync();
+}
+
+/**
+ * The satisfaction stage of a run, after the marts: loads the survey definitions (data/surveys and
+ * a hospital's own), matches responses to them and counts (SQL models), then adds the statistics:
+ * export_satisfaction_index, export_satisfaction_measures, the SPC and funnel tables for the latest
+ * complete month before `asOf`, and the satisfaction_drop candidates.
+ */
+export async function buildSatisfaction(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs'>, asOf: string): Promise<void> {
+  await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config)));
+  for (const model of SATISFACTION_MODELS) await runModel(connection, model);
+  await buildSatisfactionIndex(connection);
+  await buildSatisfactionMeasures(connection, MIN_RESPONSES);
+  const month = latestCompleteMonth(asOf);
+  await buildSatisfactionTrends(connection, month, MIN_RESPONSES);
+  await setVariables(connection, { satisfaction_month: month });
+  for (const model of SATISFACTION_DROP_MODELS) await runModel(connection, model);
 }

@@ -1,35 +1,33 @@
--- Grain: one row per department (and `ALL`) per month of submitted_at per dimension (`A`..`E` from
--- the item code's section letter, as in the Ministry of Health forms, and `all` for every item):
--- the sums from which pipeline/statistics computes the satisfaction index and its interval.
+-- Grain: one row per department (and `ALL`) per month of submitted_at per dimension: each section
+-- of the survey definition the response was matched to (`A`..`E` for the Ministry of Health forms;
+-- see mart_satisfaction_answers), and `all` for every item answered, known to the form or not:
+-- the sums from which pipeline/satisfaction.ts computes the satisfaction index and its interval.
 -- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
 -- the sums of squares let its variance respect that answers cluster within respondents.
 create or replace table mart_satisfaction_counts as
 with answers as (
-    select
-        responses.department,
-        strftime(responses.submitted_at, '%Y-%m') as month,
-        responses.source,
-        responses.response_id,
-        answers.item_code,
-        answers.score
-    from survey_answers as answers
-    inner join fct_survey_response as responses using (source, response_id)
+    select * from mart_satisfaction_answers
 ),
 
-dimensioned as (
-    select *, upper(left(item_code, 1)) as dimension from answers where upper(left(item_code, 1)) in ('A', 'B', 'C', 'D', 'E')
-    union all
-    select *, 'all' as dimension from answers
-),
-
-per_respondent as (
+per_section as (
     select
-        department, month, dimension, source, response_id,
+        department, month, source, response_id, section,
         count(*) as m,
         count(*) filter (where score >= 4) as y,
         sum(score) as score_sum
-    from dimensioned
-    group by all
+    from answers
+    group by department, month, source, response_id, section
+),
+
+-- a respondent's sums per section, and over every item (known to the form or not) as `all`
+per_respondent as (
+    select department, month, section as dimension, source, response_id, m, y, score_sum
+    from per_section
+    where section is not null
+    union all
+    select department, month, 'all' as dimension, source, response_id, sum(m), sum(y), sum(score_sum)
+    from per_section
+    group by department, month, source, response_id
 ),
 
 final as (

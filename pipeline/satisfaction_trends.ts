@@ -1,0 +1,188 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from './db.ts';
+import { clusteredProportion } from './statistics/clustered_proportion.ts';
+import { funnelPlot } from './statistics/funnel_plot.ts';
+import { xmrChart } from './statistics/xmr_chart.ts';
+import { writeTable, type TableCell, type TableColumn } from './table_writer.ts';
+
+/** One department-month of the `all` dimension of mart_satisfaction_counts. */
+export interface MonthCounts {
+  department: string;
+  month: string;
+  responses: number;
+  answers: number;
+  satisfied_answers: number;
+  sum_yy: number;
+  sum_ym: number;
+  sum_mm: number;
+}
+
+/**
+ * The last calendar month that has ended by the analysis date: the month of `asOf` when `asOf` is
+ * its last day, else the month before.
+ *
+ * @example latestCompleteMonth('2025-06-30') // '2025-06'
+ * @example latestCompleteMonth('2025-06-29') // '2025-05'
+ */
+export function latestCompleteMonth(asOf: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
+  if (!match) throw new RangeError(`latestCompleteMonth requires a date YYYY-MM-DD, not ${asOf}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const complete = day === lastDay ? new Date(Date.UTC(year, month - 1, 1)) : new Date(Date.UTC(year, month - 2, 1));
+  return complete.toISOString().slice(0, 7);
+}
+
+export const SPC_COLUMNS: readonly TableColumn[] = [
+  { name: 'department', type: 'varchar' },
+  { name: 'month', type: 'varchar' },
+  { name: 'responses', type: 'integer' },
+  { name: 'suppressed', type: 'boolean' },
+  { name: 'pct_satisfied', type: 'double' },
+  { name: 'mean_pct', type: 'double' },
+  { name: 'lower_limit_pct', type: 'double' },
+  { name: 'upper_limit_pct', type: 'double' },
+  { name: 'special_cause_type', type: 'varchar' },
+  { name: 'point_type', type: 'varchar' },
+  { name: 'special_cause', type: 'boolean' },
+  { name: 'outside_limits', type: 'boolean' },
+  { name: 'rule_shift', type: 'boolean' },
+  { name: 'rule_trend', type: 'boolean' },
+  { name: 'rule_two_in_three', type: 'boolean' },
+  { name: 'trial_limits', type: 'boolean' },
+];
+
+/**
+ * The rows of mart_satisfaction_spc: per department (and `ALL`), the monthly pct_satisfied of the
+ * `all` dimension on an XmR chart with the Making Data Count rules (`xmrChart`, higher is better).
+ * A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
+ * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
+ * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
+ */
+export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
+  const months = counts.filter((c) => c.month <= lastMonth);
+  const charted = months.filter((c) => c.responses >= minResponses);
+  const chart = xmrChart(
+    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: c.department })),
+    { improvementDirection: 'increase' },
+  );
+  const byKey = new Map(chart.points.map((p) => [`${p.facet}\u0000${p.x.slice(0, 7)}`, p]));
+  const ordered = [...months].sort((a, b) =>
+    a.department < b.department ? -1 : a.department > b.department ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : 0,
+  );
+  return ordered.map((c) => {
+    const point = byKey.get(`${c.department}\u0000${c.month}`);
+    if (point === undefined) return [c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
+    return [
+      c.department,
+      c.month,
+      c.responses,
+      false,
+      point.y,
+      point.mean,
+      point.lowerProcessLimit,
+      point.upperProcessLimit,
+      point.specialCauseType,
+      point.pointType,
+      point.specialCauseFlag,
+      point.outsideLimits,
+      point.ruleShift,
+      point.ruleTrend,
+      point.ruleTwoInThree,
+      point.shortGroupWarning,
+    ];
+  });
+}
+
+export const FUNNEL_COLUMNS: readonly TableColumn[] = [
+  { name: 'department', type: 'varchar' },
+  { name: 'month', type: 'varchar' },
+  { name: 'responses', type: 'integer' },
+  { name: 'suppressed', type: 'boolean' },
+  { name: 'effective_n', type: 'double' },
+  { name: 'pct_satisfied', type: 'double' },
+  { name: 'target_pct', type: 'double' },
+  { name: 'z_score', type: 'double' },
+  { name: 'lower_95_pct', type: 'double' },
+  { name: 'upper_95_pct', type: 'double' },
+  { name: 'lower_998_pct', type: 'double' },
+  { name: 'upper_998_pct', type: 'double' },
+  { name: 'below_lower_95', type: 'boolean' },
+  { name: 'above_upper_95', type: 'boolean' },
+  { name: 'below_lower_998', type: 'boolean' },
+  { name: 'above_upper_998', type: 'boolean' },
+  { name: 'phi', type: 'double' },
+  { name: 'tau2', type: 'double' },
+  { name: 'overdispersion_adjusted', type: 'boolean' },
+];
+
+/**
+ * The rows of mart_satisfaction_funnel: the departments' pct_satisfied (dimension `all`) in one
+ * month on a funnel plot for proportions (`funnelPlot`, PR, Spiegelhalter 2005) with the
+ * overdispersion correction of Spiegelhalter et al. 2012 (winsorised z-scores, additive τ²).
+ * Because answers cluster in respondents, a department's precision is its effective sample size
+ * n_eff = p(1 − p)/v from the same ratio-estimator variance as the index's interval
+ * (`clusteredProportion`), not its number of answers: the unit is n_eff "trials" of which
+ * p · n_eff were satisfied. Suppressed departments keep a row without numbers; `ALL` is the
+ * centre, not a unit.
+ */
+export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
+  const inMonth = counts
+    .filter((c) => c.month === month && c.department !== 'ALL')
+    .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
+  const units = inMonth
+    .filter((c) => c.responses >= minResponses)
+    .map((c) => {
+      const interval = clusteredProportion({
+        n: c.responses,
+        sumY: c.satisfied_answers,
+        sumM: c.answers,
+        sumYY: c.sum_yy,
+        sumYM: c.sum_ym,
+        sumMM: c.sum_mm,
+      });
+      return { group: c.department, numerator: interval.estimate * interval.effectiveN, denominator: interval.effectiveN };
+    });
+  const plot = units.length > 0 ? funnelPlot(units, { dataType: 'PR', multiplier: 100 }) : null;
+  const byDepartment = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
+  return inMonth.map((c) => {
+    const point = byDepartment.get(c.department);
+    if (point === undefined || plot === null) return [c.department, c.month, c.responses, true, ...Array<TableCell>(15).fill(null)];
+    const limits = plot.adjustedUsed ? point.adjustedLimits : point.unadjustedLimits;
+    return [
+      c.department,
+      c.month,
+      c.responses,
+      false,
+      point.denominator,
+      point.value,
+      100 * plot.target,
+      point.zScore,
+      limits.lower95,
+      limits.upper95,
+      limits.lower998,
+      limits.upper998,
+      point.value < limits.lower95,
+      point.value > limits.upper95,
+      point.value < limits.lower998,
+      point.value > limits.upper998,
+      plot.phi,
+      plot.tau2,
+      plot.adjustedUsed,
+    ];
+  });
+}
+
+/**
+ * Builds mart_satisfaction_spc and mart_satisfaction_funnel from mart_satisfaction_counts, up to
+ * and for `lastMonth`, the latest complete month.
+ */
+export async function buildSatisfactionTrends(connection: DuckDBConnection, lastMonth: string, minResponses: number): Promise<void> {
+  const counts = await queryRows<MonthCounts>(
+    connection,
+    `select department, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm
+     from mart_satisfaction_counts where dimension = 'all'`,
+  );
+  await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, spcRows(counts, lastMonth, minResponses));
+  await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, funnelRows(counts, lastMonth, minResponses));
+}
