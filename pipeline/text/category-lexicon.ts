@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PipelineError } from '../errors.ts';
+import type { Analyzer, Language, Term } from './types.ts';
+import { TEXT_DATA_DIR } from './word-lists.ts';
+
+/** The complaint categories of CONTRACT.md section 3; `other` is what fits none. */
+export type Category = 'process' | 'attitude' | 'quality' | 'cost' | 'facility' | 'other';
+
+/** The categories a lexicon can name: `other` has no vocabulary of its own. */
+export type LexiconCategory = Exclude<Category, 'other'>;
+
+export const LEXICON_CATEGORIES: readonly LexiconCategory[] = ['process', 'attitude', 'quality', 'cost', 'facility'];
+export const CATEGORIES: readonly Category[] = [...LEXICON_CATEGORIES, 'other'];
+
+/** One `category<TAB>phrase` line of a lexicon file. */
+export interface LexiconEntry {
+  category: LexiconCategory;
+  phrase: string;
+}
+
+/** A phrase as the analyzer reads it: the keys that must occur consecutively in a record. */
+export interface LexiconPhrase extends LexiconEntry {
+  keys: readonly string[];
+}
+
+export interface CategoryLexicon {
+  /** Every distinct (category, key sequence), in file order. */
+  phrases: readonly LexiconPhrase[];
+  /** Phrases by their first key, so a record is scanned once. */
+  byFirstKey: ReadonlyMap<string, readonly LexiconPhrase[]>;
+  /** Entries the analyzer reduced to no key at all (only stop words or numbers): they never match. */
+  unmatchable: readonly LexiconEntry[];
+}
+
+/** Phrase counts per category; 0 where nothing matched. */
+export type CategoryScores = Record<LexiconCategory, number>;
+
+/**
+ * Parses a category lexicon: one `category<TAB>phrase` per line; blank lines and lines starting
+ * with `#` are skipped. A misspelt category is a mistake the hospital can fix, so it stops the run
+ * with the file and line rather than silently dropping the phrase.
+ *
+ * @example parseCategoryLexicon('cost\tparking fee') // [{ category: 'cost', phrase: 'parking fee' }]
+ */
+export function parseCategoryLexicon(text: string, source = 'category lexicon'): LexiconEntry[] {
+  const entries: LexiconEntry[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const tab = trimmed.indexOf('\t');
+    const category = tab < 0 ? trimmed : trimmed.slice(0, tab).trim();
+    const phrase = tab < 0 ? '' : trimmed.slice(tab + 1).trim();
+    if (!(LEXICON_CATEGORIES as readonly string[]).includes(category)) {
+      throw new PipelineError('text', `${source} line ${index + 1}: unknown category: ${category} (use ${LEXICON_CATEGORIES.join(', ')}, then a tab and the phrase)`);
+    }
+    if (phrase === '') throw new PipelineError('text', `${source} line ${index + 1}: no phrase after the category`);
+    entries.push({ category: category as LexiconCategory, phrase });
+  });
+  return entries;
+}
+
+/** The shipped lexicon of a language, data/text/categories/<language>.tsv. */
+export function readShippedCategoryLexicon(language: Language): LexiconEntry[] {
+  const path = resolve(TEXT_DATA_DIR, 'categories', `${language}.tsv`);
+  return parseCategoryLexicon(readFileSync(path, 'utf8'), path);
+}
+
+/**
+ * Analyses every phrase with the analyzer the records go through, so a phrase and a record agree on
+ * stems, word segmentation and stop words ("waiting times" and "waited for hours" both meet at
+ * `wait`). Phrases that analyse to the same keys in one category count once ("wait", "waiting");
+ * under two categories they count for both.
+ *
+ * @example compileCategoryLexicon([{ category: 'process', phrase: 'waiting list' }], englishAnalyzer())
+ */
+export function compileCategoryLexicon(entries: readonly LexiconEntry[], analyzer: Analyzer): CategoryLexicon {
+  const phrases: LexiconPhrase[] = [];
+  const unmatchable: LexiconEntry[] = [];
+  const seen = new Set<string>();
+  const byFirstKey = new Map<string, LexiconPhrase[]>();
+  for (const entry of entries) {
+    const keys = analyzer(entry.phrase).map((term) => term.key);
+    const first = keys[0];
+    if (first === undefined) {
+      unmatchable.push(entry);
+      continue;
+    }
+    // \u0000 cannot occur in a key, so the joined form is unambiguous
+    const id = `${entry.category}\u0000${keys.join('\u0000')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const phrase: LexiconPhrase = { category: entry.category, phrase: entry.phrase, keys };
+    phrases.push(phrase);
+    const bucket = byFirstKey.get(first);
+    if (bucket) bucket.push(phrase);
+    else byFirstKey.set(first, [phrase]);
+  }
+  return { phrases, byFirstKey, unmatchable };
+}
+
+/**
+ * Counts, per category, the distinct lexicon phrases whose keys occur consecutively among a
+ * record's keys. A phrase found twice counts once, so one repeated word cannot outvote several
+ * different ones. An occurrence that lies inside a longer matched phrase does not count: in
+ * "pay for parking" the cost phrase speaks for the words, not facility's "parking" within it (the
+ * longest-match rule of dictionary taggers). Stop words are already gone from both sides, so "no
+ * toilet paper" matches "there was no toilet paper at all".
+ *
+ * @example scoreCategories(lexicon, englishAnalyzer()('Waited hours in the queue')) // { process: 2, ... }
+ */
+export function scoreCategories(lexicon: CategoryLexicon, terms: readonly Term[]): CategoryScores {
+  const keys = terms.map((term) => term.key);
+  const found: { phrase: LexiconPhrase; start: number; end: number }[] = [];
+  for (let start = 0; start < keys.length; start++) {
+    for (const phrase of lexicon.byFirstKey.get(keys[start]!) ?? []) {
+      if (occursAt(keys, start, phrase.keys)) found.push({ phrase, start, end: start + phrase.keys.length });
+    }
+  }
+  const counted = new Set<LexiconPhrase>();
+  const scores: CategoryScores = { process: 0, attitude: 0, quality: 0, cost: 0, facility: 0 };
+  for (const occurrence of found) {
+    if (counted.has(occurrence.phrase)) continue;
+    const covered = found.some(
+      (other) => other.end - other.start > occurrence.end - occurrence.start && other.start <= occurrence.start && other.end >= occurrence.end,
+    );
+    if (covered) continue;
+    counted.add(occurrence.phrase);
+    scores[occurrence.phrase.category] += 1;
+  }
+  return scores;
+}
+
+function occursAt(keys: readonly string[], start: number, phrase: readonly string[]): boolean {
+  if (start + phrase.length > keys.length) return false;
+  for (let i = 1; i < phrase.length; i++) if (keys[start + i] !== phrase[i]) return false;
+  return true;
+}
+
+/**
+ * The category with the most matched phrases, or null when the lexicon gives no evidence: nothing
+ * matched, or two categories share the top count. A tie is left to the classifier rather than
+ * broken by a fixed order, which would quietly favour whichever category was listed first.
+ *
+ * @example lexiconCategory({ process: 2, attitude: 1, quality: 0, cost: 0, facility: 0 }) // 'process'
+ */
+export function lexiconCategory(scores: Readonly<CategoryScores>): LexiconCategory | null {
+  let best: LexiconCategory | null = null;
+  let bestScore = 0;
+  let tied = false;
+  for (const category of LEXICON_CATEGORIES) {
+    const score = scores[category];
+    if (score > bestScore) {
+      best = category;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore && score > 0) tied = true;
+  }
+  return tied ? null : best;
+}
