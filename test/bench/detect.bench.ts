@@ -12,7 +12,7 @@ import { SHARED } from '../support/shared.ts';
 import { formatSeconds } from './measure.ts';
 
 /** The methods R surveillance and hearken both have, as the R harness names them. */
-const SHARED_METHODS = ['ears_c1', 'ears_c2', 'ears_c3', 'farrington_flexible', 'cusum'] as const;
+export const SHARED_METHODS = ['ears_c1', 'ears_c2', 'ears_c3', 'farrington_flexible', 'cusum'] as const;
 const R_HARNESS = join(SHARED, 'vectors/r/run.R');
 const PUBLIC_SERIES = join(SHARED, 'vectors/public/series.csv');
 
@@ -59,6 +59,16 @@ function rAvailable(log: (line: string) => void): boolean {
   return probe();
 }
 
+/** Whether the shared R harness can run here: the harness file is present and R with surveillance is (or was just) installed. */
+export function rHarnessAvailable(log: (line: string) => void): boolean {
+  return existsSync(R_HARNESS) && rAvailable(log);
+}
+
+/** R surveillance over a long `series,period,count` CSV through the shared harness, with its documented settings (../shared/vectors/README.md). */
+export function runRHarness(input: string, output: string, methods: readonly string[], timings?: string): void {
+  execFileSync('Rscript', [R_HARNESS, input, output, '--methods', methods.join(','), ...(timings ? ['--timings', timings] : [])], { stdio: 'ignore' });
+}
+
 /**
  * Detection: (1) every detector over N synthetic weekly series of 260 weeks, timed per method;
  * (2) the 200 public reference series through hearken and through R surveillance in the same run,
@@ -80,11 +90,11 @@ export async function benchDetect(workDir: string, seriesCount: number, log: (li
 
   let rSeconds: Record<string, number> | null = null;
   let alarmAgreement: Record<string, number> | null = null;
-  if (existsSync(R_HARNESS) && rAvailable(log)) {
+  if (rHarnessAvailable(log)) {
     log('detect: the 200 public series through R surveillance (about two minutes) …');
     const rOut = join(workDir, 'r_alarms.csv');
     const rTimings = join(workDir, 'r_timings.csv');
-    execFileSync('Rscript', [R_HARNESS, PUBLIC_SERIES, rOut, '--methods', SHARED_METHODS.join(','), '--timings', rTimings], { stdio: 'ignore' });
+    runRHarness(PUBLIC_SERIES, rOut, SHARED_METHODS, rTimings);
     const timings = await queryRows<{ method: string; wall_s: number }>(connection, 'select method, wall_s::double as wall_s from read_csv($path)', { path: rTimings });
     rSeconds = Object.fromEntries(timings.map((row) => [row.method, row.wall_s]));
     const ours = join(workDir, 'hearken_alarms.csv');
