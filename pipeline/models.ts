@@ -33,19 +33,41 @@ export const INGEST_MODELS = [
 export const MART_MODELS = [
   'marts/dim_department',
   'marts/fct_feedback',
+  'marts/fct_record_terms',
+  'marts/dim_term',
+  'marts/mart_term_frequency',
+  'marts/mart_term_monthly',
   'marts/fct_survey_response',
   'marts/mart_data_quality',
+  'intermediate/int_working_days',
+  'intermediate/int_complaint_deadlines',
+  'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
-  'marts/mart_satisfaction_counts',
+  'marts/mart_complaint_backlog',
+  'marts/mart_sla_breaches',
   'marts/export_feedback',
 ] as const;
+
+/**
+ * The satisfaction stage (pipeline/satisfaction.ts), once the marts and the survey definition
+ * tables exist: answers matched to their survey definition, then the counts the statistics read;
+ * after the statistics, the drop candidates.
+ */
+export const SATISFACTION_MODELS = [
+  'marts/mart_satisfaction_answers',
+  'marts/mart_satisfaction_counts',
+  'marts/mart_satisfaction_measure_counts',
+  'marts/mart_satisfaction_unknown_items',
+] as const;
+
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
 
 /** Creates the macros and the landing tables the rest of a run needs. */
 export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
   for (const model of [...MACRO_MODELS, ...LANDING_MODELS]) await runModel(connection, model);
 }
 
-/** Builds every mart from the landing tables, in order. */
+/** Builds every mart from the landing tables, in order; needs the as_of variable and prepareCalendars. */
 export async function buildMarts(connection: DuckDBConnection): Promise<void> {
   for (const model of MART_MODELS) await runModel(connection, model);
 }

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
-import { openWarehouse, queryRows, runModel } from './db.ts';
+import { prepareCalendars } from './calendar.ts';
+import { openWarehouse, queryRows, runModel, setVariables } from './db.ts';
 import { t } from './i18n.ts';
 import { discoverInputFiles } from './ingest/discover.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { buildMarts, prepareWarehouse } from './models.ts';
 import type { Progress } from './progress.ts';
 import { publish } from './publish/publish.ts';
-import { buildSatisfactionIndex } from './satisfaction.ts';
+import { runTextStage } from './text/stage.ts';
+import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
+import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts';
+import { buildSatisfaction } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
 import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
 import { dateInZone, isoInZone } from './time.ts';
@@ -55,20 +59,28 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       progress,
     });
 
+    const asOf = await resolveAsOf(connection, config, today);
+    const text = await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
+    await prepareCalendars(connection, config);
+    await setVariables(connection, { as_of: asOf });
     await buildMarts(connection);
-    await buildSatisfactionIndex(connection);
+    await buildTermKeyness(connection);
+    await buildDepartmentKeywords(connection);
+    await buildHighFrequencyIssues(connection);
+    await buildSatisfaction(connection, config, asOf);
     progress.done();
 
     const summary: RunSummary = {
       run_id: runId,
       generated_at: isoInZone(now, config.timezone),
-      as_of: await resolveAsOf(connection, config, today),
+      as_of: asOf,
       files,
       ignored_files: discovery.ignored,
       totals: totalsOf(files),
       records_in_warehouse: await warehouseCounts(connection),
       data_quality: await readDataQuality(connection),
+      text,
     };
     const warnings = { generated_at: summary.generated_at, as_of: summary.as_of, warnings: [] };
     progress.start(t(config.language, 'stage.publish'), 1);

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './db.ts';
 import type { FileReport } from './ingest/ingest.ts';
+import type { TextSummary } from './text/stage.ts';
 
 /** The run summary of contract section 6, with the data-quality findings people act on. */
 export interface RunSummary {
@@ -12,6 +13,8 @@ export interface RunSummary {
   totals: { rows_read: number; loaded: number; duplicates: number; quarantined: number };
   records_in_warehouse: { feedback: number; survey: number; total: number };
   data_quality: DataQuality;
+  /** The text stage: records read this run, languages, and how missing categories were inferred. */
+  text: TextSummary;
 }
 
 export interface DataQuality {

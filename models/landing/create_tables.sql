@@ -103,3 +103,43 @@ create table if not exists quarantine (
     reason varchar not null,
     value varchar                       -- the offending value, cut to 200 characters
 );
+
+-- Grain: one row per feedback record version the text stage has read (pipeline/text/stage.ts).
+-- A record is read again when its content_hash or the analyzer (dictionaries, stop words, learned
+-- collocations, code) changes. Derived from redacted text only, so no identifier becomes a term.
+-- Terms are stored as a list per record: a row per term would repeat the record's key each time
+-- and cost as much to write as the segmentation itself.
+create table if not exists text_analyses (
+    source varchar not null,
+    id varchar not null,
+    content_hash ubigint not null,
+    analyzer varchar not null,          -- fingerprint of everything that decides the terms
+    lang varchar not null,              -- zh | vi | en
+    lexicon_hits varchar[] not null,    -- one category per lexicon phrase found, repeats kept
+    terms varchar[] not null,           -- distinct keys variants share: an English stem, a Vietnamese word
+    surfaces varchar[] not null         -- each term as this record wrote it, in the same order
+);
+
+-- Grain: one row per distinct term of an analysed record (counts over it are document frequencies).
+create or replace view record_terms as
+select source, id, unnest(terms) as term, unnest(surfaces) as surface
+from text_analyses;
+
+-- Grain: one row per language whose text taught its analyzer something (Vietnamese: syllable
+-- pairs that form words the dictionaries lack, and which words dominate their folded form;
+-- English: compounds such as "car park"), as JSON; learned again once the language's records have doubled, so terms stay stable between runs.
+create table if not exists learned_text_statistics (
+    lang varchar primary key,
+    statistics json not null,
+    learned_from integer not null       -- records in the corpus it was learned from
+);
+
+-- Grain: one row per feedback record that came without a category: the category the text stage
+-- inferred for it this run (pipeline/text/categories.ts), with the method and its probability.
+create table if not exists inferred_categories (
+    source varchar not null,
+    id varchar not null,
+    category category_type not null,
+    probability double,                 -- the classifier's; null for a lexicon decision
+    method varchar not null             -- classifier | lexicon | none
+);

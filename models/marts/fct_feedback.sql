@@ -1,5 +1,6 @@
--- Grain: one row per feedback record in the warehouse, with its canonical department and the
--- language of its text. Reads only redacted text: raw text never leaves the landing tables.
+-- Grain: one row per feedback record in the warehouse, with its canonical department, the
+-- language of its text and its category, given or inferred by the text stage. Reads only redacted
+-- text: raw text never leaves the landing tables.
 create or replace table fct_feedback as
 with records as (
     -- the landing table keeps a redaction only where it changed the text; raw text stops here
@@ -9,6 +10,14 @@ with records as (
 
 departments as (
     select * from dim_department
+),
+
+analyses as (
+    select source, id, content_hash, lang from text_analyses
+),
+
+inferred as (
+    select source, id, category::varchar as category from inferred_categories
 ),
 
 final as (
@@ -22,9 +31,10 @@ final as (
         records.location,
         records.channel::varchar as channel,
         records.kind::varchar as kind,
-        script_language(records.text_redacted) as lang,
-        records.category::varchar as category,
-        case when records.category is not null then 'given' end as category_source,
+        -- the text stage reads every record before the marts; letters decide only without it
+        coalesce(analyses.lang, script_language(records.text_redacted)) as lang,
+        coalesce(records.category::varchar, inferred.category) as category,
+        case when records.category is not null then 'given' when inferred.category is not null then 'inferred' end as category_source,
         records.status::varchar as status,
         records.responded_at,
         records.resolved_at,
@@ -32,6 +42,8 @@ final as (
         records.text_redacted
     from records
     inner join departments on departments.department_raw = records.department_raw
+    left join analyses using (source, id, content_hash)
+    left join inferred using (source, id)
 )
 
 select * from final;

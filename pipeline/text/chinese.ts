@@ -8,8 +8,14 @@ import { readShippedList, TEXT_DATA_DIR } from './word-lists.ts';
 /** jieba user dictionaries loaded over its own, in this order (later entries win). */
 export const CHINESE_USER_DICTIONARIES = ['zh/medical_thuocl.txt', 'zh/hospital_words.txt'] as const;
 
-const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /^[a-z][a-z-]*[a-z]$/;
+const DIGIT = /\d/;
+
+/** A token of Han characters: jieba keeps scripts apart, so its first character tells. */
+function isHan(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+}
 
 /** jieba with its dictionary and hearken's hospital dictionaries: the bare segmenter the stage uses. */
 export function hospitalJieba(): Jieba {
@@ -37,10 +43,13 @@ export function chineseAnalyzer(jieba: Jieba = hospitalJieba(), stopWords: Reado
   return (text: string): Term[] => {
     const terms: Term[] = [];
     for (const token of jieba.cut(text, true)) {
-      const word = token.trim().toLowerCase();
-      if (word === '' || stopWords.has(word)) continue;
-      if (HAN.test(word) ? /\d/.test(word) : !LATIN_WORD.test(word)) continue;
-      terms.push({ key: word, surface: token.trim() });
+      if (isHan(token)) {
+        if (!stopWords.has(token) && !DIGIT.test(token)) terms.push({ key: token, surface: token });
+        continue;
+      }
+      const surface = token.trim();
+      const word = surface.toLowerCase();
+      if (LATIN_WORD.test(word) && !stopWords.has(word)) terms.push({ key: word, surface });
     }
     return terms;
   };

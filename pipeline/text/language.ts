@@ -15,7 +15,7 @@ const defaults = {
   /** Without diacritics: share of words that are Vietnamese syllables ... */
   syllableShare: 0.7,
   /** ... while fewer than this share are common English words. */
-  englishShare: 0.2,
+  englishShare: 0.3,
 } as const;
 
 const HAN = /\p{Script=Han}/gu;

@@ -26,16 +26,17 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
     await ws.run();
     const rows = await ws.query<Record<string, unknown>>(
       `select id, source, strftime(received_at, '%Y-%m-%d %H:%M') as received_at, channel, kind, department, department_is_known as known,
-              category, text_redacted from fct_feedback order by id`,
+              category, category_source, text_redacted from fct_feedback order by id`,
     );
     expect(rows).toEqual([
       // the file's name is the default source; the phone number is redacted
-      { id: 'F1', source: 'complaints', received_at: '2025-03-02 08:15', channel: 'hotline', kind: 'complaint', department: '急诊科', known: true, category: 'process', text_redacted: '排队两个小时没人管，电话[phone]' },
+      { id: 'F1', source: 'complaints', received_at: '2025-03-02 08:15', channel: 'hotline', kind: 'complaint', department: '急诊科', known: true, category: 'process', category_source: 'given', text_redacted: '排队两个小时没人管，电话[phone]' },
       // +07:00 is 09:15 in Shanghai; 12345 is the government hotline; 投诉 is a complaint; 心内科 is cardiology
-      { id: 'F19', source: 'complaints', received_at: '2025-03-06 00:00', channel: 'other', kind: 'complaint', department: '睡眠医学中心', known: false, category: null, text_redacted: '新开的睡眠中心预约难' },
-      { id: 'F2', source: 'complaints', received_at: '2025-03-02 09:15', channel: 'gov_hotline', kind: 'complaint', department: expect.stringMatching(/心/), known: true, category: 'attitude', text_redacted: '护士态度很差' },
-      { id: 'F3', source: 'complaints', received_at: '2025-03-03 00:00', channel: 'walk_in', kind: 'praise', department: 'Khoa Cấp cứu', known: true, category: null, text_redacted: 'Bác sĩ rất tận tình, cảm ơn' },
-      { id: 'F4', source: 'complaints', received_at: '2025-03-04 00:00', channel: 'social', kind: 'suggestion', department: expect.any(String), known: true, category: 'facility', text_redacted: 'The car park needs more spaces' },
+      // a blank category is inferred from the text (预约 appointment → process; tận tình → attitude)
+      { id: 'F19', source: 'complaints', received_at: '2025-03-06 00:00', channel: 'other', kind: 'complaint', department: '睡眠医学中心', known: false, category: 'process', category_source: 'inferred', text_redacted: '新开的睡眠中心预约难' },
+      { id: 'F2', source: 'complaints', received_at: '2025-03-02 09:15', channel: 'gov_hotline', kind: 'complaint', department: expect.stringMatching(/心/), known: true, category: 'attitude', category_source: 'given', text_redacted: '护士态度很差' },
+      { id: 'F3', source: 'complaints', received_at: '2025-03-03 00:00', channel: 'walk_in', kind: 'praise', department: 'Khoa Cấp cứu', known: true, category: 'attitude', category_source: 'inferred', text_redacted: 'Bác sĩ rất tận tình, cảm ơn' },
+      { id: 'F4', source: 'complaints', received_at: '2025-03-04 00:00', channel: 'social', kind: 'suggestion', department: expect.any(String), known: true, category: 'facility', category_source: 'given', text_redacted: 'The car park needs more spaces' },
     ]);
     const codes = await ws.query<{ id: string; code: string }>('select id, department_code as code from fct_feedback order by id');
     expect(Object.fromEntries(codes.map((r) => [r.id, r.code]))).toEqual({ F1: 'emergency', F19: null, F2: 'cardiology', F3: 'emergency', F4: 'emergency' });

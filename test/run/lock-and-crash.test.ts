@@ -90,5 +90,5 @@ describe('a run killed at any moment', () => {
       "select count(*)::integer as n, count(distinct (source, id))::integer as distinct_keys, (select count(distinct path) from ingested_files where status = 'loaded')::integer as files from feedback_records",
     );
     expect(keys).toEqual({ n: files * rowsPerFile, distinct_keys: files * rowsPerFile, files });
-  }, 180_000);
+  }, 600_000);
 });

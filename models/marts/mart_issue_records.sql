@@ -1,0 +1,25 @@
+-- Grain: one row per issue-raising feedback record (every kind but praise) of the 24 months up to
+-- getvariable('as_of'), with its distinct terms: what the high-frequency issues group each month.
+create or replace temp table issue_records as
+with records as (
+    select source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
+    from fct_feedback
+    where kind <> 'praise'
+      and received_at::date <= getvariable('as_of')::date
+      and received_at::date >= date_trunc('month', getvariable('as_of')::date) - interval 23 months
+),
+
+terms as (
+    select source, id, list(term order by term) as terms
+    from record_terms
+    semi join records using (source, id)
+    group by all
+),
+
+final as (
+    select records.*, coalesce(terms.terms, []) as terms
+    from records
+    left join terms using (source, id)
+)
+
+select * from final;

@@ -1,0 +1,11 @@
+-- Grain: one row per term per month per language, over records that raise an issue (every kind
+-- but praise): the records holding the term. The high-frequency issues read their trends here.
+create or replace table mart_term_monthly as
+select
+    lang,
+    term,
+    strftime(received_at, '%Y-%m') as month,
+    count(*)::integer as records
+from fct_record_terms
+where kind <> 'praise'
+group by all;

@@ -1,0 +1,126 @@
+import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction, queryRows, runModel } from '../db.ts';
+import type { Language } from '../text/types.ts';
+import { issueThemes, type IssueTheme } from './issue_themes.ts';
+import { termKey, termSurfaces } from './stage.ts';
+
+const VARCHAR_LIST = LIST(VARCHAR);
+
+const defaults = {
+  /** Themes published per month and language. */
+  themes: 10,
+  quotes: 5,
+  /** Quotes are cut to this many characters. */
+  quoteLength: 160,
+  /** Departments and locations listed per theme. */
+  places: 3,
+  /**
+   * An issue term leans to one category (lift at least this much over its share of all records),
+   * and is in at most this share of any one source's records: a word of every category alike
+   * (attended, 孩子) narrates, and a word of a source's every other record (来电人, 对此不满 in
+   * 12345 work orders) is its template; neither names an issue.
+   */
+  minCategoryLift: 1.5,
+  maxSourceShare: 0.2,
+} as const;
+
+interface IssueRecord {
+  source: string;
+  id: string;
+  lang: Language;
+  month: string;
+  department: string;
+  location: string | null;
+  text_redacted: string;
+  terms: string[];
+}
+
+/** Counts of `values`, most frequent first, as "value (n)". */
+function topCounts(values: readonly string[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([value, n]) => `${value} (${n})`);
+}
+
+/** Quotes for a theme: records holding most of its terms, one per department before any repeats, shorter first, no near-copies. */
+function pickQuotes(records: readonly IssueRecord[], theme: IssueTheme): string[] {
+  const themeTerms = new Set([theme.anchor, ...theme.partners]);
+  const candidates = theme.records
+    .map((index) => records[index]!)
+    .map((record) => ({ record, hits: record.terms.filter((term) => themeTerms.has(term)).length }))
+    .sort((a, b) => b.hits - a.hits || a.record.text_redacted.length - b.record.text_redacted.length || (a.record.id < b.record.id ? -1 : 1));
+  const chosen: IssueRecord[] = [];
+  const departments = new Set<string>();
+  // a quote whose words nearly all repeat one already chosen (a template, a copied complaint) adds nothing
+  const nearlySame = (a: IssueRecord, b: IssueRecord) => {
+    const words = new Set(a.terms);
+    const shared = b.terms.filter((term) => words.has(term)).length;
+    return shared >= 0.8 * Math.max(a.terms.length, b.terms.length);
+  };
+  for (const pass of [true, false]) {
+    for (const { record } of candidates) {
+      if (chosen.length >= defaults.quotes) break;
+      if (chosen.includes(record) || (pass && departments.has(record.department)) || chosen.some((other) => nearlySame(other, record))) continue;
+      chosen.push(record);
+      departments.add(record.department);
+    }
+  }
+  return chosen.map(({ text_redacted: text }) => (text.length > defaults.quoteLength ? `${text.slice(0, defaults.quoteLength - 1)}…` : text));
+}
+
+/**
+ * The high-frequency issues (高频事项) of each of the 24 months to the as-of date, per language:
+ * themes from issueThemes, with their records, the trend against the month before and the three
+ * before, the departments and locations most affected and up to five redacted quotes. A theme
+ * needs at least five records, so no quote stands for one or two identifiable patients.
+ */
+export async function buildHighFrequencyIssues(connection: DuckDBConnection): Promise<void> {
+  await runModel(connection, 'marts/mart_issue_records');
+  const issueTerms = await queryRows<{ lang: Language; term: string }>(
+    connection,
+    'select lang, term from dim_term where category_lift >= $lift and max_source_share <= $share',
+    { lift: defaults.minCategoryLift, share: defaults.maxSourceShare },
+  );
+  const monthly = await queryRows<{ lang: Language; term: string; month: string; records: number }>(connection, 'select lang, term, month, records from mart_term_monthly');
+  const monthlyCount = new Map(monthly.map((row) => [`${termKey(row.lang, row.term)}\u0000${row.month}`, row.records]));
+  const surfaces = await termSurfaces(connection);
+  const slices = await queryRows<{ month: string; lang: Language }>(connection, 'select distinct month, lang from issue_records order by month, lang');
+
+  await inTransaction(connection, async () => {
+    await runModel(connection, 'marts/mart_high_frequency_issues');
+    const appender = await connection.createAppender('mart_high_frequency_issues');
+    for (const { month, lang } of slices) {
+      const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where month = $month and lang = $lang order by source, id', { month, lang });
+      const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
+      const themes = issueThemes(records, eligible, { maxThemes: defaults.themes });
+      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(`${termKey(lang, term)}\u0000${shiftMonth(month, -monthsBack)}`) ?? 0;
+      themes.forEach((theme, index) => {
+        const members = theme.records.map((i) => records[i]!);
+        const surface = (term: string): string => surfaces.get(termKey(lang, term)) ?? term;
+        appender.appendVarchar(month);
+        appender.appendVarchar(lang);
+        appender.appendInteger(index + 1);
+        appender.appendVarchar([theme.anchor, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '));
+        appender.appendVarchar(theme.anchor);
+        appender.appendInteger(theme.records.length);
+        appender.appendInteger(countIn(theme.anchor, 1));
+        appender.appendDouble((countIn(theme.anchor, 1) + countIn(theme.anchor, 2) + countIn(theme.anchor, 3)) / 3);
+        appender.appendList(listValue(topCounts(members.map((r) => r.department), defaults.places)), VARCHAR_LIST);
+        appender.appendList(listValue(topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places)), VARCHAR_LIST);
+        appender.appendList(listValue(pickQuotes(records, theme)), VARCHAR_LIST);
+        appender.endRow();
+      });
+    }
+    appender.closeSync();
+  });
+}
+
+/** 'YYYY-MM' moved by `months`. */
+export function shiftMonth(month: string, months: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,150 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction, queryRows, runModel } from '../db.ts';
+import type { Language } from '../text/types.ts';
+import { departmentKeywords } from './department_keywords.ts';
+import { emergence, type Emergence } from './emerging.ts';
+import { keyness } from './keyness.ts';
+import { kleinbergBursts, type BurstState } from './kleinberg_bursts.ts';
+
+const defaults = {
+  /** G² for p < 0.001 (χ², 1 df) and at least twice the baseline share: a rise worth reading. */
+  minG2: 10.83,
+  minLogRatio: 1,
+  /** A rise needs this many recent records holding the term: two records are an anecdote. */
+  minRecentRecords: 3,
+} as const;
+
+interface WindowCountRow {
+  lang: Language;
+  scope: string;
+  term: string;
+  recent_with_term: number;
+  baseline_with_term: number;
+  recent_records: number;
+  baseline_records: number;
+}
+
+interface WeeklyRow {
+  lang: Language;
+  term: string;
+  records: number[];
+  week_records: number[];
+}
+
+export interface KeyTermRow {
+  lang: Language;
+  scope: string;
+  term: string;
+  recent_with_term: number;
+  baseline_with_term: number;
+  recent_records: number;
+  baseline_records: number;
+  g2: number;
+  log_ratio: number;
+  emergence: Emergence | null;
+}
+
+/** Key of a term within its language, for maps over several languages. */
+export function termKey(lang: Language, term: string): string {
+  return `${lang}\u0000${term}`;
+}
+
+/** The surface people see for each term (dim_term), by termKey. */
+export async function termSurfaces(connection: DuckDBConnection): Promise<Map<string, string>> {
+  const rows = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term');
+  return new Map(rows.map((row) => [termKey(row.lang, row.term), row.surface]));
+}
+
+/**
+ * Keyness of the recent window (28 days to the as-of date) against its baseline (the year before),
+ * hospital-wide and per department, into mart_term_keyness: Dunning's G² for significance, Hardie's
+ * Log Ratio for size, and emergence: a term new to the baseline, or hospital-wide in a Kleinberg
+ * burst in the latest of 26 weeks. Kept: rises in at least 3 recent records with G² >= 10.83 and
+ * Log Ratio >= 1, and every emerging term. The warnings read their keywords here.
+ */
+export async function buildTermKeyness(connection: DuckDBConnection): Promise<KeyTermRow[]> {
+  await runModel(connection, 'marts/mart_term_window_counts');
+  await runModel(connection, 'marts/mart_term_weekly_recent');
+  const burstStates = new Map<string, BurstState[]>();
+  const weekly = await queryRows<WeeklyRow>(
+    connection,
+    'select lang, term, list(records order by week_start) as records, list(week_records order by week_start) as week_records from mart_term_weekly_recent group by lang, term',
+  );
+  for (const row of weekly) {
+    const series = row.records.map((relevant, i) => ({ relevant, total: row.week_records[i] ?? 0 })).filter((week) => week.total > 0);
+    if (series.length > 1) burstStates.set(termKey(row.lang, row.term), [...kleinbergBursts(series).states]);
+  }
+  const rows = await queryRows<WindowCountRow>(connection, 'select * from mart_term_window_counts');
+  const kept: KeyTermRow[] = [];
+  for (const row of rows) {
+    if (row.baseline_records === 0) continue;
+    const k = keyness(row.recent_with_term, row.recent_records, row.baseline_with_term, row.baseline_records);
+    const states = row.scope === 'ALL' ? (burstStates.get(termKey(row.lang, row.term)) ?? []) : [];
+    const emerging = emergence(row.recent_with_term, row.baseline_with_term, states);
+    const rising = k.direction === 'rise' && k.g2 >= defaults.minG2 && k.logRatio >= defaults.minLogRatio && row.recent_with_term >= defaults.minRecentRecords;
+    if (rising || emerging !== null) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
+  }
+  kept.sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : b.g2 - a.g2));
+  const surfaces = await termSurfaces(connection);
+  await inTransaction(connection, async () => {
+    await runModel(connection, 'marts/mart_term_keyness');
+    const appender = await connection.createAppender('mart_term_keyness');
+    for (const row of kept) {
+      appender.appendVarchar(row.lang);
+      appender.appendVarchar(row.scope);
+      appender.appendVarchar(row.term);
+      appender.appendVarchar(surfaces.get(termKey(row.lang, row.term)) ?? row.term);
+      appender.appendInteger(row.recent_with_term);
+      appender.appendInteger(row.baseline_with_term);
+      appender.appendInteger(row.recent_records);
+      appender.appendInteger(row.baseline_records);
+      appender.appendDouble(row.g2);
+      appender.appendDouble(row.log_ratio);
+      if (row.emergence === null) appender.appendNull();
+      else appender.appendVarchar(row.emergence);
+      appender.endRow();
+    }
+    appender.closeSync();
+  });
+  return kept;
+}
+
+/**
+ * The keywords of each department over the year to the as-of date, per language, into
+ * mart_department_keywords: what its patients raise that other departments' do not.
+ */
+export async function buildDepartmentKeywords(connection: DuckDBConnection): Promise<void> {
+  await runModel(connection, 'marts/mart_department_term_counts');
+  const rows = await queryRows<{ department: string; lang: Language; term: string; records: number }>(
+    connection,
+    'select department, lang, term, records from mart_department_term_counts order by department, lang, term',
+  );
+  const surfaces = await termSurfaces(connection);
+  const byLanguage = new Map<Language, Map<string, Map<string, number>>>();
+  for (const row of rows) {
+    const departments = byLanguage.get(row.lang) ?? new Map<string, Map<string, number>>();
+    byLanguage.set(row.lang, departments);
+    const terms = departments.get(row.department) ?? new Map<string, number>();
+    departments.set(row.department, terms);
+    terms.set(row.term, row.records);
+  }
+  await inTransaction(connection, async () => {
+    await runModel(connection, 'marts/mart_department_keywords');
+    const appender = await connection.createAppender('mart_department_keywords');
+    for (const [lang, departments] of byLanguage) {
+      for (const [department, keywords] of departmentKeywords(departments)) {
+        keywords.forEach((keyword, index) => {
+          appender.appendVarchar(department);
+          appender.appendVarchar(lang);
+          appender.appendInteger(index + 1);
+          appender.appendVarchar(keyword.term);
+          appender.appendVarchar(surfaces.get(termKey(lang, keyword.term)) ?? keyword.term);
+          appender.appendInteger(keyword.records);
+          appender.appendDouble(keyword.weight);
+          appender.endRow();
+        });
+      }
+    }
+    appender.closeSync();
+  });
+}

@@ -1,0 +1,106 @@
+import { writeFileSync } from 'node:fs';
+import { chineseAnalyzer } from './chinese.ts';
+import { compileCategoryLexicon, LEXICON_CATEGORIES, readShippedCategoryLexicon, scoreCategories, type CategoryLexicon, type LexiconCategory } from './category-lexicon.ts';
+import { englishAnalyzer, englishStopWords } from './english.ts';
+import { detectLanguage, vietnameseSyllables, type LanguageVocabulary } from './language.ts';
+import type { Analyzer, Language } from './types.ts';
+import type { LearnedStatistics } from './learned-statistics.ts';
+import { vietnameseAnalyzer, vietnameseWords } from './vietnamese.ts';
+
+/** What a worker needs besides the shipped files: learned from the warehouse, so it is sent along. */
+export type TextSetup = LearnedStatistics;
+
+/** One record as the text stage stores it. */
+export interface RecordAnalysis {
+  lang: Language;
+  /** Distinct terms, first occurrence first: [key, surface as written there]. */
+  terms: [string, string][];
+  /** One category per lexicon phrase the text holds. */
+  lexiconHits: LexiconCategory[];
+}
+
+/** Identifiers the ingest redacted ([phone], [id], [email]): placeholders, not words. */
+const REDACTION_PLACEHOLDER = /\[(?:phone|id|email)\]/g;
+
+/** A language's analyzer and its category lexicon, compiled with it. */
+interface LanguageTools {
+  analyze: Analyzer;
+  lexicon: CategoryLexicon;
+}
+
+/**
+ * Builds the record analyzer of one thread: language, terms and lexicon hits of a redacted text.
+ * Loading jieba's dictionary and the Vietnamese word lists takes a second or so, so a thread
+ * builds this once and reuses it, and loads a language's tools only when a text needs them.
+ */
+export function createRecordAnalyzer(setup: TextSetup): (text: string, fallback: Language) => RecordAnalysis {
+  let words: string[] | null = null;
+  const vietnamese = (): string[] => (words ??= vietnameseWords());
+  const builders: Record<Language, () => Analyzer> = {
+    zh: () => chineseAnalyzer(),
+    vi: () => vietnameseAnalyzer({ words: vietnamese(), ...setup.vietnamese }),
+    en: () => englishAnalyzer(englishStopWords(), setup.englishPhrases),
+  };
+  const tools = new Map<Language, LanguageTools>();
+  const toolsOf = (lang: Language): LanguageTools => {
+    let found = tools.get(lang);
+    if (found === undefined) {
+      const analyze = builders[lang]();
+      found = { analyze, lexicon: compileCategoryLexicon(readShippedCategoryLexicon(lang), analyze) };
+      tools.set(lang, found);
+    }
+    return found;
+  };
+  let syllables: Set<string> | null = null;
+  const vocabulary: LanguageVocabulary = {
+    // only Latin-script text asks for it
+    get vietnameseSyllables() {
+      return (syllables ??= vietnameseSyllables(vietnamese()));
+    },
+    englishWords: englishStopWords(),
+  };
+
+  return (text: string, fallback: Language): RecordAnalysis => {
+    const clean = text.replace(REDACTION_PLACEHOLDER, ' ');
+    const lang = detectLanguage(clean, vocabulary, fallback);
+    const { analyze, lexicon } = toolsOf(lang);
+    const found = analyze(clean);
+    const terms = new Map<string, string>();
+    for (const term of found) if (!terms.has(term.key)) terms.set(term.key, term.surface);
+    const scores = scoreCategories(lexicon, found);
+    const lexiconHits = LEXICON_CATEGORIES.flatMap((category) => Array<LexiconCategory>(scores[category]).fill(category));
+    return { lang, terms: [...terms], lexiconHits };
+  };
+}
+
+/** A batch of pending records for one thread. */
+export interface AnalyzeTask {
+  /** The records' numbers in pending_text. */
+  seqs: number[];
+  texts: string[];
+  /** The language to assume for a text with no words (its department's). */
+  fallbacks: Language[];
+  /** Where the thread writes what it found, a line per record (see models/text/store_text_batch.sql). */
+  analysisFile: string;
+}
+
+// a term never holds a tab, a line break or a control character (the analyzers split on white
+// space), but a file DuckDB reads without quoting must be sure of it
+const FIELD_BREAK = /[\t\r\n\u001f]/g;
+const LIST_SEPARATOR = '\u001f';
+
+/**
+ * Analyses a task's texts and writes what it found to the task's file, which DuckDB then loads in
+ * one statement: formatting lines here, on the worker threads, and bulk-loading them there costs
+ * the main thread far less than appending millions of values one at a time.
+ */
+export function analyseTask(analyze: ReturnType<typeof createRecordAnalyzer>, task: AnalyzeTask): void {
+  const lines: string[] = [];
+  task.texts.forEach((text, i) => {
+    const { lang, lexiconHits, terms } = analyze(text, task.fallbacks[i] ?? 'en');
+    const keys = terms.map(([key]) => key.replace(FIELD_BREAK, ' ')).join(LIST_SEPARATOR);
+    const surfaces = terms.map(([, surface]) => surface.replace(FIELD_BREAK, ' ')).join(LIST_SEPARATOR);
+    lines.push(`${task.seqs[i]}\t${lang}\t${lexiconHits.join(LIST_SEPARATOR)}\t${keys}\t${surfaces}`);
+  });
+  writeFileSync(task.analysisFile, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+}

@@ -1,0 +1,49 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows, runModel } from '../db.ts';
+import { learnEnglishPhrases } from './english.ts';
+import type { Language } from './types.ts';
+import { learnVietnameseStatistics } from './vietnamese.ts';
+
+/** What the analyzers learn from the warehouse's own text: sent to every worker thread. */
+export interface LearnedStatistics {
+  vietnamese: ReturnType<typeof learnVietnameseStatistics>;
+  englishPhrases: ReturnType<typeof learnEnglishPhrases>;
+}
+
+const LEARNERS = {
+  vi: (texts: string[]) => learnVietnameseStatistics(texts),
+  en: (texts: string[]) => learnEnglishPhrases(texts),
+} as const;
+
+/**
+ * What each analyzer has learned, kept in learned_text_statistics. Learning again on every run
+ * would move terms (and re-read every record of the language) each time a few records arrive; so
+ * a language's statistics are learned once, and again only when its corpus has doubled since.
+ */
+export async function currentLearnedStatistics(connection: DuckDBConnection): Promise<LearnedStatistics> {
+  await runModel(connection, 'text/learning_corpus');
+  return {
+    vietnamese: await learned(connection, 'vi', LEARNERS.vi, { collocations: [], wordCounts: [] }),
+    englishPhrases: await learned(connection, 'en', LEARNERS.en, []),
+  };
+}
+
+async function learned<T>(connection: DuckDBConnection, lang: Language, learn: (texts: string[]) => T, nothing: T): Promise<T> {
+  const [corpus] = await queryRows<{ records: number }>(connection, 'select count(*) as records from learning_corpus where lang = $lang', { lang });
+  const records = corpus?.records ?? 0;
+  const [stored] = await queryRows<{ statistics: string; learned_from: number }>(
+    connection,
+    'select statistics::varchar as statistics, learned_from from learned_text_statistics where lang = $lang',
+    { lang },
+  );
+  if (stored !== undefined && records < 2 * stored.learned_from) return JSON.parse(stored.statistics) as T;
+  if (records === 0) return nothing;
+  const texts = (await queryRows<{ text_redacted: string }>(connection, 'select text_redacted from learning_corpus where lang = $lang', { lang })).map((row) => row.text_redacted);
+  const statistics = learn(texts);
+  await connection.run('insert or replace into learned_text_statistics values ($lang, $statistics::json, $records)', {
+    lang,
+    statistics: JSON.stringify(statistics),
+    records,
+  });
+  return statistics;
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../config.ts';
+import { t } from '../i18n.ts';
+import type { Progress } from '../progress.ts';
+import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
+import { workerCount, WorkerPool } from '../workers.ts';
+import { analyseTask, createRecordAnalyzer, type AnalyzeTask, type TextSetup } from './analyze.ts';
+import { inferCategories, type CategoryInferenceReport } from './categories.ts';
+import { currentLearnedStatistics } from './learned-statistics.ts';
+import type { Language } from './types.ts';
+import { TEXT_DATA_DIR } from './word-lists.ts';
+
+const defaults = {
+  /** Records read from the warehouse at a time; each batch is split across the threads. */
+  batchRecords: 20_000,
+  /** Texts per task sent to one thread. */
+  taskTexts: 1_000,
+  /**
+   * Up to this many pending records are read on the main thread: starting threads (each loads
+   * jieba's and the Vietnamese dictionaries, about a second) costs more than it saves.
+   */
+  inProcessRecords: 2_000,
+} as const;
+
+/** Analyses batches of texts, on worker threads or on this one. */
+interface TextReader {
+  read(task: AnalyzeTask): Promise<void>;
+  close(): Promise<void>;
+}
+
+// the main thread's analyzer, kept between runs of one process (tests run many)
+let local: { key: string; analyze: ReturnType<typeof createRecordAnalyzer> } | null = null;
+
+function textReader(setup: TextSetup, pending: number): TextReader {
+  if (pending > defaults.inProcessRecords) {
+    const pool = new WorkerPool<AnalyzeTask, void>(new URL('./analyze-worker.ts', import.meta.url), workerCount(Math.ceil(pending / defaults.taskTexts)), setup);
+    return { read: (task) => pool.run(task), close: () => pool.close() };
+  }
+  const key = JSON.stringify(setup);
+  if (local?.key !== key) local = { key, analyze: createRecordAnalyzer(setup) };
+  const { analyze } = local;
+  return { read: async (task) => analyseTask(analyze, task), close: async () => {} };
+}
+
+/** The modules whose code decides a record's terms: editing one re-reads every record. */
+const ANALYZER_MODULES = ['analyze.ts', 'chinese.ts', 'vietnamese.ts', 'english.ts', 'language.ts', 'category-lexicon.ts', 'word-lists.ts'];
+
+export interface TextStageResult {
+  /** Records read this run (new, changed, or re-read after a dictionary change). */
+  analysed: number;
+  /** Records of each language in the warehouse. */
+  languages: Record<Language, number>;
+}
+
+/**
+ * A digest of everything that decides what the text stage makes of a record: the dictionaries and
+ * stop-word lists under data/text, the analyzer code, jieba's version and the learned collocations.
+ */
+export function analyzerFingerprint(setup: TextSetup): string {
+  const hash = createHash('sha256');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
+      .sort();
+  for (const path of files(TEXT_DATA_DIR)) hash.update(path.slice(TEXT_DATA_DIR.length)).update(readFileSync(path));
+  for (const module of ANALYZER_MODULES) hash.update(readFileSync(resolve(import.meta.dirname, module)));
+  hash.update(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/@node-rs/jieba/package.json'), 'utf8')).version);
+  hash.update(JSON.stringify(setup));
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface PendingRow {
+  seq: number;
+  text_redacted: string;
+  fallback_lang: Language;
+}
+
+/**
+ * The text stage: reads every feedback record the current analyzer has not read, in batches
+ * across worker threads, and stores its language, its distinct terms and its category lexicon hits
+ * in text_analyses (record_terms is its view). Each batch commits on its own, so a stopped run
+ * keeps what it finished.
+ */
+export async function analyseFeedbackText(
+  connection: DuckDBConnection,
+  progress: Pick<Progress, 'start' | 'tick' | 'done'>,
+  label: string,
+): Promise<TextStageResult> {
+  const setup: TextSetup = await currentLearnedStatistics(connection);
+  const analyzer = analyzerFingerprint(setup);
+  await setVariables(connection, { text_analyzer: analyzer });
+  await runModel(connection, 'text/pending_text');
+  const [{ pending } = { pending: 0 }] = await queryRows<{ pending: number }>(connection, 'select count(*) as pending from pending_text');
+  if (pending > 0) {
+    await runModel(connection, 'text/clear_pending_text');
+    const reader = textReader(setup, pending);
+    const scratch = await mkdtemp(join(tmpdir(), 'hearken-text-'));
+    progress.start(label, Math.ceil(pending / defaults.batchRecords));
+    try {
+      const batches: { first: number; last: number }[] = [];
+      for (let first = 1; first <= pending; first += defaults.batchRecords) batches.push({ first, last: Math.min(first + defaults.batchRecords - 1, pending) });
+      // the threads read batch k + 1 while this thread stores batch k
+      const start = async ({ first, last }: { first: number; last: number }) => {
+        const rows = await queryRows<PendingRow>(
+          connection,
+          'select seq, text_redacted, fallback_lang from pending_text where seq between $first and $last order by seq',
+          { first, last },
+        );
+        const tasks = chunk(rows, defaults.taskTexts).map((part, index) => ({
+          seqs: part.map((r) => r.seq),
+          texts: part.map((r) => r.text_redacted),
+          fallbacks: part.map((r) => r.fallback_lang),
+          analysisFile: join(scratch, `${first}-${index}.tsv`),
+        }));
+        const analysing = Promise.all(tasks.map((task) => reader.read(task)));
+        analysing.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+        return { first, last, tasks, analysing };
+      };
+      let next = batches[0] === undefined ? null : await start(batches[0]);
+      for (let index = 0; next !== null; index++) {
+        const current = next;
+        await current.analysing;
+        const following = batches[index + 1];
+        next = following === undefined ? null : await start(following);
+        await inTransaction(connection, () => storeBatch(connection, current));
+        progress.tick(`${current.last}/${pending}`);
+      }
+    } finally {
+      await reader.close();
+      await rm(scratch, { recursive: true, force: true });
+    }
+    progress.done();
+  }
+  const languages = { zh: 0, vi: 0, en: 0 };
+  for (const row of await queryRows<{ lang: Language; records: number }>(connection, 'select lang, count(*) as records from text_analyses group by lang')) languages[row.lang] = row.records;
+  return { analysed: pending, languages };
+}
+
+/** One batch's analyses into text_analyses, loaded from the files the threads wrote. */
+async function storeBatch(connection: DuckDBConnection, batch: { first: number; last: number; tasks: AnalyzeTask[] }): Promise<void> {
+  await setVariables(connection, {
+    analysis_files: listValue(batch.tasks.map((task) => task.analysisFile)),
+    first_seq: batch.first,
+    last_seq: batch.last,
+  });
+  await runModel(connection, 'text/store_text_batch');
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
+export interface TextSummary extends TextStageResult {
+  categories: CategoryInferenceReport[];
+}
+
+/** The text stage of a run, with its progress: terms of every unread record, then categories. */
+export async function runTextStage(connection: DuckDBConnection, config: Config, progress: Progress): Promise<TextSummary> {
+  const result = await analyseFeedbackText(connection, progress, t(config.language, 'stage.text'));
+  progress.start(t(config.language, 'stage.categories'), 1);
+  const categories = await inferCategories(connection);
+  progress.done();
+  return { ...result, categories };
+}
