@@ -27,10 +27,14 @@ ${options.body}
 `;
 }
 
-/** A table from a header row and body rows of already-escaped cells. */
-export function table(header: string[], rows: string[][], options: { numericFrom?: number; footer?: string[] } = {}): string {
+/**
+ * A table from a header row and body rows of already-escaped cells; numbers are right-aligned in
+ * the columns from `numericFrom` on, or in the `numeric` columns.
+ */
+export function table(header: string[], rows: string[][], options: { numericFrom?: number; numeric?: readonly number[]; footer?: string[] } = {}): string {
   const from = options.numericFrom ?? Number.POSITIVE_INFINITY;
-  const cell = (tag: string, value: string, index: number) => `<${tag}${index >= from ? ' class="num"' : ''}>${value}</${tag}>`;
+  const isNumeric = (index: number) => index >= from || (options.numeric?.includes(index) ?? false);
+  const cell = (tag: string, value: string, index: number) => `<${tag}${isNumeric(index) ? ' class="num"' : ''}>${value}</${tag}>`;
   const line = (tag: string, cells: string[]) => `<tr>${cells.map((value, index) => cell(tag, value, index)).join('')}</tr>`;
   const footer = options.footer ? `<tfoot>${line('th', options.footer)}</tfoot>` : '';
   return `<div class="scroll"><table><thead>${line('th', header)}</thead><tbody>${rows.map((r) => line('td', r)).join('\n')}</tbody>${footer}</table></div>`;

@@ -72,6 +72,8 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 <h1>${m('site.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: summary.generated_at, asOf: summary.as_of })}</p>
 <p>${m('site.warnings', { count: formatNumber(language, options.warningCount) })}</p>
+<p><a href="issues.html">${m('site.issuesLink')}</a></p>
+<p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}
 <p>${m('site.inWarehouse', { feedback: formatNumber(language, summary.records_in_warehouse.feedback), survey: formatNumber(language, summary.records_in_warehouse.survey) })}</p>

@@ -1,9 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { renderLeadershipPage, type LeadershipPageData } from '../../dashboards/leadership-page.ts';
+import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../dashboards/issues-page.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
 import type { Config } from '../config.ts';
-import { quoteIdentifier, quoteLiteral } from '../db.ts';
+import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
+import { MIN_RESPONSES } from '../satisfaction.ts';
+import { latestCompleteMonth } from '../satisfaction_trends.ts';
 import type { RunSummary } from '../summary.ts';
 import { publishAtomically } from './atomic.ts';
 
@@ -19,7 +23,17 @@ export const EXPORTS = {
   satisfaction_index: 'export_satisfaction_index',
   feedback: 'export_feedback',
   complaint_kpis: 'mart_complaint_kpis',
+  high_frequency_issues: 'mart_high_frequency_issues',
+  department_keywords: 'mart_department_keywords',
+  term_keyness: 'mart_term_keyness',
+  satisfaction_measures: 'export_satisfaction_measures',
+  satisfaction_spc: 'mart_satisfaction_spc',
+  satisfaction_funnel: 'mart_satisfaction_funnel',
+  complaint_backlog: 'mart_complaint_backlog',
 } as const;
+
+/** The pages of the site. */
+export const PAGES = ['index.html', 'issues.html', 'leadership.html'] as const;
 
 async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
   const source = quoteIdentifier(table);
@@ -45,5 +59,36 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     ];
     const html = renderRunReport(summary, { language: config.language, warningCount: warnings.warnings.length, downloads });
     await writeFile(join(dir, 'index.html'), html);
+    await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
+    await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
   });
+}
+
+/** The two latest months of high-frequency issues, the hospital-wide emerging terms, and the category report. */
+async function readIssuesPageData(connection: DuckDBConnection, summary: RunSummary): Promise<IssuesPageData> {
+  const months = (await queryRows<{ month: string }>(connection, 'select distinct month from mart_high_frequency_issues order by month desc limit 2')).map((row) => row.month);
+  const issues = await queryRows<IssueRow>(connection, 'select * from mart_high_frequency_issues where month >= $oldest order by month desc, lang, rank', {
+    oldest: months.at(-1) ?? '9999-12',
+  });
+  const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc limit 60");
+  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories };
+}
+
+/** The satisfaction and complaint marts of the latest complete month, and the hospital-wide SPC series. */
+async function readLeadershipPageData(connection: DuckDBConnection, summary: RunSummary): Promise<LeadershipPageData> {
+  const month = latestCompleteMonth(summary.as_of);
+  const read = <T>(sql: string) => queryRows<T>(connection, sql, { month });
+  return {
+    asOf: summary.as_of,
+    generatedAt: summary.generated_at,
+    month,
+    minResponses: MIN_RESPONSES,
+    index: await read("select * from export_satisfaction_index where dimension = 'all' and month = $month"),
+    measures: await read('select * from export_satisfaction_measures where month = $month'),
+    spc: await read('select * from mart_satisfaction_spc where month = $month'),
+    funnel: await read('select * from mart_satisfaction_funnel where month = $month'),
+    trend: await read("select * from mart_satisfaction_spc where department = 'ALL' and month <= $month order by month"),
+    kpis: await read('select * from mart_complaint_kpis where month = $month'),
+    backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
+  };
 }

@@ -9,10 +9,30 @@ import { feedbackCsv } from '../ingest/fixtures.ts';
 let ws: Workspace;
 let browser: Browser;
 
+/**
+ * A year of outpatient surveys for the leadership page: Khoa Nhi with 12 respondents a month to
+ * June 2025, Khoa Cấp cứu with 3 in June (below the floor), and a response on 30 June, the test's
+ * today, so that June is the latest complete month.
+ */
+function surveyCsv(): string {
+  const lines = ['response_id,submitted_at,department,patient_type,q_a1,q_b1,q_d1,overall,recommend'];
+  for (let k = 0; k < 12; k++) {
+    const month = new Date(Date.UTC(2024, 6 + k, 1)).toISOString().slice(0, 7);
+    for (let r = 0; r < 12; r++) {
+      const score = (offset: number) => 3 + ((r + k + offset) % 3);
+      lines.push(`L${k}-${r},${month}-${String(2 + r).padStart(2, '0')} 10:00,Khoa Nhi,outpatient,${score(0)},${score(1)},${score(2)},${score(0)},${(r * 7 + k) % 11}`);
+    }
+  }
+  for (let r = 0; r < 3; r++) lines.push(`E${r},2025-06-1${r} 10:00,Khoa Cấp cứu,outpatient,4,4,4,4,9`);
+  lines.push('L-last,2025-06-30 09:00,Khoa Nhi,outpatient,5,5,5,5,10');
+  return `${lines.join('\n')}\n`;
+}
+
 describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () => {
   beforeAll(async () => {
     ws = await createWorkspace();
     await ws.write('complaints.csv', feedbackCsv());
+    await ws.write('survey.csv', surveyCsv());
     await ws.run({ lang: 'zh' });
     browser = await launchChromium();
   });
@@ -41,6 +61,37 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     const reasons = await page.locator('h3 + .scroll tbody tr').first().innerText();
     expect(reasons).toMatch(/CSV 行格式损坏|缺少|接收时间|类型|满意度/);
     await page.screenshot({ path: join(ws.root, 'phone.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('opens the leadership page from the first page on a phone: the whole hospital first, nothing wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(join(ws.out, 'index.html')).href);
+    await page.click('a[href="leadership.html"]');
+    await page.waitForURL(/leadership\.html$/);
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    expect(await page.locator('h1').innerText()).toBe('患者满意度指数与投诉办理');
+    // the body never scrolls sideways; the wide tables scroll inside their own boxes
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    const satisfaction = page.locator('table').first().locator('tbody tr');
+    expect(await satisfaction.first().locator('td').first().innerText()).toBe('全院');
+    expect(await satisfaction.first().locator('td').nth(2).innerText()).toMatch(/^\d+\.\d%/);
+    const tooFew = satisfaction.filter({ hasText: 'Khoa Cấp cứu' });
+    expect(await tooFew.innerText()).toContain('回答人数过少');
+    expect(await page.locator('table').nth(1).locator('tbody tr').first().locator('td').first().innerText()).toBe('全院');
+    // the sparkline is drawn and fits the screen
+    const chart = await page.locator('svg').boundingBox();
+    expect(chart?.width ?? 0).toBeGreaterThan(100);
+    expect((chart?.x ?? 0) + (chart?.width ?? 0)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(ws.root, 'leadership-phone.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORTS, PAGES } from '../../pipeline/publish/publish.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /** Identifiers planted in the input; none may reach any published file. */
@@ -40,7 +41,12 @@ afterAll(async () => {
 
 describe('what is published', () => {
   it('holds the site, the summary, the warnings and the exports', () => {
-    expect(Object.keys(published).sort()).toEqual(['data/complaint_kpis.csv', 'data/feedback.csv', 'data/satisfaction_index.csv', 'index.html', 'run-summary.json', 'warnings.json']);
+    expect(Object.keys(published).sort()).toEqual([
+      ...Object.keys(EXPORTS).map((name) => `data/${name}.csv`),
+      ...PAGES,
+      'run-summary.json',
+      'warnings.json',
+    ].sort());
   });
 
   it.each(SECRETS)('never contains %s', (secret) => {

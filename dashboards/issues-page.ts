@@ -1,0 +1,130 @@
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
+import { escapeHtml, page, table } from './html.ts';
+
+/** One row of mart_high_frequency_issues. */
+export interface IssueRow {
+  month: string;
+  lang: string;
+  rank: number;
+  theme: string;
+  records: number;
+  previous_month_records: number;
+  mean_previous_3_months: number;
+  departments: string[];
+  locations: string[];
+  quotes: string[];
+}
+
+/** One hospital-wide row of mart_term_keyness. */
+export interface EmergingRow {
+  lang: string;
+  surface: string;
+  recent_with_term: number;
+  baseline_with_term: number;
+  recent_records: number;
+  baseline_records: number;
+  g2: number;
+  log_ratio: number;
+  emergence: 'new' | 'bursting' | null;
+}
+
+export interface IssuesPageData {
+  asOf: string;
+  generatedAt: string;
+  /** The months shown, newest first; the first may run only to the as-of date. */
+  months: string[];
+  issues: IssueRow[];
+  emerging: EmergingRow[];
+  categories: CategoryInferenceReport[];
+}
+
+/**
+ * The quality office's page (高频事项): the high-frequency issues of the latest months per
+ * language, the terms emerging in the last 28 days, and how well missing categories were
+ * inferred. It only formats what the marts computed; every string is escaped.
+ */
+export function renderIssuesPage(data: IssuesPageData, language: Language): string {
+  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
+  const n = (value: number, digits = 0) => escapeHtml(formatNumber(language, Number(value.toFixed(digits))));
+  const languages = [...new Set([...data.issues.map((r) => r.lang), ...data.emerging.map((r) => r.lang)])].sort();
+  const languageName = (lang: string) => (['zh', 'vi', 'en'].includes(lang) ? m(`lang.${lang}` as MessageKey) : escapeHtml(lang));
+  const list = (items: string[]) => (items.length === 0 ? '' : `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
+
+  const monthSections = data.months.map((month) => {
+    const title = data.asOf.startsWith(`${month}-`) ? m('issues.monthToDate', { month, asOf: data.asOf }) : m('issues.month', { month });
+    const perLanguage = languages.map((lang) => {
+      const rows = data.issues.filter((r) => r.month === month && r.lang === lang).sort((a, b) => a.rank - b.rank);
+      const body =
+        rows.length === 0
+          ? `<p>${m('issues.none')}</p>`
+          : table(
+              [m('issues.rank'), m('issues.theme'), m('issues.records'), m('issues.previous'), m('issues.mean3'), m('issues.departments'), m('issues.locations'), m('issues.quotes')],
+              rows.map((r) => [
+                n(r.rank),
+                `<strong>${escapeHtml(r.theme)}</strong>`,
+                n(r.records),
+                n(r.previous_month_records),
+                n(r.mean_previous_3_months, 1),
+                list(r.departments),
+                list(r.locations),
+                list(r.quotes),
+              ]),
+              { numeric: [0, 2, 3, 4] },
+            );
+      return `<h3>${languageName(lang)}</h3>${body}`;
+    });
+    return `<h2>${title}</h2>${perLanguage.join('\n')}`;
+  });
+
+  const emerging =
+    data.emerging.length === 0
+      ? `<p>${m('issues.noEmerging')}</p>`
+      : table(
+          [m('issues.language'), m('issues.term'), m('issues.recent'), m('issues.baseline'), m('issues.g2'), m('issues.logRatio'), m('issues.emergence')],
+          data.emerging.map((r) => [
+            languageName(r.lang),
+            `<strong>${escapeHtml(r.surface)}</strong>`,
+            `${n(r.recent_with_term)} / ${n(r.recent_records)}`,
+            `${n(r.baseline_with_term)} / ${n(r.baseline_records)}`,
+            n(r.g2, 1),
+            n(r.log_ratio, 2),
+            r.emergence === null ? '' : m(`issues.emergence.${r.emergence}`),
+          ]),
+          { numericFrom: 2 },
+        );
+
+  const percent = (value: number) => `${n(100 * value)}%`;
+  const categories = table(
+    [m('issues.language'), m('issues.method'), m('issues.labelled'), m('issues.inferred'), m('issues.macroF1'), m('issues.perCategory')],
+    data.categories.map((report) => [
+      languageName(report.lang),
+      m(`issues.method.${report.method}`),
+      n(report.labelled),
+      n(report.inferred),
+      report.macro_f1 === null ? '' : n(report.macro_f1, 2),
+      list(
+        Object.entries(report.per_category).map(
+          ([category, c]) => `${t(language, `category.${category}` as MessageKey)}: ${formatNumber(language, Math.round(100 * c.precision))}% / ${formatNumber(language, Math.round(100 * c.recall))}% (${formatNumber(language, c.support)})`,
+        ),
+      ),
+    ]),
+    { numericFrom: 2 },
+  );
+
+  const body = `
+<p><a href="index.html">← ${m('site.title')}</a></p>
+<h1>${m('issues.title')}</h1>
+<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+<p>${m('issues.intro')}</p>
+${monthSections.join('\n')}
+<h2>${m('issues.emerging')}</h2>
+<p>${m('issues.emergingIntro')}</p>
+${emerging}
+<h2>${m('issues.categories')}</h2>
+<p>${m('issues.categoriesIntro')}</p>
+${categories}
+`;
+  return page({ lang: language, title: t(language, 'issues.title'), body });
+}

@@ -1,0 +1,347 @@
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { escapeHtml, page, table } from './html.ts';
+
+/** One row of export_satisfaction_index, dimension `all`. */
+export interface IndexRow {
+  department: string;
+  responses: number;
+  pct_satisfied: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  suppressed: boolean;
+}
+
+/** One row of export_satisfaction_measures. */
+export interface MeasureRow {
+  department: string;
+  comprehensive_pct: number | null;
+  comprehensive_ci_low: number | null;
+  comprehensive_ci_high: number | null;
+  nps: number | null;
+  nps_ci_low: number | null;
+  nps_ci_high: number | null;
+  suppressed: boolean;
+}
+
+/** One row of mart_satisfaction_spc. */
+export interface SpcRow {
+  department: string;
+  month: string;
+  suppressed: boolean;
+  pct_satisfied: number | null;
+  mean_pct: number | null;
+  lower_limit_pct: number | null;
+  upper_limit_pct: number | null;
+  special_cause_type: string | null;
+  point_type: string | null;
+  rule_shift: boolean | null;
+  rule_trend: boolean | null;
+  rule_two_in_three: boolean | null;
+  trial_limits: boolean | null;
+}
+
+/** One row of mart_satisfaction_funnel. */
+export interface FunnelRow {
+  department: string;
+  suppressed: boolean;
+  target_pct: number | null;
+  z_score: number | null;
+  below_lower_95: boolean | null;
+  above_upper_95: boolean | null;
+  below_lower_998: boolean | null;
+  above_upper_998: boolean | null;
+}
+
+/** One row of mart_complaint_kpis. */
+export interface KpiRow {
+  department: string;
+  received: number;
+  responded: number;
+  resolved: number;
+  satisfied: number;
+  resolved_within_sla: number;
+  response_rate: number | null;
+  resolution_rate: number | null;
+  satisfaction_rate: number | null;
+  within_sla_rate: number | null;
+}
+
+/** One row of mart_complaint_backlog. */
+export interface BacklogRow {
+  department: string;
+  open_complaints: number;
+  past_due: number;
+}
+
+export interface LeadershipPageData {
+  asOf: string;
+  generatedAt: string;
+  /** The latest complete month, the one every table shows. */
+  month: string;
+  /** The respondents below which the marts publish no number (for the page's wording only). */
+  minResponses: number;
+  index: IndexRow[];
+  measures: MeasureRow[];
+  spc: SpcRow[];
+  funnel: FunnelRow[];
+  /** The hospital-wide (`ALL`) rows of mart_satisfaction_spc, every month to `month`. */
+  trend: SpcRow[];
+  kpis: KpiRow[];
+  backlog: BacklogRow[];
+}
+
+const ALL = 'ALL';
+
+const defaults = {
+  width: 480,
+  height: 150,
+  margin: { top: 8, right: 8, bottom: 20, left: 44 },
+  ink: '#1d2733',
+  muted: '#5b6776',
+  limit: '#8a96a3',
+  improvement: '#1f6fb2',
+  concern: '#e06c00',
+  neutral: '#7a4fa0',
+};
+
+const SPC_WORDS: Record<string, MessageKey> = {
+  'Above UCL': 'leadership.spc.aboveUpper',
+  'Below LCL': 'leadership.spc.belowLower',
+  '7 Point Trend (Increasing)': 'leadership.spc.trendUp',
+  '7 Point Trend (Decreasing)': 'leadership.spc.trendDown',
+  '2 in 3 Above CL': 'leadership.spc.twoInThreeAbove',
+  '2 in 3 Below CL': 'leadership.spc.twoInThreeBelow',
+  '7 Points Above CL': 'leadership.spc.runAbove',
+  '7 Points Below CL': 'leadership.spc.runBelow',
+  'Common Cause': 'leadership.spc.common',
+};
+
+/**
+ * Percentages and intervals with exactly one decimal in the reader's notation (91.0, not 91), so a
+ * column of them lines up; the language tag picks the same separators as formatNumber's locales.
+ */
+function oneDecimal(language: Language): (value: number) => string {
+  const format = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return (value) => format.format(value);
+}
+
+/** ALL first, then the departments in the reader's collation. */
+function departmentOrder(names: Iterable<string>, language: Language): string[] {
+  const others = [...new Set(names)].filter((name) => name !== ALL).sort((a, b) => a.localeCompare(b, language));
+  return [ALL, ...others];
+}
+
+function byDepartment<T extends { department: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.department, row]));
+}
+
+/**
+ * The leadership page: for the latest complete month, per department (the whole hospital first),
+ * the satisfaction index with its interval, the comprehensive index and NPS, the control-chart
+ * signal and the funnel position of each department; then the complaint-handling rates with their
+ * counts and the backlog. A hospital-wide sparkline draws the monthly index with its XmR limits.
+ * It only formats what the marts computed: a suppressed cell says "too few responses" and shows no
+ * number, and every string is escaped.
+ *
+ * @example
+ * renderLeadershipPage({ asOf: '2026-11-15', month: '2026-10', minResponses: 10, index: [], ... }, 'vi')
+ */
+export function renderLeadershipPage(data: LeadershipPageData, language: Language): string {
+  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
+  const n = (value: number) => escapeHtml(formatNumber(language, value));
+  const one = oneDecimal(language);
+  const pct = (value: number) => `${one(value)}%`;
+  const dash = '–';
+  const tooFew = m('leadership.tooFew');
+  // the figure on one line, what it rests on (interval or counts) below it in small print
+  const withDetail = (figure: string, detail: string) => `${figure}<br><small>${detail}</small>`;
+  const interval = (value: number | null, low: number | null, high: number | null, unit = '') =>
+    value === null || low === null || high === null ? tooFew : withDetail(`${one(value)}${unit}`, m('leadership.interval', { low: one(low), high: one(high) }));
+  const departmentName = (name: string) => (name === ALL ? `<strong>${m('leadership.all')}</strong>` : escapeHtml(name));
+
+  // satisfaction
+  const index = byDepartment(data.index);
+  const measures = byDepartment(data.measures);
+  const spc = byDepartment(data.spc);
+  const funnel = byDepartment(data.funnel);
+  const centre = data.funnel.find((row) => row.target_pct !== null)?.target_pct ?? null;
+
+  const spcCell = (row: SpcRow | undefined): string => {
+    if (row === undefined) return dash;
+    if (row.suppressed || row.special_cause_type === null) return tooFew;
+    const type = row.special_cause_type;
+    const key = SPC_WORDS[type];
+    let text = key === undefined ? escapeHtml(type) : m(key);
+    if (row.point_type === 'special_cause_improvement') text += ` (${m('leadership.spc.improvement')})`;
+    if (row.point_type === 'special_cause_concern') text += ` (${m('leadership.spc.concern')})`;
+    // the other rules that flag this month, on the side of the mean the month lies
+    const above = row.pct_satisfied !== null && row.mean_pct !== null && row.pct_satisfied > row.mean_pct;
+    const also: string[] = [];
+    if (row.rule_trend === true && !type.includes('Trend')) also.push(m('leadership.spc.partOfTrend'));
+    if (row.rule_two_in_three === true && !type.startsWith('2 in 3')) also.push(m(above ? 'leadership.spc.twoInThreeAbove' : 'leadership.spc.twoInThreeBelow'));
+    if (row.rule_shift === true && !type.startsWith('7 Points')) also.push(m(above ? 'leadership.spc.runAbove' : 'leadership.spc.runBelow'));
+    if (also.length > 0) text += `; ${m('leadership.spc.also', { flags: also.join(', ') })}`;
+    if (row.trial_limits === true) text += `; ${m('leadership.spc.provisional')}`;
+    return text;
+  };
+
+  const funnelCell = (department: string, row: FunnelRow | undefined): string => {
+    if (department === ALL) return centre === null ? dash : m('leadership.funnel.centre', { value: pct(centre) });
+    if (row === undefined) return dash;
+    if (row.suppressed || row.z_score === null) return tooFew;
+    const key: MessageKey = row.below_lower_998
+      ? 'leadership.funnel.below998'
+      : row.above_upper_998
+        ? 'leadership.funnel.above998'
+        : row.below_lower_95
+          ? 'leadership.funnel.below95'
+          : row.above_upper_95
+            ? 'leadership.funnel.above95'
+            : 'leadership.funnel.within';
+    return withDetail(m(key), m('leadership.funnel.z', { z: formatNumber(language, Number(row.z_score.toFixed(2))) }));
+  };
+
+  const satisfactionRows = departmentOrder(
+    [...data.index.map((r) => r.department), ...data.measures.map((r) => r.department)],
+    language,
+  ).map((department) => {
+    const row = index.get(department);
+    if (row === undefined) return [departmentName(department), dash, dash, dash, dash, dash, dash];
+    // a suppressed department-month carries no number at all, not even its respondents
+    if (row.suppressed || row.pct_satisfied === null) return [departmentName(department), '', tooFew, '', '', '', ''];
+    const measure = measures.get(department);
+    return [
+      departmentName(department),
+      n(row.responses),
+      interval(row.pct_satisfied, row.ci_low, row.ci_high, '%'),
+      measure === undefined ? dash : measure.suppressed ? tooFew : interval(measure.comprehensive_pct, measure.comprehensive_ci_low, measure.comprehensive_ci_high, '%'),
+      measure === undefined ? dash : measure.suppressed ? tooFew : interval(measure.nps, measure.nps_ci_low, measure.nps_ci_high),
+      spcCell(spc.get(department)),
+      funnelCell(department, funnel.get(department)),
+    ];
+  });
+  const ci = (key: MessageKey) => `${m(key)}<br><small>${m('leadership.ci95')}</small>`;
+  const satisfactionTable = table(
+    [m('leadership.department'), m('leadership.respondents'), ci('leadership.index'), ci('leadership.comprehensive'), ci('leadership.nps'), m('leadership.spc'), m('leadership.funnel')],
+    satisfactionRows,
+    { numeric: [1, 2, 3, 4] },
+  );
+
+  // complaints
+  const kpis = byDepartment(data.kpis);
+  const backlog = byDepartment(data.backlog);
+  const rate = (value: number | null, count: number, total: number) =>
+    value === null ? dash : withDetail(pct(value), m('leadership.fraction', { count: formatNumber(language, count), total: formatNumber(language, total) }));
+  const complaintRows = departmentOrder([...data.kpis.map((r) => r.department), ...data.backlog.map((r) => r.department)], language).map((department) => {
+    const row = kpis.get(department);
+    const open = backlog.get(department);
+    const backlogCell = open === undefined ? dash : m('leadership.fraction', { count: formatNumber(language, open.past_due), total: formatNumber(language, open.open_complaints) });
+    if (row === undefined) return [departmentName(department), dash, dash, dash, dash, dash, backlogCell];
+    return [
+      departmentName(department),
+      n(row.received),
+      rate(row.response_rate, row.responded, row.received),
+      rate(row.resolution_rate, row.resolved, row.received),
+      row.satisfaction_rate === null ? dash : withDetail(pct(row.satisfaction_rate), m('leadership.satisfiedCount', { count: formatNumber(language, row.satisfied) })),
+      rate(row.within_sla_rate, row.resolved_within_sla, row.resolved),
+      backlogCell,
+    ];
+  });
+  const complaintTable = table(
+    [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla'), m('leadership.backlog', { asOf: data.asOf })],
+    complaintRows,
+    { numericFrom: 1 },
+  );
+
+  const chart = satisfactionSparkline(data.trend, language);
+  const body = `
+<p><a href="index.html">← ${m('site.title')}</a></p>
+<h1>${m('leadership.title')}</h1>
+<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+<p>${m('leadership.intro', { month: data.month, min: data.minResponses })}</p>
+<h2>${m('leadership.satisfaction', { month: data.month })}</h2>
+<h3>${m('leadership.trend')}</h3>
+${chart === '' ? `<p>${m('leadership.noTrend')}</p>` : `${chart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
+${data.index.length === 0 ? `<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
+${satisfactionTable}
+<p class="meta">${m('leadership.satisfactionNotes')}</p>
+<h2>${m('leadership.complaints', { month: data.month })}</h2>
+<p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
+${complaintTable}
+`;
+  return page({ lang: language, title: t(language, 'leadership.title'), body });
+}
+
+/**
+ * A small inline SVG of the hospital-wide monthly index on its XmR chart: the series as a
+ * polyline, the mean and the process limits the pipeline computed as lines (point by point, so a
+ * recalculated limit shows as a step), and the special-cause months as dots coloured by their point
+ * type. Suppressed months have no point; the line runs across them as the chart does. Returns ''
+ * when fewer than two months can be drawn.
+ *
+ * @example satisfactionSparkline(trendRows, 'en') // '<svg viewBox="0 0 480 150" …>…</svg>'
+ */
+export function satisfactionSparkline(rows: readonly SpcRow[], language: Language): string {
+  const ordered = [...rows].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const drawn = ordered.flatMap((row, i) => (row.suppressed || row.pct_satisfied === null ? [] : [{ i, row, value: row.pct_satisfied }]));
+  const first = ordered[0];
+  const last = ordered[ordered.length - 1];
+  if (drawn.length < 2 || first === undefined || last === undefined) return '';
+  const { width, height, margin } = defaults;
+  const values = drawn.flatMap(({ row, value }) => [value, row.mean_pct, row.lower_limit_pct, row.upper_limit_pct]).filter((v): v is number => v !== null && Number.isFinite(v));
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  const pad = Math.max((high - low) * 0.08, 0.5);
+  low -= pad;
+  high += pad;
+  const span = Math.max(ordered.length - 1, 1);
+  const x = (i: number) => margin.left + ((width - margin.left - margin.right) * i) / span;
+  const y = (v: number) => margin.top + ((height - margin.top - margin.bottom) * (high - v)) / (high - low);
+  const coord = (v: number) => Number(v.toFixed(1)).toString();
+  const one = oneDecimal(language);
+  const percent = (v: number) => `${one(v)}%`;
+  const line = (pick: (row: SpcRow) => number | null, attributes: string) => {
+    const points = drawn.flatMap(({ i, row }) => {
+      const v = pick(row);
+      return v === null ? [] : [`${coord(x(i))},${coord(y(v))}`];
+    });
+    return points.length < 2 ? '' : `<polyline fill="none" points="${points.join(' ')}" ${attributes}/>`;
+  };
+  const colour = (pointType: string | null) =>
+    pointType === 'special_cause_improvement'
+      ? defaults.improvement
+      : pointType === 'special_cause_concern'
+        ? defaults.concern
+        : pointType?.startsWith('special_cause') === true
+          ? defaults.neutral
+          : null;
+  const dots = drawn
+    .flatMap(({ i, row, value }) => {
+      const fill = colour(row.point_type);
+      return fill === null ? [] : [`<circle cx="${coord(x(i))}" cy="${coord(y(value))}" r="3" fill="${fill}"><title>${escapeHtml(`${row.month}: ${percent(value)}`)}</title></circle>`];
+    })
+    .join('');
+  const label = (text: string, tx: number, ty: number, anchor: string) =>
+    `<text x="${coord(tx)}" y="${coord(ty)}" text-anchor="${anchor}" font-size="11" fill="${defaults.muted}">${escapeHtml(text)}</text>`;
+  // the latest month's process limits, written at the axis
+  const latest = drawn[drawn.length - 1]?.row;
+  const limitLabels = [latest?.upper_limit_pct, latest?.lower_limit_pct]
+    .map((v) => (v === null || v === undefined || !Number.isFinite(v) ? '' : label(percent(v), margin.left - 4, y(v) + 4, 'end')))
+    .join('');
+  const title = t(language, 'leadership.trendLabel', { from: first.month, to: last.month });
+  return [
+    `<svg viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px;height:auto;display:block" role="img" aria-label="${escapeHtml(title)}" font-family="system-ui, sans-serif">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<line x1="${margin.left}" y1="${height - margin.bottom}" x2="${width - margin.right}" y2="${height - margin.bottom}" stroke="${defaults.limit}" stroke-width="0.5"/>`,
+    line((row) => row.upper_limit_pct, `stroke="${defaults.limit}" stroke-width="1" stroke-dasharray="4 3"`),
+    line((row) => row.lower_limit_pct, `stroke="${defaults.limit}" stroke-width="1" stroke-dasharray="4 3"`),
+    line((row) => row.mean_pct, `stroke="${defaults.muted}" stroke-width="1"`),
+    line((row) => row.pct_satisfied, `stroke="${defaults.ink}" stroke-width="2" stroke-linejoin="round"`),
+    dots,
+    limitLabels,
+    label(first.month, x(0), height - 6, 'start'),
+    label(last.month, x(ordered.length - 1), height - 6, 'end'),
+    '</svg>',
+  ].join('');
+}
