@@ -62,13 +62,22 @@ async function streamCsv(path: string, header: readonly string[], rows: number, 
   }
 }
 
-/** Writes `rows` feedback records (contract 1.1 columns) to a UTF-8 CSV; ids are unique per source. */
-export async function writeBenchFeedbackCsv(path: string, rows: number, seed: number = defaults.seed): Promise<void> {
+/**
+ * Writes `rows` feedback records (contract 1.1 columns) to a UTF-8 CSV; ids are unique per source.
+ * `hospitals` limits them to some hospitals (one language, for a language's benchmark).
+ */
+export async function writeBenchFeedbackCsv(
+  path: string,
+  rows: number,
+  seed: number = defaults.seed,
+  hospitals: readonly HospitalId[] = ['cn', 'vn', 'uk'],
+): Promise<void> {
   const rng = new Rng(`bench-feedback/${seed}`);
   const byHospital = pickers();
+  const mix = defaults.hospitalMix.filter(([id]) => hospitals.includes(id));
   const asOf = stampOf(defaults.to, 23, 59, 59);
   await streamCsv(path, FEEDBACK_COLUMNS, rows, (i) => {
-    const p = byHospital[rng.weighted(defaults.hospitalMix)];
+    const p = byHospital[rng.weighted(mix)];
     const source = rng.weighted(p.sources);
     const dept = rng.weighted(p.departments);
     const ev = buildRecord(rng, p.hospital, source, dept, rng.int(defaults.from, defaults.to));

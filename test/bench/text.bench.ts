@@ -1,0 +1,105 @@
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { normalizeConfig } from '../../pipeline/config.ts';
+import { openWarehouse, queryRows } from '../../pipeline/db.ts';
+import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
+import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
+import { silentProgress } from '../../pipeline/progress.ts';
+import { rulesFingerprint } from '../../pipeline/reference.ts';
+import { prepareSession } from '../../pipeline/run.ts';
+import { writeBenchFeedbackCsv } from '../../pipeline/sample/bench.ts';
+import { hospitalJieba } from '../../pipeline/text/chinese.ts';
+import { analyseFeedbackText, runTextStage } from '../../pipeline/text/stage.ts';
+import { formatSeconds, timeAlternating } from './measure.ts';
+
+export interface TextBenchResult {
+  records: number;
+  textBytes: number;
+  bareSegmenter: { median: number; runs: number[]; megabytesPerSecond: number };
+  textStage: { median: number; runs: number[]; megabytesPerSecond: number };
+  withCategories: { median: number; runs: number[]; megabytesPerSecond: number };
+  /** Text stage throughput over the bare segmenter's: the target is at least 0.7. */
+  ratio: number;
+}
+
+/**
+ * Chinese text throughput: hearken's text stage (read pending records from the warehouse, detect
+ * the language, segment with jieba and the hospital dictionary on worker threads, drop stop words,
+ * store terms and lexicon hits, commit) on N generated Chinese complaints, against the bare
+ * segmenter (the same jieba with the same dictionary, `cut` with HMM, one thread) on the same
+ * texts held in memory. Also timed: the stage with category inference (training the classifier
+ * on the labelled records and labelling the rest). All contenders run in alternation; the stage
+ * starts each time from the same freshly loaded warehouse.
+ */
+export async function benchText(workDir: string, records: number, repeats: number, log: (line: string) => void): Promise<TextBenchResult> {
+  const inputDir = join(workDir, 'input');
+  await mkdir(inputDir, { recursive: true });
+  log(`text: generating ${records.toLocaleString('en')} Chinese feedback rows …`);
+  await writeBenchFeedbackCsv(join(inputDir, 'feedback.csv'), records, 20261123, ['cn']);
+  const loadedDb = join(workDir, 'loaded.duckdb');
+  const stageDb = join(workDir, 'stage.duckdb');
+  const config = normalizeConfig({ input: inputDir, db: loadedDb, out: join(workDir, 'out'), timezone: 'Asia/Shanghai' });
+  const warehouse = await openWarehouse(loadedDb);
+  let texts: string[];
+  try {
+    await prepareSession(warehouse.connection, config);
+    await ingestFiles(warehouse.connection, await discoverInputFiles(inputDir), {
+      config,
+      runId: 'bench',
+      now: new Date('2026-11-23T04:00:00Z'),
+      rulesFingerprint: rulesFingerprint(config),
+      progress: silentProgress,
+    });
+    await warehouse.connection.run('checkpoint');
+    texts = (await queryRows<{ text: string }>(warehouse.connection, 'select coalesce(text_redacted, text_raw) as text from feedback_records')).map((row) => row.text);
+  } finally {
+    warehouse.close();
+  }
+  const textBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  log(`text: ${texts.length.toLocaleString('en')} texts, ${(textBytes / 1e6).toFixed(1)} MB of UTF-8`);
+
+  const jieba = hospitalJieba();
+  const freshStage = async () => {
+    await rm(stageDb, { force: true });
+    await rm(`${stageDb}.wal`, { force: true });
+    await copyFile(loadedDb, stageDb);
+  };
+  const stage = (withCategories: boolean) => async () => {
+    const opened = await openWarehouse(stageDb);
+    try {
+      await prepareSession(opened.connection, { ...config, dbPath: stageDb });
+      const result = withCategories
+        ? await runTextStage(opened.connection, config, silentProgress)
+        : await analyseFeedbackText(opened.connection, silentProgress, 'text');
+      if (result.analysed !== texts.length) throw new Error(`bench: the stage read ${result.analysed} of ${texts.length} records`);
+    } finally {
+      opened.close();
+    }
+  };
+
+  log(`text: timing ${repeats} rounds (bare jieba, text stage, text stage with categories) …`);
+  const [bare, analysis, categories] = await timeAlternating(repeats, [
+    {
+      label: 'bare jieba',
+      run: async () => {
+        for (const text of texts) jieba.cut(text, true);
+      },
+    },
+    { label: 'text stage', prepare: freshStage, run: stage(false) },
+    { label: 'text stage with categories', prepare: freshStage, run: stage(true) },
+  ]);
+  if (!bare || !analysis || !categories) throw new Error('bench: missing timings');
+  const rate = (seconds: number) => textBytes / 1e6 / seconds;
+  const result: TextBenchResult = {
+    records: texts.length,
+    textBytes,
+    bareSegmenter: { median: bare.median, runs: bare.runs, megabytesPerSecond: rate(bare.median) },
+    textStage: { median: analysis.median, runs: analysis.runs, megabytesPerSecond: rate(analysis.median) },
+    withCategories: { median: categories.median, runs: categories.runs, megabytesPerSecond: rate(categories.median) },
+    ratio: bare.median / analysis.median,
+  };
+  log(`text: bare jieba ${formatSeconds(bare.median)} (${rate(bare.median).toFixed(2)} MB/s)`);
+  log(`text: text stage ${formatSeconds(analysis.median)} (${rate(analysis.median).toFixed(2)} MB/s), ratio ${result.ratio.toFixed(2)} (target ≥ 0.7)`);
+  log(`text: with category inference ${formatSeconds(categories.median)} (${rate(categories.median).toFixed(2)} MB/s)`);
+  return result;
+}
