@@ -1,5 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
 import { escapeHtml, page, table } from './html.ts';
 
@@ -18,17 +19,7 @@ export interface IssueRow {
 }
 
 /** One hospital-wide row of mart_term_keyness. */
-export interface EmergingRow {
-  lang: string;
-  surface: string;
-  recent_with_term: number;
-  baseline_with_term: number;
-  recent_records: number;
-  baseline_records: number;
-  g2: number;
-  log_ratio: number;
-  emergence: 'new' | 'bursting' | null;
-}
+export type EmergingRow = Omit<KeyTermRow, 'scope' | 'term'> & { surface: string };
 
 export interface IssuesPageData {
   asOf: string;

@@ -31,14 +31,7 @@ interface WeeklyRow {
   week_records: number[];
 }
 
-export interface KeyTermRow {
-  lang: Language;
-  scope: string;
-  term: string;
-  recent_with_term: number;
-  baseline_with_term: number;
-  recent_records: number;
-  baseline_records: number;
+export interface KeyTermRow extends WindowCountRow {
   g2: number;
   log_ratio: number;
   emergence: Emergence | null;

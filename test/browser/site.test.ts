@@ -28,6 +28,19 @@ function surveyCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A page of the site in a phone-sized window, with the errors it raised and the requests it made. */
+async function openOnPhone(file: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(join(ws.out, file)).href);
+  return { context, page, errors, requests };
+}
+
 describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () => {
   beforeAll(async () => {
     ws = await createWorkspace();
@@ -43,14 +56,7 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
   });
 
   it('opens offline on a phone, in Chinese, with no error and nothing fetched from outside', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(join(ws.out, 'index.html')).href);
+    const { context, page, errors, requests } = await openOnPhone('index.html');
     expect(errors).toEqual([]);
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
     expect(await page.locator('h1').innerText()).toBe('hearken：患者反馈');
@@ -65,14 +71,7 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
   });
 
   it('opens the leadership page from the first page on a phone: the whole hospital first, nothing wider than the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(join(ws.out, 'index.html')).href);
+    const { context, page, errors, requests } = await openOnPhone('index.html');
     await page.click('a[href="leadership.html"]');
     await page.waitForURL(/leadership\.html$/);
     expect(errors).toEqual([]);
@@ -92,6 +91,20 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(chart?.width ?? 0).toBeGreaterThan(100);
     expect((chart?.x ?? 0) + (chart?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(ws.root, 'leadership-phone.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('opens the issues page from the first page on a phone, escaped and nothing wider than the screen', async () => {
+    const { context, page, errors, requests } = await openOnPhone('index.html');
+    await page.click('a[href="issues.html"]');
+    await page.waitForURL(/issues\.html$/);
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    expect(await page.locator('h1').innerText()).toBe('高频事项');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    // the category report names each language the run read
+    expect(await page.locator('h2').last().innerText()).toBe('缺失类别的推断方式');
     await context.close();
   });
 });
