@@ -45,6 +45,8 @@ export const MART_MODELS = [
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_backlog',
   'marts/mart_sla_breaches',
+  'intermediate/int_complaint_grievances',
+  'marts/mart_repeat_complaints',
   'marts/export_feedback',
 ] as const;
 

@@ -60,8 +60,31 @@ create table if not exists feedback_records (
     satisfied satisfied_type,
     content_hash ubigint not null,      -- of every field as written: a changed version has another
     file_id integer not null,
-    file_row integer not null
+    file_row integer not null,
+    contact_hash varchar                -- contact_hash(text_raw, salt): the first phone, e-mail or ID
+                                        -- in the text, normalised, salted, hashed (redact_pii.sql)
 );
+
+-- A warehouse made before contact_hash existed gets the column (last, as in a new one).
+alter table feedback_records add column if not exists contact_hash varchar;
+
+-- Grain: one row per secret of this warehouse: `contact_salt`, random, made once by the first run
+-- that finds none. Read only by the feedback load; never by a mart, never exported.
+create table if not exists warehouse_secrets (
+    name varchar primary key,
+    value varchar not null
+);
+
+-- Making the salt and hashing the contacts of records loaded before the column existed happen
+-- together, once (in a new warehouse there are none): unchanged records are never loaded again.
+begin transaction;
+create or replace temp table new_contact_salt as
+select 'contact_salt' as name, replace(gen_random_uuid()::varchar || gen_random_uuid()::varchar, '-', '') as value
+where not exists (select 1 from warehouse_secrets where name = 'contact_salt');
+insert into warehouse_secrets select name, value from new_contact_salt;
+update feedback_records set contact_hash = contact_hash(text_raw, salt.value) from new_contact_salt as salt;
+drop table new_contact_salt;
+commit;
 
 -- Grain: one row per survey response, keyed by (source, response_id).
 create table if not exists survey_responses (

@@ -2,6 +2,7 @@
 -- and every problem row into quarantine. Runs inside the file's transaction; variables file_id
 -- (this reading) and file_order (see int_record_outcome). The text is read here, once, from
 -- input_rows, and redacted once; raw spellings and redactions are kept only where they differ.
+-- Its contact (redact_pii.sql) is kept only as a salted hash.
 delete from feedback_records as stored
 using (
     select staged.source, staged.id
@@ -32,7 +33,8 @@ select
     staged.satisfied,
     staged.content_hash,
     getvariable('file_order') as file_id,
-    staged.file_row
+    staged.file_row,
+    contact_hash(raw.text, (select value from warehouse_secrets where name = 'contact_salt')) as contact_hash
 from record_outcome as outcome
 inner join stg_feedback as staged using (file_row)
 inner join input_rows as raw on raw._row = outcome.file_row

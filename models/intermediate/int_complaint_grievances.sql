@@ -1,0 +1,156 @@
+-- Grain: one row per complaint in the warehouse, with the grievance it belongs to. Two complaints
+-- are linked when they were received within 30 days of each other and either share a contact
+-- (feedback_records.contact_hash) or are in the same department with near-duplicate terms:
+-- Jaccard of their term sets (text_analyses.terms, the lists record_terms unnests) at least 0.6,
+-- both with at least 4 terms. A complaint linked to an earlier one is a repeat; its parent is the
+-- earliest complaint it is linked to, and its grievance the root reached by following parents, so
+-- a chain A → B → C is one grievance even when A and C are more than 30 days apart.
+--
+-- Near-duplicates are found without comparing all pairs (prefix filtering, Bayardo, Ma & Srikant
+-- 2007, "Scaling up all pairs similarity search"): with terms ordered rarest first, two sets with
+-- Jaccard ≥ 0.6 share a term among the first n - ceil(0.6 n) + 1 of each. Only complaints of one
+-- department within 30 days that share such a prefix term, and whose sizes are within a factor 0.6
+-- of each other, are compared in full.
+create or replace table int_complaint_grievances as
+with recursive complaints as (
+    select
+        feedback.source,
+        feedback.id,
+        feedback.received_at,
+        feedback.department,
+        feedback.channel,
+        records.contact_hash,
+        records.content_hash
+    from fct_feedback as feedback
+    inner join feedback_records as records using (source, id)
+    where feedback.kind = 'complaint'
+),
+
+-- a total order, so that "earlier" holds for complaints received at the same moment
+ordered as (
+    select *, row_number() over (order by received_at, source, id) as seq from complaints
+),
+
+contact_links as (
+    select earlier.seq as earlier_seq, later.seq as later_seq, 'contact' as linked_by
+    from ordered as earlier
+    inner join ordered as later
+        on later.contact_hash = earlier.contact_hash
+        and later.seq > earlier.seq
+        and later.received_at <= earlier.received_at + interval 30 days
+),
+
+term_sets as (
+    select ordered.seq, ordered.department, ordered.received_at, analyses.terms, len(analyses.terms) as term_count
+    from ordered
+    inner join text_analyses as analyses using (source, id, content_hash)
+    where len(analyses.terms) >= 4
+),
+
+tokens as (
+    select seq, unnest(terms) as term from term_sets
+),
+
+-- rarest first: the global order prefix filtering needs
+term_order as (
+    select term, row_number() over (order by count(*), term) as term_rank
+    from tokens
+    group by term
+),
+
+prefixes as (
+    select ranked.seq, term_sets.department, term_sets.received_at, term_sets.term_count, ranked.term
+    from (
+        select tokens.seq, tokens.term, row_number() over (partition by tokens.seq order by term_order.term_rank) as position
+        from tokens
+        inner join term_order using (term)
+    ) as ranked
+    inner join term_sets using (seq)
+    -- ceil(0.6 n) in integers: (3n + 4) // 5
+    where ranked.position <= term_sets.term_count - (3 * term_sets.term_count + 4) // 5 + 1
+),
+
+candidates as (
+    select distinct earlier.seq as earlier_seq, later.seq as later_seq
+    from prefixes as earlier
+    inner join prefixes as later
+        on later.department = earlier.department
+        and later.term = earlier.term
+        and later.seq > earlier.seq
+        and later.received_at <= earlier.received_at + interval 30 days
+    where 5 * later.term_count >= 3 * earlier.term_count
+        and 5 * earlier.term_count >= 3 * later.term_count
+),
+
+compared as (
+    select
+        candidates.earlier_seq,
+        candidates.later_seq,
+        len(list_intersect(earlier.terms, later.terms)) as shared_terms,
+        earlier.term_count + later.term_count as both_counts
+    from candidates
+    inner join term_sets as earlier on earlier.seq = candidates.earlier_seq
+    inner join term_sets as later on later.seq = candidates.later_seq
+),
+
+text_links as (
+    select earlier_seq, later_seq, 'text' as linked_by
+    from compared
+    -- shared / (both - shared) >= 3/5, in integers
+    where 5 * shared_terms >= 3 * (both_counts - shared_terms)
+),
+
+links as (
+    select * from contact_links
+    union all
+    select * from text_links
+),
+
+parents as (
+    select later_seq as seq, min(earlier_seq) as parent_seq
+    from links
+    group by later_seq
+),
+
+parent_links as (
+    select parents.seq, parents.parent_seq, string_agg(distinct links.linked_by, '+' order by links.linked_by) as linked_by
+    from parents
+    inner join links on links.later_seq = parents.seq and links.earlier_seq = parents.parent_seq
+    group by parents.seq, parents.parent_seq
+),
+
+-- each complaint's grievance: the root of its chain of parents (parents are always earlier)
+grievances(seq, root_seq) as (
+    select ordered.seq, ordered.seq
+    from ordered
+    anti join parents using (seq)
+    union all
+    select parents.seq, grievances.root_seq
+    from parents
+    inner join grievances on grievances.seq = parents.parent_seq
+),
+
+final as (
+    select
+        complaint.source,
+        complaint.id,
+        complaint.received_at,
+        complaint.department,
+        complaint.channel,
+        parent.source as parent_source,
+        parent.id as parent_id,
+        parent_links.linked_by,
+        root.source as grievance_source,
+        root.id as grievance_id,
+        root.channel as grievance_channel,
+        parent_links.seq is not null as is_repeat,
+        parent_links.seq is not null and complaint.channel <> root.channel as is_cross_channel_repeat
+    from ordered as complaint
+    inner join grievances on grievances.seq = complaint.seq
+    inner join ordered as root on root.seq = grievances.root_seq
+    left join parent_links on parent_links.seq = complaint.seq
+    left join ordered as parent on parent.seq = parent_links.parent_seq
+)
+
+select * from final
+order by received_at, source, id;

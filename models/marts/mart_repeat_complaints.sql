@@ -1,0 +1,36 @@
+-- Grain: one row per department (and `ALL`) per month of received_at: complaints, and how many were
+-- repeats of a grievance already raised in the 30 days before (int_complaint_grievances): a sign
+-- the first answer failed. A repeat counts in its own department and month. cross_channel_repeats:
+-- repeats that came by another channel than the grievance's first complaint (the hospital's
+-- hotline, then 12345). repeat_rate is a percentage, null (blank in the export) without complaints.
+-- Only counts: no contact, hash or text leaves the warehouse through this mart.
+create or replace table mart_repeat_complaints as
+with grievances as (
+    select department, strftime(received_at, '%Y-%m') as month, is_repeat, is_cross_channel_repeat
+    from int_complaint_grievances
+),
+
+counted as (
+    select
+        case when grouping(department) = 1 then 'ALL' else department end as department,
+        month,
+        count(*) as complaints,
+        count(*) filter (where is_repeat) as repeats,
+        count(*) filter (where is_cross_channel_repeat) as cross_channel_repeats
+    from grievances
+    group by grouping sets ((department, month), (month))
+),
+
+final as (
+    select
+        department,
+        month,
+        complaints::integer as complaints,
+        repeats::integer as repeats,
+        case when complaints > 0 then 100.0 * repeats / complaints end as repeat_rate,
+        cross_channel_repeats::integer as cross_channel_repeats
+    from counted
+)
+
+select * from final
+order by month, department = 'ALL' desc, department;
