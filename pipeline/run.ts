@@ -16,6 +16,7 @@ import { buildSatisfaction } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
 import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
 import { dateInZone, isoInZone } from './time.ts';
+import { buildWarnings } from './warnings/warnings.ts';
 
 export interface RunResult {
   summary: RunSummary;
@@ -82,7 +83,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       data_quality: await readDataQuality(connection),
       text,
     };
-    const warnings = { generated_at: summary.generated_at, as_of: summary.as_of, warnings: [] };
+    const warnings = await buildWarnings(connection, config, summary.as_of, summary.generated_at);
     progress.start(t(config.language, 'stage.publish'), 1);
     await publish(connection, config, summary, warnings);
     progress.done();

@@ -9,14 +9,9 @@ import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
 import { MIN_RESPONSES } from '../satisfaction.ts';
 import { latestCompleteMonth } from '../satisfaction_trends.ts';
 import type { RunSummary } from '../summary.ts';
+import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 
-/** The warnings file of contract section 4. */
-export interface WarningsFile {
-  generated_at: string;
-  as_of: string;
-  warnings: unknown[];
-}
 
 /** Marts published under OUT/data/ (contract section 5), each as CSV and Parquet: file name → table. */
 export const EXPORTS = {

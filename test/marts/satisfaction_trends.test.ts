@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestCompleteMonth } from '../../pipeline/satisfaction_trends.ts';
+import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
@@ -148,6 +149,18 @@ describe('mart_satisfaction_drop', () => {
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'funnel', reason: 'below the lower 99.8% limit', responses: 20, observed_pct: 30 },
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'xmr', reason: 'Below LCL', responses: 20, observed_pct: 30 },
     ]);
+  });
+
+  it('becomes one satisfaction_drop warning per department, both methods merged, in warnings.json', async () => {
+    const [nhi] = await ws.query<{ expected: number }>("select expected_pct as expected from mart_satisfaction_drop where department = 'Khoa Nhi' and method = 'xmr'");
+    const warnings = (JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile).warnings.filter((w) => w.kind === 'satisfaction_drop');
+    // both below their lower limit: high; the whole hospital is `department: null`
+    expect(warnings.map((w) => [w.department, w.method, w.severity, w.status, w.observed, w.period_start, w.period_end])).toEqual([
+      [null, 'xmr', 'high', 'new', 81.5, '2025-06-01', '2025-06-30'],
+      ['Khoa Nhi', 'funnel+xmr', 'high', 'new', 30, '2025-06-01', '2025-06-30'],
+    ]);
+    expect(warnings[1]?.expected).toBeCloseTo(nhi!.expected, 12);
+    expect(warnings[1]?.due_date).toBe('2025-07-07');
   });
 
   it('is published with the SPC and funnel tables under OUT/data', () => {
