@@ -60,6 +60,8 @@ export interface KpiRow {
   responded: number;
   resolved: number;
   satisfied: number;
+  /** Complainants who answered yes or no: the satisfaction rate's denominator. */
+  satisfaction_answers: number;
   resolved_within_sla: number;
   response_rate: number | null;
   resolution_rate: number | null;
@@ -243,7 +245,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
       n(row.received),
       rate(row.response_rate, row.responded, row.received),
       rate(row.resolution_rate, row.resolved, row.received),
-      row.satisfaction_rate === null ? dash : withDetail(pct(row.satisfaction_rate), m('leadership.satisfiedCount', { count: formatNumber(language, row.satisfied) })),
+      rate(row.satisfaction_rate, row.satisfied, row.satisfaction_answers),
       rate(row.within_sla_rate, row.resolved_within_sla, row.resolved),
       backlogCell,
     ];

@@ -174,7 +174,6 @@ const messages = {
     'leadership.withinSla': 'Resolved within the time limit',
     'leadership.backlog': 'Past due / open on {asOf}',
     'leadership.fraction': '{count} of {total}',
-    'leadership.satisfiedCount': '{count} satisfied',
   },
   zh: {
     'cli.description': '医院患者反馈分析与预警',
@@ -345,7 +344,6 @@ const messages = {
     'leadership.withinSla': '按时办结率',
     'leadership.backlog': '超期 / 未办结（截至 {asOf}）',
     'leadership.fraction': '{count}/{total} 件',
-    'leadership.satisfiedCount': '满意 {count} 件',
   },
   vi: {
     'cli.description': 'Phân tích ý kiến người bệnh và cảnh báo sớm cho bệnh viện',
@@ -516,7 +514,6 @@ const messages = {
     'leadership.withinSla': 'Giải quyết đúng hạn',
     'leadership.backlog': 'Quá hạn / còn mở ngày {asOf}',
     'leadership.fraction': '{count}/{total}',
-    'leadership.satisfiedCount': '{count} hài lòng',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

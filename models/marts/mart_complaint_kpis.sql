@@ -57,7 +57,8 @@ final as (
         median_hours_to_resolve,
         median_hours_to_respond,
         escalated::integer as escalated,
-        resolved_within_sla::integer as resolved_within_sla
+        resolved_within_sla::integer as resolved_within_sla,
+        satisfaction_answers::integer as satisfaction_answers
     from counted
 )
 

@@ -72,6 +72,7 @@ const kpi = (department: string, over: Partial<KpiRow> = {}): KpiRow => ({
   responded: 935,
   resolved: 865,
   satisfied: 560,
+  satisfaction_answers: 674,
   resolved_within_sla: 829,
   response_rate: 100,
   resolution_rate: 92.51336898395722,
@@ -112,7 +113,7 @@ function sample(): LeadershipPageData {
       spcPoint('ALL', '2026-09', { suppressed: true, pct_satisfied: null }),
       spcPoint('ALL', '2026-10', { pct_satisfied: 91.13, special_cause_type: 'Above UCL', point_type: 'special_cause_improvement' }),
     ],
-    kpis: [kpi('Khoa Nhi', { received: 4, responded: 3, resolved: 0, satisfied: 0, resolved_within_sla: 0, response_rate: 75, resolution_rate: 0, satisfaction_rate: null, within_sla_rate: null }), kpi('ALL'), kpi(SCRIPT, { received: 1, responded: 1, resolved: 1, satisfied: 1, resolved_within_sla: 1, response_rate: 100, resolution_rate: 100, satisfaction_rate: 100, within_sla_rate: 100 })],
+    kpis: [kpi('Khoa Nhi', { received: 4, responded: 3, resolved: 0, satisfied: 0, satisfaction_answers: 0, resolved_within_sla: 0, response_rate: 75, resolution_rate: 0, satisfaction_rate: null, within_sla_rate: null }), kpi('ALL'), kpi(SCRIPT, { received: 1, responded: 1, resolved: 1, satisfied: 1, satisfaction_answers: 1, resolved_within_sla: 1, response_rate: 100, resolution_rate: 100, satisfaction_rate: 100, within_sla_rate: 100 })],
     backlog: [
       { department: 'ALL', open_complaints: 2240, past_due: 2110 },
       { department: 'Phòng Hành chính', open_complaints: 3, past_due: 1 },
@@ -170,7 +171,7 @@ describe('renderLeadershipPage', () => {
       '935',
       '100.0% 935 of 935',
       '92.5% 865 of 935',
-      '83.1% 560 satisfied',
+      '83.1% 560 of 674',
       '95.8% 829 of 865',
       '2,110 of 2,240',
     ]);

@@ -48,7 +48,7 @@ describe('complaint_kpis export', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'department', 'month', 'received', 'responded', 'resolved', 'satisfied', 'response_rate', 'resolution_rate',
       'satisfaction_rate', 'within_sla_rate', 'median_hours_to_resolve',
-      'median_hours_to_respond', 'escalated', 'resolved_within_sla',
+      'median_hours_to_respond', 'escalated', 'resolved_within_sla', 'satisfaction_answers',
     ]);
   });
 
