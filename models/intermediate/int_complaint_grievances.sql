@@ -3,16 +3,18 @@
 -- (feedback_records.contact_hash) or are in the same department with near-duplicate terms:
 -- Jaccard of their term sets (text_analyses.terms, the lists record_terms unnests) at least 0.6,
 -- both with at least 4 terms. A complaint linked to an earlier one is a repeat; its parent is the
--- earliest complaint it is linked to, and its grievance the root reached by following parents, so
--- a chain A → B → C is one grievance even when A and C are more than 30 days apart.
+-- earliest complaint it is linked to, and its grievance is that parent's (or its own, when it has
+-- none). Chains are not followed further back: a chain A → B → C of a grievance raised every few
+-- weeks for months counts C as a repeat of B, and following thousands of links through a template
+-- text would cost a pass per link.
 --
 -- Near-duplicates are found without comparing all pairs (prefix filtering, Bayardo, Ma & Srikant
 -- 2007, "Scaling up all pairs similarity search"): with terms ordered rarest first, two sets with
 -- Jaccard ≥ 0.6 share a term among the first n - ceil(0.6 n) + 1 of each. Only complaints of one
 -- department within 30 days that share such a prefix term, and whose sizes are within a factor 0.6
--- of each other, are compared in full.
+-- of each other, are compared in full, each with the 10 latest before it on each prefix term.
 create or replace table int_complaint_grievances as
-with recursive complaints as (
+with complaints as (
     select
         feedback.source,
         feedback.id,
@@ -31,13 +33,18 @@ ordered as (
     select *, row_number() over (order by received_at, source, id) as seq from complaints
 ),
 
+-- each complaint is compared with at most the 10 complaints before it that share its contact (or,
+-- below, one of its prefix terms): a contact or a template in every record (a switchboard number,
+-- a form letter) must not turn the pairs into a square of the records
 contact_links as (
     select earlier.seq as earlier_seq, later.seq as later_seq, 'contact' as linked_by
-    from ordered as earlier
-    inner join ordered as later
-        on later.contact_hash = earlier.contact_hash
-        and later.seq > earlier.seq
-        and later.received_at <= earlier.received_at + interval 30 days
+    from (
+        select seq, received_at, unnest(list(seq) over (partition by contact_hash order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
+        from ordered
+        where contact_hash is not null
+    ) as later
+    inner join ordered as earlier on earlier.seq = later.earlier_seq
+    where later.received_at <= earlier.received_at + interval 30 days
 ),
 
 term_sets as (
@@ -72,13 +79,14 @@ prefixes as (
 
 candidates as (
     select distinct earlier.seq as earlier_seq, later.seq as later_seq
-    from prefixes as earlier
-    inner join prefixes as later
-        on later.department = earlier.department
-        and later.term = earlier.term
-        and later.seq > earlier.seq
-        and later.received_at <= earlier.received_at + interval 30 days
-    where 5 * later.term_count >= 3 * earlier.term_count
+    from (
+        select seq, received_at, term_count,
+            unnest(list(seq) over (partition by department, term order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
+        from prefixes
+    ) as later
+    inner join term_sets as earlier on earlier.seq = later.earlier_seq
+    where later.received_at <= earlier.received_at + interval 30 days
+        and 5 * later.term_count >= 3 * earlier.term_count
         and 5 * earlier.term_count >= 3 * later.term_count
 ),
 
@@ -119,17 +127,6 @@ parent_links as (
     group by parents.seq, parents.parent_seq
 ),
 
--- each complaint's grievance: the root of its chain of parents (parents are always earlier)
-grievances(seq, root_seq) as (
-    select ordered.seq, ordered.seq
-    from ordered
-    anti join parents using (seq)
-    union all
-    select parents.seq, grievances.root_seq
-    from parents
-    inner join grievances on grievances.seq = parents.parent_seq
-),
-
 final as (
     select
         complaint.source,
@@ -140,14 +137,12 @@ final as (
         parent.source as parent_source,
         parent.id as parent_id,
         parent_links.linked_by,
-        root.source as grievance_source,
-        root.id as grievance_id,
-        root.channel as grievance_channel,
+        coalesce(parent.source, complaint.source) as grievance_source,
+        coalesce(parent.id, complaint.id) as grievance_id,
+        coalesce(parent.channel, complaint.channel) as grievance_channel,
         parent_links.seq is not null as is_repeat,
-        parent_links.seq is not null and complaint.channel <> root.channel as is_cross_channel_repeat
+        parent_links.seq is not null and complaint.channel <> parent.channel as is_cross_channel_repeat
     from ordered as complaint
-    inner join grievances on grievances.seq = complaint.seq
-    inner join ordered as root on root.seq = grievances.root_seq
     left join parent_links on parent_links.seq = complaint.seq
     left join ordered as parent on parent.seq = parent_links.parent_seq
 )

@@ -1,7 +1,7 @@
 -- Grain: one row per department (and `ALL`) per month of received_at: complaints, and how many were
 -- repeats of a grievance already raised in the 30 days before (int_complaint_grievances): a sign
 -- the first answer failed. A repeat counts in its own department and month. cross_channel_repeats:
--- repeats that came by another channel than the grievance's first complaint (the hospital's
+-- repeats that came by another channel than the complaint they repeat (the hospital's
 -- hotline, then 12345). repeat_rate is a percentage, null (blank in the export) without complaints.
 -- Only counts: no contact, hash or text leaves the warehouse through this mart.
 create or replace table mart_repeat_complaints as
