@@ -70,7 +70,7 @@ const messages = {
     'site.none': 'None.',
     'site.ignoredFiles': 'Files that are not tables and were not read: {files}',
     'site.warnings': 'Early warnings: {count}.',
-    'warning.summary.sla_breach': '{count} open complaints of {department} are past their due date; the oldest by {days} working days.',
+    'warning.summary.sla_breach': 'Complaints of {department} open past their due date: {count}; the oldest by {days} working days.',
     'warning.action.sla_breach': 'Close or escalate each overdue case, tell the patient, and report the cause to the quality office.',
     'warning.summary.satisfaction_drop': 'Satisfaction in {department} fell to {observed}% in {month} (expected {expected}%): {reason}.',
     'warning.action.satisfaction_drop': 'Read the month’s survey comments and complaints with the department and agree one fix.',
