@@ -38,23 +38,14 @@ export interface WarningsFile {
   warnings: Warning[];
 }
 
-interface CandidateRow {
-  kind: WarningKind;
+/** A row of mart_warning_candidates: the warning's facts before its id, status and text. */
+type CandidateRow = Omit<Warning, 'id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
   warning_key: string;
-  department: string | null;
-  category: string | null;
-  location: string | null;
-  keywords: string[];
-  period_start: string;
-  period_end: string;
-  observed: number;
-  expected: number;
-  method: string;
+  /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
-  severity: Warning['severity'];
-  evidence_ids: string[];
+  /** satisfaction_drop: the month that fell, YYYY-MM. */
   month: string | null;
-}
+};
 
 interface LogRow {
   id: string;
