@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
@@ -41,12 +41,6 @@ const BACKLOG_COLUMNS = [
   'open_8_15_working_days', 'open_over_15_working_days', 'past_due', 'status_replied', 'status_escalated', 'oldest_working_days',
 ];
 
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
-}
-
 let ws: Workspace;
 beforeAll(async () => {
   ws = await createWorkspace();
@@ -60,13 +54,13 @@ afterAll(async () => {
 describe('complaint backlog at the as-of date', () => {
   it('is exported as CSV and Parquet, ALL first', () => {
     expect(existsSync(join(ws.out, 'data/complaint_backlog.parquet'))).toBe(true);
-    const rows = readCsv(join(ws.out, 'data/complaint_backlog.csv'));
+    const rows = ws.exported('complaint_backlog');
     expect(Object.keys(rows[0]!)).toEqual(BACKLOG_COLUMNS);
     expect(rows.map((r) => r.department)).toEqual(['ALL', '心血管内科', '急诊科']);
   });
 
   it('matches the hand-worked ages and past-due counts', () => {
-    const rows = readCsv(join(ws.out, 'data/complaint_backlog.csv'));
+    const rows = ws.exported('complaint_backlog');
     const line = (department: string) => rows.find((r) => r.department === department);
     expect(line('急诊科')).toEqual({
       as_of: '2025-06-13', department: '急诊科', open_complaints: '4', open_0_3_working_days: '1', open_4_7_working_days: '1',

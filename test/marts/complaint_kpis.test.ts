@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -35,9 +33,7 @@ beforeAll(async () => {
   ws = await createWorkspace();
   await ws.write('complaints.csv', CSV);
   await ws.run();
-  const [header, ...lines] = readFileSync(join(ws.out, 'data/complaint_kpis.csv'), 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  rows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
+  rows = ws.exported('complaint_kpis');
 });
 afterAll(async () => {
   await ws.dispose();

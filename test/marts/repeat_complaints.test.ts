@@ -51,12 +51,6 @@ interface GrievanceRow {
   is_cross_channel_repeat: boolean;
 }
 
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
-}
-
 let ws: Workspace;
 beforeAll(async () => {
   ws = await createWorkspace();
@@ -89,13 +83,13 @@ describe('grievances', () => {
 
 describe('repeat complaints per department and month', () => {
   it('is exported as CSV and Parquet with counts only', () => {
-    const rows = readCsv(join(ws.out, 'data/repeat_complaints.csv'));
+    const rows = ws.exported('repeat_complaints');
     expect(Object.keys(rows[0]!)).toEqual(COLUMNS);
     readFileSync(join(ws.out, 'data/repeat_complaints.parquet'));
   });
 
   it('matches the hand-worked counts and rates', () => {
-    const rows = readCsv(join(ws.out, 'data/repeat_complaints.csv')).map((row) => ({
+    const rows = ws.exported('repeat_complaints').map((row) => ({
       ...row,
       repeat_rate: Number(row.repeat_rate).toFixed(3),
     }));

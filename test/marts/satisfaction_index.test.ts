@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -26,9 +24,7 @@ beforeAll(async () => {
   ws = await createWorkspace();
   await ws.write('psi.csv', ['response_id,submitted_at,department,q_a1,q_a2,q_d1', ...rows].join('\n'));
   await ws.run();
-  const [header, ...lines] = readFileSync(join(ws.out, 'data/satisfaction_index.csv'), 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  index = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
+  index = ws.exported('satisfaction_index');
 });
 afterAll(async () => {
   await ws.dispose();

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -44,9 +42,7 @@ beforeAll(async () => {
   ws = await createWorkspace();
   await ws.write('psi.csv', ['response_id,submitted_at,department,q_a1,q_b1,q_d1,recommend', ...april, ...may].join('\n'));
   await ws.run();
-  const [header, ...lines] = readFileSync(join(ws.out, 'data/satisfaction_measures.csv'), 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  measures = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
+  measures = ws.exported('satisfaction_measures');
 });
 afterAll(async () => {
   await ws.dispose();

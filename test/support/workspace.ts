@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,8 @@ export interface Workspace {
   config(options?: CliOptions): Config;
   run(options?: CliOptions, now?: Date): ReturnType<typeof run>;
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** The rows of OUT/data/<name>.csv as text, by column name (exports hold no quoted comma). */
+  exported(name: string): Record<string, string>[];
   dispose(): Promise<void>;
 }
 
@@ -53,6 +56,11 @@ export async function createWorkspace(): Promise<Workspace> {
         connection.closeSync();
         instance.closeSync();
       }
+    },
+    exported(name) {
+      const [header, ...lines] = readFileSync(join(out, 'data', `${name}.csv`), 'utf8').trim().split('\n');
+      const names = (header ?? '').split(',');
+      return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
     },
     dispose: () => rm(root, { recursive: true, force: true }),
   };

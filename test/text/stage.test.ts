@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../pipeline/run.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
@@ -24,9 +22,7 @@ beforeAll(async () => {
   ws = await createWorkspace();
   await ws.write('feedback.csv', CSV);
   first = await ws.run();
-  const [header, ...lines] = readFileSync(join(ws.out, 'data/feedback.csv'), 'utf8').trim().split('\n');
-  const names = header!.split(',');
-  feedback = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
+  feedback = ws.exported('feedback');
 });
 afterAll(async () => {
   await ws.dispose();
