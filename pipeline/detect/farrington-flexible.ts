@@ -100,44 +100,65 @@ export function farringtonFlexible(y: readonly number[], overrides: Partial<Farr
   const b = o.b ?? Math.min(4, Math.floor((y.length - 4) / o.period));
   if (b < 1) return y.map(() => notEvaluated);
   const first = o.period * b + o.w; // 0-based index of the first week with a complete baseline
-  return y.map((count, t) => {
+  return y.map((_, t) => {
     if (t < first) return notEvaluated;
-    // like R's glm, leave missing (NaN) weeks out of the fit
-    const baseline = farringtonBaseline(t, b, o.w, o.noPeriods, o.pastWeeksNotIncluded, o.period);
-    const kept = baseline.weeks.flatMap((s, i) => (Number.isNaN(y[s]!) ? [] : [i]));
-    const weeks = kept.map((i) => baseline.weeks[i]!);
-    const levels = kept.map((i) => baseline.levels[i]!);
-    const response = weeks.map((s) => y[s]!);
-    if (!levels.includes(o.noPeriods) || weeks.length <= o.noPeriods + 1) return notEvaluated;
-    // With b = 1 the 26 left-out weeks take away whole blocks (levels 6..9): like R's factor(), use only
-    // the levels present, so the design stays of full rank.
-    const dummies = [...new Set(levels)].sort((a, c) => a - c).slice(1);
-    const rows = (trend: boolean): number[][] => weeks.map((s, i) => designRow(s - t, levels[i]!, dummies, trend));
-    const predict = (f: Fit, trend: boolean): number =>
-      Math.exp(designRow(0, o.noPeriods, dummies, trend).reduce((acc, v, a) => acc + v * f.fit.beta[a]!, 0));
-    let model: Fit | null = null;
-    let expected = NaN;
-    if (o.trend && b >= 3) {
-      const withTrend = fitBaseline(rows(true), response, o);
-      const mu = predict(withTrend, true);
-      // pThresholdTrend = 1: any fitted slope passes R's test p < 1. Not reproduced: a slope whose t-statistic
-      // is below ~1e-16 (a perfectly flat baseline) has p rounding to 1 in R, which then drops the trend;
-      // that changes only the residual df of a dispersion that is 0 there anyway, so φ = 1 either way.
-      if (withTrend.fit.converged && mu <= Math.max(...response)) {
-        model = withTrend;
-        expected = mu;
-      }
-    }
-    if (model === null) {
-      model = fitBaseline(rows(false), response, o);
-      expected = predict(model, false);
-    }
-    const phi = Math.max(1, model.dispersion);
-    let recent = 0;
-    for (let s = t - o.limit54[1] + 1; s <= t; s++) recent += y[s]!;
-    // a missing week in the window makes R's sum NA: no bound, no alarm (README surprise 7)
-    if (Number.isNaN(recent) || recent < o.limit54[0]) return { expected, upperbound: null, alarm: 0 };
-    const upperbound = phi > 1 ? qnbinom(1 - o.alpha, expected / (phi - 1), 1 / phi) : qpois(1 - o.alpha, expected);
-    return { expected, upperbound, alarm: count > upperbound && count > 0 ? 1 : 0 };
+    const week = farringtonWeek(y, t, b, o);
+    return week === null ? notEvaluated : { expected: week.expected, upperbound: week.upperbound, alarm: week.alarm };
   });
+}
+
+/** One week of `farringtonFlexible`, with what a p-value needs: the dispersion φ ≥ 1 of its baseline. */
+export interface FarringtonWeek extends DetectionPoint {
+  expected: number;
+  alarm: 0 | 1;
+  dispersion: number;
+  /** The first and last week (indices) of the baseline the fit used. */
+  baselineFrom: number;
+  baselineTo: number;
+}
+
+/**
+ * Week t of `farringtonFlexible` on b years of history (t ≥ 52·b + w): null where the baseline
+ * lacks the current window or has too few counts. Reads only weeks up to t.
+ */
+export function farringtonWeek(y: readonly number[], t: number, b: number, o: FarringtonFlexibleOptions): FarringtonWeek | null {
+  const count = y[t]!;
+  // like R's glm, leave missing (NaN) weeks out of the fit
+  const baseline = farringtonBaseline(t, b, o.w, o.noPeriods, o.pastWeeksNotIncluded, o.period);
+  const kept = baseline.weeks.flatMap((s, i) => (Number.isNaN(y[s]!) ? [] : [i]));
+  const weeks = kept.map((i) => baseline.weeks[i]!);
+  const levels = kept.map((i) => baseline.levels[i]!);
+  const response = weeks.map((s) => y[s]!);
+  if (!levels.includes(o.noPeriods) || weeks.length <= o.noPeriods + 1) return null;
+  // With b = 1 the 26 left-out weeks take away whole blocks (levels 6..9): like R's factor(), use only
+  // the levels present, so the design stays of full rank.
+  const dummies = [...new Set(levels)].sort((a, c) => a - c).slice(1);
+  const rows = (trend: boolean): number[][] => weeks.map((s, i) => designRow(s - t, levels[i]!, dummies, trend));
+  const predict = (f: Fit, trend: boolean): number =>
+    Math.exp(designRow(0, o.noPeriods, dummies, trend).reduce((acc, v, a) => acc + v * f.fit.beta[a]!, 0));
+  let model: Fit | null = null;
+  let expected = NaN;
+  if (o.trend && b >= 3) {
+    const withTrend = fitBaseline(rows(true), response, o);
+    const mu = predict(withTrend, true);
+    // pThresholdTrend = 1: any fitted slope passes R's test p < 1. Not reproduced: a slope whose t-statistic
+    // is below ~1e-16 (a perfectly flat baseline) has p rounding to 1 in R, which then drops the trend;
+    // that changes only the residual df of a dispersion that is 0 there anyway, so φ = 1 either way.
+    if (withTrend.fit.converged && mu <= Math.max(...response)) {
+      model = withTrend;
+      expected = mu;
+    }
+  }
+  if (model === null) {
+    model = fitBaseline(rows(false), response, o);
+    expected = predict(model, false);
+  }
+  const phi = Math.max(1, model.dispersion);
+  let recent = 0;
+  for (let s = t - o.limit54[1] + 1; s <= t; s++) recent += y[s]!;
+  const context = { dispersion: phi, baselineFrom: Math.min(...weeks), baselineTo: Math.max(...weeks) };
+  // a missing week in the window makes R's sum NA: no bound, no alarm (README surprise 7)
+  if (Number.isNaN(recent) || recent < o.limit54[0]) return { expected, upperbound: null, alarm: 0, ...context };
+  const upperbound = phi > 1 ? qnbinom(1 - o.alpha, expected / (phi - 1), 1 / phi) : qpois(1 - o.alpha, expected);
+  return { expected, upperbound, alarm: count > upperbound && count > 0 ? 1 : 0, ...context };
 }
