@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import { queryRows } from '../../pipeline/db.ts';
 import { outbreakRuns, scoreSeries, summarisePerformance, type DetectionPerformance, type EvaluationWindow } from '../../pipeline/detect/evaluation.ts';
-import { DETECTORS, smallCountGuard } from '../../pipeline/detect/methods.ts';
+import { DETECTORS } from '../../pipeline/detect/methods.ts';
 import type { DetectionPoint } from '../../pipeline/detect/types.ts';
 import { SHARED } from '../support/shared.ts';
 import { rHarnessAvailable, runRHarness, SHARED_METHODS } from './detect.bench.ts';
@@ -17,13 +17,10 @@ const LABELLED_DATA = join(SHARED, 'data/surveillance_outbreak_series/surveillan
  */
 const RKI_SERIES = ['h1_nrwrp', 'k1', 'm1', 'm2', 'm3', 'm4', 'm5', 'n1', 'n2', 'q1_nrwh', 'q2', 's1', 's2', 's3'] as const;
 
-/** The contract's methods; `auto` has no R counterpart and is put together from R's parts by its own rule. */
+/** The contract's methods; `auto` has no R counterpart (it changes method as a series' history grows), so it is scored for hearken alone. */
 const METHODS = [...SHARED_METHODS, 'auto'] as const;
 type Method = (typeof METHODS)[number];
 type Alarm = 0 | 1 | null;
-
-/** Series length from which `auto` takes Farrington flexible's week (methods.ts, AUTO_FARRINGTON_WEEKS). */
-const AUTO_FARRINGTON_WEEKS = 104;
 
 interface LabelledSeries {
   name: string;
@@ -116,22 +113,6 @@ async function readRAlarms(path: string, series: readonly LabelledSeries[]): Pro
   return out;
 }
 
-/**
- * `auto` from R's own alarms, by the rule of methods.ts `autoDetector`: R's Farrington flexible week
- * where the series has two years and R gives an alarm, R's EARS C2 week elsewhere, then no alarm on
- * fewer than 5 cases in the last 4 weeks.
- */
-function autoFromR(counts: readonly number[], farrington: readonly Alarm[] | undefined, c2: readonly Alarm[] | undefined): Alarm[] {
-  return counts.map((_, t) => {
-    const seasonal = counts.length >= AUTO_FARRINGTON_WEEKS ? (farrington?.[t] ?? null) : null;
-    const alarm = seasonal ?? c2?.[t] ?? null;
-    if (alarm !== 1) return alarm;
-    let recent = 0;
-    for (let s = Math.max(0, t - smallCountGuard.weeks + 1); s <= t; s++) recent += Number.isNaN(counts[s]!) ? 0 : counts[s]!;
-    return recent < smallCountGuard.cases ? 0 : 1;
-  });
-}
-
 function agreement(a: readonly Alarm[], b: readonly Alarm[], window: EvaluationWindow): { same: number; weeks: number } {
   let same = 0;
   for (let t = window.from; t < window.to; t++) if (a[t] === b[t]) same++;
@@ -170,7 +151,7 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
     return { alarms, own, common };
   });
 
-  let r: Record<Method, Alarm[]>[] | null = null;
+  let r: Partial<Record<Method, Alarm[]>>[] | null = null;
   let windowMismatches: number | null = null;
   if (rHarnessAvailable(log)) {
     log('outbreaks: the same series through R surveillance …');
@@ -183,13 +164,12 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
     let mismatches = 0;
     r = series.map((s, i) => {
       const own = hearken[i]!.own;
-      const alarms = {} as Record<Method, Alarm[]>;
+      const alarms: Partial<Record<Method, Alarm[]>> = {};
       for (const m of SHARED_METHODS) {
         const entry = byKey.get(`${s.name}\t${m}`);
         alarms[m] = entry?.alarms ?? s.counts.map(() => null);
         for (let t = 0; t < s.counts.length; t++) if ((entry?.evaluated.has(t) ?? false) !== t >= own[m].from) mismatches++;
       }
-      alarms.auto = autoFromR(s.counts, alarms.farrington_flexible, alarms.ears_c2);
       return alarms;
     });
     windowMismatches = mismatches;
@@ -202,13 +182,14 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
     for (const m of METHODS) {
       const window = (i: number) => (scope === 'common' ? hearken[i]!.common : hearken[i]!.own[m]);
       const score = (alarmsOf: (i: number) => Alarm[]) => summarisePerformance(series.map((s, i) => scoreSeries(s.state, alarmsOf(i), window(i))));
-      const same = r ? series.map((_, i) => agreement(hearken[i]!.alarms[m], r![i]![m], window(i))) : null;
+      const rAlarms = r && m !== 'auto' ? (i: number) => r![i]![m]! : null;
+      const same = rAlarms ? series.map((_, i) => agreement(hearken[i]!.alarms[m], rAlarms(i), window(i))) : null;
       methods.push({
         method: m,
         scope,
         weeks: series.reduce((n, _, i) => n + window(i).to - window(i).from, 0),
         hearken: score((i) => hearken[i]!.alarms[m]),
-        r: r ? score((i) => r![i]![m]) : null,
+        r: rAlarms ? score(rAlarms) : null,
         alarmAgreement: same ? same.reduce((n, a) => n + a.same, 0) / same.reduce((n, a) => n + a.weeks, 0) : null,
       });
     }
@@ -218,7 +199,7 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
     outbreakRuns(s.state).map(({ start, end }) => {
       const per = (alarmsOf: (m: Method) => Alarm[]) =>
         Object.fromEntries(METHODS.map((m) => [m, outcome(s.state, alarmsOf(m), start, end, hearken[i]!.own[m])])) as OutbreakDetail['hearken'];
-      return { series: s.name, firstWeek: start + 1, lastWeek: end + 1, hearken: per((m) => hearken[i]!.alarms[m]), r: r ? per((m) => r![i]![m]) : null };
+      return { series: s.name, firstWeek: start + 1, lastWeek: end + 1, hearken: per((m) => hearken[i]!.alarms[m]), r: r ? per((m) => r![i]![m] ?? []) : null };
     }),
   );
 
@@ -236,7 +217,7 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
   const cell = (x: number | 'missed' | 'outside') => (x === 'missed' ? '–' : x === 'outside' ? '·' : String(x));
   log(`outbreaks: delay to the first alarm per outbreak (– missed, · starts before the method's first week; R in brackets where it differs): ${METHODS.join(', ')}`);
   for (const o of outbreaks) {
-    const cells = METHODS.map((m) => cell(o.hearken[m]) + (o.r && o.r[m] !== o.hearken[m] ? ` (R ${cell(o.r[m])})` : ''));
+    const cells = METHODS.map((m) => cell(o.hearken[m]) + (o.r && m !== 'auto' && o.r[m] !== o.hearken[m] ? ` (R ${cell(o.r[m])})` : ''));
     log(`outbreaks:   ${`${o.series} ${o.firstWeek}–${o.lastWeek}`.padEnd(20)} ${cells.join('  ')}`);
   }
   if (windowMismatches !== null) log(`outbreaks: weeks evaluated by only one of hearken and R: ${windowMismatches}`);

@@ -1,0 +1,95 @@
+import { negativeBinomialUpperTail, poissonUpperTail } from '../statistics/count_upper_tail.ts';
+import { normalQuantile } from '../statistics/normal_quantile.ts';
+import { earsBaseline } from './ears-baseline.ts';
+import { earsDefaults } from './ears.ts';
+import { farringtonFlexibleDefaults, farringtonWeek } from './farrington-flexible.ts';
+
+/** Settings of hearken's own choice of detector per week (`auto`, and the warehouse's warnings). */
+export interface AssessmentOptions {
+  /** Years of history a week needs before Farrington flexible replaces EARS C2 (its b, at most 4). */
+  farringtonYears: number;
+  /** No alarm, and no test, on fewer than `cases` complaints in the last `weeks` weeks. */
+  guard: { cases: number; weeks: number };
+  /** One-sided level of Farrington flexible's plug-in bound (R's alpha). */
+  farringtonAlpha: number;
+  /** One-sided level of the EARS C2 bound. */
+  earsAlpha: number;
+}
+
+export const assessmentDefaults: Readonly<AssessmentOptions> = Object.freeze({
+  farringtonYears: 2,
+  guard: Object.freeze({ cases: 5, weeks: 4 }),
+  farringtonAlpha: farringtonFlexibleDefaults.alpha,
+  earsAlpha: earsDefaults.alpha,
+});
+
+/** One week of one series judged against its own past. */
+export interface WeekAssessment {
+  method: 'farrington_flexible' | 'ears_c2';
+  expected: number;
+  /** The count above which the method alarms; null where the guard forbids an alarm. */
+  upperbound: number | null;
+  alarm: 0 | 1;
+  /** False when the guard held the week back: it is no test, and counts in no false discovery rate. */
+  tested: boolean;
+  /** P(Y ≥ count) under the baseline's count model: 1 for a week not tested. */
+  pValue: number;
+  /** First and last week (0-based) of the baseline. */
+  baselineFrom: number;
+  baselineTo: number;
+}
+
+/** EARS C2's baseline: the 7 weeks ending 3 weeks before. */
+const EARS_C2 = { length: earsDefaults.baseline, lag: 3 } as const;
+
+/**
+ * P(Y ≥ y) for a baseline of `weeks` weeks with mean `mean` and variance `variance`: negative
+ * binomial where the variance exceeds the mean, Poisson otherwise. A baseline mean of 0 is taken
+ * as half a complaint over its weeks (Hardie's zero rule, as in the keyness), so a first complaint
+ * is surprising but not infinitely so, and the p-values of new cells can still be ranked.
+ */
+export function baselinePValue(y: number, mean: number, variance: number, weeks: number): number {
+  const mu = Math.max(mean, 0.5 / weeks);
+  if (!(variance > mu)) return poissonUpperTail(y, mu);
+  return negativeBinomialUpperTail(y, (mu * mu) / (variance - mu), mu / variance);
+}
+
+/**
+ * Week t of a weekly count series, judged with only weeks ≤ t, as a run on the Monday after would:
+ * Farrington flexible (Noufaily et al. 2013) on every whole year of history up to four, once there
+ * are `farringtonYears` of them, so seasons and trends are expected; EARS C2 before that, or where
+ * Farrington's baseline is unusable. A week whose last `guard.weeks` weeks hold fewer than
+ * `guard.cases` complaints is not tested: no one is paged over a quiet cell going from 0 to 2.
+ * The p-value is the upper tail of the method's own count model: Farrington's negative binomial
+ * with its dispersion φ (the distribution of its plug-in bound), and for EARS a negative binomial
+ * with the baseline's mean and variance. Returns null where neither method can judge the week.
+ *
+ * @example assessWeek([2, 3, 2, 4, 3, 2, 3, 2, 3, 12], 9, assessmentDefaults) // EARS C2, alarm 1, p ≈ 1e-5
+ */
+export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions = assessmentDefaults): WeekAssessment | null {
+  const count = y[t]!;
+  let recent = 0;
+  for (let s = Math.max(0, t - o.guard.weeks + 1); s <= t; s++) recent += y[s]!;
+  const tested = recent >= o.guard.cases;
+  const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }, pValue: () => number): WeekAssessment =>
+    tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue: pValue() } : { ...a, upperbound: null, alarm: 0, tested, pValue: 1 };
+
+  const years = Math.min(4, Math.floor((t - 3) / farringtonFlexibleDefaults.period));
+  if (years >= o.farringtonYears) {
+    const week = farringtonWeek(y, t, years, { ...farringtonFlexibleDefaults, alpha: o.farringtonAlpha, limit54: [0, o.guard.weeks] });
+    if (week !== null && week.upperbound !== null) {
+      const baselineWeeks = week.baselineTo - week.baselineFrom + 1;
+      const { expected, dispersion: phi } = week;
+      return judge({ method: 'farrington_flexible', expected, upperbound: week.upperbound, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo }, () =>
+        baselinePValue(count, expected, phi * Math.max(expected, 0.5 / baselineWeeks), baselineWeeks),
+      );
+    }
+  }
+  if (t - EARS_C2.lag - EARS_C2.length + 1 < 0) return null;
+  const { mean, sd } = earsBaseline(y, t, EARS_C2.length, EARS_C2.lag);
+  if (!Number.isFinite(mean) || !Number.isFinite(sd)) return null;
+  const upperbound = mean + normalQuantile(1 - o.earsAlpha) * sd;
+  return judge({ method: 'ears_c2', expected: mean, upperbound, baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1, baselineTo: t - EARS_C2.lag }, () =>
+    baselinePValue(count, mean, sd * sd, EARS_C2.length),
+  );
+}

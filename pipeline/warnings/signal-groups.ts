@@ -1,0 +1,84 @@
+import type { DetectorKind } from './warnings.ts';
+
+/** One cell that signalled in one week: its test, and the complaints it counted that week. */
+export interface CellSignal {
+  kind: DetectorKind;
+  /** `department|…|category`, `category|…`, `location|…` or `term|lang|term` (int_alert_cell_records). */
+  cell: string;
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  observed: number;
+  expected: number;
+  upperbound: number | null;
+  pValue: number;
+  qValue: number;
+  method: string;
+  baselineStart: string;
+  baselineEnd: string;
+  /** The complaints counted, as `source` + NUL + `id`. */
+  records: readonly string[];
+}
+
+/** Signals of one week that see the same complaints: one problem, one warning. */
+export interface SignalGroup {
+  /** The signal the warning is named after; first in `members`. */
+  primary: CellSignal;
+  /** Every signal of the group, the primary first, then by evidence (q-value). */
+  members: CellSignal[];
+  /** The complaints of all members, each once, in first-seen order. */
+  records: string[];
+}
+
+/**
+ * Which cell names a warning best, most actionable first: a department's category (one owner, one
+ * kind of problem), a place, a word, and last a category across the whole hospital.
+ */
+function cellRank(signal: CellSignal): number {
+  if (signal.cell.startsWith('department|')) return 0;
+  if (signal.kind === 'hotspot') return 1;
+  if (signal.kind === 'emerging_term') return 2;
+  return 3;
+}
+
+/** Shared complaints over the smaller set: 1 when one cell's complaints are all in the other. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const record of small) if (large.has(record)) shared++;
+  return shared / small.size;
+}
+
+/**
+ * Merges the signals of one week that are the same problem seen through several cells (the
+ * department's category, its place, the words of its complaints, the hospital's category): two
+ * signals belong together when at least `minOverlap` of the smaller one's complaints are also the
+ * other's, and groups are the connected components of that relation. A group is named after a
+ * member whose warning is already open (`openCells`), so an ongoing problem keeps its id when
+ * another cell of it signals first; otherwise after its most actionable cell (`cellRank`), the
+ * strongest evidence breaking ties. Groups come strongest evidence first.
+ *
+ * @example groupSignals([spikeInDepartment, hotspotOfItsPlace], new Set()) // one group, primary the spike
+ */
+export function groupSignals(signals: readonly CellSignal[], openCells: ReadonlySet<string>, minOverlap = 0.5): SignalGroup[] {
+  const sets = signals.map((signal) => new Set(signal.records));
+  const parent = signals.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < signals.length; i++) {
+    for (let j = i + 1; j < signals.length; j++) {
+      if (overlap(sets[i]!, sets[j]!) >= minOverlap) parent[root(j)] = root(i);
+    }
+  }
+  const components = new Map<number, CellSignal[]>();
+  signals.forEach((signal, i) => components.set(root(i), [...(components.get(root(i)) ?? []), signal]));
+  const byEvidence = (a: CellSignal, b: CellSignal) => a.qValue - b.qValue || a.pValue - b.pValue || (a.cell < b.cell ? -1 : 1);
+  const groups = [...components.values()].map((members) => {
+    const ordered = [...members].sort(byEvidence);
+    const open = ordered.filter((signal) => openCells.has(signal.cell));
+    const primary = open[0] ?? [...ordered].sort((a, b) => cellRank(a) - cellRank(b) || byEvidence(a, b))[0]!;
+    const records = [...new Set(ordered.flatMap((signal) => signal.records))];
+    const group: SignalGroup = { primary, members: [primary, ...ordered.filter((signal) => signal !== primary)], records };
+    return { group, strongest: ordered[0]! };
+  });
+  return groups.sort((a, b) => byEvidence(a.strongest, b.strongest)).map(({ group }) => group);
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { assessWeek, assessmentDefaults, baselinePValue } from '../../pipeline/detect/week-assessment.ts';
+import { farringtonFlexible } from '../../pipeline/detect/farrington-flexible.ts';
+
+// Reference values from R 4 (stats): ppois / pnbinom upper tails, qnorm.
+describe('assessWeek', () => {
+  it('uses EARS C2 on a short series, with a Poisson p-value when the baseline is under-dispersed', () => {
+    const y = [2, 3, 2, 4, 3, 2, 3, 2, 3, 12];
+    const week = assessWeek(y, 9)!;
+    expect(week).toMatchObject({ method: 'ears_c2', expected: 19 / 7, alarm: 1, tested: true, baselineFrom: 0, baselineTo: 6 });
+    // R: ppois(11, 19/7, lower.tail = FALSE)
+    expect(week.pValue / 2.7825049257506804e-5).toBeCloseTo(1, 10);
+  });
+
+  it('takes an over-dispersed EARS baseline as a negative binomial with its mean and variance', () => {
+    const y = [2, 8, 1, 9, 3, 7, 2, 5, 5, 20];
+    const week = assessWeek(y, 9)!;
+    // R: m + qnorm(0.999) * sd(y[1:7]); pnbinom(19, size = m^2/(v − m), mu = m, lower.tail = FALSE)
+    expect(week.upperbound).toBeCloseTo(14.798361296903394, 12);
+    expect(week.pValue).toBeCloseTo(0.0013484979889234173, 15);
+  });
+
+  it('does not test a week with fewer than 5 complaints in 4 weeks', () => {
+    const week = assessWeek([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4], 11)!;
+    expect(week).toMatchObject({ tested: false, alarm: 0, pValue: 1, upperbound: null });
+  });
+
+  it('counts a zero baseline as half a complaint over its weeks', () => {
+    // R: ppois(4, 0.5/7, lower.tail = FALSE)
+    expect(baselinePValue(5, 0, 0, 7) / 1.4599896701003552e-8).toBeCloseTo(1, 10);
+  });
+
+  it('switches to Farrington flexible once two years of history exist, on every whole year up to four, with its own bound', () => {
+    const y = Array.from({ length: 160 }, (_, t) => 4 + ((t * 7) % 5));
+    y[159] = 30;
+    const early = assessWeek(y, 100)!;
+    const late = assessWeek(y, 159)!;
+    expect(early.method).toBe('ears_c2');
+    expect(late.method).toBe('farrington_flexible');
+    // week 159 has three whole years behind it (52·3 + 3): the bound of farringtonFlexible with b = 3
+    expect(late.upperbound).toBe(farringtonFlexible(y, { b: 3 })[159]!.upperbound);
+    expect(late.expected).toBeCloseTo(farringtonFlexible(y, { b: 3 })[159]!.expected!, 12);
+    expect(late.alarm).toBe(1);
+    expect(late.pValue).toBeLessThan(1e-6);
+    expect(assessWeek(y, 159, { ...assessmentDefaults, farringtonYears: 1 })!.method).toBe('farrington_flexible');
+  });
+
+  it('needs seven weeks of baseline three weeks back before it judges anything', () => {
+    expect(assessWeek([1, 2, 3, 4, 5, 6, 7, 8, 9], 8)).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
+
+function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
+  return { kind, cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records };
+}
+
+const lift = signal('department|后勤保障部|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
+const carPark = signal('location|地下停车场', 'hotspot', ['a', 'b', 'c', 'x'], 0.0001);
+const word = signal('term|zh|停运', 'emerging_term', ['b', 'c', 'd'], 0.001);
+const elsewhere = signal('department|检验科|cost', 'spike', ['p', 'q', 'r', 's', 't'], 0.01);
+
+describe('groupSignals', () => {
+  it('merges cells that count the same complaints and names the group after the department cell', () => {
+    const groups = groupSignals([elsewhere, word, carPark, lift], new Set());
+    expect(groups).toHaveLength(2);
+    // the car park shares 3 of its 4 complaints with the lift spike; the word all 3 of its own
+    expect(groups[0]!.primary.cell).toBe('department|后勤保障部|facility');
+    expect(groups[0]!.members.map((m) => m.cell)).toEqual(['department|后勤保障部|facility', 'location|地下停车场', 'term|zh|停运']);
+    expect(groups[0]!.records).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'f']);
+    expect(groups[1]!.primary).toBe(elsewhere);
+  });
+
+  it('keeps the name of a warning already open, so an ongoing problem keeps its id', () => {
+    const [group] = groupSignals([lift, carPark], new Set(['location|地下停车场']));
+    expect(group!.primary.cell).toBe('location|地下停车场');
+  });
+
+  it('does not merge cells that share less than half of the smaller one', () => {
+    const other = signal('location|门诊大厅', 'hotspot', ['a', 'y', 'z'], 0.003);
+    expect(groupSignals([lift, other], new Set())).toHaveLength(2);
+  });
+});
