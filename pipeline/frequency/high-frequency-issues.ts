@@ -2,6 +2,7 @@ import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-ap
 import { inTransaction, queryRows, runModel } from '../db.ts';
 import type { Language } from '../text/types.ts';
 import { issueThemes, type IssueTheme } from './issue_themes.ts';
+import { pickQuotes } from './quotes.ts';
 import { termKey, termSurfaces } from './stage.ts';
 
 const VARCHAR_LIST = LIST(VARCHAR);
@@ -9,9 +10,6 @@ const VARCHAR_LIST = LIST(VARCHAR);
 const defaults = {
   /** Themes published per month and language. */
   themes: 10,
-  quotes: 5,
-  /** Quotes are cut to this many characters. */
-  quoteLength: 160,
   /** Departments and locations listed per theme. */
   places: 3,
   /**
@@ -43,32 +41,6 @@ function topCounts(values: readonly string[], limit: number): string[] {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([value, n]) => `${value} (${n})`);
-}
-
-/** Quotes for a theme: records holding most of its terms, one per department before any repeats, shorter first, no near-copies. */
-function pickQuotes(records: readonly IssueRecord[], theme: IssueTheme): string[] {
-  const themeTerms = new Set([theme.anchor, ...theme.partners]);
-  const candidates = theme.records
-    .map((index) => records[index]!)
-    .map((record) => ({ record, hits: record.terms.filter((term) => themeTerms.has(term)).length }))
-    .sort((a, b) => b.hits - a.hits || a.record.text_redacted.length - b.record.text_redacted.length || (a.record.id < b.record.id ? -1 : 1));
-  const chosen: IssueRecord[] = [];
-  const departments = new Set<string>();
-  // a quote whose words nearly all repeat one already chosen (a template, a copied complaint) adds nothing
-  const nearlySame = (a: IssueRecord, b: IssueRecord) => {
-    const words = new Set(a.terms);
-    const shared = b.terms.filter((term) => words.has(term)).length;
-    return shared >= 0.8 * Math.max(a.terms.length, b.terms.length);
-  };
-  for (const pass of [true, false]) {
-    for (const { record } of candidates) {
-      if (chosen.length >= defaults.quotes) break;
-      if (chosen.includes(record) || (pass && departments.has(record.department)) || chosen.some((other) => nearlySame(other, record))) continue;
-      chosen.push(record);
-      departments.add(record.department);
-    }
-  }
-  return chosen.map(({ text_redacted: text }) => (text.length > defaults.quoteLength ? `${text.slice(0, defaults.quoteLength - 1)}…` : text));
 }
 
 /**
@@ -110,7 +82,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection): Pr
         appender.appendDouble((countIn(theme.anchor, 1) + countIn(theme.anchor, 2) + countIn(theme.anchor, 3)) / 3);
         appender.appendList(listValue(topCounts(members.map((r) => r.department), defaults.places)), VARCHAR_LIST);
         appender.appendList(listValue(topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places)), VARCHAR_LIST);
-        appender.appendList(listValue(pickQuotes(records, theme)), VARCHAR_LIST);
+        appender.appendList(listValue(pickQuotes(theme.records.map((index) => records[index]!), new Set([theme.anchor, ...theme.partners]))), VARCHAR_LIST);
         appender.endRow();
       });
     }
