@@ -1,4 +1,4 @@
-import { negativeBinomialUpperTail, poissonUpperTail } from '../statistics/count_upper_tail.ts';
+import { negativeBinomialUpperTail } from '../statistics/count_upper_tail.ts';
 import { normalQuantile } from '../statistics/normal_quantile.ts';
 import { earsBaseline } from './ears-baseline.ts';
 import { earsDefaults } from './ears.ts';
@@ -43,14 +43,18 @@ export interface WeekAssessment {
 const EARS_C2 = { length: earsDefaults.baseline, lag: 3 } as const;
 
 /**
- * P(Y ≥ y) for a baseline of `weeks` weeks with mean `mean` and variance `variance`: negative
- * binomial where the variance exceeds the mean, Poisson otherwise. A baseline mean of 0 is taken
- * as half a complaint over its weeks (Hardie's zero rule, as in the keyness), so a first complaint
- * is surprising but not infinitely so, and the p-values of new cells can still be ranked.
+ * P(Y ≥ y) for a week whose baseline of `weeks` weeks gives the mean `mean` and the dispersion
+ * `dispersion` (variance over mean, at least 1). The mean is itself estimated from those weeks, so
+ * the count is compared with its predictive distribution, not with the estimate as if it were
+ * known: a negative binomial with variance φ·μ·(1 + 1/weeks), the Poisson–gamma predictive
+ * distribution of a rate seen over `weeks` weeks (Jeffreys prior) when φ = 1. A baseline mean of 0
+ * is taken as half a complaint over its weeks (Hardie's zero rule, as in the keyness). Seven quiet
+ * weeks then make a week of 3 complaints unusual (p ≈ 0.005), not astonishing (Poisson: 0.0005):
+ * with hundreds of cells tested a week, that difference is most of the false alarms.
  */
-export function baselinePValue(y: number, mean: number, variance: number, weeks: number): number {
+export function baselinePValue(y: number, mean: number, dispersion: number, weeks: number): number {
   const mu = Math.max(mean, 0.5 / weeks);
-  if (!(variance > mu)) return poissonUpperTail(y, mu);
+  const variance = Math.max(1, dispersion) * mu * (1 + 1 / weeks);
   return negativeBinomialUpperTail(y, (mu * mu) / (variance - mu), mu / variance);
 }
 
@@ -60,9 +64,9 @@ export function baselinePValue(y: number, mean: number, variance: number, weeks:
  * are `farringtonYears` of them, so seasons and trends are expected; EARS C2 before that, or where
  * Farrington's baseline is unusable. A week whose last `guard.weeks` weeks hold fewer than
  * `guard.cases` complaints is not tested: no one is paged over a quiet cell going from 0 to 2.
- * The p-value is the upper tail of the method's own count model: Farrington's negative binomial
- * with its dispersion φ (the distribution of its plug-in bound), and for EARS a negative binomial
- * with the baseline's mean and variance. Returns null where neither method can judge the week.
+ * The p-value is the upper tail of the count's predictive distribution (baselinePValue) around the
+ * method's expectation, with the method's dispersion: Farrington's φ, and for EARS the baseline's
+ * variance over its mean. Returns null where neither method can judge the week.
  *
  * @example assessWeek([2, 3, 2, 4, 3, 2, 3, 2, 3, 12], 9, assessmentDefaults) // EARS C2, alarm 1, p ≈ 1e-5
  */
@@ -78,10 +82,11 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
   if (years >= o.farringtonYears) {
     const week = farringtonWeek(y, t, years, { ...farringtonFlexibleDefaults, alpha: o.farringtonAlpha, limit54: [0, o.guard.weeks] });
     if (week !== null && week.upperbound !== null) {
-      const baselineWeeks = week.baselineTo - week.baselineFrom + 1;
-      const { expected, dispersion: phi } = week;
+      // the expectation rests mostly on the weeks around this one in each past year (w on either side)
+      const windowWeeks = (2 * farringtonFlexibleDefaults.w + 1) * years;
+      const { expected, dispersion } = week;
       return judge({ method: 'farrington_flexible', expected, upperbound: week.upperbound, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo }, () =>
-        baselinePValue(count, expected, phi * Math.max(expected, 0.5 / baselineWeeks), baselineWeeks),
+        baselinePValue(count, expected, dispersion, windowWeeks),
       );
     }
   }
@@ -90,6 +95,6 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
   if (!Number.isFinite(mean) || !Number.isFinite(sd)) return null;
   const upperbound = mean + normalQuantile(1 - o.earsAlpha) * sd;
   return judge({ method: 'ears_c2', expected: mean, upperbound, baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1, baselineTo: t - EARS_C2.lag }, () =>
-    baselinePValue(count, mean, sd * sd, EARS_C2.length),
+    baselinePValue(count, mean, mean > 0 ? (sd * sd) / mean : 1, EARS_C2.length),
   );
 }

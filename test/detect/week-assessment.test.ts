@@ -4,20 +4,20 @@ import { farringtonFlexible } from '../../pipeline/detect/farrington-flexible.ts
 
 // Reference values from R 4 (stats): ppois / pnbinom upper tails, qnorm.
 describe('assessWeek', () => {
-  it('uses EARS C2 on a short series, with a Poisson p-value when the baseline is under-dispersed', () => {
+  it('uses EARS C2 on a short series, with the Poisson–gamma predictive p-value when the baseline is under-dispersed', () => {
     const y = [2, 3, 2, 4, 3, 2, 3, 2, 3, 12];
     const week = assessWeek(y, 9)!;
     expect(week).toMatchObject({ method: 'ears_c2', expected: 19 / 7, alarm: 1, tested: true, baselineFrom: 0, baselineTo: 6 });
-    // R: ppois(11, 19/7, lower.tail = FALSE)
-    expect(week.pValue / 2.7825049257506804e-5).toBeCloseTo(1, 10);
+    // R: m <- 19/7; v <- m * 8/7; pnbinom(11, size = m^2/(v − m), mu = m, lower.tail = FALSE)
+    expect(week.pValue / 1.4086896941112531e-4).toBeCloseTo(1, 10);
   });
 
-  it('takes an over-dispersed EARS baseline as a negative binomial with its mean and variance', () => {
+  it('widens the predictive distribution by an over-dispersed EARS baseline', () => {
     const y = [2, 8, 1, 9, 3, 7, 2, 5, 5, 20];
     const week = assessWeek(y, 9)!;
-    // R: m + qnorm(0.999) * sd(y[1:7]); pnbinom(19, size = m^2/(v − m), mu = m, lower.tail = FALSE)
+    // R: m + qnorm(0.999) * sd(y[1:7]); phi <- var/m; v <- phi * m * 8/7; pnbinom(19, size = m^2/(v − m), mu = m, lower.tail = FALSE)
     expect(week.upperbound).toBeCloseTo(14.798361296903394, 12);
-    expect(week.pValue).toBeCloseTo(0.0013484979889234173, 15);
+    expect(week.pValue).toBeCloseTo(0.0024977687611390876, 15);
   });
 
   it('does not test a week with fewer than 5 complaints in 4 weeks', () => {
@@ -26,8 +26,8 @@ describe('assessWeek', () => {
   });
 
   it('counts a zero baseline as half a complaint over its weeks', () => {
-    // R: ppois(4, 0.5/7, lower.tail = FALSE)
-    expect(baselinePValue(5, 0, 0, 7) / 1.4599896701003552e-8).toBeCloseTo(1, 10);
+    // R: mu <- 0.5/7; v <- mu * 8/7; pnbinom(4, size = mu^2/(v − mu), mu = mu, lower.tail = FALSE)
+    expect(baselinePValue(5, 0, 1, 7) / 7.9359477906276493e-6).toBeCloseTo(1, 10);
   });
 
   it('switches to Farrington flexible once two years of history exist, on every whole year up to four, with its own bound', () => {
