@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
@@ -60,6 +61,26 @@ function buildProgram(language: Language, io: CliIo): Command {
       const config = normalizeConfig(options);
       const { summary } = await run(config, io.progress());
       printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
+    });
+  program
+    .command('backtest')
+    .description(t(language, 'cli.backtest'))
+    .requiredOption('--input <dir>', t(language, 'opt.input'))
+    .requiredOption('--from <date>', t(language, 'opt.from'))
+    .requiredOption('--to <date>', t(language, 'opt.to'))
+    .requiredOption('--out <file>', t(language, 'opt.backtestOut'))
+    .option('--db <file>', t(language, 'opt.backtestDb'))
+    .option('--config <file>', t(language, 'opt.config'))
+    .option('--mapping <file...>', t(language, 'opt.mapping'))
+    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
+    .option('--timezone <zone>', t(language, 'opt.timezone'))
+    .option('--verbose', t(language, 'opt.verbose'))
+    .action(async (options: CliOptions & { from: string; to: string; out: string }) => {
+      const { from, to, out, ...rest } = options;
+      const config = normalizeConfig(rest);
+      const result = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null }, io.progress());
+      const ids = new Set(result.warnings.map((warning) => warning.id));
+      io.out(`${t(config.language, 'backtest.done', { runs: formatNumber(config.language, result.runs), warnings: formatNumber(config.language, ids.size), out: resolve(out) })}\n`);
     });
   program
     .command('detect')

@@ -15,8 +15,9 @@ import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts'
 import { buildSatisfaction } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
 import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
-import { dateInZone, isoInZone } from './time.ts';
-import { buildWarnings } from './warnings/warnings.ts';
+import { addDays, dateInZone, isoInZone, lastWholeWeek } from './time.ts';
+import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
+import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
 
 export interface RunResult {
   summary: RunSummary;
@@ -42,6 +43,14 @@ export async function prepareSession(connection: DuckDBConnection, config: Confi
   await runModel(connection, 'staging/stg_value_aliases');
 }
 
+/** Ingests everything new in the input folder: what `run` and `backtest` both start with. */
+export async function ingestInput(connection: DuckDBConnection, config: Config, progress: Progress, now: Date) {
+  const runId = randomUUID();
+  const discovery = await discoverInputFiles(config.inputDir);
+  const files = await ingestFiles(connection, discovery, { config, runId, now, rulesFingerprint: rulesFingerprint(config), progress });
+  return { runId, discovery, files };
+}
+
 /** `hearken run`: ingest what is new, rebuild the marts, publish the site and the warnings. */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
@@ -49,17 +58,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const { connection } = warehouse;
     await prepareSession(connection, config);
 
-    const runId = randomUUID();
+    const { runId, discovery, files } = await ingestInput(connection, config, progress, now);
     const today = dateInZone(now, config.timezone);
-    const discovery = await discoverInputFiles(config.inputDir);
-    const files = await ingestFiles(connection, discovery, {
-      config,
-      runId,
-      now,
-      rulesFingerprint: rulesFingerprint(config),
-      progress,
-    });
-
     const asOf = await resolveAsOf(connection, config, today);
     const text = await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
@@ -83,7 +83,13 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       data_quality: await readDataQuality(connection),
       text,
     };
-    const warnings = await buildWarnings(connection, config, summary.as_of, summary.generated_at);
+    progress.start(t(config.language, 'stage.detect'), 1);
+    const history = await readWarningHistory(connection);
+    const week = lastWholeWeek(asOf);
+    const signals = await detectSignals(connection, [addDays(week, -7), week]);
+    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history));
+    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
+    progress.done();
     progress.start(t(config.language, 'stage.publish'), 1);
     await publish(connection, config, summary, warnings);
     progress.done();

@@ -1,14 +1,36 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from '../config.ts';
+import type { Config, Language } from '../config.ts';
 import { inTransaction, queryRows, runModel } from '../db.ts';
 import { formatNumber, t } from '../i18n.ts';
-import { warningLifecycle, type WarningStatus } from './lifecycle.ts';
+import { addDays } from '../time.ts';
+import type { Category } from '../text/category-lexicon.ts';
+import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './lifecycle.ts';
 
 /** Days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
 
-type WarningKind = keyof typeof WARNING_DUE_DAYS;
+/** The early-warning kinds the detectors raise over the weekly count series of the warehouse. */
+export const DETECTOR_KINDS = ['spike', 'hotspot', 'emerging_term'] as const;
+
+export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+
+export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind;
+
+/** One cell of the weekly series that signalled and is part of a detector warning. */
+export interface WarningSignal {
+  kind: DetectorKind;
+  /** What the cell counts, e.g. `department|门诊部|process`, `location|A&E entrance`, `term|en|car park`. */
+  cell: string;
+  observed: number;
+  expected: number;
+  upperbound: number | null;
+  /** The probability of at least `observed` under the baseline model. */
+  p_value: number;
+  /** Benjamini–Hochberg adjusted p-value across the cells tested that week. */
+  q_value: number;
+  method: string;
+}
 
 /** One warning of contract section 4, with the text for people in the site's language. */
 export interface Warning {
@@ -29,6 +51,16 @@ export interface Warning {
   summary: string;
   suggested_action: string;
   due_date: string;
+  /** Detector warnings: the bound the count crossed, the baseline window, the rule in words. */
+  upperbound?: number | null;
+  baseline_start?: string | null;
+  baseline_end?: string | null;
+  /** Detector warnings: the smallest BH-adjusted p-value of its signals (its rank in the list). */
+  q_value?: number;
+  /** Detector warnings: up to five redacted texts of its evidence, the most typical first. */
+  quotes?: string[];
+  /** Detector warnings: every cell that signalled the same problem, the warning's own first. */
+  signals?: WarningSignal[];
 }
 
 /** The warnings file of contract section 4. */
@@ -38,14 +70,20 @@ export interface WarningsFile {
   warnings: Warning[];
 }
 
-/** A row of mart_warning_candidates: the warning's facts before its id, status and text. */
-type CandidateRow = Omit<Warning, 'id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
+/** A warning's facts before its id, status and text: a row of mart_warning_candidates, or a detector's. */
+export type WarningCandidate = Omit<Warning, 'id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
   warning_key: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
   /** satisfaction_drop: the month that fell, YYYY-MM. */
   month: string | null;
 };
+
+/** The warning log between runs: each warning's lifecycle and its last published form. */
+export interface WarningHistory {
+  log: WarningLogEntry[];
+  published: Map<string, Warning>;
+}
 
 interface LogRow {
   id: string;
@@ -60,44 +98,60 @@ export function warningId(key: string): string {
   return `W-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** How to word and time warnings: the site's language, and the days to fix a detector warning by category. */
+export interface WarningStyle {
+  language: Language;
+  /** complaint_sla.csv: days by category (`other` for none); the source practice gives `process` 3. */
+  dueDays: ReadonlyMap<string, number>;
 }
 
-function describe(row: CandidateRow, config: Config): Pick<Warning, 'summary' | 'suggested_action'> {
-  const language = config.language;
+function describe(row: WarningCandidate, language: Language): Pick<Warning, 'summary' | 'suggested_action'> {
   const department = row.department ?? t(language, 'warning.hospital');
-  const percent = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
-  const summary =
-    row.kind === 'sla_breach'
-      ? t(language, 'warning.summary.sla_breach', { department, count: formatNumber(language, row.observed), days: row.reason })
-      : t(language, 'warning.summary.satisfaction_drop', { department, month: row.month ?? '', observed: percent(row.observed), expected: percent(row.expected), reason: row.reason });
-  return { summary, suggested_action: t(language, `warning.action.${row.kind}`) };
+  const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
+  if (row.kind === 'sla_breach') {
+    return {
+      summary: t(language, 'warning.summary.sla_breach', { department, count: n(row.observed), days: row.reason }),
+      suggested_action: t(language, 'warning.action.sla_breach'),
+    };
+  }
+  if (row.kind === 'satisfaction_drop') {
+    return {
+      summary: t(language, 'warning.summary.satisfaction_drop', { department, month: row.month ?? '', observed: n(row.observed), expected: n(row.expected), reason: row.reason }),
+      suggested_action: t(language, 'warning.action.satisfaction_drop'),
+    };
+  }
+  const category = t(language, `category.${(row.category ?? 'other') as Category}`);
+  const where = row.kind === 'hotspot' ? (row.location ?? department) : row.kind === 'emerging_term' ? `“${row.keywords[0] ?? ''}”` : `${department} · ${category}`;
+  const summary = t(language, `warning.summary.${row.kind}`, {
+    where,
+    observed: n(row.observed),
+    week: row.period_start,
+    expected: n(row.expected),
+    bound: row.upperbound === null || row.upperbound === undefined ? '–' : n(row.upperbound),
+    keywords: row.keywords.join(language === 'zh' ? '、' : ', '),
+  });
+  return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
 }
+
+function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): string {
+  if (row.kind === 'sla_breach' || row.kind === 'satisfaction_drop') return addDays(asOf, WARNING_DUE_DAYS[row.kind]);
+  const days = style.dueDays.get(row.category ?? 'other') ?? style.dueDays.get('other') ?? 7;
+  return addDays(asOf, days);
+}
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /**
- * The warnings of a run (contract section 4): the candidates the marts support at the as-of
- * date (mart_warning_candidates), each with a stable id, its status across runs (new, ongoing,
- * resolved: warningLifecycle over warning_log), a summary and suggested action in the site's
- * language and a due date. Resolved warnings are published once, as they last stood.
+ * One run's warnings from its candidates and the history of earlier runs: each candidate gets its
+ * stable id (warningId of its key), its status (warningLifecycle: new, ongoing, or resolved once
+ * when gone), its summary and action in the site's language and a due date; a resolved warning is
+ * published once, as it last stood. Returns the warnings, most severe first, and the history after
+ * this run. Pure, so that `run` keeps the history in the warehouse and a backtest in memory.
  */
-export async function buildWarnings(connection: DuckDBConnection, config: Config, asOf: string, generatedAt: string): Promise<WarningsFile> {
-  await runModel(connection, 'marts/mart_warning_candidates');
-  const candidates = await queryRows<CandidateRow>(
-    connection,
-    "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",
-  );
-  const log = await queryRows<LogRow>(
-    connection,
-    "select id, strftime(first_as_of, '%Y-%m-%d') as first_as_of, strftime(last_as_of, '%Y-%m-%d') as last_as_of, strftime(resolved_as_of, '%Y-%m-%d') as resolved_as_of, warning::varchar as warning from warning_log",
-  );
+export function raiseWarnings(candidates: readonly WarningCandidate[], history: WarningHistory, asOf: string, style: WarningStyle): { warnings: Warning[]; history: WarningHistory } {
   const raised = new Map(candidates.map((row) => [warningId(row.warning_key), row]));
-  const lifecycle = warningLifecycle(
-    [...raised.keys()],
-    log.map((row) => ({ id: row.id, firstAsOf: row.first_as_of, lastAsOf: row.last_as_of, resolvedAsOf: row.resolved_as_of })),
-    asOf,
-  );
-  const published = new Map(log.map((row) => [row.id, JSON.parse(row.warning) as Warning]));
+  const lifecycle = warningLifecycle([...raised.keys()], history.log, asOf);
+  const published = new Map(history.published);
   const warnings: Warning[] = [];
   for (const [id, status] of lifecycle.statuses) {
     const row = raised.get(id);
@@ -107,21 +161,76 @@ export async function buildWarnings(connection: DuckDBConnection, config: Config
       continue;
     }
     const { warning_key: _key, reason: _reason, month: _month, ...fields } = row;
-    const warning: Warning = { id, ...fields, status, ...describe(row, config), due_date: addDays(asOf, WARNING_DUE_DAYS[row.kind]) };
+    const warning: Warning = { id, ...fields, status, ...describe(row, style.language), due_date: dueDate(row, asOf, style) };
     warnings.push(warning);
     published.set(id, warning);
   }
-  const order = { high: 0, medium: 1, low: 2 } as const;
-  warnings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || (a.department ?? '').localeCompare(b.department ?? ''));
+  warnings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.q_value ?? 1) - (b.q_value ?? 1) ||
+      a.kind.localeCompare(b.kind) ||
+      (a.department ?? '').localeCompare(b.department ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+  return { warnings, history: { log: lifecycle.log, published } };
+}
+
+/** The warning log of the warehouse. */
+export async function readWarningHistory(connection: DuckDBConnection): Promise<WarningHistory> {
+  const rows = await queryRows<LogRow>(
+    connection,
+    "select id, strftime(first_as_of, '%Y-%m-%d') as first_as_of, strftime(last_as_of, '%Y-%m-%d') as last_as_of, strftime(resolved_as_of, '%Y-%m-%d') as resolved_as_of, warning::varchar as warning from warning_log",
+  );
+  return {
+    log: rows.map((row) => ({ id: row.id, firstAsOf: row.first_as_of, lastAsOf: row.last_as_of, resolvedAsOf: row.resolved_as_of })),
+    published: new Map(rows.map((row) => [row.id, JSON.parse(row.warning) as Warning])),
+  };
+}
+
+/** The ids of warnings open after the last run: a detector problem keeps its id through them. */
+export function openWarningIds(history: WarningHistory): Set<string> {
+  return new Set(history.log.filter((entry) => entry.resolvedAsOf === null).map((entry) => entry.id));
+}
+
+/** Days to fix a warning by category, from complaint_sla.csv (the reference table the KPIs use). */
+export async function readWarningStyle(connection: DuckDBConnection, language: Language): Promise<WarningStyle> {
+  const rows = await queryRows<{ category: string; days: number }>(
+    connection,
+    'select lower(trim(category)) as category, ceil(max(sla_days::double))::integer as days from ref_complaint_sla_raw group by 1',
+  );
+  return { language, dueDays: new Map(rows.map((row) => [row.category, row.days])) };
+}
+
+/**
+ * The warnings of a run (contract section 4): the candidates the marts support at the as-of date
+ * (mart_warning_candidates: sla_breach, satisfaction_drop) and the detectors' (`detected`), raised
+ * against the warning log (raiseWarnings), which is then saved for the next run.
+ */
+export async function buildWarnings(
+  connection: DuckDBConnection,
+  config: Config,
+  asOf: string,
+  generatedAt: string,
+  detected: readonly WarningCandidate[],
+  history: WarningHistory,
+): Promise<WarningsFile> {
+  await runModel(connection, 'marts/mart_warning_candidates');
+  const marts = await queryRows<WarningCandidate>(
+    connection,
+    "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",
+  );
+  const style = await readWarningStyle(connection, config.language);
+  const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style);
   await inTransaction(connection, async () => {
     await connection.run('delete from warning_log');
-    for (const entry of lifecycle.log) {
+    for (const entry of next.log) {
       await connection.run('insert into warning_log values ($id, $first::date, $last::date, $resolved::date, $warning::json)', {
         id: entry.id,
         first: entry.firstAsOf,
         last: entry.lastAsOf,
         resolved: entry.resolvedAsOf,
-        warning: JSON.stringify(published.get(entry.id) ?? {}),
+        warning: JSON.stringify(next.published.get(entry.id) ?? {}),
       });
     }
   });

@@ -1,0 +1,50 @@
+-- Grain: one row per complaint and each cell of the early-warning series it counts in
+-- (pipeline/warnings/detector-warnings.ts):
+--   spike          its department × category ('other' when it has none), and its category hospital-wide;
+--   hotspot        its location, as written;
+--   emerging_term  each issue term it holds: one that leans to a category and is no source's
+--                  template (dim_term, the rule of the high-frequency issues), seen in 5 records or more.
+-- Only complaints count: praise, questions and suggestions are not problems piling up.
+-- `series_start` is the week the cell's population first appears (its department, its location,
+-- its language, the hospital): from then on a quiet week counts 0, and a cell that appears later
+-- is not compared with weeks before it could have been written.
+create or replace table int_alert_cell_records as
+with complaints as (
+    select
+        source,
+        id,
+        date_trunc('week', received_at)::date as week,
+        department,
+        coalesce(category, 'other') as category,
+        nullif(trim(location), '') as location,
+        lang
+    from fct_feedback
+    where kind = 'complaint'
+),
+
+issue_terms as (
+    select lang, term
+    from dim_term
+    where records >= 5 and category_lift >= 1.5 and max_source_share <= 0.2
+),
+
+cells as (
+    select 'spike' as kind, 'department|' || department || '|' || category as cell, 'department|' || department as population, source, id, week
+    from complaints
+    where department is not null
+    union all
+    select 'spike', 'category|' || category, 'hospital', source, id, week
+    from complaints
+    union all
+    select 'hotspot', 'location|' || location, 'location|' || location, source, id, week
+    from complaints
+    where location is not null
+    union all
+    select distinct 'emerging_term', 'term|' || complaints.lang || '|' || terms.term, 'lang|' || complaints.lang, complaints.source, complaints.id, complaints.week
+    from complaints
+    join fct_record_terms as terms using (source, id)
+    join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term
+)
+
+select kind, cell, source, id, week, min(week) over (partition by population) as series_start
+from cells;

@@ -1,0 +1,16 @@
+-- Grain: one row per complaint behind a detector warning (alert_group_records): what its
+-- department, category, place, keywords and quotes are read from.
+select
+    groups.group_id,
+    feedback.source,
+    feedback.id,
+    feedback.department,
+    feedback.category,
+    feedback.location,
+    feedback.lang,
+    feedback.text_redacted,
+    coalesce(analyses.terms, []::varchar[]) as terms
+from alert_group_records as groups
+inner join fct_feedback as feedback using (source, id)
+left join text_analyses as analyses using (source, id)
+order by groups.group_id, feedback.received_at, feedback.source, feedback.id;

@@ -1,0 +1,118 @@
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { prepareCalendars } from './calendar.ts';
+import { openWarehouse, setVariables } from './db.ts';
+import { EXIT_USAGE, PipelineError } from './errors.ts';
+import { t } from './i18n.ts';
+import { buildMarts } from './models.ts';
+import type { Progress } from './progress.ts';
+import { ingestInput, prepareSession } from './run.ts';
+import { runTextStage } from './text/stage.ts';
+import { addDays, isoInZone, lastWholeWeek } from './time.ts';
+import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
+import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
+
+export interface BacktestOptions {
+  from: string;
+  to: string;
+  /** The warnings file to write. */
+  out: string;
+  /** The warehouse to load into and keep (`--db`); null for a temporary one, removed afterwards. */
+  warehouse: string | null;
+}
+
+/** A backtest warning: the warning as the run of `as_of` would have published it (contract section 4). */
+export type BacktestWarning = Warning & { as_of: string };
+
+export interface BacktestFile {
+  generated_at: string;
+  as_of: string;
+  from: string;
+  to: string;
+  /** The Mondays replayed. */
+  runs: number;
+  warnings: BacktestWarning[];
+}
+
+/** The Mondays from `from` to `to`, both included. */
+export function mondaysBetween(from: string, to: string): string[] {
+  const first = addDays(lastWholeWeek(addDays(from, -1)), 7);
+  const mondays: string[] = [];
+  for (let monday = first; monday <= to; monday = addDays(monday, 7)) mondays.push(monday);
+  return mondays;
+}
+
+function checkDate(name: string, value: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
+  }
+}
+
+/**
+ * `hearken backtest` (contract section 2): loads the input into a warehouse (`--db`, or a
+ * temporary one), then replays every Monday from `from` to `to`: the detector warnings a run on
+ * that Monday would have raised from the data up to the Sunday before, each with that `as_of`,
+ * and the lifecycle carried from one Monday to the next, as the warning log carries it between
+ * runs. The detectors only ever read weeks up to the one they judge; the text stage's learned
+ * statistics and category model are fitted once on the whole input, which a run of the time
+ * could not have done. Only the detector kinds are replayed (spike, hotspot, emerging_term):
+ * a complaint's handling state and the surveys are known as exported, not as they stood then.
+ */
+export async function runBacktest(config: Config, options: BacktestOptions, progress: Progress, now: Date = new Date()): Promise<BacktestFile> {
+  checkDate('from', options.from);
+  checkDate('to', options.to);
+  if (options.from > options.to) throw new PipelineError('backtest', `--from ${options.from} is after --to ${options.to}`, EXIT_USAGE);
+  const mondays = mondaysBetween(options.from, options.to);
+  if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
+
+  const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
+  const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
+    waitSeconds: config.waitSeconds,
+    onWait: (message) => progress.info(message),
+  });
+  try {
+    const { connection } = warehouse;
+    await prepareSession(connection, config);
+    await ingestInput(connection, config, progress, now);
+    await runTextStage(connection, config, progress);
+    progress.start(t(config.language, 'stage.marts'), 1);
+    await prepareCalendars(connection, config);
+    await setVariables(connection, { as_of: addDays(mondays.at(-1)!, -1) });
+    await buildMarts(connection);
+    progress.done();
+
+    progress.start(t(config.language, 'stage.detect'), mondays.length);
+    const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
+    const signals = await detectSignals(connection, weeks);
+    const style = await readWarningStyle(connection, config.language);
+    let history: WarningHistory = { log: [], published: new Map() };
+    const warnings: BacktestWarning[] = [];
+    for (const monday of mondays) {
+      progress.tick(monday);
+      const asOf = addDays(monday, -1);
+      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history));
+      const raised = raiseWarnings(detected, history, asOf, style);
+      history = raised.history;
+      for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
+    }
+    progress.done();
+
+    const file: BacktestFile = {
+      generated_at: isoInZone(now, config.timezone),
+      as_of: addDays(mondays.at(-1)!, -1),
+      from: options.from,
+      to: options.to,
+      runs: mondays.length,
+      warnings,
+    };
+    const partial = `${options.out}.partial-${process.pid}`;
+    await writeFile(partial, `${JSON.stringify(file, null, 2)}\n`);
+    await rename(partial, options.out);
+    return file;
+  } finally {
+    warehouse.close();
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,272 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { modelSql, queryRows, runModel } from '../db.ts';
+import { assessWeek, assessmentDefaults, type AssessmentOptions } from '../detect/week-assessment.ts';
+import { keyness } from '../frequency/keyness.ts';
+import { pickQuotes } from '../frequency/quotes.ts';
+import { termKey, termSurfaces } from '../frequency/stage.ts';
+import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
+import { writeTable } from '../table_writer.ts';
+import type { Language } from '../text/types.ts';
+import { addDays, lastWholeWeek } from '../time.ts';
+import { groupSignals, type CellSignal, type SignalGroup } from './signal-groups.ts';
+import { warningId, type WarningCandidate } from './warnings.ts';
+
+/** How the weekly series of the warehouse become warnings. */
+export interface DetectionSettings {
+  /** False discovery rate controlled across the cells tested in one week (Benjamini–Hochberg). */
+  fdr: number;
+  assessment: AssessmentOptions;
+  /** Keywords per warning. */
+  keywords: number;
+}
+
+export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({ fdr: 0.05, assessment: assessmentDefaults, keywords: 5 });
+
+/** One cell's weekly counts from its series start (`weeks[start]`) to the last week read. */
+interface CellSeries {
+  kind: CellSignal['kind'];
+  cell: string;
+  start: number;
+  counts: number[];
+}
+
+/** Every cell's weekly series up to `lastWeek` (a Monday), on one axis of Mondays. */
+async function readCellSeries(connection: DuckDBConnection, lastWeek: string): Promise<{ weeks: string[]; cells: CellSeries[] }> {
+  const rows = await queryRows<{ kind: CellSignal['kind']; cell: string; series_start: string; week: string; records: number }>(
+    connection,
+    "select kind, cell, strftime(series_start, '%Y-%m-%d') as series_start, strftime(week, '%Y-%m-%d') as week, records from int_alert_cell_weeks where week <= $last::date order by cell, week",
+    { last: lastWeek },
+  );
+  if (rows.length === 0) return { weeks: [], cells: [] };
+  const first = rows.reduce((min, row) => (row.series_start < min ? row.series_start : min), lastWeek);
+  const weeks: string[] = [];
+  for (let week = first; week <= lastWeek; week = addDays(week, 7)) weeks.push(week);
+  const index = new Map(weeks.map((week, i) => [week, i]));
+  const cells = new Map<string, CellSeries>();
+  for (const row of rows) {
+    let series = cells.get(row.cell);
+    if (series === undefined) {
+      const start = index.get(row.series_start)!;
+      series = { kind: row.kind, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
+      cells.set(row.cell, series);
+    }
+    series.counts[index.get(row.week)! - series.start] = row.records;
+  }
+  return { weeks, cells: [...cells.values()] };
+}
+
+/** The cell-weeks of `evaluate` (Mondays) that signal: an alarm of their detector that survives the FDR. */
+function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
+  const signals: Omit<CellSignal, 'records'>[] = [];
+  for (const week of evaluate) {
+    const w = weeks.indexOf(week);
+    if (w < 0) continue;
+    const tests = cells.flatMap((series) => {
+      const t = w - series.start;
+      if (t < 0) return [];
+      const assessment = assessWeek(series.counts, t, settings.assessment);
+      return assessment !== null && assessment.tested ? [{ series, t, assessment }] : [];
+    });
+    const q = benjaminiHochberg(tests.map((test) => test.assessment.pValue));
+    tests.forEach(({ series, t, assessment }, i) => {
+      if (assessment.alarm !== 1 || q[i]! > settings.fdr) return;
+      signals.push({
+        kind: series.kind,
+        cell: series.cell,
+        week,
+        observed: series.counts[t]!,
+        expected: assessment.expected,
+        upperbound: assessment.upperbound,
+        pValue: assessment.pValue,
+        qValue: q[i]!,
+        method: assessment.method,
+        baselineStart: weeks[series.start + assessment.baselineFrom]!,
+        baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
+      });
+    });
+  }
+  return signals;
+}
+
+/** The complaints each signal counted, as source NUL id. */
+async function attachRecords(connection: DuckDBConnection, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
+  await writeTable(
+    connection,
+    'alert_signals',
+    [{ name: 'signal', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
+    signals.map((signal, i) => [i, signal.cell, signal.week]),
+  );
+  const rows = await queryRows<{ signal: number; source: string; id: string }>(connection, modelSql('warnings/alert_signal_records'));
+  const records = signals.map((): string[] => []);
+  for (const row of rows) records[row.signal]!.push(`${row.source}\u0000${row.id}`);
+  return signals.map((signal, i) => ({ ...signal, records: records[i]! }));
+}
+
+/**
+ * The signals of the weeks `evaluate` (Mondays), each with the complaints it counted: every cell
+ * tested on its own past (assessWeek) and kept when its detector alarms and its BH q-value across
+ * the week's tests is within `settings.fdr`. Weeks are judged only on weeks up to themselves, so a
+ * backtest can ask for many at once.
+ */
+export async function detectSignals(connection: DuckDBConnection, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
+  await runModel(connection, 'intermediate/int_alert_cell_records');
+  await runModel(connection, 'intermediate/int_alert_cell_weeks');
+  const last = [...evaluate].sort().at(-1);
+  if (last === undefined) return [];
+  const { weeks, cells } = await readCellSeries(connection, last);
+  return attachRecords(connection, weeklySignals(weeks, cells, evaluate, settings));
+}
+
+/**
+ * The detector warnings a run on `asOf` raises: the signal groups of the last whole week, and those
+ * of the week before that no signal of this week continues (a problem stays raised through one quiet
+ * week, rather than being resolved and raised again). A group is named after a cell whose warning
+ * is open (`openIds`, from the warning log), so an ongoing problem keeps its id.
+ */
+export async function detectorCandidates(
+  connection: DuckDBConnection,
+  signals: readonly CellSignal[],
+  asOf: string,
+  openIds: ReadonlySet<string>,
+  settings: DetectionSettings = detectionDefaults,
+): Promise<WarningCandidate[]> {
+  const week = lastWholeWeek(asOf);
+  const isOpen = (signal: CellSignal) => openIds.has(warningId(`${signal.kind}|${signal.cell}`));
+  const groupsOf = (monday: string) => {
+    const those = signals.filter((signal) => signal.week === monday);
+    return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
+  };
+  const current = groupsOf(week);
+  const continued = new Set(current.flatMap((group) => group.members.map((member) => member.cell)));
+  const carried = groupsOf(addDays(week, -7)).filter((group) => !group.members.some((member) => continued.has(member.cell)));
+  return describeSignalGroups(connection, [...current, ...carried], settings);
+}
+
+interface EvidenceRow {
+  group_id: number;
+  source: string;
+  id: string;
+  department: string | null;
+  category: string | null;
+  location: string | null;
+  lang: Language;
+  text_redacted: string;
+  terms: string[];
+}
+
+/** The value most of `values` share (at least half of them), else null: who owns a problem seen across cells. */
+function majority(values: readonly (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
+}
+
+/** The parts of a cell name: `department|D|C`, `category|C`, `location|L`, `term|lang|T`. */
+function cellParts(cell: string): string[] {
+  return cell.split('|');
+}
+
+/** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
+function severityOf(qValue: number): WarningCandidate['severity'] {
+  if (qValue <= 0.001) return 'high';
+  if (qValue <= 0.01) return 'medium';
+  return 'low';
+}
+
+/**
+ * The warning candidates of signal groups: per group its department, category and place (the
+ * named cell's, else what at least half its complaints share), the terms that rose (keyness of its
+ * complaints against the named cell's complaints of the 52 weeks before; the most frequent terms
+ * when that baseline is empty), up to five redacted quotes, its evidence, and its signals.
+ */
+async function describeSignalGroups(
+  connection: DuckDBConnection,
+  groups: readonly SignalGroup[],
+  settings: DetectionSettings = detectionDefaults,
+): Promise<WarningCandidate[]> {
+  if (groups.length === 0) return [];
+  await writeTable(
+    connection,
+    'alert_group_records',
+    [{ name: 'group_id', type: 'integer' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
+    groups.flatMap((group, g) => group.records.map((key) => [g, ...(key.split('\u0000') as [string, string])])),
+  );
+  await writeTable(
+    connection,
+    'alert_group_baselines',
+    [{ name: 'group_id', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
+    groups.map((group, g) => [g, group.primary.cell, group.primary.week]),
+  );
+  const evidence = await queryRows<EvidenceRow>(connection, modelSql('warnings/alert_group_evidence'));
+  const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, modelSql('warnings/alert_group_baseline_terms'));
+  const surfaces = await termSurfaces(connection);
+  return groups.map((group, g) => {
+    const records = evidence.filter((row) => row.group_id === g);
+    const baseline = baselineTerms.filter((row) => row.group_id === g);
+    const lang = (majority(records.map((row) => row.lang)) ?? records[0]?.lang ?? 'en') as Language;
+    const keys = risingKeywords(records, baseline, settings.keywords);
+    const { primary } = group;
+    const parts = cellParts(primary.cell);
+    const department = parts[0] === 'department' ? parts[1]! : majority(records.map((row) => row.department));
+    const category = parts[0] === 'department' ? parts[2]! : parts[0] === 'category' ? parts[1]! : majority(records.map((row) => row.category));
+    const location = parts[0] === 'location' ? parts[1]! : majority(records.map((row) => row.location));
+    const keywordTerms = parts[0] === 'term' ? [parts[2]!, ...keys.filter((term) => term !== parts[2])].slice(0, settings.keywords) : keys;
+    return {
+      kind: primary.kind,
+      warning_key: `${primary.kind}|${primary.cell}`,
+      department,
+      category: category === 'other' && parts[0] !== 'department' ? null : category,
+      location,
+      keywords: keywordTerms.map((term) => surfaces.get(termKey(lang, term)) ?? term),
+      period_start: primary.week,
+      period_end: addDays(primary.week, 6),
+      observed: primary.observed,
+      expected: primary.expected,
+      method: primary.method,
+      severity: severityOf(Math.min(...group.members.map((member) => member.qValue))),
+      evidence_ids: records.map((row) => row.id),
+      upperbound: primary.upperbound,
+      baseline_start: primary.baselineStart,
+      baseline_end: primary.baselineEnd,
+      q_value: primary.qValue,
+      quotes: pickQuotes(records, new Set(keywordTerms)),
+      signals: group.members.map((member) => ({
+        kind: member.kind,
+        cell: member.cell,
+        observed: member.observed,
+        expected: member.expected,
+        upperbound: member.upperbound,
+        p_value: member.pValue,
+        q_value: member.qValue,
+        method: member.method,
+      })),
+      reason: '',
+      month: null,
+    };
+  });
+}
+
+/**
+ * The terms behind a group: those that rose in its complaints against the baseline (G² ≥ 3.84,
+ * p < 0.05 for one term, and at least doubled), strongest first; then, to fill the list, the terms
+ * most of its complaints share, so a problem with no baseline still has words.
+ */
+function risingKeywords(records: readonly EvidenceRow[], baseline: readonly { term: string; records: number; baseline_records: number }[], limit: number): string[] {
+  const targetCounts = new Map<string, number>();
+  for (const row of records) for (const term of new Set(row.terms)) targetCounts.set(term, (targetCounts.get(term) ?? 0) + 1);
+  const baselineCounts = new Map(baseline.map((row) => [row.term, row.records]));
+  const baselineDocs = baseline[0]?.baseline_records ?? 0;
+  const targetDocs = records.length;
+  const rising =
+    baselineDocs === 0 || targetDocs === 0
+      ? []
+      : [...targetCounts]
+          .filter(([, n]) => n >= 2)
+          .map(([term, n]) => ({ term, ...keyness(n, targetDocs, Math.min(baselineCounts.get(term) ?? 0, baselineDocs), baselineDocs) }))
+          .filter((k) => k.direction === 'rise' && k.g2 >= 3.84 && k.logRatio >= 1)
+          .sort((a, b) => b.g2 - a.g2 || (a.term < b.term ? -1 : 1))
+          .map((k) => k.term);
+  const frequent = [...targetCounts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term);
+  return [...new Set([...rising, ...frequent])].slice(0, limit);
+}
