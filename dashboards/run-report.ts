@@ -74,6 +74,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 <p>${m('site.warnings', { count: formatNumber(language, options.warningCount) })}</p>
 <p><a href="issues.html">${m('site.issuesLink')}</a></p>
 <p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
+<p><a href="departments/index.html">${m('site.departmentsLink')}</a></p>
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}
 <p>${m('site.inWarehouse', { feedback: formatNumber(language, summary.records_in_warehouse.feedback), survey: formatNumber(language, summary.records_in_warehouse.survey) })}</p>

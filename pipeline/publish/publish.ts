@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { departmentSlug, renderDepartmentIndex, renderDepartmentPage, type DepartmentIndexData, type PackKpis } from '../../dashboards/department-page.ts';
 import { renderLeadershipPage, type LeadershipPageData } from '../../dashboards/leadership-page.ts';
 import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../dashboards/issues-page.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
-import type { Config } from '../config.ts';
-import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
+import type { Config, Language } from '../config.ts';
+import { queryRows, quoteIdentifier, quoteLiteral, runModel } from '../db.ts';
 import { MIN_RESPONSES } from '../satisfaction.ts';
 import { latestCompleteMonth } from '../satisfaction_trends.ts';
 import type { RunSummary } from '../summary.ts';
@@ -28,8 +29,8 @@ export const EXPORTS = {
   repeat_complaints: 'mart_repeat_complaints',
 } as const;
 
-/** The pages of the site. */
-export const PAGES = ['index.html', 'issues.html', 'leadership.html'] as const;
+/** The pages of the site, besides one alert pack per department (departments/<slug>.html and .json). */
+export const PAGES = ['index.html', 'issues.html', 'leadership.html', 'departments/index.html'] as const;
 
 async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
   const source = quoteIdentifier(table);
@@ -57,6 +58,14 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     await writeFile(join(dir, 'index.html'), html);
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
     await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
+    const departments = await readDepartmentPacks(connection, summary, warnings);
+    const departmentsDir = join(dir, 'departments');
+    await mkdir(departmentsDir);
+    await writeFile(join(departmentsDir, 'index.html'), renderDepartmentIndex(departments, config.language));
+    for (const { slug, pack } of departments.packs) {
+      await writeFile(join(departmentsDir, `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
+      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language));
+    }
   });
 }
 
@@ -87,4 +96,42 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
     kpis: await read('select * from mart_complaint_kpis where month = $month'),
     backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
   };
+}
+
+/**
+ * The alert packs: one per department with a warning or with feedback in the 12 months to the
+ * as-of date (mart_department_packs), each with its warnings and its complaint numbers of the
+ * latest complete month; the warnings with no department go to the index alone.
+ */
+async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile): Promise<DepartmentIndexData> {
+  await runModel(connection, 'marts/mart_department_packs');
+  const departments = await queryRows<{ department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
+    connection,
+    'select * from mart_department_packs',
+  );
+  const kpiRows = await queryRows<PackKpis & { department: string }>(
+    connection,
+    "select department, month, received, response_rate, resolution_rate, within_sla_rate from mart_complaint_kpis where month = $month and department <> 'ALL'",
+    { month: latestCompleteMonth(summary.as_of) },
+  );
+  const kpis = new Map(kpiRows.map(({ department, ...row }) => [department, row]));
+  const known = new Map(departments.map((row) => [row.department, row]));
+  const names = new Set([
+    ...departments.filter((row) => row.feedback_records_12_months > 0).map((row) => row.department),
+    ...warnings.warnings.flatMap((warning) => (warning.department === null ? [] : [warning.department])),
+  ]);
+  const packs = [...names].map((department) => {
+    const row = known.get(department);
+    return {
+      slug: departmentSlug(department, row?.department_code ?? null, row?.name_lang ?? null),
+      pack: {
+        department,
+        as_of: summary.as_of,
+        generated_at: summary.generated_at,
+        warnings: warnings.warnings.filter((warning) => warning.department === department),
+        kpis: kpis.get(department) ?? null,
+      },
+    };
+  });
+  return { asOf: summary.as_of, generatedAt: summary.generated_at, packs, hospitalWide: warnings.warnings.filter((warning) => warning.department === null) };
 }

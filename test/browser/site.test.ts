@@ -107,4 +107,25 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(await page.locator('h2').last().innerText()).toBe('缺失类别的推断方式');
     await context.close();
   });
+
+  it('opens a department’s alert pack from the first page on a phone, with its warning', async () => {
+    const { context, page, errors, requests } = await openOnPhone('index.html');
+    await page.click('a[href="departments/index.html"]');
+    await page.waitForURL(/departments\/index\.html$/);
+    // 心内科 is 心血管内科 in the reference table; its complaint of March, still open at the as-of
+    // date 30 June, is past its due date: the fixture's one sla_breach warning of a department
+    await page.click('a[href="cardiology-zh.html"]');
+    await page.waitForURL(/departments\/cardiology-zh\.html$/);
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    expect(await page.locator('h1').innerText()).toBe('心血管内科');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    const warning = page.locator('section').first();
+    expect(await warning.locator('h3').innerText()).toBe('投诉超期未办结');
+    expect(await warning.innerText()).toContain('心血管内科有 1 件未办结投诉已超过办理时限');
+    expect(await warning.locator('details summary').innerText()).toBe('依据：1 条记录');
+    await page.screenshot({ path: join(ws.root, 'department-phone.png'), fullPage: true });
+    await context.close();
+  });
 });

@@ -44,6 +44,8 @@ describe('what is published', () => {
     expect(Object.keys(published).sort()).toEqual([
       ...Object.keys(EXPORTS).map((name) => `data/${name}.csv`),
       ...PAGES,
+      // one alert pack per department, page and JSON: 急诊科, Khoa Nhi, and the unknown name holding markup
+      ...['emergency-zh', 'pediatrics-vi', 'd-5c140d35dc'].flatMap((slug) => [`departments/${slug}.html`, `departments/${slug}.json`]),
       'run-summary.json',
       'warnings.json',
     ].sort());

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import type { Warning } from '../pipeline/warnings/warnings.ts';
+import { escapeHtml, page, table } from './html.ts';
+
+/** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
+export interface PackKpis {
+  month: string;
+  received: number;
+  response_rate: number | null;
+  resolution_rate: number | null;
+  within_sla_rate: number | null;
+}
+
+/** One department's alert pack: published as departments/<slug>.json and rendered as its page. */
+export interface DepartmentPack {
+  department: string;
+  as_of: string;
+  generated_at: string;
+  /** The department's warnings, the same objects as in warnings.json. */
+  warnings: Warning[];
+  kpis: PackKpis | null;
+}
+
+export interface DepartmentIndexData {
+  asOf: string;
+  generatedAt: string;
+  packs: { slug: string; pack: DepartmentPack }[];
+  /** Warnings with no department: they belong to no pack. */
+  hospitalWide: Warning[];
+}
+
+const SEVERITIES = ['high', 'medium', 'low'] as const;
+const STATUS_ORDER = { new: 0, ongoing: 1, resolved: 2 } as const;
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+const MAX_QUOTES = 5;
+
+/**
+ * A department's pack file name, the same on every run and safe on any file system: its code and
+ * the language of its name (one code names the department in each language, e.g. emergency-zh for
+ * 急诊科), or for a name the reference tables do not know, d- and a digest of the name.
+ *
+ * @example departmentSlug('急诊科', 'emergency', 'zh') // 'emergency-zh'
+ */
+export function departmentSlug(department: string, code: string | null, nameLanguage: Language | null): string {
+  if (code !== null && nameLanguage !== null && /^[A-Za-z0-9_-]{1,64}$/.test(code)) return `${code}-${nameLanguage}`;
+  return `d-${createHash('sha256').update(department).digest('hex').slice(0, 10)}`;
+}
+
+/** Open warnings (new before ongoing, the most severe first), then those resolved this run. */
+function ordered(warnings: readonly Warning[]): { open: Warning[]; resolved: Warning[] } {
+  const sorted = [...warnings].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { open: sorted.filter((w) => w.status !== 'resolved'), resolved: sorted.filter((w) => w.status === 'resolved') };
+}
+
+/** The formatters every block of these pages shares, in the reader's language, all escaping. */
+function formatters(language: Language) {
+  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
+  const n = (value: number, digits = 0) => escapeHtml(formatNumber(language, Number(value.toFixed(digits))));
+  // "label: " with the colon and space of the language (Chinese writes a full-width colon, no space)
+  const label = (key: MessageKey) => m('pack.label', { label: t(language, key) });
+  return { m, n, label };
+}
+
+/**
+ * One warning as a department head reads it: what, how bad, what to do by when, then the
+ * evidence (the counts against their expectation, quotes, the cells that signalled, record ids).
+ */
+function renderWarning(warning: Warning, language: Language): string {
+  const { m, n, label } = formatters(language);
+  const fact = (key: MessageKey, value: string) => `<li><strong>${label(key)}</strong>${value}</li>`;
+  // satisfaction_drop counts in percent; the other kinds count records
+  const unit = warning.kind === 'satisfaction_drop' ? '%' : '';
+  const q = (value: number) => (value < 0.001 ? `&lt; ${n(0.001, 3)}` : n(value, 3));
+  const item = (html: string) => `<li>${html}</li>`;
+  const facts = [
+    warning.keywords.length > 0 ? fact('pack.keywords', escapeHtml(warning.keywords.join(', '))) : '',
+    warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
+    warning.location !== null ? fact('pack.location', escapeHtml(warning.location)) : '',
+    item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
+    warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
+    warning.baseline_start != null && warning.baseline_end != null ? item(m('pack.baseline', { start: warning.baseline_start, end: warning.baseline_end })) : '',
+    fact('pack.method', escapeHtml(warning.method)),
+    warning.q_value !== undefined ? fact('pack.qValue', q(warning.q_value)) : '',
+  ];
+  const quotes = (warning.quotes ?? []).slice(0, MAX_QUOTES);
+  const signals = warning.signals ?? [];
+  const ids = warning.evidence_ids;
+  const parts = [
+    `<h3>${m(`warning.kind.${warning.kind}`)}</h3>`,
+    `<p class="meta">${[
+      `${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong>`,
+      `${label('pack.status')}${m(`warning.status.${warning.status}`)}`,
+      `${label('pack.period')}${m('pack.range', { start: warning.period_start, end: warning.period_end })}`,
+    ].join(' · ')}</p>`,
+    `<p>${escapeHtml(warning.summary)}</p>`,
+    `<p><strong>${label('pack.action')}</strong>${escapeHtml(warning.suggested_action)}</p>`,
+    `<p><strong>${label('pack.due')}</strong>${escapeHtml(warning.due_date)}</p>`,
+    `<ul>${facts.join('')}</ul>`,
+  ];
+  if (quotes.length > 0) parts.push(`<h4>${m('pack.quotes')}</h4>`, ...quotes.map((quote) => `<blockquote>${escapeHtml(quote)}</blockquote>`));
+  if (signals.length > 0) {
+    parts.push(
+      `<h4>${m('pack.signals')}</h4>`,
+      table(
+        [m('pack.signalKind'), m('pack.cell'), m('pack.observedShort'), m('pack.expectedShort'), m('pack.bound'), 'q', m('pack.method')],
+        signals.map((s) => [
+          m(`warning.kind.${s.kind}`),
+          // a cell is `dimension|value|…`: shown as its parts
+          escapeHtml(s.cell.split('|').join(' · ')),
+          n(s.observed),
+          n(s.expected, 1),
+          s.upperbound === null ? '–' : n(s.upperbound, 1),
+          q(s.q_value),
+          escapeHtml(s.method),
+        ]),
+        { numeric: [2, 3, 4, 5] },
+      ),
+    );
+  }
+  if (ids.length > 0) {
+    // record ids, not personal data: folded away, as a long list matters to few readers
+    parts.push(`<details><summary>${m('pack.evidence', { count: formatNumber(language, ids.length) })}</summary><p><small>${escapeHtml(ids.join(', '))}</small></p></details>`);
+  }
+  // a quote or an id list may hold one long unbroken string: it wraps rather than widen the page
+  return `<section style="overflow-wrap:anywhere">\n${parts.join('\n')}\n</section>`;
+}
+
+function renderWarnings(warnings: readonly Warning[], language: Language): string {
+  return warnings.map((warning) => renderWarning(warning, language)).join('\n');
+}
+
+/**
+ * A department's alert pack (未诉先办): its open warnings (new, then ongoing; the most severe
+ * first) with their evidence and suggested actions, or a plain "no open warnings"; the warnings
+ * resolved this run; and the department's complaint-handling numbers of the latest complete month.
+ * It only formats what the pipeline computed; every string is escaped.
+ *
+ * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh')
+ */
+export function renderDepartmentPage(data: DepartmentPack, language: Language): string {
+  const { m, n } = formatters(language);
+  const { open, resolved } = ordered(data.warnings);
+  const percent = (value: number | null) => (value === null ? '–' : `${n(value, 1)}%`);
+  const kpis =
+    data.kpis === null
+      ? ''
+      : `<h2>${m('pack.kpis', { month: data.kpis.month })}</h2>\n` +
+        table(
+          [m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.withinSla')],
+          [[n(data.kpis.received), percent(data.kpis.response_rate), percent(data.kpis.resolution_rate), percent(data.kpis.within_sla_rate)]],
+          { numericFrom: 0 },
+        );
+  const body = `
+<p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
+<h1>${escapeHtml(data.department)}</h1>
+<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>
+<p>${m('pack.intro')}</p>
+<h2>${m('pack.open')}</h2>
+${open.length === 0 ? `<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
+${resolved.length === 0 ? '' : `<h2>${m('pack.resolved')}</h2>\n${renderWarnings(resolved, language)}`}
+${kpis}
+`;
+  return page({ lang: language, title: t(language, 'pack.title', { department: data.department }), body });
+}
+
+/**
+ * The index of the alert packs: every department with its open warnings counted by severity
+ * (the departments with the most severe first, then by name), linking to its page and JSON; then
+ * the hospital-wide warnings, which belong to no department.
+ *
+ * @example renderDepartmentIndex({ asOf: '2025-06-30', packs: [{ slug: 'emergency-zh', pack }], hospitalWide: [], ... }, 'zh')
+ */
+export function renderDepartmentIndex(data: DepartmentIndexData, language: Language): string {
+  const { m, n } = formatters(language);
+  const rows = data.packs.map(({ slug, pack }) => {
+    const open = pack.warnings.filter((w) => w.status !== 'resolved');
+    return { slug, department: pack.department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
+  });
+  rows.sort((a, b) => {
+    const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);
+    return byCount ?? a.department.localeCompare(b.department, language);
+  });
+  const departments =
+    rows.length === 0
+      ? `<p>${m('departments.none', { asOf: data.asOf })}</p>`
+      : table(
+          [m('departments.department'), ...SEVERITIES.map((severity) => m(`warning.severity.${severity}`)), m('departments.data')],
+          rows.map((row) => [
+            `<a href="${escapeHtml(row.slug)}.html">${escapeHtml(row.department)}</a>`,
+            ...row.counts.map((count) => n(count)),
+            `<a href="${escapeHtml(row.slug)}.json">JSON</a>`,
+          ]),
+          { numeric: [1, 2, 3] },
+        );
+  const { open, resolved } = ordered(data.hospitalWide);
+  const hospitalWide = data.hospitalWide.length === 0 ? `<p>${m('departments.noHospitalWide')}</p>` : renderWarnings([...open, ...resolved], language);
+  const body = `
+<p><a href="../index.html">← ${m('site.title')}</a></p>
+<h1>${m('departments.title')}</h1>
+<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+<p>${m('departments.intro', { asOf: data.asOf })}</p>
+${departments}
+<h2>${m('departments.hospitalWide')}</h2>
+${hospitalWide}
+`;
+  return page({ lang: language, title: t(language, 'departments.title'), body });
+}

@@ -1,0 +1,47 @@
+-- Grain: one row per department (canonical name) the warehouse knows, with what its alert pack's
+-- file name is made from and the feedback records it received in the 12 months up to the as-of
+-- date (pipeline/publish writes a pack for each department with such records or a warning).
+-- A code names one department in each language (emergency: 急诊科, Khoa Cấp cứu, Emergency
+-- Department), so the file name also needs which of the code's names this is: name_lang says
+-- which column of the reference table the canonical name came from (null for an unknown name).
+-- Variable: as_of (YYYY-MM-DD).
+create or replace table mart_department_packs as
+with as_of as (
+    select getvariable('as_of')::date as as_of_date
+),
+
+departments as (
+    select distinct department, department_code from dim_department
+),
+
+reference as (
+    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi
+    from ref_departments_raw
+),
+
+recent as (
+    select fct_feedback.department, count(*) as feedback_records_12_months
+    from fct_feedback
+    cross join as_of
+    where fct_feedback.received_at::date > as_of.as_of_date - interval 12 months
+        and fct_feedback.received_at::date <= as_of.as_of_date
+    group by fct_feedback.department
+),
+
+final as (
+    select
+        departments.department,
+        departments.department_code,
+        case departments.department
+            when reference.name_zh then 'zh'
+            when reference.name_vi then 'vi'
+            when reference.name_en then 'en'
+        end as name_lang,
+        coalesce(recent.feedback_records_12_months, 0)::integer as feedback_records_12_months
+    from departments
+    left join reference on reference.code = departments.department_code
+    left join recent on recent.department = departments.department
+)
+
+select * from final
+order by department;
