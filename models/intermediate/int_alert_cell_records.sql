@@ -5,9 +5,10 @@
 --   emerging_term  each issue term it holds: one that leans to a category and is no source's
 --                  template (dim_term, the rule of the high-frequency issues), seen in 5 records or more.
 -- Only complaints count: praise, questions and suggestions are not problems piling up.
--- `series_start` is the week the cell's population first appears (its department, its location,
--- its language, the hospital): from then on a quiet week counts 0, and a cell that appears later
--- is not compared with weeks before it could have been written.
+-- `series_start` is the week the cell's population first appears (its department; for a place or a
+-- word, its language; the hospital): from then on a quiet week counts 0, and a department that
+-- appears later is not compared with weeks before it existed. A place or a word nobody wrote before
+-- counts 0 back to the language's first week: a new place with five complaints is a hotspot.
 create or replace table int_alert_cell_records as
 with complaints as (
     select
@@ -36,7 +37,7 @@ cells as (
     select 'spike', 'category|' || category, 'hospital', source, id, week
     from complaints
     union all
-    select 'hotspot', 'location|' || location, 'location|' || location, source, id, week
+    select 'hotspot', 'location|' || location, 'lang|' || lang, source, id, week
     from complaints
     where location is not null
     union all

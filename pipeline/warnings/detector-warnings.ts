@@ -18,9 +18,27 @@ export interface DetectionSettings {
   assessment: AssessmentOptions;
   /** Keywords per warning. */
   keywords: number;
+  /**
+   * A signal group becomes a warning when it is corroborated: seen through two views (a
+   * department's category, a place, a word, the hospital's category), or its cell was already up
+   * the week before (p ≤ previousWeekP).
+   */
+  previousWeekP: number;
+  /**
+   * A word is an emerging term while it is still rare: its cell is tested only in weeks whose
+   * expectation is below this many complaints. A common word going up is a rise of a known
+   * problem, which its department's and its place's cells see.
+   */
+  emergingBelow: number;
 }
 
-export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({ fdr: 0.05, assessment: assessmentDefaults, keywords: 5 });
+export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
+  fdr: 0.05,
+  assessment: assessmentDefaults,
+  keywords: 5,
+  previousWeekP: 0.05,
+  emergingBelow: 1,
+});
 
 /** One cell's weekly counts from its series start (`weeks[start]`) to the last week read. */
 interface CellSeries {
@@ -55,7 +73,10 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
   return { weeks, cells: [...cells.values()] };
 }
 
-/** The cell-weeks of `evaluate` (Mondays) that signal: an alarm of their detector that survives the FDR. */
+/**
+ * The cell-weeks of `evaluate` (Mondays) that signal: an alarm of their detector that survives the FDR.
+ * Only cells the guard lets through are tests: the FDR is over the cells that could alarm at all.
+ */
 function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
   const signals: Omit<CellSignal, 'records'>[] = [];
   for (const week of evaluate) {
@@ -65,7 +86,9 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
       const t = w - series.start;
       if (t < 0) return [];
       const assessment = assessWeek(series.counts, t, settings.assessment);
-      return assessment !== null && assessment.tested ? [{ series, t, assessment }] : [];
+      if (assessment === null || !assessment.tested) return [];
+      if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
+      return [{ series, t, assessment }];
     });
     const q = benjaminiHochberg(tests.map((test) => test.assessment.pValue));
     tests.forEach(({ series, t, assessment }, i) => {
@@ -79,6 +102,7 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
         upperbound: assessment.upperbound,
         pValue: assessment.pValue,
         qValue: q[i]!,
+        previousPValue: t > 0 ? (assessWeek(series.counts, t - 1, settings.assessment)?.pValue ?? 1) : 1,
         method: assessment.method,
         baselineStart: weeks[series.start + assessment.baselineFrom]!,
         baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
@@ -136,10 +160,25 @@ export async function detectorCandidates(
     const those = signals.filter((signal) => signal.week === monday);
     return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
   };
-  const current = groupsOf(week);
+  const current = groupsOf(week).filter((group) => corroborated(group, settings));
   const continued = new Set(current.flatMap((group) => group.members.map((member) => member.cell)));
-  const carried = groupsOf(addDays(week, -7)).filter((group) => !group.members.some((member) => continued.has(member.cell)));
+  const carried = groupsOf(addDays(week, -7)).filter((group) => corroborated(group, settings) && !group.members.some((member) => continued.has(member.cell)));
   return describeSignalGroups(connection, [...current, ...carried], settings);
+}
+
+/** The view a cell gives of a problem: where (department, place), what (a word), or the hospital's category. */
+function viewOf(signal: CellSignal): string {
+  return signal.cell.slice(0, signal.cell.indexOf('|'));
+}
+
+/**
+ * Whether a group is worth a warning: one cell going up once is often chance (hundreds are tested
+ * each week, and complaints come in clusters that no count model quite expects), so a group needs a
+ * second view of the same complaints (its place as well as its department, its words as well as its
+ * place), or its cell already up the week before: a problem builds up, a chance cluster does not.
+ */
+export function corroborated(group: SignalGroup, settings: DetectionSettings): boolean {
+  return new Set(group.members.map(viewOf)).size >= 2 || group.members.some((member) => member.previousPValue <= settings.previousWeekP);
 }
 
 interface EvidenceRow {
@@ -205,7 +244,8 @@ async function describeSignalGroups(
     const records = evidence.filter((row) => row.group_id === g);
     const baseline = baselineTerms.filter((row) => row.group_id === g);
     const lang = (majority(records.map((row) => row.lang)) ?? records[0]?.lang ?? 'en') as Language;
-    const keys = risingKeywords(records, baseline, settings.keywords);
+    const rising = risingTermsOf(records, baseline);
+    const keys = keywordsOf(records, rising, settings.keywords);
     const { primary } = group;
     const parts = cellParts(primary.cell);
     const department = parts[0] === 'department' ? parts[1]! : majority(records.map((row) => row.department));
@@ -231,6 +271,7 @@ async function describeSignalGroups(
       baseline_end: primary.baselineEnd,
       q_value: primary.qValue,
       quotes: pickQuotes(records, new Set(keywordTerms)),
+      rising_terms: rising.slice(0, settings.keywords).map((r) => ({ ...r, term: surfaces.get(termKey(lang, r.term)) ?? r.term })),
       signals: group.members.map((member) => ({
         kind: member.kind,
         cell: member.cell,
@@ -247,26 +288,39 @@ async function describeSignalGroups(
   });
 }
 
+/** A term that rose in a warning's complaints against its cell's baseline. */
+export interface RisingTerm {
+  term: string;
+  g2: number;
+  log_ratio: number;
+}
+
 /**
  * The terms behind a group: those that rose in its complaints against the baseline (G² ≥ 3.84,
- * p < 0.05 for one term, and at least doubled), strongest first; then, to fill the list, the terms
- * most of its complaints share, so a problem with no baseline still has words.
+ * p < 0.05 for one term, and at least doubled), strongest first.
  */
-function risingKeywords(records: readonly EvidenceRow[], baseline: readonly { term: string; records: number; baseline_records: number }[], limit: number): string[] {
-  const targetCounts = new Map<string, number>();
-  for (const row of records) for (const term of new Set(row.terms)) targetCounts.set(term, (targetCounts.get(term) ?? 0) + 1);
+function risingTermsOf(records: readonly EvidenceRow[], baseline: readonly { term: string; records: number; baseline_records: number }[]): RisingTerm[] {
+  const targetCounts = documentCounts(records);
   const baselineCounts = new Map(baseline.map((row) => [row.term, row.records]));
   const baselineDocs = baseline[0]?.baseline_records ?? 0;
-  const targetDocs = records.length;
-  const rising =
-    baselineDocs === 0 || targetDocs === 0
-      ? []
-      : [...targetCounts]
-          .filter(([, n]) => n >= 2)
-          .map(([term, n]) => ({ term, ...keyness(n, targetDocs, Math.min(baselineCounts.get(term) ?? 0, baselineDocs), baselineDocs) }))
-          .filter((k) => k.direction === 'rise' && k.g2 >= 3.84 && k.logRatio >= 1)
-          .sort((a, b) => b.g2 - a.g2 || (a.term < b.term ? -1 : 1))
-          .map((k) => k.term);
-  const frequent = [...targetCounts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term);
-  return [...new Set([...rising, ...frequent])].slice(0, limit);
+  if (baselineDocs === 0 || records.length === 0) return [];
+  return [...targetCounts]
+    .filter(([, n]) => n >= 2)
+    .map(([term, n]) => ({ term, ...keyness(n, records.length, Math.min(baselineCounts.get(term) ?? 0, baselineDocs), baselineDocs) }))
+    .filter((k) => k.direction === 'rise' && k.g2 >= 3.84 && k.logRatio >= 1)
+    .sort((a, b) => b.g2 - a.g2 || (a.term < b.term ? -1 : 1))
+    .map((k) => ({ term: k.term, g2: k.g2, log_ratio: k.logRatio }));
+}
+
+/** In how many of the records each term occurs. */
+function documentCounts(records: readonly EvidenceRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of records) for (const term of new Set(row.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/** The rising terms, then, to fill the list, the terms most of the complaints share, so a problem with no baseline still has words. */
+function keywordsOf(records: readonly EvidenceRow[], rising: readonly RisingTerm[], limit: number): string[] {
+  const frequent = [...documentCounts(records)].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term);
+  return [...new Set([...rising.map((r) => r.term), ...frequent])].slice(0, limit);
 }

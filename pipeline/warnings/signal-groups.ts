@@ -17,6 +17,8 @@ export interface CellSignal {
   baselineEnd: string;
   /** The complaints counted, as `source` + NUL + `id`. */
   records: readonly string[];
+  /** The same cell's p-value the week before (1 when it was not tested): a problem builds up, chance does not. */
+  previousPValue: number;
 }
 
 /** Signals of one week that see the same complaints: one problem, one warning. */
@@ -33,27 +35,31 @@ export interface SignalGroup {
  * Which cell names a warning best, most actionable first: a department's category (one owner, one
  * kind of problem), a place, a word, and last a category across the whole hospital.
  */
-function cellRank(signal: CellSignal): number {
+export function cellRank(signal: CellSignal): number {
   if (signal.cell.startsWith('department|')) return 0;
   if (signal.kind === 'hotspot') return 1;
   if (signal.kind === 'emerging_term') return 2;
   return 3;
 }
 
-/** Shared complaints over the smaller set: 1 when one cell's complaints are all in the other. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/**
+ * Whether two cells see the same complaints: at least `minOverlap` of the smaller cell's, and at
+ * least a third of the larger's, so that a department's few complaints do not make the whole
+ * hospital's category the same problem.
+ */
+function sameComplaints(a: ReadonlySet<string>, b: ReadonlySet<string>, minOverlap: number): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
+  if (small.size === 0) return false;
   let shared = 0;
   for (const record of small) if (large.has(record)) shared++;
-  return shared / small.size;
+  return shared >= minOverlap * small.size && shared * 3 >= large.size;
 }
 
 /**
  * Merges the signals of one week that are the same problem seen through several cells (the
  * department's category, its place, the words of its complaints, the hospital's category): two
- * signals belong together when at least `minOverlap` of the smaller one's complaints are also the
- * other's, and groups are the connected components of that relation. A group is named after a
+ * signals belong together when at least `minOverlap` of the smaller one's complaints, and a third
+ * of the larger one's, are also the other's; groups are the connected components of that relation. A group is named after a
  * member whose warning is already open (`openCells`), so an ongoing problem keeps its id when
  * another cell of it signals first; otherwise after its most actionable cell (`cellRank`), the
  * strongest evidence breaking ties. Groups come strongest evidence first.
@@ -66,7 +72,7 @@ export function groupSignals(signals: readonly CellSignal[], openCells: Readonly
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < signals.length; i++) {
     for (let j = i + 1; j < signals.length; j++) {
-      if (overlap(sets[i]!, sets[j]!) >= minOverlap) parent[root(j)] = root(i);
+      if (sameComplaints(sets[i]!, sets[j]!, minOverlap)) parent[root(j)] = root(i);
     }
   }
   const components = new Map<number, CellSignal[]>();

@@ -57,6 +57,8 @@ export interface Warning {
   baseline_end?: string | null;
   /** Detector warnings: the smallest BH-adjusted p-value of its signals (its rank in the list). */
   q_value?: number;
+  /** Detector warnings: the terms that rose in its complaints against its cell's baseline year (G², Log Ratio). */
+  rising_terms?: { term: string; g2: number; log_ratio: number }[];
   /** Detector warnings: up to five redacted texts of its evidence, the most typical first. */
   quotes?: string[];
   /** Detector warnings: every cell that signalled the same problem, the warning's own first. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
-  return { kind, cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records };
+  return { kind, cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, previousPValue: 1 };
 }
 
 const lift = signal('department|后勤保障部|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
@@ -29,5 +29,12 @@ describe('groupSignals', () => {
   it('does not merge cells that share less than half of the smaller one', () => {
     const other = signal('location|门诊大厅', 'hotspot', ['a', 'y', 'z'], 0.003);
     expect(groupSignals([lift, other], new Set())).toHaveLength(2);
+  });
+
+  it('does not make a department’s few complaints the same problem as the hospital’s whole category', () => {
+    const hospital = signal('category|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', ...'ghijklmnopqrstu'.split('')], 0.02);
+    // all six of the department's complaints are in the category's 21, but they are under a third of them
+    expect(groupSignals([lift, hospital], new Set())).toHaveLength(2);
+    expect(groupSignals([lift, signal('category|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.02)], new Set())).toHaveLength(1);
   });
 });
