@@ -85,14 +85,14 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
 
     progress.start(t(config.language, 'stage.detect'), mondays.length);
     const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
-    const signals = await detectSignals(connection, weeks);
+    const signals = await detectSignals(connection, weeks, config.detection);
     const style = await readWarningStyle(connection, config.language);
     let history: WarningHistory = { log: [], published: new Map() };
     const warnings: BacktestWarning[] = [];
     for (const monday of mondays) {
       progress.tick(monday);
       const asOf = addDays(monday, -1);
-      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history));
+      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
       const raised = raiseWarnings(detected, history, asOf, style);
       history = raised.history;
       for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });

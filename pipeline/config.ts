@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { detectionDefaults, type DetectionSettings } from './warnings/detection-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +42,18 @@ const calendarSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a calendar is a code such as CN, VN or none')
   .transform((name) => (name.toLowerCase() === 'none' ? 'none' : name.toUpperCase()));
 
+/** Early-warning settings a hospital may change (README, "Choosing alpha"); each defaults to detectionDefaults. */
+const earlyWarningSchema = z.strictObject({
+  fdr: z.number().gt(0).lt(1).optional().describe('false discovery rate across the cells tested in a week'),
+  guard_cases: z.number().int().min(0).optional().describe('no alarm on fewer complaints than this in guard_weeks'),
+  guard_weeks: z.number().int().min(1).optional(),
+  farrington_years: z.number().int().min(1).max(4).optional().describe('years of history before Farrington flexible replaces EARS C2'),
+  farrington_alpha: z.number().gt(0).lt(1).optional(),
+  ears_alpha: z.number().gt(0).lt(1).optional(),
+  previous_week_p: z.number().min(0).max(1).optional().describe('a single-view signal counts when its cell had p at most this the week before'),
+  emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
+});
+
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   timezone: z.string().optional(),
@@ -50,6 +63,7 @@ const configFileSchema = z.strictObject({
   reference_dirs: z.array(z.string()).optional(),
   mapping_files: z.array(z.string()).optional(),
   mappings: z.array(mappingSchema).optional(),
+  early_warning: earlyWarningSchema.optional(),
 });
 
 export interface Config {
@@ -78,6 +92,8 @@ export interface Config {
   referenceDirs: string[];
   /** Column mappings for files whose columns differ from the contract. */
   mappings: ColumnMapping[];
+  /** How the weekly series become warnings. */
+  detection: DetectionSettings;
   /** Seconds to wait when another run holds the warehouse. */
   waitSeconds: number;
   /** Print stacks of unexpected errors. */
@@ -145,6 +161,22 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+function detectionSettings(given: z.infer<typeof earlyWarningSchema>): DetectionSettings {
+  const d = detectionDefaults;
+  return {
+    ...d,
+    fdr: given.fdr ?? d.fdr,
+    previousWeekP: given.previous_week_p ?? d.previousWeekP,
+    emergingBelow: given.emerging_below ?? d.emergingBelow,
+    assessment: {
+      farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,
+      guard: { cases: given.guard_cases ?? d.assessment.guard.cases, weeks: given.guard_weeks ?? d.assessment.guard.weeks },
+      farringtonAlpha: given.farrington_alpha ?? d.assessment.farringtonAlpha,
+      earsAlpha: given.ears_alpha ?? d.assessment.earsAlpha,
+    },
+  };
+}
+
 /** Turns CLI options and an optional config file (given, or found in the input folder) into a Config. */
 export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
@@ -193,6 +225,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     calendarsByPath: Object.entries(file.calendars ?? {}).map(([glob, calendar]) => ({ glob, calendar })),
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
+    detection: detectionSettings(file.early_warning ?? {}),
     waitSeconds,
     verbose: options.verbose ?? false,
   };

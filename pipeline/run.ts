@@ -86,8 +86,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     progress.start(t(config.language, 'stage.detect'), 1);
     const history = await readWarningHistory(connection);
     const week = lastWholeWeek(asOf);
-    const signals = await detectSignals(connection, [addDays(week, -7), week]);
-    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history));
+    const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
+    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
     const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
     progress.done();
     progress.start(t(config.language, 'stage.publish'), 1);

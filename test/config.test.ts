@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaults, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
+import { detectionDefaults } from '../pipeline/warnings/detection-settings.ts';
 
 describe('normalizeConfig', () => {
   it('gives the documented defaults', () => {
@@ -17,6 +18,16 @@ describe('normalizeConfig', () => {
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ language: 'zh', timezone: 'Asia/Shanghai', reference_dirs: ['ref'] }));
     expect(normalizeConfig({ input: dir })).toMatchObject({ language: 'zh', timezone: 'Asia/Shanghai', referenceDirs: [defaults.referenceDir, join(dir, 'ref')] });
     expect(normalizeConfig({ input: dir, lang: 'en' }).language).toBe('en');
+  });
+
+  it('reads the early-warning settings a hospital chose, and refuses an impossible one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 0.01, guard_cases: 3, farrington_years: 1 } }));
+    const { detection } = normalizeConfig({ input: dir, lang: 'en' });
+    expect(detection).toMatchObject({ fdr: 0.01, previousWeekP: detectionDefaults.previousWeekP });
+    expect(detection.assessment).toMatchObject({ guard: { cases: 3, weeks: 4 }, farringtonYears: 1, earsAlpha: detectionDefaults.assessment.earsAlpha });
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 2 } }));
+    expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(/early_warning\.fdr/);
   });
 
   it.each([

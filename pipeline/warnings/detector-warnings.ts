@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { modelSql, queryRows, runModel } from '../db.ts';
-import { assessWeek, assessmentDefaults, type AssessmentOptions } from '../detect/week-assessment.ts';
+import { assessWeek } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/stage.ts';
@@ -9,36 +9,9 @@ import { writeTable } from '../table_writer.ts';
 import type { Language } from '../text/types.ts';
 import { addDays, lastWholeWeek } from '../time.ts';
 import { groupSignals, type CellSignal, type SignalGroup } from './signal-groups.ts';
+import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
 import { warningId, type WarningCandidate } from './warnings.ts';
 
-/** How the weekly series of the warehouse become warnings. */
-export interface DetectionSettings {
-  /** False discovery rate controlled across the cells tested in one week (Benjamini–Hochberg). */
-  fdr: number;
-  assessment: AssessmentOptions;
-  /** Keywords per warning. */
-  keywords: number;
-  /**
-   * A signal group becomes a warning when it is corroborated: seen through two views (a
-   * department's category, a place, a word, the hospital's category), or its cell was already up
-   * the week before (p ≤ previousWeekP).
-   */
-  previousWeekP: number;
-  /**
-   * A word is an emerging term while it is still rare: its cell is tested only in weeks whose
-   * expectation is below this many complaints. A common word going up is a rise of a known
-   * problem, which its department's and its place's cells see.
-   */
-  emergingBelow: number;
-}
-
-export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
-  fdr: 0.05,
-  assessment: assessmentDefaults,
-  keywords: 5,
-  previousWeekP: 0.05,
-  emergingBelow: 1,
-});
 
 /** One cell's weekly counts from its series start (`weeks[start]`) to the last week read. */
 interface CellSeries {

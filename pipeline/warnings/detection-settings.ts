@@ -1,0 +1,30 @@
+import { assessmentDefaults, type AssessmentOptions } from '../detect/week-assessment.ts';
+
+/** How the weekly series of the warehouse become warnings. */
+export interface DetectionSettings {
+  /** False discovery rate controlled across the cells tested in one week (Benjamini–Hochberg). */
+  fdr: number;
+  assessment: AssessmentOptions;
+  /** Keywords per warning. */
+  keywords: number;
+  /**
+   * A signal group becomes a warning when it is corroborated: seen through two views (a
+   * department's category, a place, a word, the hospital's category), or its cell was already up
+   * the week before (p ≤ previousWeekP).
+   */
+  previousWeekP: number;
+  /**
+   * A word is an emerging term while it is still rare: its cell is tested only in weeks whose
+   * expectation is below this many complaints. A common word going up is a rise of a known
+   * problem, which its department's and its place's cells see.
+   */
+  emergingBelow: number;
+}
+
+export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
+  fdr: 0.05,
+  assessment: assessmentDefaults,
+  keywords: 5,
+  previousWeekP: 0.05,
+  emergingBelow: 1,
+});
