@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBacktest, type BacktestFile, type BacktestWarning } from '../../pipeline/backtest.ts';
+import { normalizeConfig } from '../../pipeline/config.ts';
+import { silentProgress } from '../../pipeline/progress.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
+
+/** The generator's ground truth (data/sample/planted.json), which the pipeline never reads. */
+interface Planted { id: string; onset: string; end: string; record_ids: string[] }
+interface NormalRise { id: string; sources: string[]; departments: string[]; keywords: string[]; start: string; end: string }
+const truth = JSON.parse(readFileSync(join(SAMPLE, 'planted.json'), 'utf8')) as { planted: Planted[]; normal_rises: NormalRise[] };
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
+
+/**
+ * A warning points at a planted problem when at least a quarter of its evidence, and at least two
+ * records, are that problem's planted records: the problem is what it is about, not a passer-by.
+ */
+function plantedBehind(warning: BacktestWarning): Planted[] {
+  return truth.planted.filter((problem) => {
+    const planted = new Set(problem.record_ids);
+    const shared = warning.evidence_ids.filter((id) => planted.has(id)).length;
+    return shared >= 2 && shared * 4 >= warning.evidence_ids.length;
+  });
+}
+
+/**
+ * A warning points at a normal rise (a season, a post-holiday rebound, a large steady department)
+ * when it is from one of the rise's sources, overlaps its dates, and names one of its departments,
+ * or is hospital-wide during a rise of the whole hospital, or carries one of its keywords.
+ */
+function normalRiseBehind(warning: BacktestWarning, sources: ReadonlySet<string>): NormalRise[] {
+  return truth.normal_rises.filter(
+    (rise) =>
+      rise.sources.some((source) => sources.has(source)) &&
+      warning.period_start <= rise.end &&
+      warning.period_end >= rise.start &&
+      ((warning.department !== null && rise.departments.includes(warning.department)) ||
+        (warning.department === null && rise.departments.length === 0) ||
+        warning.keywords.some((keyword) => rise.keywords.includes(keyword))),
+  );
+}
+
+/** The sample's last two years replayed, as `hearken backtest --from 2024-11-18 --to 2026-11-16` does. */
+let ws: Workspace;
+let backtest: BacktestFile;
+let sourceOf: Map<string, string>;
+beforeAll(async () => {
+  ws = await createWorkspace();
+  const config = normalizeConfig({ input: SAMPLE, lang: 'en' });
+  const out = join(ws.root, 'backtest.json');
+  await runBacktest(config, { from: '2024-11-18', to: '2026-11-16', out, warehouse: ws.db }, silentProgress, new Date('2026-11-16T08:00:00+08:00'));
+  backtest = JSON.parse(readFileSync(out, 'utf8')) as BacktestFile;
+  sourceOf = new Map((await ws.query<{ id: string; source: string }>('select id, source from fct_feedback')).map((row) => [row.id, row.source]));
+}, 900_000);
+afterAll(async () => {
+  await ws.dispose();
+});
+
+/** Each distinct warning as first raised. */
+function distinctWarnings(): BacktestWarning[] {
+  const first = new Map<string, BacktestWarning>();
+  for (const warning of backtest.warnings) if (!first.has(warning.id)) first.set(warning.id, warning);
+  return [...first.values()];
+}
+
+describe('hearken backtest on the sample’s last two years', () => {
+  it('replays 105 Mondays, every warning with the as-of date of its run', () => {
+    expect(backtest.runs).toBe(105);
+    expect(backtest.as_of).toBe('2026-11-15');
+    expect(backtest.warnings.every((w) => w.as_of >= '2024-11-17' && w.as_of <= '2026-11-15' && w.period_end <= w.as_of)).toBe(true);
+    expect(new Set(backtest.warnings.map((w) => w.kind))).toEqual(new Set(['spike', 'hotspot', 'emerging_term']));
+  });
+
+  it('warns of at least 90% of the planted problems within two weeks of their onset', () => {
+    const warnedInTime = truth.planted.filter((problem) =>
+      backtest.warnings.some((w) => plantedBehind(w).includes(problem) && daysBetween(problem.onset, w.as_of) >= 0 && daysBetween(problem.onset, w.as_of) <= 14),
+    );
+    expect(truth.planted).toHaveLength(9);
+    expect(warnedInTime.length / truth.planted.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('points at least 80% of its distinct warnings at a planted problem', () => {
+    const warnings = distinctWarnings();
+    const pointing = warnings.filter((w) => plantedBehind(w).length > 0);
+    expect(pointing.length / warnings.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('raises none at a seasonal rise, a post-holiday rebound or a large steady department', () => {
+    const atNormalRises = distinctWarnings()
+      .filter((w) => plantedBehind(w).length === 0)
+      .flatMap((w) => normalRiseBehind(w, new Set(w.evidence_ids.map((id) => sourceOf.get(id)!))).map((rise) => `${w.id} ${w.as_of}: ${rise.id}`));
+    expect(atNormalRises).toEqual([]);
+  });
+
+  it('explains each warning: rule, bound, baseline, rising terms, quotes, owner, action and due date', () => {
+    const warning = backtest.warnings.find((w) => w.kind === 'spike' && w.department === 'Khoa Nhi')!;
+    expect(warning).toMatchObject({ category: 'facility', method: expect.stringMatching(/farrington_flexible|ears_c2/), severity: expect.stringMatching(/high|medium|low/) });
+    expect(warning.observed).toBeGreaterThan(warning.upperbound!);
+    expect(warning.baseline_start! < warning.period_start).toBe(true);
+    expect(warning.keywords).toEqual(expect.arrayContaining(['tiêu chảy']));
+    expect(warning.quotes!.length).toBeGreaterThanOrEqual(3);
+    expect(warning.quotes!.length).toBeLessThanOrEqual(5);
+    expect(warning.suggested_action).toMatch(/^Facilities and safety/);
+    // a facility problem is due by complaint_sla.csv's 7 days
+    expect(daysBetween(warning.as_of, warning.due_date)).toBe(7);
+  });
+});
