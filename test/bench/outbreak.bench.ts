@@ -47,7 +47,8 @@ export interface OutbreakDetail {
   firstWeek: number;
   lastWeek: number;
   hearken: Record<Method, number | 'missed' | 'outside'>;
-  r: Record<Method, number | 'missed' | 'outside'> | null;
+  /** R's, for the methods R has (not `auto`). */
+  r: Partial<Record<Method, number | 'missed' | 'outside'>> | null;
 }
 
 export interface OutbreakBenchResult {
@@ -197,9 +198,15 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
 
   const outbreaks: OutbreakDetail[] = series.flatMap((s, i) =>
     outbreakRuns(s.state).map(({ start, end }) => {
-      const per = (alarmsOf: (m: Method) => Alarm[]) =>
-        Object.fromEntries(METHODS.map((m) => [m, outcome(s.state, alarmsOf(m), start, end, hearken[i]!.own[m])])) as OutbreakDetail['hearken'];
-      return { series: s.name, firstWeek: start + 1, lastWeek: end + 1, hearken: per((m) => hearken[i]!.alarms[m]), r: r ? per((m) => r![i]![m] ?? []) : null };
+      const per = (methods: readonly Method[], alarmsOf: (m: Method) => Alarm[]) =>
+        Object.fromEntries(methods.map((m) => [m, outcome(s.state, alarmsOf(m), start, end, hearken[i]!.own[m])])) as OutbreakDetail['hearken'];
+      return {
+        series: s.name,
+        firstWeek: start + 1,
+        lastWeek: end + 1,
+        hearken: per(METHODS, (m) => hearken[i]!.alarms[m]),
+        r: r ? per(SHARED_METHODS, (m) => r![i]![m]!) : null,
+      };
     }),
   );
 
@@ -217,7 +224,10 @@ export async function benchOutbreaks(workDir: string, log: (line: string) => voi
   const cell = (x: number | 'missed' | 'outside') => (x === 'missed' ? '–' : x === 'outside' ? '·' : String(x));
   log(`outbreaks: delay to the first alarm per outbreak (– missed, · starts before the method's first week; R in brackets where it differs): ${METHODS.join(', ')}`);
   for (const o of outbreaks) {
-    const cells = METHODS.map((m) => cell(o.hearken[m]) + (o.r && m !== 'auto' && o.r[m] !== o.hearken[m] ? ` (R ${cell(o.r[m])})` : ''));
+    const cells = METHODS.map((m) => {
+      const fromR = o.r?.[m];
+      return cell(o.hearken[m]) + (fromR !== undefined && fromR !== o.hearken[m] ? ` (R ${cell(fromR)})` : '');
+    });
     log(`outbreaks:   ${`${o.series} ${o.firstWeek}–${o.lastWeek}`.padEnd(20)} ${cells.join('  ')}`);
   }
   if (windowMismatches !== null) log(`outbreaks: weeks evaluated by only one of hearken and R: ${windowMismatches}`);
