@@ -4,14 +4,24 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { openWarehouse, setVariables } from './db.ts';
+import {
+  evaluatePlantedOutbreaks,
+  formatEvaluationCsv,
+  formatEvaluationTable,
+  plantedEvaluationDefaults,
+  type EvaluationRow,
+  type PlantedEvaluation,
+  type PlantedEvaluationOptions,
+  type WeeklySeries,
+} from './detect/planted-evaluation.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
-import { t } from './i18n.ts';
+import { formatNumber, t } from './i18n.ts';
 import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
 import { ingestInput, prepareSession } from './run.ts';
 import { runTextStage } from './text/stage.ts';
 import { addDays, isoInZone, lastWholeWeek } from './time.ts';
-import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
+import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 
 export interface BacktestOptions {
@@ -21,6 +31,13 @@ export interface BacktestOptions {
   out: string;
   /** The warehouse to load into and keep (`--db`); null for a temporary one, removed afterwards. */
   warehouse: string | null;
+  /**
+   * The planted-outbreak evaluation to write as well (`--evaluate`): Markdown if it ends in `.md`,
+   * else CSV. Absent or null for none.
+   */
+  evaluate?: string | null;
+  /** Settings of that evaluation; absent ones are plantedEvaluationDefaults. */
+  evaluation?: Partial<PlantedEvaluationOptions>;
 }
 
 /** A backtest warning: the warning as the run of `as_of` would have published it (contract section 4). */
@@ -36,6 +53,26 @@ export interface BacktestFile {
   warnings: BacktestWarning[];
 }
 
+/** What the evaluation file was made from. */
+export interface BacktestEvaluation {
+  /** The file written. */
+  out: string;
+  /** Department × category cells scored. */
+  cells: number;
+  /** Cells left out: too short to have a week with two years of history (`historyWeeks`). */
+  skipped: number;
+  /** The last week of the series (its Monday): the week the last replayed run judged. */
+  lastWeek: string;
+  rows: EvaluationRow[];
+}
+
+export interface BacktestResult {
+  /** What was written to `out`. */
+  file: BacktestFile;
+  /** Null without `evaluate`. */
+  evaluation: BacktestEvaluation | null;
+}
+
 /** The Mondays from `from` to `to`, both included. */
 export function mondaysBetween(from: string, to: string): string[] {
   const first = addDays(lastWholeWeek(addDays(from, -1)), 7);
@@ -44,8 +81,31 @@ export function mondaysBetween(from: string, to: string): string[] {
   return mondays;
 }
 
+/** `evaluatePlantedOutbreaks`, with a setting out of range reported as the user's to fix. */
+function plantedEvaluation(series: readonly WeeklySeries[], options: Partial<PlantedEvaluationOptions>): PlantedEvaluation {
+  try {
+    return evaluatePlantedOutbreaks(series, options);
+  } catch (error) {
+    if (error instanceof RangeError) throw new PipelineError('backtest', `--evaluate: ${error.message}`, EXIT_USAGE);
+    throw error;
+  }
+}
+
+/** Writes beside `path` and renames into place, so a failed run never leaves half a file. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const partial = `${path}.partial-${process.pid}`;
+  try {
+    await writeFile(partial, text);
+    await rename(partial, path);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
 function checkDate(name: string, value: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse takes 2024-02-30 for 1 March: the date must come back as written
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
     throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
   }
 }
@@ -59,13 +119,20 @@ function checkDate(name: string, value: string): void {
  * statistics and category model are fitted once on the whole input, which a run of the time
  * could not have done. Only the detector kinds are replayed (spike, hotspot, emerging_term):
  * a complaint's handling state and the surveys are known as exported, not as they stood then.
+ *
+ * With `evaluate`, it then plants synthetic outbreaks into the department × category series up to
+ * the last week replayed and scores every detector at every setting on them
+ * (`evaluatePlantedOutbreaks`), so a hospital can choose its alphas on its own history.
  */
-export async function runBacktest(config: Config, options: BacktestOptions, progress: Progress, now: Date = new Date()): Promise<BacktestFile> {
+export async function runBacktest(config: Config, options: BacktestOptions, progress: Progress, now: Date = new Date()): Promise<BacktestResult> {
   checkDate('from', options.from);
   checkDate('to', options.to);
   if (options.from > options.to) throw new PipelineError('backtest', `--from ${options.from} is after --to ${options.to}`, EXIT_USAGE);
   const mondays = mondaysBetween(options.from, options.to);
   if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
+  const evaluationOptions = options.evaluation ?? {};
+  // settings out of range stop the backtest now, not after the load
+  if (options.evaluate) plantedEvaluation([], evaluationOptions);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
@@ -107,12 +174,41 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
       runs: mondays.length,
       warnings,
     };
-    const partial = `${options.out}.partial-${process.pid}`;
-    await writeFile(partial, `${JSON.stringify(file, null, 2)}\n`);
-    await rename(partial, options.out);
-    return file;
+    await writeAtomically(options.out, `${JSON.stringify(file, null, 2)}\n`);
+    if (!options.evaluate) return { file, evaluation: null };
+
+    const lastWeek = addDays(mondays.at(-1)!, -7);
+    const series = await readCellCounts(connection, lastWeek, 'department|');
+    // one call per size, to tick between them: each size draws its own streams, so the rows are
+    // those of one call over every size
+    const sizes = [...new Set(evaluationOptions.sizes ?? plantedEvaluationDefaults.sizes)].sort((a, b) => a - b);
+    const rows: EvaluationRow[] = [];
+    let skipped = 0;
+    progress.start(t(config.language, 'stage.evaluate', { cells: formatNumber(config.language, series.length) }), sizes.length);
+    for (const size of sizes) {
+      progress.tick(`k = ${size}`);
+      const result = plantedEvaluation(series, { ...evaluationOptions, sizes: [size] });
+      rows.push(...result.rows);
+      skipped = result.skipped.length;
+    }
+    progress.done();
+    const evaluation: BacktestEvaluation = { out: options.evaluate, cells: series.length - skipped, skipped, lastWeek, rows };
+    await writeAtomically(options.evaluate, /\.md$/i.test(options.evaluate) ? evaluationMarkdown(evaluation, file, config) : formatEvaluationCsv(rows));
+    return { file, evaluation };
   } finally {
     warehouse.close();
     if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The evaluation for people: what it was planted into, then the table. */
+function evaluationMarkdown(evaluation: BacktestEvaluation, file: BacktestFile, config: Config): string {
+  const preface = t(config.language, 'evaluation.preface', {
+    cells: formatNumber(config.language, evaluation.cells),
+    skipped: formatNumber(config.language, evaluation.skipped),
+    last: addDays(evaluation.lastWeek, 6),
+    input: config.inputDir,
+    generated: file.generated_at,
+  });
+  return `${preface}\n\n${formatEvaluationTable(evaluation.rows, config.language)}`;
 }

@@ -70,17 +70,21 @@ function buildProgram(language: Language, io: CliIo): Command {
     .requiredOption('--to <date>', t(language, 'opt.to'))
     .requiredOption('--out <file>', t(language, 'opt.backtestOut'))
     .option('--db <file>', t(language, 'opt.backtestDb'))
+    .option('--evaluate <file>', t(language, 'opt.evaluate'))
     .option('--config <file>', t(language, 'opt.config'))
     .option('--mapping <file...>', t(language, 'opt.mapping'))
     .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
     .option('--timezone <zone>', t(language, 'opt.timezone'))
     .option('--verbose', t(language, 'opt.verbose'))
-    .action(async (options: CliOptions & { from: string; to: string; out: string }) => {
-      const { from, to, out, ...rest } = options;
+    .action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string }) => {
+      const { from, to, out, evaluate, ...rest } = options;
       const config = normalizeConfig(rest);
-      const result = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null }, io.progress());
-      const ids = new Set(result.warnings.map((warning) => warning.id));
-      io.out(`${t(config.language, 'backtest.done', { runs: formatNumber(config.language, result.runs), warnings: formatNumber(config.language, ids.size), out: resolve(out) })}\n`);
+      const evaluateFile = evaluate === undefined ? null : resolve(evaluate);
+      const { file, evaluation } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile }, io.progress());
+      const n = (value: number) => formatNumber(config.language, value);
+      const ids = new Set(file.warnings.map((warning) => warning.id));
+      io.out(`${t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) })}\n`);
+      if (evaluation !== null) io.out(`${t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out })}\n`);
     });
   program
     .command('detect')

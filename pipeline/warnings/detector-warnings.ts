@@ -47,6 +47,19 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
 }
 
 /**
+ * The weekly complaint counts of the cells whose name starts with `prefix` (`department|` for the
+ * department × category cells), each from its series start to `lastWeek` (a Monday), a week without
+ * a complaint counting 0: the series `detectSignals` judges, for an evaluation of the detectors on
+ * them. Reads int_alert_cell_weeks, so it comes after `detectSignals` has built it.
+ *
+ * @example await readCellCounts(connection, '2026-11-09', 'department|') // [{ cell: 'department|Khoa Nhi|facility', counts: [0, 2, 1, …] }, …]
+ */
+export async function readCellCounts(connection: DuckDBConnection, lastWeek: string, prefix: string): Promise<{ cell: string; counts: number[] }[]> {
+  const { cells } = await readCellSeries(connection, lastWeek);
+  return cells.filter((series) => series.cell.startsWith(prefix)).map(({ cell, counts }) => ({ cell, counts }));
+}
+
+/**
  * The cell-weeks of `evaluate` (Mondays) that signal: an alarm of their detector that survives the FDR.
  * Only cells the guard lets through are tests: the FDR is over the cells that could alarm at all.
  */
