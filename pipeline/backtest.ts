@@ -20,7 +20,7 @@ import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
 import { ingestInput, prepareSession } from './run.ts';
 import { runTextStage } from './text/stage.ts';
-import { addDays, isoInZone, lastWholeWeek } from './time.ts';
+import { addDays, isoInZone } from './time.ts';
 import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 
@@ -75,7 +75,8 @@ export interface BacktestResult {
 
 /** The Mondays from `from` to `to`, both included. */
 export function mondaysBetween(from: string, to: string): string[] {
-  const first = addDays(lastWholeWeek(addDays(from, -1)), 7);
+  const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const first = addDays(from, (7 - weekday) % 7);
   const mondays: string[] = [];
   for (let monday = first; monday <= to; monday = addDays(monday, 7)) mondays.push(monday);
   return mondays;

@@ -65,7 +65,7 @@ function buildProgram(language: Language, io: CliIo): Command {
   program
     .command('backtest')
     .description(t(language, 'cli.backtest'))
-    .requiredOption('--input <dir>', t(language, 'opt.input'))
+    .requiredOption('--input <dir>', t(language, 'opt.backtestInput'))
     .requiredOption('--from <date>', t(language, 'opt.from'))
     .requiredOption('--to <date>', t(language, 'opt.to'))
     .requiredOption('--out <file>', t(language, 'opt.backtestOut'))

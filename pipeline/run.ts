@@ -15,7 +15,7 @@ import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts'
 import { buildSatisfaction } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
 import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
-import { addDays, dateInZone, isoInZone, lastWholeWeek } from './time.ts';
+import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
 import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
 
@@ -85,7 +85,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     };
     progress.start(t(config.language, 'stage.detect'), 1);
     const history = await readWarningHistory(connection);
-    const week = lastWholeWeek(asOf);
+    // the seven days to the as-of date, and the seven before them
+    const week = addDays(asOf, -6);
     const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
     const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
     const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);

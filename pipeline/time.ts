@@ -28,15 +28,3 @@ export function isoInZone(instant: Date, timeZone: string): string {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
-
-/**
- * The Monday of the last whole week (Monday to Sunday) ending on or before `asOf`: a run on a
- * Monday judges the week that ended the day before.
- *
- * @example lastWholeWeek('2025-03-09') // '2025-03-03' (a Sunday: its own week); lastWholeWeek('2025-03-12') // '2025-03-03'
- */
-export function lastWholeWeek(asOf: string): string {
-  const next = addDays(asOf, 1);
-  const weekday = (new Date(`${next}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  return addDays(next, -weekday - 7);
-}

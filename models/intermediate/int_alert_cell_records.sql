@@ -5,16 +5,16 @@
 --   emerging_term  each issue term it holds: one that leans to a category and is no source's
 --                  template (dim_term, the rule of the high-frequency issues), seen in 5 records or more.
 -- Only complaints count: praise, questions and suggestions are not problems piling up.
--- `series_start` is the week the cell's population first appears (its department; for a place or a
--- word, its language; the hospital): from then on a quiet week counts 0, and a department that
+-- `series_start` is the day the cell's population first appears (its department; for a place or a
+-- word, its language; the hospital): from then on a quiet day counts 0, and a department that
 -- appears later is not compared with weeks before it existed. A place or a word nobody wrote before
--- counts 0 back to the language's first week: a new place with five complaints is a hotspot.
+-- counts 0 back to the language's first day: a new place with five complaints is a hotspot.
 create or replace table int_alert_cell_records as
 with complaints as (
     select
         source,
         id,
-        date_trunc('week', received_at)::date as week,
+        received_at::date as day,
         department,
         coalesce(category, 'other') as category,
         nullif(trim(location), '') as location,
@@ -30,22 +30,22 @@ issue_terms as (
 ),
 
 cells as (
-    select 'spike' as kind, 'department|' || department || '|' || category as cell, 'department|' || department as population, source, id, week
+    select 'spike' as kind, 'department|' || department || '|' || category as cell, 'department|' || department as population, source, id, day
     from complaints
     where department is not null
     union all
-    select 'spike', 'category|' || category, 'hospital', source, id, week
+    select 'spike', 'category|' || category, 'hospital', source, id, day
     from complaints
     union all
-    select 'hotspot', 'location|' || location, 'lang|' || lang, source, id, week
+    select 'hotspot', 'location|' || location, 'lang|' || lang, source, id, day
     from complaints
     where location is not null
     union all
-    select distinct 'emerging_term', 'term|' || complaints.lang || '|' || terms.term, 'lang|' || complaints.lang, complaints.source, complaints.id, complaints.week
+    select distinct 'emerging_term', 'term|' || complaints.lang || '|' || terms.term, 'lang|' || complaints.lang, complaints.source, complaints.id, complaints.day
     from complaints
     join fct_record_terms as terms using (source, id)
     join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term
 )
 
-select kind, cell, source, id, week, min(week) over (partition by population) as series_start
+select kind, cell, source, id, day, min(day) over (partition by population) as series_start
 from cells;

@@ -1,4 +1,4 @@
--- Grain: one row per detector warning (alert_group_baselines: its named cell and week) and each term
+-- Grain: one row per detector warning (alert_group_baselines: its named cell and the first day of its window) and each term
 -- of the cell's complaints in the 52 weeks before: the baseline its rising terms are measured
 -- against, as record counts, with the baseline's own size.
 with baseline as (
@@ -6,8 +6,8 @@ with baseline as (
     from alert_group_baselines as baselines
     inner join int_alert_cell_records as records
         on records.cell = baselines.cell
-        and records.week < baselines.week::date
-        and records.week >= baselines.week::date - interval 52 weeks
+        and records.day < baselines.week::date
+        and records.day >= baselines.week::date - 364
 ),
 
 sizes as (

@@ -32,7 +32,7 @@ export interface WeekAssessment {
   alarm: 0 | 1;
   /** False when the guard held the week back: it is no test, and counts in no false discovery rate. */
   tested: boolean;
-  /** P(Y ≥ count) under the baseline's count model: 1 for a week not tested. */
+  /** P(Y ≥ count) under the baseline's count model, also for a week the guard held back (how unusual it was, though no test). */
   pValue: number;
   /** First and last week (0-based) of the baseline. */
   baselineFrom: number;
@@ -75,8 +75,8 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
   let recent = 0;
   for (let s = Math.max(0, t - o.guard.weeks + 1); s <= t; s++) recent += y[s]!;
   const tested = recent >= o.guard.cases;
-  const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }, pValue: () => number): WeekAssessment =>
-    tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue: pValue() } : { ...a, upperbound: null, alarm: 0, tested, pValue: 1 };
+  const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }, pValue: number): WeekAssessment =>
+    tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue } : { ...a, upperbound: null, alarm: 0, tested, pValue };
 
   const years = Math.min(4, Math.floor((t - 3) / farringtonFlexibleDefaults.period));
   if (years >= o.farringtonYears) {
@@ -85,7 +85,8 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
       // the expectation rests mostly on the weeks around this one in each past year (w on either side)
       const windowWeeks = (2 * farringtonFlexibleDefaults.w + 1) * years;
       const { expected, dispersion } = week;
-      return judge({ method: 'farrington_flexible', expected, upperbound: week.upperbound, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo }, () =>
+      return judge(
+        { method: 'farrington_flexible', expected, upperbound: week.upperbound, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo },
         baselinePValue(count, expected, dispersion, windowWeeks),
       );
     }
@@ -94,7 +95,8 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
   const { mean, sd } = earsBaseline(y, t, EARS_C2.length, EARS_C2.lag);
   if (!Number.isFinite(mean) || !Number.isFinite(sd)) return null;
   const upperbound = mean + normalQuantile(1 - o.earsAlpha) * sd;
-  return judge({ method: 'ears_c2', expected: mean, upperbound, baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1, baselineTo: t - EARS_C2.lag }, () =>
+  return judge(
+    { method: 'ears_c2', expected: mean, upperbound, baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1, baselineTo: t - EARS_C2.lag },
     baselinePValue(count, mean, mean > 0 ? (sd * sd) / mean : 1, EARS_C2.length),
   );
 }

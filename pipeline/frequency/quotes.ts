@@ -15,9 +15,10 @@ export const quoteDefaults = {
 /**
  * Quotes for a problem: the records holding most of its key terms, one per department before any
  * repeats, shorter first, no near-copies (a quote whose words nearly all repeat one already chosen,
- * a template or a copied complaint, adds nothing), cut to `length` characters.
+ * a template or a copied complaint, adds nothing) unless that leaves fewer than `minimum`, cut to
+ * `length` characters.
  */
-export function pickQuotes(records: readonly QuoteCandidate[], keyTerms: ReadonlySet<string>, limit: number = quoteDefaults.quotes): string[] {
+export function pickQuotes(records: readonly QuoteCandidate[], keyTerms: ReadonlySet<string>, limit: number = quoteDefaults.quotes, minimum = 0): string[] {
   const candidates = records
     .map((record) => ({ record, hits: record.terms.filter((term) => keyTerms.has(term)).length }))
     .sort((a, b) => b.hits - a.hits || a.record.text_redacted.length - b.record.text_redacted.length || (a.record.id < b.record.id ? -1 : 1));
@@ -36,5 +37,6 @@ export function pickQuotes(records: readonly QuoteCandidate[], keyTerms: Readonl
       departments.add(record.department);
     }
   }
+  for (const { record } of candidates) if (chosen.length < minimum && !chosen.includes(record)) chosen.push(record);
   return chosen.map(({ text_redacted: text }) => (text.length > quoteDefaults.length ? `${text.slice(0, quoteDefaults.length - 1)}…` : text));
 }

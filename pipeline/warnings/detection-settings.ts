@@ -25,6 +25,6 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   fdr: 0.05,
   assessment: assessmentDefaults,
   keywords: 5,
-  previousWeekP: 0.05,
+  previousWeekP: 0.01,
   emergingBelow: 1,
 });

@@ -7,13 +7,13 @@ import { termKey, termSurfaces } from '../frequency/stage.ts';
 import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
 import { writeTable } from '../table_writer.ts';
 import type { Language } from '../text/types.ts';
-import { addDays, lastWholeWeek } from '../time.ts';
+import { addDays } from '../time.ts';
 import { groupSignals, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
 import { warningId, type WarningCandidate } from './warnings.ts';
 
 
-/** One cell's weekly counts from its series start (`weeks[start]`) to the last week read. */
+/** One cell's 7-day counts from its series start (`weeks[start]`) to the last window read. */
 interface CellSeries {
   kind: CellSignal['kind'];
   cell: string;
@@ -21,36 +21,37 @@ interface CellSeries {
   counts: number[];
 }
 
-/** Every cell's weekly series up to `lastWeek` (a Monday), on one axis of Mondays. */
+/**
+ * Every cell's counts in 7-day windows, the last one starting on `lastWeek` (any day: the first
+ * of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
+ */
 async function readCellSeries(connection: DuckDBConnection, lastWeek: string): Promise<{ weeks: string[]; cells: CellSeries[] }> {
-  const rows = await queryRows<{ kind: CellSignal['kind']; cell: string; series_start: string; week: string; records: number }>(
+  const rows = await queryRows<{ kind: CellSignal['kind']; cell: string; start_back: number; back: number; records: number }>(
     connection,
-    "select kind, cell, strftime(series_start, '%Y-%m-%d') as series_start, strftime(week, '%Y-%m-%d') as week, records from int_alert_cell_weeks where week <= $last::date order by cell, week",
-    { last: lastWeek },
+    `select kind, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
+     from int_alert_cell_days where day <= $end::date group by all order by cell, back desc`,
+    { end: addDays(lastWeek, 6) },
   );
-  if (rows.length === 0) return { weeks: [], cells: [] };
-  const first = rows.reduce((min, row) => (row.series_start < min ? row.series_start : min), lastWeek);
-  const weeks: string[] = [];
-  for (let week = first; week <= lastWeek; week = addDays(week, 7)) weeks.push(week);
-  const index = new Map(weeks.map((week, i) => [week, i]));
+  const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
+  const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
   const cells = new Map<string, CellSeries>();
   for (const row of rows) {
     let series = cells.get(row.cell);
     if (series === undefined) {
-      const start = index.get(row.series_start)!;
+      const start = oldest - row.start_back;
       series = { kind: row.kind, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
       cells.set(row.cell, series);
     }
-    series.counts[index.get(row.week)! - series.start] = row.records;
+    series.counts[oldest - row.back - series.start] = row.records;
   }
   return { weeks, cells: [...cells.values()] };
 }
 
 /**
  * The weekly complaint counts of the cells whose name starts with `prefix` (`department|` for the
- * department × category cells), each from its series start to `lastWeek` (a Monday), a week without
- * a complaint counting 0: the series `detectSignals` judges, for an evaluation of the detectors on
- * them. Reads int_alert_cell_weeks, so it comes after `detectSignals` has built it.
+ * department × category cells), each from its series start to the window starting `lastWeek`, a
+ * week without a complaint counting 0: the series `detectSignals` judges, for an evaluation of the
+ * detectors on them. Reads int_alert_cell_days, so it comes after `detectSignals` has built it.
  *
  * @example await readCellCounts(connection, '2026-11-09', 'department|') // [{ cell: 'department|Khoa Nhi|facility', counts: [0, 2, 1, …] }, …]
  */
@@ -60,7 +61,7 @@ export async function readCellCounts(connection: DuckDBConnection, lastWeek: str
 }
 
 /**
- * The cell-weeks of `evaluate` (Mondays) that signal: an alarm of their detector that survives the FDR.
+ * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their detector that survives the FDR.
  * Only cells the guard lets through are tests: the FDR is over the cells that could alarm at all.
  */
 function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
@@ -113,14 +114,14 @@ async function attachRecords(connection: DuckDBConnection, signals: readonly Omi
 }
 
 /**
- * The signals of the weeks `evaluate` (Mondays), each with the complaints it counted: every cell
+ * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it counted: every cell
  * tested on its own past (assessWeek) and kept when its detector alarms and its BH q-value across
  * the week's tests is within `settings.fdr`. Weeks are judged only on weeks up to themselves, so a
  * backtest can ask for many at once.
  */
 export async function detectSignals(connection: DuckDBConnection, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
   await runModel(connection, 'intermediate/int_alert_cell_records');
-  await runModel(connection, 'intermediate/int_alert_cell_weeks');
+  await runModel(connection, 'intermediate/int_alert_cell_days');
   const last = [...evaluate].sort().at(-1);
   if (last === undefined) return [];
   const { weeks, cells } = await readCellSeries(connection, last);
@@ -128,8 +129,8 @@ export async function detectSignals(connection: DuckDBConnection, evaluate: read
 }
 
 /**
- * The detector warnings a run on `asOf` raises: the signal groups of the last whole week, and those
- * of the week before that no signal of this week continues (a problem stays raised through one quiet
+ * The detector warnings a run on `asOf` raises: the signal groups of the seven days to `asOf` (a
+ * run on a Monday: the week that ended on Sunday), and those of the seven days before that no signal of this week continues (a problem stays raised through one quiet
  * week, rather than being resolved and raised again). A group is named after a cell whose warning
  * is open (`openIds`, from the warning log), so an ongoing problem keeps its id.
  */
@@ -140,15 +141,17 @@ export async function detectorCandidates(
   openIds: ReadonlySet<string>,
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
-  const week = lastWholeWeek(asOf);
+  const week = addDays(asOf, -6);
   const isOpen = (signal: CellSignal) => openIds.has(warningId(`${signal.kind}|${signal.cell}`));
   const groupsOf = (monday: string) => {
     const those = signals.filter((signal) => signal.week === monday);
     return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
   };
-  const current = groupsOf(week).filter((group) => corroborated(group, settings));
+  // a warning already open goes on while its cells signal; a new one needs corroboration
+  const worthIt = (group: SignalGroup) => group.members.some(isOpen) || corroborated(group, settings);
+  const current = groupsOf(week).filter(worthIt);
   const continued = new Set(current.flatMap((group) => group.members.map((member) => member.cell)));
-  const carried = groupsOf(addDays(week, -7)).filter((group) => corroborated(group, settings) && !group.members.some((member) => continued.has(member.cell)));
+  const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(member.cell)));
   return describeSignalGroups(connection, [...current, ...carried], settings);
 }
 
@@ -233,6 +236,7 @@ async function describeSignalGroups(
     const rising = risingTermsOf(records, baseline);
     const keys = keywordsOf(records, rising, settings.keywords);
     const { primary } = group;
+    const qValue = Math.min(...group.members.map((member) => member.qValue));
     const parts = cellParts(primary.cell);
     const department = parts[0] === 'department' ? parts[1]! : majority(records.map((row) => row.department));
     const category = parts[0] === 'department' ? parts[2]! : parts[0] === 'category' ? parts[1]! : majority(records.map((row) => row.category));
@@ -250,13 +254,13 @@ async function describeSignalGroups(
       observed: primary.observed,
       expected: primary.expected,
       method: primary.method,
-      severity: severityOf(Math.min(...group.members.map((member) => member.qValue))),
+      severity: severityOf(qValue),
       evidence_ids: records.map((row) => row.id),
       upperbound: primary.upperbound,
       baseline_start: primary.baselineStart,
       baseline_end: primary.baselineEnd,
-      q_value: primary.qValue,
-      quotes: pickQuotes(records, new Set(keywordTerms)),
+      q_value: qValue,
+      quotes: pickQuotes(records, new Set(keywordTerms), 5, 3),
       rising_terms: rising.slice(0, settings.keywords).map((r) => ({ ...r, term: surfaces.get(termKey(lang, r.term)) ?? r.term })),
       signals: group.members.map((member) => ({
         kind: member.kind,

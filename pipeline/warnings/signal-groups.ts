@@ -17,7 +17,7 @@ export interface CellSignal {
   baselineEnd: string;
   /** The complaints counted, as `source` + NUL + `id`. */
   records: readonly string[];
-  /** The same cell's p-value the week before (1 when it was not tested): a problem builds up, chance does not. */
+  /** The same cell's p-value the week before, guard or not (1 where it could not be judged): a problem builds up, chance does not. */
   previousPValue: number;
 }
 
