@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../pipeline/time.ts';
+import type { Warning, WarningsFile } from '../../pipeline/warnings/warnings.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+const BASELINE_TEXTS = ['挂号排队时间太长，等了一个多小时', '挂号窗口人太多，排队很久', '预约挂号后还要排队等很久'];
+const BURST_TEXTS = [
+  '自助挂号机系统故障，一直无法挂号，只能去人工窗口排队',
+  '自助挂号机又坏了，系统故障半天没人修',
+  '用自助挂号机挂号，系统故障扣了钱没出号',
+  '自助挂号机黑屏，系统故障，工作人员说不知道什么时候修好',
+];
+
+/**
+ * Forty weeks of quiet complaints from 2024-01-01 (one a week each in 门诊部 about queues and in
+ * 检验科 about fees), then in the week of 7 October eight complaints in 门诊部 about the
+ * self-service registration machines breaking down, then quiet weeks again.
+ */
+function complaintsCsv(): string {
+  const lines = ['id,received_at,department,category,location,text'];
+  for (let week = 0; week < 44; week++) {
+    const monday = addDays('2024-01-01', 7 * week);
+    lines.push(`Q${week},${addDays(monday, 1)} 09:00,门诊部,process,挂号大厅,${BASELINE_TEXTS[week % 3]}`);
+    lines.push(`F${week},${addDays(monday, 2)} 10:00,检验科,cost,,检验收费项目不清楚，希望解释`);
+  }
+  for (let k = 0; k < 8; k++) lines.push(`B${k},2024-10-${String(7 + (k % 6)).padStart(2, '0')} ${10 + k}:00,门诊部,process,自助挂号机,${BURST_TEXTS[k % 4]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+let ws: Workspace;
+const detectorWarnings = (): Warning[] =>
+  (JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile).warnings.filter((w) => ['spike', 'hotspot', 'emerging_term'].includes(w.kind));
+
+beforeAll(async () => {
+  ws = await createWorkspace();
+  await ws.write('complaints.csv', complaintsCsv());
+});
+afterAll(async () => {
+  await ws.dispose();
+});
+
+describe('detector warnings from the warehouse', () => {
+  it('raises one warning for the burst, seen through its department and its place, with everything a department needs', async () => {
+    await ws.run({ asOf: '2024-10-13', lang: 'zh' });
+    const warnings = detectorWarnings();
+    expect(warnings).toHaveLength(1);
+    const [warning] = warnings as [Warning];
+    expect(warning).toMatchObject({
+      kind: 'spike',
+      department: '门诊部',
+      category: 'process',
+      location: '自助挂号机',
+      period_start: '2024-10-07',
+      period_end: '2024-10-13',
+      observed: 9,
+      expected: 1,
+      method: 'ears_c2',
+      status: 'new',
+      // process problems are due in 3 days (complaint_sla.csv), the source practice
+      due_date: '2024-10-16',
+    });
+    expect(warning.evidence_ids).toHaveLength(9);
+    expect(warning.evidence_ids).toEqual(expect.arrayContaining(['B0', 'B7', 'Q40']));
+    expect(warning.signals!.map((s) => s.cell)).toEqual(expect.arrayContaining(['department|门诊部|process', 'location|自助挂号机']));
+    expect(warning.keywords.slice(0, 2)).toEqual(expect.arrayContaining(['自助挂号机', '系统故障']));
+    expect(warning.quotes!.length).toBeGreaterThanOrEqual(3);
+    expect(warning.summary).toContain('门诊部');
+    expect(warning.suggested_action).toMatch(/^管理流程问题/);
+    expect(warning.severity).toBe('high');
+  });
+
+  it('keeps the same warning the same day, carries it through one quiet week as ongoing, then resolves it', async () => {
+    const first = detectorWarnings()[0]!;
+    await ws.run({ asOf: '2024-10-13', lang: 'zh' });
+    expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'new']]);
+    await ws.run({ asOf: '2024-10-20', lang: 'zh' });
+    expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'ongoing']]);
+    await ws.run({ asOf: '2024-10-27', lang: 'zh' });
+    expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'resolved']]);
+    await ws.run({ asOf: '2024-11-03', lang: 'zh' });
+    expect(detectorWarnings()).toEqual([]);
+  });
+}, 120_000);
