@@ -37,6 +37,16 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   write(t(language, 'run.published', { out: outDir }));
 }
 
+/** The options `run` and `backtest` share: how to read the input, and the language to answer in. */
+function withReadingOptions(command: Command, language: Language): Command {
+  return command
+    .option('--config <file>', t(language, 'opt.config'))
+    .option('--mapping <file...>', t(language, 'opt.mapping'))
+    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
+    .option('--timezone <zone>', t(language, 'opt.timezone'))
+    .option('--verbose', t(language, 'opt.verbose'));
+}
+
 function buildProgram(language: Language, io: CliIo): Command {
   const program = new Command('hearken')
     .description(t(language, 'cli.description'))
@@ -44,25 +54,20 @@ function buildProgram(language: Language, io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(false);
 
-  program
+  const runCommand = program
     .command('run')
     .description(t(language, 'cli.run'))
     .option('--input <dir>', t(language, 'opt.input'))
     .option('--db <file>', t(language, 'opt.db'))
     .option('--out <dir>', t(language, 'opt.out'))
     .option('--as-of <date>', t(language, 'opt.asOf'))
-    .option('--config <file>', t(language, 'opt.config'))
-    .option('--mapping <file...>', t(language, 'opt.mapping'))
-    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
-    .option('--timezone <zone>', t(language, 'opt.timezone'))
-    .option('--wait <seconds>', t(language, 'opt.wait'))
-    .option('--verbose', t(language, 'opt.verbose'))
-    .action(async (options: CliOptions) => {
-      const config = normalizeConfig(options);
-      const { summary } = await run(config, io.progress());
-      printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
-    });
-  program
+    .option('--wait <seconds>', t(language, 'opt.wait'));
+  withReadingOptions(runCommand, language).action(async (options: CliOptions) => {
+    const config = normalizeConfig(options);
+    const { summary } = await run(config, io.progress());
+    printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
+  });
+  const backtestCommand = program
     .command('backtest')
     .description(t(language, 'cli.backtest'))
     .requiredOption('--input <dir>', t(language, 'opt.backtestInput'))
@@ -70,22 +75,17 @@ function buildProgram(language: Language, io: CliIo): Command {
     .requiredOption('--to <date>', t(language, 'opt.to'))
     .requiredOption('--out <file>', t(language, 'opt.backtestOut'))
     .option('--db <file>', t(language, 'opt.backtestDb'))
-    .option('--evaluate <file>', t(language, 'opt.evaluate'))
-    .option('--config <file>', t(language, 'opt.config'))
-    .option('--mapping <file...>', t(language, 'opt.mapping'))
-    .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
-    .option('--timezone <zone>', t(language, 'opt.timezone'))
-    .option('--verbose', t(language, 'opt.verbose'))
-    .action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string }) => {
-      const { from, to, out, evaluate, ...rest } = options;
-      const config = normalizeConfig(rest);
-      const evaluateFile = evaluate === undefined ? null : resolve(evaluate);
-      const { file, evaluation } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile }, io.progress());
-      const n = (value: number) => formatNumber(config.language, value);
-      const ids = new Set(file.warnings.map((warning) => warning.id));
-      io.out(`${t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) })}\n`);
-      if (evaluation !== null) io.out(`${t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out })}\n`);
-    });
+    .option('--evaluate <file>', t(language, 'opt.evaluate'));
+  withReadingOptions(backtestCommand, language).action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string }) => {
+    const { from, to, out, evaluate, ...rest } = options;
+    const config = normalizeConfig(rest);
+    const evaluateFile = evaluate === undefined ? null : resolve(evaluate);
+    const { file, evaluation } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile }, io.progress());
+    const n = (value: number) => formatNumber(config.language, value);
+    const ids = new Set(file.warnings.map((warning) => warning.id));
+    io.out(`${t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) })}\n`);
+    if (evaluation !== null) io.out(`${t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out })}\n`);
+  });
   program
     .command('detect')
     .description(t(language, 'cli.detect'))
