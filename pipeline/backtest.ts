@@ -74,7 +74,7 @@ export interface BacktestResult {
 }
 
 /** The Mondays from `from` to `to`, both included. */
-export function mondaysBetween(from: string, to: string): string[] {
+function mondaysBetween(from: string, to: string): string[] {
   const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   const first = addDays(from, (7 - weekday) % 7);
   const mondays: string[] = [];

@@ -279,7 +279,7 @@ async function describeSignalGroups(
 }
 
 /** A term that rose in a warning's complaints against its cell's baseline. */
-export interface RisingTerm {
+interface RisingTerm {
   term: string;
   g2: number;
   log_ratio: number;

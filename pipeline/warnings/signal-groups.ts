@@ -35,7 +35,7 @@ export interface SignalGroup {
  * Which cell names a warning best, most actionable first: a department's category (one owner, one
  * kind of problem), a place, a word, and last a category across the whole hospital.
  */
-export function cellRank(signal: CellSignal): number {
+function cellRank(signal: CellSignal): number {
   if (signal.cell.startsWith('department|')) return 0;
   if (signal.kind === 'hotspot') return 1;
   if (signal.kind === 'emerging_term') return 2;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
+import { corroborated } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
@@ -36,5 +38,21 @@ describe('groupSignals', () => {
     // all six of the department's complaints are in the category's 21, but they are under a third of them
     expect(groupSignals([lift, hospital], new Set())).toHaveLength(2);
     expect(groupSignals([lift, signal('category|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.02)], new Set())).toHaveLength(1);
+  });
+});
+
+describe('corroborated', () => {
+  const settings = detectionDefaults;
+  it('takes a problem seen through two views, or a cell already clearly up the week before', () => {
+    const [both] = groupSignals([lift, carPark], new Set());
+    expect(corroborated(both!, settings)).toBe(true);
+    const [alone] = groupSignals([elsewhere], new Set());
+    expect(corroborated(alone!, settings)).toBe(false);
+    const [building] = groupSignals([{ ...elsewhere, previousPValue: 0.004 }], new Set());
+    expect(corroborated(building!, settings)).toBe(true);
+    // two words of one story are one view
+    const [words] = groupSignals([word, signal('term|zh|电梯', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
+    expect(words!.members).toHaveLength(2);
+    expect(corroborated(words!, settings)).toBe(false);
   });
 });
