@@ -61,8 +61,9 @@ export async function readCellCounts(connection: DuckDBConnection, lastWeek: str
 }
 
 /**
- * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their detector that survives the FDR.
- * Only cells the guard lets through are tests: the FDR is over the cells that could alarm at all.
+ * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their
+ * detector that survives the FDR. Only cells the guard lets through are tests, so the FDR is over
+ * the cells that could alarm at all.
  */
 function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
   const signals: Omit<CellSignal, 'records'>[] = [];
@@ -114,10 +115,10 @@ async function attachRecords(connection: DuckDBConnection, signals: readonly Omi
 }
 
 /**
- * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it counted: every cell
- * tested on its own past (assessWeek) and kept when its detector alarms and its BH q-value across
- * the week's tests is within `settings.fdr`. Weeks are judged only on weeks up to themselves, so a
- * backtest can ask for many at once.
+ * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it
+ * counted: every cell tested on its own past (assessWeek) and kept when its detector alarms and its
+ * BH q-value across the window's tests is within `settings.fdr`. A window is judged only on the
+ * windows up to it, so a backtest can ask for many at once.
  */
 export async function detectSignals(connection: DuckDBConnection, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
   await runModel(connection, 'intermediate/int_alert_cell_records');
@@ -130,9 +131,10 @@ export async function detectSignals(connection: DuckDBConnection, evaluate: read
 
 /**
  * The detector warnings a run on `asOf` raises: the signal groups of the seven days to `asOf` (a
- * run on a Monday: the week that ended on Sunday), and those of the seven days before that no signal of this week continues (a problem stays raised through one quiet
- * week, rather than being resolved and raised again). A group is named after a cell whose warning
- * is open (`openIds`, from the warning log), so an ongoing problem keeps its id.
+ * run on a Monday: the week that ended on Sunday), and those of the seven days before that no
+ * signal of this window continues (a problem stays raised through one quiet week, rather than being
+ * resolved and raised again). A group is named after a cell whose warning is open (`openIds`, from
+ * the warning log), so an ongoing problem keeps its id.
  */
 export async function detectorCandidates(
   connection: DuckDBConnection,
@@ -143,8 +145,8 @@ export async function detectorCandidates(
 ): Promise<WarningCandidate[]> {
   const week = addDays(asOf, -6);
   const isOpen = (signal: CellSignal) => openIds.has(warningId(`${signal.kind}|${signal.cell}`));
-  const groupsOf = (monday: string) => {
-    const those = signals.filter((signal) => signal.week === monday);
+  const groupsOf = (windowStart: string) => {
+    const those = signals.filter((signal) => signal.week === windowStart);
     return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
   };
   // a warning already open goes on while its cells signal; a new one needs corroboration
