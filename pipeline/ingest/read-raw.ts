@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral, queryRows } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import type { InputFile, InputFormat } from './discover.ts';
-import { detectEncoding, readTextHead, transcodeToUtf8, type TextEncoding } from './encoding.ts';
+import { detectEncoding, readTextHead, transcodeLinesToUtf8, transcodeToUtf8, type RecodedLine, type TextEncoding } from './encoding.ts';
 import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
 
 /**
@@ -20,7 +20,12 @@ export interface RawTable {
    * a spreadsheet, the line of a JSON Lines file, the row of a CSV as a spreadsheet shows it.
    */
   position: string;
+  /** Lines of a text file decoded with another encoding than the file's. */
+  recoded: RecodedLine[];
 }
+
+/** The quarantine reason of a line no encoding decodes (see transcodeLinesToUtf8). */
+export const UNDECODABLE_LINE = 'line is not text in any known encoding';
 
 /** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
 export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
@@ -50,17 +55,26 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
   });
   let utf8Path = file.path;
   let scratch: string | null = null;
+  let recoded: RecodedLine[] = [];
   try {
     if (detected.needsTranscode) {
       scratch = await mkdtemp(join(tmpdir(), 'hearken-'));
       utf8Path = join(scratch, basename(file.path));
-      await transcodeToUtf8(file.path, utf8Path, detected.encoding);
+      if (detected.encoding === 'utf-16le' || detected.encoding === 'utf-16be') await transcodeToUtf8(file.path, utf8Path, detected.encoding);
+      else {
+        const lines = await transcodeLinesToUtf8(file.path, utf8Path, detected.encoding);
+        recoded = lines.recoded;
+        // the line stays in the file, empty (readers skip it), so every later line keeps its number
+        for (const line of lines.undecodable) {
+          await connection.run('insert into raw_broken values (null, $line, $reason, null)', { line, reason: UNDECODABLE_LINE });
+        }
+      }
     }
     const read =
       format === 'jsonl'
         ? await readJsonLines(connection, utf8Path)
         : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader);
-    return { ...read, encoding: detected.encoding };
+    return { ...read, encoding: detected.encoding, recoded };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
@@ -88,7 +102,7 @@ async function readDelimited(
   format: 'csv' | 'tsv',
   head: string,
   isHeader: HeaderTest,
-): Promise<Omit<RawTable, 'encoding'>> {
+): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
   const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_ROWS);
   const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
   const skip = Math.max(headerIndex, 0);
@@ -155,7 +169,7 @@ async function csvPosition(connection: DuckDBConnection, skip: number): Promise<
  * JSON Lines are read as lines first, so that a broken line is quarantined with its line number
  * instead of failing the file; the keys of all objects become the columns.
  */
-async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding'>> {
+async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
   await connection.run(
     `create or replace temp table raw_lines as
      with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
@@ -192,7 +206,7 @@ async function readParquet(connection: DuckDBConnection, path: string): Promise<
   } catch (error) {
     throw new UnreadableFile(`not a readable Parquet file: ${oneLine(error)}`);
   }
-  return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)` };
+  return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)`, recoded: [] };
 }
 
 async function readXlsx(connection: DuckDBConnection, path: string, isHeader: HeaderTest): Promise<RawTable> {
@@ -221,7 +235,7 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
     appender.endRow();
   }
   appender.closeSync();
-  return { headers, encoding: null, position: quoteIdentifier(POSITION_COLUMN) };
+  return { headers, encoding: null, position: quoteIdentifier(POSITION_COLUMN), recoded: [] };
 }
 
 /** Header cells as column names: blanks named by position, repeats numbered, as DuckDB does for CSV. */
