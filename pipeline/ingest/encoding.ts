@@ -126,7 +126,7 @@ const latinCodePages = new Set<TextEncoding>([
  *
  * @example
  *   await detectEncoding('exports/complaints-2024.csv') // { encoding: 'gb18030', needsTranscode: true }
- * @throws Error `cannot tell the text encoding of <file>` when no candidate decodes cleanly.
+ * @throws Error `cannot tell the text encoding` when no candidate decodes cleanly (the caller names the file).
  */
 export async function detectEncoding(path: string): Promise<DetectedEncoding> {
   const fh = await open(path, 'r');
@@ -155,9 +155,9 @@ export async function detectEncoding(path: string): Promise<DetectedEncoding> {
     const sampleStart = await firstNonAsciiOffset(fh, Math.max(0, pos - buf.length), buf);
     const sample = Buffer.alloc(defaults.sampleBytes);
     const { bytesRead } = await fh.read(sample, 0, sample.length, sampleStart);
-    const chosen = chooseEncoding(sample.subarray(0, bytesRead));
+    const chosen = chooseEncoding(sample.subarray(0, bytesRead), bytesRead < sample.length);
     if (chosen) return chosen;
-    throw new Error(`cannot tell the text encoding of ${path}`);
+    throw new Error('cannot tell the text encoding');
   } finally {
     await fh.close();
   }
@@ -205,17 +205,38 @@ async function firstNonAsciiOffset(fh: FileHandle, from: number, buf: Buffer): P
   }
 }
 
-/** Picks the encoding of a sample that is not valid UTF-8, or undefined when nothing fits. */
-function chooseEncoding(sample: Buffer): DetectedEncoding | undefined {
-  if (isMostlyUtf8(sample)) return { encoding: 'utf-8', needsTranscode: true };
-  for (const match of analyse(sample)) {
+/**
+ * Picks the encoding of a sample that is not valid UTF-8, or undefined when nothing fits. A file
+ * whose non-ASCII lines are mostly valid UTF-8 is UTF-8 with a few foreign lines; otherwise the
+ * legacy encoding is told from the lines that are not UTF-8 alone, as UTF-8 lines among them
+ * would keep any legacy candidate from decoding the sample cleanly.
+ */
+function chooseEncoding(sample: Buffer, complete: boolean): DetectedEncoding | undefined {
+  const lines = splitSample(sample, complete);
+  const foreign = lines.filter((line) => !isUtf8(line));
+  const utf8Lines = lines.filter((line) => !isAscii(line) && isUtf8(line)).length;
+  if (isMostlyUtf8(sample) || utf8Lines >= foreign.length) return { encoding: 'utf-8', needsTranscode: true };
+  const legacy = Buffer.concat(foreign.flatMap((line) => [line, Buffer.from('\n')]));
+  for (const match of analyse(legacy)) {
     const encoding = fromChardet[match.name.toLowerCase()];
-    if (!encoding || match.confidence < defaults.minConfidence || !decodesCleanly(sample, encoding)) continue;
-    if (latinCodePages.has(encoding) && looksVietnamese(sample)) return { encoding: 'windows-1258', needsTranscode: true };
+    if (!encoding || match.confidence < defaults.minConfidence || !decodesCleanly(legacy, encoding)) continue;
+    if (latinCodePages.has(encoding) && looksVietnamese(legacy)) return { encoding: 'windows-1258', needsTranscode: true };
     return { encoding, needsTranscode: true };
   }
-  if (decodesCleanly(sample, 'gb18030')) return { encoding: 'gb18030', needsTranscode: true };
+  if (decodesCleanly(legacy, 'gb18030')) return { encoding: 'gb18030', needsTranscode: true };
   return undefined;
+}
+
+/** A sample's lines; the last is left out when the sample stops inside the file (it may be cut). */
+function splitSample(sample: Buffer, complete: boolean): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let end = sample.indexOf(0x0a); end >= 0; end = sample.indexOf(0x0a, start)) {
+    lines.push(sample.subarray(start, end));
+    start = end + 1;
+  }
+  if (complete || lines.length === 0) lines.push(sample.subarray(start));
+  return lines;
 }
 
 /**
@@ -349,6 +370,7 @@ export async function transcodeLinesToUtf8(src: string, dest: string, encoding: 
   const found: LineTranscoding = { recoded: [], undecodable: [] };
   const utf8File = encoding === 'utf-8' || encoding === 'utf-8-bom';
   const primary = decoderFor(encoding);
+  // of a UTF-8 file, chosen from its invalid lines when the first one turns up
   let fallback: TextEncoding | null | undefined;
   const out = await open(dest, 'w');
   try {
@@ -358,23 +380,23 @@ export async function transcodeLinesToUtf8(src: string, dest: string, encoding: 
     for await (let bytes of splitLines(src)) {
       number++;
       if (number === 1 && encoding === 'utf-8-bom') bytes = bytes.subarray(3);
-      let text: string | null;
+      let text: string | null = null;
       let used: TextEncoding = encoding;
-      if (utf8File) {
-        if (isUtf8(bytes)) text = bytes.toString('utf8');
-        else {
-          if (fallback === undefined) fallback = await fileFallback(src);
+      if (isUtf8(bytes)) {
+        text = bytes.toString('utf8');
+        if (!utf8File && !isAscii(bytes)) used = 'utf-8';
+      } else {
+        if (!utf8File) {
+          const decoded = primary.decode(bytes);
+          if (isSensible(decoded)) text = decoded;
+        }
+        if (text === null) {
+          if (utf8File && fallback === undefined) fallback = await fileFallback(src);
           // the file's fallback first; a line it does not fit is judged on its own bytes
-          const decoded = decodeStrayWith(bytes, fallback) ?? decodeStrayWith(bytes, chooseFallback(bytes) ?? null);
+          const decoded = decodeStrayWith(bytes, fallback ?? null) ?? decodeStrayWith(bytes, chooseFallback(straySample(bytes)) ?? null);
           text = decoded?.text ?? null;
           if (decoded) used = decoded.encoding;
         }
-      } else if (!isAscii(bytes) && isUtf8(bytes)) {
-        used = 'utf-8';
-        text = bytes.toString('utf8');
-      } else {
-        text = primary.decode(bytes);
-        if (!isSensible(text)) text = null;
       }
       if (text === null) found.undecodable.push(number);
       else if (used !== encoding) found.recoded.push({ line: number, encoding: used });
@@ -459,18 +481,31 @@ function utf8SequenceAt(bytes: Buffer, i: number): number {
 }
 
 /**
- * A line of a UTF-8 file that is not valid UTF-8, decoded with `fallback`: its broken runs only,
- * when well-formed UTF-8 characters are at least as many as its broken bytes; else the whole line.
- * Null when the result would not be sensible text.
+ * Whether a line that is not valid UTF-8 is UTF-8 with stray bytes (its well-formed UTF-8
+ * characters at least as many as its broken bytes), or a line in another encoding as a whole.
+ */
+function hasStrayBytes(wellFormed: number, broken: number): boolean {
+  return wellFormed > 0 && wellFormed >= broken;
+}
+
+/**
+ * A line that is not valid UTF-8, decoded with `fallback`: only its broken runs when it has stray
+ * bytes, else the whole line. Null when the result would not be sensible text.
  */
 function decodeStray(bytes: Buffer, fallback: TextEncoding): string | null {
   const { runs, wellFormed, broken } = utf8Runs(bytes);
   const decoder = decoderFor(fallback);
-  const text =
-    wellFormed > 0 && wellFormed >= broken
-      ? runs.map((run) => (run.valid ? bytes.toString('utf8', run.start, run.end) : decoder.decode(bytes.subarray(run.start, run.end)))).join('')
-      : decoder.decode(bytes);
+  const text = hasStrayBytes(wellFormed, broken)
+    ? runs.map((run) => (run.valid ? bytes.toString('utf8', run.start, run.end) : decoder.decode(bytes.subarray(run.start, run.end)))).join('')
+    : decoder.decode(bytes);
   return isSensible(text) ? text : null;
+}
+
+/** The bytes of a line that `decodeStray` decodes with the fallback: its broken runs, or all of it. */
+function straySample(bytes: Buffer): Buffer {
+  const { runs, wellFormed, broken } = utf8Runs(bytes);
+  if (!hasStrayBytes(wellFormed, broken)) return bytes;
+  return Buffer.concat(runs.filter((run) => !run.valid).flatMap((run) => [bytes.subarray(run.start, run.end), Buffer.from(' ')]));
 }
 
 function decodeStrayWith(bytes: Buffer, encoding: TextEncoding | null): { text: string; encoding: TextEncoding } | null {
@@ -488,12 +523,9 @@ async function fileFallback(path: string): Promise<TextEncoding | null> {
   for await (const bytes of splitLines(path)) {
     if (size >= defaults.sampleBytes) break;
     if (isUtf8(bytes)) continue;
-    const { runs, wellFormed, broken } = utf8Runs(bytes);
-    const stray = wellFormed > 0 && wellFormed >= broken ? runs.filter((run) => !run.valid).map((run) => bytes.subarray(run.start, run.end)) : [bytes];
-    for (const part of stray) {
-      parts.push(part, Buffer.from('\n'));
-      size += part.length + 1;
-    }
+    const part = straySample(bytes);
+    parts.push(part, Buffer.from('\n'));
+    size += part.length + 1;
   }
   return chooseFallback(Buffer.concat(parts)) ?? null;
 }
