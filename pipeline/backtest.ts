@@ -14,7 +14,7 @@ import {
   type PlantedEvaluationOptions,
   type WeeklySeries,
 } from './detect/planted-evaluation.ts';
-import { EXIT_USAGE, PipelineError, printable } from './errors.ts';
+import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { formatNumber, t } from './i18n.ts';
 import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
@@ -106,7 +106,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 function checkDate(name: string, value: string): void {
   if (!isCalendarDate(value)) {
-    throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${printable(value)}`, EXIT_USAGE);
+    throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
   }
 }
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { detectionDefaults, type DetectionSettings } from './warnings/detection-settings.ts';
-import { EXIT_USAGE, PipelineError, printable } from './errors.ts';
+import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { isCalendarDate } from './time.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,7 +134,7 @@ const MAX_JSON_BYTES = 1 << 20;
  * "root:x:0:0"... is not valid JSON"). A FIFO or device is refused before it is opened.
  */
 function readJson(path: string, what: string): unknown {
-  const fail = (problem: string) => new PipelineError('config', `${what} ${printable(path)} ${problem}`, EXIT_USAGE);
+  const fail = (problem: string) => new PipelineError('config', `${what} ${path} ${problem}`, EXIT_USAGE);
   const info = statSync(path, { throwIfNoEntry: false });
   if (info === undefined) throw fail('does not exist');
   if (!info.isFile()) throw fail('is not a file');
@@ -173,7 +173,7 @@ function formatIssues(error: z.ZodError): string {
 
 function parseMappingFile(path: string): ColumnMapping[] {
   const parsed = z.union([mappingSchema, z.array(mappingSchema)]).safeParse(readJson(path, 'mapping file'));
-  if (!parsed.success) throw new PipelineError('config', `mapping file ${printable(path)}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
+  if (!parsed.success) throw new PipelineError('config', `mapping file ${path}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
 
@@ -214,12 +214,12 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
   const configPath = options.config ? resolve(cwd, options.config) : join(inputDir, CONFIG_FILE_NAME);
   if (options.config && !existsSync(configPath)) {
-    throw new PipelineError('config', `config file ${printable(configPath)} does not exist`, EXIT_USAGE);
+    throw new PipelineError('config', `config file ${configPath} does not exist`, EXIT_USAGE);
   }
   let file: z.infer<typeof configFileSchema> = {};
   if (existsSync(configPath)) {
     const parsed = configFileSchema.safeParse(readJson(configPath, 'config file'));
-    if (!parsed.success) throw new PipelineError('config', `config file ${printable(configPath)}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
+    if (!parsed.success) throw new PipelineError('config', `config file ${configPath}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
     file = parsed.data;
   }
   const configDir = dirname(configPath);
@@ -231,19 +231,19 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
 
   const language = options.lang ?? file.language ?? languageFromEnvironment();
   if (!(LANGUAGES as readonly string[]).includes(language)) {
-    throw new PipelineError('config', `unknown language: ${printable(language)} (use en, zh or vi)`, EXIT_USAGE);
+    throw new PipelineError('config', `unknown language: ${language} (use en, zh or vi)`, EXIT_USAGE);
   }
   const timezone = options.timezone ?? file.timezone ?? defaults.timezone;
   const timezonesByPath = Object.entries(file.timezones ?? {}).map(([glob, zone]) => ({ glob, zone }));
   for (const zone of [timezone, ...timezonesByPath.map((entry) => entry.zone)]) {
-    if (!isValidTimeZone(zone)) throw new PipelineError('config', `unknown time zone: ${printable(zone)}`, EXIT_USAGE);
+    if (!isValidTimeZone(zone)) throw new PipelineError('config', `unknown time zone: ${zone}`, EXIT_USAGE);
   }
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
-    throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${printable(options.asOf)}`, EXIT_USAGE);
+    throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
   }
   const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
-    throw new PipelineError('config', `--wait must be a number of seconds, not ${printable(options.wait ?? '')}`, EXIT_USAGE);
+    throw new PipelineError('config', `--wait must be a number of seconds, not ${options.wait}`, EXIT_USAGE);
   }
   return {
     inputDir,

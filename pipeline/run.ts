@@ -79,7 +79,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       generated_at: isoInZone(now, config.timezone),
       as_of: asOf,
       files,
-      ignored_files: discovery.notRead.map((entry) => entry.path),
+      ignored_files: discovery.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
       not_read: discovery.notRead,
       totals: totalsOf(files),
       records_in_warehouse: await warehouseCounts(connection),

@@ -10,7 +10,7 @@ export interface RunSummary {
   generated_at: string;
   as_of: string;
   files: FileReport[];
-  /** The paths of `not_read`, as earlier versions listed them. */
+  /** The files of `not_read` that are not tables: what earlier versions listed here. */
   ignored_files: string[];
   /** Every entry of the input folder that was not read, with the reason. */
   not_read: NotRead[];

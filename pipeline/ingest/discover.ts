@@ -3,7 +3,7 @@ import { constants, createReadStream } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { CONFIG_FILE_NAME } from '../config.ts';
-import { EXIT_USAGE, PipelineError, printable } from '../errors.ts';
+import { EXIT_USAGE, PipelineError } from '../errors.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'xlsx';
 
@@ -76,7 +76,7 @@ export interface Discovery {
 /** Stops a run whose input folder is missing: checked before anything else is opened. */
 export async function checkInputFolder(inputDir: string): Promise<void> {
   const info = await stat(inputDir).catch(() => null);
-  if (!info?.isDirectory()) throw new PipelineError('ingest', `input folder ${printable(inputDir)} does not exist`, EXIT_USAGE);
+  if (!info?.isDirectory()) throw new PipelineError('ingest', `input folder ${inputDir} does not exist`, EXIT_USAGE);
 }
 
 /** Code-unit order: the same on every machine and locale. */
@@ -102,7 +102,7 @@ export async function discoverInputFiles(inputDir: string): Promise<Discovery> {
 
 async function walk(root: string, dir: string, relativeDir: string, found: Discovery): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
-    if (relativeDir === '') throw new PipelineError('ingest', `input folder ${printable(dir)} cannot be read`, EXIT_USAGE);
+    if (relativeDir === '') throw new PipelineError('ingest', `input folder ${dir} cannot be read`, EXIT_USAGE);
     found.notRead.push({ path: relativeDir, reason: 'unreadable' });
     return [];
   });

@@ -51,7 +51,7 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
   if (format === 'xlsx') return readXlsx(connection, file.path, isHeader);
 
   const detected = await detectEncoding(file.path).catch((error: unknown) => {
-    throw new UnreadableFile(oneLine(error));
+    throw new UnreadableFile(readerError(error, file.path));
   });
   let utf8Path = file.path;
   let scratch: string | null = null;
@@ -78,6 +78,15 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A reader's error as the one line a file's report carries. Readers quote the absolute path, which
+ * shows the server's folders (and a temp copy's) in the published summary: it is cut to the name.
+ */
+function readerError(error: unknown, path: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return oneLine(message.replaceAll(path, basename(path)));
 }
 
 async function columnNames(connection: DuckDBConnection, table: string): Promise<string[]> {
@@ -120,7 +129,7 @@ async function readDelimited(
       { path, skip, delimiter },
     );
   } catch (error) {
-    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${oneLine(error)}`);
+    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${readerError(error, path)}`);
   }
   // The reader reports every bad column of a rejected row, and a quote that is never closed makes
   // it read the rows after it into that one rejected row. Each line of it with a row's worth of
@@ -204,7 +213,7 @@ async function readParquet(connection: DuckDBConnection, path: string): Promise<
   try {
     await connection.run('create temp table raw_rows as select columns(*)::varchar from read_parquet($path)', { path });
   } catch (error) {
-    throw new UnreadableFile(`not a readable Parquet file: ${oneLine(error)}`);
+    throw new UnreadableFile(`not a readable Parquet file: ${readerError(error, path)}`);
   }
   return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)`, recoded: [] };
 }
@@ -214,7 +223,7 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
   try {
     grid = await readXlsxGrid(path);
   } catch (error) {
-    throw new UnreadableFile(oneLine(error));
+    throw new UnreadableFile(readerError(error, path));
   }
   const headerIndex = Math.max(findHeaderRow(grid, isHeader, HEADER_SCAN_ROWS), 0);
   const headerCells = grid[headerIndex] ?? [];
