@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
+import { discoverInputFiles, type Discovery } from '../../pipeline/ingest/discover.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
+const REPO = resolve(import.meta.dirname, '../..');
+const DISCOVER = join(REPO, 'pipeline/ingest/discover.ts');
 const CSV = 'id,received_at,department,text\n1,2025-01-02,急诊科,排队太久\n';
 
 let root: string;
@@ -17,6 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await chmod(join(input, 'locked.csv'), 0o644).catch(() => undefined);
+  await chmod(join(input, 'closed'), 0o755).catch(() => undefined);
   await rm(root, { recursive: true, force: true });
 });
 
@@ -117,17 +120,36 @@ describe('discoverInputFiles: every entry of the input folder read or listed wit
     expect(notRead).toEqual([{ path: 'pipe.csv', reason: 'special_file' }]);
   });
 
-  it('lists a file it has no permission to read', async (context) => {
+  it('lists a file and a folder it has no permission to read, and goes on', async (context) => {
     await put('a.csv');
     await put('locked.csv');
+    await put('closed/b.csv');
     await chmod(join(input, 'locked.csv'), 0o000);
-    // root reads whatever the mode says: the case cannot be made there
-    if (await readFile(join(input, 'locked.csv')).then(() => true, () => false)) context.skip();
-    const { files, notRead } = await discoverInputFiles(input);
-    expect(files.map((f) => f.relativePath)).toEqual(['a.csv']);
-    expect(notRead).toEqual([{ path: 'locked.csv', reason: 'unreadable' }]);
+    await chmod(join(input, 'closed'), 0o000);
+    const found = await discoverWithoutPrivileges(input);
+    if (found === null) return context.skip();
+    expect(found.files.map((f) => f.relativePath)).toEqual(['a.csv']);
+    expect(found.notRead).toEqual([
+      { path: 'closed', reason: 'unreadable' },
+      { path: 'locked.csv', reason: 'unreadable' },
+    ]);
   });
 });
+
+/**
+ * Discovery as a user that file modes apply to. Tests run as root here, and root reads whatever
+ * the mode says: then discovery runs in a child process as `nobody` (setpriv), or not at all.
+ */
+async function discoverWithoutPrivileges(folder: string): Promise<Discovery | null> {
+  if (process.getuid?.() !== 0) return discoverInputFiles(folder);
+  await chmod(root, 0o755);
+  const script = `const { discoverInputFiles } = await import(${JSON.stringify(DISCOVER)}); process.stdout.write(JSON.stringify(await discoverInputFiles(${JSON.stringify(folder)})));`;
+  const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], {
+    encoding: 'utf8',
+    cwd: REPO,
+  });
+  return child.status === 0 ? (JSON.parse(child.stdout) as Discovery) : null;
+}
 
 describe('a run accounts for every entry', () => {
   let ws: Workspace;
