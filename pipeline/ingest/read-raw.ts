@@ -25,7 +25,7 @@ export interface RawTable {
 }
 
 /** The quarantine reason of a line no encoding decodes (see transcodeLinesToUtf8). */
-export const UNDECODABLE_LINE = 'line is not text in any known encoding';
+const UNDECODABLE_LINE = 'line is not text in any known encoding';
 
 /** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
 export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
@@ -65,9 +65,15 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
         const lines = await transcodeLinesToUtf8(file.path, utf8Path, detected.encoding);
         recoded = lines.recoded;
         // the line stays in the file, empty (readers skip it), so every later line keeps its number
+        const appender = await connection.createAppender('raw_broken', 'main', 'temp');
         for (const line of lines.undecodable) {
-          await connection.run('insert into raw_broken values (null, $line, $reason, null)', { line, reason: UNDECODABLE_LINE });
+          appender.appendNull();
+          appender.appendInteger(line);
+          appender.appendVarchar(UNDECODABLE_LINE);
+          appender.appendNull();
+          appender.endRow();
         }
+        appender.closeSync();
       }
     }
     const read =
