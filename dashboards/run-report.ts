@@ -1,5 +1,5 @@
 import type { Language } from '../pipeline/config.ts';
-import { formatNumber, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
+import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { RunSummary } from '../pipeline/summary.ts';
 import { escapeHtml, page, table } from './html.ts';
 
@@ -10,8 +10,9 @@ export interface RunReportOptions {
 }
 
 /**
- * The first page of the site: what this run read and loaded, and the data-quality report (rows
- * held back by reason, department names nobody knows, values not recognised). Everything shown
+ * The first page of the site: what this run read and loaded, what it did not read and why, and
+ * the data-quality report (rows held back by reason, lines decoded with another encoding,
+ * department names nobody knows, values not recognised). Everything shown
  * is escaped; quarantined values are not shown at all, only where the rows are.
  */
 export function renderRunReport(summary: RunSummary, options: RunReportOptions): string {
@@ -65,7 +66,16 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
           quality.unrecognised_values.map((v) => [escapeHtml(v.field), escapeHtml(v.value), n(v.records)]),
           { numericFrom: 2 },
         );
-  const ignored = summary.ignored_files.length > 0 ? `<p>${m('site.ignoredFiles', { files: summary.ignored_files.join(', ') })}</p>` : '';
+  const notRead =
+    summary.not_read.length === 0
+      ? ''
+      : `<h3>${m('site.notRead')}</h3>` +
+        table([m('site.file'), m('site.reason')], summary.not_read.map((entry) => [escapeHtml(entry.path), escapeHtml(notReadText(language, entry))]));
+  const recodedRows = summary.files.flatMap((file) =>
+    (file.recoded_examples ?? []).map((r) => [escapeHtml(file.path), n(r.line), escapeHtml(r.encoding)]),
+  );
+  const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? '<p>…</p>' : '';
+  const recoded = recodedRows.length === 0 ? '' : `<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { numeric: [1] })}${recodedMore}`;
   const downloads = options.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
 
   const body = `
@@ -78,10 +88,11 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}
 <p>${m('site.inWarehouse', { feedback: formatNumber(language, summary.records_in_warehouse.feedback), survey: formatNumber(language, summary.records_in_warehouse.survey) })}</p>
-${ignored}
+${notRead}
 <h2>${m('site.dataQuality')}</h2>
 <h3>${m('site.reasons')}</h3>
 ${reasons}
+${recoded}
 <h3>${m('site.unknownDepartments')}</h3>
 ${departments}
 <h3>${m('site.unrecognised')}</h3>

@@ -18,9 +18,10 @@ import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { formatNumber, t } from './i18n.ts';
 import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
+import { checkInputFolder } from './ingest/discover.ts';
 import { ingestInput, prepareSession } from './run.ts';
 import { runTextStage } from './text/stage.ts';
-import { addDays, isoInZone } from './time.ts';
+import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 
@@ -104,9 +105,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 function checkDate(name: string, value: string): void {
-  // Date.parse takes 2024-02-30 for 1 March: the date must come back as written
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
   }
 }
@@ -129,6 +128,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   checkDate('from', options.from);
   checkDate('to', options.to);
   if (options.from > options.to) throw new PipelineError('backtest', `--from ${options.from} is after --to ${options.to}`, EXIT_USAGE);
+  await checkInputFolder(config.inputDir);
   const mondays = mondaysBetween(options.from, options.to);
   if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
   const evaluationOptions = options.evaluation ?? {};

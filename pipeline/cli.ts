@@ -4,8 +4,8 @@ import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './co
 import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
-import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
-import { formatNumber, reasonText, t } from './i18n.ts';
+import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
+import { formatNumber, notReadText, reasonText, t } from './i18n.ts';
 import { terminalProgress } from './progress.ts';
 import { run } from './run.ts';
 import type { RunSummary } from './summary.ts';
@@ -19,7 +19,12 @@ function helpLanguage(argv: readonly string[]): Language {
   return locale.startsWith('zh') ? 'zh' : locale.startsWith('vi') ? 'vi' : 'en';
 }
 
-function printSummary(summary: RunSummary, language: Language, outDir: string, write: (line: string) => void): void {
+/** Entries not read that the summary names on the terminal; run-summary.json lists them all. */
+const NOT_READ_SHOWN = 20;
+
+function printSummary(summary: RunSummary, language: Language, outDir: string, writeLine: (line: string) => void): void {
+  // file, department and folder names are the user's: printed only through printable
+  const write = (line: string) => writeLine(printable(line));
   const n = (value: number) => formatNumber(language, value);
   write(`${t(language, 'run.summaryTitle')} (${summary.as_of})`);
   for (const file of summary.files) {
@@ -27,13 +32,21 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
     const counts = t(language, 'run.fileCounts', { read: n(file.rows_read), loaded: n(file.loaded), duplicates: n(file.duplicates), quarantined: n(file.quarantined) });
     const detail = file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`;
     write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${detail}`);
+    if (file.recoded_lines) {
+      const lines = (file.recoded_examples ?? []).map((r) => `${r.line} (${r.encoding})`).join(', ');
+      write(`    ${t(language, 'run.recoded', { count: n(file.recoded_lines), lines: file.recoded_lines > (file.recoded_examples ?? []).length ? `${lines}, …` : lines })}`);
+    }
   }
   const { totals } = summary;
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
   write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));
   const unknown = summary.data_quality.unknown_departments;
   if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => d.name).join(', ') }));
-  if (summary.ignored_files.length > 0) write(t(language, 'run.ignoredFiles', { files: summary.ignored_files.join(', ') }));
+  if (summary.not_read.length > 0) {
+    const shown = summary.not_read.slice(0, NOT_READ_SHOWN).map((entry) => `${entry.path} (${notReadText(language, entry)})`);
+    if (summary.not_read.length > NOT_READ_SHOWN) shown.push('…');
+    write(t(language, 'run.notRead', { count: n(summary.not_read.length), entries: shown.join('; ') }));
+  }
   write(t(language, 'run.published', { out: outDir }));
 }
 
@@ -51,7 +64,12 @@ function buildProgram(language: Language, io: CliIo): Command {
   const program = new Command('hearken')
     .description(t(language, 'cli.description'))
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      // commander quotes the argument it refuses, and puts "(Did you mean …?)" on a line of its own
+      outputError: (text, write) => write(`${printable(text.trim().replace(/\n+/g, ' '))}\n`),
+    })
     .showHelpAfterError(false);
 
   const runCommand = program
@@ -83,8 +101,8 @@ function buildProgram(language: Language, io: CliIo): Command {
     const { file, evaluation } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile }, io.progress());
     const n = (value: number) => formatNumber(config.language, value);
     const ids = new Set(file.warnings.map((warning) => warning.id));
-    io.out(`${t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) })}\n`);
-    if (evaluation !== null) io.out(`${t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out })}\n`);
+    io.out(`${printable(t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) }))}\n`);
+    if (evaluation !== null) io.out(`${printable(t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out }))}\n`);
   });
   program
     .command('detect')
@@ -98,7 +116,7 @@ function buildProgram(language: Language, io: CliIo): Command {
       const input = resolve(options.input);
       const out = resolve(options.out);
       const result = await runDetect({ input, out, method: options.method, language }, io.progress());
-      io.out(`${t(language, 'detect.done', { series: formatNumber(language, result.series), rows: formatNumber(language, result.rows), out })}\n`);
+      io.out(`${printable(t(language, 'detect.done', { series: formatNumber(language, result.series), rows: formatNumber(language, result.rows), out }))}\n`);
     });
   return program;
 }
@@ -127,7 +145,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof PipelineError) {
-      io.err(`hearken: ${oneLine(error)}\n`);
+      // our own message, one line by construction: only the names quoted in it need making printable
+      io.err(`hearken: ${printable(error.message)}\n`);
       return error.exitCode;
     }
     io.err(`hearken: ${oneLine(error)}\n`);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { detectionDefaults, type DetectionSettings } from './warnings/detection-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
+import { isCalendarDate } from './time.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CONFIG_FILE_NAME = 'hearken.config.json';
@@ -123,13 +124,44 @@ export interface CliOptions {
   verbose?: boolean;
 }
 
+/** Config and mapping files are small; anything larger is some other file named by mistake. */
+const MAX_JSON_BYTES = 1 << 20;
+
+/**
+ * Reads a JSON settings file. A user may name the wrong file (`--config export.csv`, `--mapping
+ * /etc/passwd`), so the message names the file and the problem, with line and column where V8
+ * gives a position, and never quotes the content: V8's own messages do ("Unexpected token 'r',
+ * "root:x:0:0"... is not valid JSON"). A FIFO or device is refused before it is opened.
+ */
 function readJson(path: string, what: string): unknown {
+  const fail = (problem: string) => new PipelineError('config', `${what} ${path} ${problem}`, EXIT_USAGE);
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (info === undefined) throw fail('does not exist');
+  if (!info.isFile()) throw fail('is not a file');
+  if (info.size > MAX_JSON_BYTES) throw fail('is too large to be a settings file');
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read';
-    throw new PipelineError('config', `${what} ${path} ${reason}`, EXIT_USAGE);
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw fail('cannot be read');
   }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw fail(jsonProblem(text, error));
+  }
+}
+
+/** What is wrong with text that JSON.parse refused, told without quoting it. */
+function jsonProblem(text: string, error: unknown): string {
+  if (text.trim() === '') return 'is empty';
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    return `is not valid JSON (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+  }
+  if (!/^\uFEFF?\s*[{[]/.test(text)) return 'is not valid JSON (it does not start with { or [)';
+  return 'is not valid JSON';
 }
 
 function formatIssues(error: z.ZodError): string {
@@ -206,7 +238,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   for (const zone of [timezone, ...timezonesByPath.map((entry) => entry.zone)]) {
     if (!isValidTimeZone(zone)) throw new PipelineError('config', `unknown time zone: ${zone}`, EXIT_USAGE);
   }
-  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
     throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
   }
   const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);

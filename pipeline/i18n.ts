@@ -1,4 +1,5 @@
 import type { Language } from './config.ts';
+import type { NotRead } from './ingest/discover.ts';
 
 /**
  * Everything hearken says to a person, in English, Chinese and Vietnamese. Machine-read outputs
@@ -59,7 +60,18 @@ const messages = {
     'run.totals': '{files} files: {read} rows read, {loaded} loaded, {duplicates} duplicates, {quarantined} quarantined',
     'run.warehouse': 'Warehouse: {feedback} feedback records, {survey} survey responses',
     'run.unknownDepartments': '{count} department names not in the reference table (kept as written): {names}',
-    'run.ignoredFiles': 'Not tables, not read: {files}',
+    'run.notRead': 'Not read ({count}): {entries}',
+    'notRead.not_a_table': 'not a table',
+    'notRead.config': 'the settings file',
+    'notRead.junk': 'left by the system or an editor',
+    'notRead.system_folder': 'a system or version-control folder',
+    'notRead.special_file': 'not a regular file (pipe, socket or device)',
+    'notRead.unreadable': 'cannot be read (permissions)',
+    'notRead.link_inside': 'a link to {target}, which is read (or listed) under its own name',
+    'notRead.link_outside': 'a link to a place outside the input folder',
+    'notRead.link_broken': 'a link to nothing',
+    'notRead.link_loop': 'a link that leads back into itself',
+    'run.recoded': '{count} lines in another encoding, decoded as such: {lines}',
     'status.loaded': 'loaded',
     'status.skipped_identical': 'already loaded',
     'status.rejected': 'rejected',
@@ -89,7 +101,10 @@ const messages = {
     'site.field': 'Field',
     'site.value': 'Value as written',
     'site.none': 'None.',
-    'site.ignoredFiles': 'Files that are not tables and were not read: {files}',
+    'site.notRead': 'Entries of the input folder that were not read',
+    'site.recoded': 'Lines decoded with another encoding',
+    'site.line': 'Line',
+    'site.encoding': 'Decoded as',
     'site.warnings': 'Early warnings: {count}.',
     'warning.summary.sla_breach': 'Complaints of {department} open past their due date: {count}; the oldest by {days} working days.',
     'warning.action.sla_breach': 'Close or escalate each overdue case, tell the patient, and report the cause to the quality office.',
@@ -308,7 +323,18 @@ const messages = {
     'run.totals': '{files} 个文件：读取 {read} 行，导入 {loaded} 行，重复 {duplicates} 行，隔离 {quarantined} 行',
     'run.warehouse': '数据仓库：反馈记录 {feedback} 条，满意度问卷 {survey} 份',
     'run.unknownDepartments': '{count} 个科室名称不在对照表中（按原样保留）：{names}',
-    'run.ignoredFiles': '非数据表，未读取：{files}',
+    'run.notRead': '未读取（{count}）：{entries}',
+    'notRead.not_a_table': '不是数据表',
+    'notRead.config': '配置文件',
+    'notRead.junk': '系统或编辑器生成的文件',
+    'notRead.system_folder': '系统或版本管理文件夹',
+    'notRead.special_file': '不是普通文件（管道、套接字或设备）',
+    'notRead.unreadable': '无权读取',
+    'notRead.link_inside': '指向 {target} 的链接，目标按其自身路径读取（或列出）',
+    'notRead.link_outside': '指向输入文件夹以外位置的链接',
+    'notRead.link_broken': '指向不存在位置的链接',
+    'notRead.link_loop': '指回自身的循环链接',
+    'run.recoded': '{count} 行使用了其他编码，已按该编码解码：{lines}',
     'status.loaded': '已导入',
     'status.skipped_identical': '已导入过',
     'status.rejected': '已拒绝',
@@ -338,7 +364,10 @@ const messages = {
     'site.field': '字段',
     'site.value': '原始取值',
     'site.none': '无。',
-    'site.ignoredFiles': '以下文件不是数据表，未读取：{files}',
+    'site.notRead': '输入文件夹中未读取的项目',
+    'site.recoded': '按其他编码解码的行',
+    'site.line': '行',
+    'site.encoding': '解码所用编码',
     'site.warnings': '预警：{count} 条。',
     'warning.summary.sla_breach': '{department}有 {count} 件未办结投诉已超过办理时限，最久的超期 {days} 个工作日。',
     'warning.action.sla_breach': '逐件办结或上报超期投诉，回复患者，并向质控办说明原因。',
@@ -557,7 +586,18 @@ const messages = {
     'run.totals': '{files} tệp: đọc {read} dòng, nạp {loaded}, trùng {duplicates}, cách ly {quarantined}',
     'run.warehouse': 'Kho dữ liệu: {feedback} ý kiến phản hồi, {survey} phiếu khảo sát',
     'run.unknownDepartments': '{count} tên khoa/phòng không có trong bảng tham chiếu (giữ nguyên): {names}',
-    'run.ignoredFiles': 'Không phải bảng dữ liệu, không đọc: {files}',
+    'run.notRead': 'Không đọc ({count}): {entries}',
+    'notRead.not_a_table': 'không phải bảng dữ liệu',
+    'notRead.config': 'tệp cấu hình',
+    'notRead.junk': 'tệp do hệ thống hoặc trình soạn thảo tạo ra',
+    'notRead.system_folder': 'thư mục hệ thống hoặc quản lý phiên bản',
+    'notRead.special_file': 'không phải tệp thông thường (pipe, socket hoặc thiết bị)',
+    'notRead.unreadable': 'không có quyền đọc',
+    'notRead.link_inside': 'liên kết tới {target}, đích được đọc (hoặc liệt kê) theo tên của chính nó',
+    'notRead.link_outside': 'liên kết tới nơi nằm ngoài thư mục đầu vào',
+    'notRead.link_broken': 'liên kết tới nơi không tồn tại',
+    'notRead.link_loop': 'liên kết vòng trỏ về chính nó',
+    'run.recoded': '{count} dòng dùng bảng mã khác, đã giải mã theo bảng mã đó: {lines}',
     'status.loaded': 'đã nạp',
     'status.skipped_identical': 'đã nạp trước đó',
     'status.rejected': 'bị từ chối',
@@ -587,7 +627,10 @@ const messages = {
     'site.field': 'Trường',
     'site.value': 'Giá trị như đã ghi',
     'site.none': 'Không có.',
-    'site.ignoredFiles': 'Các tệp không phải bảng dữ liệu, không được đọc: {files}',
+    'site.notRead': 'Các mục trong thư mục đầu vào không được đọc',
+    'site.recoded': 'Các dòng được giải mã bằng bảng mã khác',
+    'site.line': 'Dòng',
+    'site.encoding': 'Giải mã theo',
     'site.warnings': 'Cảnh báo sớm: {count}.',
     'warning.summary.sla_breach': '{department} có {count} khiếu nại chưa giải quyết đã quá hạn; lâu nhất quá {days} ngày làm việc.',
     'warning.action.sla_breach': 'Giải quyết hoặc chuyển cấp trên từng trường hợp quá hạn, trả lời người bệnh và báo nguyên nhân cho phòng Quản lý chất lượng.',
@@ -782,6 +825,7 @@ const reasons: Record<string, { zh: string; vi: string }> = {
   'patient_type is not inpatient or outpatient': { zh: '患者类型不是住院或门诊', vi: 'patient_type không phải nội trú hoặc ngoại trú' },
   'broken CSV row': { zh: 'CSV 行格式损坏', vi: 'dòng CSV bị hỏng' },
   'broken JSON line': { zh: 'JSON 行格式损坏', vi: 'dòng JSON bị hỏng' },
+  'line is not text in any known encoding': { zh: '该行不是任何已知编码的文字', vi: 'dòng không phải văn bản theo bảng mã nào đã biết' },
 };
 
 /** A message in the given language, with {name} placeholders filled. */
@@ -794,6 +838,11 @@ export function t(language: Language, key: MessageKey, values: Record<string, st
 export function reasonText(language: Language, reason: string): string {
   if (language === 'en') return reason;
   return reasons[reason]?.[language] ?? reason;
+}
+
+/** Why an entry of the input folder was not read, for people. */
+export function notReadText(language: Language, entry: NotRead): string {
+  return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
 }
 
 /** Numbers as people of the language write them. */

@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { printable } from './errors.ts';
 
 /** Progress of long stages; passed in, so tests and scripts can keep it quiet. */
 export interface Progress {
@@ -21,7 +22,8 @@ export const silentProgress: Progress = {
 
 /**
  * A bar on a terminal; on a pipe or in CI, one line per stage start and end, because a bar
- * redrawn into a log file is noise.
+ * redrawn into a log file is noise. Labels name the user's files: they are shown through
+ * `printable`, so a name cannot move the cursor or split the line.
  */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   let bar: SingleBar | null = null;
@@ -44,10 +46,10 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
     },
     tick(label) {
       count += 1;
-      bar?.update(count - 1, { label });
+      bar?.update(count - 1, { label: printable(label) });
     },
     note(label) {
-      bar?.update(Math.max(count - 1, 0), { label });
+      bar?.update(Math.max(count - 1, 0), { label: printable(label) });
     },
     done() {
       if (bar) {
@@ -58,7 +60,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       stream.write(`${current}: ${total} ✓ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     },
     info(message) {
-      stream.write(`${message}\n`);
+      stream.write(`${printable(message)}\n`);
     },
   };
 }

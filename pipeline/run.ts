@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { openWarehouse, queryRows, runModel, setVariables } from './db.ts';
 import { t } from './i18n.ts';
-import { discoverInputFiles } from './ingest/discover.ts';
+import { checkInputFolder, discoverInputFiles } from './ingest/discover.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { buildMarts, prepareWarehouse } from './models.ts';
 import type { Progress } from './progress.ts';
@@ -53,6 +53,8 @@ export async function ingestInput(connection: DuckDBConnection, config: Config, 
 
 /** `hearken run`: ingest what is new, rebuild the marts, publish the site and the warnings. */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
+  // a mistyped --input is the user's to fix (exit 2), even while another run holds the warehouse
+  await checkInputFolder(config.inputDir);
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
   try {
     const { connection } = warehouse;
@@ -77,7 +79,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
       generated_at: isoInZone(now, config.timezone),
       as_of: asOf,
       files,
-      ignored_files: discovery.ignored,
+      ignored_files: discovery.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
+      not_read: discovery.notRead,
       totals: totalsOf(files),
       records_in_warehouse: await warehouseCounts(connection),
       data_quality: await readDataQuality(connection),

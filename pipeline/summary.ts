@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './db.ts';
+import type { NotRead } from './ingest/discover.ts';
 import type { FileReport } from './ingest/ingest.ts';
 import type { TextSummary } from './text/stage.ts';
 
@@ -9,7 +10,10 @@ export interface RunSummary {
   generated_at: string;
   as_of: string;
   files: FileReport[];
+  /** The files of `not_read` that are not tables: what earlier versions listed here. */
   ignored_files: string[];
+  /** Every entry of the input folder that was not read, with the reason. */
+  not_read: NotRead[];
   totals: { rows_read: number; loaded: number; duplicates: number; quarantined: number };
   records_in_warehouse: { feedback: number; survey: number; total: number };
   data_quality: DataQuality;

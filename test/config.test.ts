@@ -49,6 +49,6 @@ describe('normalizeConfig', () => {
     await writeFile(join(dir, 'm.json'), JSON.stringify({ name: 'x', kind: 'feedback', columns: {} }));
     expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'm.json')] })).toThrow(/mapping file .*m\.json: .*"files" or "when_columns"/);
     await writeFile(join(dir, 'bad.json'), '{ not json');
-    expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'bad.json')] })).toThrow(/mapping file .*bad\.json not valid JSON/);
+    expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'bad.json')] })).toThrow(/mapping file .*bad\.json is not valid JSON/);
   });
 });

@@ -9,6 +9,7 @@ import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
 import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
+import type { RecodedLine } from './encoding.ts';
 import { readRawTable, UnreadableFile } from './read-raw.ts';
 
 /** One file's line of the run summary (contract section 6), with a few extra fields. */
@@ -27,7 +28,13 @@ export interface FileReport {
   mapping?: string;
   replaced?: number;
   ignored_columns?: string[];
+  /** Lines decoded with another encoding than the file's: how many, and the first of them. */
+  recoded_lines?: number;
+  recoded_examples?: RecodedLine[];
 }
+
+/** Lines of a mixed-encoding file listed in its report; the count covers them all. */
+const RECODED_EXAMPLES = 20;
 
 export interface IngestContext {
   config: Config;
@@ -174,6 +181,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
         mapping: plan.mapping ?? undefined,
         replaced: counts?.replaced ?? 0,
         ignored_columns: plan.ignoredColumns,
+        ...(raw.recoded.length > 0 ? { recoded_lines: raw.recoded.length, recoded_examples: raw.recoded.slice(0, RECODED_EXAMPLES) } : {}),
       };
       await insertFileRow(connection, file, checksum, context, report, fileId);
       return report;

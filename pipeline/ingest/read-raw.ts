@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral, queryRows } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import type { InputFile, InputFormat } from './discover.ts';
-import { detectEncoding, readTextHead, transcodeToUtf8, type TextEncoding } from './encoding.ts';
+import { detectEncoding, readTextHead, transcodeLinesToUtf8, transcodeToUtf8, type RecodedLine, type TextEncoding } from './encoding.ts';
 import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
 
 /**
@@ -20,7 +20,12 @@ export interface RawTable {
    * a spreadsheet, the line of a JSON Lines file, the row of a CSV as a spreadsheet shows it.
    */
   position: string;
+  /** Lines of a text file decoded with another encoding than the file's. */
+  recoded: RecodedLine[];
 }
+
+/** The quarantine reason of a line no encoding decodes (see transcodeLinesToUtf8). */
+const UNDECODABLE_LINE = 'line is not text in any known encoding';
 
 /** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
 export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
@@ -46,24 +51,48 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
   if (format === 'xlsx') return readXlsx(connection, file.path, isHeader);
 
   const detected = await detectEncoding(file.path).catch((error: unknown) => {
-    throw new UnreadableFile(oneLine(error));
+    throw new UnreadableFile(readerError(error, file.path));
   });
   let utf8Path = file.path;
   let scratch: string | null = null;
+  let recoded: RecodedLine[] = [];
   try {
     if (detected.needsTranscode) {
       scratch = await mkdtemp(join(tmpdir(), 'hearken-'));
       utf8Path = join(scratch, basename(file.path));
-      await transcodeToUtf8(file.path, utf8Path, detected.encoding);
+      if (detected.encoding === 'utf-16le' || detected.encoding === 'utf-16be') await transcodeToUtf8(file.path, utf8Path, detected.encoding);
+      else {
+        const lines = await transcodeLinesToUtf8(file.path, utf8Path, detected.encoding);
+        recoded = lines.recoded;
+        // the line stays in the file, empty (readers skip it), so every later line keeps its number
+        const appender = await connection.createAppender('raw_broken', 'main', 'temp');
+        for (const line of lines.undecodable) {
+          appender.appendNull();
+          appender.appendInteger(line);
+          appender.appendVarchar(UNDECODABLE_LINE);
+          appender.appendNull();
+          appender.endRow();
+        }
+        appender.closeSync();
+      }
     }
     const read =
       format === 'jsonl'
         ? await readJsonLines(connection, utf8Path)
         : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader);
-    return { ...read, encoding: detected.encoding };
+    return { ...read, encoding: detected.encoding, recoded };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A reader's error as the one line a file's report carries. Readers quote the absolute path, which
+ * shows the server's folders (and a temp copy's) in the published summary: it is cut to the name.
+ */
+function readerError(error: unknown, path: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return oneLine(message.replaceAll(path, basename(path)));
 }
 
 async function columnNames(connection: DuckDBConnection, table: string): Promise<string[]> {
@@ -88,7 +117,7 @@ async function readDelimited(
   format: 'csv' | 'tsv',
   head: string,
   isHeader: HeaderTest,
-): Promise<Omit<RawTable, 'encoding'>> {
+): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
   const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_ROWS);
   const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
   const skip = Math.max(headerIndex, 0);
@@ -106,7 +135,7 @@ async function readDelimited(
       { path, skip, delimiter },
     );
   } catch (error) {
-    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${oneLine(error)}`);
+    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${readerError(error, path)}`);
   }
   // The reader reports every bad column of a rejected row, and a quote that is never closed makes
   // it read the rows after it into that one rejected row. Each line of it with a row's worth of
@@ -155,7 +184,7 @@ async function csvPosition(connection: DuckDBConnection, skip: number): Promise<
  * JSON Lines are read as lines first, so that a broken line is quarantined with its line number
  * instead of failing the file; the keys of all objects become the columns.
  */
-async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding'>> {
+async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
   await connection.run(
     `create or replace temp table raw_lines as
      with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
@@ -190,9 +219,9 @@ async function readParquet(connection: DuckDBConnection, path: string): Promise<
   try {
     await connection.run('create temp table raw_rows as select columns(*)::varchar from read_parquet($path)', { path });
   } catch (error) {
-    throw new UnreadableFile(`not a readable Parquet file: ${oneLine(error)}`);
+    throw new UnreadableFile(`not a readable Parquet file: ${readerError(error, path)}`);
   }
-  return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)` };
+  return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)`, recoded: [] };
 }
 
 async function readXlsx(connection: DuckDBConnection, path: string, isHeader: HeaderTest): Promise<RawTable> {
@@ -200,7 +229,7 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
   try {
     grid = await readXlsxGrid(path);
   } catch (error) {
-    throw new UnreadableFile(oneLine(error));
+    throw new UnreadableFile(readerError(error, path));
   }
   const headerIndex = Math.max(findHeaderRow(grid, isHeader, HEADER_SCAN_ROWS), 0);
   const headerCells = grid[headerIndex] ?? [];
@@ -221,7 +250,7 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
     appender.endRow();
   }
   appender.closeSync();
-  return { headers, encoding: null, position: quoteIdentifier(POSITION_COLUMN) };
+  return { headers, encoding: null, position: quoteIdentifier(POSITION_COLUMN), recoded: [] };
 }
 
 /** Header cells as column names: blanks named by position, repeats numbered, as DuckDB does for CSV. */
