@@ -40,7 +40,9 @@ async function exportTable(connection: DuckDBConnection, table: string, dir: str
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */
 export async function publish(connection: DuckDBConnection, config: Config, summary: RunSummary, warnings: WarningsFile): Promise<void> {
-  await publishAtomically(config.outDir, async (dir) => {
+  const guard = { inputDir: config.inputDir, dbPath: config.dbPath };
+  const site = { guard, language: config.language, runId: summary.run_id, generatedAt: summary.generated_at };
+  await publishAtomically(config.outDir, site, async (dir) => {
     const dataDir = join(dir, 'data');
     await mkdir(dataDir, { recursive: true });
     for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
