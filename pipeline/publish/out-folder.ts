@@ -1,9 +1,9 @@
-import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Language } from '../config.ts';
 import { EXIT_USAGE, PipelineError } from '../errors.ts';
 import { t, type MessageKey } from '../i18n.ts';
-import { isWithin, realPathOf } from './real-path.ts';
+import { fileAbove, isWithin, realPathOf } from './real-path.ts';
 
 /** The marker of a site hearken published: a manifest of its files, in the site's root. */
 export const SITE_MANIFEST = '.hearken-site.json';
@@ -91,18 +91,6 @@ export async function folderState(dir: string): Promise<{ state: OutState } | { 
 
 const refuse = (language: Language, key: MessageKey, values: Record<string, string | number>) =>
   new PipelineError('publish', t(language, key, values), EXIT_USAGE);
-
-/** The nearest ancestor of `path` that exists, when it is not a folder (so nothing can be made under it). */
-async function fileAbove(path: string): Promise<string | null> {
-  for (let parent = dirname(path); parent !== dirname(parent); parent = dirname(parent)) {
-    try {
-      return (await stat(parent)).isDirectory() ? null : parent;
-    } catch {
-      // missing: look further up
-    }
-  }
-  return null;
-}
 
 /**
  * Contract section 2: `--out` may be replaced only when it does not exist, is an empty folder, or

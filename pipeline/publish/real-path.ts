@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /**
@@ -27,4 +27,16 @@ export async function realPathOf(path: string): Promise<string> {
 /** Whether `inner` is `outer` or lies anywhere inside it; both real, absolute paths. */
 export function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+}
+
+/** The nearest ancestor of `path` that exists, when it is not a folder (so nothing can be made under it). */
+export async function fileAbove(path: string): Promise<string | null> {
+  for (let parent = dirname(path); parent !== dirname(parent); parent = dirname(parent)) {
+    try {
+      return (await stat(parent)).isDirectory() ? null : parent;
+    } catch {
+      // missing: look further up
+    }
+  }
+  return null;
 }
