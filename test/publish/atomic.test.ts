@@ -72,4 +72,18 @@ describe('publishAtomically', () => {
     for (const decoy of decoys) expect(readFileSync(join(root, decoy, 'mine.txt'), 'utf8')).toBe(decoy);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('two');
   });
+
+  it('checks the folder again at the swap: a file someone put there during the build stops it, and both stay', async () => {
+    const { root, out, options } = await scratch();
+    await publishAtomically(out, options, async (dir) => writeFile(join(dir, 'a.txt'), 'one'));
+    await expect(
+      publishAtomically(out, options, async (dir) => {
+        await writeFile(join(out, 'report.docx'), 'mine');
+        await writeFile(join(dir, 'a.txt'), 'two');
+      }),
+    ).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/holds 1 files hearken did not publish there/) });
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('one');
+    expect(readFileSync(join(out, 'report.docx'), 'utf8')).toBe('mine');
+    expect((await readdir(root)).sort()).toEqual(['input', 'site']);
+  });
 });
