@@ -49,7 +49,8 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
   return `select ${select.join(', ')} from ${quoteIdentifier(table)}`;
 }
 
-async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
+/** Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true values). */
+export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
   const columns = await queryRows<{ name: string; type: string }>(connection, `select column_name as name, column_type as type from (describe ${quoteIdentifier(table)})`);
   await connection.run(`copy (${csvExportSelect(table, columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
   // Parquet is read by tools, not spreadsheets: it keeps the true values
