@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Language } from '../config.ts';
 import { checkOutFolder, folderState, writeSiteManifest, type Protected } from './out-folder.ts';
-import { withPublishLock } from './publish-lock.ts';
+import { isAlive, withPublishLock } from './publish-lock.ts';
 
 /** The file inside each of hearken's temporary folders that says it is one, and whose it is. */
 const TEMP_MARKER = '.hearken-temp.json';
@@ -23,16 +23,6 @@ export interface PublishOptions {
 
 /** Names of hearken's temporary folders beside `--out`: a fixed prefix, then a random suffix. */
 const tempPrefix = (outDir: string, purpose: 'building' | 'previous') => `.${basename(outDir)}.hearken-${purpose}-`;
-
-/** Whether a process of this machine is still running (EPERM: it runs, as another user). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The owner written in a temporary folder's marker; null when the folder carries none (not ours). */
 async function tempOwner(dir: string): Promise<{ pid: number; host: string } | null> {

@@ -16,7 +16,7 @@ interface LockHolder {
 export const lockPathOf = (outDir: string) => join(dirname(outDir), `.${basename(outDir)}.hearken-lock`);
 
 /** Whether a process of this machine is still running (EPERM: it runs, as another user). */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
