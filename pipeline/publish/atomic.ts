@@ -36,9 +36,10 @@ async function tempOwner(dir: string): Promise<{ pid: number; host: string } | n
 
 /**
  * Clears what a publisher that died left beside `outDir`. Runs under the folder's lock, so no
- * other swap is under way: a set-aside previous site (it holds a site, by its manifest or shape)
- * (or the empty folder it replaced) goes back into place when `outDir` is missing, else it is removed; a building folder is removed
- * when its marker names a dead process of this host. Anything else, whatever its name, is left alone.
+ * other swap is under way: a set-aside previous site (a site by its manifest or shape, or the empty
+ * folder it replaced) goes back into place when `outDir` is missing, else it is removed; a building
+ * folder is removed when its marker names a dead process of this host. Anything else, whatever its
+ * name, is left alone.
  */
 async function recoverInterruptedPublish(outDir: string): Promise<void> {
   const parent = dirname(outDir);
