@@ -124,8 +124,9 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   const evaluationOptions = options.evaluation ?? {};
   // settings out of range and outputs that cannot be written stop the backtest now, not after the load
   if (options.evaluate) plantedEvaluation([], evaluationOptions);
-  await checkOutputFile(options.out, '--out', { inputDir: config.inputDir }, config.language);
-  if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', { inputDir: config.inputDir }, config.language);
+  const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
+  await checkOutputFile(options.out, '--out', guard, config.language);
+  if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', guard, config.language);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {

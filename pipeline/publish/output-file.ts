@@ -6,16 +6,17 @@ import { EXIT_USAGE, PipelineError } from '../errors.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import { fileAbove, isWithin, realPathOf } from './real-path.ts';
 
-/** What an output file must not be: the file read, and the folder read. */
+/** What an output file must not be: the file read, the folder read, the warehouse. */
 export interface OutputGuard {
   inputFile?: string;
   inputDir?: string;
+  warehouse?: string | null;
 }
 
 /**
  * Refuses (exit 2) an output file that cannot be written without harm: an existing folder, device,
- * pipe or socket (or a symlink to one), a path under a file, the input file itself (also by
- * another name: a symlink or hard link), or a path inside the input folder.
+ * pipe or socket (or a symlink to one), a path under a file, the input file or the warehouse
+ * (also by another name: a symlink or hard link), or a path inside the input folder.
  *
  * @example await checkOutputFile('/tmp/alarms.csv', '--out', { inputFile: '/tmp/counts.csv' }, 'en')
  */
@@ -32,11 +33,13 @@ export async function checkOutputFile(path: string, option: string, guard: Outpu
     throw refuse('file.notFile');
   }
   const real = await realPathOf(path);
-  if (guard.inputFile !== undefined) {
-    const input = await stat(guard.inputFile).catch(() => null);
-    const sameInode = existing !== null && input !== null && existing.dev === input.dev && existing.ino === input.ino;
-    if (sameInode || real === (await realPathOf(guard.inputFile))) throw refuse('file.sameAsInput');
-  }
+  const isSameFile = async (other: string) => {
+    const info = await stat(other).catch(() => null);
+    const sameInode = existing !== null && info !== null && existing.dev === info.dev && existing.ino === info.ino;
+    return sameInode || real === (await realPathOf(other));
+  };
+  if (guard.inputFile !== undefined && (await isSameFile(guard.inputFile))) throw refuse('file.sameAsInput');
+  if (guard.warehouse && (await isSameFile(guard.warehouse))) throw refuse('file.isWarehouse');
   if (guard.inputDir !== undefined && isWithin(real, await realPathOf(guard.inputDir))) throw refuse('file.insideInput', { input: guard.inputDir });
 }
 

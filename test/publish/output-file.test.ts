@@ -77,6 +77,7 @@ describe('hearken backtest --out and --evaluate', () => {
       [['--out', join(root, 'w.json'), '--evaluate', join(input, 'e.csv')], /^hearken: --evaluate .* lies inside the input folder/],
       [['--out', join(root, 'w.json'), '--evaluate', root], /^hearken: --evaluate .* is not a file/],
       [['--out', '/dev/null'], /^hearken: --out \/dev\/null exists and is not a file/],
+      [['--out', db], /^hearken: --out .*w\.duckdb is the warehouse/],
     ] as [string[], RegExp][]) {
       const result = await backtest(...args);
       expect(result.code, args.join(' ')).toBe(2);
