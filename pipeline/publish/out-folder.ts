@@ -48,9 +48,17 @@ export async function writeSiteManifest(dir: string, run: { runId: string; gener
   await writeFile(join(dir, SITE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** The manifest of a folder that lists one; null when it is not one of hearken's (a missing file is thrown: the folder changed). */
 async function readManifest(dir: string): Promise<SiteManifest | null> {
+  let text;
   try {
-    const parsed = JSON.parse(await readFile(join(dir, SITE_MANIFEST), 'utf8')) as Partial<SiteManifest>;
+    text = await readFile(join(dir, SITE_MANIFEST), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<SiteManifest>;
     return parsed.generator === 'hearken' && typeof parsed.format === 'number' && Array.isArray(parsed.files) ? (parsed as SiteManifest) : null;
   } catch {
     return null;
@@ -71,22 +79,22 @@ const PREVIOUS_VERSION_FILE = /^(index|issues|leadership)\.html$|^(run-summary|w
  * and no file the manifest does not list); a site of a hearken from before manifests; or, as
  * `foreign`, anything else, with the files that make it so.
  */
-export async function folderState(dir: string): Promise<{ state: OutState } | { state: 'foreign'; unknown: string[] }> {
+export async function folderState(dir: string): Promise<{ state: OutState } | { state: 'foreign'; unknown: string[]; marked: boolean }> {
   const top = await readdir(dir);
   if (top.length === 0) return { state: 'empty' };
-  const manifest = await readManifest(dir);
+  const manifest = top.includes(SITE_MANIFEST) ? await readManifest(dir) : null;
   // a folder such as / or a home folder is told foreign by its first level, without walking it
   const strangers = manifest === null ? top.filter((entry) => !PREVIOUS_VERSION_TOP.has(entry)) : [];
-  if (strangers.length > 0) return { state: 'foreign', unknown: strangers };
+  if (strangers.length > 0) return { state: 'foreign', unknown: strangers, marked: false };
   const files = await filesUnder(dir);
   if (manifest !== null) {
     const listed = new Set([...manifest.files, SITE_MANIFEST]);
     const unknown = files.filter((file) => !listed.has(file));
-    return unknown.length === 0 ? { state: 'site' } : { state: 'foreign', unknown };
+    return unknown.length === 0 ? { state: 'site' } : { state: 'foreign', unknown, marked: true };
   }
   const unknown = files.filter((file) => !PREVIOUS_VERSION_FILE.test(file));
   if (unknown.length === 0 && PREVIOUS_VERSION_REQUIRED.every((file) => files.includes(file))) return { state: 'previous-version-site' };
-  return { state: 'foreign', unknown };
+  return { state: 'foreign', unknown, marked: false };
 }
 
 const refuse = (language: Language, key: MessageKey, values: Record<string, string | number>) =>
@@ -118,8 +126,15 @@ export async function checkOutFolder(outDir: string, guard: Protected, language:
   }
   if (info.isSymbolicLink()) throw refuse(language, 'out.symlink', { out: outDir });
   if (!info.isDirectory()) throw refuse(language, 'out.notFolder', { out: outDir });
-  const found = await folderState(outDir);
+  let found;
+  try {
+    found = await folderState(outDir);
+  } catch (error) {
+    // another run swapped its site in while this one looked: look again at what is there now
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return checkOutFolder(outDir, guard, language);
+    throw error;
+  }
   if (found.state !== 'foreign') return found.state;
-  if (found.unknown.length === 0 || (await readManifest(outDir)) === null) throw refuse(language, 'out.foreign', { out: outDir });
+  if (found.unknown.length === 0 || !found.marked) throw refuse(language, 'out.foreign', { out: outDir });
   throw refuse(language, 'out.foreignFiles', { out: outDir, count: found.unknown.length, example: JSON.stringify(found.unknown[0]) });
 }
