@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
@@ -19,6 +19,7 @@ import { formatNumber, t } from './i18n.ts';
 import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
+import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
 import { ingestInput, prepareSession } from './run.ts';
 import { runTextStage } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
@@ -93,17 +94,6 @@ function plantedEvaluation(series: readonly WeeklySeries[], options: Partial<Pla
   }
 }
 
-/** Writes beside `path` and renames into place, so a failed run never leaves half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const partial = `${path}.partial-${process.pid}`;
-  try {
-    await writeFile(partial, text);
-    await rename(partial, path);
-  } finally {
-    await rm(partial, { force: true });
-  }
-}
-
 function checkDate(name: string, value: string): void {
   if (!isCalendarDate(value)) {
     throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
@@ -132,8 +122,11 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   const mondays = mondaysBetween(options.from, options.to);
   if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
   const evaluationOptions = options.evaluation ?? {};
-  // settings out of range stop the backtest now, not after the load
+  // settings out of range and outputs that cannot be written stop the backtest now, not after the load
   if (options.evaluate) plantedEvaluation([], evaluationOptions);
+  const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
+  await checkOutputFile(options.out, '--out', guard, config.language);
+  if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', guard, config.language);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
@@ -175,7 +168,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
       runs: mondays.length,
       warnings,
     };
-    await writeAtomically(options.out, `${JSON.stringify(file, null, 2)}\n`);
+    await writeFileAtomically(options.out, `${JSON.stringify(file, null, 2)}\n`);
     if (!options.evaluate) return { file, evaluation: null };
 
     const lastWeek = addDays(mondays.at(-1)!, -7);
@@ -194,7 +187,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     }
     progress.done();
     const evaluation: BacktestEvaluation = { out: options.evaluate, cells: series.length - skipped, skipped, lastWeek, rows };
-    await writeAtomically(options.evaluate, /\.md$/i.test(options.evaluate) ? evaluationMarkdown(evaluation, file, config) : formatEvaluationCsv(rows));
+    await writeFileAtomically(options.evaluate, /\.md$/i.test(options.evaluate) ? evaluationMarkdown(evaluation, file, config) : formatEvaluationCsv(rows));
     return { file, evaluation };
   } finally {
     warehouse.close();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { PipelineError, oneLine } from './errors.ts';
+import { EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
 
 const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'models');
 
@@ -19,12 +20,24 @@ export interface OpenOptions {
   onWait?: (message: string) => void;
 }
 
+/** The warehouse's folder, made when missing; a file in the way is the user's to fix. */
+async function makeWarehouseFolder(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: a file is in the way`, EXIT_USAGE);
+    throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: ${oneLine(error)}`);
+  }
+}
+
 /**
- * Opens (or creates) the DuckDB warehouse. DuckDB holds an OS file lock for as long as a process
+ * Opens (or creates, with its folder) the DuckDB warehouse. DuckDB holds an OS file lock for as long as a process
  * has the file open, so the lock disappears with the process, even after kill -9: that lock is
  * the run lock, and a second run either waits for it or stops with a clear message.
  */
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
+  await makeWarehouseFolder(path);
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
   let announced = false;
   for (;;) {

@@ -12,6 +12,7 @@ export const MACRO_MODELS = [
   'macros/redact_pii',
   'macros/script_language',
   'macros/timestamp_problem',
+  'macros/csv_safe_text',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;

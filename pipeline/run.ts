@@ -8,6 +8,7 @@ import { checkInputFolder, discoverInputFiles } from './ingest/discover.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { buildMarts, prepareWarehouse } from './models.ts';
 import type { Progress } from './progress.ts';
+import { checkOutFolder } from './publish/out-folder.ts';
 import { publish } from './publish/publish.ts';
 import { runTextStage } from './text/stage.ts';
 import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
@@ -55,6 +56,8 @@ export async function ingestInput(connection: DuckDBConnection, config: Config, 
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
   // a mistyped --input is the user's to fix (exit 2), even while another run holds the warehouse
   await checkInputFolder(config.inputDir);
+  // refused before any work: a run that cannot publish must not load or analyse either
+  await checkOutFolder(config.outDir, { inputDir: config.inputDir, dbPath: config.dbPath }, config.language);
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
   try {
     const { connection } = warehouse;

@@ -1,13 +1,13 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Language } from '../config.ts';
 import { queryRows } from '../db.ts';
 import { EXIT_USAGE, PipelineError, oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
+import { csvCell } from '../publish/csv-cell.ts';
+import { checkOutputFile, writeFileAtomically } from '../publish/output-file.ts';
 import { CONTRACT_METHODS, DETECTORS } from './methods.ts';
-import { buildSeries, type SeriesRow } from './series-input.ts';
+import { buildSeries, type CountSeries, type SeriesRow } from './series-input.ts';
 
 export interface DetectOptions {
   input: string;
@@ -41,61 +41,46 @@ async function readRows(path: string): Promise<SeriesRow[]> {
   }
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const numberField = (value: number | null) => (value === null || !Number.isFinite(value) ? '' : String(value));
-
 /**
  * `hearken detect`: runs the early-warning detectors on any count series and writes one row per
  * series, method and period (contract section 2). Expected value and upper bound are blank where
- * the method has too little history or the bound is undefined; alarm is then 0. The output is
- * written beside its target and renamed into place, so a failed run leaves no half file.
+ * the method has too little history or the bound is undefined; alarm is then 0. Series names are
+ * the user's text, so they go through csvCell (no cell starts like a formula); an integer period is
+ * a number. The output is written whole or not at all (writeFileAtomically), never over the input.
  */
 export async function runDetect(options: DetectOptions, progress: Progress): Promise<{ series: number; rows: number }> {
   const methods: readonly string[] = options.method === undefined ? CONTRACT_METHODS : [options.method];
   for (const method of methods) {
     if (!(method in DETECTORS)) throw new PipelineError('detect', `unknown method: ${method} (use ${Object.keys(DETECTORS).join(', ')})`, EXIT_USAGE);
   }
-  let series;
+  await checkOutputFile(options.out, '--out', { inputFile: options.input }, options.language);
+  let series: CountSeries[];
   try {
     series = buildSeries(await readRows(options.input));
   } catch (error) {
     if (error instanceof PipelineError) throw error;
     throw new PipelineError('detect', oneLine(error), EXIT_USAGE);
   }
-  const partial = `${options.out}.partial-${process.pid}`;
-  const stream = createWriteStream(partial);
-  const write = (text: string) => (stream.write(text) ? Promise.resolve() : new Promise<void>((done) => stream.once('drain', () => done())));
   let rows = 0;
-  try {
-    await write(`${DETECT_HEADER}\n`);
-    progress.start(t(options.language, 'stage.detect'), series.length);
+  function* lines() {
+    yield `${DETECT_HEADER}\n`;
     for (const one of series) {
       progress.tick(one.name);
-      const name = csvField(one.name);
+      const name = csvCell(one.name);
       for (const method of methods) {
         const points = DETECTORS[method]!(one.counts);
-        const lines: string[] = [];
-        points.forEach((point, t) => {
-          const count = one.counts[t]!;
-          lines.push(
-            `${name},${csvField(one.periods[t]!)},${method},${Number.isNaN(count) ? '' : count},` +
-              `${numberField(point.expected)},${numberField(point.upperbound)},${point.alarm ?? 0}`,
-          );
+        const block = points.map((point, t) => {
+          const period = one.periods[t]!;
+          const cells = [name, /^-?\d+$/.test(period) ? period : csvCell(period), method, csvCell(one.counts[t]!), csvCell(point.expected), csvCell(point.upperbound), point.alarm ?? 0];
+          return cells.join(',');
         });
-        rows += lines.length;
-        await write(`${lines.join('\n')}\n`);
+        rows += block.length;
+        yield `${block.join('\n')}\n`;
       }
     }
-    progress.done();
-    await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
-    await rename(partial, options.out);
-  } catch (error) {
-    stream.destroy();
-    await rm(partial, { force: true });
-    throw error;
   }
+  progress.start(t(options.language, 'stage.detect'), series.length);
+  await writeFileAtomically(options.out, lines());
+  progress.done();
   return { series: series.length, rows };
 }

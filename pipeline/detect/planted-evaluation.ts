@@ -2,6 +2,7 @@ import type { Language } from '../config.ts';
 import { formatNumber, t } from '../i18n.ts';
 import { Rng } from '../sample/prng.ts';
 import { roundR } from '../statistics/round_r.ts';
+import { csvCell } from '../publish/csv-cell.ts';
 import { qnbinom, qpois } from './count-quantiles.ts';
 import { cusum, defaultPhaseOne } from './cusum.ts';
 import { earsC1, earsC2, earsC3 } from './ears.ts';
@@ -398,7 +399,7 @@ const csvNumber = (value: number | null, digits: number) => (value === null ? ''
 export function formatEvaluationCsv(rows: readonly EvaluationRow[]): string {
   const header = 'method,parameter,value,size_k,outbreaks,detected,sensitivity,false_alarms_per_100,median_delay_weeks,cell_weeks';
   const lines = rows.map((r) =>
-    [r.method, r.parameter ?? '', r.value ?? '', r.size, r.outbreaks, r.detected, csvNumber(r.sensitivity, 4), csvNumber(r.falseAlarmsPer100, 3), csvNumber(r.medianDelay, 1), r.cellWeeks].join(','),
+    [csvCell(r.method), csvCell(r.parameter), r.value ?? '', r.size, r.outbreaks, r.detected, csvNumber(r.sensitivity, 4), csvNumber(r.falseAlarmsPer100, 3), csvNumber(r.medianDelay, 1), r.cellWeeks].join(','),
   );
   return `${[header, ...lines].join('\n')}\n`;
 }

@@ -32,15 +32,36 @@ export const EXPORTS = {
 /** The pages of the site, besides one alert pack per department (departments/<slug>.html and .json). */
 export const PAGES = ['index.html', 'issues.html', 'leadership.html', 'departments/index.html'] as const;
 
-async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  const source = quoteIdentifier(table);
-  await connection.run(`copy ${source} to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
-  await connection.run(`copy ${source} to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
+/**
+ * The select a table's CSV is copied from: its columns in order, text ones (and lists of text)
+ * through csv_safe_text, so no cell starts like a formula; numbers, dates and booleans as they are.
+ *
+ * @example csvExportSelect('t', [{ name: 'dept', type: 'VARCHAR' }, { name: 'n', type: 'INTEGER' }])
+ * // 'select csv_safe_text("dept") as "dept", "n" from "t"'
+ */
+export function csvExportSelect(table: string, columns: readonly { name: string; type: string }[]): string {
+  const select = columns.map(({ name, type }) => {
+    const column = quoteIdentifier(name);
+    if (type === 'VARCHAR') return `csv_safe_text(${column}) as ${column}`;
+    if (type === 'VARCHAR[]') return `list_transform(${column}, value -> csv_safe_text(value)) as ${column}`;
+    return column;
+  });
+  return `select ${select.join(', ')} from ${quoteIdentifier(table)}`;
+}
+
+/** Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true values). */
+export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
+  const columns = await queryRows<{ name: string; type: string }>(connection, `select column_name as name, column_type as type from (describe ${quoteIdentifier(table)})`);
+  await connection.run(`copy (${csvExportSelect(table, columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
+  // Parquet is read by tools, not spreadsheets: it keeps the true values
+  await connection.run(`copy ${quoteIdentifier(table)} to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
 }
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */
 export async function publish(connection: DuckDBConnection, config: Config, summary: RunSummary, warnings: WarningsFile): Promise<void> {
-  await publishAtomically(config.outDir, async (dir) => {
+  const guard = { inputDir: config.inputDir, dbPath: config.dbPath };
+  const site = { guard, language: config.language, runId: summary.run_id, generatedAt: summary.generated_at };
+  await publishAtomically(config.outDir, site, async (dir) => {
     const dataDir = join(dir, 'data');
     await mkdir(dataDir, { recursive: true });
     for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_MANIFEST } from '../../pipeline/publish/out-folder.ts';
 import { EXPORTS, PAGES } from '../../pipeline/publish/publish.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -48,6 +49,7 @@ describe('what is published', () => {
       ...['emergency-zh', 'pediatrics-vi', 'd-5c140d35dc'].flatMap((slug) => [`departments/${slug}.html`, `departments/${slug}.json`]),
       'run-summary.json',
       'warnings.json',
+      SITE_MANIFEST,
     ].sort());
   });
 

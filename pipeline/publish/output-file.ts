@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Language } from '../config.ts';
+import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t, type MessageKey } from '../i18n.ts';
+import { fileAbove, isWithin, realPathOf } from './real-path.ts';
+
+/** What an output file must not be: the file read, the folder read, the warehouse. */
+export interface OutputGuard {
+  inputFile?: string;
+  inputDir?: string;
+  warehouse?: string | null;
+}
+
+/**
+ * Refuses (exit 2) an output file that cannot be written without harm: an existing folder, device,
+ * pipe or socket (or a symlink to one), a path under a file, the input file or the warehouse
+ * (also by another name: a symlink or hard link), or a path inside the input folder.
+ *
+ * @example await checkOutputFile('/tmp/alarms.csv', '--out', { inputFile: '/tmp/counts.csv' }, 'en')
+ */
+export async function checkOutputFile(path: string, option: string, guard: OutputGuard, language: Language): Promise<void> {
+  const refuse = (key: MessageKey, values: Record<string, string> = {}) => new PipelineError('publish', t(language, key, { option, path, ...values }), EXIT_USAGE);
+  const existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (existing === null) {
+    const file = (await lstat(path).catch(() => null)) === null ? await fileAbove(path) : null;
+    if (file !== null) throw refuse('file.underFile', { file });
+  } else if (!existing.isFile()) {
+    throw refuse('file.notFile');
+  }
+  const real = await realPathOf(path);
+  const isSameFile = async (other: string) => {
+    const info = await stat(other).catch(() => null);
+    const sameInode = existing !== null && info !== null && existing.dev === info.dev && existing.ino === info.ino;
+    return sameInode || real === (await realPathOf(other));
+  };
+  if (guard.inputFile !== undefined && (await isSameFile(guard.inputFile))) throw refuse('file.sameAsInput');
+  if (guard.warehouse && (await isSameFile(guard.warehouse))) throw refuse('file.isWarehouse');
+  if (guard.inputDir !== undefined && isWithin(real, await realPathOf(guard.inputDir))) throw refuse('file.insideInput', { input: guard.inputDir });
+}
+
+/**
+ * Writes a file whole or not at all: into a uniquely named temporary file beside it, then renamed
+ * into place, so a failed or killed run never leaves half a file and two writers never share one.
+ * The text may come in pieces (an iterable), for outputs too large to hold.
+ *
+ * @example await writeFileAtomically('warnings.json', JSON.stringify(file))
+ */
+export async function writeFileAtomically(path: string, text: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+  const partial = join(dirname(path), `.${basename(path)}.hearken-${randomBytes(6).toString('hex')}.partial`);
+  try {
+    await writeFile(partial, text, { flag: 'wx' });
+    await rename(partial, path);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
