@@ -49,7 +49,8 @@ breaches as (
 final as (
     select
         kind,
-        kind || '|' || coalesce(department, 'ALL') as warning_key,
+        -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
+        to_json([kind, department])::varchar as warning_key,
         department,
         null::varchar as category,
         null::varchar as location,
