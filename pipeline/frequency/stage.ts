@@ -37,9 +37,9 @@ export interface KeyTermRow extends WindowCountRow {
   emergence: Emergence | null;
 }
 
-/** Key of a term within its language, for maps over several languages. */
+/** Key of a term within its language, for maps over several languages: the JSON of the pair, which no term can make ambiguous. */
 export function termKey(lang: Language, term: string): string {
-  return `${lang}\u0000${term}`;
+  return JSON.stringify([lang, term]);
 }
 
 /** The surface people see for each term (dim_term), by termKey. */
