@@ -56,6 +56,44 @@ describe('coded values nobody recognised are kept as written, reported and never
     );
   });
 
+  it('holds back a record of unknown kind, satisfied or patient_type with the value, and reports the value with the others', async () => {
+    await ws.write(
+      'complaints.csv',
+      [
+        'id,received_at,department,kind,satisfied,text',
+        'S1,2025-03-01,急诊科,complaint,maybe later,排队太久',
+        'S2,2025-03-01,急诊科,grumble,yes,排队太久',
+        'S3,2025-03-01,急诊科,grumble,yes,排队太久',
+        'S4,2025-03-01,急诊科,complaint,yes,排队太久',
+      ].join('\n'),
+    );
+    await ws.write('survey.csv', ['response_id,submitted_at,department,patient_type,q_a1', 'R1,2025-03-01,急诊科,day case,4', 'R2,2025-03-01,急诊科,住院,5'].join('\n'));
+    const { summary } = await ws.run();
+    const byPath = Object.fromEntries(summary.files.map((file) => [file.path, file]));
+    // a praise must not count as a complaint, nor a pending case as a satisfied one
+    expect(byPath['complaints.csv']).toMatchObject({
+      loaded: 1,
+      quarantined: 3,
+      quarantine_reasons: { 'kind is not a known value': 2, 'satisfied is not yes, no or pending': 1 },
+    });
+    expect(byPath['survey.csv']).toMatchObject({ loaded: 1, quarantined: 1, quarantine_reasons: { 'patient_type is not inpatient or outpatient': 1 } });
+    expect(summary.data_quality.unrecognised_values).toEqual(
+      expect.arrayContaining([
+        { field: 'kind', value: 'grumble', records: 2 },
+        { field: 'satisfied', value: 'maybe later', records: 1 },
+        { field: 'patient_type', value: 'day case', records: 1 },
+      ]),
+    );
+    expect(summary.data_quality.unrecognised_values).toHaveLength(3);
+    const held = await ws.query<{ column_name: string; value: string }>('select column_name, value from quarantine order by column_name, file_row');
+    expect(held).toEqual([
+      { column_name: 'kind', value: 'grumble' },
+      { column_name: 'kind', value: 'grumble' },
+      { column_name: 'patient_type', value: 'day case' },
+      { column_name: 'satisfied', value: 'maybe later' },
+    ]);
+  });
+
   it('reports a value whose alias points outside the contract instead of stopping the load', async () => {
     // a hospital's own alias file maps 账单 onto a category the contract does not have
     await ws.write('hearken.config.json', JSON.stringify({ reference_dirs: ['../ref'] }));
