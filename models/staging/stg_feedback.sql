@@ -92,6 +92,11 @@ checked as (
                     then {'column': 'responded_at', 'reason': 'responded_at is before received_at', 'value': responded_at_raw}
                 when resolved_at < received_at
                     then {'column': 'resolved_at', 'reason': 'resolved_at is before received_at', 'value': resolved_at_raw}
+                -- a year such as 99999 parses: it would stretch every clock and duration after it
+                when responded_at::date > getvariable('today')
+                    then {'column': 'responded_at', 'reason': 'responded_at is in the future', 'value': responded_at_raw}
+                when resolved_at::date > getvariable('today')
+                    then {'column': 'resolved_at', 'reason': 'resolved_at is in the future', 'value': resolved_at_raw}
                 when satisfied_raw is not null and satisfied_mapped is null
                     then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
             end
