@@ -179,7 +179,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   });
   rows.sort((a, b) => {
     const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);
-    return byCount ?? a.department.localeCompare(b.department, language);
+    return byCount ?? (a.department.localeCompare(b.department, language) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   });
   const departments =
     rows.length === 0

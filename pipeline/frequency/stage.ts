@@ -77,7 +77,9 @@ export async function buildTermKeyness(connection: DuckDBConnection): Promise<Ke
     const rising = k.direction === 'rise' && k.g2 >= defaults.minG2 && k.logRatio >= defaults.minLogRatio && row.recent_with_term >= defaults.minRecentRecords;
     if (rising || emerging !== null) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
   }
-  kept.sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : b.g2 - a.g2));
+  // G² ties often (the same counts give the same G²): language and term make the order total
+  const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  kept.sort((a, b) => byCodeUnit(a.scope, b.scope) || b.g2 - a.g2 || byCodeUnit(a.lang, b.lang) || byCodeUnit(a.term, b.term));
   const surfaces = await termSurfaces(connection);
   await inTransaction(connection, async () => {
     await runModel(connection, 'marts/mart_term_keyness');
