@@ -112,7 +112,8 @@ export async function buildDepartmentKeywords(connection: DuckDBConnection): Pro
   await runModel(connection, 'marts/mart_department_term_counts');
   const rows = await queryRows<{ department: string; lang: Language; term: string; records: number }>(
     connection,
-    'select department, lang, term, records from mart_department_term_counts order by department, lang, term',
+    // languages, then departments, then terms: the order the mart is written in
+    'select department, lang, term, records from mart_department_term_counts order by lang, department, term',
   );
   const surfaces = await termSurfaces(connection);
   const byLanguage = new Map<Language, Map<string, Map<string, number>>>();
