@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
@@ -184,5 +185,15 @@ describe('no date stops a run', () => {
     expect(held.map((row) => `${row.file_row} ${row.column_name}`)).toEqual([
       '2 received_at', '3 received_at', '4 received_at', '5 received_at', '6 received_at', '7 received_at', '8 responded_at', '9 resolved_at',
     ]);
+  });
+});
+
+describe("a hospital's SLA table", () => {
+  it('with a day count that is not a number stops the run with a one-line reason naming the row, not a cast error', async () => {
+    await ws.write('hearken.config.json', JSON.stringify({ reference_dirs: ['../ref'] }));
+    await mkdir(join(ws.root, 'ref'));
+    await writeFile(join(ws.root, 'ref', 'complaint_sla.csv'), 'category,sla_days\nprocess,three\n');
+    await ws.write('complaints.csv', 'id,received_at,department,text\nC1,2025-03-01,急诊科,排队太久\n');
+    await expect(ws.run()).rejects.toThrow(/^complaint_sla\.csv: process: sla_days is not a number of days from 0 to 3650: three$/);
   });
 });
