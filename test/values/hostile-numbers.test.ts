@@ -115,6 +115,17 @@ describe('no survey number stops a run', () => {
     ]);
   });
 
+  it('accounts for JSON numbers beyond a double or an integer: quarantined with their column or as a broken line', async () => {
+    const line = (id: string, answer: string) => `{"response_id": "${id}", "submitted_at": "2025-03-03", "department": "急诊科", "q_a1": ${answer}}`;
+    await ws.write('survey.jsonl', [line('j1', '1e400'), line('j2', '99999999999999999999999'), line('j3', '-0'), line('j4', '4.0'), line('j5', '4')].join('\n') + '\n');
+    const { summary } = await ws.run();
+    expect(summary.files[0]).toMatchObject({ status: 'loaded', rows_read: 5, loaded: 2, duplicates: 0, quarantined: 3 });
+    expect(await ws.query('select response_id, score from survey_answers order by response_id')).toEqual([
+      { response_id: 'j4', score: 4 },
+      { response_id: 'j5', score: 4 },
+    ]);
+  });
+
   it('reads typed Parquet columns (int64, double, decimal, hugeint) and spreadsheet number cells', async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
