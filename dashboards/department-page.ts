@@ -107,8 +107,7 @@ function renderWarning(warning: Warning, language: Language): string {
         [m('pack.signalKind'), m('pack.cell'), m('pack.observedShort'), m('pack.expectedShort'), m('pack.bound'), 'q', m('pack.method')],
         signals.map((s) => [
           m(`warning.kind.${s.kind}`),
-          // a cell is `dimension|value|…`: shown as its parts
-          escapeHtml(s.cell.split('|').join(' · ')),
+          escapeHtml(s.cell.join(' · ')),
           n(s.observed),
           n(s.expected, 1),
           s.upperbound === null ? '–' : n(s.upperbound, 1),
@@ -180,7 +179,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   });
   rows.sort((a, b) => {
     const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);
-    return byCount ?? a.department.localeCompare(b.department, language);
+    return byCount ?? (a.department.localeCompare(b.department, language) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   });
   const departments =
     rows.length === 0

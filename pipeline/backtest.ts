@@ -172,7 +172,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     if (!options.evaluate) return { file, evaluation: null };
 
     const lastWeek = addDays(mondays.at(-1)!, -7);
-    const series = await readCellCounts(connection, lastWeek, 'department|');
+    const series = await readCellCounts(connection, lastWeek, 'department');
     // one call per size, to tick between them: each size draws its own streams, so the rows are
     // those of one call over every size
     const sizes = [...new Set(evaluationOptions.sizes ?? plantedEvaluationDefaults.sizes)].sort((a, b) => a - b);

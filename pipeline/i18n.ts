@@ -857,6 +857,8 @@ const reasons: Record<string, { zh: string; vi: string }> = {
   'resolved_at is not a date': { zh: '办结时间 resolved_at 不是日期', vi: 'resolved_at không phải ngày tháng' },
   'responded_at is before received_at': { zh: '响应时间早于接收时间', vi: 'responded_at trước received_at' },
   'resolved_at is before received_at': { zh: '办结时间早于接收时间', vi: 'resolved_at trước received_at' },
+  'responded_at is in the future': { zh: '响应时间 responded_at 晚于今天', vi: 'responded_at ở tương lai' },
+  'resolved_at is in the future': { zh: '办结时间 resolved_at 晚于今天', vi: 'resolved_at ở tương lai' },
   'satisfied is not yes, no or pending': { zh: '满意度 satisfied 不是 yes、no 或 pending', vi: 'satisfied không phải yes, no hoặc pending' },
   'answer is not a whole number from 1 to 5': { zh: '答案不是 1 到 5 的整数', vi: 'câu trả lời không phải số nguyên từ 1 đến 5' },
   'overall is not a whole number from 1 to 5': { zh: '总体满意度 overall 不是 1 到 5 的整数', vi: 'overall không phải số nguyên từ 1 đến 5' },

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
-import { modelSql } from './db.ts';
+import { modelSql, queryRows } from './db.ts';
 import { INGEST_MODELS } from './models.ts';
 import { PipelineError } from './errors.ts';
 
@@ -33,6 +33,18 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
       { files: listValue(files) },
     );
   }
+  await checkComplaintSla(connection);
+}
+
+/** The marts cast sla_days to a number of days: a hospital's typo stops here, with its row, not as a cast error. */
+async function checkComplaintSla(connection: DuckDBConnection): Promise<void> {
+  const [bad] = await queryRows<{ category: string | null; sla_days: string | null }>(
+    connection,
+    `select category, sla_days from ref_complaint_sla_raw
+     where not coalesce(isfinite(try_cast(trim(sla_days) as double)) and try_cast(trim(sla_days) as double) between 0 and 3650, false)
+     order by all limit 1`,
+  );
+  if (bad) throw new PipelineError('reference', `complaint_sla.csv: ${bad.category ?? ''}: sla_days is not a number of days from 0 to 3650: ${bad.sla_days ?? ''}`);
 }
 
 

@@ -66,12 +66,12 @@ export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minRe
     charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: c.department })),
     { improvementDirection: 'increase' },
   );
-  const byKey = new Map(chart.points.map((p) => [`${p.facet}\u0000${p.x.slice(0, 7)}`, p]));
+  const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
   const ordered = [...months].sort((a, b) =>
     a.department < b.department ? -1 : a.department > b.department ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : 0,
   );
   return ordered.map((c) => {
-    const point = byKey.get(`${c.department}\u0000${c.month}`);
+    const point = byKey.get(JSON.stringify([c.department, c.month]));
     if (point === undefined) return [c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
     return [
       c.department,

@@ -53,11 +53,11 @@ export async function readDataQuality(connection: DuckDBConnection): Promise<Dat
   );
   const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
     connection,
-    'select department_raw as name, feedback_records, survey_responses from mart_unknown_departments',
+    'select department_raw as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw',
   );
   const values = await queryRows<{ field: string; value: string; records: number }>(
     connection,
-    'select field, value_raw as value, records from mart_unrecognised_values',
+    'select field, value_raw as value, records from mart_unrecognised_values order by field, records desc, value_raw',
   );
   return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
 }

@@ -29,19 +29,21 @@ issue_terms as (
     where records >= 5 and category_lift >= 1.5 and max_source_share <= 0.2
 ),
 
+-- a cell and its population are named by a JSON array of their parts (dimension first), so no
+-- department, place or word can run into the next part, whatever characters it holds
 cells as (
-    select 'spike' as kind, 'department|' || department || '|' || category as cell, 'department|' || department as population, source, id, day
+    select 'spike' as kind, to_json(['department', department, category])::varchar as cell, to_json(['department', department])::varchar as population, source, id, day
     from complaints
     where department is not null
     union all
-    select 'spike', 'category|' || category, 'hospital', source, id, day
+    select 'spike', to_json(['category', category])::varchar, to_json(['hospital'])::varchar, source, id, day
     from complaints
     union all
-    select 'hotspot', 'location|' || location, 'lang|' || lang, source, id, day
+    select 'hotspot', to_json(['location', location])::varchar, to_json(['lang', lang])::varchar, source, id, day
     from complaints
     where location is not null
     union all
-    select distinct 'emerging_term', 'term|' || complaints.lang || '|' || terms.term, 'lang|' || complaints.lang, complaints.source, complaints.id, complaints.day
+    select distinct 'emerging_term', to_json(['term', complaints.lang, terms.term])::varchar, to_json(['lang', complaints.lang])::varchar, complaints.source, complaints.id, complaints.day
     from complaints
     join fct_record_terms as terms using (source, id)
     join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term

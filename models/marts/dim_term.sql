@@ -57,7 +57,8 @@ lifts as (
         term_categories.lang,
         term_categories.term,
         max((term_categories.records / term_categories.term_records) / (category_totals.records / language_totals.categorised)) as category_lift,
-        arg_max(term_categories.category, term_categories.records / category_totals.records) as leaning_category
+        -- two categories may lean alike: the first by name then, not whichever a thread saw first
+        list(term_categories.category order by term_categories.records / category_totals.records desc, term_categories.category)[1] as leaning_category
     from term_categories
     inner join category_totals using (lang, category)
     inner join language_totals using (lang)

@@ -12,6 +12,9 @@ select
     lang,
     category,
     category_source,
+    -- the category as written where it differs from `category` (an alias, or a value not
+    -- recognised, which left the category to be inferred), so inference never hides the source's word
+    category_raw,
     text_redacted
 from fct_feedback
 order by fct_feedback.received_at, source, id;

@@ -35,6 +35,12 @@ final as (
         coalesce(analyses.lang, script_language(records.text_redacted)) as lang,
         coalesce(records.category::varchar, inferred.category) as category,
         case when records.category is not null then 'given' when inferred.category is not null then 'inferred' end as category_source,
+        -- as written, where that differs from the value used: an alias (12345热线), or a value nobody
+        -- recognised, which left the category to be inferred (category_source 'inferred' with a
+        -- category_raw) or the channel 'other'
+        records.category_raw,
+        records.channel_raw,
+        records.status_raw,
         records.status::varchar as status,
         records.responded_at,
         records.resolved_at,

@@ -50,7 +50,7 @@ final as (
     left join candidates using (source, response_id)
     qualify row_number() over (
         partition by responses.source, responses.response_id
-        order by candidates.specificity desc nulls last, candidates.load_order desc nulls last
+        order by candidates.specificity desc nulls last, candidates.load_order desc nulls last, candidates.form_id
     ) = 1
 )
 

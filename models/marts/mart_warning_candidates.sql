@@ -12,13 +12,13 @@ with drops as (
         min(period_start) as period_start,
         max(period_end) as period_end,
         -- the XmR chart's own expectation (the department's mean) where it signalled, else the funnel's target
-        any_value(observed_pct) as observed,
+        arg_min(observed_pct, method) as observed,
         coalesce(max(expected_pct) filter (where method = 'xmr'), max(expected_pct)) as expected,
         string_agg(method, '+' order by method) as method,
         string_agg(reason, '; ' order by method) as reason,
         case when count(*) > 1 or min(observed_pct - limit_pct) < 0 then 'high' else 'medium' end as severity,
         []::varchar[] as evidence_ids,
-        any_value(month) as month,
+        min(month) as month,
         count(*) as methods
     from mart_satisfaction_drop
     group by department
@@ -49,7 +49,8 @@ breaches as (
 final as (
     select
         kind,
-        kind || '|' || coalesce(department, 'ALL') as warning_key,
+        -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
+        to_json([kind, department])::varchar as warning_key,
         department,
         null::varchar as category,
         null::varchar as location,

@@ -57,14 +57,13 @@ cleaned as (
         parse_local_timestamp(input.resolved_at) as resolved_at,
         input.satisfied as satisfied_raw,
         satisfied.value as satisfied_mapped,
-        -- of every field as written; a separator no text holds and a marker for null keep fields
-        -- and blanks apart. The text itself is not copied here: the load reads it from input_rows.
-        md5_number_upper(concat_ws(chr(31),
-            coalesce(input.received_at, chr(30)), coalesce(input.channel, chr(30)), coalesce(input.kind, chr(30)),
-            coalesce(input.department, chr(30)), coalesce(input.location, chr(30)), coalesce(input.category, chr(30)),
-            coalesce(input.text, chr(30)), coalesce(input.status, chr(30)), coalesce(input.responded_at, chr(30)),
-            coalesce(input.resolved_at, chr(30)), coalesce(input.satisfied, chr(30))
-        )) as content_hash
+        -- of every field as written, as a JSON array: quoting keeps fields apart whatever they hold,
+        -- and null stays apart from blank. The text itself is not copied here: the load reads it
+        -- from input_rows.
+        md5_number_upper(to_json([
+            input.received_at, input.channel, input.kind, input.department, input.location, input.category,
+            input.text, input.status, input.responded_at, input.resolved_at, input.satisfied
+        ])::varchar) as content_hash
     from input
     left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
     left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
@@ -93,6 +92,11 @@ checked as (
                     then {'column': 'responded_at', 'reason': 'responded_at is before received_at', 'value': responded_at_raw}
                 when resolved_at < received_at
                     then {'column': 'resolved_at', 'reason': 'resolved_at is before received_at', 'value': resolved_at_raw}
+                -- a year such as 99999 parses: it would stretch every clock and duration after it
+                when responded_at::date > getvariable('today')
+                    then {'column': 'responded_at', 'reason': 'responded_at is in the future', 'value': responded_at_raw}
+                when resolved_at::date > getvariable('today')
+                    then {'column': 'resolved_at', 'reason': 'resolved_at is in the future', 'value': resolved_at_raw}
                 when satisfied_raw is not null and satisfied_mapped is null
                     then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
             end

@@ -25,9 +25,13 @@ select
     item_code,
     item_column,
     answer_raw,
-    answer_number::tinyint as score,
-    answer_number is not null and answer_number = round(answer_number) and answer_number between 1 and 5 as is_valid
-from final;
+    -- cast only what passed the check: 128, 1e308, NaN or -inf would stop the run as a tinyint
+    case when is_valid then answer_number::tinyint end as score,
+    is_valid
+from (
+    select *, coalesce(isfinite(answer_number) and answer_number = round(answer_number) and answer_number between 1 and 5, false) as is_valid
+    from final
+);
 
 create or replace temp table stg_survey as
 with input as (
@@ -82,9 +86,9 @@ checked as (
                 when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
                 when bad_item_column is not null
                     then {'column': bad_item_column, 'reason': 'answer is not a whole number from 1 to 5', 'value': bad_answer_raw}
-                when overall_raw is not null and not coalesce(overall_number = round(overall_number) and overall_number between 1 and 5, false)
+                when overall_raw is not null and not coalesce(isfinite(overall_number) and overall_number = round(overall_number) and overall_number between 1 and 5, false)
                     then {'column': 'overall', 'reason': 'overall is not a whole number from 1 to 5', 'value': overall_raw}
-                when recommend_raw is not null and not coalesce(recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
+                when recommend_raw is not null and not coalesce(isfinite(recommend_number) and recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
                     then {'column': 'recommend', 'reason': 'recommend is not a whole number from 0 to 10', 'value': recommend_raw}
                 when patient_type_raw is not null and patient_type is null
                     then {'column': 'patient_type', 'reason': 'patient_type is not inpatient or outpatient', 'value': patient_type_raw}
@@ -102,8 +106,9 @@ final as (
         submitted_at,
         department_raw,
         patient_type,
-        overall_number::tinyint as overall,
-        recommend_number::tinyint as recommend,
+        -- a quarantined row's numbers may be any magnitude: cast only a loaded row's
+        case when problem is null then overall_number::tinyint end as overall,
+        case when problem is null then recommend_number::tinyint end as recommend,
         comment_raw,
         content_hash,
         problem

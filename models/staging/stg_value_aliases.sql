@@ -15,11 +15,24 @@ keyed as (
     where normalize_key(alias) is not null
 ),
 
+-- the values each field may take (create_tables.sql): an alias onto anything else (a typo in a
+-- hospital's own alias file) would stop the load at the cast, so it maps nothing and the value
+-- it was meant for is reported as not recognised
+contract_values as (
+    select 'channel' as field, unnest(enum_range(null::channel_type))::varchar as value
+    union all select 'kind', unnest(enum_range(null::feedback_kind_type))::varchar
+    union all select 'category', unnest(enum_range(null::category_type))::varchar
+    union all select 'status', unnest(enum_range(null::status_type))::varchar
+    union all select 'satisfied', unnest(enum_range(null::satisfied_type))::varchar
+    union all select 'patient_type', unnest(enum_range(null::patient_type_type))::varchar
+),
+
 final as (
     -- an alias given twice with different values takes the first value in alphabetical order,
     -- so a run never depends on file order
     select field, alias_key, min(value) as value
     from keyed
+    semi join contract_values using (field, value)
     group by field, alias_key
 )
 

@@ -57,7 +57,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection): Pr
     { lift: defaults.minCategoryLift, share: defaults.maxSourceShare },
   );
   const monthly = await queryRows<{ lang: Language; term: string; month: string; records: number }>(connection, 'select lang, term, month, records from mart_term_monthly');
-  const monthlyCount = new Map(monthly.map((row) => [`${termKey(row.lang, row.term)}\u0000${row.month}`, row.records]));
+  const monthlyCount = new Map(monthly.map((row) => [JSON.stringify([row.lang, row.term, row.month]), row.records]));
   const surfaces = await termSurfaces(connection);
   const slices = await queryRows<{ month: string; lang: Language }>(connection, 'select distinct month, lang from issue_records order by month, lang');
 
@@ -68,7 +68,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection): Pr
       const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where month = $month and lang = $lang order by source, id', { month, lang });
       const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
       const themes = issueThemes(records, eligible, { maxThemes: defaults.themes });
-      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(`${termKey(lang, term)}\u0000${shiftMonth(month, -monthsBack)}`) ?? 0;
+      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(JSON.stringify([lang, term, shiftMonth(month, -monthsBack)])) ?? 0;
       themes.forEach((theme, index) => {
         const members = theme.records.map((i) => records[i]!);
         const surface = (term: string): string => surfaces.get(termKey(lang, term)) ?? term;

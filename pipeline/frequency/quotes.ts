@@ -21,7 +21,8 @@ export const quoteDefaults = {
 export function pickQuotes(records: readonly QuoteCandidate[], keyTerms: ReadonlySet<string>, limit: number = quoteDefaults.quotes, minimum = 0): string[] {
   const candidates = records
     .map((record) => ({ record, hits: record.terms.filter((term) => keyTerms.has(term)).length }))
-    .sort((a, b) => b.hits - a.hits || a.record.text_redacted.length - b.record.text_redacted.length || (a.record.id < b.record.id ? -1 : 1));
+    // records of two sources may share an id: those stay in the order given, which callers fix
+    .sort((a, b) => b.hits - a.hits || a.record.text_redacted.length - b.record.text_redacted.length || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
   const chosen: QuoteCandidate[] = [];
   const departments = new Set<string | null>();
   const nearlySame = (a: QuoteCandidate, b: QuoteCandidate) => {

@@ -37,9 +37,9 @@ export interface KeyTermRow extends WindowCountRow {
   emergence: Emergence | null;
 }
 
-/** Key of a term within its language, for maps over several languages. */
+/** Key of a term within its language, for maps over several languages: the JSON of the pair, which no term can make ambiguous. */
 export function termKey(lang: Language, term: string): string {
-  return `${lang}\u0000${term}`;
+  return JSON.stringify([lang, term]);
 }
 
 /** The surface people see for each term (dim_term), by termKey. */
@@ -77,7 +77,9 @@ export async function buildTermKeyness(connection: DuckDBConnection): Promise<Ke
     const rising = k.direction === 'rise' && k.g2 >= defaults.minG2 && k.logRatio >= defaults.minLogRatio && row.recent_with_term >= defaults.minRecentRecords;
     if (rising || emerging !== null) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
   }
-  kept.sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : b.g2 - a.g2));
+  // G² ties often (the same counts give the same G²): language and term make the order total
+  const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  kept.sort((a, b) => byCodeUnit(a.scope, b.scope) || b.g2 - a.g2 || byCodeUnit(a.lang, b.lang) || byCodeUnit(a.term, b.term));
   const surfaces = await termSurfaces(connection);
   await inTransaction(connection, async () => {
     await runModel(connection, 'marts/mart_term_keyness');
@@ -110,7 +112,8 @@ export async function buildDepartmentKeywords(connection: DuckDBConnection): Pro
   await runModel(connection, 'marts/mart_department_term_counts');
   const rows = await queryRows<{ department: string; lang: Language; term: string; records: number }>(
     connection,
-    'select department, lang, term, records from mart_department_term_counts order by department, lang, term',
+    // languages, then departments, then terms: the order the mart is written in
+    'select department, lang, term, records from mart_department_term_counts order by lang, department, term',
   );
   const surfaces = await termSurfaces(connection);
   const byLanguage = new Map<Language, Map<string, Map<string, number>>>();

@@ -231,7 +231,7 @@ async function insertFileRow(
     `insert into ingested_files
      values (coalesce($fileId, nextval('file_seq')), $path, $checksum, $fingerprint, $kind, $format, $encoding, $mapping,
              $status, $rows, $loaded, $replaced, $duplicates, $quarantined, $error,
-             string_split(nullif($ignored, ''), chr(31)), $runId, now()::timestamp)`,
+             from_json($ignored, '["VARCHAR"]'), $runId, now()::timestamp)`,
     {
       fileId,
       path: file.relativePath,
@@ -248,7 +248,8 @@ async function insertFileRow(
       duplicates: report.duplicates,
       quarantined: report.quarantined,
       error: report.error ?? null,
-      ignored: (report.ignored_columns ?? []).join('\u001f'),
+      // as a JSON list: a column name may hold any character, so no separator would do
+      ignored: report.ignored_columns?.length ? JSON.stringify(report.ignored_columns) : null,
       runId: context.runId,
     },
   );

@@ -96,7 +96,7 @@ async function readIssuesPageData(connection: DuckDBConnection, summary: RunSumm
   const issues = await queryRows<IssueRow>(connection, 'select * from mart_high_frequency_issues where month >= $oldest order by month desc, lang, rank', {
     oldest: months.at(-1) ?? '9999-12',
   });
-  const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc limit 60");
+  const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc, term limit 60");
   return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories };
 }
 

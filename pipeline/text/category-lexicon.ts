@@ -86,8 +86,7 @@ export function compileCategoryLexicon(entries: readonly LexiconEntry[], analyze
       unmatchable.push(entry);
       continue;
     }
-    // \u0000 cannot occur in a key, so the joined form is unambiguous
-    const id = `${entry.category}\u0000${keys.join('\u0000')}`;
+    const id = JSON.stringify([entry.category, ...keys]);
     if (seen.has(id)) continue;
     seen.add(id);
     const phrase: LexiconPhrase = { category: entry.category, phrase: entry.phrase, keys };

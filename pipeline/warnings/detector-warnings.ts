@@ -8,7 +8,7 @@ import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
 import { writeTable } from '../table_writer.ts';
 import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
-import { groupSignals, type CellSignal, type SignalGroup } from './signal-groups.ts';
+import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
 import { warningId, type WarningCandidate } from './warnings.ts';
 
@@ -48,16 +48,16 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
 }
 
 /**
- * The weekly complaint counts of the cells whose name starts with `prefix` (`department|` for the
- * department × category cells), each from its series start to the window starting `lastWeek`, a
+ * The weekly complaint counts of the cells of one dimension (`department` for the department ×
+ * category cells), each from its series start to the window starting `lastWeek`, a
  * week without a complaint counting 0: the series `detectSignals` judges, for an evaluation of the
  * detectors on them. Reads int_alert_cell_days, so it comes after `detectSignals` has built it.
  *
- * @example await readCellCounts(connection, '2026-11-09', 'department|') // [{ cell: 'department|Khoa Nhi|facility', counts: [0, 2, 1, …] }, …]
+ * @example await readCellCounts(connection, '2026-11-09', 'department') // [{ cell: '["department","Khoa Nhi","facility"]', counts: [0, 2, 1, …] }, …]
  */
-export async function readCellCounts(connection: DuckDBConnection, lastWeek: string, prefix: string): Promise<{ cell: string; counts: number[] }[]> {
+export async function readCellCounts(connection: DuckDBConnection, lastWeek: string, dimension: string): Promise<{ cell: string; counts: number[] }[]> {
   const { cells } = await readCellSeries(connection, lastWeek);
-  return cells.filter((series) => series.cell.startsWith(prefix)).map(({ cell, counts }) => ({ cell, counts }));
+  return cells.filter((series) => cellParts(series.cell)[0] === dimension).map(({ cell, counts }) => ({ cell, counts }));
 }
 
 /**
@@ -100,7 +100,7 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
   return signals;
 }
 
-/** The complaints each signal counted, as source NUL id. */
+/** The complaints each signal counted, each as its recordKey. */
 async function attachRecords(connection: DuckDBConnection, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
   await writeTable(
     connection,
@@ -110,7 +110,7 @@ async function attachRecords(connection: DuckDBConnection, signals: readonly Omi
   );
   const rows = await queryRows<{ signal: number; source: string; id: string }>(connection, modelSql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
-  for (const row of rows) records[row.signal]!.push(`${row.source}\u0000${row.id}`);
+  for (const row of rows) records[row.signal]!.push(recordKey(row.source, row.id));
   return signals.map((signal, i) => ({ ...signal, records: records[i]! }));
 }
 
@@ -144,7 +144,7 @@ export async function detectorCandidates(
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
   const week = addDays(asOf, -6);
-  const isOpen = (signal: CellSignal) => openIds.has(warningId(`${signal.kind}|${signal.cell}`));
+  const isOpen = (signal: CellSignal) => openIds.has(warningId(detectorWarningKey(signal)));
   const groupsOf = (windowStart: string) => {
     const those = signals.filter((signal) => signal.week === windowStart);
     return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
@@ -157,9 +157,14 @@ export async function detectorCandidates(
   return describeSignalGroups(connection, [...current, ...carried], settings);
 }
 
+/** What a detector warning named after `signal` is about: its kind and its cell's parts, as JSON. */
+function detectorWarningKey(signal: CellSignal): string {
+  return JSON.stringify([signal.kind, ...cellParts(signal.cell)]);
+}
+
 /** The view a cell gives of a problem: where (department, place), what (a word), or the hospital's category. */
 function viewOf(signal: CellSignal): string {
-  return signal.cell.slice(0, signal.cell.indexOf('|'));
+  return cellParts(signal.cell)[0]!;
 }
 
 /**
@@ -192,11 +197,6 @@ function majority(values: readonly (string | null)[]): string | null {
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
 }
 
-/** The parts of a cell name: `department|D|C`, `category|C`, `location|L`, `term|lang|T`. */
-function cellParts(cell: string): string[] {
-  return cell.split('|');
-}
-
 /** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
 function severityOf(qValue: number): WarningCandidate['severity'] {
   if (qValue <= 0.001) return 'high';
@@ -220,7 +220,7 @@ async function describeSignalGroups(
     connection,
     'alert_group_records',
     [{ name: 'group_id', type: 'integer' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
-    groups.flatMap((group, g) => group.records.map((key) => [g, ...(key.split('\u0000') as [string, string])])),
+    groups.flatMap((group, g) => group.records.map((key) => [g, ...recordOf(key)])),
   );
   await writeTable(
     connection,
@@ -246,7 +246,7 @@ async function describeSignalGroups(
     const keywordTerms = parts[0] === 'term' ? [parts[2]!, ...keys.filter((term) => term !== parts[2])].slice(0, settings.keywords) : keys;
     return {
       kind: primary.kind,
-      warning_key: `${primary.kind}|${primary.cell}`,
+      warning_key: detectorWarningKey(primary),
       department,
       category: category === 'other' && parts[0] !== 'department' ? null : category,
       location,
@@ -266,7 +266,7 @@ async function describeSignalGroups(
       rising_terms: rising.slice(0, settings.keywords).map((r) => ({ ...r, term: surfaces.get(termKey(lang, r.term)) ?? r.term })),
       signals: group.members.map((member) => ({
         kind: member.kind,
-        cell: member.cell,
+        cell: cellParts(member.cell),
         observed: member.observed,
         expected: member.expected,
         upperbound: member.upperbound,

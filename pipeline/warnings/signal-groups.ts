@@ -3,7 +3,7 @@ import type { DetectorKind } from './warnings.ts';
 /** One cell that signalled in one week: its test, and the complaints it counted that week. */
 export interface CellSignal {
   kind: DetectorKind;
-  /** `department|…|category`, `category|…`, `location|…` or `term|lang|term` (int_alert_cell_records). */
+  /** A JSON array of the cell's parts (int_alert_cell_records): `["department",D,C]`, `["category",C]`, `["location",L]`, `["term",lang,T]`; read with `cellParts`. */
   cell: string;
   /** Monday of the week, YYYY-MM-DD. */
   week: string;
@@ -15,10 +15,27 @@ export interface CellSignal {
   method: string;
   baselineStart: string;
   baselineEnd: string;
-  /** The complaints counted, as `source` + NUL + `id`. */
+  /** The complaints counted, each as `recordKey(source, id)`. */
   records: readonly string[];
   /** The same cell's p-value the week before, guard or not (1 where it could not be judged): a problem builds up, chance does not. */
   previousPValue: number;
+}
+
+/** The parts of a cell's name, its dimension first: `["department", "急诊科", "process"]`. */
+export function cellParts(cell: string): string[] {
+  return JSON.parse(cell) as string[];
+}
+
+/**
+ * A complaint as one string that no source or id can make ambiguous (both may hold any character,
+ * NUL included): the JSON of the pair. `recordOf` reads it back.
+ */
+export function recordKey(source: string, id: string): string {
+  return JSON.stringify([source, id]);
+}
+
+export function recordOf(key: string): [source: string, id: string] {
+  return JSON.parse(key) as [string, string];
 }
 
 /** Signals of one week that see the same complaints: one problem, one warning. */
@@ -36,7 +53,7 @@ export interface SignalGroup {
  * kind of problem), a place, a word, and last a category across the whole hospital.
  */
 function cellRank(signal: CellSignal): number {
-  if (signal.cell.startsWith('department|')) return 0;
+  if (cellParts(signal.cell)[0] === 'department') return 0;
   if (signal.kind === 'hotspot') return 1;
   if (signal.kind === 'emerging_term') return 2;
   return 3;

@@ -20,8 +20,8 @@ export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind;
 /** One cell of the weekly series that signalled and is part of a detector warning. */
 export interface WarningSignal {
   kind: DetectorKind;
-  /** What the cell counts, e.g. `department|门诊部|process`, `location|A&E entrance`, `term|en|car park`. */
-  cell: string;
+  /** What the cell counts, its dimension first, e.g. `["department", "门诊部", "process"]`, `["location", "A&E entrance"]`, `["term", "en", "car park"]`. */
+  cell: string[];
   observed: number;
   expected: number;
   upperbound: number | null;
@@ -186,8 +186,18 @@ export async function readWarningHistory(connection: DuckDBConnection): Promise<
   );
   return {
     log: rows.map((row) => ({ id: row.id, firstAsOf: row.first_as_of, lastAsOf: row.last_as_of, resolvedAsOf: row.resolved_as_of })),
-    published: new Map(rows.map((row) => [row.id, JSON.parse(row.warning) as Warning])),
+    published: new Map(rows.map((row) => [row.id, withCellParts(JSON.parse(row.warning) as Warning)])),
   };
+}
+
+/**
+ * A logged warning with its signals' cells as lists of parts: a warehouse from before cells were
+ * lists holds each as one `dimension|value` string, published again (when resolved) as one part.
+ */
+function withCellParts(warning: Warning): Warning {
+  if (warning.signals === undefined) return warning;
+  const signals = warning.signals.map((signal) => ({ ...signal, cell: ([] as string[]).concat(signal.cell) }));
+  return { ...warning, signals };
 }
 
 /** The ids of warnings open after the last run: a detector problem keeps its id through them. */

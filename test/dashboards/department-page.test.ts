@@ -42,8 +42,8 @@ const spike = warning('W-spike', {
   q_value: 0.0004,
   quotes: [`排队两个小时 ${SCRIPT}`, 'q2', 'q3', 'q4', 'q5', 'q6 not shown'],
   signals: [
-    { kind: 'spike', cell: 'department|急诊科|process', observed: 12, expected: 3.14, upperbound: 8.5, p_value: 0.0001, q_value: 0.0004, method: 'farrington_flexible' },
-    { kind: 'hotspot', cell: 'location|A&E entrance', observed: 7, expected: 2, upperbound: null, p_value: 0.01, q_value: 0.0312, method: 'ears_c2' },
+    { kind: 'spike', cell: ['department', '急诊科', 'process'], observed: 12, expected: 3.14, upperbound: 8.5, p_value: 0.0001, q_value: 0.0004, method: 'farrington_flexible' },
+    { kind: 'hotspot', cell: ['location', 'A&E entrance'], observed: 7, expected: 2, upperbound: null, p_value: 0.01, q_value: 0.0312, method: 'ears_c2' },
   ],
   evidence_ids: ['F1', 'F7', 'F9'],
 });

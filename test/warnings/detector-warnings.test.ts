@@ -63,7 +63,7 @@ describe('detector warnings from the warehouse', () => {
     });
     expect(warning.evidence_ids).toHaveLength(9);
     expect(warning.evidence_ids).toEqual(expect.arrayContaining(['B0', 'B7', 'Q40']));
-    expect(warning.signals!.map((s) => s.cell)).toEqual(expect.arrayContaining(['department|门诊部|process', 'location|自助挂号机']));
+    expect(warning.signals!.map((s) => s.cell)).toEqual(expect.arrayContaining([['department', '门诊部', 'process'], ['location', '自助挂号机']]));
     expect(warning.keywords.slice(0, 2)).toEqual(expect.arrayContaining(['自助挂号机', '系统故障']));
     expect(warning.quotes!.length).toBeGreaterThanOrEqual(3);
     expect(warning.summary).toContain('门诊部');

@@ -7,37 +7,37 @@ function signal(cell: string, kind: CellSignal['kind'], records: string[], qValu
   return { kind, cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, previousPValue: 1 };
 }
 
-const lift = signal('department|后勤保障部|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
-const carPark = signal('location|地下停车场', 'hotspot', ['a', 'b', 'c', 'x'], 0.0001);
-const word = signal('term|zh|停运', 'emerging_term', ['b', 'c', 'd'], 0.001);
-const elsewhere = signal('department|检验科|cost', 'spike', ['p', 'q', 'r', 's', 't'], 0.01);
+const lift = signal('["department","后勤保障部","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
+const carPark = signal('["location","地下停车场"]', 'hotspot', ['a', 'b', 'c', 'x'], 0.0001);
+const word = signal('["term","zh","停运"]', 'emerging_term', ['b', 'c', 'd'], 0.001);
+const elsewhere = signal('["department","检验科","cost"]', 'spike', ['p', 'q', 'r', 's', 't'], 0.01);
 
 describe('groupSignals', () => {
   it('merges cells that count the same complaints and names the group after the department cell', () => {
     const groups = groupSignals([elsewhere, word, carPark, lift], new Set());
     expect(groups).toHaveLength(2);
     // the car park shares 3 of its 4 complaints with the lift spike; the word all 3 of its own
-    expect(groups[0]!.primary.cell).toBe('department|后勤保障部|facility');
-    expect(groups[0]!.members.map((m) => m.cell)).toEqual(['department|后勤保障部|facility', 'location|地下停车场', 'term|zh|停运']);
+    expect(groups[0]!.primary.cell).toBe('["department","后勤保障部","facility"]');
+    expect(groups[0]!.members.map((m) => m.cell)).toEqual(['["department","后勤保障部","facility"]', '["location","地下停车场"]', '["term","zh","停运"]']);
     expect(groups[0]!.records).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'f']);
     expect(groups[1]!.primary).toBe(elsewhere);
   });
 
   it('keeps the name of a warning already open, so an ongoing problem keeps its id', () => {
-    const [group] = groupSignals([lift, carPark], new Set(['location|地下停车场']));
-    expect(group!.primary.cell).toBe('location|地下停车场');
+    const [group] = groupSignals([lift, carPark], new Set(['["location","地下停车场"]']));
+    expect(group!.primary.cell).toBe('["location","地下停车场"]');
   });
 
   it('does not merge cells that share less than half of the smaller one', () => {
-    const other = signal('location|门诊大厅', 'hotspot', ['a', 'y', 'z'], 0.003);
+    const other = signal('["location","门诊大厅"]', 'hotspot', ['a', 'y', 'z'], 0.003);
     expect(groupSignals([lift, other], new Set())).toHaveLength(2);
   });
 
   it('does not make a department’s few complaints the same problem as the hospital’s whole category', () => {
-    const hospital = signal('category|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', ...'ghijklmnopqrstu'.split('')], 0.02);
+    const hospital = signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', ...'ghijklmnopqrstu'.split('')], 0.02);
     // all six of the department's complaints are in the category's 21, but they are under a third of them
     expect(groupSignals([lift, hospital], new Set())).toHaveLength(2);
-    expect(groupSignals([lift, signal('category|facility', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.02)], new Set())).toHaveLength(1);
+    expect(groupSignals([lift, signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.02)], new Set())).toHaveLength(1);
   });
 });
 
@@ -51,7 +51,7 @@ describe('corroborated', () => {
     const [building] = groupSignals([{ ...elsewhere, previousPValue: 0.004 }], new Set());
     expect(corroborated(building!, settings)).toBe(true);
     // two words of one story are one view
-    const [words] = groupSignals([word, signal('term|zh|电梯', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
+    const [words] = groupSignals([word, signal('["term","zh","电梯"]', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
     expect(words!.members).toHaveLength(2);
     expect(corroborated(words!, settings)).toBe(false);
   });

@@ -1,0 +1,121 @@
+import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../pipeline/config.ts';
+import { queryRows } from '../../pipeline/db.ts';
+import { silentProgress } from '../../pipeline/progress.ts';
+import { run } from '../../pipeline/run.ts';
+import { generateSample } from '../../pipeline/sample/generate.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+/**
+ * Two runs on the same input and the same warehouse, on the same "now", publish the same bytes,
+ * the run id aside: every ordering of every published table, page and report has a total
+ * tie-break, whatever order DuckDB's threads or a Map hand rows over in.
+ */
+const NOW = new Date('2025-12-01T02:00:00Z');
+
+let ws: Workspace;
+const outs = ['out-a', 'out-b'];
+const runIds: string[] = [];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .sort();
+}
+
+beforeAll(async () => {
+  ws = await createWorkspace();
+  // three hospitals in Chinese, Vietnamese and English over a year and a half, with planted problems:
+  // enough records for terms, departments and months to tie
+  await generateSample({ out: ws.input, from: '2024-09-01', to: '2025-11-30', scale: 0.2 });
+  const config = (db: string, out: string) => normalizeConfig({ input: ws.input, db, out: join(ws.root, out), lang: 'en' });
+  // the first run builds the warehouse; each copy of it then sees the same history
+  await run(config(ws.db, 'out-0'), silentProgress, NOW);
+  for (const out of outs) {
+    const db = join(ws.root, `${out}.duckdb`);
+    copyFileSync(ws.db, db);
+    const { summary } = await run(config(db, out), silentProgress, NOW);
+    runIds.push(summary.run_id);
+  }
+}, 600_000);
+afterAll(async () => {
+  await ws.dispose();
+});
+
+describe('two runs of the same warehouse publish the same files', () => {
+  it('the same list of files', () => {
+    const [a, b] = outs.map((out) => filesUnder(join(ws.root, out)));
+    expect(a!.length).toBeGreaterThan(20);
+    expect(b).toEqual(a);
+  });
+
+  it('every text file byte for byte, once the run id is masked', () => {
+    const root = join(ws.root, outs[0]!);
+    const differing: string[] = [];
+    for (const path of filesUnder(root).filter((file) => !file.endsWith('.parquet'))) {
+      const [a, b] = outs.map((out, i) => readFileSync(join(ws.root, out, path), 'latin1').replaceAll(runIds[i]!, 'RUN'));
+      if (a !== b) differing.push(relative(root, join(root, path)));
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('every Parquet table row for row', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const root = join(ws.root, outs[0]!);
+      for (const path of filesUnder(root).filter((file) => file.endsWith('.parquet'))) {
+        const [a, b] = await Promise.all(
+          outs.map(async (out, i) =>
+            JSON.stringify(await queryRows(connection, `select * from read_parquet('${join(ws.root, out, path)}')`)).replaceAll(runIds[i]!, 'RUN'),
+          ),
+        );
+        expect(b, path).toBe(a);
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+/**
+ * Each exported table's key (unique) and the order its file is written in: the order, ending in
+ * the key, is total, so no tie is left to a thread or a hash table.
+ */
+const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
+  feedback: { key: 'source, id', order: 'received_at, source, id' },
+  satisfaction_index: { key: 'department, month, dimension', order: "month, department = 'ALL' desc, department, dimension" },
+  complaint_kpis: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
+  repeat_complaints: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
+  complaint_backlog: { key: 'department', order: "department = 'ALL' desc, department" },
+  satisfaction_measures: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
+  satisfaction_spc: { key: 'department, month', order: 'department, month' },
+  satisfaction_funnel: { key: 'department, month', order: 'month, department' },
+  high_frequency_issues: { key: 'month, lang, rank', order: 'month, lang, rank' },
+  term_keyness: { key: 'lang, scope, term', order: 'scope, g2 desc, lang, term' },
+  department_keywords: { key: 'department, lang, rank', order: 'lang, department, rank' },
+};
+
+describe('every exported table is written in a total order', () => {
+  it.each(Object.entries(EXPORT_ORDERS))('%s: its key is unique and its rows follow the order', async (name, { key, order }) => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const file = `read_csv('${join(ws.root, outs[0]!, 'data', `${name}.csv`)}', header = true)`;
+      const [counts] = await queryRows<{ rows: number; keys: number }>(connection, `select count(*)::integer as rows, count(distinct (${key}))::integer as keys from ${file}`);
+      expect(counts!.keys).toBe(counts!.rows);
+      const misplaced = await queryRows(
+        connection,
+        `select * exclude (written, sorted) from (select *, row_number() over () as written, row_number() over (order by ${order}) as sorted from ${file}) where written <> sorted limit 3`,
+      );
+      expect(misplaced).toEqual([]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
