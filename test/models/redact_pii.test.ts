@@ -106,7 +106,7 @@ const unchanged: readonly string[] = [
   '2024-03-15 08:30:00 入院，2024-03-18 10:00:00 出院',
   '住院号2024001234，床号12',
   'Blood pressure 140/90, temperature 37.5',
-  'BP 120/80 at 10:30, seen by Dr Smith in bay 4',
+  'BP 120/80 at 10:30, seen by the doctor in bay 4',
   'Hóa đơn số 0012345 ngày 01/02/2024',
   'Called 111 and then 999 for an ambulance',
   '订单号20240315083000的退费还没到账',
