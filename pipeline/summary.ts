@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './db.ts';
 import type { FileReport } from './ingest/ingest.ts';
 import type { TextSummary } from './text/stage.ts';
@@ -39,6 +39,38 @@ export async function warehouseCounts(connection: DuckDBConnection): Promise<Run
   return { feedback, survey, total: feedback + survey };
 }
 
+/**
+ * The files' lines as the summary publishes them: every string a file brought in (its path, with
+ * folder names, its error, which may quote it, its ignored column names) and the ignored files'
+ * paths, redacted in one query by redact_pii (models/macros/redact_pii.sql), the definition the
+ * data is redacted by. Run after prepareWarehouse, which creates the macro.
+ * @example await publishedFiles(connection, [{ path: '13812345678.csv', ... }], []) // [{ path: '[phone].csv', ... }]
+ */
+export async function publishedFiles(
+  connection: DuckDBConnection,
+  files: readonly FileReport[],
+  ignored: readonly string[],
+): Promise<{ files: FileReport[]; ignored: string[] }> {
+  const strings = [...new Set([...files.flatMap((f) => [f.path, ...(f.error === undefined ? [] : [f.error]), ...(f.ignored_columns ?? [])]), ...ignored])];
+  const rows = await queryRows<{ value: string; redacted: string }>(
+    connection,
+    'select value, redact_pii(value) as redacted from unnest($values::varchar[]) as v(value)',
+    { values: listValue(strings) },
+  );
+  const redacted = new Map(rows.map((row) => [row.value, row.redacted]));
+  // every string was in the query; an empty string, never the original, if one somehow was not
+  const r = (value: string) => redacted.get(value) ?? '';
+  return {
+    files: files.map((f) => ({
+      ...f,
+      path: r(f.path),
+      ...(f.error === undefined ? {} : { error: r(f.error) }),
+      ...(f.ignored_columns === undefined ? {} : { ignored_columns: f.ignored_columns.map(r) }),
+    })),
+    ignored: ignored.map(r),
+  };
+}
+
 /** Reads the data-quality marts (built by mart_data_quality.sql) for the summary and the site. */
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
   const reasons = await queryRows<{ reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }>(
@@ -49,11 +81,11 @@ export async function readDataQuality(connection: DuckDBConnection): Promise<Dat
   );
   const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
     connection,
-    'select department_raw as name, feedback_records, survey_responses from mart_unknown_departments',
+    'select department as name, feedback_records, survey_responses from mart_unknown_departments',
   );
   const values = await queryRows<{ field: string; value: string; records: number }>(
     connection,
-    'select field, value_raw as value, records from mart_unrecognised_values',
+    'select field, value_redacted as value, records from mart_unrecognised_values',
   );
   return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
 }

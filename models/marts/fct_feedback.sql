@@ -1,6 +1,7 @@
 -- Grain: one row per feedback record in the warehouse, with its canonical department, the
 -- language of its text and its category, given or inferred by the text stage. Reads only redacted
--- text: raw text never leaves the landing tables.
+-- text: raw text never leaves the landing tables. The location as written is redacted here, where
+-- everything published about a record is read from.
 create or replace table fct_feedback as
 with records as (
     -- the landing table keeps a redaction only where it changed the text; raw text stops here
@@ -28,7 +29,7 @@ final as (
         departments.department,
         departments.department_code,
         departments.is_known as department_is_known,
-        records.location,
+        redact_pii(records.location) as location,
         records.channel::varchar as channel,
         records.kind::varchar as kind,
         -- the text stage reads every record before the marts; letters decide only without it
