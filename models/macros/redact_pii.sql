@@ -148,9 +148,9 @@ create or replace macro pii_without_latin_staff_names(t) as
 -- The gates of the name passes, one for Chinese titles and one for Vietnamese and English ones:
 -- contains() for the titles' spellings (memchr, no regex), then one regex match for a title
 -- next to what may be a name. A third of feedback names a doctor or nurse, few by name, and a
--- match costs far less than the replacements (RE2 with the Unicode classes above). They read the text as given (t) and the passes the text as
--- redaction has it so far (v): a macro's parameter is substituted as an expression, so a gate
--- on v would evaluate the earlier passes once per use.
+-- match costs far less than the replacements (RE2 with the Unicode classes above). The gate
+-- reads the text as given: a macro's parameter is substituted as an expression, so a gate
+-- between passes would copy (and compile and run) every earlier pass once per use.
 create or replace macro pii_may_name_zh(t) as
   (contains(t, '患者') or contains(t, '病人') or contains(t, '家属') or contains(t, '患儿')
     or contains(t, '医生') or contains(t, '大夫') or contains(t, '医师') or contains(t, '护士') or contains(t, '主任'))
@@ -163,28 +163,30 @@ create or replace macro pii_may_name_latin(t) as
     or contains(t, 'Dr') or contains(t, 'octor') or contains(t, 'urse') or contains(t, 'Sister'))
   and regexp_matches(t, '(?:(?i:bệnh nhân|người nhà|bác sĩ|bác sỹ|điều dưỡng|y tá|bs)|Mrs|Mr|Ms|Mx|Miss|[Pp]atient|Dr|[Dd]octor|[Nn]urse|Sister)\.? *\p{Lu}');
 
-create or replace macro pii_without_latin_names(t, v, keep_staff) as
-  case
-    when pii_may_name_latin(t) then replace(
-      case when keep_staff then pii_without_latin_patient_names(pii_places_marked(v))
-      else pii_without_latin_staff_names(pii_without_latin_patient_names(pii_places_marked(v))) end,
-      chr(57344), '')
-    else v
-  end;
+create or replace macro pii_may_name(t) as pii_may_name_zh(t) or pii_may_name_latin(t);
 
-create or replace macro pii_without_names(t, v, keep_staff) as
-  case
-    when pii_may_name_zh(t) then
-      case when keep_staff then pii_without_zh_patient_names(pii_without_latin_names(t, v, keep_staff))
-      else pii_without_zh_staff_names(pii_without_zh_patient_names(pii_without_latin_names(t, v, keep_staff))) end
-    else pii_without_latin_names(t, v, keep_staff)
-  end;
+create or replace macro pii_without_patient_names(t) as
+  pii_without_zh_patient_names(pii_without_latin_patient_names(t));
+
+create or replace macro pii_without_staff_names(t) as
+  pii_without_zh_staff_names(pii_without_latin_staff_names(t));
 
 -- redact_pii(t) and, for a hospital that publishes its staff's names in its own packs,
--- redact_pii_keeping_staff(t): identifiers and patients' names out, staff names kept.
-create or replace macro redact_pii(t) as pii_without_names(t, pii_without_identifiers(t), false);
+-- redact_pii_keeping_staff(t): identifiers and patients' names out, staff names kept. Each pass
+-- reads its argument once, so the nesting stays linear; the one gate reads t.
+create or replace macro redact_pii(t) as
+  case
+    when pii_may_name(t) then
+      replace(pii_without_staff_names(pii_without_patient_names(pii_places_marked(pii_without_identifiers(t)))), chr(57344), '')
+    else pii_without_identifiers(t)
+  end;
 
-create or replace macro redact_pii_keeping_staff(t) as pii_without_names(t, pii_without_identifiers(t), true);
+create or replace macro redact_pii_keeping_staff(t) as
+  case
+    when pii_may_name(t) then
+      replace(pii_without_patient_names(pii_places_marked(pii_without_identifiers(t))), chr(57344), '')
+    else pii_without_identifiers(t)
+  end;
 
 -- contact_key(t): one identifier of the person who wrote t, normalised, or null: the first phone
 -- number, else the first e-mail address, else the first ID number (phones first because they are
