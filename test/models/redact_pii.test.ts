@@ -101,6 +101,7 @@ const unchanged: readonly string[] = [
   'Gọi đường dây nóng Bộ Y tế 1900 9095 để phản ánh',
   'Tổng chi phí 1.090.000.000 đồng cho ca ghép gan',
   'Tổng chi phí 1 090 000 000 đồng cho ca ghép gan',
+  'Tổng chi phí 1 000 000 000 000 đồng, tạm ứng 2 000 000 đồng',
   'Bảo hiểm chi trả 350000000 đồng',
   'Hẹn tái khám 05.03.2024 đến 07.03.2024',
   '2024-03-15 08:30:00 入院，2024-03-18 10:00:00 出院',
