@@ -52,10 +52,11 @@ function fillerRows(prefix: string, count: number): string[][] {
   ]);
 }
 
-/** The input: one feedback file per secret that lives in a file or folder name, the rest in two files. */
+/** The input: one feedback file per secret that lives in a file or folder name (and an ignored file beside it), the rest in two files. */
 function plant(secrets: readonly Secret[], runNumber: number): Record<string, string> {
   const files: Record<string, string[][]> = {};
   const surveys: string[][] = [];
+  const ignored: string[] = [];
   const add = (file: string, row: string[]) => (files[file] ??= []).push(row);
   secrets.forEach((s, i) => {
     const id = `r${runNumber}-${i}`;
@@ -69,7 +70,9 @@ function plant(secrets: readonly Secret[], runNumber: number): Record<string, st
         surveys.push([`s${runNumber}-${i}`, '2025-06-20 10:00', '急诊科', '4', '2', `Phòng chờ nóng, số của tôi ${s.written}`]);
         return;
       case 'file':
+        // a table, and a file hearken does not read, which the summary lists as ignored
         add(`run${runNumber}/${s.written}.csv`, row);
+        ignored.push(`run${runNumber}/${s.written}.txt`);
         return;
       case 'folder':
         add(`run${runNumber}/${s.written}/complaints.csv`, row);
@@ -86,6 +89,7 @@ function plant(secrets: readonly Secret[], runNumber: number): Record<string, st
   const csv = (rows: string[][], header: string[]) => [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\n');
   const out = Object.fromEntries(Object.entries(files).map(([path, rows]) => [path, csv(rows, FEEDBACK_HEADER)]));
   if (surveys.length > 0) out[`run${runNumber}/survey.csv`] = csv(surveys, ['response_id', 'submitted_at', 'department', 'q_a1', 'q_b1', 'comment']);
+  for (const path of ignored) out[path] = 'notes';
   return out;
 }
 
@@ -146,6 +150,8 @@ describe('personal data planted in any field', () => {
     const feedback = published['data/feedback.csv'] ?? '';
     expect(feedback).toContain('[phone]');
     expect(feedback).toContain('[email]');
-    expect(published['run-summary.json']).toMatch(/\[(phone|email|id|name|tên)\]/);
+    const summary = JSON.parse(published['run-summary.json'] ?? '{}') as { files: { path: string }[]; ignored_files: string[] };
+    expect(summary.files.some((f) => /\[(phone|email|id|name|tên|姓名)\]/.test(f.path))).toBe(true);
+    expect(summary.ignored_files.some((path) => /\[(phone|email|id|name|tên|姓名)\]/.test(path))).toBe(true);
   });
 });
