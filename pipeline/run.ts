@@ -15,7 +15,7 @@ import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
 import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts';
 import { buildSatisfaction } from './satisfaction.ts';
 import { loadReferenceTables, rulesFingerprint } from './reference.ts';
-import { readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
+import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './summary.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
 import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
@@ -77,13 +77,14 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     await buildSatisfaction(connection, config, asOf);
     progress.done();
 
+    const published = await publishedFiles(connection, files, discovery.notRead);
     const summary: RunSummary = {
       run_id: runId,
       generated_at: isoInZone(now, config.timezone),
       as_of: asOf,
-      files,
-      ignored_files: discovery.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
-      not_read: discovery.notRead,
+      files: published.files,
+      ignored_files: published.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
+      not_read: published.notRead,
       totals: totalsOf(files),
       records_in_warehouse: await warehouseCounts(connection),
       data_quality: await readDataQuality(connection),

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './db.ts';
 import type { NotRead } from './ingest/discover.ts';
 import type { FileReport } from './ingest/ingest.ts';
@@ -43,6 +43,44 @@ export async function warehouseCounts(connection: DuckDBConnection): Promise<Run
   return { feedback, survey, total: feedback + survey };
 }
 
+/**
+ * The files' lines as the summary publishes them: every string a file brought in (its path, with
+ * folder names, its error, which may quote it, its ignored column names) and the paths of the
+ * entries not read (and of their link targets), redacted in one query by redact_pii
+ * (models/macros/redact_pii.sql), the definition the data is redacted by. Run after
+ * prepareWarehouse, which creates the macro.
+ * @example await publishedFiles(connection, [{ path: '13812345678.csv', ... }], []) // [{ path: '[phone].csv', ... }]
+ */
+export async function publishedFiles(
+  connection: DuckDBConnection,
+  files: readonly FileReport[],
+  notRead: readonly NotRead[],
+): Promise<{ files: FileReport[]; notRead: NotRead[] }> {
+  const strings = [
+    ...new Set([
+      ...files.flatMap((f) => [f.path, ...(f.error === undefined ? [] : [f.error]), ...(f.ignored_columns ?? [])]),
+      ...notRead.flatMap((entry) => [entry.path, ...(entry.target === undefined ? [] : [entry.target])]),
+    ]),
+  ];
+  const rows = await queryRows<{ value: string; redacted: string }>(
+    connection,
+    'select value, redact_pii(value) as redacted from unnest($values::varchar[]) as v(value)',
+    { values: listValue(strings) },
+  );
+  const redacted = new Map(rows.map((row) => [row.value, row.redacted]));
+  // every string was in the query; an empty string, never the original, if one somehow was not
+  const r = (value: string) => redacted.get(value) ?? '';
+  return {
+    files: files.map((f) => ({
+      ...f,
+      path: r(f.path),
+      ...(f.error === undefined ? {} : { error: r(f.error) }),
+      ...(f.ignored_columns === undefined ? {} : { ignored_columns: f.ignored_columns.map(r) }),
+    })),
+    notRead: notRead.map((entry) => ({ ...entry, path: r(entry.path), ...(entry.target === undefined ? {} : { target: r(entry.target) }) })),
+  };
+}
+
 /** Reads the data-quality marts (built by mart_data_quality.sql) for the summary and the site. */
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
   const reasons = await queryRows<{ reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }>(
@@ -53,11 +91,11 @@ export async function readDataQuality(connection: DuckDBConnection): Promise<Dat
   );
   const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
     connection,
-    'select department_raw as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw',
+    'select department as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw',
   );
   const values = await queryRows<{ field: string; value: string; records: number }>(
     connection,
-    'select field, value_raw as value, records from mart_unrecognised_values order by field, records desc, value_raw',
+    'select field, value_redacted as value, records from mart_unrecognised_values order by field, records desc, value_raw',
   );
   return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
 }

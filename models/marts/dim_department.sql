@@ -1,7 +1,8 @@
 -- Grain: one row per department name as the sources write it (department_raw), resolved through
 -- the reference tables to a department code and its canonical name. The canonical name is given
 -- in the language the source wrote it in, so a Chinese hospital's reports stay in Chinese.
--- A name no alias matches is kept as written and flagged is_known = false, never dropped.
+-- A name no alias matches is kept as written and flagged is_known = false, never dropped; as it
+-- is published (pages, packs, their file names), its `department` is redacted (redact_pii.sql).
 create or replace table dim_department as
 with names as (
     select distinct department_raw from feedback_records
@@ -52,7 +53,7 @@ final as (
         resolved.department_raw,
         resolved.department_code,
         case
-            when departments.code is null then resolved.department_raw
+            when departments.code is null then redact_pii(resolved.department_raw)
             when script_language(resolved.department_raw) = 'zh' then departments.name_zh
             when script_language(resolved.department_raw) = 'vi' then departments.name_vi
             else departments.name_en

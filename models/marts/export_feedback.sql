@@ -1,8 +1,9 @@
 -- Grain: one row per loaded feedback record: the `feedback` table of contract section 5, as
--- published under OUT/data/. Only redacted text; times in hospital-local ISO 8601.
+-- published under OUT/data/. Only redacted text; `source`, the file's name unless the file gives
+-- one, redacted as well; times in hospital-local ISO 8601.
 create or replace table export_feedback as
 select
-    source,
+    redact_pii(source) as source,
     id,
     strftime(received_at, '%Y-%m-%dT%H:%M:%S') as received_at,
     department,

@@ -1,6 +1,7 @@
 -- Grain: one row per feedback record in the warehouse, with its canonical department, the
 -- language of its text and its category, given or inferred by the text stage. Reads only redacted
--- text: raw text never leaves the landing tables.
+-- text: raw text never leaves the landing tables. The location and the coded values as written are redacted here, where
+-- everything published about a record is read from.
 create or replace table fct_feedback as
 with records as (
     -- the landing table keeps a redaction only where it changed the text; raw text stops here
@@ -28,7 +29,7 @@ final as (
         departments.department,
         departments.department_code,
         departments.is_known as department_is_known,
-        records.location,
+        redact_pii(records.location) as location,
         records.channel::varchar as channel,
         records.kind::varchar as kind,
         -- the text stage reads every record before the marts; letters decide only without it
@@ -37,10 +38,10 @@ final as (
         case when records.category is not null then 'given' when inferred.category is not null then 'inferred' end as category_source,
         -- as written, where that differs from the value used: an alias (12345热线), or a value nobody
         -- recognised, which left the category to be inferred (category_source 'inferred' with a
-        -- category_raw) or the channel 'other'
-        records.category_raw,
-        records.channel_raw,
-        records.status_raw,
+        -- category_raw) or the channel 'other'; redacted like the location, as they can be published
+        redact_pii(records.category_raw) as category_raw,
+        redact_pii(records.channel_raw) as channel_raw,
+        redact_pii(records.status_raw) as status_raw,
         records.status::varchar as status,
         records.responded_at,
         records.resolved_at,

@@ -4,7 +4,7 @@
 
 -- Grain: one row per quarantined input row of the latest reading of each file path (an older
 -- reading's problems are superseded when the file changes or is read again under new rules),
--- with its file's path. Values are redacted because this table feeds the published report.
+-- with its file's path. Values and paths are redacted because this table feeds the published report.
 create or replace table mart_quarantine as
 with latest_readings as (
     select path, max(file_id) as file_id
@@ -14,7 +14,7 @@ with latest_readings as (
 )
 
 select
-    files.path,
+    redact_pii(files.path) as path,
     files.kind,
     quarantine.file_row,
     quarantine.file_line,
@@ -26,7 +26,8 @@ from quarantine
 inner join latest_readings using (file_id)
 inner join ingested_files as files using (file_id);
 
--- Grain: one row per department name that resolved to no known department.
+-- Grain: one row per department name that resolved to no known department; `department` is the
+-- name as written, redacted (dim_department), which is what the report shows.
 create or replace table mart_unknown_departments as
 with feedback as (
     select department_raw, count(*) as records from feedback_records group by 1
@@ -39,6 +40,7 @@ surveys as (
 final as (
     select
         dim.department_raw,
+        dim.department,
         coalesce(feedback.records, 0)::integer as feedback_records,
         coalesce(surveys.records, 0)::integer as survey_responses
     from dim_department as dim
@@ -49,7 +51,8 @@ final as (
 
 select * from final order by feedback_records + survey_responses desc, department_raw;
 
--- Grain: one row per (field, value as written) that the value aliases did not recognise.
+-- Grain: one row per (field, value as written) that the value aliases did not recognise, with the
+-- value redacted for the report (value_redacted).
 create or replace table mart_unrecognised_values as
 with unrecognised as (
     select 'channel' as field, channel_raw as value_raw from feedback_records
@@ -70,7 +73,7 @@ with unrecognised as (
 ),
 
 final as (
-    select field, value_raw, count(*)::integer as records
+    select field, value_raw, redact_pii(value_raw) as value_redacted, count(*)::integer as records
     from unrecognised
     group by field, value_raw
 )

@@ -19,8 +19,11 @@ export interface RecordAnalysis {
   lexiconHits: LexiconCategory[];
 }
 
-/** Identifiers the ingest redacted ([phone], [id], [email]): placeholders, not words. */
-const REDACTION_PLACEHOLDER = /\[(?:phone|id|email)\]/g;
+/**
+ * Identifiers and names the ingest redacted ([phone], [id], [email], [name], [tên], [姓名]):
+ * placeholders, not words. A staff name's token is its title ([医生]) and is read as that word.
+ */
+const REDACTION_PLACEHOLDER = /\[(?:phone|id|email|name|tên|姓名)\]/g;
 
 /** A language's analyzer and its category lexicon, compiled with it. */
 interface LanguageTools {

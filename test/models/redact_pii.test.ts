@@ -101,12 +101,13 @@ const unchanged: readonly string[] = [
   'Gọi đường dây nóng Bộ Y tế 1900 9095 để phản ánh',
   'Tổng chi phí 1.090.000.000 đồng cho ca ghép gan',
   'Tổng chi phí 1 090 000 000 đồng cho ca ghép gan',
+  'Tổng chi phí 1 000 000 000 000 đồng, tạm ứng 2 000 000 đồng',
   'Bảo hiểm chi trả 350000000 đồng',
   'Hẹn tái khám 05.03.2024 đến 07.03.2024',
   '2024-03-15 08:30:00 入院，2024-03-18 10:00:00 出院',
   '住院号2024001234，床号12',
   'Blood pressure 140/90, temperature 37.5',
-  'BP 120/80 at 10:30, seen by Dr Smith in bay 4',
+  'BP 120/80 at 10:30, seen by the doctor in bay 4',
   'Hóa đơn số 0012345 ngày 01/02/2024',
   'Called 111 and then 999 for an ambulance',
   '订单号20240315083000的退费还没到账',
@@ -114,7 +115,58 @@ const unchanged: readonly string[] = [
   '',
 ];
 
+// Names next to a patient or staff title give way to a role token in the text's language; the
+// title, department and place names stay. Tokens: 患者[姓名], [医生] (the title), bác sĩ [tên], Dr [name].
+const names: ReadonlyArray<readonly [string, string]> = [
+  // zh: patient title + name, surname (+ given name) + staff title
+  ['患者张三在急诊科等了三个小时', '患者[姓名]急诊科等了三个小时'],
+  ['病人家属：李四很不满意', '病人家属：[姓名]不满意'],
+  ['患儿欧阳娜娜发烧一夜', '患儿[姓名]发烧一夜'],
+  ['急诊科的王医生态度很差', '急诊科的[医生]态度很差'],
+  ['刘晓明大夫和陈护士长都很负责', '[大夫]和[护士长]都很负责'],
+  ['骨科赵主任一直不回复', '骨科[主任]一直不回复'],
+  // vi: title + capitalised words
+  ['Bác sĩ Nguyễn Văn An khoa Nhi rất tận tình', 'Bác sĩ [tên] khoa Nhi rất tận tình'],
+  ['BS. Lan trả lời qua loa', 'BS. [tên] trả lời qua loa'],
+  ['Điều dưỡng Trần Thị Mai không hướng dẫn', 'Điều dưỡng [tên] không hướng dẫn'],
+  ['Người nhà bệnh nhân Lê Văn Tám phải chờ ngoài hành lang', 'Người nhà bệnh nhân [tên] phải chờ ngoài hành lang'],
+  ['y tá Hoa quát bệnh nhân', 'y tá [tên] quát bệnh nhân'],
+  // en: title + capitalised words
+  ['Seen by Dr Smith in bay 4', 'Seen by Dr [name] in bay 4'],
+  ["Dr. O'Brien never came back", 'Dr. [name] never came back'],
+  ['Nurse Jane Doe was rude to my mother', 'Nurse [name] was rude to my mother'],
+  ['My father, patient John Smith, waited all night', 'My father, patient [name], waited all night'],
+  ['Mrs Patel in Ward 3 was not fed', 'Mrs [name] in Ward 3 was not fed'],
+];
+
+// Department, place and role words after a title, and titles with no name, are kept as written.
+const keptNames: readonly string[] = [
+  '急诊科医生和护士都很忙',
+  '主任医生说没有床位',
+  '主治医生和实习医生都不在',
+  '患者在候诊区等了很久',
+  '儿科护士站没人',
+  'Bác sĩ Khoa Nhi rất tận tình',
+  'Bác sĩ Trưởng khoa đã xin lỗi',
+  'bác sĩ khám rất qua loa, điều dưỡng không hướng dẫn',
+  'Bệnh viện Bạch Mai, Khoa Cấp cứu, tầng 2',
+  'The nurse was rude and the doctor never came',
+  'I told the nurse I was in pain',
+  'I told the doctor. The wait was long',
+  'Patient Experience team never replied',
+  'Nurse Practitioner clinic was cancelled',
+  'Waited in A&E and then on Ward 7B',
+];
+
 describe('redact_pii', () => {
+  it.each(names)('takes the name out of %s', async (text, expected) => {
+    expect(await redact(text)).toBe(expected);
+  });
+
+  it.each(keptNames)('keeps "%s"', async (text) => {
+    expect(await redact(text)).toBe(text);
+  });
+
   it.each(redacted)('redacts %s', async (text, expected) => {
     expect(await redact(text)).toBe(expected);
   });
