@@ -102,8 +102,8 @@ create or replace macro pii_without_identifiers(t) as
 -- Vietnamese "bệnh nhân", "người nhà", "bác sĩ", "BS.", "điều dưỡng", "y tá" + capitalised words,
 -- English "Dr", "Doctor", "Nurse", "Sister", "Mr", "Mrs", "Ms", "Miss", "patient" + capitalised
 -- words. The name gives way to a role token in the text's language: 患者[姓名], [医生], bác sĩ
--- [tên], Dr [name]. Patients' and staff names are separate passes, so that a place that may one
--- day show staff names (a hospital's own packs) can leave the staff pass out and nothing else.
+-- [tên], Dr [name]. Patients' and staff names are separate passes, so that a place that shows
+-- staff names (a hospital's own packs: redact_pii_keep_staff) can leave the staff pass out and nothing else.
 -- * Chinese has no spaces, so a name is told by its surname: one of the common single surnames or
 --   the four common double ones. Surnames that are everyday words before 医生 or after 患者 are left
 --   out (任: 主任医生, 管: 主管护士, 习: 实习医生, 方: 对方, 于: 患者于昨日, 高: 患者高烧, 常),
@@ -162,11 +162,23 @@ create or replace macro pii_without_patient_names(t) as
 create or replace macro pii_without_staff_names(t) as
   pii_without_zh_staff_names(pii_without_latin_staff_names(t));
 
+-- Every pass but the staff names', on text the name gate let through: place words still marked.
+create or replace macro pii_without_all_but_staff_names(t) as
+  pii_without_patient_names(pii_places_marked(pii_without_identifiers(t)));
+
 -- Each pass reads its argument once, so the nesting stays linear; the one gate reads t.
 create or replace macro redact_pii(t) as
   case
-    when pii_may_name(t) then
-      replace(pii_without_staff_names(pii_without_patient_names(pii_places_marked(pii_without_identifiers(t)))), chr(57344), '')
+    when pii_may_name(t) then replace(pii_without_staff_names(pii_without_all_but_staff_names(t)), chr(57344), '')
+    else pii_without_identifiers(t)
+  end;
+
+-- redact_pii_keep_staff(t): redact_pii without the staff-name pass, so 王医生, bác sĩ Lan and Dr
+-- Smith stay while patients' names, numbers, IDs and e-mail addresses go. Only for the quotes of a
+-- hospital's own department packs, when its config asks for staff names there (README, Privacy).
+create or replace macro redact_pii_keep_staff(t) as
+  case
+    when pii_may_name(t) then replace(pii_without_all_but_staff_names(t), chr(57344), '')
     else pii_without_identifiers(t)
   end;
 
