@@ -55,6 +55,14 @@ const earlyWarningSchema = z.strictObject({
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
 });
 
+/** What a hospital may choose to publish that hearken otherwise redacts (README, "Privacy"). */
+const privacySchema = z.strictObject({
+  staff_names_in_department_packs: z
+    .boolean()
+    .optional()
+    .describe("the quotes in departments/<slug>.html and .json keep staff names after a title; default false"),
+});
+
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   timezone: z.string().optional(),
@@ -65,6 +73,7 @@ const configFileSchema = z.strictObject({
   mapping_files: z.array(z.string()).optional(),
   mappings: z.array(mappingSchema).optional(),
   early_warning: earlyWarningSchema.optional(),
+  privacy: privacySchema.optional(),
 });
 
 export interface Config {
@@ -95,6 +104,12 @@ export interface Config {
   mappings: ColumnMapping[];
   /** How the weekly series become warnings. */
   detection: DetectionSettings;
+  /**
+   * Whether the quotes of a department's own alert pack keep the names after a staff title (王医生,
+   * bác sĩ Lan, Dr Smith). Default false: no name is published anywhere. Everything else stays
+   * redacted either way.
+   */
+  staffNamesInDepartmentPacks: boolean;
   /** Seconds to wait when another run holds the warehouse. */
   waitSeconds: number;
   /** Print stacks of unexpected errors. */
@@ -258,6 +273,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
     detection: detectionSettings(file.early_warning ?? {}),
+    staffNamesInDepartmentPacks: file.privacy?.staff_names_in_department_packs ?? false,
     waitSeconds,
     verbose: options.verbose ?? false,
   };

@@ -20,6 +20,19 @@ describe('normalizeConfig', () => {
     expect(normalizeConfig({ input: dir, lang: 'en' }).language).toBe('en');
   });
 
+  it('publishes no staff name unless the hospital asks for them in its department packs, and takes only true or false', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).staffNamesInDepartmentPacks).toBe(false);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ privacy: {} }));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).staffNamesInDepartmentPacks).toBe(false);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ privacy: { staff_names_in_department_packs: true } }));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).staffNamesInDepartmentPacks).toBe(true);
+    for (const privacy of [{ staff_names_in_department_packs: 'yes' }, { staff_names: true }]) {
+      await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ privacy }));
+      expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(PipelineError);
+    }
+  });
+
   it('reads the early-warning settings a hospital chose, and refuses an impossible one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 0.01, guard_cases: 3, farrington_years: 1 } }));
