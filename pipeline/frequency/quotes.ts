@@ -39,5 +39,14 @@ export function pickQuotes(records: readonly QuoteCandidate[], keyTerms: Readonl
     }
   }
   for (const { record } of candidates) if (chosen.length < minimum && !chosen.includes(record)) chosen.push(record);
-  return chosen.map(({ text_redacted: text }) => (text.length > quoteDefaults.length ? `${text.slice(0, quoteDefaults.length - 1)}…` : text));
+  return chosen.map(({ text_redacted: text }) => cutQuote(text));
+}
+
+/**
+ * A text as it is quoted: cut to `quoteDefaults.length` characters, the last an ellipsis.
+ *
+ * @example cutQuote('short') // 'short'
+ */
+export function cutQuote(text: string): string {
+  return text.length > quoteDefaults.length ? `${text.slice(0, quoteDefaults.length - 1)}…` : text;
 }

@@ -12,6 +12,7 @@ import { latestCompleteMonth } from '../satisfaction_trends.ts';
 import type { RunSummary } from '../summary.ts';
 import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
+import { packWarningsWithStaffNames } from './pack-quotes.ts';
 
 
 /** Marts published under OUT/data/ (contract section 5), each as CSV and Parquet: file name → table. */
@@ -79,7 +80,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     await writeFile(join(dir, 'index.html'), html);
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
     await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
-    const departments = await readDepartmentPacks(connection, summary, warnings);
+    const departments = await readDepartmentPacks(connection, summary, warnings, config.staffNamesInDepartmentPacks);
     const departmentsDir = join(dir, 'departments');
     await mkdir(departmentsDir);
     await writeFile(join(departmentsDir, 'index.html'), renderDepartmentIndex(departments, config.language));
@@ -122,9 +123,10 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
 /**
  * The alert packs: one per department with a warning or with feedback in the 12 months to the
  * as-of date (mart_department_packs), each with its warnings and its complaint numbers of the
- * latest complete month; the warnings with no department go to the index alone.
+ * latest complete month; the warnings with no department go to the index alone. With
+ * `staffNames` (the hospital's config), a pack's quotes keep staff names; the index's never do.
  */
-async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile): Promise<DepartmentIndexData> {
+async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile, staffNames: boolean): Promise<DepartmentIndexData> {
   await runModel(connection, 'marts/mart_department_packs');
   const departments = await queryRows<{ department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
     connection,
@@ -136,6 +138,8 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
     { month: latestCompleteMonth(summary.as_of) },
   );
   const kpis = new Map(kpiRows.map(({ department, ...row }) => [department, row]));
+  const inPacks = warnings.warnings.filter((warning) => warning.department !== null);
+  const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks) : inPacks;
   const known = new Map(departments.map((row) => [row.department, row]));
   const names = new Set([
     ...departments.filter((row) => row.feedback_records_12_months > 0).map((row) => row.department),
@@ -149,7 +153,7 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
         department,
         as_of: summary.as_of,
         generated_at: summary.generated_at,
-        warnings: warnings.warnings.filter((warning) => warning.department === department),
+        warnings: packWarnings.filter((warning) => warning.department === department),
         kpis: kpis.get(department) ?? null,
       },
     };
