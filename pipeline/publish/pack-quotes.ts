@@ -16,7 +16,7 @@ export interface PackQuoteText {
  * quote is traced to the evidence record it was cut from (same id, same cut redacted text) and
  * replaced by that record's text with staff names kept, cut the same way. A quote that no record,
  * or records with different staff names, could have given stays as it is: redacted. The warning
- * given is not changed, since warnings.json and the issues page publish it as it is.
+ * given is not changed: warnings.json and the packs' index publish it as it is.
  *
  * @example withStaffNames({ ...w, evidence_ids: ['7'], quotes: ['[医生]态度差'] }, new Map([['7', [{ id: '7', text_redacted: '[医生]态度差', text_keep_staff: '王医生态度差' }]]])).quotes
  * // ['王医生态度差']
