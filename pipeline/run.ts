@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
+import { crashPoint } from './crash-point.ts';
 import { openWarehouse, queryRows, runModel, setVariables } from './db.ts';
 import { t } from './i18n.ts';
 import { checkInputFolder, discoverInputFiles } from './ingest/discover.ts';
@@ -75,6 +76,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     await buildDepartmentKeywords(connection);
     await buildHighFrequencyIssues(connection);
     await buildSatisfaction(connection, config, asOf);
+    crashPoint('marts.built');
     progress.done();
 
     const published = await publishedFiles(connection, files, discovery.notRead);
@@ -97,6 +99,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
     const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
     const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
+    crashPoint('warnings.logged');
     progress.done();
     progress.start(t(config.language, 'stage.publish'), 1);
     await publish(connection, config, summary, warnings);

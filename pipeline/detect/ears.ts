@@ -6,7 +6,7 @@ import { notEvaluated, type DetectionPoint } from './types.ts';
  * EARS C1, C2 and C3 (Hutwagner et al. 2003, "The bioterrorism preparedness and response Early
  * Aberration Reporting System (EARS)", J Urban Health 80(S1); Fricker, Hegler & Dunfee 2008,
  * Stat Med 27(17)), written to reproduce R surveillance 1.20.3 `earsC` with the settings in
- * /work/shared/vectors/README.md. Counts are weekly, in period order; NaN marks a missing count.
+ * ../shared/vectors/README.md. Counts are weekly, in period order; NaN marks a missing count.
  * Every function returns one DetectionPoint per input week; weeks without enough history are all null.
  */
 export interface EarsOptions {

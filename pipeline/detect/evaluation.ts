@@ -4,7 +4,7 @@ import { quantileType7 } from '../statistics/quantile_type7.ts';
  * Scoring a detector's weekly alarms against labelled outbreak weeks: the measures of the
  * surveillance literature (share of outbreaks detected, false alarms per non-outbreak week, delay to
  * the first alarm; Noufaily et al. 2013, Stat Med 32(7); Bédubourg & Le Strat 2017, PLoS ONE 12(7)),
- * as /work/shared/vectors/r/evaluate.R computes its "detected" and "delay" columns. Weeks are
+ * as ../shared/vectors/r/evaluate.R computes its "detected" and "delay" columns. Weeks are
  * 0-based indices into one series; a series is scored on a window of weeks, and a null alarm (the
  * method could not compute the week) counts as no alarm.
  */

@@ -86,7 +86,7 @@ function designRow(time: number, level: number, dummies: readonly number[], tren
  * history (the latest 26 weeks left out), past outbreaks down-weighted by Anscombe residuals above
  * 2.58, and a negative-binomial plug-in upper bound at 1 − alpha; no alarm when weeks t−3..t hold
  * fewer than 5 cases. Settings and week indexing follow R surveillance 1.20.3 `farringtonFlexible`
- * as run for /work/shared/vectors (README there), one year = exactly 52 weeks.
+ * as run for ../shared/vectors (README there), one year = exactly 52 weeks.
  *
  * A missing count (NaN) is left out of every fit, and weeks t..t+3 after it get no bound and no alarm,
  * as in R. A week whose baseline lacks the current window or has too few counts is not evaluated.

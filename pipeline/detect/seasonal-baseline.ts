@@ -4,7 +4,7 @@ import { fitLogLinear } from './glm-log.ts';
  * In-control mean for a Poisson CUSUM: a Poisson GLM y ~ 1 + Σ_{s=1..S} [cos(2πst/period) + sin(2πst/period)]
  * fitted on weeks 1..phaseOne and evaluated at every week. This is the in-control model of
  * R surveillance's `glrpois` hook (`mu0 = list(S = 1, trend = FALSE)`), as described in
- * /work/shared/vectors/README.md; Höhle & Paul (2008), Comput Stat Data Anal 52(9), §2.
+ * ../shared/vectors/README.md; Höhle & Paul (2008), Comput Stat Data Anal 52(9), §2.
  *
  * @example seasonalBaseline(Array(104).fill(3), 104)[110] // 3 (a flat series has a flat mean)
  */

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
 import type { Config } from '../config.ts';
+import { crashPoint } from '../crash-point.ts';
 import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
@@ -148,7 +149,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     await runModel(connection, 'intermediate/int_record_outcome');
 
     note('step.loading');
-    return await inTransaction(connection, async () => {
+    const loaded = await inTransaction(connection, async () => {
       await runModel(connection, `load/load_${kind}`);
       await connection.run(
         "insert into quarantine select getvariable('file_id'), file_row, file_line, null, reason, value from raw_broken",
@@ -184,8 +185,11 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
         ...(raw.recoded.length > 0 ? { recoded_lines: raw.recoded.length, recoded_examples: raw.recoded.slice(0, RECODED_EXAMPLES) } : {}),
       };
       await insertFileRow(connection, file, checksum, context, report, fileId);
+      crashPoint('ingest.file-transaction');
       return report;
     });
+    crashPoint('ingest.file-committed');
+    return loaded;
   } catch (error) {
     if (error instanceof UnreadableFile) return reject('unknown', error.message, format);
     throw error;

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Language } from '../config.ts';
+import { crashPoint } from '../crash-point.ts';
 import { checkOutFolder, folderState, writeSiteManifest, type Protected } from './out-folder.ts';
 import { isAlive, withPublishLock } from './publish-lock.ts';
 
@@ -82,6 +83,7 @@ export async function publishAtomically(outDir: string, options: PublishOptions,
     await mkdir(site);
     await build(site);
     await writeSiteManifest(site, options);
+    crashPoint('publish.built');
     await withPublishLock(outDir, lock, async () => {
       await recoverInterruptedPublish(outDir);
       const state = await checkOutFolder(outDir, options.guard, options.language);
@@ -92,9 +94,11 @@ export async function publishAtomically(outDir: string, options: PublishOptions,
       // the previous site is set aside under a name that says it is hearken's, then removed
       const previous = join(parent, `${tempPrefix(outDir, 'previous')}${randomBytes(6).toString('hex')}`);
       await rename(outDir, previous);
+      crashPoint('publish.set-aside');
       await rename(site, outDir);
       await rm(previous, { recursive: true, force: true });
     });
+    crashPoint('publish.swapped');
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -109,7 +109,7 @@ const isDates = (v: unknown): v is string | readonly string[] => typeof v === 's
  * assurance against a target. Points come back sorted by facet, then date.
  *
  * Reference: NHS England / NHS Improvement "Making Data Count" (2019); reproduces NHSRplotthedots
- * 0.2.2 `ptd_spc()` (see /work/shared/vectors/spc-funnel/README.md for where it departs from the
+ * 0.2.2 `ptd_spc()` (see ../shared/vectors/spc-funnel/README.md for where it departs from the
  * guidance, and the comments at each rule for which side we take).
  *
  * @example xmrChart(months.map((x, i) => ({ x, y: values[i] })), { improvementDirection: 'decrease', target: 40 })

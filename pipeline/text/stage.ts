@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
+import { crashPoint } from '../crash-point.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
 import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
@@ -128,6 +129,7 @@ export async function analyseFeedbackText(
         const following = batches[index + 1];
         next = following === undefined ? null : await start(following);
         await inTransaction(connection, () => storeBatch(connection, current));
+        crashPoint('text.batch-stored');
         progress.tick(`${current.last}/${pending}`);
       }
     } finally {

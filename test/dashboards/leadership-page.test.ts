@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +11,7 @@ import {
   type SpcRow,
 } from '../../dashboards/leadership-page.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
+import { expectGolden } from '../support/golden.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
 
@@ -228,13 +228,8 @@ describe('satisfactionSparkline', () => {
     expect(satisfactionSparkline([], 'en')).toBe('');
   });
 
-  it('matches the stored drawing (leadership-sparkline.svg; a -changed file is written on mismatch)', () => {
+  it('matches the stored drawing (leadership-sparkline.svg; UPDATE_GOLDENS=1 writes it)', () => {
     const svg = satisfactionSparkline(rows, 'en').replace(/\d+\.\d+/g, (number) => String(Number(Number(number).toFixed(3)))).replaceAll('><', '>\n<');
-    const golden = join(import.meta.dirname, 'leadership-sparkline.svg');
-    const changed = join(import.meta.dirname, 'leadership-sparkline-changed.svg');
-    if (!existsSync(golden)) writeFileSync(golden, `${svg}\n`);
-    const expected = readFileSync(golden, 'utf8');
-    if (expected !== `${svg}\n`) writeFileSync(changed, `${svg}\n`);
-    expect(`${svg}\n`).toBe(expected);
+    expectGolden(join(import.meta.dirname, 'leadership-sparkline.svg'), `${svg}\n`);
   });
 });

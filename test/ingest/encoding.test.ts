@@ -4,8 +4,9 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEncoding, readTextHead, transcodeToUtf8, type TextEncoding } from '../../pipeline/ingest/encoding.ts';
+import { SHARED } from '../support/shared.ts';
 
-const dataDir = '/work/shared/data/zh_medical_dialogue_dept';
+const dataDir = path.join(SHARED, 'data/zh_medical_dialogue_dept');
 const complaintZh = 'id,received_at,department,text\n1,2024-01-05 09:30,急诊科,挂号窗口排队两个小时，工作人员态度很差\n';
 const complaintVi =
   'id,received_at,department,text\n1,2024-01-05 09:30,Khoa Cấp cứu,Bệnh nhân phải chờ đợi quá lâu, nhân viên thái độ không tốt\n';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { detectEncoding, transcodeLinesToUtf8 } from '../../pipeline/ingest/encoding.ts';
+import { SHARED } from '../support/shared.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 // Fixtures are built from bytes: a UTF-8 export with one line in another encoding appended by
@@ -75,7 +76,7 @@ describe('a file mixing encodings is decoded line by line, each foreign line rep
   });
 
   it('reproduces the shipped GB18030 sample byte for byte, with no line reported', async () => {
-    const data = '/work/shared/data/zh_medical_dialogue_dept';
+    const data = path.join(SHARED, 'data/zh_medical_dialogue_dept');
     const out = path.join(dir, 'sample.utf8.csv');
     expect(await transcodeLinesToUtf8(path.join(data, 'raw_gb18030.csv'), out, 'gb18030')).toEqual({ recoded: [], undecodable: [] });
     expect((await readFile(out)).equals(await readFile(path.join(data, 'im_sample_5000-6000.utf8.csv')))).toBe(true);

@@ -51,6 +51,18 @@ afterAll(async () => {
   await ws.dispose();
 });
 
+/** Runs the same complaints at another as-of date in a warehouse of its own, leaving the shared one as the tests above read it. */
+async function atAsOf(asOf: string, check: (other: Workspace) => Promise<void>): Promise<void> {
+  const other = await createWorkspace();
+  try {
+    await other.write('complaints.csv', CSV);
+    await other.run({ asOf });
+    await check(other);
+  } finally {
+    await other.dispose();
+  }
+}
+
 describe('complaint backlog at the as-of date', () => {
   it('is exported as CSV and Parquet, ALL first', () => {
     expect(existsSync(join(ws.out, 'data/complaint_backlog.parquet'))).toBe(true);
@@ -93,20 +105,22 @@ describe('SLA breaches at the as-of date', () => {
   });
 
   it('adds no working day over a weekend: on Sat 14 Jun the ages and overdue days stay as on Friday', async () => {
-    await ws.run({ asOf: '2025-06-14' });
-    const breaches = await ws.query<{ id: string; working_days_overdue: number }>('select id, working_days_overdue from mart_sla_breaches');
-    expect(breaches).toEqual([{ id: 'B4', working_days_overdue: 20 }, { id: 'B7', working_days_overdue: 2 }, { id: 'B2', working_days_overdue: 2 }]);
-    const [all] = await ws.query<{ open_complaints: number; oldest_working_days: number }>(
-      "select open_complaints, oldest_working_days from mart_complaint_backlog where department = 'ALL'",
-    );
-    expect(all).toEqual({ open_complaints: 6, oldest_working_days: 23 });
+    await atAsOf('2025-06-14', async (other) => {
+      const breaches = await other.query<{ id: string; working_days_overdue: number }>('select id, working_days_overdue from mart_sla_breaches');
+      expect(breaches).toEqual([{ id: 'B4', working_days_overdue: 20 }, { id: 'B7', working_days_overdue: 2 }, { id: 'B2', working_days_overdue: 2 }]);
+      const [all] = await other.query<{ open_complaints: number; oldest_working_days: number }>(
+        "select open_complaints, oldest_working_days from mart_complaint_backlog where department = 'ALL'",
+      );
+      expect(all).toEqual({ open_complaints: 6, oldest_working_days: 23 });
+    });
   });
 
   it('has only a zero ALL row and no breaches before any complaint came', async () => {
-    await ws.run({ asOf: '2025-05-01' });
-    expect(await ws.query('select department, open_complaints, past_due from mart_complaint_backlog')).toEqual([
-      { department: 'ALL', open_complaints: 0, past_due: 0 },
-    ]);
-    expect(await ws.query('select * from mart_sla_breaches')).toEqual([]);
+    await atAsOf('2025-05-01', async (other) => {
+      expect(await other.query('select department, open_complaints, past_due from mart_complaint_backlog')).toEqual([
+        { department: 'ALL', open_complaints: 0, past_due: 0 },
+      ]);
+      expect(await other.query('select * from mart_sla_breaches')).toEqual([]);
+    });
   });
 });

@@ -164,7 +164,7 @@ describe('department_aliases.csv', () => {
     expect(ambiguous).toEqual([]);
   });
 
-  // The 11 labels of /work/shared/data/zh_medical_dialogue_dept (Toyhom/Chinese-medical-dialogue-data,
+  // The 11 labels of ../shared/data/zh_medical_dialogue_dept (Toyhom/Chinese-medical-dialogue-data,
   // 样例_内科5000-6000.csv), counted in its README, plus the common ward names of the same families.
   it.each([
     ['肝病科', 'hepatology'],

@@ -38,9 +38,12 @@ function feedbackCsv(): string {
 }
 
 const SIZES = plantedEvaluationDefaults.sizes;
-let errors: string[] = [];
-let printed: string[] = [];
-const io = { out: (text: string) => void printed.push(text), err: (text: string) => void errors.push(text), progress: () => silentProgress };
+/** What one command prints, kept apart from every other's, so that no test reads another's output. */
+function capture() {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  return { printed, errors, io: { out: (text: string) => void printed.push(text), err: (text: string) => void errors.push(text), progress: () => silentProgress } };
+}
 
 /** The last eight Mondays of the data replayed; the series end at the week the last Monday judged. */
 const FROM = addDays(FIRST_MONDAY, 7 * (WEEKS - 7));
@@ -49,12 +52,12 @@ const backtestArgs = (ws: Workspace, ...extra: string[]) => ['backtest', '--inpu
 
 let ws: Workspace;
 let csvCode: number;
+let csvRun: ReturnType<typeof capture>;
 beforeAll(async () => {
   ws = await createWorkspace();
   await ws.write('feedback.csv', feedbackCsv());
-  errors = [];
-  printed = [];
-  csvCode = await main(backtestArgs(ws, '--out', join(ws.root, 'warnings.json'), '--db', ws.db, '--evaluate', join(ws.root, 'evaluation.csv')), io);
+  csvRun = capture();
+  csvCode = await main(backtestArgs(ws, '--out', join(ws.root, 'warnings.json'), '--db', ws.db, '--evaluate', join(ws.root, 'evaluation.csv')), csvRun.io);
 }, 120_000);
 afterAll(async () => {
   await ws.dispose();
@@ -62,7 +65,7 @@ afterAll(async () => {
 
 describe('hearken backtest --evaluate', () => {
   it('writes the warnings file and a CSV row per method × setting × size, with sensible values', () => {
-    expect(errors).toEqual([]);
+    expect(csvRun.errors).toEqual([]);
     expect(csvCode).toBe(0);
     const warnings = JSON.parse(readFileSync(join(ws.root, 'warnings.json'), 'utf8'));
     expect(warnings).toMatchObject({ from: FROM, to: TO, runs: 8, warnings: expect.any(Array) });
@@ -97,13 +100,13 @@ describe('hearken backtest --evaluate', () => {
     }
     // outbreaks of 8 SD (a mean of about 16 extra complaints in a cell of 4 a week) do not all go unseen
     expect(rows.filter((r) => r.size_k === '8' && Number(r.detected) > 0).length).toBeGreaterThan(0);
-    expect(printed.join('')).toContain('Detectors scored on outbreaks planted into 4 department × category series (0 with too little history left out)');
+    expect(csvRun.printed.join('')).toContain('Detectors scored on outbreaks planted into 4 department × category series (0 with too little history left out)');
   });
 
   it('writes Markdown for a .md file, saying what it was planted into', async () => {
     const out = join(ws.root, 'evaluation.md');
     // the warehouse of the first run: its file is skipped as already loaded
-    expect(await main(backtestArgs(ws, '--out', join(ws.root, 'warnings-2.json'), '--db', ws.db, '--evaluate', out), io)).toBe(0);
+    expect(await main(backtestArgs(ws, '--out', join(ws.root, 'warnings-2.json'), '--db', ws.db, '--evaluate', out), capture().io)).toBe(0);
     const [preface, blank, ...table] = readFileSync(out, 'utf8').trim().split('\n');
     expect(preface).toMatch(/^Synthetic outbreaks planted into 4 department × category series of .+, weeks up to 2024-06-30 \(0 series with too little history left out\); generated \d{4}-/);
     expect(blank).toBe('');
@@ -116,7 +119,7 @@ describe('hearken backtest --evaluate', () => {
   }, 120_000);
 
   it('exits 2 with one line on a bad date, writing nothing', async () => {
-    errors = [];
+    const { errors, io } = capture();
     const out = join(ws.root, 'bad.json');
     const evaluation = join(ws.root, 'bad.md');
     const code = await main(['backtest', '--input', ws.input, '--from', '2024-02-30', '--to', TO, '--out', out, '--evaluate', evaluation], io);

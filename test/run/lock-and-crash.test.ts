@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
+import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
+import { queryRows } from '../../pipeline/db.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
+import { SITE_MANIFEST, type SiteManifest } from '../../pipeline/publish/out-folder.ts';
+import type { RunSummary } from '../../pipeline/summary.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
@@ -61,34 +68,124 @@ describe('run lock', () => {
   });
 });
 
-describe('a run killed at any moment', () => {
-  it('leaves a warehouse the next run completes, losing nothing loaded before', async () => {
-    const files = 8;
-    const rowsPerFile = 20_000;
-    for (let f = 0; f < files; f++) await ws.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
-    const runChild = (db: string) => {
-      const child = spawn(process.execPath, [BIN, 'run', '--input', ws.input, '--db', db, '--out', ws.out], { stdio: 'ignore' });
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
-      return { child, exited };
-    };
-    // how long a whole run takes here, so that the kills below land inside one
-    const started = Date.now();
-    await runChild(join(ws.root, 'timing.duckdb')).exited;
-    const wholeRunMs = Date.now() - started;
-    for (const fraction of [0.35, 0.55, 0.75, 0.9]) {
-      const { child, exited } = runChild(ws.db);
-      await new Promise((r) => setTimeout(r, wholeRunMs * fraction));
-      child.kill('SIGKILL');
-      await exited;
-      // the output folder is either absent or a complete earlier one
-      if (existsSync(ws.out)) expect(JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8')).files).toBeDefined();
+/** A whole site as one run published it: its manifest lists exactly the files beside it. */
+async function wholeSite(dir: string): Promise<{ runId: string; summary: RunSummary }> {
+  const manifest = JSON.parse(readFileSync(join(dir, SITE_MANIFEST), 'utf8')) as SiteManifest;
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => file !== SITE_MANIFEST)
+    .sort();
+  expect(files).toEqual(manifest.files);
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'warnings.json', 'run-summary.json']));
+  expect(JSON.parse(readFileSync(join(dir, 'warnings.json'), 'utf8')).warnings).toBeInstanceOf(Array);
+  const summary = JSON.parse(readFileSync(join(dir, 'run-summary.json'), 'utf8')) as RunSummary;
+  expect(summary.run_id).toBe(manifest.run_id);
+  return { runId: manifest.run_id, summary };
+}
+
+/** The feedback rows of a copy of the warehouse (and of its log, when one is left). */
+async function feedbackRowsInCopy(ws: Workspace): Promise<number | undefined> {
+  const copy = await mkdtemp(join(tmpdir(), 'hearken-inspect-'));
+  try {
+    const db = join(copy, 'warehouse.duckdb');
+    await cp(ws.db, db);
+    if (existsSync(`${ws.db}.wal`)) await cp(`${ws.db}.wal`, `${db}.wal`);
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    const [row] = await queryRows<{ n: number }>(connection, 'select count(*)::integer as n from feedback_records');
+    connection.closeSync();
+    instance.closeSync();
+    return row?.n;
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+const runArgs = (ws: Workspace) => ['run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', 'en'];
+
+/** `hearken run` in a child process, with HEARKEN_CRASH_AT set when `crashAt` is given. */
+function runChild(ws: Workspace, crashAt?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const env = { ...process.env };
+  delete env[CRASH_AT_VARIABLE];
+  if (crashAt !== undefined) env[CRASH_AT_VARIABLE] = crashAt;
+  const child = spawn(process.execPath, [BIN, ...runArgs(ws)], { stdio: 'ignore', env });
+  return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+}
+
+describe('a run killed at a crash point', () => {
+  const rowsPerFile = 60;
+  // two files the earlier run published, three more the killed run brings
+  const earlierFiles = 2;
+  const newFiles = 3;
+  const allRows = (earlierFiles + newFiles) * rowsPerFile;
+
+  // the earlier run is made once and copied into each test's own workspace
+  let earlier: Workspace;
+  let earlierRunId: string;
+  beforeAll(async () => {
+    earlier = await createWorkspace();
+    for (let f = 0; f < earlierFiles; f++) await earlier.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
+    expect(await runChild(earlier)).toEqual({ code: 0, signal: null });
+    earlierRunId = (await wholeSite(earlier.out)).runId;
+  }, 120_000);
+  afterAll(async () => {
+    await earlier.dispose();
+  });
+
+  /** Feedback rows committed by the time of the kill: a file's rows land with its transaction's commit. */
+  const committedRows = (point: string, occurrence: number) => {
+    if (point === 'ingest.file-transaction') return (earlierFiles + occurrence - 1) * rowsPerFile;
+    if (point === 'ingest.file-committed') return (earlierFiles + occurrence) * rowsPerFile;
+    return allRows;
+  };
+  /** What is at --out right after the kill: the earlier site until the swap's first rename, nothing between the renames, then the new site. */
+  const outAfterKill = (point: string) => (point === 'publish.set-aside' ? 'absent' : point === 'publish.swapped' ? 'new site' : 'earlier site');
+
+  // the ingest points on the second new file: one file of the killed run is committed before the kill
+  const cases = CRASH_POINTS.map((point) => (point.startsWith('ingest.') ? `${point}:2` : point));
+  it.each(cases)('killed at %s, the warehouse and the site stay whole, and the next run loads every row once', async (crashAt) => {
+    const parsed = parseCrashAt(crashAt);
+    if (parsed === null) throw new Error(`not a crash point: ${crashAt}`);
+    await cp(earlier.input, ws.input, { recursive: true });
+    await cp(earlier.out, ws.out, { recursive: true });
+    await cp(earlier.db, ws.db);
+    for (let f = earlierFiles; f < earlierFiles + newFiles; f++) await ws.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
+
+    // the point was reached: the child died by the signal, not by finishing or failing
+    expect(await runChild(ws, crashAt)).toEqual({ code: null, signal: 'SIGKILL' });
+
+    // the warehouse as the kill left it, read from a copy so that the next run replays its log itself
+    expect(await feedbackRowsInCopy(ws)).toBe(committedRows(parsed.name, parsed.occurrence));
+
+    const expected = outAfterKill(parsed.name);
+    if (expected === 'absent') {
+      expect(existsSync(ws.out)).toBe(false);
+      // the earlier site is whole, set aside for the next publisher to put back
+      const aside = (await readdir(ws.root)).filter((entry) => entry.startsWith('.out.hearken-previous-'));
+      expect(aside).toHaveLength(1);
+      expect((await wholeSite(join(ws.root, aside[0]!))).runId).toBe(earlierRunId);
+    } else {
+      const { runId, summary } = await wholeSite(ws.out);
+      if (expected === 'earlier site') expect(runId).toBe(earlierRunId);
+      else {
+        expect(runId).not.toBe(earlierRunId);
+        expect(summary.records_in_warehouse.feedback).toBe(allRows);
+      }
     }
-    const { summary } = await ws.run();
+
+    // the next run, in this process: the same command without the hook
+    const { io } = capture();
+    expect(await main(runArgs(ws), io)).toBe(0);
+    const { runId, summary } = await wholeSite(ws.out);
+    expect(runId).not.toBe(earlierRunId);
     expect(summary.files.every((f) => f.status === 'loaded' || f.status === 'skipped_identical')).toBe(true);
-    expect(summary.records_in_warehouse.feedback).toBe(files * rowsPerFile);
+    expect(summary.records_in_warehouse.feedback).toBe(allRows);
     const [keys] = await ws.query<{ n: number; distinct_keys: number; files: number }>(
       "select count(*)::integer as n, count(distinct (source, id))::integer as distinct_keys, (select count(distinct path) from ingested_files where status = 'loaded')::integer as files from feedback_records",
     );
-    expect(keys).toEqual({ n: files * rowsPerFile, distinct_keys: files * rowsPerFile, files });
-  }, 600_000);
+    expect(keys).toEqual({ n: allRows, distinct_keys: allRows, files: earlierFiles + newFiles });
+    // nothing set aside, half built or locked is left beside the site
+    expect((await readdir(ws.root)).filter((entry) => entry !== `${basename(ws.db)}.wal`).sort()).toEqual(['input', 'out', 'warehouse.duckdb']);
+  }, 120_000);
 });

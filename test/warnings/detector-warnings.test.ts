@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../pipeline/time.ts';
 import type { Warning, WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
@@ -29,15 +29,16 @@ function complaintsCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+// each test has its own warehouse and makes the runs before the one it checks, so it stands alone
 let ws: Workspace;
 const detectorWarnings = (): Warning[] =>
   (JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile).warnings.filter((w) => ['spike', 'hotspot', 'emerging_term'].includes(w.kind));
 
-beforeAll(async () => {
+beforeEach(async () => {
   ws = await createWorkspace();
   await ws.write('complaints.csv', complaintsCsv());
 });
-afterAll(async () => {
+afterEach(async () => {
   await ws.dispose();
 });
 
@@ -72,6 +73,7 @@ describe('detector warnings from the warehouse', () => {
   });
 
   it('keeps the same warning the same day, carries it through one quiet week as ongoing, then resolves it', async () => {
+    await ws.run({ asOf: '2024-10-13', lang: 'zh' });
     const first = detectorWarnings()[0]!;
     await ws.run({ asOf: '2024-10-13', lang: 'zh' });
     expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'new']]);

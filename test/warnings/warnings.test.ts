@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -15,21 +15,23 @@ const CSV = [
   'C1,2025-06-03 12:00,心内科,process,complaint,排队,2025-06-05 12:00',
 ].join('\n');
 
+// each test has its own warehouse and replays the runs before the one it checks, so it stands alone
 let ws: Workspace;
 const warningsOf = (): WarningsFile => JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile;
 const NOW = new Date('2025-06-30T04:00:00Z');
+const runAsOf = (asOf: string) => ws.run({ asOf, lang: 'zh' }, NOW);
 
-beforeAll(async () => {
+beforeEach(async () => {
   ws = await createWorkspace();
   await ws.write('complaints.csv', CSV);
 });
-afterAll(async () => {
+afterEach(async () => {
   await ws.dispose();
 });
 
 describe('sla_breach warnings across runs', () => {
   it('raises one warning per department with overdue complaints, new, with its evidence and a due date', async () => {
-    await ws.run({ asOf: '2025-06-13', lang: 'zh' }, NOW);
+    await runAsOf('2025-06-13');
     const file = warningsOf();
     expect(file.as_of).toBe('2025-06-13');
     expect(file.warnings.map((w) => [w.kind, w.department, w.status, w.observed, w.severity, w.evidence_ids])).toEqual([
@@ -43,23 +45,25 @@ describe('sla_breach warnings across runs', () => {
   });
 
   it('keeps the id and says ongoing the next day; a re-run of that day changes nothing', async () => {
+    await runAsOf('2025-06-13');
     const first = warningsOf();
-    await ws.run({ asOf: '2025-06-16', lang: 'zh' }, NOW);
+    await runAsOf('2025-06-16');
     const second = warningsOf();
     expect(second.warnings.map((w) => [w.id, w.status])).toEqual(first.warnings.map((w) => [w.id, 'ongoing']));
-    await ws.run({ asOf: '2025-06-16', lang: 'zh' }, NOW);
+    await runAsOf('2025-06-16');
     expect(warningsOf().warnings.map((w) => [w.id, w.status])).toEqual(second.warnings.map((w) => [w.id, w.status]));
   });
 
   it('announces a warning resolved once its complaints are closed, then drops it', async () => {
+    await runAsOf('2025-06-13');
     const before = warningsOf();
     await ws.write('complaints.csv', CSV.replace('儿科,process,complaint,等候太久,', '儿科,process,complaint,等候太久,2025-06-17 09:00'));
-    await ws.run({ asOf: '2025-06-17', lang: 'zh' }, NOW);
+    await runAsOf('2025-06-17');
     const resolved = warningsOf().warnings;
     const paediatrics = before.warnings.find((w) => w.department === '儿科')!;
     expect(resolved.find((w) => w.id === paediatrics.id)?.status).toBe('resolved');
     expect(resolved.find((w) => w.department === '急诊科')?.status).toBe('ongoing');
-    await ws.run({ asOf: '2025-06-18', lang: 'zh' }, NOW);
+    await runAsOf('2025-06-18');
     expect(warningsOf().warnings.map((w) => w.department)).toEqual(['急诊科']);
   });
 });

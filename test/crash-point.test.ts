@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseCrashAt } from '../pipeline/crash-point.ts';
+
+describe('parseCrashAt', () => {
+  it('reads a point, with its occurrence counting from 1', () => {
+    expect(parseCrashAt('publish.set-aside')).toEqual({ name: 'publish.set-aside', occurrence: 1 });
+    expect(parseCrashAt('ingest.file-committed:2')).toEqual({ name: 'ingest.file-committed', occurrence: 2 });
+    expect(parseCrashAt(' marts.built:12 ')).toEqual({ name: 'marts.built', occurrence: 12 });
+  });
+
+  it('arms nothing when unset, empty or malformed', () => {
+    for (const value of [undefined, '', '   ', 'marts.built:0', 'marts.built:', 'marts.built:-1', 'marts.built:1.5', 'a b', ':2']) {
+      expect(parseCrashAt(value)).toBeNull();
+    }
+  });
+});
