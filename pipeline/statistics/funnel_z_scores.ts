@@ -1,3 +1,5 @@
+import { sum } from 'simple-statistics';
+
 export type FunnelDataType = 'SR' | 'PR' | 'RC';
 export type StandardisedRatioMethod = 'SHMI' | 'CQC';
 
@@ -34,7 +36,7 @@ export function funnelZScores(
 ): FunnelZScores {
   const O = units.map((u) => u.numerator);
   const E = units.map((u) => u.denominator);
-  const pooled = O.reduce((a, b) => a + b, 0) / E.reduce((a, b) => a + b, 0);
+  const pooled = sum(O) / sum(E);
   if (dataType === 'SR' && srMethod === 'SHMI') {
     const y = units.map((u) => Math.log(u.numerator / u.denominator));
     return {
