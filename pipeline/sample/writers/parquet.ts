@@ -6,21 +6,14 @@
 import { renameSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-function quoteLiteral(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-function quoteIdent(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
+import { quoteIdentifier, quoteLiteral } from '../../db.ts';
 
 export async function writeParquet(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[], timestampColumns: ReadonlySet<string>): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
-    await connection.run(`create temp table staged (${header.map((h) => `${quoteIdent(h)} varchar`).join(', ')})`);
+    await connection.run(`create temp table staged (${header.map((h) => `${quoteIdentifier(h)} varchar`).join(', ')})`);
     const appender = await connection.createAppender('staged', 'main', 'temp');
     for (const row of rows) {
       for (const h of header) {
@@ -31,7 +24,7 @@ export async function writeParquet(path: string, header: readonly string[], rows
       appender.endRow();
     }
     appender.closeSync();
-    const select = header.map((h) => (timestampColumns.has(h) ? `cast(${quoteIdent(h)} as timestamp) as ${quoteIdent(h)}` : quoteIdent(h))).join(', ');
+    const select = header.map((h) => (timestampColumns.has(h) ? `cast(${quoteIdentifier(h)} as timestamp) as ${quoteIdentifier(h)}` : quoteIdentifier(h))).join(', ');
     const tmp = `${path}.tmp`;
     await connection.run(`copy (select ${select} from staged) to ${quoteLiteral(tmp)} (format parquet)`);
     renameSync(tmp, path);
