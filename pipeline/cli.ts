@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { LANGUAGES, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { LANGUAGES, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
 import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
@@ -15,8 +15,7 @@ function helpLanguage(argv: readonly string[]): Language {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const given = index < 0 ? undefined : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
   if (given && (LANGUAGES as readonly string[]).includes(given)) return given as Language;
-  const locale = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
-  return locale.startsWith('zh') ? 'zh' : locale.startsWith('vi') ? 'vi' : 'en';
+  return languageFromEnvironment();
 }
 
 /** Entries not read that the summary names on the terminal; run-summary.json lists them all. */

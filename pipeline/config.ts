@@ -192,8 +192,14 @@ function parseMappingFile(path: string): ColumnMapping[] {
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
 
-function languageFromEnvironment(): Language {
-  const locale = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
+/**
+ * The language of the user's locale, taken as POSIX does for messages: LC_ALL, else LC_MESSAGES,
+ * else LANG; zh and vi locales give those languages, anything else English.
+ *
+ * @example languageFromEnvironment({ LANG: 'vi_VN.UTF-8' }) // 'vi'
+ */
+export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): Language {
+  const locale = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase();
   if (locale.startsWith('zh')) return 'zh';
   if (locale.startsWith('vi')) return 'vi';
   return 'en';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaults, normalizeConfig } from '../pipeline/config.ts';
+import { defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { detectionDefaults } from '../pipeline/warnings/detection-settings.ts';
 
@@ -63,5 +63,19 @@ describe('normalizeConfig', () => {
     expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'm.json')] })).toThrow(/mapping file .*m\.json: .*"files" or "when_columns"/);
     await writeFile(join(dir, 'bad.json'), '{ not json');
     expect(() => normalizeConfig({ lang: 'en', mapping: [join(dir, 'bad.json')] })).toThrow(/mapping file .*bad\.json is not valid JSON/);
+  });
+});
+
+describe('languageFromEnvironment', () => {
+  it('takes the first of LC_ALL, LC_MESSAGES and LANG that is set, as POSIX does for messages', () => {
+    expect(languageFromEnvironment(Object.freeze({ LC_ALL: 'vi_VN.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_GB.UTF-8' }))).toBe('vi');
+    expect(languageFromEnvironment(Object.freeze({ LC_ALL: '', LC_MESSAGES: 'zh_TW.Big5', LANG: 'vi_VN' }))).toBe('zh');
+    expect(languageFromEnvironment(Object.freeze({ LANG: 'ZH_cn.GB18030' }))).toBe('zh');
+  });
+
+  it('falls back to English for other locales and for none', () => {
+    expect(languageFromEnvironment(Object.freeze({ LANG: 'C.UTF-8' }))).toBe('en');
+    expect(languageFromEnvironment(Object.freeze({ LANG: 'fr_FR.UTF-8' }))).toBe('en');
+    expect(languageFromEnvironment(Object.freeze({}))).toBe('en');
   });
 });

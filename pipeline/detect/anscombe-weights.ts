@@ -1,3 +1,5 @@
+import { sum } from 'simple-statistics';
+
 /**
  * Down-weighting of past outbreaks in the Farrington baseline (Farrington et al. 1996, JRSS A 159(3),
  * §3.3; Noufaily et al. 2013, Stat Med 32(7)): Anscombe residuals of the Poisson fit
@@ -18,6 +20,6 @@ export function anscombeWeights(
     const r = (1.5 * (Math.cbrt(yi) ** 2 * m ** (-1 / 6) - Math.sqrt(m))) / Math.sqrt(phi * (1 - hat[i]!));
     return r > threshold ? r ** -2 : 1;
   });
-  const gamma = y.length / raw.reduce((s, v) => s + v, 0);
+  const gamma = y.length / sum(raw);
   return raw.map((v) => gamma * v);
 }

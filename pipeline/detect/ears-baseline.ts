@@ -1,3 +1,5 @@
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+
 /**
  * Mean and sample standard deviation (n − 1 denominator) of the `length` counts ending `lag` weeks
  * before week `t` (0-based), i.e. y[t − lag − length + 1 .. t − lag]. The EARS baselines: C1 uses lag 1,
@@ -10,10 +12,6 @@ export function earsBaseline(y: readonly number[], t: number, length: number, la
   const from = t - lag - length + 1;
   const to = t - lag;
   if (from < 0 || length < 2) throw new RangeError(`earsBaseline requires ${length} >= 2 weeks before week ${t} at lag ${lag}`);
-  let sum = 0;
-  for (let i = from; i <= to; i++) sum += y[i]!;
-  const mean = sum / length;
-  let squares = 0;
-  for (let i = from; i <= to; i++) squares += (y[i]! - mean) ** 2;
-  return { mean, sd: Math.sqrt(squares / (length - 1)) };
+  const window = y.slice(from, to + 1);
+  return { mean: mean(window), sd: sampleStandardDeviation(window) };
 }

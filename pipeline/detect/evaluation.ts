@@ -1,4 +1,4 @@
-import { quantileType7 } from '../statistics/quantile_type7.ts';
+import { median } from 'simple-statistics';
 
 /**
  * Scoring a detector's weekly alarms against labelled outbreak weeks: the measures of the
@@ -117,6 +117,6 @@ export function summarisePerformance(scores: readonly SeriesScore[]): DetectionP
     nonOutbreakWeeks,
     falseAlarms,
     falseAlarmsPer100: nonOutbreakWeeks > 0 ? (100 * falseAlarms) / nonOutbreakWeeks : null,
-    medianDelay: delays.length > 0 ? quantileType7(delays, 0.5) : null,
+    medianDelay: delays.length > 0 ? median(delays) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { sampleStandardDeviation } from 'simple-statistics';
 import type { Language } from '../config.ts';
 import { formatNumber, t } from '../i18n.ts';
 import { Rng } from '../sample/prng.ts';
@@ -239,9 +240,7 @@ function onsetWindow(length: number, o: PlantedEvaluationOptions): EvaluationWin
 /** Sample standard deviation (n − 1) of the weeks that are not missing; 0 with fewer than two. */
 function countSd(counts: readonly number[]): number {
   const present = counts.filter((c) => !Number.isNaN(c));
-  if (present.length < 2) return 0;
-  const mean = present.reduce((s, c) => s + c, 0) / present.length;
-  return Math.sqrt(present.reduce((s, c) => s + (c - mean) ** 2, 0) / (present.length - 1));
+  return present.length < 2 ? 0 : sampleStandardDeviation(present);
 }
 
 /**

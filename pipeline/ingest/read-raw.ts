@@ -203,16 +203,12 @@ async function readJsonLines(connection: DuckDBConnection, path: string): Promis
      group by key order by min(file_line), key`,
   );
   const headers = keys.map((row) => row.key);
-  const select = headers.map((key) => `line ->> ${sqlString(`$."${key.replaceAll('"', '\\"')}"`)} as ${quoteIdentifier(key)}`);
+  const select = headers.map((key) => `line ->> ${quoteLiteral(`$."${key.replaceAll('"', '\\"')}"`)} as ${quoteIdentifier(key)}`);
   await connection.run(
     `create temp table raw_rows as select ${[...select, `file_line as ${POSITION_COLUMN}`].join(', ')}
      from raw_lines where is_object order by file_line`,
   );
   return { headers, position: quoteIdentifier(POSITION_COLUMN) };
-}
-
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 async function readParquet(connection: DuckDBConnection, path: string): Promise<RawTable> {

@@ -25,6 +25,16 @@ export function neutralizeFormula(text: string): string {
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = neutralizeFormula(value);
+  return quoteCsvField(neutralizeFormula(value));
+}
+
+/**
+ * A text as one CSV field (RFC 4180, §2): in double quotes, its quotes doubled, when it holds a
+ * comma, quote or line break; else as it is. No formula rule: for files that must keep their text
+ * exactly as written, such as the sample's imitations of hospital exports.
+ *
+ * @example [quoteCsvField('a, "b"'), quoteCsvField('=1')] // ['"a, ""b"""', '=1']
+ */
+export function quoteCsvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -46,11 +46,11 @@ export async function checkOutputFile(path: string, option: string, guard: Outpu
 /**
  * Writes a file whole or not at all: into a uniquely named temporary file beside it, then renamed
  * into place, so a failed or killed run never leaves half a file and two writers never share one.
- * The text may come in pieces (an iterable), for outputs too large to hold.
+ * Text or bytes; text may come in pieces (an iterable), for outputs too large to hold.
  *
  * @example await writeFileAtomically('warnings.json', JSON.stringify(file))
  */
-export async function writeFileAtomically(path: string, text: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomically(path: string, text: string | Uint8Array | Iterable<string> | AsyncIterable<string>): Promise<void> {
   const partial = join(dirname(path), `.${basename(path)}.hearken-${randomBytes(6).toString('hex')}.partial`);
   try {
     await writeFile(partial, text, { flag: 'wx' });

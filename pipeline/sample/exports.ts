@@ -4,13 +4,13 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp, formatStamp, formatUkIso, isoDate, pad, stampOf } from './dates.ts';
 import { injectFaults, type FaultPlan, type FaultRecord } from './faults.ts';
 import { snapshot } from './handling.ts';
 import { FEEDBACK_COLUMNS, type FeedbackEvent, type FeedbackRow, type HospitalId } from './model.ts';
 import { SURVEY_COLUMNS, SURVEY_ITEM_COLUMNS, type SurveyResponse } from './survey.ts';
 import { csvText, encodeText } from './writers/csv.ts';
-import { writeFileAtomic } from './writers/atomic.ts';
 import { writeJsonl } from './writers/jsonl.ts';
 import { writeParquet } from './writers/parquet.ts';
 import { writeXlsx } from './writers/xlsx.ts';
@@ -143,7 +143,7 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
       }
     }
     const text = csvText(FEEDBACK_COLUMNS, rows, { eol: '\r\n', bom: false, encoding: 'gb18030', brokenQuoteRows: broken, brokenColumn: 'text' });
-    writeFileAtomic(join(ctx.out, rel), encodeText(text, { bom: false, encoding: 'gb18030' }));
+    await writeFileAtomically(join(ctx.out, rel), encodeText(text, { bom: false, encoding: 'gb18030' }));
     rowsByFile.set(rel, rows);
     files.push(fileInfo(ctx, rel, { hospital: 'cn', kind: 'feedback', format: 'csv (CRLF)', encoding: 'GB18030', source: 'hospital_hotline', from: isoDate(start), to: isoDate(end), asOf: formatStamp(asOf, false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) }));
   }
@@ -255,7 +255,7 @@ export async function exportVn(ctx: ExportContext, feedback: FeedbackEvent[], su
       { file: surveyRel, protect: (i) => survey[i]?.planted !== null, rowNumber: (i) => i + 2, idColumn: 'response_id' },
     ).records,
   );
-  writeFileAtomic(join(ctx.out, surveyRel), encodeText(csvText(SURVEY_COLUMNS, surveyRows, { eol: '\n', bom: true, encoding: 'utf8' }), { bom: true, encoding: 'utf8' }));
+  await writeFileAtomically(join(ctx.out, surveyRel), encodeText(csvText(SURVEY_COLUMNS, surveyRows, { eol: '\n', bom: true, encoding: 'utf8' }), { bom: true, encoding: 'utf8' }));
 
   return {
     faults,
@@ -300,7 +300,7 @@ export async function exportUk(ctx: ExportContext, events: FeedbackEvent[]): Pro
       { file: rel, protect: (i) => current[i]?.planted !== null, rowNumber: (i) => i + 1, idColumn: 'id' },
     ).records,
   );
-  writeJsonl(join(ctx.out, rel), FEEDBACK_COLUMNS, rows);
+  await writeJsonl(join(ctx.out, rel), FEEDBACK_COLUMNS, rows);
   files.push(fileInfo(ctx, rel, { hospital: 'uk', kind: 'feedback', format: 'jsonl (ISO 8601 with UK offset)', encoding: 'UTF-8', source: 'pals', from: isoDate(startYear === firstYear ? ctx.from : cut), to: isoDate(ctx.to), asOf: formatStamp(endOfDay(ctx.to), false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) }));
   return { files, faults };
 }

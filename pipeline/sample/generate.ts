@@ -12,6 +12,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomically } from '../publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp } from './dates.ts';
 import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
 import type { FaultRecord } from './faults.ts';
@@ -24,7 +25,6 @@ import { NORMAL_RISES, PLANTED, plantedEvents } from './planted.ts';
 import { Rng } from './prng.ts';
 import { sampleReadme } from './readme.ts';
 import { SURVEY_DETERIORATION, SURVEY_ITEMS, surveyResponses, type SurveyResponse } from './survey.ts';
-import { writeFileAtomic } from './writers/atomic.ts';
 
 export interface SampleOptions {
   /** Output folder; replaced as a whole when the run succeeds. */
@@ -105,6 +105,8 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
   const staging = `${target}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  // one folder per hospital, the first-level folders the contract reads a record's hospital from
+  for (const id of Object.keys(HOSPITALS)) mkdirSync(join(staging, id));
   const ctx = { out: staging, from: range.from, to: range.to };
   const events = (name: string) => bySource.get(name) ?? [];
   const cn = await exportCn(ctx, events('hospital_hotline'), events('gov_12345'));
@@ -142,7 +144,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
     .flatMap((ev) => filesWith(ev).flatMap((file) => ev.pii.map((p) => ({ file, id: ev.id, type: p.type, value: p.value }))));
 
   const period = { from: options.from, to: options.to, scale: options.scale, seed: options.seed };
-  writeFileAtomic(
+  await writeFileAtomically(
     join(staging, 'planted.json'),
     json({
       about: 'Ground truth for tests and evaluation; the pipeline must not read this file. Record ids are the ids of the extra records added for each planted problem.',
@@ -151,7 +153,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
       normal_rises: NORMAL_RISES.filter((r) => dayOf(r.start) <= range.to && dayOf(r.end) >= range.from),
     }),
   );
-  writeFileAtomic(
+  await writeFileAtomically(
     join(staging, 'faults.json'),
     json({
       about: 'Rows deliberately broken, as real exports are. `row` is the row as a spreadsheet shows it (1-based, counting title and header rows); for JSONL the line number. The pipeline must not read this file.',
@@ -160,16 +162,16 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
       reexport: cn.reexport ?? null,
     }),
   );
-  writeFileAtomic(join(staging, 'pii.json'), json({ about: 'Personal data planted in texts, for redaction tests. The pipeline must not read this file.', ...period, items: pii }));
+  await writeFileAtomically(join(staging, 'pii.json'), json({ about: 'Personal data planted in texts, for redaction tests. The pipeline must not read this file.', ...period, items: pii }));
   // each hospital's files are read in its own zone (the UK export carries offsets)
-  writeFileAtomic(
+  await writeFileAtomically(
     join(staging, 'hearken.config.json'),
     json({
       timezone: HOSPITALS.cn.timeZone,
       timezones: Object.fromEntries(Object.values(HOSPITALS).map((h) => [`${h.id}/**`, h.timeZone])),
     }),
   );
-  writeFileAtomic(join(staging, 'README.md'), sampleReadme({ options, files, faults, planted: truth, piiCount: pii.length, reexport: cn.reexport }));
+  await writeFileAtomically(join(staging, 'README.md'), sampleReadme({ options, files, faults, planted: truth, piiCount: pii.length, reexport: cn.reexport }));
 
   rmSync(target, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });

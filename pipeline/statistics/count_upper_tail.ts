@@ -1,4 +1,4 @@
-import { logGamma } from './log_gamma.ts';
+import { gammaln } from 'simple-statistics';
 
 /**
  * Upper tails P(Y ≥ y) of the Poisson and negative binomial distributions, the p-value of a count
@@ -13,7 +13,7 @@ export function poissonUpperTail(y: number, mu: number): number {
   if (!(mu >= 0)) throw new RangeError(`poissonUpperTail requires mu >= 0, got ${mu}`);
   if (y <= 0) return 1;
   if (mu === 0) return 0;
-  return sumUpwards(y, y * Math.log(mu) - mu - logGamma(y + 1), (k) => Math.log(mu / k));
+  return sumUpwards(y, y * Math.log(mu) - mu - gammaln(y + 1), (k) => Math.log(mu / k));
 }
 
 /** P(Y ≥ y) for the negative binomial with R's (size, prob): mean size·(1 − prob)/prob. */
@@ -23,7 +23,7 @@ export function negativeBinomialUpperTail(y: number, size: number, prob: number)
   if (y <= 0) return 1;
   if (prob === 1) return 0;
   const log1mProb = Math.log1p(-prob);
-  const logPmfY = logGamma(y + size) - logGamma(size) - logGamma(y + 1) + size * Math.log(prob) + y * log1mProb;
+  const logPmfY = gammaln(y + size) - gammaln(size) - gammaln(y + 1) + size * Math.log(prob) + y * log1mProb;
   return sumUpwards(y, logPmfY, (k) => Math.log((k - 1 + size) / k) + log1mProb);
 }
 

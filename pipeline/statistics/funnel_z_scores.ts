@@ -34,6 +34,8 @@ export function funnelZScores(
 ): FunnelZScores {
   const O = units.map((u) => u.numerator);
   const E = units.map((u) => u.denominator);
+  // Summed left to right, not compensated: both agree with FunnelPlotR within the tests' tolerance,
+  // but the compensated sum moves the published target_pct by an ulp, and exports stay byte-stable.
   const pooled = O.reduce((a, b) => a + b, 0) / E.reduce((a, b) => a + b, 0);
   if (dataType === 'SR' && srMethod === 'SHMI') {
     const y = units.map((u) => Math.log(u.numerator / u.denominator));

@@ -1,4 +1,4 @@
-import { logGamma } from './log_gamma.ts';
+import { gammaln } from 'simple-statistics';
 import { normalQuantile } from './normal_quantile.ts';
 import { regularizedGammaP, regularizedGammaQ } from './regularized_gamma.ts';
 
@@ -23,13 +23,13 @@ export function gammaQuantile(p: number, shape: number, upperTail = false): numb
 
   // error(x) > 0 means x is too large.
   const error = (x: number): number => (upperTail ? p - regularizedGammaQ(shape, x) : regularizedGammaP(shape, x) - p);
-  const density = (x: number): number => Math.exp((shape - 1) * Math.log(x) - x - logGamma(shape));
+  const density = (x: number): number => Math.exp((shape - 1) * Math.log(x) - x - gammaln(shape));
 
   const z = upperTail ? -normalQuantile(p) : normalQuantile(p);
   const c = 1 / (9 * shape);
   let x = shape * Math.max(1 - c + z * Math.sqrt(c), 1e-3) ** 3;
   if (!(x > 0) || !Number.isFinite(x)) x = Math.max(shape, 1e-3);
-  if (lowerP < 1e-3 && shape < 1) x = Math.exp((Math.log(lowerP) + logGamma(shape + 1)) / shape);
+  if (lowerP < 1e-3 && shape < 1) x = Math.exp((Math.log(lowerP) + gammaln(shape + 1)) / shape);
 
   let low = 0;
   let high = Infinity;

@@ -1,4 +1,4 @@
-import { neumaierSum } from './neumaier_sum.ts';
+import { sum } from 'simple-statistics';
 
 export interface Overdispersion {
   /** Units contributing (not truncated). */
@@ -20,10 +20,10 @@ export interface Overdispersion {
 export function overdispersion(zScores: readonly (number | null)[], standardErrors: readonly number[]): Overdispersion {
   const kept = zScores.flatMap((z, i) => (z === null ? [] : [{ z, s: standardErrors[i] ?? Number.NaN }]));
   const n = kept.length;
-  const phi = (1 / n) * neumaierSum(kept.map((k) => k.z ** 2));
+  const phi = (1 / n) * sum(kept.map((k) => k.z ** 2));
   if (n === 0 || n * phi < n - 1) return { n, phi, tau2: 0 };
   const w = kept.map((k) => 1 / k.s ** 2);
-  const sumW = neumaierSum(w);
-  const tau2 = Math.max(0, (n * phi - (n - 1)) / (sumW - neumaierSum(w.map((x) => x ** 2)) / sumW));
+  const sumW = sum(w);
+  const tau2 = Math.max(0, (n * phi - (n - 1)) / (sumW - sum(w.map((x) => x ** 2)) / sumW));
   return { n, phi, tau2 };
 }

@@ -1,11 +1,11 @@
-import { logGamma } from './log_gamma.ts';
+import { gammaln } from 'simple-statistics';
 
 const EPSILON = 1e-17;
 const MAX_ITERATIONS = 100_000;
 
 /** log(x^a e^−x / Γ(a)), the prefactor shared by the series and the continued fraction. */
 function logPrefactor(a: number, x: number): number {
-  return a * Math.log(x) - x - logGamma(a);
+  return a * Math.log(x) - x - gammaln(a);
 }
 
 /** Series for P(a, x), accurate when x < a + 1 (Numerical Recipes, 3rd ed., §6.2). */

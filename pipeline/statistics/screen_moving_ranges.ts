@@ -1,4 +1,4 @@
-import { neumaierSum } from './neumaier_sum.ts';
+import { sum } from 'simple-statistics';
 
 /** Upper range limit for moving ranges: D4 for subgroups of two (Wheeler & Chambers 1992). */
 const SCREEN_MULTIPLIER = 3.267;
@@ -14,6 +14,6 @@ const SCREEN_MULTIPLIER = 3.267;
  */
 export function screenMovingRanges(ranges: readonly (number | null)[]): (number | null)[] {
   const present = ranges.filter((r): r is number => r !== null);
-  const threshold = SCREEN_MULTIPLIER * (neumaierSum(present) / present.length);
+  const threshold = SCREEN_MULTIPLIER * (sum(present) / present.length);
   return ranges.map((r) => (r !== null && r < threshold ? r : null));
 }

@@ -1,4 +1,4 @@
-import { quantileType7 } from './quantile_type7.ts';
+import { quantile } from 'simple-statistics';
 
 export interface WinsorisedZScores {
   /** 1 unless strictly between the two quantiles (a point equal to a quantile is flagged). */
@@ -13,8 +13,8 @@ export interface WinsorisedZScores {
  * @example winsoriseZScores([0, 1, 2, 3, 100], 0.25).zScores // [1, 1, 2, 3, 3]
  */
 export function winsoriseZScores(zScores: readonly number[], trimBy: number): WinsorisedZScores {
-  const lz = quantileType7(zScores, trimBy);
-  const uz = quantileType7(zScores, 1 - trimBy);
+  // simple-statistics' quantile interpolates as R's type 7 (test/statistics/funnel_parts.test.ts)
+  const [lz, uz] = quantile(zScores, [trimBy, 1 - trimBy]) as [number, number];
   return {
     winsorised: zScores.map((z) => (z > lz && z < uz ? 0 : 1)),
     zScores: zScores.map((z) => (z < lz ? lz : z > uz ? uz : z)),

@@ -1,5 +1,5 @@
+import { sum } from 'simple-statistics';
 import { movingRanges } from './moving_ranges.ts';
-import { neumaierSum } from './neumaier_sum.ts';
 import { screenMovingRanges } from './screen_moving_ranges.ts';
 
 /** Making Data Count constants: 2.66 = 3 / d2 with d2 = 1.128 for ranges of two points. */
@@ -50,12 +50,14 @@ export function xmrLimits(values: readonly number[], options: XmrLimitOptions = 
   }
   const baseline = values.map((y, i) => (fixAfter === null || i < fixAfter ? y : null));
   const used = baseline.filter((y): y is number => y !== null);
-  const mean = neumaierSum(used) / used.length;
+  // simple-statistics' sum is compensated (Kahan–Babuška): R accumulates in long double, and a plain
+  // double sum would drift from its means with n; compensated, we stay within about an ulp of R.
+  const mean = sum(used) / used.length;
   const ranges = movingRanges(baseline);
   const rangesUsed = screenOutliers ? screenMovingRanges(ranges) : ranges;
   const kept = rangesUsed.filter((r): r is number => r !== null);
   // With one point (or nothing kept) R's mean(numeric(0)) is NaN; so is 0/0 here.
-  const meanMovingRange = neumaierSum(kept) / kept.length;
+  const meanMovingRange = sum(kept) / kept.length;
   return {
     baseline,
     mean,

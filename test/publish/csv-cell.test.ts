@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, runModel } from '../../pipeline/db.ts';
 import { runDetect } from '../../pipeline/detect/command.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { csvCell, neutralizeFormula } from '../../pipeline/publish/csv-cell.ts';
+import { csvCell, neutralizeFormula, quoteCsvField } from '../../pipeline/publish/csv-cell.ts';
 import { csvExportSelect, exportTable } from '../../pipeline/publish/publish.ts';
+import { parseCsv } from '../sample/read.ts';
 
 /** What a spreadsheet would run as a formula at the start of a cell (OWASP), with the full-width forms. */
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
@@ -52,6 +53,16 @@ describe('the CSV cell rule, by hand', () => {
     expect(csvCell(Number.NaN)).toBe('');
   });
 
+  it('quotes a field only for a comma, quote or line break, and never adds the formula apostrophe', () => {
+    expect(quoteCsvField('a, b')).toBe('"a, b"');
+    expect(quoteCsvField('say "hi"')).toBe('"say ""hi"""');
+    expect(quoteCsvField('line\r\nbreak')).toBe('"line\r\nbreak"');
+    expect(quoteCsvField('=1+1')).toBe('=1+1');
+    expect(quoteCsvField('-2 sao')).toBe('-2 sao');
+    expect(quoteCsvField('急诊科 慢')).toBe('急诊科 慢');
+    expect(quoteCsvField('')).toBe('');
+  });
+
   it('wraps text columns and lists of text, and no other column', () => {
     expect(
       csvExportSelect('mart "x"', [
@@ -66,6 +77,15 @@ describe('the CSV cell rule, by hand', () => {
 });
 
 describe('the CSV cell rule, generated', () => {
+  it('a row of quoted fields reads back as the same texts', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\n', '\r', '=', '-', '急', 'ệ'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 2, maxLength: 5 }), (fields) => {
+        expect(parseCsv(`${Object.freeze(fields).map(quoteCsvField).join(',')}\n`)).toEqual([fields]);
+      }),
+    );
+  });
+
   it('the SQL macro and the TypeScript function agree on every text', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async (text) => {

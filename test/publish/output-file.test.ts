@@ -102,4 +102,12 @@ describe('writeFileAtomically', () => {
     await writeFileAtomically(path, ['a', 'b']);
     expect(readFileSync(path, 'utf8')).toBe('ab');
   });
+
+  it('writes bytes as they are', async () => {
+    const path = join(root, 'gb18030.csv');
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0xbc, 0xb1, 0xd5, 0xef, 0x0d, 0x0a]);
+    await writeFileAtomically(path, bytes);
+    expect([...readFileSync(path)]).toEqual([...bytes]);
+    expect(await readdir(root)).toEqual(['gb18030.csv']);
+  });
 });

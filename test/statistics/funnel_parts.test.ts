@@ -1,9 +1,9 @@
+import { quantile } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { averageRank } from '../../pipeline/statistics/average_rank.ts';
 import { funnelLimitGrid, funnelLimits } from '../../pipeline/statistics/funnel_limits.ts';
 import { funnelZScores } from '../../pipeline/statistics/funnel_z_scores.ts';
 import { overdispersion } from '../../pipeline/statistics/overdispersion.ts';
-import { quantileType7 } from '../../pipeline/statistics/quantile_type7.ts';
 import { roundR } from '../../pipeline/statistics/round_r.ts';
 import { truncateZScores } from '../../pipeline/statistics/truncate_z_scores.ts';
 import { winsoriseZScores } from '../../pipeline/statistics/winsorise_z_scores.ts';
@@ -11,12 +11,16 @@ import { deepFreeze, expectClose } from './vectors.ts';
 
 // Hand calculations for the funnel building blocks; funnel_plot.test.ts checks them against
 // FunnelPlotR 0.6.0 output.
-describe('quantileType7', () => {
+// The winsorising quantiles and the median delay rely on simple-statistics' quantile being R's default.
+describe('simple-statistics quantile', () => {
   it('interpolates order statistics like R quantile(type = 7)', () => {
     // h = (4 − 1) × 0.1 = 0.3 → 1 + 0.3 × (2 − 1)
-    expectClose(quantileType7(deepFreeze([4, 3, 2, 1]), 0.1), 1.3, 1e-15, 'q10');
-    expect(quantileType7([4, 3, 2, 1], 1)).toBe(4);
-    expect(quantileType7([-Infinity, 0, 1], 0)).toBe(-Infinity);
+    expectClose(quantile(deepFreeze([4, 3, 2, 1]), 0.1), 1.3, 1e-15, 'q10');
+    expect(quantile([4, 3, 2, 1], 1)).toBe(4);
+    expect(quantile([-Infinity, 0, 1], 0)).toBe(-Infinity);
+    // R: quantile(c(5, 1, 4, 2), c(0.25, 0.75)) = 1.75, 4.25; median(c(3, 1, 4, 2)) = 2.5
+    expect(quantile(deepFreeze([5, 1, 4, 2]), [0.25, 0.75])).toEqual([1.75, 4.25]);
+    expect(quantile([3, 1, 4, 2], 0.5)).toBe(2.5);
   });
 });
 

@@ -4,6 +4,7 @@
  * written with an opening quote that never closes, the classic broken export row.
  */
 import iconv from 'iconv-lite';
+import { quoteCsvField } from '../../publish/csv-cell.ts';
 
 export interface CsvOptions {
   eol: '\r\n' | '\n';
@@ -14,15 +15,9 @@ export interface CsvOptions {
   brokenColumn?: string;
 }
 
-const needsQuote = /[",\r\n]/;
-
-export function csvField(value: string): string {
-  return needsQuote.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export function csvLine(values: readonly string[]): string {
   // join, not +=: a flat string instead of a rope keeps the benchmark writers out of the old generation.
-  return values.map(csvField).join(',');
+  return values.map(quoteCsvField).join(',');
 }
 
 export function csvText(header: readonly string[], rows: readonly Readonly<Record<string, string>>[], options: CsvOptions): string {
@@ -31,7 +26,7 @@ export function csvText(header: readonly string[], rows: readonly Readonly<Recor
   rows.forEach((row, i) => {
     const cells = header.map((h) => row[h] ?? '');
     if (brokenAt >= 0 && options.brokenQuoteRows?.has(i)) {
-      const quoted = header.map((h, j) => (j === brokenAt ? `"${row[h] ?? ''}` : csvField(row[h] ?? '')));
+      const quoted = header.map((h, j) => (j === brokenAt ? `"${row[h] ?? ''}` : quoteCsvField(row[h] ?? '')));
       lines.push(quoted.join(','));
     } else {
       lines.push(csvLine(cells));

@@ -1,7 +1,7 @@
 /** JSON Lines: one object per line, UTF-8, blank cells as null. */
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomically } from '../../publish/output-file.ts';
 
-export function writeJsonl(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): void {
+export async function writeJsonl(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): Promise<void> {
   const lines = rows.map((row) => {
     const obj: Record<string, string | null> = {};
     for (const h of header) {
@@ -10,5 +10,5 @@ export function writeJsonl(path: string, header: readonly string[], rows: readon
     }
     return JSON.stringify(obj);
   });
-  writeFileAtomic(path, lines.join('\n') + '\n');
+  await writeFileAtomically(path, lines.join('\n') + '\n');
 }

@@ -1,26 +1,18 @@
 /**
  * Parquet written by DuckDB, as an older system's archive export would be: rows staged as text in
  * a temp table through the appender, then copied out with the timestamp columns typed. One thread
- * keeps row order and file bytes stable.
+ * keeps row order and file bytes stable. DuckDB writes the file itself, straight to its path: the
+ * generator builds the whole sample in a staging folder and renames it into place, so no half file
+ * is ever seen.
  */
-import { renameSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-function quoteLiteral(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-function quoteIdent(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
+import { quoteIdentifier, quoteLiteral } from '../../db.ts';
 
 export async function writeParquet(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[], timestampColumns: ReadonlySet<string>): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
-    await connection.run(`create temp table staged (${header.map((h) => `${quoteIdent(h)} varchar`).join(', ')})`);
+    await connection.run(`create temp table staged (${header.map((h) => `${quoteIdentifier(h)} varchar`).join(', ')})`);
     const appender = await connection.createAppender('staged', 'main', 'temp');
     for (const row of rows) {
       for (const h of header) {
@@ -31,10 +23,8 @@ export async function writeParquet(path: string, header: readonly string[], rows
       appender.endRow();
     }
     appender.closeSync();
-    const select = header.map((h) => (timestampColumns.has(h) ? `cast(${quoteIdent(h)} as timestamp) as ${quoteIdent(h)}` : quoteIdent(h))).join(', ');
-    const tmp = `${path}.tmp`;
-    await connection.run(`copy (select ${select} from staged) to ${quoteLiteral(tmp)} (format parquet)`);
-    renameSync(tmp, path);
+    const select = header.map((h) => (timestampColumns.has(h) ? `cast(${quoteIdentifier(h)} as timestamp) as ${quoteIdentifier(h)}` : quoteIdentifier(h))).join(', ');
+    await connection.run(`copy (select ${select} from staged) to ${quoteLiteral(path)} (format parquet)`);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -7,7 +7,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Cell, Row } from 'write-excel-file/node';
 import { dayFromCivil, civilFromDay, stampOf, wallClockDate } from '../dates.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomically } from '../../publish/output-file.ts';
 
 export interface XlsxTable {
   sheet: string;
@@ -53,7 +53,7 @@ export async function writeXlsx(path: string, table: XlsxTable): Promise<void> {
   for (const row of table.rows) data.push(table.header.map((h) => cellOf(table, h, row[h] ?? '')));
   const columns = table.header.map((h) => ({ width: table.widths[h] ?? 14 }));
   const buffer = await writeXlsxFile(data, { sheet: table.sheet, columns }).toBuffer();
-  writeFileAtomic(path, pinZipTimes(buffer));
+  await writeFileAtomically(path, pinZipTimes(buffer));
 }
 
 /** DOS date of 2026-11-15 00:00, written into every zip entry. */
