@@ -3,32 +3,18 @@
 // people's habits give (groupings, prefixes, full-width digits), inside zh/vi/en text, never
 // survive; harmless numbers (amounts, dates, times, rooms, service lines, order numbers) do.
 // Each run redacts a batch of texts in one query on one connection with the macro file loaded.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { macroConnection } from '../support/macro-connection.ts';
 import { digits, digitsOf, email, personalNumber } from '../support/personal-data.ts';
 
-const macroPath = fileURLToPath(new URL('../../models/macros/redact_pii.sql', import.meta.url));
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  await connection.run(await readFile(macroPath, 'utf8'));
-});
-
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
+const connection = macroConnection('redact_pii');
 
 /** redact_pii of every text, in order, in one query. */
 async function redactAll(texts: readonly string[]): Promise<string[]> {
-  const reader = await connection.runAndReadAll(
+  const reader = await connection().runAndReadAll(
     'select list(redact_pii(t) order by i) as r from unnest($texts::varchar[]) with ordinality as v(t, i)',
     { texts: listValue([...texts]) },
   );

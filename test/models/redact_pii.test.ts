@@ -1,31 +1,16 @@
 // redact_pii (models/macros/redact_pii.sql) on realistic zh, vi and en feedback sentences.
 // Expected outputs are written by hand from the identifier formats: Chinese resident ID (GB 11643),
 // Vietnamese CCCD/CMND and BHYT card numbers, and the national phone numbering plans.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { macroConnection } from '../support/macro-connection.ts';
 
-const macroPath = fileURLToPath(new URL('../../models/macros/redact_pii.sql', import.meta.url));
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
+const connection = macroConnection('redact_pii');
 
 async function redact(text: string | null): Promise<unknown> {
-  const reader = await connection.runAndReadAll('select redact_pii($1) as r', [text]);
+  const reader = await connection().runAndReadAll('select redact_pii($1) as r', [text]);
   return reader.getRowObjectsJS()[0]?.r;
 }
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  await connection.run(await readFile(macroPath, 'utf8'));
-});
-
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
 
 const redacted: ReadonlyArray<readonly [string, string]> = [
   // zh
@@ -180,7 +165,7 @@ describe('redact_pii', () => {
   });
 
   it('redacts a whole column in one query', async () => {
-    const reader = await connection.runAndReadAll(
+    const reader = await connection().runAndReadAll(
       `select list(redact_pii(t) order by i) as r from (values (1, $1), (2, $2), (3, NULL)) v(i, t)`,
       ['电话13812345678', 'không có số'],
     );

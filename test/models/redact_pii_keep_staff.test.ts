@@ -2,43 +2,29 @@
 // the department packs of a hospital that asks for staff names there. Hand-worked zh/vi/en cases,
 // then a property: in generated texts mixing staff names, patient names, numbers and e-mail
 // addresses, every staff name stays and nothing else personal does.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { macroConnection } from '../support/macro-connection.ts';
 import { digitsOf, email, letters, personalNumber } from '../support/personal-data.ts';
 
-const macroPath = fileURLToPath(new URL('../../models/macros/redact_pii.sql', import.meta.url));
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
+const connection = macroConnection('redact_pii');
 
 async function both(text: string | null): Promise<{ full: unknown; keep: unknown }> {
-  const reader = await connection.runAndReadAll('select redact_pii($1) as full, redact_pii_keep_staff($1) as keep', [text]);
+  const reader = await connection().runAndReadAll('select redact_pii($1) as full, redact_pii_keep_staff($1) as keep', [text]);
   const row = reader.getRowObjectsJS()[0];
   return { full: row?.full, keep: row?.keep };
 }
 
 /** redact_pii_keep_staff of every text, in order, in one query. */
 async function keepStaffAll(texts: readonly string[]): Promise<string[]> {
-  const reader = await connection.runAndReadAll(
+  const reader = await connection().runAndReadAll(
     'select list(redact_pii_keep_staff(t) order by i) as r from unnest($texts::varchar[]) with ordinality as v(t, i)',
     { texts: listValue([...texts]) },
   );
   return reader.getRowObjectsJS()[0]?.r as string[];
 }
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  await connection.run(await readFile(macroPath, 'utf8'));
-});
-
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
 
 // [text, redact_pii_keep_staff(text), redact_pii(text)], worked by hand from the passes' rules
 const mixed: ReadonlyArray<readonly [string, string, string]> = [

@@ -4,11 +4,10 @@
 // file and folder names), then every file the run publishes (HTML, JSON, CSV, Parquet read
 // through DuckDB, and the files' own names) is searched for each secret as written, for its
 // digits, and for its name. Two runs on one warehouse, with many rows each.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { email, personalNumber, titledName } from '../support/personal-data.ts';
+import { publishedTexts } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const FIELDS = ['text', 'comment', 'department', 'location', 'channel', 'category', 'status', 'satisfied', 'source', 'file', 'folder'] as const;
@@ -93,26 +92,6 @@ function plant(secrets: readonly Secret[], runNumber: number): Record<string, st
   return out;
 }
 
-/** Every published file: its path and its text (Parquet as the text of all its values). */
-async function publishedFiles(ws: Workspace): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string, prefix = '') => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = entry.name.endsWith('.parquet') ? '' : readFileSync(path, 'utf8');
-    }
-  };
-  walk(ws.out);
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.parquet'))) {
-    const rows = await ws.query<{ v: string | null }>(
-      `select string_agg(columns(*)::varchar, '|') as v from read_parquet('${join(ws.out, name).replaceAll("'", "''")}')`,
-    );
-    files[name] = rows.map((r) => r.v ?? '').join('\n');
-  }
-  return files;
-}
-
 let ws: Workspace;
 const runs: { secrets: Secret[]; published: Record<string, string> }[] = [];
 
@@ -122,7 +101,7 @@ beforeAll(async () => {
     const secrets = fc.sample(secret, { seed, numRuns: 60 });
     for (const [path, content] of Object.entries(plant(secrets, runNumber))) await ws.write(path, content);
     await ws.run();
-    runs.push({ secrets, published: await publishedFiles(ws) });
+    runs.push({ secrets, published: await publishedTexts(ws) });
   }
 }, 600_000);
 

@@ -2,10 +2,9 @@
 // naming a member of staff after a title (zh, vi, en) beside a patient's name and a phone number,
 // run twice: with the default config, and with privacy.staff_names_in_department_packs. Every
 // published file (HTML, JSON, CSV, Parquet through DuckDB) is searched for each name and number.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentPack } from '../../dashboards/department-page.ts';
+import { publishedTexts } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /** Staff names as written after their titles, and the names alone, which the default never publishes. */
@@ -38,25 +37,6 @@ function complaints(): string {
   return ['id,received_at,department,text', ...[...filler, ...burst].map((row) => row.map(quote).join(','))].join('\n');
 }
 
-/** Every published file's text by path; Parquet as the text of all its values. */
-async function publishedFiles(ws: Workspace): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string, prefix = '') => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else if (entry.name.endsWith('.parquet')) files[`${prefix}${entry.name}`] = '';
-      else files[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(ws.out);
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.parquet'))) {
-    const rows = await ws.query<{ v: string | null }>(`select string_agg(columns(*)::varchar, '|') as v from read_parquet('${join(ws.out, name).replaceAll("'", "''")}')`);
-    files[name] = rows.map((r) => r.v ?? '').join('\n');
-  }
-  return files;
-}
-
 /** A department's own pack: departments/<slug>.html or .json, not the index of the packs. */
 const isPack = (path: string) => /^departments\/(?!index\.html$)[^/]+\.(html|json)$/.test(path);
 
@@ -72,7 +52,7 @@ beforeAll(async () => {
     await ws.write('complaints.csv', complaints());
     if (setting === 'on') await ws.write('hearken.config.json', JSON.stringify({ privacy: { staff_names_in_department_packs: true } }));
     await ws.run();
-    runs[setting] = { ws, published: await publishedFiles(ws) };
+    runs[setting] = { ws, published: await publishedTexts(ws) };
   }
 }, 300_000);
 
