@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -20,8 +20,15 @@ export interface OpenOptions {
   onWait?: (message: string) => void;
 }
 
-/** The warehouse's folder, made when missing; a file in the way is the user's to fix. */
+/**
+ * The warehouse's folder, made when missing; a file in the way, or a warehouse path that names a
+ * folder or a device, is the user's to fix.
+ */
 async function makeWarehouseFolder(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing !== null && !existing.isFile()) {
+    throw new PipelineError('warehouse', `the warehouse ${path} is a folder or a device, not a file; give --db the path of a file`, EXIT_USAGE);
+  }
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {

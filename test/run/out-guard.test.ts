@@ -170,4 +170,16 @@ describe('hearken run replaces what it may', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^hearken: cannot make the folder of the warehouse .*: a file is in the way\n$/);
   });
+
+  it('a --db that names a folder or a device is a usage error, and the folder is left as it was', async () => {
+    const folder = join(ws.root, 'records');
+    await mkdir(folder);
+    await writeFile(join(folder, 'keep.txt'), 'mine');
+    for (const db of [folder, '/dev/null']) {
+      const result = await hearken('--out', join(ws.root, 'site'), '--db', db);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`hearken: the warehouse ${db} is a folder or a device, not a file; give --db the path of a file\n`);
+    }
+    expect(await readdir(folder)).toEqual(['keep.txt']);
+  });
 });
