@@ -8,6 +8,7 @@ import { PipelineError } from '../../pipeline/errors.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { Rng } from '../../pipeline/sample/prng.ts';
 import { addDays } from '../../pipeline/time.ts';
+import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
@@ -38,12 +39,6 @@ function feedbackCsv(): string {
 }
 
 const SIZES = plantedEvaluationDefaults.sizes;
-/** What one command prints, kept apart from every other's, so that no test reads another's output. */
-function capture() {
-  const printed: string[] = [];
-  const errors: string[] = [];
-  return { printed, errors, io: { out: (text: string) => void printed.push(text), err: (text: string) => void errors.push(text), progress: () => silentProgress } };
-}
 
 /** The last eight Mondays of the data replayed; the series end at the week the last Monday judged. */
 const FROM = addDays(FIRST_MONDAY, 7 * (WEEKS - 7));
@@ -65,7 +60,7 @@ afterAll(async () => {
 
 describe('hearken backtest --evaluate', () => {
   it('writes the warnings file and a CSV row per method × setting × size, with sensible values', () => {
-    expect(csvRun.errors).toEqual([]);
+    expect(csvRun.err).toEqual([]);
     expect(csvCode).toBe(0);
     const warnings = JSON.parse(readFileSync(join(ws.root, 'warnings.json'), 'utf8'));
     expect(warnings).toMatchObject({ from: FROM, to: TO, runs: 8, warnings: expect.any(Array) });
@@ -100,7 +95,7 @@ describe('hearken backtest --evaluate', () => {
     }
     // outbreaks of 8 SD (a mean of about 16 extra complaints in a cell of 4 a week) do not all go unseen
     expect(rows.filter((r) => r.size_k === '8' && Number(r.detected) > 0).length).toBeGreaterThan(0);
-    expect(csvRun.printed.join('')).toContain('Detectors scored on outbreaks planted into 4 department × category series (0 with too little history left out)');
+    expect(csvRun.out.join('')).toContain('Detectors scored on outbreaks planted into 4 department × category series (0 with too little history left out)');
   });
 
   it('writes Markdown for a .md file, saying what it was planted into', async () => {
@@ -119,7 +114,7 @@ describe('hearken backtest --evaluate', () => {
   }, 120_000);
 
   it('exits 2 with one line on a bad date, writing nothing', async () => {
-    const { errors, io } = capture();
+    const { err: errors, io } = capture();
     const out = join(ws.root, 'bad.json');
     const evaluation = join(ws.root, 'bad.md');
     const code = await main(['backtest', '--input', ws.input, '--from', '2024-02-30', '--to', TO, '--out', out, '--evaluate', evaluation], io);

@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { main } from '../../pipeline/cli.ts';
 import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
 import { queryRows } from '../../pipeline/db.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
 import { SITE_MANIFEST, type SiteManifest } from '../../pipeline/publish/out-folder.ts';
 import type { RunSummary } from '../../pipeline/summary.ts';
+import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
@@ -22,12 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ws.dispose();
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), progress: () => silentProgress } };
-}
 
 /** Another process that opens the warehouse and keeps it for `holdMs`. */
 async function holdWarehouse(db: string, holdMs: number): Promise<ChildProcess> {

@@ -5,8 +5,8 @@ import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'n
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
 import { SITE_MANIFEST } from '../../pipeline/publish/out-folder.ts';
+import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 let ws: Workspace;
@@ -17,12 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ws.dispose();
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), progress: () => silentProgress } };
-}
 
 /** Every entry under `root`, not following symlinks: a file by its bytes' hash, a link by its target. */
 async function snapshot(root: string): Promise<Record<string, string>> {
