@@ -1,6 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
-import type { RunSummary } from '../pipeline/summary.ts';
+import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import { escapeHtml, page, table } from './html.ts';
 
 export interface RunReportOptions {

@@ -8,7 +8,7 @@ import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './e
 import { formatNumber, notReadText, reasonText, t } from './i18n.ts';
 import { terminalProgress } from './progress.ts';
 import { run } from './run.ts';
-import type { RunSummary } from './summary.ts';
+import type { RunSummary } from './publish/run-summary.ts';
 
 /** The language for help text, before any config is read: --lang if given, else the locale. */
 function helpLanguage(argv: readonly string[]): Language {

@@ -52,7 +52,7 @@ export const MART_MODELS = [
 ] as const;
 
 /**
- * The satisfaction stage (pipeline/satisfaction.ts), once the marts and the survey definition
+ * The satisfaction stage (pipeline/satisfaction/stage.ts), once the marts and the survey definition
  * tables exist: answers matched to their survey definition, then the counts the statistics read;
  * after the statistics, the drop candidates.
  */

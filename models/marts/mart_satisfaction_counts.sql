@@ -1,7 +1,7 @@
 -- Grain: one row per department (and `ALL`) per month of submitted_at per dimension: each section
 -- of the survey definition the response was matched to (`A`..`E` for the Ministry of Health forms;
 -- see mart_satisfaction_answers), and `all` for every item answered, known to the form or not:
--- the sums from which pipeline/satisfaction.ts computes the satisfaction index and its interval.
+-- the sums from which pipeline/satisfaction/stage.ts computes the satisfaction index and its interval.
 -- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
 -- the sums of squares let its variance respect that answers cluster within respondents.
 create or replace table mart_satisfaction_counts as

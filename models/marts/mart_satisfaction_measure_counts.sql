@@ -1,5 +1,5 @@
 -- Grain: one row per department (and `ALL`) per month of submitted_at: the counts behind the
--- measures of export satisfaction_measures, whose intervals pipeline/satisfaction_measures.ts adds.
+-- measures of export satisfaction_measures, whose intervals pipeline/satisfaction/measures.ts adds.
 -- Over every item a respondent answered (the `all` dimension):
 --   comprehensive: respondents whose every answer is 4 or 5, out of respondents (Wilson);
 --   top box: answers of 5 out of all answers; per respondent i, t_i fives among m_i answers, and

@@ -1,7 +1,7 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import type { Language } from '../config.ts';
 import { formatNumber, t } from '../i18n.ts';
-import { Rng } from '../sample/prng.ts';
+import { Rng } from './prng.ts';
 import { roundR } from '../statistics/round_r.ts';
 import { csvCell } from '../publish/csv-cell.ts';
 import { qnbinom, qpois } from './count-quantiles.ts';

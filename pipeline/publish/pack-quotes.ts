@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { modelSql, queryRows } from '../db.ts';
 import { cutQuote } from '../frequency/quotes.ts';
-import { writeTable } from '../table_writer.ts';
+import { writeTable } from '../table-writer.ts';
 import type { Warning } from '../warnings/warnings.ts';
 
 /** A record a warning may quote: the redacted text its quote was cut from, and that text with staff names kept. */

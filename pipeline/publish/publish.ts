@@ -7,9 +7,9 @@ import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData 
 import { renderRunReport } from '../../dashboards/run-report.ts';
 import type { Config, Language } from '../config.ts';
 import { queryRows, quoteIdentifier, quoteLiteral, runModel } from '../db.ts';
-import { MIN_RESPONSES } from '../satisfaction.ts';
-import { latestCompleteMonth } from '../satisfaction_trends.ts';
-import type { RunSummary } from '../summary.ts';
+import { MIN_RESPONSES } from '../satisfaction/stage.ts';
+import { latestCompleteMonth } from '../satisfaction/trends.ts';
+import type { RunSummary } from './run-summary.ts';
 import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 import { packWarningsWithStaffNames } from './pack-quotes.ts';

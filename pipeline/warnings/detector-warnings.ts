@@ -5,7 +5,7 @@ import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/stage.ts';
 import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
-import { writeTable } from '../table_writer.ts';
+import { writeTable } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';

@@ -7,7 +7,7 @@ import { runDetect } from '../../pipeline/detect/command.ts';
 import { DETECTORS } from '../../pipeline/detect/methods.ts';
 import { buildSeries, type SeriesRow } from '../../pipeline/detect/series-input.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { Rng } from '../../pipeline/sample/prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 import { SHARED } from '../support/shared.ts';
 import { formatSeconds } from './measure.ts';
 

@@ -6,9 +6,9 @@ import { openWarehouse, quoteLiteral } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { rulesFingerprint } from '../../pipeline/reference.ts';
+import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
 import { prepareSession } from '../../pipeline/run.ts';
-import { writeBenchFeedbackCsv } from '../../pipeline/sample/bench.ts';
+import { writeBenchFeedbackCsv } from '../../data/generator/bench.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 
 export interface IngestBenchResult {

@@ -8,10 +8,10 @@ import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
 import { buildMarts } from '../../pipeline/models.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { rulesFingerprint } from '../../pipeline/reference.ts';
+import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
 import { prepareSession } from '../../pipeline/run.ts';
-import { writeBenchSurveyCsv } from '../../pipeline/sample/bench.ts';
-import { buildSatisfaction } from '../../pipeline/satisfaction.ts';
+import { writeBenchSurveyCsv } from '../../data/generator/bench.ts';
+import { buildSatisfaction } from '../../pipeline/satisfaction/stage.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 
 interface Contender {

@@ -15,7 +15,7 @@ import {
   type WeeklySeries,
 } from '../../pipeline/detect/planted-evaluation.ts';
 import type { DetectionPoint } from '../../pipeline/detect/types.ts';
-import { Rng } from '../../pipeline/sample/prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 
 const freeze = (cell: string, counts: number[]): WeeklySeries => Object.freeze({ cell, counts: Object.freeze(counts) });
 

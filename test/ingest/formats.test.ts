@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../pipeline/summary.ts';
+import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /** The same three records, in every format and encoding of contract section 1. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestCompleteMonth } from '../../pipeline/satisfaction_trends.ts';
+import { latestCompleteMonth } from '../../pipeline/satisfaction/trends.ts';
 import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 

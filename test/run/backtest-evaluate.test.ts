@@ -6,7 +6,7 @@ import { main } from '../../pipeline/cli.ts';
 import { defaultConfigurations, plantedEvaluationDefaults } from '../../pipeline/detect/planted-evaluation.ts';
 import { PipelineError } from '../../pipeline/errors.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { Rng } from '../../pipeline/sample/prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 import { addDays } from '../../pipeline/time.ts';
 import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';

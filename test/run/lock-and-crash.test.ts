@@ -9,7 +9,7 @@ import { main } from '../../pipeline/cli.ts';
 import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
 import { queryRows } from '../../pipeline/db.ts';
 import { SITE_MANIFEST, type SiteManifest } from '../../pipeline/publish/out-folder.ts';
-import type { RunSummary } from '../../pipeline/summary.ts';
+import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
 import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 

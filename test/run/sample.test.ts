@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { run } from '../../pipeline/run.ts';
-import type { RunSummary } from '../../pipeline/summary.ts';
-import { departmentStrings } from '../../pipeline/sample/departments.ts';
+import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
+import { departmentStrings } from '../../data/generator/departments.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');

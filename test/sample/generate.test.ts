@@ -4,14 +4,14 @@ import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBenchFeedbackCsv, writeBenchSurveyCsv } from '../../pipeline/sample/bench.ts';
-import { departmentStrings } from '../../pipeline/sample/departments.ts';
-import type { FaultRecord } from '../../pipeline/sample/faults.ts';
-import { generateSample, type SampleSummary } from '../../pipeline/sample/generate.ts';
-import { FEEDBACK_COLUMNS, type HospitalId } from '../../pipeline/sample/model.ts';
-import { PLANTED } from '../../pipeline/sample/planted.ts';
-import { stripVietnamese } from '../../pipeline/sample/text/fill.ts';
-import { SURVEY_COLUMNS } from '../../pipeline/sample/survey.ts';
+import { writeBenchFeedbackCsv, writeBenchSurveyCsv } from '../../data/generator/bench.ts';
+import { departmentStrings } from '../../data/generator/departments.ts';
+import type { FaultRecord } from '../../data/generator/faults.ts';
+import { generateSample, type SampleSummary } from '../../data/generator/generate.ts';
+import { FEEDBACK_COLUMNS, type HospitalId } from '../../data/generator/model.ts';
+import { PLANTED } from '../../data/generator/planted.ts';
+import { stripVietnamese } from '../../data/generator/text/fill.ts';
+import { SURVEY_COLUMNS } from '../../data/generator/survey.ts';
 import { decodeCsvBytes, localTime, parseCsv, readTable, type ReadTable } from './read.ts';
 
 // The full period at a small scale: every planted problem and fault is there, baseline volumes are

@@ -6,7 +6,7 @@ import { normalizeConfig } from '../../pipeline/config.ts';
 import { queryRows } from '../../pipeline/db.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { run } from '../../pipeline/run.ts';
-import { generateSample } from '../../pipeline/sample/generate.ts';
+import { generateSample } from '../../data/generator/generate.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**

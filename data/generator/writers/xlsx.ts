@@ -7,7 +7,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Cell, Row } from 'write-excel-file/node';
 import { dayFromCivil, civilFromDay, stampOf, wallClockDate } from '../dates.ts';
-import { writeFileAtomically } from '../../publish/output-file.ts';
+import { writeFileAtomically } from '../../../pipeline/publish/output-file.ts';
 
 export interface XlsxTable {
   sheet: string;

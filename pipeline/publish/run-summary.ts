@@ -1,8 +1,8 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './db.ts';
-import type { NotRead } from './ingest/discover.ts';
-import type { FileReport } from './ingest/ingest.ts';
-import type { TextSummary } from './text/stage.ts';
+import { queryRows } from '../db.ts';
+import type { NotRead } from '../ingest/discover.ts';
+import type { FileReport } from '../ingest/ingest.ts';
+import type { TextSummary } from '../text/stage.ts';
 
 /** The run summary of contract section 6, with the data-quality findings people act on. */
 export interface RunSummary {

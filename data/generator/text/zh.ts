@@ -3,7 +3,7 @@
  * website and WeChat/Weibo posts, suggestion-box slips) and the operator's third-person summary
  * on 12345 work orders ("来电人反映……诉求：……").
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 import { civilFromDay } from '../dates.ts';
 import type { Category } from '../model.ts';
 import { pickScoped, SlotFiller, type Scope } from './fill.ts';

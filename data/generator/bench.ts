@@ -13,7 +13,7 @@ import { buildRecord } from './feedback.ts';
 import { snapshot } from './handling.ts';
 import { HOSPITALS, type HospitalSpec, type SourceSpec } from './hospitals.ts';
 import { FEEDBACK_COLUMNS, type HospitalId } from './model.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 import { oneResponse, SURVEY_COLUMNS } from './survey.ts';
 import { csvLine } from './writers/csv.ts';
 

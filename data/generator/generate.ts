@@ -6,13 +6,13 @@
  * Deterministic: the same options give byte-identical files (fixed seed, no clock, no locale).
  *
  * @example
- * npx tsx pipeline/sample/generate.ts --out data/sample
+ * npx tsx data/generator/generate.ts --out data/sample
  * await generateSample({ out: tmp, from: '2025-01-01', to: '2025-06-30', scale: 0.2 });
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomically } from '../publish/output-file.ts';
+import { writeFileAtomically } from '../../pipeline/publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp } from './dates.ts';
 import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
 import type { FaultRecord } from './faults.ts';
@@ -22,7 +22,7 @@ import { HOSPITALS } from './hospitals.ts';
 import { assignIds } from './ids.ts';
 import type { FeedbackEvent, HospitalId } from './model.ts';
 import { NORMAL_RISES, PLANTED, plantedEvents } from './planted.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 import { sampleReadme } from './readme.ts';
 import { SURVEY_DETERIORATION, SURVEY_ITEMS, surveyResponses, type SurveyResponse } from './survey.ts';
 

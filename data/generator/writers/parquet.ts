@@ -6,7 +6,7 @@
  * is ever seen.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { quoteIdentifier, quoteLiteral } from '../../db.ts';
+import { quoteIdentifier, quoteLiteral } from '../../../pipeline/db.ts';
 
 export async function writeParquet(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[], timestampColumns: ReadonlySet<string>): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from './config.ts';
-import { modelSql, queryRows } from './db.ts';
-import { INGEST_MODELS } from './models.ts';
-import { PipelineError } from './errors.ts';
+import type { Config } from '../config.ts';
+import { modelSql, queryRows } from '../db.ts';
+import { INGEST_MODELS } from '../models.ts';
+import { PipelineError } from '../errors.ts';
 
 /** The reference tables a hospital can extend, each a CSV in data/reference or an added folder. */
 export const REFERENCE_TABLES = {

@@ -2,7 +2,7 @@
  * English (NHS PALS-style) feedback text: phone-line notes, e-mails, website forms, comment cards
  * and social media posts.
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 import { civilFromDay, weekday } from '../dates.ts';
 import type { Category } from '../model.ts';
 import { capitalize, pickScoped, SlotFiller } from './fill.ts';

@@ -7,7 +7,7 @@
  * @example
  * new ZhSlots(ctx, dept, rng).fill('等了{wait}') // '等了两个多小时'
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 
 const placeholder = /\{(\w+)\}/g;
 

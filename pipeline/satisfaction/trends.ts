@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './db.ts';
-import { clusteredProportion } from './statistics/clustered_proportion.ts';
-import { funnelPlot } from './statistics/funnel_plot.ts';
-import { xmrChart } from './statistics/xmr_chart.ts';
-import { writeTable, type TableCell, type TableColumn } from './table_writer.ts';
+import { queryRows } from '../db.ts';
+import { clusteredProportion } from '../statistics/clustered_proportion.ts';
+import { funnelPlot } from '../statistics/funnel_plot.ts';
+import { xmrChart } from '../statistics/xmr_chart.ts';
+import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /** One department-month of the `all` dimension of mart_satisfaction_counts. */
 export interface MonthCounts {

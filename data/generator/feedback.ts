@@ -12,7 +12,7 @@ import { DEFAULT_MIX, DEPARTMENTS, type DepartmentSpec } from './departments.ts'
 import { lifecycle } from './handling.ts';
 import type { HospitalSpec, SourceSpec } from './hospitals.ts';
 import type { Category, FeedbackEvent, Kind } from './model.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../pipeline/detect/prng.ts';
 import { composeText, deptPlaces } from './text/compose.ts';
 
 export interface DayRange {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { specificity, type SurveyDefinition } from './definitions.ts';
-import { writeTable, type TableColumn } from '../table_writer.ts';
+import { specificity, type SurveyDefinition } from './survey-definitions.ts';
+import { writeTable, type TableColumn } from '../table-writer.ts';
 
 const FORM_COLUMNS: TableColumn[] = [
   { name: 'form_id', type: 'varchar' },

@@ -13,7 +13,7 @@ import { civilFromDay, dayOf, pad, stampOf } from './dates.ts';
 import { DEPARTMENTS, type DepartmentSpec } from './departments.ts';
 import type { DayRange } from './feedback.ts';
 import { SURVEY_PER_DAY } from './hospitals.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../pipeline/detect/prng.ts';
 import { surveyCommentVi } from './text/vi.ts';
 
 export type Section = 'a' | 'b' | 'c' | 'd' | 'e';

@@ -4,7 +4,7 @@
  * written with an opening quote that never closes, the classic broken export row.
  */
 import iconv from 'iconv-lite';
-import { quoteCsvField } from '../../publish/csv-cell.ts';
+import { quoteCsvField } from '../../../pipeline/publish/csv-cell.ts';
 
 export interface CsvOptions {
   eol: '\r\n' | '\n';

@@ -1,5 +1,5 @@
 /** JSON Lines: one object per line, UTF-8, blank cells as null. */
-import { writeFileAtomically } from '../../publish/output-file.ts';
+import { writeFileAtomically } from '../../../pipeline/publish/output-file.ts';
 
 export async function writeJsonl(path: string, header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): Promise<void> {
   const lines = rows.map((row) => {

@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from './config.ts';
-import { queryRows, runModel, setVariables } from './db.ts';
-import { SATISFACTION_DROP_MODELS, SATISFACTION_MODELS } from './models.ts';
-import { buildSatisfactionMeasures } from './satisfaction_measures.ts';
-import { buildSatisfactionTrends, latestCompleteMonth } from './satisfaction_trends.ts';
-import { clusteredProportion } from './statistics/clustered_proportion.ts';
-import { loadSurveyDefinitions, surveyDefinitionDirs } from './surveys/definitions.ts';
-import { writeSurveyDefinitionTables } from './surveys/tables.ts';
+import type { Config } from '../config.ts';
+import { queryRows, runModel, setVariables } from '../db.ts';
+import { SATISFACTION_DROP_MODELS, SATISFACTION_MODELS } from '../models.ts';
+import { buildSatisfactionMeasures } from './measures.ts';
+import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
+import { clusteredProportion } from '../statistics/clustered_proportion.ts';
+import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
+import { writeSurveyDefinitionTables } from './survey-tables.ts';
 
 /**
  * Fewer respondents than this in a cell (department, month, dimension) and the index is not

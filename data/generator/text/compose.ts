@@ -2,7 +2,7 @@
  * Text for one record in its hospital's language, with personal data mixed into a few percent
  * of texts so that redaction has something real to find.
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 import type { Lang, PiiItem } from '../model.ts';
 import { composeEn, enContext } from './en.ts';
 import { piiSentence } from './pii.ts';

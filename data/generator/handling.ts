@@ -7,7 +7,7 @@
  * orders get a first call within hours. A case still open at export time shows received,
  * verifying, handling or replied; the satisfaction call-back comes a day or two after closure.
  */
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../pipeline/detect/prng.ts';
 import type { Category, Kind, Lifecycle, Satisfied, Status } from './model.ts';
 
 const HOUR = 3600;

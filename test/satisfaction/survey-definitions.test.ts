@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
-import { SURVEY_ITEMS } from '../../pipeline/sample/survey.ts';
+import { SURVEY_ITEMS } from '../../data/generator/survey.ts';
 import {
   loadSurveyDefinitions,
   readSurveyDefinition,
   SHIPPED_SURVEY_DIR,
   surveyDefinitionDirs,
   type SurveyDefinition,
-} from '../../pipeline/surveys/definitions.ts';
+} from '../../pipeline/satisfaction/survey-definitions.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hearken-surveys-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

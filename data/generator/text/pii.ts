@@ -4,7 +4,7 @@
  * CCCD citizen numbers and BHYT health-insurance card numbers, UK mobiles from Ofcom's drama range
  * (07700 900xxx, never allocated) and e-mail addresses at the reserved example domains.
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 import { dayFromCivil, civilFromDay, pad } from '../dates.ts';
 import type { PiiItem } from '../model.ts';
 

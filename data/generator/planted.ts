@@ -11,7 +11,7 @@ import { buildRecord } from './feedback.ts';
 import type { DayRange } from './feedback.ts';
 import { HOSPITALS } from './hospitals.ts';
 import type { Category, FeedbackEvent, HospitalId, Lang } from './model.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../pipeline/detect/prng.ts';
 import { SlotFiller, stripVietnamese } from './text/fill.ts';
 import { HOSPITAL_ZH, thirdPerson } from './text/zh.ts';
 

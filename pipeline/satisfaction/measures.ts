@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './db.ts';
-import { clusteredProportion } from './statistics/clustered_proportion.ts';
-import { netPromoterScoreFromCounts } from './statistics/net_promoter_score.ts';
-import { wilsonInterval } from './statistics/wilson_interval.ts';
-import { writeTable, type TableCell, type TableColumn } from './table_writer.ts';
+import { queryRows } from '../db.ts';
+import { clusteredProportion } from '../statistics/clustered_proportion.ts';
+import { netPromoterScoreFromCounts } from '../statistics/net_promoter_score.ts';
+import { wilsonInterval } from '../statistics/wilson_interval.ts';
+import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 interface MeasureCountsRow {
   department: string;

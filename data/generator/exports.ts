@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../publish/output-file.ts';
+import { writeFileAtomically } from '../../pipeline/publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp, formatStamp, formatUkIso, isoDate, pad, stampOf } from './dates.ts';
 import { injectFaults, type FaultPlan, type FaultRecord } from './faults.ts';
 import { snapshot } from './handling.ts';

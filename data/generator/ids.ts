@@ -5,7 +5,7 @@
  */
 import { civilFromDay, dayOfStamp, pad } from './dates.ts';
 import type { FeedbackEvent } from './model.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../pipeline/detect/prng.ts';
 
 export function assignIds(root: Rng, source: string, events: FeedbackEvent[]): void {
   events.sort((a, b) => a.receivedAt - b.receivedAt);

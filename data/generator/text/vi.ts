@@ -2,7 +2,7 @@
  * Vietnamese feedback text: hotline notes, suggestion-box letters, Zalo/Facebook messages
  * (a share typed without diacritics) and walk-in complaints, plus survey comments.
  */
-import type { Rng } from '../prng.ts';
+import type { Rng } from '../../../pipeline/detect/prng.ts';
 import { civilFromDay } from '../dates.ts';
 import type { Category } from '../model.ts';
 import { capitalize, pickScoped, SlotFiller, groupDots, stripVietnamese } from './fill.ts';
