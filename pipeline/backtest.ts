@@ -6,8 +6,6 @@ import { prepareCalendars } from './calendar.ts';
 import { openWarehouse, setVariables } from './db.ts';
 import {
   evaluatePlantedOutbreaks,
-  formatEvaluationCsv,
-  formatEvaluationTable,
   plantedEvaluationDefaults,
   type EvaluationRow,
   type PlantedEvaluation,
@@ -19,10 +17,12 @@ import { formatNumber, t } from './i18n.ts';
 import { buildMarts } from './models.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
+import { formatEvaluationCsv, formatEvaluationTable } from './publish/evaluation-file.ts';
 import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
 import { ingestInput, prepareSession } from './run.ts';
 import { runTextStage } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
+import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 
@@ -146,14 +146,15 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
 
     progress.start(t(config.language, 'stage.detect'), mondays.length);
     const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
-    const signals = await detectSignals(connection, weeks, config.detection);
+    const detection = detectionSettings(config.detection);
+    const signals = await detectSignals(connection, weeks, detection);
     const style = await readWarningStyle(connection, config.language);
     let history: WarningHistory = { log: [], published: new Map() };
     const warnings: BacktestWarning[] = [];
     for (const monday of mondays) {
       progress.tick(monday);
       const asOf = addDays(monday, -1);
-      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
+      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), detection);
       const raised = raiseWarnings(detected, history, asOf, style);
       history = raised.history;
       for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });

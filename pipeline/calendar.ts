@@ -1,9 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
-import type { Config } from './config.ts';
+import { timeZoneOf, type Config } from './config.ts';
 import { queryRows, runModel } from './db.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
-import { timeZoneOf } from './ingest/ingest.ts';
 
 /** The calendar with no holidays: Monday to Friday are working days. */
 export const NO_CALENDAR = 'none';

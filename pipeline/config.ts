@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
 import { z } from 'zod';
-import { detectionDefaults, type DetectionSettings } from './warnings/detection-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { isCalendarDate } from './time.ts';
 
@@ -55,6 +55,8 @@ const earlyWarningSchema = z.strictObject({
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
 });
 
+export type EarlyWarningSettings = z.infer<typeof earlyWarningSchema>;
+
 /** What a hospital may choose to publish that hearken otherwise redacts (README, "Privacy"). */
 const privacySchema = z.strictObject({
   staff_names_in_department_packs: z
@@ -102,8 +104,8 @@ export interface Config {
   referenceDirs: string[];
   /** Column mappings for files whose columns differ from the contract. */
   mappings: ColumnMapping[];
-  /** How the weekly series become warnings. */
-  detection: DetectionSettings;
+  /** The early-warning settings the hospital changed; detectionSettings adds the defaults. */
+  detection: EarlyWarningSettings;
   /**
    * Whether the quotes of a department's own alert pack keep the names after a staff title (王医生,
    * bác sĩ Lan, Dr Smith). Default false: no name is published anywhere. Everything else stays
@@ -214,22 +216,6 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
-function detectionSettings(given: z.infer<typeof earlyWarningSchema>): DetectionSettings {
-  const d = detectionDefaults;
-  return {
-    ...d,
-    fdr: given.fdr ?? d.fdr,
-    previousWeekP: given.previous_week_p ?? d.previousWeekP,
-    emergingBelow: given.emerging_below ?? d.emergingBelow,
-    assessment: {
-      farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,
-      guard: { cases: given.guard_cases ?? d.assessment.guard.cases, weeks: given.guard_weeks ?? d.assessment.guard.weeks },
-      farringtonAlpha: given.farrington_alpha ?? d.assessment.farringtonAlpha,
-      earsAlpha: given.ears_alpha ?? d.assessment.earsAlpha,
-    },
-  };
-}
-
 /** Turns CLI options and an optional config file (given, or found in the input folder) into a Config. */
 export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
@@ -278,9 +264,14 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     calendarsByPath: Object.entries(file.calendars ?? {}).map(([glob, calendar]) => ({ glob, calendar })),
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
-    detection: detectionSettings(file.early_warning ?? {}),
+    detection: file.early_warning ?? {},
     staffNamesInDepartmentPacks: file.privacy?.staff_names_in_department_packs ?? false,
     waitSeconds,
     verbose: options.verbose ?? false,
   };
+}
+
+/** The time zone of a file's hospital: the first `timezones` glob of the config that matches, else the default. */
+export function timeZoneOf(relativePath: string, config: Config): string {
+  return config.timezonesByPath.find(({ glob }) => picomatch(glob, { dot: true })(relativePath))?.zone ?? config.timezone;
 }

@@ -18,6 +18,7 @@ import { buildSatisfaction } from './satisfaction/stage.ts';
 import { loadReferenceTables, rulesFingerprint } from './ingest/reference.ts';
 import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './publish/run-summary.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
+import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
 import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
 
@@ -96,8 +97,9 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const history = await readWarningHistory(connection);
     // the seven days to the as-of date, and the seven before them
     const week = addDays(asOf, -6);
-    const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
-    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
+    const detection = detectionSettings(config.detection);
+    const signals = await detectSignals(connection, [addDays(week, -7), week], detection);
+    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), detection);
     const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
     crashPoint('warnings.logged');
     progress.done();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
-import { detectionDefaults } from '../pipeline/warnings/detection-settings.ts';
+import { detectionDefaults, detectionSettings } from '../pipeline/warnings/detection-settings.ts';
 
 describe('normalizeConfig', () => {
   it('gives the documented defaults', () => {
@@ -36,7 +36,7 @@ describe('normalizeConfig', () => {
   it('reads the early-warning settings a hospital chose, and refuses an impossible one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 0.01, guard_cases: 3, farrington_years: 1 } }));
-    const { detection } = normalizeConfig({ input: dir, lang: 'en' });
+    const detection = detectionSettings(normalizeConfig({ input: dir, lang: 'en' }).detection);
     expect(detection).toMatchObject({ fdr: 0.01, previousWeekP: detectionDefaults.previousWeekP });
     expect(detection.assessment).toMatchObject({ guard: { cases: 3, weeks: 4 }, farringtonYears: 1, earsAlpha: detectionDefaults.assessment.earsAlpha });
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 2 } }));

@@ -3,7 +3,7 @@ import { inTransaction, queryRows, runModel } from '../db.ts';
 import type { Language } from '../text/types.ts';
 import { issueThemes, type IssueTheme } from './issue_themes.ts';
 import { pickQuotes } from './quotes.ts';
-import { termKey, termSurfaces } from './stage.ts';
+import { termKey, termSurfaces } from './terms.ts';
 
 const VARCHAR_LIST = LIST(VARCHAR);
 

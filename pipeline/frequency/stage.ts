@@ -5,6 +5,7 @@ import { departmentKeywords } from './department_keywords.ts';
 import { emergence, type Emergence } from './emerging.ts';
 import { keyness } from './keyness.ts';
 import { kleinbergBursts, type BurstState } from './kleinberg_bursts.ts';
+import { termKey, termSurfaces } from './terms.ts';
 
 const defaults = {
   /** G² for p < 0.001 (χ², 1 df) and at least twice the baseline share: a rise worth reading. */
@@ -35,17 +36,6 @@ export interface KeyTermRow extends WindowCountRow {
   g2: number;
   log_ratio: number;
   emergence: Emergence | null;
-}
-
-/** Key of a term within its language, for maps over several languages: the JSON of the pair, which no term can make ambiguous. */
-export function termKey(lang: Language, term: string): string {
-  return JSON.stringify([lang, term]);
-}
-
-/** The surface people see for each term (dim_term), by termKey. */
-export async function termSurfaces(connection: DuckDBConnection): Promise<Map<string, string>> {
-  const rows = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term');
-  return new Map(rows.map((row) => [termKey(row.lang, row.term), row.surface]));
 }
 
 /**

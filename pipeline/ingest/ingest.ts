@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
-import type { Config } from '../config.ts';
+import { timeZoneOf, type Config } from '../config.ts';
 import { crashPoint } from '../crash-point.ts';
 import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
 import { oneLine } from '../errors.ts';
@@ -77,11 +77,6 @@ async function previousReading(connection: DuckDBConnection, checksum: string, f
     { checksum, fingerprint },
   );
   return row ?? null;
-}
-
-/** The time zone of a file's hospital: the first `timezones` glob of the config that matches, else the default. */
-export function timeZoneOf(relativePath: string, config: Config): string {
-  return config.timezonesByPath.find(({ glob }) => picomatch(glob, { dot: true })(relativePath))?.zone ?? config.timezone;
 }
 
 /** The position of this file version's first reading: newer exports win over re-read old ones. */

@@ -1,3 +1,4 @@
+import type { EarlyWarningSettings } from '../config.ts';
 import { assessmentDefaults, type AssessmentOptions } from '../detect/week-assessment.ts';
 
 /** How the weekly series of the warehouse become warnings. */
@@ -28,3 +29,20 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   previousWeekP: 0.01,
   emergingBelow: 1,
 });
+
+/** The settings of a run: the hospital's early_warning section over detectionDefaults. */
+export function detectionSettings(given: EarlyWarningSettings): DetectionSettings {
+  const d = detectionDefaults;
+  return {
+    ...d,
+    fdr: given.fdr ?? d.fdr,
+    previousWeekP: given.previous_week_p ?? d.previousWeekP,
+    emergingBelow: given.emerging_below ?? d.emergingBelow,
+    assessment: {
+      farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,
+      guard: { cases: given.guard_cases ?? d.assessment.guard.cases, weeks: given.guard_weeks ?? d.assessment.guard.weeks },
+      farringtonAlpha: given.farrington_alpha ?? d.assessment.farringtonAlpha,
+      earsAlpha: given.ears_alpha ?? d.assessment.earsAlpha,
+    },
+  };
+}

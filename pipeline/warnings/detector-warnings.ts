@@ -3,7 +3,7 @@ import { modelSql, queryRows, runModel } from '../db.ts';
 import { assessWeek } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
-import { termKey, termSurfaces } from '../frequency/stage.ts';
+import { termKey, termSurfaces } from '../frequency/terms.ts';
 import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
 import { writeTable } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';

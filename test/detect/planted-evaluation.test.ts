@@ -6,8 +6,6 @@ import { autoDetector } from '../../pipeline/detect/methods.ts';
 import {
   defaultConfigurations,
   evaluatePlantedOutbreaks,
-  formatEvaluationCsv,
-  formatEvaluationTable,
   plantOutbreaks,
   prospectiveAlarms,
   type DetectorConfiguration,
@@ -16,6 +14,7 @@ import {
 } from '../../pipeline/detect/planted-evaluation.ts';
 import type { DetectionPoint } from '../../pipeline/detect/types.ts';
 import { Rng } from '../../pipeline/detect/prng.ts';
+import { formatEvaluationCsv, formatEvaluationTable } from '../../pipeline/publish/evaluation-file.ts';
 
 const freeze = (cell: string, counts: number[]): WeeklySeries => Object.freeze({ cell, counts: Object.freeze(counts) });
 
