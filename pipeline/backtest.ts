@@ -14,16 +14,17 @@ import {
 } from './detect/planted-evaluation.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { formatNumber, t } from './i18n.ts';
-import { buildMarts } from './models.ts';
+import { executePlan } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
 import { formatEvaluationCsv, formatEvaluationTable } from './publish/evaluation-file.ts';
 import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
-import { ingestInput, prepareSession } from './run.ts';
-import { runTextStage } from './text/stage.ts';
+import { ingestInput, warehouseSteps } from './run.ts';
+import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
+import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 
 export interface BacktestOptions {
@@ -135,35 +136,58 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   });
   try {
     const { connection } = warehouse;
-    await prepareSession(connection, config);
-    await ingestInput(connection, config, progress, now);
-    await runTextStage(connection, config, progress);
-    progress.start(t(config.language, 'stage.marts'), 1);
-    await prepareCalendars(connection, config);
-    await setVariables(connection, { as_of: addDays(mondays.at(-1)!, -1) });
-    await buildMarts(connection);
-    progress.done();
-
-    progress.start(t(config.language, 'stage.detect'), mondays.length);
-    const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
     const detection = detectionSettings(config.detection);
-    const signals = await detectSignals(connection, weeks, detection);
-    const style = await readWarningStyle(connection, config.language);
-    let history: WarningHistory = { log: [], published: new Map() };
+    const lastAsOf = addDays(mondays.at(-1)!, -1);
+    let signals!: CellSignal[];
     const warnings: BacktestWarning[] = [];
-    for (const monday of mondays) {
-      progress.tick(monday);
-      const asOf = addDays(monday, -1);
-      const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), detection);
-      const raised = raiseWarnings(detected, history, asOf, style);
-      history = raised.history;
-      for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
-    }
-    progress.done();
+    // the plan up to the detectors, with the detector steps replayed for every Monday
+    await executePlan(
+      connection,
+      ['warehouse', 'ingest', 'text', 'marts', 'detect'],
+      {
+        ...warehouseSteps(connection, config),
+        ingestFiles: async (models) => {
+          await ingestInput(connection, config, progress, now, models);
+        },
+        analyseText: async (models) => {
+          await runTextAnalysis(connection, config, progress, models);
+        },
+        inferCategories: async (models) => {
+          await runCategoryInference(connection, config, progress, models);
+        },
+        calendars: (models) => prepareCalendars(connection, config, models),
+        asOf: () => setVariables(connection, { as_of: lastAsOf }),
+        detectSignals: async (models) => {
+          const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
+          signals = await detectSignals(connection, models, weeks, detection);
+        },
+        detectorWarnings: async (models) => {
+          const style = await readWarningStyle(connection, config.language);
+          let history: WarningHistory = { log: [], published: new Map() };
+          for (const monday of mondays) {
+            progress.tick(monday);
+            const asOf = addDays(monday, -1);
+            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
+            const raised = raiseWarnings(detected, history, asOf, style);
+            history = raised.history;
+            for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
+          }
+        },
+      },
+      {
+        started(stage) {
+          if (stage === 'marts') progress.start(t(config.language, 'stage.marts'), 1);
+          if (stage === 'detect') progress.start(t(config.language, 'stage.detect'), mondays.length);
+        },
+        finished(stage) {
+          if (stage === 'marts' || stage === 'detect') progress.done();
+        },
+      },
+    );
 
     const file: BacktestFile = {
       generated_at: isoInZone(now, config.timezone),
-      as_of: addDays(mondays.at(-1)!, -1),
+      as_of: lastAsOf,
       from: options.from,
       to: options.to,
       runs: mondays.length,

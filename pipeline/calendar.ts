@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
 import { timeZoneOf, type Config } from './config.ts';
-import { queryRows, runModel } from './db.ts';
+import { queryRows } from './db.ts';
+import type { StepModels } from './plan.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 
 /** The calendar with no holidays: Monday to Friday are working days. */
@@ -41,8 +42,8 @@ export function calendarOf(relativePath: string, config: Config): string {
  * cannot be used, or a configured calendar it does not hold) and writes the temp table
  * `file_calendar` (file_id → calendar) for every file the warehouse has read.
  */
-export async function prepareCalendars(connection: DuckDBConnection, config: Config): Promise<void> {
-  await runModel(connection, 'staging/stg_holidays');
+export async function prepareCalendars(connection: DuckDBConnection, config: Config, models: StepModels): Promise<void> {
+  await models.run('staging/stg_holidays');
   const [bad] = await queryRows<{ calendar: string; date_raw: string; problem: string }>(
     connection,
     'select calendar, date_raw, problem from stg_holidays where problem is not null order by all limit 1',

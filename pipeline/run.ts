@@ -3,24 +3,26 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { crashPoint } from './crash-point.ts';
-import { openWarehouse, queryRows, runModel, setVariables } from './db.ts';
+import { openWarehouse, queryRows, setVariables } from './db.ts';
 import { t } from './i18n.ts';
-import { checkInputFolder, discoverInputFiles } from './ingest/discover.ts';
-import { ingestFiles } from './ingest/ingest.ts';
-import { buildMarts, prepareWarehouse } from './models.ts';
+import { checkInputFolder, discoverInputFiles, type Discovery } from './ingest/discover.ts';
+import { ingestFiles, type FileReport } from './ingest/ingest.ts';
+import { loadReferenceTables, rulesFingerprint } from './ingest/reference.ts';
+import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
+import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts';
+import { executePlan, PLAN, type StepBodies, type StepModels } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { checkOutFolder } from './publish/out-folder.ts';
 import { publish } from './publish/publish.ts';
-import { runTextStage } from './text/stage.ts';
-import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
-import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts';
-import { buildSatisfaction } from './satisfaction/stage.ts';
-import { loadReferenceTables, rulesFingerprint } from './ingest/reference.ts';
 import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './publish/run-summary.ts';
+import { buildSatisfactionStatistics, writeSurveyDefinitions } from './satisfaction/stage.ts';
+import type { CategoryInferenceReport } from './text/categories.ts';
+import { runCategoryInference, runTextAnalysis, type TextStageResult } from './text/stage.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
-import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
+import type { CellSignal } from './warnings/signal-groups.ts';
+import { buildWarnings, openWarningIds, readWarningHistory, type WarningCandidate, type WarningHistory, type WarningsFile } from './warnings/warnings.ts';
 
 export interface RunResult {
   summary: RunSummary;
@@ -37,24 +39,31 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
   return newest !== null && newest < today ? newest : today;
 }
 
-/** Readies a warehouse connection for ingest: time zone, macros, landing tables, reference tables. */
-export async function prepareSession(connection: DuckDBConnection, config: Config): Promise<void> {
-  // naive times are hospital-local: the session zone makes casts and dates read them so
-  await connection.run('set TimeZone = $zone', { zone: config.timezone });
-  await prepareWarehouse(connection);
-  await loadReferenceTables(connection, config);
-  await runModel(connection, 'staging/stg_value_aliases');
+/** The warehouse stage's steps: the session's time zone, and the reference tables. */
+export function warehouseSteps(connection: DuckDBConnection, config: Config): StepBodies<'warehouse'> {
+  return {
+    // naive times are hospital-local: the session zone makes casts and dates read them so
+    session: async () => {
+      await connection.run('set TimeZone = $zone', { zone: config.timezone });
+    },
+    referenceTables: () => loadReferenceTables(connection, config),
+  };
 }
 
-/** Ingests everything new in the input folder: what `run` and `backtest` both start with. */
-export async function ingestInput(connection: DuckDBConnection, config: Config, progress: Progress, now: Date) {
+/** Readies a warehouse connection for ingest: the plan's warehouse stage (macros, landing and reference tables). */
+export async function prepareSession(connection: DuckDBConnection, config: Config): Promise<void> {
+  await executePlan(connection, ['warehouse'], warehouseSteps(connection, config));
+}
+
+/** Ingests everything new in the input folder: the ingest step of `run` and `backtest`. */
+export async function ingestInput(connection: DuckDBConnection, config: Config, progress: Progress, now: Date, models: StepModels) {
   const runId = randomUUID();
   const discovery = await discoverInputFiles(config.inputDir);
-  const files = await ingestFiles(connection, discovery, { config, runId, now, rulesFingerprint: rulesFingerprint(config), progress });
+  const files = await ingestFiles(connection, discovery, { config, runId, now, rulesFingerprint: rulesFingerprint(config, models), progress, models });
   return { runId, discovery, files };
 }
 
-/** `hearken run`: ingest what is new, rebuild the marts, publish the site and the warnings. */
+/** `hearken run`: every stage of the plan (pipeline/plan.ts): ingest what is new, rebuild the marts, publish the site and the warnings. */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
   // a mistyped --input is the user's to fix (exit 2), even while another run holds the warehouse
   await checkInputFolder(config.inputDir);
@@ -63,49 +72,86 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
   const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
   try {
     const { connection } = warehouse;
-    await prepareSession(connection, config);
-
-    const { runId, discovery, files } = await ingestInput(connection, config, progress, now);
-    const today = dateInZone(now, config.timezone);
-    const asOf = await resolveAsOf(connection, config, today);
-    const text = await runTextStage(connection, config, progress);
-    progress.start(t(config.language, 'stage.marts'), 1);
-    await prepareCalendars(connection, config);
-    await setVariables(connection, { as_of: asOf });
-    await buildMarts(connection);
-    await buildTermKeyness(connection);
-    await buildDepartmentKeywords(connection);
-    await buildHighFrequencyIssues(connection);
-    await buildSatisfaction(connection, config, asOf);
-    crashPoint('marts.built');
-    progress.done();
-
-    const published = await publishedFiles(connection, files, discovery.notRead);
-    const summary: RunSummary = {
-      run_id: runId,
-      generated_at: isoInZone(now, config.timezone),
-      as_of: asOf,
-      files: published.files,
-      ignored_files: published.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
-      not_read: published.notRead,
-      totals: totalsOf(files),
-      records_in_warehouse: await warehouseCounts(connection),
-      data_quality: await readDataQuality(connection),
-      text,
-    };
-    progress.start(t(config.language, 'stage.detect'), 1);
-    const history = await readWarningHistory(connection);
-    // the seven days to the as-of date, and the seven before them
-    const week = addDays(asOf, -6);
+    const generatedAt = isoInZone(now, config.timezone);
     const detection = detectionSettings(config.detection);
-    const signals = await detectSignals(connection, [addDays(week, -7), week], detection);
-    const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), detection);
-    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
-    crashPoint('warnings.logged');
-    progress.done();
-    progress.start(t(config.language, 'stage.publish'), 1);
-    await publish(connection, config, summary, warnings);
-    progress.done();
+    // what a step finds, for the steps after it
+    let input!: { runId: string; discovery: Discovery; files: FileReport[] };
+    let asOf!: string;
+    let text!: TextStageResult;
+    let categories!: CategoryInferenceReport[];
+    let history!: WarningHistory;
+    let signals!: CellSignal[];
+    let detected!: WarningCandidate[];
+    let warnings!: WarningsFile;
+    let summary!: RunSummary;
+    await executePlan(
+      connection,
+      PLAN.map((stage) => stage.stage),
+      {
+        ...warehouseSteps(connection, config),
+        ingestFiles: async (models) => {
+          input = await ingestInput(connection, config, progress, now, models);
+        },
+        analyseText: async (models) => {
+          text = await runTextAnalysis(connection, config, progress, models);
+        },
+        inferCategories: async (models) => {
+          categories = await runCategoryInference(connection, config, progress, models);
+        },
+        calendars: (models) => prepareCalendars(connection, config, models),
+        asOf: async () => {
+          asOf = await resolveAsOf(connection, config, dateInZone(now, config.timezone));
+          await setVariables(connection, { as_of: asOf });
+        },
+        termKeyness: async (models) => {
+          await buildTermKeyness(connection, models);
+        },
+        departmentKeywords: (models) => buildDepartmentKeywords(connection, models),
+        highFrequencyIssues: (models) => buildHighFrequencyIssues(connection, models),
+        surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+        satisfactionStatistics: () => buildSatisfactionStatistics(connection, asOf),
+        detectSignals: async (models) => {
+          // the seven days to the as-of date, and the seven before them
+          const week = addDays(asOf, -6);
+          signals = await detectSignals(connection, models, [addDays(week, -7), week], detection);
+        },
+        detectorWarnings: async (models) => {
+          history = await readWarningHistory(connection);
+          detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
+        },
+        raiseWarnings: async (models) => {
+          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, models);
+        },
+        runSummary: async () => {
+          const published = await publishedFiles(connection, input.files, input.discovery.notRead);
+          summary = {
+            run_id: input.runId,
+            generated_at: generatedAt,
+            as_of: asOf,
+            files: published.files,
+            ignored_files: published.notRead.filter((entry) => entry.reason === 'not_a_table').map((entry) => entry.path),
+            not_read: published.notRead,
+            totals: totalsOf(input.files),
+            records_in_warehouse: await warehouseCounts(connection),
+            data_quality: await readDataQuality(connection),
+            text: { ...text, categories },
+          };
+        },
+        publish: (models) => publish(connection, config, summary, warnings, models),
+      },
+      {
+        started(stage) {
+          if (stage === 'marts') progress.start(t(config.language, 'stage.marts'), 1);
+          if (stage === 'detect') progress.start(t(config.language, 'stage.detect'), 1);
+          if (stage === 'publish') progress.start(t(config.language, 'stage.publish'), 1);
+        },
+        finished(stage) {
+          if (stage === 'satisfaction') crashPoint('marts.built');
+          if (stage === 'warnings') crashPoint('warnings.logged');
+          if (stage === 'satisfaction' || stage === 'warnings' || stage === 'publish') progress.done();
+        },
+      },
+    );
     return { summary };
   } finally {
     warehouse.close();

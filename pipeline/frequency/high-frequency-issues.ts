@@ -1,5 +1,6 @@
 import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, queryRows, runModel } from '../db.ts';
+import { inTransaction, queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import type { Language } from '../text/types.ts';
 import { issueThemes, type IssueTheme } from './issue_themes.ts';
 import { pickQuotes } from './quotes.ts';
@@ -49,8 +50,8 @@ function topCounts(values: readonly string[], limit: number): string[] {
  * before, the departments and locations most affected and up to five redacted quotes. A theme
  * needs at least five records, so no quote stands for one or two identifiable patients.
  */
-export async function buildHighFrequencyIssues(connection: DuckDBConnection): Promise<void> {
-  await runModel(connection, 'marts/mart_issue_records');
+export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels): Promise<void> {
+  await models.run('marts/mart_issue_records');
   const issueTerms = await queryRows<{ lang: Language; term: string }>(
     connection,
     'select lang, term from dim_term where category_lift >= $lift and max_source_share <= $share',
@@ -62,7 +63,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection): Pr
   const slices = await queryRows<{ month: string; lang: Language }>(connection, 'select distinct month, lang from issue_records order by month, lang');
 
   await inTransaction(connection, async () => {
-    await runModel(connection, 'marts/mart_high_frequency_issues');
+    await models.run('marts/mart_high_frequency_issues');
     const appender = await connection.createAppender('mart_high_frequency_issues');
     for (const { month, lang } of slices) {
       const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where month = $month and lang = $lang order by source, id', { month, lang });

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, queryRows, runModel } from '../db.ts';
+import { inTransaction, queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import type { Language } from '../text/types.ts';
 import { departmentKeywords } from './department_keywords.ts';
 import { emergence, type Emergence } from './emerging.ts';
@@ -45,9 +46,9 @@ export interface KeyTermRow extends WindowCountRow {
  * burst in the latest of 26 weeks. Kept: rises in at least 3 recent records with G² >= 10.83 and
  * Log Ratio >= 1, and every emerging term. The warnings read their keywords here.
  */
-export async function buildTermKeyness(connection: DuckDBConnection): Promise<KeyTermRow[]> {
-  await runModel(connection, 'marts/mart_term_window_counts');
-  await runModel(connection, 'marts/mart_term_weekly_recent');
+export async function buildTermKeyness(connection: DuckDBConnection, models: StepModels): Promise<KeyTermRow[]> {
+  await models.run('marts/mart_term_window_counts');
+  await models.run('marts/mart_term_weekly_recent');
   const burstStates = new Map<string, BurstState[]>();
   const weekly = await queryRows<WeeklyRow>(
     connection,
@@ -72,7 +73,7 @@ export async function buildTermKeyness(connection: DuckDBConnection): Promise<Ke
   kept.sort((a, b) => byCodeUnit(a.scope, b.scope) || b.g2 - a.g2 || byCodeUnit(a.lang, b.lang) || byCodeUnit(a.term, b.term));
   const surfaces = await termSurfaces(connection);
   await inTransaction(connection, async () => {
-    await runModel(connection, 'marts/mart_term_keyness');
+    await models.run('marts/mart_term_keyness');
     const appender = await connection.createAppender('mart_term_keyness');
     for (const row of kept) {
       appender.appendVarchar(row.lang);
@@ -98,8 +99,8 @@ export async function buildTermKeyness(connection: DuckDBConnection): Promise<Ke
  * The keywords of each department over the year to the as-of date, per language, into
  * mart_department_keywords: what its patients raise that other departments' do not.
  */
-export async function buildDepartmentKeywords(connection: DuckDBConnection): Promise<void> {
-  await runModel(connection, 'marts/mart_department_term_counts');
+export async function buildDepartmentKeywords(connection: DuckDBConnection, models: StepModels): Promise<void> {
+  await models.run('marts/mart_department_term_counts');
   const rows = await queryRows<{ department: string; lang: Language; term: string; records: number }>(
     connection,
     // languages, then departments, then terms: the order the mart is written in
@@ -115,7 +116,7 @@ export async function buildDepartmentKeywords(connection: DuckDBConnection): Pro
     terms.set(row.term, row.records);
   }
   await inTransaction(connection, async () => {
-    await runModel(connection, 'marts/mart_department_keywords');
+    await models.run('marts/mart_department_keywords');
     const appender = await connection.createAppender('mart_department_keywords');
     for (const [lang, departments] of byLanguage) {
       for (const [department, keywords] of departmentKeywords(departments)) {

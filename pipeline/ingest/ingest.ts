@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
 import { timeZoneOf, type Config } from '../config.ts';
 import { crashPoint } from '../crash-point.ts';
-import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
+import { inTransaction, queryRows, setVariables } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
@@ -44,6 +45,8 @@ export interface IngestContext {
   now: Date;
   rulesFingerprint: string;
   progress: Progress;
+  /** The ingest step's models (pipeline/plan.ts), run per file. */
+  models: StepModels;
 }
 
 interface PreviousReading {
@@ -140,12 +143,12 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     await connection.run('set TimeZone = $zone', { zone });
     await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
     note('step.checking');
-    await runModel(connection, `staging/stg_${kind}`);
-    await runModel(connection, 'intermediate/int_record_outcome');
+    await context.models.run(`staging/stg_${kind}`);
+    await context.models.run('intermediate/int_record_outcome');
 
     note('step.loading');
     const loaded = await inTransaction(connection, async () => {
-      await runModel(connection, `load/load_${kind}`);
+      await context.models.run(`load/load_${kind}`);
       await connection.run(
         "insert into quarantine select getvariable('file_id'), file_row, file_line, null, reason, value from raw_broken",
       );

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
-import { modelSql, queryRows } from '../db.ts';
-import { INGEST_MODELS } from '../models.ts';
+import { queryRows } from '../db.ts';
+import { INGEST_MODELS, type StepModels } from '../plan.ts';
 import { PipelineError } from '../errors.ts';
 
 /** The reference tables a hospital can extend, each a CSV in data/reference or an added folder. */
@@ -53,9 +53,9 @@ async function checkComplaintSla(connection: DuckDBConnection): Promise<void> {
  * reference tables the ingest reads (not the mart-only ones), the column mappings and the time zone. A file already read under the same
  * rules is skipped; when any rule changes, files are read again and only real changes land.
  */
-export function rulesFingerprint(config: Config): string {
+export function rulesFingerprint(config: Config, models: StepModels): string {
   const hash = createHash('sha256');
-  for (const model of INGEST_MODELS) hash.update(modelSql(model));
+  for (const model of INGEST_MODELS) hash.update(models.sql(model));
   for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
     if (MART_ONLY_TABLES.has(table)) continue;
     for (const path of referenceFiles(config, fileName)) hash.update(readFileSync(path));

@@ -6,7 +6,8 @@ import { renderLeadershipPage, type LeadershipPageData } from '../../dashboards/
 import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../dashboards/issues-page.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
 import type { Config, Language } from '../config.ts';
-import { queryRows, quoteIdentifier, quoteLiteral, runModel } from '../db.ts';
+import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { MIN_RESPONSES } from '../satisfaction/stage.ts';
 import { latestCompleteMonth } from '../satisfaction/trends.ts';
 import type { RunSummary } from './run-summary.ts';
@@ -59,7 +60,7 @@ export async function exportTable(connection: DuckDBConnection, table: string, d
 }
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */
-export async function publish(connection: DuckDBConnection, config: Config, summary: RunSummary, warnings: WarningsFile): Promise<void> {
+export async function publish(connection: DuckDBConnection, config: Config, summary: RunSummary, warnings: WarningsFile, models: StepModels): Promise<void> {
   const guard = { inputDir: config.inputDir, dbPath: config.dbPath };
   const site = { guard, language: config.language, runId: summary.run_id, generatedAt: summary.generated_at };
   await publishAtomically(config.outDir, site, async (dir) => {
@@ -80,7 +81,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     await writeFile(join(dir, 'index.html'), html);
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
     await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
-    const departments = await readDepartmentPacks(connection, summary, warnings, config.staffNamesInDepartmentPacks);
+    const departments = await readDepartmentPacks(connection, summary, warnings, config.staffNamesInDepartmentPacks, models);
     const departmentsDir = join(dir, 'departments');
     await mkdir(departmentsDir);
     await writeFile(join(departmentsDir, 'index.html'), renderDepartmentIndex(departments, config.language));
@@ -126,8 +127,7 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
  * latest complete month; the warnings with no department go to the index alone. With
  * `staffNames` (the hospital's config), a pack's quotes keep staff names; the index's never do.
  */
-async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile, staffNames: boolean): Promise<DepartmentIndexData> {
-  await runModel(connection, 'marts/mart_department_packs');
+async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile, staffNames: boolean, models: StepModels): Promise<DepartmentIndexData> {
   const departments = await queryRows<{ department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
     connection,
     'select * from mart_department_packs',
@@ -139,7 +139,7 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
   );
   const kpis = new Map(kpiRows.map(({ department, ...row }) => [department, row]));
   const inPacks = warnings.warnings.filter((warning) => warning.department !== null);
-  const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks) : inPacks;
+  const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks, models) : inPacks;
   const known = new Map(departments.map((row) => [row.department, row]));
   const names = new Set([
     ...departments.filter((row) => row.feedback_records_12_months > 0).map((row) => row.department),

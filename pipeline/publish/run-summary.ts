@@ -48,7 +48,7 @@ export async function warehouseCounts(connection: DuckDBConnection): Promise<Run
  * folder names, its error, which may quote it, its ignored column names) and the paths of the
  * entries not read (and of their link targets), redacted in one query by redact_pii
  * (models/macros/redact_pii.sql), the definition the data is redacted by. Run after
- * prepareWarehouse, which creates the macro.
+ * the plan's warehouse stage, which creates the macro.
  * @example await publishedFiles(connection, [{ path: '13812345678.csv', ... }], []) // [{ path: '[phone].csv', ... }]
  */
 export async function publishedFiles(

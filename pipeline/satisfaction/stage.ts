@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
-import { queryRows, runModel, setVariables } from '../db.ts';
-import { SATISFACTION_DROP_MODELS, SATISFACTION_MODELS } from '../models.ts';
+import { queryRows, setVariables } from '../db.ts';
 import { buildSatisfactionMeasures } from './measures.ts';
 import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
@@ -72,18 +71,22 @@ export async function buildSatisfactionIndex(connection: DuckDBConnection): Prom
 }
 
 /**
- * The satisfaction stage of a run, after the marts: loads the survey definitions (data/surveys and
- * a hospital's own), matches responses to them and counts (SQL models), then adds the statistics:
- * export_satisfaction_index, export_satisfaction_measures, the SPC and funnel tables for the latest
- * complete month before `asOf`, and the satisfaction_drop candidates.
+ * The satisfaction stage's first step, after the marts: loads the survey definitions (data/surveys
+ * and a hospital's own) into the tables the satisfaction models match responses against.
  */
-export async function buildSatisfaction(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs'>, asOf: string): Promise<void> {
+export async function writeSurveyDefinitions(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs'>): Promise<void> {
   await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config)));
-  for (const model of SATISFACTION_MODELS) await runModel(connection, model);
+}
+
+/**
+ * The satisfaction stage's statistics, once the satisfaction models have counted:
+ * export_satisfaction_index, export_satisfaction_measures, and the SPC and funnel tables for the
+ * latest complete month before `asOf`, whose month the drop candidates then read.
+ */
+export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string): Promise<void> {
   await buildSatisfactionIndex(connection);
   await buildSatisfactionMeasures(connection, MIN_RESPONSES);
   const month = latestCompleteMonth(asOf);
   await buildSatisfactionTrends(connection, month, MIN_RESPONSES);
   await setVariables(connection, { satisfaction_month: month });
-  for (const model of SATISFACTION_DROP_MODELS) await runModel(connection, model);
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, queryRows, runModel } from '../db.ts';
+import { inTransaction, queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { categoryFeatures, predictCategory, trainCategoryClassifier, type ClassifierModel } from './category-classifier.ts';
 import { lexiconCategory, type Category, type CategoryScores, type LexiconCategory } from './category-lexicon.ts';
 import { classificationReport } from './classification-metrics.ts';
@@ -62,8 +63,8 @@ function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
  * training; the model that labels records then learns from all of them. A given category is never
  * overwritten: only records without one are written to inferred_categories.
  */
-export async function inferCategories(connection: DuckDBConnection): Promise<CategoryInferenceReport[]> {
-  await runModel(connection, 'text/category_examples');
+export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
+  await models.run('text/category_examples');
   const reports: CategoryInferenceReport[] = [];
   const inferred: { source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
   for (const lang of LANGUAGES) {

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, runModel } from '../db.ts';
+import { queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { learnEnglishPhrases } from './english.ts';
 import type { Language } from './types.ts';
 import { learnVietnameseStatistics } from './vietnamese.ts';
@@ -20,8 +21,8 @@ const LEARNERS = {
  * would move terms (and re-read every record of the language) each time a few records arrive; so
  * a language's statistics are learned once, and again only when its corpus has doubled since.
  */
-export async function currentLearnedStatistics(connection: DuckDBConnection): Promise<LearnedStatistics> {
-  await runModel(connection, 'text/learning_corpus');
+export async function currentLearnedStatistics(connection: DuckDBConnection, models: StepModels): Promise<LearnedStatistics> {
+  await models.run('text/learning_corpus');
   return {
     vietnamese: await learned(connection, 'vi', LEARNERS.vi, { collocations: [], wordCounts: [] }),
     englishPhrases: await learned(connection, 'en', LEARNERS.en, []),

@@ -8,7 +8,8 @@ import type { Config } from '../config.ts';
 import { crashPoint } from '../crash-point.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
-import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
+import { inTransaction, queryRows, setVariables } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { workerCount, WorkerPool } from '../workers.ts';
 import { analyseTask, createRecordAnalyzer, type AnalyzeTask, type TextSetup } from './analyze.ts';
 import { inferCategories, type CategoryInferenceReport } from './categories.ts';
@@ -91,14 +92,15 @@ export async function analyseFeedbackText(
   connection: DuckDBConnection,
   progress: Pick<Progress, 'start' | 'tick' | 'done'>,
   label: string,
+  models: StepModels,
 ): Promise<TextStageResult> {
-  const setup: TextSetup = await currentLearnedStatistics(connection);
+  const setup: TextSetup = await currentLearnedStatistics(connection, models);
   const analyzer = analyzerFingerprint(setup);
   await setVariables(connection, { text_analyzer: analyzer });
-  await runModel(connection, 'text/pending_text');
+  await models.run('text/pending_text');
   const [{ pending } = { pending: 0 }] = await queryRows<{ pending: number }>(connection, 'select count(*) as pending from pending_text');
   if (pending > 0) {
-    await runModel(connection, 'text/clear_pending_text');
+    await models.run('text/clear_pending_text');
     const reader = textReader(setup, pending);
     const scratch = await mkdtemp(join(tmpdir(), 'hearken-text-'));
     progress.start(label, Math.ceil(pending / defaults.batchRecords));
@@ -128,7 +130,7 @@ export async function analyseFeedbackText(
         await current.analysing;
         const following = batches[index + 1];
         next = following === undefined ? null : await start(following);
-        await inTransaction(connection, () => storeBatch(connection, current));
+        await inTransaction(connection, () => storeBatch(connection, current, models));
         crashPoint('text.batch-stored');
         progress.tick(`${current.last}/${pending}`);
       }
@@ -144,13 +146,13 @@ export async function analyseFeedbackText(
 }
 
 /** One batch's analyses into text_analyses, loaded from the files the threads wrote. */
-async function storeBatch(connection: DuckDBConnection, batch: { first: number; last: number; tasks: AnalyzeTask[] }): Promise<void> {
+async function storeBatch(connection: DuckDBConnection, batch: { first: number; last: number; tasks: AnalyzeTask[] }, models: StepModels): Promise<void> {
   await setVariables(connection, {
     analysis_files: listValue(batch.tasks.map((task) => task.analysisFile)),
     first_seq: batch.first,
     last_seq: batch.last,
   });
-  await runModel(connection, 'text/store_text_batch');
+  await models.run('text/store_text_batch');
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -163,11 +165,15 @@ export interface TextSummary extends TextStageResult {
   categories: CategoryInferenceReport[];
 }
 
-/** The text stage of a run, with its progress: terms of every unread record, then categories. */
-export async function runTextStage(connection: DuckDBConnection, config: Config, progress: Progress): Promise<TextSummary> {
-  const result = await analyseFeedbackText(connection, progress, t(config.language, 'stage.text'));
+/** The text stage's first step in a run, with its progress: terms of every unread record. */
+export async function runTextAnalysis(connection: DuckDBConnection, config: Config, progress: Progress, models: StepModels): Promise<TextStageResult> {
+  return analyseFeedbackText(connection, progress, t(config.language, 'stage.text'), models);
+}
+
+/** The text stage's second step in a run, with its progress: categories of the records without one. */
+export async function runCategoryInference(connection: DuckDBConnection, config: Config, progress: Progress, models: StepModels): Promise<CategoryInferenceReport[]> {
   progress.start(t(config.language, 'stage.categories'), 1);
-  const categories = await inferCategories(connection);
+  const categories = await inferCategories(connection, models);
   progress.done();
-  return { ...result, categories };
+  return categories;
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { modelSql, queryRows, runModel } from '../db.ts';
+import { queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { assessWeek } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
@@ -101,14 +102,14 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
 }
 
 /** The complaints each signal counted, each as its recordKey. */
-async function attachRecords(connection: DuckDBConnection, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
+async function attachRecords(connection: DuckDBConnection, models: StepModels, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
   await writeTable(
     connection,
     'alert_signals',
     [{ name: 'signal', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
     signals.map((signal, i) => [i, signal.cell, signal.week]),
   );
-  const rows = await queryRows<{ signal: number; source: string; id: string }>(connection, modelSql('warnings/alert_signal_records'));
+  const rows = await queryRows<{ signal: number; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
   for (const row of rows) records[row.signal]!.push(recordKey(row.source, row.id));
   return signals.map((signal, i) => ({ ...signal, records: records[i]! }));
@@ -120,13 +121,13 @@ async function attachRecords(connection: DuckDBConnection, signals: readonly Omi
  * BH q-value across the window's tests is within `settings.fdr`. A window is judged only on the
  * windows up to it, so a backtest can ask for many at once.
  */
-export async function detectSignals(connection: DuckDBConnection, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
-  await runModel(connection, 'intermediate/int_alert_cell_records');
-  await runModel(connection, 'intermediate/int_alert_cell_days');
+export async function detectSignals(connection: DuckDBConnection, models: StepModels, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
+  await models.run('intermediate/int_alert_cell_records');
+  await models.run('intermediate/int_alert_cell_days');
   const last = [...evaluate].sort().at(-1);
   if (last === undefined) return [];
   const { weeks, cells } = await readCellSeries(connection, last);
-  return attachRecords(connection, weeklySignals(weeks, cells, evaluate, settings));
+  return attachRecords(connection, models, weeklySignals(weeks, cells, evaluate, settings));
 }
 
 /**
@@ -138,6 +139,7 @@ export async function detectSignals(connection: DuckDBConnection, evaluate: read
  */
 export async function detectorCandidates(
   connection: DuckDBConnection,
+  models: StepModels,
   signals: readonly CellSignal[],
   asOf: string,
   openIds: ReadonlySet<string>,
@@ -154,7 +156,7 @@ export async function detectorCandidates(
   const current = groupsOf(week).filter(worthIt);
   const continued = new Set(current.flatMap((group) => group.members.map((member) => member.cell)));
   const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(member.cell)));
-  return describeSignalGroups(connection, [...current, ...carried], settings);
+  return describeSignalGroups(connection, models, [...current, ...carried], settings);
 }
 
 /** What a detector warning named after `signal` is about: its kind and its cell's parts, as JSON. */
@@ -212,6 +214,7 @@ function severityOf(qValue: number): WarningCandidate['severity'] {
  */
 async function describeSignalGroups(
   connection: DuckDBConnection,
+  models: StepModels,
   groups: readonly SignalGroup[],
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
@@ -228,8 +231,8 @@ async function describeSignalGroups(
     [{ name: 'group_id', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
     groups.map((group, g) => [g, group.primary.cell, group.primary.week]),
   );
-  const evidence = await queryRows<EvidenceRow>(connection, modelSql('warnings/alert_group_evidence'));
-  const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, modelSql('warnings/alert_group_baseline_terms'));
+  const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
+  const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {
     const records = evidence.filter((row) => row.group_id === g);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config, Language } from '../config.ts';
-import { inTransaction, queryRows, runModel } from '../db.ts';
+import { inTransaction, queryRows } from '../db.ts';
+import type { StepModels } from '../plan.ts';
 import { formatNumber, t } from '../i18n.ts';
 import { addDays } from '../time.ts';
 import type { Category } from '../text/category-lexicon.ts';
@@ -226,8 +227,9 @@ export async function buildWarnings(
   generatedAt: string,
   detected: readonly WarningCandidate[],
   history: WarningHistory,
+  models: StepModels,
 ): Promise<WarningsFile> {
-  await runModel(connection, 'marts/mart_warning_candidates');
+  await models.run('marts/mart_warning_candidates');
   const marts = await queryRows<WarningCandidate>(
     connection,
     "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",

@@ -5,6 +5,7 @@ import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, quoteLiteral } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
+import { modelsOfStep } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
 import { prepareSession } from '../../pipeline/run.ts';
@@ -47,11 +48,13 @@ export async function benchIngest(workDir: string, rows: number, repeats: number
     try {
       const { connection } = warehouse;
       await prepareSession(connection, config);
+      const ingestModels = modelsOfStep(connection, 'ingest', 'ingestFiles');
       const reports = await ingestFiles(connection, await discoverInputFiles(inputDir), {
         config,
+        models: ingestModels,
         runId: 'bench',
         now: new Date('2026-11-23T04:00:00Z'),
-        rulesFingerprint: rulesFingerprint(config),
+        rulesFingerprint: rulesFingerprint(config, ingestModels),
         progress: silentProgress,
       });
       const loaded = reports[0]?.loaded ?? 0;

@@ -6,12 +6,12 @@ import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, queryRows, quoteLiteral, setVariables } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
-import { buildMarts } from '../../pipeline/models.ts';
+import { executePlan, modelsOfStep } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
 import { prepareSession } from '../../pipeline/run.ts';
 import { writeBenchSurveyCsv } from '../../data/generator/bench.ts';
-import { buildSatisfaction } from '../../pipeline/satisfaction/stage.ts';
+import { buildSatisfactionStatistics, writeSurveyDefinitions } from '../../pipeline/satisfaction/stage.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 
 interface Contender {
@@ -42,8 +42,8 @@ group by all`;
  * into survey_answers, the keyed merge and the commit) against a bare DuckDB read_csv of the same
  * file into a fresh on-disk database, in alternation, each on a fresh database file.
  *
- * Satisfaction: what a run does after ingest for surveys (pipeline/run.ts): the calendars, every
- * mart (`buildMarts`) and `buildSatisfaction` (definition matching, the counts, the clustered
+ * Satisfaction: what a run does after ingest for surveys: the plan's marts and satisfaction stages
+ * (pipeline/plan.ts: the calendars, every mart, definition matching, the counts, the clustered
  * intervals of the index, the measures, the SPC and funnel tables, the drop candidates), against a
  * bare group-by of pct_satisfied per department-month over the same landing tables. Both start each
  * round from a fresh copy of the same loaded warehouse.
@@ -68,11 +68,13 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
     const warehouse = await openWarehouse(loadedDb);
     try {
       await prepareSession(warehouse.connection, config);
+      const ingestModels = modelsOfStep(warehouse.connection, 'ingest', 'ingestFiles');
       const [report] = await ingestFiles(warehouse.connection, await discoverInputFiles(inputDir), {
         config,
+        models: ingestModels,
         runId: 'bench',
         now: new Date('2026-11-23T04:00:00Z'),
-        rulesFingerprint: rulesFingerprint(config),
+        rulesFingerprint: rulesFingerprint(config, ingestModels),
         progress: silentProgress,
       });
       const accounted = (report?.loaded ?? 0) + (report?.duplicates ?? 0) + (report?.quarantined ?? 0);
@@ -144,10 +146,12 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
       label: 'satisfaction stage',
       prepare: freshStage,
       run: onStage(async (connection) => {
-        await prepareCalendars(connection, config);
-        await setVariables(connection, { as_of: asOf });
-        await buildMarts(connection);
-        await buildSatisfaction(connection, config, asOf);
+        await executePlan(connection, ['marts', 'satisfaction'], {
+          calendars: (models) => prepareCalendars(connection, config, models),
+          asOf: () => setVariables(connection, { as_of: asOf }),
+          surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+          satisfactionStatistics: () => buildSatisfactionStatistics(connection, asOf),
+        });
         const [row] = await queryRows<{ rows: number }>(connection, 'select count(*)::integer as rows from export_satisfaction_index');
         indexRows = row?.rows ?? 0;
         if (indexRows === 0) throw new Error('bench: the satisfaction stage wrote no index rows');

@@ -4,12 +4,13 @@ import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, queryRows } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
+import { modelsOfStep } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
 import { prepareSession } from '../../pipeline/run.ts';
 import { writeBenchFeedbackCsv } from '../../data/generator/bench.ts';
 import { hospitalJieba } from '../../pipeline/text/chinese.ts';
-import { analyseFeedbackText, runTextStage } from '../../pipeline/text/stage.ts';
+import { analyseFeedbackText, runCategoryInference } from '../../pipeline/text/stage.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 
 export interface TextBenchResult {
@@ -43,11 +44,13 @@ export async function benchText(workDir: string, records: number, repeats: numbe
   let texts: string[];
   try {
     await prepareSession(warehouse.connection, config);
+    const ingestModels = modelsOfStep(warehouse.connection, 'ingest', 'ingestFiles');
     await ingestFiles(warehouse.connection, await discoverInputFiles(inputDir), {
       config,
+      models: ingestModels,
       runId: 'bench',
       now: new Date('2026-11-23T04:00:00Z'),
-      rulesFingerprint: rulesFingerprint(config),
+      rulesFingerprint: rulesFingerprint(config, ingestModels),
       progress: silentProgress,
     });
     await warehouse.connection.run('checkpoint');
@@ -68,9 +71,8 @@ export async function benchText(workDir: string, records: number, repeats: numbe
     const opened = await openWarehouse(stageDb);
     try {
       await prepareSession(opened.connection, { ...config, dbPath: stageDb });
-      const result = withCategories
-        ? await runTextStage(opened.connection, config, silentProgress)
-        : await analyseFeedbackText(opened.connection, silentProgress, 'text');
+      const result = await analyseFeedbackText(opened.connection, silentProgress, 'text', modelsOfStep(opened.connection, 'text', 'analyseText'));
+      if (withCategories) await runCategoryInference(opened.connection, config, silentProgress, modelsOfStep(opened.connection, 'text', 'inferCategories'));
       if (result.analysed !== texts.length) throw new Error(`bench: the stage read ${result.analysed} of ${texts.length} records`);
     } finally {
       opened.close();

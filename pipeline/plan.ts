@@ -1,0 +1,212 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { modelSql, runModel } from './db.ts';
+
+/**
+ * The stage plan: every SQL model of models/ and every TypeScript step, in the one order a run
+ * executes them. A step that is only models is run here; a TypeScript step is written by the
+ * command that executes the plan (run.ts, backtest.ts) and may run or read only the models
+ * listed beside it, at its own moment: per file (ingest), per batch (text), or inside the
+ * transaction that fills a table its DDL model created. Nothing else runs a model.
+ */
+
+/** Macros first: every other model calls them. */
+export const MACRO_MODELS = [
+  'macros/normalize_key',
+  'macros/parse_local_timestamp',
+  'macros/redact_pii',
+  'macros/script_language',
+  'macros/timestamp_problem',
+  'macros/csv_safe_text',
+] as const;
+
+export const LANDING_MODELS = ['landing/create_tables'] as const;
+
+/**
+ * The ingest step's models: run once per file inside its transaction (staging, outcome, load).
+ * Their text, with the macros and aliases they call, is part of the rules fingerprint, so
+ * changing one re-reads the files.
+ */
+export const INGEST_MODELS = [
+  'macros/normalize_key',
+  'macros/parse_local_timestamp',
+  'macros/redact_pii',
+  'macros/timestamp_problem',
+  'staging/stg_value_aliases',
+  'staging/stg_feedback',
+  'staging/stg_survey',
+  'intermediate/int_record_outcome',
+  'load/load_feedback',
+  'load/load_survey',
+] as const;
+
+/** Once per run, after every file and the text stage: staging → intermediate → marts. */
+export const MART_MODELS = [
+  'marts/dim_department',
+  'marts/fct_feedback',
+  'marts/fct_record_terms',
+  'marts/dim_term',
+  'marts/mart_term_frequency',
+  'marts/mart_term_monthly',
+  'marts/fct_survey_response',
+  'marts/mart_data_quality',
+  'intermediate/int_working_days',
+  'intermediate/int_complaint_deadlines',
+  'intermediate/int_open_complaints',
+  'marts/mart_complaint_kpis',
+  'marts/mart_complaint_backlog',
+  'marts/mart_sla_breaches',
+  'intermediate/int_complaint_grievances',
+  'marts/mart_repeat_complaints',
+  'marts/export_feedback',
+] as const;
+
+/**
+ * The satisfaction stage, once the marts and the survey definition tables exist: answers matched
+ * to their survey definition, then the counts the statistics read; after the statistics, the drop
+ * candidates.
+ */
+export const SATISFACTION_MODELS = [
+  'marts/mart_satisfaction_answers',
+  'marts/mart_satisfaction_counts',
+  'marts/mart_satisfaction_measure_counts',
+  'marts/mart_satisfaction_unknown_items',
+] as const;
+
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
+
+/** Models run in order by the plan itself. */
+interface ModelStep {
+  readonly models: readonly string[];
+}
+
+/** A TypeScript step, and the models it runs or reads itself. */
+interface TypeScriptStep {
+  readonly step: string;
+  readonly models: readonly string[];
+}
+
+interface Stage {
+  readonly stage: string;
+  readonly steps: readonly (ModelStep | TypeScriptStep)[];
+}
+
+export const PLAN = [
+  {
+    stage: 'warehouse',
+    steps: [
+      { step: 'session', models: [] },
+      { models: MACRO_MODELS },
+      { models: LANDING_MODELS },
+      { step: 'referenceTables', models: [] },
+      { models: ['staging/stg_value_aliases'] },
+    ],
+  },
+  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: INGEST_MODELS }] },
+  {
+    stage: 'text',
+    steps: [
+      { step: 'analyseText', models: ['text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/store_text_batch'] },
+      { step: 'inferCategories', models: ['text/category_examples'] },
+    ],
+  },
+  {
+    stage: 'marts',
+    steps: [{ step: 'calendars', models: ['staging/stg_holidays'] }, { step: 'asOf', models: [] }, { models: MART_MODELS }],
+  },
+  {
+    stage: 'frequency',
+    steps: [
+      { step: 'termKeyness', models: ['marts/mart_term_window_counts', 'marts/mart_term_weekly_recent', 'marts/mart_term_keyness'] },
+      { step: 'departmentKeywords', models: ['marts/mart_department_term_counts', 'marts/mart_department_keywords'] },
+      { step: 'highFrequencyIssues', models: ['marts/mart_issue_records', 'marts/mart_high_frequency_issues'] },
+    ],
+  },
+  {
+    stage: 'satisfaction',
+    steps: [
+      { step: 'surveyDefinitions', models: [] },
+      { models: SATISFACTION_MODELS },
+      { step: 'satisfactionStatistics', models: [] },
+      { models: SATISFACTION_DROP_MODELS },
+    ],
+  },
+  {
+    stage: 'detect',
+    steps: [
+      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signal_records'] },
+      { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms'] },
+    ],
+  },
+  { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },
+  {
+    stage: 'publish',
+    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_texts'] }],
+  },
+] as const satisfies readonly Stage[];
+
+export type StageName = (typeof PLAN)[number]['stage'];
+
+type StepOf<S extends StageName> = Extract<Extract<(typeof PLAN)[number], { stage: S }>['steps'][number], { step: string }>;
+
+export type StepName<S extends StageName> = StepOf<S>['step'];
+
+/** What a TypeScript step may do with the models the plan lists beside it, and nothing else. */
+export interface StepModels {
+  /** Runs one of the step's models (it may hold several statements). */
+  run(model: string): Promise<void>;
+  /** The SQL text of one of the step's models: a query the step runs with its own parameters, or hashes. */
+  sql(model: string): string;
+}
+
+/** The TypeScript steps of some stages, as the command executing them writes them. */
+export type StepBodies<S extends StageName> = { [N in StepName<S>]: (models: StepModels) => Promise<void> };
+
+function stepModels(connection: DuckDBConnection, step: TypeScriptStep): StepModels {
+  const declared = (model: string): string => {
+    if (!step.models.includes(model)) throw new Error(`plan: step ${step.step} runs ${model}, which pipeline/plan.ts does not list beside it`);
+    return model;
+  };
+  return {
+    run: (model) => runModel(connection, declared(model)),
+    sql: (model) => modelSql(declared(model)),
+  };
+}
+
+/**
+ * The models a step may run, for code that runs that one step alone (a benchmark, a test).
+ * @example await analyseFeedbackText(connection, progress, label, modelsOfStep(connection, 'text', 'analyseText'))
+ */
+export function modelsOfStep<S extends StageName>(connection: DuckDBConnection, stage: S, step: StepName<S>): StepModels {
+  const found = PLAN.find((entry) => entry.stage === stage)?.steps.find((entry) => 'step' in entry && entry.step === step);
+  if (found === undefined || !('step' in found)) throw new Error(`plan: no step ${step} in stage ${stage}`);
+  return stepModels(connection, found);
+}
+
+/** What a command does as a stage starts or finishes: progress lines, crash points. */
+export interface StageHooks<S extends StageName> {
+  started?(stage: S): void;
+  finished?(stage: S): void;
+}
+
+/**
+ * Executes the given stages of the plan, in the plan's order: models by the plan, TypeScript
+ * steps by `bodies`.
+ * @example await executePlan(connection, ['warehouse'], { session: ..., referenceTables: ... })
+ */
+export async function executePlan<S extends StageName>(
+  connection: DuckDBConnection,
+  stages: readonly S[],
+  bodies: StepBodies<S>,
+  hooks: StageHooks<S> = {},
+): Promise<void> {
+  const run = bodies as Record<string, (models: StepModels) => Promise<void>>;
+  for (const stage of PLAN) {
+    if (!(stages as readonly string[]).includes(stage.stage)) continue;
+    hooks.started?.(stage.stage as S);
+    for (const step of stage.steps as readonly (ModelStep | TypeScriptStep)[]) {
+      if ('step' in step) await run[step.step]!(stepModels(connection, step));
+      else for (const model of step.models) await runModel(connection, model);
+    }
+    hooks.finished?.(stage.stage as S);
+  }
+}
