@@ -167,7 +167,7 @@ function stepModels(connection: DuckDBConnection, step: TypeScriptStep): StepMod
     return model;
   };
   return {
-    run: (model) => runModel(connection, declared(model)),
+    run: async (model) => runModel(connection, declared(model)),
     sql: (model) => modelSql(declared(model)),
   };
 }

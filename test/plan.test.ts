@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, normalizeConfig } from '../pipeline/config.ts';
+import { queryRows } from '../pipeline/db.ts';
+import { executePlan, modelsOfStep, PLAN } from '../pipeline/plan.ts';
+import { warehouseSteps } from '../pipeline/run.ts';
+
+/** Every file under `dir` whose name ends in `suffix`, relative to the project root with `/`. */
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+const planned = new Set<string>(PLAN.flatMap((stage) => stage.steps.flatMap((step) => [...step.models])));
+
+describe('the stage plan (pipeline/plan.ts)', () => {
+  it('is the only code that runs a model or reads its SQL', () => {
+    const product = ['pipeline', 'dashboards', 'data/generator'].flatMap((dir) => filesUnder(dir, '.ts'));
+    const runners = product.filter((path) => /\b(runModel|modelSql)\(/.test(readFileSync(join(PROJECT_ROOT, path), 'utf8')));
+    expect(runners).toEqual(['pipeline/db.ts', 'pipeline/plan.ts']);
+  });
+
+  it('lists every model of models/, and names no model that is not there', () => {
+    const files = filesUnder('models', '.sql').map((path) => path.slice('models/'.length, -'.sql'.length));
+    expect(files.filter((model) => !planned.has(model))).toEqual([]);
+    expect([...planned].filter((model) => !files.includes(model))).toEqual([]);
+  });
+
+  it('names each stage and each TypeScript step once', () => {
+    const stages = PLAN.map((stage) => stage.stage);
+    const steps = PLAN.flatMap((stage) => stage.steps.flatMap((step) => ('step' in step ? [step.step] : [])));
+    expect(new Set(stages).size).toBe(stages.length);
+    expect(new Set(steps).size).toBe(steps.length);
+  });
+});
+
+describe('executing the plan', () => {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    connection = await instance.connect();
+  });
+  afterAll(() => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('runs the stages asked for in the plan order, models and steps interleaved as listed', async () => {
+    const config = normalizeConfig({ lang: 'en' });
+    const seen: string[] = [];
+    const steps = warehouseSteps(connection, config);
+    await executePlan(
+      connection,
+      ['warehouse'],
+      {
+        session: async (models) => {
+          seen.push('session');
+          await steps.session(models);
+        },
+        referenceTables: async (models) => {
+          // the macros and the landing tables ran before this step, stg_value_aliases (value_lookup) after it
+          const [row] = await queryRows<{ redacted: string; landing: number; aliases: number }>(
+            connection,
+            "select redact_pii('call 13812345678') as redacted, (select count(*) from duckdb_tables() where table_name = 'feedback_records') as landing, (select count(*) from duckdb_tables() where table_name = 'value_lookup') as aliases",
+          );
+          seen.push(`referenceTables ${row?.redacted} ${row?.landing} ${row?.aliases}`);
+          await steps.referenceTables(models);
+        },
+      },
+      { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
+    );
+    const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from value_lookup');
+    expect(seen).toEqual(['started warehouse', 'session', 'referenceTables call [phone] 1 0', 'finished warehouse']);
+    expect(after?.aliases).toBeGreaterThan(0);
+  });
+
+  it('lets a step run only the models the plan lists beside it', async () => {
+    const models = modelsOfStep(connection, 'text', 'inferCategories');
+    await expect(models.run('text/pending_text')).rejects.toThrow(/inferCategories runs text\/pending_text/);
+    expect(() => models.sql('marts/fct_feedback')).toThrow(/does not list/);
+    expect(modelsOfStep(connection, 'publish', 'publish').sql('warnings/pack_quote_texts')).toMatch(/pack_quote_records/);
+  });
+});
