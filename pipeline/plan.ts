@@ -49,6 +49,7 @@ export const MART_MODELS = [
   'marts/mart_term_monthly',
   'marts/fct_survey_response',
   'marts/mart_data_quality',
+  'marts/mart_quarantine_by_reason',
   'intermediate/int_working_days',
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',

@@ -81,13 +81,11 @@ export async function publishedFiles(
   };
 }
 
-/** Reads the data-quality marts (built by mart_data_quality.sql) for the summary and the site. */
+/** Reads the data-quality marts (built by mart_data_quality.sql and mart_quarantine_by_reason.sql) for the summary and the site. */
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
   const reasons = await queryRows<{ reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }>(
     connection,
-    `select reason, count(*)::integer as rows,
-            list({'path': path, 'row': file_row, 'line': file_line} order by path, file_row, file_line)[1:5] as examples
-     from mart_quarantine group by reason order by rows desc, reason`,
+    'select reason, rows, examples from mart_quarantine_by_reason order by rows desc, reason',
   );
   const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
     connection,
