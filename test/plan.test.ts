@@ -24,6 +24,11 @@ describe('the stage plan (pipeline/plan.ts)', () => {
     expect(runners).toEqual(['pipeline/db.ts', 'pipeline/plan.ts']);
   });
 
+  it('leaves the sample generator outside the product: nothing in pipeline/ or dashboards/ imports data/generator/', () => {
+    const product = ['pipeline', 'dashboards'].flatMap((dir) => filesUnder(dir, '.ts'));
+    expect(product.filter((path) => /from '[./]*data\/generator\//.test(readFileSync(join(PROJECT_ROOT, path), 'utf8')))).toEqual([]);
+  });
+
   it('lists every model of models/, and names no model that is not there', () => {
     const files = filesUnder('models', '.sql').map((path) => path.slice('models/'.length, -'.sql'.length));
     expect(files.filter((model) => !planned.has(model))).toEqual([]);
