@@ -134,7 +134,9 @@ export async function inTransaction<T>(connection: DuckDBConnection, work: () =>
     await connection.run('commit');
     return result;
   } catch (error) {
-    await connection.run('rollback');
+    // a failed commit, or a fatal error such as a full disk, has ended the transaction already:
+    // the first error is the cause, not the rollback's "no transaction is active"
+    await connection.run('rollback').catch(() => undefined);
     throw error;
   }
 }
