@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import picomatch from 'picomatch';
 import type { Config } from '../config.ts';
 import { crashPoint } from '../crash-point.ts';
+import { isDiskFull } from '../storage-fault.ts';
 import { inTransaction, queryRows, runModel, setVariables } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
@@ -191,7 +192,8 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     crashPoint('ingest.file-committed');
     return loaded;
   } catch (error) {
-    if (error instanceof UnreadableFile) return reject('unknown', error.message, format);
+    // a full disk is not the file's fault: the run stops, and the file is read again next time
+    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.message, format);
     throw error;
   }
 }
