@@ -2,15 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
 import { queryRows } from '../../pipeline/db.ts';
-import { SITE_MANIFEST, type SiteManifest } from '../../pipeline/publish/out-folder.ts';
-import type { RunSummary } from '../../pipeline/summary.ts';
 import { capture } from '../support/captured-io.ts';
+import { wholeSite } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
@@ -61,22 +60,6 @@ describe('run lock', () => {
     expect(JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8')).totals.loaded).toBe(3);
   });
 });
-
-/** A whole site as one run published it: its manifest lists exactly the files beside it. */
-async function wholeSite(dir: string): Promise<{ runId: string; summary: RunSummary }> {
-  const manifest = JSON.parse(readFileSync(join(dir, SITE_MANIFEST), 'utf8')) as SiteManifest;
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => file !== SITE_MANIFEST)
-    .sort();
-  expect(files).toEqual(manifest.files);
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'warnings.json', 'run-summary.json']));
-  expect(JSON.parse(readFileSync(join(dir, 'warnings.json'), 'utf8')).warnings).toBeInstanceOf(Array);
-  const summary = JSON.parse(readFileSync(join(dir, 'run-summary.json'), 'utf8')) as RunSummary;
-  expect(summary.run_id).toBe(manifest.run_id);
-  return { runId: manifest.run_id, summary };
-}
 
 /** The feedback rows of a copy of the warehouse (and of its log, when one is left). */
 async function feedbackRowsInCopy(ws: Workspace): Promise<number | undefined> {
