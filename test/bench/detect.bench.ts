@@ -72,9 +72,10 @@ export function runRHarness(input: string, output: string, methods: readonly str
 /**
  * Detection: (1) every detector over N synthetic weekly series of 260 weeks, timed per method;
  * (2) the 200 public reference series through hearken and through R surveillance in the same run,
- * per-method compute time, and the share of R's alarms hearken reproduces.
+ * per-method compute time, and the share of R's alarms hearken reproduces. Without `withR` (the
+ * quick bench: R takes about three minutes on these series) the R half is skipped.
  */
-export async function benchDetect(workDir: string, seriesCount: number, log: (line: string) => void): Promise<DetectBenchResult> {
+export async function benchDetect(workDir: string, seriesCount: number, log: (line: string) => void, withR = true): Promise<DetectBenchResult> {
   const weeks = 260;
   log(`detect: ${seriesCount.toLocaleString('en')} synthetic series of ${weeks} weeks through every detector …`);
   const synthetic = timeMethods(syntheticSeries(seriesCount, weeks), Object.keys(DETECTORS));
@@ -90,7 +91,7 @@ export async function benchDetect(workDir: string, seriesCount: number, log: (li
 
   let rSeconds: Record<string, number> | null = null;
   let alarmAgreement: Record<string, number> | null = null;
-  if (rHarnessAvailable(log)) {
+  if (withR && rHarnessAvailable(log)) {
     log('detect: the 200 public series through R surveillance (about two minutes) …');
     const rOut = join(workDir, 'r_alarms.csv');
     const rTimings = join(workDir, 'r_timings.csv');
@@ -113,7 +114,7 @@ export async function benchDetect(workDir: string, seriesCount: number, log: (li
     );
     alarmAgreement = Object.fromEntries(agreement.map((row) => [row.method, row.agree]));
   } else {
-    log('detect: R surveillance is not available here; the R comparison is skipped');
+    log(withR ? 'detect: R surveillance is not available here; the R comparison is skipped' : 'detect: quick mode; the R comparison is skipped');
   }
   connection.closeSync();
   instance.closeSync();
