@@ -46,7 +46,7 @@ export function benchFigures(results: BenchResults): Record<string, number | boo
     quick: results.quick,
     ingest_vs_duckdb: roundOrNull(results.ingest?.ratio),
     text_vs_segmenter: roundOrNull(results.text?.ratio),
-    detect_vs_r: roundOrNull(results.detect?.public.speedup),
+    detect_vs_r: roundOrNull(results.detect?.public?.speedup),
     survey_ingest_vs_duckdb: roundOrNull(results.survey?.ingest.ratio),
     run_1m_s: roundOrNull(bySize(1_000_000)?.run.seconds),
     run_10m_s: roundOrNull(bySize(10_000_000)?.run.seconds),
