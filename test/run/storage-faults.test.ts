@@ -103,7 +103,7 @@ describe('a damaged warehouse', () => {
     expect(rebuilt.runId).not.toBe(before.runId);
     expect(rebuilt.summary.records_in_warehouse).toEqual({ feedback: 700, survey: 0, total: 700 });
     expect(rebuilt.summary.records_in_warehouse).toEqual(before.summary.records_in_warehouse);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
@@ -113,7 +113,7 @@ describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
     earlier = await createWorkspace();
     await earlier.write('a.csv', csvRows('A', 50));
     expect(await runHere(runArgs(earlier, 'en'))).toEqual({ code: 0, err: '' });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await earlier.dispose();
   });
@@ -144,7 +144,7 @@ describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
     // the file whose load failed is not marked as read: the next run loads it
     expect(await runHere(runArgs(ws, 'en'))).toEqual({ code: 0, err: '' });
     expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(90);
-  }, 120_000);
+  }, 300_000);
 });
 
 /** A small tmpfs for a real full disk, where this machine lets a test mount one (root in a container that allows it); else null. */
@@ -191,7 +191,7 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 16 MiB tmpfs)', 
     await rm(filler);
     expect(await runHere(runArgs(ws, 'en', db))).toEqual({ code: 0, err: '' });
     expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(3050);
-  }, 120_000);
+  }, 300_000);
 
   it('under the site, during publish: one line, the previous site whole and unchanged, nothing half built left beside it', async () => {
     const out = join(disk, 'site');
@@ -212,5 +212,5 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 16 MiB tmpfs)', 
     await rm(filler);
     expect(await runHere(runArgs(ws, 'vi', ws.db, out))).toEqual({ code: 0, err: '' });
     expect((await wholeSite(out)).summary.records_in_warehouse.feedback).toBe(100);
-  }, 120_000);
+  }, 300_000);
 });
