@@ -91,7 +91,10 @@ function runChild(ws: Workspace, crashAt?: string): Promise<{ code: number | nul
 }
 
 describe('a run killed at a crash point', () => {
-  const rowsPerFile = 60;
+  // HEARKEN_CRASH_ROWS=200000 makes the same kills at scale, a million rows in five files: the long
+  // run of `npm run test:crash-at-scale`, too slow for `npm test`
+  const rowsPerFile = Number(process.env.HEARKEN_CRASH_ROWS ?? 60);
+  const timeoutMs = rowsPerFile > 1000 ? 3_600_000 : 120_000;
   // two files the earlier run published, three more the killed run brings
   const earlierFiles = 2;
   const newFiles = 3;
@@ -105,7 +108,7 @@ describe('a run killed at a crash point', () => {
     for (let f = 0; f < earlierFiles; f++) await earlier.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
     expect(await runChild(earlier)).toEqual({ code: 0, signal: null });
     earlierRunId = (await wholeSite(earlier.out)).runId;
-  }, 120_000);
+  }, timeoutMs);
   afterAll(async () => {
     await earlier.dispose();
   });
@@ -164,5 +167,5 @@ describe('a run killed at a crash point', () => {
     expect(keys).toEqual({ n: allRows, distinct_keys: allRows, files: earlierFiles + newFiles });
     // nothing set aside, half built or locked is left beside the site
     expect((await readdir(ws.root)).filter((entry) => entry !== `${basename(ws.db)}.wal`).sort()).toEqual(['input', 'out', 'warehouse.duckdb']);
-  }, 120_000);
+  }, timeoutMs);
 });
