@@ -13,6 +13,8 @@ import { formatSeconds } from './measure.ts';
 import type { ChildRunResult } from './run-child.ts';
 
 const CHILD = resolve(import.meta.dirname, 'run-child.ts');
+/** Where `--import tsx` resolves from, whatever folder the bench was started in. */
+const PROJECT = resolve(import.meta.dirname, '../..');
 
 const defaults = {
   /** Survey responses per feedback record: the issue's 1 million records come with 2 million responses. */
@@ -58,7 +60,7 @@ async function writeInput(inputDir: string, records: number, span: { from: strin
 /** One `hearken run` in a child process (run-child.ts), its stdout's last line parsed. */
 function runInChild(options: { input: string; db: string; out: string }, now: string): Promise<ChildRunResult> {
   const argument = JSON.stringify({ options: { ...options, timezone: defaults.timezone }, now });
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, argument], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, argument], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((done, fail) => {
