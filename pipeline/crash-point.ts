@@ -1,5 +1,7 @@
 /** The environment variable that arms a crash point: `name`, or `name:n` for its n-th time. */
 export const CRASH_AT_VARIABLE = 'HEARKEN_CRASH_AT';
+/** The same for a full disk: the point fails as a write to a full disk does (for machines where a test cannot mount a small disk). */
+export const DISK_FULL_AT_VARIABLE = 'HEARKEN_DISK_FULL_AT';
 
 /** The moments a run can be killed at on purpose: stage boundaries and the dangerous places in between. */
 export const CRASH_POINTS = [
@@ -35,18 +37,28 @@ export function parseCrashAt(value: string | undefined): CrashAt | null {
 
 const reached = new Map<string, number>();
 
+/** Whether `variable` names this point and this is the occurrence it names (counted only while armed). */
+function armedHere(variable: string, name: CrashPointName): boolean {
+  const armed = parseCrashAt(process.env[variable]);
+  if (armed === null || armed.name !== name) return false;
+  const key = `${variable} ${name}`;
+  const count = (reached.get(key) ?? 0) + 1;
+  reached.set(key, count);
+  return count === armed.occurrence;
+}
+
 /**
  * A test hook: kills this process with SIGKILL, as a power cut would, when `HEARKEN_CRASH_AT`
  * names this point (and its occurrence), so that a test can stop a run at an exact moment instead
- * of at a guessed time. Does nothing otherwise. Not for users: a run has no other reason to die
- * here, and nothing is flushed or cleaned up on the way out.
+ * of at a guessed time; throws Node's ENOSPC error, as a write to a full disk would, when
+ * `HEARKEN_DISK_FULL_AT` names it. Does nothing otherwise. Not for users: a run has no other
+ * reason to die here, and nothing is flushed or cleaned up on the way out of a kill.
  *
  * @example HEARKEN_CRASH_AT=publish.set-aside hearken run ...  # dies between the two renames of the swap
  */
 export function crashPoint(name: CrashPointName): void {
-  const armed = parseCrashAt(process.env[CRASH_AT_VARIABLE]);
-  if (armed === null || armed.name !== name) return;
-  const count = (reached.get(name) ?? 0) + 1;
-  reached.set(name, count);
-  if (count === armed.occurrence) process.kill(process.pid, 'SIGKILL');
+  if (armedHere(CRASH_AT_VARIABLE, name)) process.kill(process.pid, 'SIGKILL');
+  if (armedHere(DISK_FULL_AT_VARIABLE, name)) {
+    throw Object.assign(new Error(`ENOSPC: no space left on device, write (${DISK_FULL_AT_VARIABLE}=${name})`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  }
 }

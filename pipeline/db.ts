@@ -3,7 +3,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { Language } from './config.ts';
 import { EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
+import { storageFaultError } from './storage-fault.ts';
 
 const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'models');
 
@@ -18,6 +20,8 @@ export interface OpenOptions {
   waitSeconds?: number;
   /** Called once when the warehouse is busy and we start waiting. */
   onWait?: (message: string) => void;
+  /** The language of the message for a damaged warehouse; default English. */
+  language?: Language;
 }
 
 /**
@@ -60,6 +64,8 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
         },
       };
     } catch (error) {
+      const fault = storageFaultError(error, { language: options.language ?? 'en', dbPath: path });
+      if (fault !== null) throw fault;
       const message = oneLine(error);
       if (!/Could not set lock|Conflicting lock/i.test(message)) {
         throw new PipelineError('warehouse', `cannot open the warehouse ${path}: ${message}`);
@@ -134,7 +140,9 @@ export async function inTransaction<T>(connection: DuckDBConnection, work: () =>
     await connection.run('commit');
     return result;
   } catch (error) {
-    await connection.run('rollback');
+    // a failed commit, or a fatal error such as a full disk, has ended the transaction already:
+    // the first error is the cause, not the rollback's "no transaction is active"
+    await connection.run('rollback').catch(() => undefined);
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { crashPoint } from './crash-point.ts';
 import { openWarehouse, queryRows, setVariables } from './db.ts';
+import { PipelineError } from './errors.ts';
 import { t } from './i18n.ts';
 import { checkInputFolder, discoverInputFiles, type Discovery } from './ingest/discover.ts';
 import { ingestFiles, type FileReport } from './ingest/ingest.ts';
@@ -18,6 +19,7 @@ import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSum
 import { buildSatisfactionStatistics, writeSurveyDefinitions } from './satisfaction/stage.ts';
 import type { CategoryInferenceReport } from './text/categories.ts';
 import { runCategoryInference, runTextAnalysis, type TextStageResult } from './text/stage.ts';
+import { storageFaultError } from './storage-fault.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
@@ -63,13 +65,26 @@ export async function ingestInput(connection: DuckDBConnection, config: Config, 
   return { runId, discovery, files };
 }
 
-/** `hearken run`: every stage of the plan (pipeline/plan.ts): ingest what is new, rebuild the marts, publish the site and the warnings. */
+/**
+ * `hearken run`: every stage of the plan (pipeline/plan.ts): ingest what is new, rebuild the marts,
+ * publish the site and the warnings. A damaged warehouse or a full disk ends it with one line that
+ * says what to do; the previous site stays as it was, since publishing swaps a complete new site in or nothing.
+ */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
+  try {
+    return await runStages(config, progress, now);
+  } catch (error) {
+    if (error instanceof PipelineError) throw error;
+    throw storageFaultError(error, { language: config.language, dbPath: config.dbPath, outDir: config.outDir }) ?? error;
+  }
+}
+
+async function runStages(config: Config, progress: Progress, now: Date): Promise<RunResult> {
   // a mistyped --input is the user's to fix (exit 2), even while another run holds the warehouse
   await checkInputFolder(config.inputDir);
   // refused before any work: a run that cannot publish must not load or analyse either
   await checkOutFolder(config.outDir, { inputDir: config.inputDir, dbPath: config.dbPath }, config.language);
-  const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message) });
+  const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message), language: config.language });
   try {
     const { connection } = warehouse;
     const generatedAt = isoInZone(now, config.timezone);

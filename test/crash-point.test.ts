@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseCrashAt } from '../pipeline/crash-point.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DISK_FULL_AT_VARIABLE, crashPoint, parseCrashAt } from '../pipeline/crash-point.ts';
 
 describe('parseCrashAt', () => {
   it('reads a point, with its occurrence counting from 1', () => {
@@ -12,5 +12,19 @@ describe('parseCrashAt', () => {
     for (const value of [undefined, '', '   ', 'marts.built:0', 'marts.built:', 'marts.built:-1', 'marts.built:1.5', 'a b', ':2']) {
       expect(parseCrashAt(value)).toBeNull();
     }
+  });
+});
+
+describe('HEARKEN_DISK_FULL_AT', () => {
+  afterEach(() => {
+    delete process.env[DISK_FULL_AT_VARIABLE];
+  });
+
+  it('fails the named point the n-th time it is reached with the error a full disk gives (ENOSPC), and no other point', () => {
+    process.env[DISK_FULL_AT_VARIABLE] = 'publish.built:2';
+    expect(() => crashPoint('marts.built')).not.toThrow();
+    expect(() => crashPoint('publish.built')).not.toThrow();
+    expect(() => crashPoint('publish.built')).toThrow(expect.objectContaining({ code: 'ENOSPC', syscall: 'write' }));
+    expect(() => crashPoint('publish.built')).not.toThrow();
   });
 });

@@ -19,12 +19,20 @@ import { csvLine } from './writers/csv.ts';
 
 const defaults = {
   seed: 20261123,
-  from: dayOf('2024-01-01'),
-  to: dayOf('2026-11-15'),
   /** Characters buffered before each write. */
   chunkChars: 1_000_000,
   hospitalMix: [['cn', 45], ['vn', 25], ['uk', 30]] as const,
 };
+
+/** The days the records fall on (inclusive, YYYY-MM-DD) and the prefix of their ids: a later day's file needs ids of its own. */
+export interface BenchSpan {
+  from: string;
+  to: string;
+  idPrefix: string;
+}
+
+/** Three years of history to mid-November 2026. */
+export const BENCH_HISTORY = { from: '2024-01-01', to: '2026-11-15' } as const;
 
 interface Picker {
   hospital: HospitalSpec;
@@ -64,26 +72,29 @@ async function streamCsv(path: string, header: readonly string[], rows: number, 
 
 /**
  * Writes `rows` feedback records (contract 1.1 columns) to a UTF-8 CSV; ids are unique per source.
- * `hospitals` limits them to some hospitals (one language, for a language's benchmark).
+ * `hospitals` limits them to some hospitals (one language, for a language's benchmark); `span`
+ * sets their days (default: the three years of BENCH_HISTORY) and their ids' prefix (default B).
  */
 export async function writeBenchFeedbackCsv(
   path: string,
   rows: number,
   seed: number = defaults.seed,
   hospitals: readonly HospitalId[] = ['cn', 'vn', 'uk'],
+  span: BenchSpan = { ...BENCH_HISTORY, idPrefix: 'B' },
 ): Promise<void> {
   const rng = new Rng(`bench-feedback/${seed}`);
   const byHospital = pickers();
   const mix = defaults.hospitalMix.filter(([id]) => hospitals.includes(id));
-  const asOf = stampOf(defaults.to, 23, 59, 59);
+  const [from, to] = [dayOf(span.from), dayOf(span.to)];
+  const asOf = stampOf(to, 23, 59, 59);
   await streamCsv(path, FEEDBACK_COLUMNS, rows, (i) => {
     const p = byHospital[rng.weighted(mix)];
     const source = rng.weighted(p.sources);
     const dept = rng.weighted(p.departments);
-    const ev = buildRecord(rng, p.hospital, source, dept, rng.int(defaults.from, defaults.to));
+    const ev = buildRecord(rng, p.hospital, source, dept, rng.int(from, to));
     const view = snapshot(ev.receivedAt, ev.lifecycle, asOf);
     return csvLine([
-      `B${i}`,
+      `${span.idPrefix}${i}`,
       ev.source,
       formatStamp(ev.receivedAt),
       ev.channel,
@@ -100,13 +111,19 @@ export async function writeBenchFeedbackCsv(
   });
 }
 
-/** Writes `rows` survey responses (contract 1.2 columns, MoH items) to a UTF-8 CSV. */
-export async function writeBenchSurveyCsv(path: string, rows: number, seed: number = defaults.seed): Promise<void> {
+/** Writes `rows` survey responses (contract 1.2 columns, MoH items) to a UTF-8 CSV; `span` as for feedback (default id prefix S). */
+export async function writeBenchSurveyCsv(
+  path: string,
+  rows: number,
+  seed: number = defaults.seed,
+  span: BenchSpan = { ...BENCH_HISTORY, idPrefix: 'S' },
+): Promise<void> {
   const rng = new Rng(`bench-survey/${seed}`);
   const departments = DEPARTMENTS.vn.filter((d) => d.survey !== undefined).map((d) => [d, d.survey?.weight ?? 0] as const);
+  const [from, to] = [dayOf(span.from), dayOf(span.to)];
   await streamCsv(path, SURVEY_COLUMNS, rows, (i) => {
-    const r = oneResponse(rng, rng.weighted(departments), rng.int(defaults.from, defaults.to));
-    const cells = [`S${i}`, formatStamp(r.submittedAt, false), r.department, r.patientType];
+    const r = oneResponse(rng, rng.weighted(departments), rng.int(from, to));
+    const cells = [`${span.idPrefix}${i}`, formatStamp(r.submittedAt, false), r.department, r.patientType];
     for (const v of r.answers) cells.push(v === null ? '' : String(v));
     cells.push(r.overall === null ? '' : String(r.overall), r.recommend === null ? '' : String(r.recommend), r.comment);
     return csvLine(cells);

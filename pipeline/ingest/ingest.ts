@@ -7,6 +7,7 @@ import type { StepModels } from '../plan.ts';
 import { oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
 import type { Progress } from '../progress.ts';
+import { isDiskFull } from '../storage-fault.ts';
 import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
@@ -189,7 +190,8 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     crashPoint('ingest.file-committed');
     return loaded;
   } catch (error) {
-    if (error instanceof UnreadableFile) return reject('unknown', error.message, format);
+    // a full disk is not the file's fault: the run stops, and the file is read again next time
+    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.message, format);
     throw error;
   }
 }

@@ -23,7 +23,7 @@ export interface PublishOptions {
 }
 
 /** Names of hearken's temporary folders beside `--out`: a fixed prefix, then a random suffix. */
-const tempPrefix = (outDir: string, purpose: 'building' | 'previous') => `.${basename(outDir)}.hearken-${purpose}-`;
+export const tempPrefix = (outDir: string, purpose: 'building' | 'previous') => `.${basename(outDir)}.hearken-${purpose}-`;
 
 /** The owner written in a temporary folder's marker; null when the folder carries none (not ours). */
 async function tempOwner(dir: string): Promise<{ pid: number; host: string } | null> {

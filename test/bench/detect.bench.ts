@@ -18,12 +18,13 @@ const PUBLIC_SERIES = join(SHARED, 'vectors/public/series.csv');
 
 export interface DetectBenchResult {
   synthetic: { series: number; weeks: number; seconds: Record<string, number> };
+  /** Null in the quick bench. */
   public: {
     hearkenSeconds: Record<string, number>;
     rSeconds: Record<string, number> | null;
     speedup: number | null;
     alarmAgreement: Record<string, number> | null;
-  };
+  } | null;
 }
 
 /** Weekly counts with a yearly season and a level drawn per series: what a department x category cell looks like. */
@@ -72,9 +73,10 @@ export function runRHarness(input: string, output: string, methods: readonly str
 /**
  * Detection: (1) every detector over N synthetic weekly series of 260 weeks, timed per method;
  * (2) the 200 public reference series through hearken and through R surveillance in the same run,
- * per-method compute time, and the share of R's alarms hearken reproduces.
+ * per-method compute time, and the share of R's alarms hearken reproduces. Without `withPublic`
+ * (the quick bench: R takes about three minutes on these series) only the first part runs.
  */
-export async function benchDetect(workDir: string, seriesCount: number, log: (line: string) => void): Promise<DetectBenchResult> {
+export async function benchDetect(workDir: string, seriesCount: number, log: (line: string) => void, withPublic = true): Promise<DetectBenchResult> {
   const weeks = 260;
   log(`detect: ${seriesCount.toLocaleString('en')} synthetic series of ${weeks} weeks through every detector …`);
   const synthetic = timeMethods(syntheticSeries(seriesCount, weeks), Object.keys(DETECTORS));
@@ -82,6 +84,10 @@ export async function benchDetect(workDir: string, seriesCount: number, log: (li
     log(`detect:   ${method.padEnd(20)} ${formatSeconds(seconds)} (${((seconds / (seriesCount * weeks)) * 1e6).toFixed(1)} µs a week)`);
   }
 
+  if (!withPublic) {
+    log('detect: quick mode; the public series and the R comparison are skipped');
+    return { synthetic: { series: seriesCount, weeks, seconds: synthetic }, public: null };
+  }
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const rows = await queryRows<SeriesRow>(connection, 'select series, period, count from read_csv($path, all_varchar = true)', { path: PUBLIC_SERIES });

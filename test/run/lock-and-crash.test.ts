@@ -2,15 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
 import { queryRows } from '../../pipeline/db.ts';
-import { SITE_MANIFEST, type SiteManifest } from '../../pipeline/publish/out-folder.ts';
-import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
 import { capture } from '../support/captured-io.ts';
+import { wholeSite } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
@@ -62,22 +61,6 @@ describe('run lock', () => {
   });
 });
 
-/** A whole site as one run published it: its manifest lists exactly the files beside it. */
-async function wholeSite(dir: string): Promise<{ runId: string; summary: RunSummary }> {
-  const manifest = JSON.parse(readFileSync(join(dir, SITE_MANIFEST), 'utf8')) as SiteManifest;
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => file !== SITE_MANIFEST)
-    .sort();
-  expect(files).toEqual(manifest.files);
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'warnings.json', 'run-summary.json']));
-  expect(JSON.parse(readFileSync(join(dir, 'warnings.json'), 'utf8')).warnings).toBeInstanceOf(Array);
-  const summary = JSON.parse(readFileSync(join(dir, 'run-summary.json'), 'utf8')) as RunSummary;
-  expect(summary.run_id).toBe(manifest.run_id);
-  return { runId: manifest.run_id, summary };
-}
-
 /** The feedback rows of a copy of the warehouse (and of its log, when one is left). */
 async function feedbackRowsInCopy(ws: Workspace): Promise<number | undefined> {
   const copy = await mkdtemp(join(tmpdir(), 'hearken-inspect-'));
@@ -108,7 +91,10 @@ function runChild(ws: Workspace, crashAt?: string): Promise<{ code: number | nul
 }
 
 describe('a run killed at a crash point', () => {
-  const rowsPerFile = 60;
+  // HEARKEN_CRASH_ROWS=200000 makes the same kills at scale, a million rows in five files: the long
+  // run of `npm run test:crash-at-scale`, too slow for `npm test`
+  const rowsPerFile = Number(process.env.HEARKEN_CRASH_ROWS ?? 60);
+  const timeoutMs = rowsPerFile > 1000 ? 3_600_000 : 120_000;
   // two files the earlier run published, three more the killed run brings
   const earlierFiles = 2;
   const newFiles = 3;
@@ -122,7 +108,7 @@ describe('a run killed at a crash point', () => {
     for (let f = 0; f < earlierFiles; f++) await earlier.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
     expect(await runChild(earlier)).toEqual({ code: 0, signal: null });
     earlierRunId = (await wholeSite(earlier.out)).runId;
-  }, 120_000);
+  }, timeoutMs);
   afterAll(async () => {
     await earlier.dispose();
   });
@@ -181,5 +167,5 @@ describe('a run killed at a crash point', () => {
     expect(keys).toEqual({ n: allRows, distinct_keys: allRows, files: earlierFiles + newFiles });
     // nothing set aside, half built or locked is left beside the site
     expect((await readdir(ws.root)).filter((entry) => entry !== `${basename(ws.db)}.wal`).sort()).toEqual(['input', 'out', 'warehouse.duckdb']);
-  }, 120_000);
+  }, timeoutMs);
 });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ChildRunResult } from './run-child.ts';
+import { benchFigures } from './figures.ts';
+import type { ScaleRun } from './scale.bench.ts';
+
+/** A run of `records` records whose every stage took the seconds given; rows as a run of that size reports them. */
+function scaleRun(records: number, seconds: number, stages: Record<string, number>, peakRssMb: number): ScaleRun {
+  const run: ChildRunResult = { seconds, stages, peakRssMb, rowsRead: records * 3, recordsInWarehouse: records * 3 };
+  return { records, surveyResponses: records * 2, run, incrementalDay: { ...run, seconds: seconds / 10, peakRssMb: peakRssMb / 2, newRecords: 1 }, siteBuildSeconds: seconds / 20 };
+}
+
+describe('benchFigures', () => {
+  it('quotes 1M and 10M runs by size, the daily run and site build on the 1M history, and the stages and peak memory of the largest run', () => {
+    const figures = benchFigures({
+      quick: false,
+      ingest: null,
+      text: null,
+      survey: null,
+      detect: null,
+      scale: [scaleRun(10_000_000, 500, { ingest: 200, marts: 100 }, 5000), scaleRun(1_000_000, 50, { ingest: 20 }, 900), scaleRun(100_000, 6, {}, 300)],
+    });
+    expect(figures).toEqual({
+      quick: false,
+      ingest_vs_duckdb: null,
+      text_vs_segmenter: null,
+      detect_vs_r: null,
+      survey_ingest_vs_duckdb: null,
+      run_1m_s: 50,
+      run_10m_s: 500,
+      reference_records: 1_000_000,
+      incremental_day_s: 5, // 50 / 10
+      site_build_s: 2.5, // 50 / 20
+      peak_rss_mb: 5000,
+      stage_records: 10_000_000,
+      stage_ingest_s: 200,
+      stage_ingest_rows_per_s: 150_000, // 30M rows read / 200 s
+      stage_marts_s: 100,
+      stage_marts_rows_per_s: 300_000,
+    });
+  });
+
+  it('in quick mode quotes the small run for the daily run, and null for the sizes that did not run', () => {
+    const figures = benchFigures({ quick: true, ingest: null, text: null, survey: null, detect: null, scale: [scaleRun(10_000, 12, { ingest: 3 }, 400)] });
+    expect(figures).toMatchObject({ quick: true, run_1m_s: null, run_10m_s: null, reference_records: 10_000, incremental_day_s: 1.2, site_build_s: 0.6, peak_rss_mb: 400, stage_ingest_rows_per_s: 10_000 });
+  });
+});
