@@ -136,7 +136,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   try {
     const { connection } = warehouse;
     await prepareSession(connection, config);
-    await ingestInput(connection, config, progress, now);
+    const { runId } = await ingestInput(connection, config, progress, now);
     await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
     await prepareCalendars(connection, config);
@@ -154,7 +154,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
       progress.tick(monday);
       const asOf = addDays(monday, -1);
       const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
-      const raised = raiseWarnings(detected, history, asOf, style);
+      const raised = raiseWarnings(detected, history, asOf, style, runId);
       history = raised.history;
       for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
     }

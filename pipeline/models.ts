@@ -13,6 +13,7 @@ export const MACRO_MODELS = [
   'macros/script_language',
   'macros/timestamp_problem',
   'macros/csv_safe_text',
+  'macros/hospital_of_path',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
@@ -23,6 +24,7 @@ export const INGEST_MODELS = [
   'macros/parse_local_timestamp',
   'macros/redact_pii',
   'macros/timestamp_problem',
+  'macros/hospital_of_path',
   'staging/stg_value_aliases',
   'staging/stg_feedback',
   'staging/stg_survey',

@@ -40,6 +40,8 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
 export async function prepareSession(connection: DuckDBConnection, config: Config): Promise<void> {
   // naive times are hospital-local: the session zone makes casts and dates read them so
   await connection.run('set TimeZone = $zone', { zone: config.timezone });
+  // the hospital of files directly in the input folder, for a warehouse made before hospitals too
+  await setVariables(connection, { default_hospital: config.hospital });
   await prepareWarehouse(connection);
   await loadReferenceTables(connection, config);
   await runModel(connection, 'staging/stg_value_aliases');
@@ -70,7 +72,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const text = await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
     await prepareCalendars(connection, config);
-    await setVariables(connection, { as_of: asOf });
+    await setVariables(connection, { as_of: asOf, run_id: runId });
     await buildMarts(connection);
     await buildTermKeyness(connection);
     await buildDepartmentKeywords(connection);
@@ -98,7 +100,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const week = addDays(asOf, -6);
     const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
     const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
-    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
+    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history, runId);
     crashPoint('warnings.logged');
     progress.done();
     progress.start(t(config.language, 'stage.publish'), 1);

@@ -8,7 +8,7 @@ select
     terms.term,
     count(*)::integer as records
 from fct_feedback as feedback
-inner join record_terms as terms using (source, id)
+inner join record_terms as terms using (hospital, source, id)
 where feedback.kind <> 'praise'
   and feedback.received_at::date <= getvariable('as_of')::date
   and feedback.received_at::date > getvariable('as_of')::date - 365

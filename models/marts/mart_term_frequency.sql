@@ -33,7 +33,7 @@ slice_totals as (
 term_counts as (
     select period.grain, period.period_start, slice.dimension, slice.value, slices.lang, terms.term, count(*)::integer as records
     from slices
-    inner join record_terms as terms using (source, id)
+    inner join record_terms as terms using (hospital, source, id)
     where slice.value is not null
     group by all
 ),

@@ -11,7 +11,7 @@ with weeks as (
 ),
 
 records as (
-    select source, id, lang, date_trunc('week', received_at)::date as week_start
+    select hospital, source, id, lang, date_trunc('week', received_at)::date as week_start
     from fct_feedback
     where kind <> 'praise'
       and received_at::date <= getvariable('as_of')::date
@@ -29,7 +29,7 @@ candidates as (
 term_weeks as (
     select records.lang, terms.term, records.week_start, count(*)::integer as records
     from records
-    inner join record_terms as terms using (source, id)
+    inner join record_terms as terms using (hospital, source, id)
     semi join candidates on candidates.lang = records.lang and candidates.term = terms.term
     group by all
 ),

@@ -38,7 +38,7 @@ term_counts as (
         count(*) filter (where time_window = 'recent')::integer as recent_with_term,
         count(*) filter (where time_window = 'baseline')::integer as baseline_with_term
     from scoped
-    inner join record_terms as terms using (source, id)
+    inner join record_terms as terms using (hospital, source, id)
     group by all
 ),
 

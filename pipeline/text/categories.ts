@@ -13,6 +13,7 @@ const defaults = {
 } as const;
 
 interface ExampleRow {
+  hospital: string;
   source: string;
   id: string;
   lang: Language;
@@ -65,11 +66,11 @@ function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
 export async function inferCategories(connection: DuckDBConnection): Promise<CategoryInferenceReport[]> {
   await runModel(connection, 'text/category_examples');
   const reports: CategoryInferenceReport[] = [];
-  const inferred: { source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
+  const inferred: { hospital: string; source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
   for (const lang of LANGUAGES) {
     const rows = await queryRows<ExampleRow>(
       connection,
-      'select source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, source, id',
+      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, hospital, source, id',
       { lang },
     );
     if (rows.length === 0) continue;
@@ -89,7 +90,7 @@ export async function inferCategories(connection: DuckDBConnection): Promise<Cat
       };
     }
     const method = useClassifier ? 'classifier' : 'lexicon';
-    for (const row of unlabelled) inferred.push({ source: row.source, id: row.id, ...predictRecord(row), method });
+    for (const row of unlabelled) inferred.push({ hospital: row.hospital, source: row.source, id: row.id, ...predictRecord(row), method });
     reports.push(heldOutReport(lang, method, labelled.length, unlabelled.length, heldOut, predictHeldOut));
   }
   await inTransaction(connection, async () => {
@@ -102,6 +103,7 @@ export async function inferCategories(connection: DuckDBConnection): Promise<Cat
       if (row.probability === null) appender.appendNull();
       else appender.appendDouble(row.probability);
       appender.appendVarchar(row.method);
+      appender.appendVarchar(row.hospital);
       appender.endRow();
     }
     appender.closeSync();
