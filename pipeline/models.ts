@@ -34,6 +34,7 @@ export const INGEST_MODELS = [
 ] as const;
 
 export const MART_MODELS = [
+  'marts/dim_hospital',
   'marts/dim_department',
   'marts/fct_feedback',
   'marts/fct_record_terms',

@@ -12,7 +12,8 @@ using (
 ) as replaced
 where stored.hospital = replaced.hospital and stored.source = replaced.source and stored.id = replaced.id;
 
-insert into feedback_records
+-- by name: a warehouse upgraded in place has its later columns in the order they were added
+insert into feedback_records by name
 select
     staged.source,
     staged.id,

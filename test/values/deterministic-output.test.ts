@@ -87,11 +87,11 @@ describe('two runs of the same warehouse publish the same files', () => {
  * the key, is total, so no tie is left to a thread or a hash table.
  */
 const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
-  feedback: { key: 'source, id', order: 'received_at, source, id' },
+  feedback: { key: 'hospital, source, id', order: 'received_at, hospital, source, id' },
   satisfaction_index: { key: 'department, month, dimension', order: "month, department = 'ALL' desc, department, dimension" },
-  complaint_kpis: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
-  repeat_complaints: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
-  complaint_backlog: { key: 'department', order: "department = 'ALL' desc, department" },
+  complaint_kpis: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
+  repeat_complaints: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
+  complaint_backlog: { key: 'hospital, department', order: "hospital, department = 'ALL' desc, department" },
   satisfaction_measures: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
   satisfaction_spc: { key: 'department, month', order: 'department, month' },
   satisfaction_funnel: { key: 'department, month', order: 'month, department' },
