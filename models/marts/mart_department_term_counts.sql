@@ -1,8 +1,9 @@
--- Grain: one row per department per language per term over the year to getvariable('as_of'):
+-- Grain: one row per hospital per department per language per term over the year to getvariable('as_of'):
 -- the department's issue-raising records (every kind but praise) holding the term. The
 -- department keywords (TF-IDF over departments) read it.
 create or replace table mart_department_term_counts as
 select
+    hospital,
     feedback.department,
     feedback.lang,
     terms.term,

@@ -1,5 +1,6 @@
 -- Grain: one row per issue-raising feedback record (every kind but praise) of the 24 months up to
--- getvariable('as_of'), with its distinct terms: what the high-frequency issues group each month.
+-- getvariable('as_of'), with its hospital and distinct terms: what the high-frequency issues group
+-- each month, per hospital.
 create or replace temp table issue_records as
 with records as (
     select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
