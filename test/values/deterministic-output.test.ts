@@ -95,9 +95,9 @@ const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
   satisfaction_measures: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
   satisfaction_spc: { key: 'department, month', order: 'department, month' },
   satisfaction_funnel: { key: 'department, month', order: 'month, department' },
-  high_frequency_issues: { key: 'month, lang, rank', order: 'month, lang, rank' },
-  term_keyness: { key: 'lang, scope, term', order: 'scope, g2 desc, lang, term' },
-  department_keywords: { key: 'department, lang, rank', order: 'lang, department, rank' },
+  high_frequency_issues: { key: 'hospital, month, lang, rank', order: 'hospital, month, lang, rank' },
+  term_keyness: { key: 'hospital, lang, scope, term', order: 'hospital, scope, g2 desc, lang, term' },
+  department_keywords: { key: 'hospital, department, lang, rank', order: 'hospital, lang, department, rank' },
 };
 
 describe('every exported table is written in a total order', () => {
