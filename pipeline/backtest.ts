@@ -139,6 +139,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     const detection = detectionSettings(config.detection);
     const lastAsOf = addDays(mondays.at(-1)!, -1);
     let signals!: CellSignal[];
+    let runId!: string;
     const warnings: BacktestWarning[] = [];
     // the plan up to the detectors, with the detector steps replayed for every Monday
     await executePlan(
@@ -147,7 +148,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
       {
         ...warehouseSteps(connection, config),
         ingestFiles: async (models) => {
-          await ingestInput(connection, config, progress, now, models);
+          ({ runId } = await ingestInput(connection, config, progress, now, models));
         },
         analyseText: async (models) => {
           await runTextAnalysis(connection, config, progress, models);
@@ -168,7 +169,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
             progress.tick(monday);
             const asOf = addDays(monday, -1);
             const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
-            const raised = raiseWarnings(detected, history, asOf, style);
+            const raised = raiseWarnings(detected, history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
           }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { z } from 'zod';
@@ -67,6 +67,7 @@ const privacySchema = z.strictObject({
 
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
+  hospital: z.string().trim().min(1).optional().describe('the hospital of files directly in the input folder; default: the folder\'s name'),
   timezone: z.string().optional(),
   timezones: z.record(z.string().min(1), z.string()).optional().describe('glob (relative to the input folder) → time zone'),
   calendar: calendarSchema.optional().describe('holiday calendar of holidays.csv, or none; default: from the time zone'),
@@ -89,6 +90,12 @@ export interface Config {
   asOf: string | null;
   /** Language of everything a person reads: CLI messages and the site. */
   language: Language;
+  /**
+   * The hospital of records in files directly in the input folder that have no `hospital` of their
+   * own (contract section 1): the config's `hospital`, else the input folder's name. Files in a
+   * sub-folder take the name of the first-level folder that holds them.
+   */
+  hospital: string;
   /** Hospital-local IANA time zone: date-times given with an offset are converted into it. */
   timezone: string;
   /** Zones for some input files (a group's hospitals in several countries); the first match wins. */
@@ -258,6 +265,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     outDir: options.out ? resolve(cwd, options.out) : defaults.outDir,
     asOf: options.asOf ?? null,
     language: language as Language,
+    hospital: file.hospital ?? basename(inputDir),
     timezone,
     timezonesByPath,
     calendar: file.calendar ?? null,

@@ -17,6 +17,7 @@ export const MACRO_MODELS = [
   'macros/script_language',
   'macros/timestamp_problem',
   'macros/csv_safe_text',
+  'macros/hospital_of_path',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
@@ -31,6 +32,7 @@ export const INGEST_MODELS = [
   'macros/parse_local_timestamp',
   'macros/redact_pii',
   'macros/timestamp_problem',
+  'macros/hospital_of_path',
   'staging/stg_value_aliases',
   'staging/stg_feedback',
   'staging/stg_survey',
@@ -41,6 +43,7 @@ export const INGEST_MODELS = [
 
 /** Once per run, after every file and the text stage: staging → intermediate → marts. */
 export const MART_MODELS = [
+  'marts/dim_hospital',
   'marts/dim_department',
   'marts/fct_feedback',
   'marts/fct_record_terms',

@@ -47,6 +47,8 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
     // naive times are hospital-local: the session zone makes casts and dates read them so
     session: async () => {
       await connection.run('set TimeZone = $zone', { zone: config.timezone });
+      // the hospital of files directly in the input folder, for a warehouse made before hospitals too
+      await setVariables(connection, { default_hospital: config.hospital });
     },
     referenceTables: () => loadReferenceTables(connection, config),
   };
@@ -116,7 +118,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: async () => {
           asOf = await resolveAsOf(connection, config, dateInZone(now, config.timezone));
-          await setVariables(connection, { as_of: asOf });
+          await setVariables(connection, { as_of: asOf, run_id: input.runId });
         },
         termKeyness: async (models) => {
           await buildTermKeyness(connection, models);
@@ -135,7 +137,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
         },
         raiseWarnings: async (models) => {
-          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, models);
+          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models);
         },
         runSummary: async () => {
           const published = await publishedFiles(connection, input.files, input.discovery.notRead);

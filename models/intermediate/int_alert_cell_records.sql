@@ -12,6 +12,7 @@
 create or replace table int_alert_cell_records as
 with complaints as (
     select
+        hospital,
         source,
         id,
         received_at::date as day,
@@ -32,22 +33,22 @@ issue_terms as (
 -- a cell and its population are named by a JSON array of their parts (dimension first), so no
 -- department, place or word can run into the next part, whatever characters it holds
 cells as (
-    select 'spike' as kind, to_json(['department', department, category])::varchar as cell, to_json(['department', department])::varchar as population, source, id, day
+    select 'spike' as kind, to_json(['department', department, category])::varchar as cell, to_json(['department', department])::varchar as population, hospital, source, id, day
     from complaints
     where department is not null
     union all
-    select 'spike', to_json(['category', category])::varchar, to_json(['hospital'])::varchar, source, id, day
+    select 'spike', to_json(['category', category])::varchar, to_json(['hospital'])::varchar, hospital, source, id, day
     from complaints
     union all
-    select 'hotspot', to_json(['location', location])::varchar, to_json(['lang', lang])::varchar, source, id, day
+    select 'hotspot', to_json(['location', location])::varchar, to_json(['lang', lang])::varchar, hospital, source, id, day
     from complaints
     where location is not null
     union all
-    select distinct 'emerging_term', to_json(['term', complaints.lang, terms.term])::varchar, to_json(['lang', complaints.lang])::varchar, complaints.source, complaints.id, complaints.day
+    select distinct 'emerging_term', to_json(['term', complaints.lang, terms.term])::varchar, to_json(['lang', complaints.lang])::varchar, complaints.hospital, complaints.source, complaints.id, complaints.day
     from complaints
-    join fct_record_terms as terms using (source, id)
+    join fct_record_terms as terms using (hospital, source, id)
     join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term
 )
 
-select kind, cell, source, id, day, min(day) over (partition by population) as series_start
+select kind, cell, hospital, source, id, day, min(day) over (partition by population) as series_start
 from cells;

@@ -1,4 +1,4 @@
--- Grain: one row per feedback record of kind `complaint` (source, id): its working-day calendar
+-- Grain: one row per feedback record of kind `complaint` (hospital, source, id): its working-day calendar
 -- (file_calendar, from the file its stored version came from), its SLA in working days
 -- (complaint_sla.csv by its category in fct_feedback, given or inferred; uncategorised complaints
 -- take `other`'s; a fraction rounds up) and its due date.
@@ -11,13 +11,13 @@
 -- resolved on or before the due date.
 create or replace table int_complaint_deadlines as
 with complaints as (
-    select source, id, received_at, responded_at, resolved_at, category
+    select hospital, source, id, received_at, responded_at, resolved_at, category
     from fct_feedback
     where kind = 'complaint'
 ),
 
 calendars as (
-    select records.source, records.id, file_calendar.calendar
+    select records.hospital, records.source, records.id, file_calendar.calendar
     from feedback_records as records
     inner join file_calendar on file_calendar.file_id = records.file_id
     where records.kind = 'complaint'
@@ -35,6 +35,7 @@ days as (
 
 received as (
     select
+        complaints.hospital,
         complaints.source,
         complaints.id,
         calendars.calendar,
@@ -46,7 +47,8 @@ received as (
         received_day.working_day_index as received_working_day_index,
         received_day.is_working_day as received_on_working_day
     from complaints
-    inner join calendars on calendars.source = complaints.source and calendars.id = complaints.id
+    inner join calendars
+        on calendars.hospital = complaints.hospital and calendars.source = complaints.source and calendars.id = complaints.id
     left join sla on sla.category = complaints.category
     left join sla as other on other.category = 'other'
     inner join days as received_day
@@ -63,6 +65,7 @@ due as (
 
 final as (
     select
+        due.hospital,
         due.source,
         due.id,
         due.calendar,

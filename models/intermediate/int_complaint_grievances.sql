@@ -1,5 +1,5 @@
 -- Grain: one row per complaint in the warehouse, with the grievance it belongs to. Two complaints
--- are linked when they were received within 30 days of each other and either share a contact
+-- are linked when they are of one hospital, were received within 30 days of each other and either share a contact
 -- (feedback_records.contact_hash) or are in the same department with near-duplicate terms:
 -- Jaccard of their term sets (text_analyses.terms, the lists record_terms unnests) at least 0.6,
 -- both with at least 4 terms. A complaint linked to an earlier one is a repeat; its parent is the
@@ -16,6 +16,7 @@
 create or replace table int_complaint_grievances as
 with complaints as (
     select
+        feedback.hospital,
         feedback.source,
         feedback.id,
         feedback.received_at,
@@ -24,13 +25,13 @@ with complaints as (
         records.contact_hash,
         records.content_hash
     from fct_feedback as feedback
-    inner join feedback_records as records using (source, id)
+    inner join feedback_records as records using (hospital, source, id)
     where feedback.kind = 'complaint'
 ),
 
 -- a total order, so that "earlier" holds for complaints received at the same moment
 ordered as (
-    select *, row_number() over (order by received_at, source, id) as seq from complaints
+    select *, row_number() over (order by received_at, hospital, source, id) as seq from complaints
 ),
 
 -- each complaint is compared with at most the 10 complaints before it that share its contact (or,
@@ -39,7 +40,7 @@ ordered as (
 contact_links as (
     select earlier.seq as earlier_seq, later.seq as later_seq, 'contact' as linked_by
     from (
-        select seq, received_at, unnest(list(seq) over (partition by contact_hash order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
+        select seq, received_at, unnest(list(seq) over (partition by hospital, contact_hash order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
         from ordered
         where contact_hash is not null
     ) as later
@@ -48,9 +49,9 @@ contact_links as (
 ),
 
 term_sets as (
-    select ordered.seq, ordered.department, ordered.received_at, analyses.terms, len(analyses.terms) as term_count
+    select ordered.seq, ordered.hospital, ordered.department, ordered.received_at, analyses.terms, len(analyses.terms) as term_count
     from ordered
-    inner join text_analyses as analyses using (source, id, content_hash)
+    inner join text_analyses as analyses using (hospital, source, id, content_hash)
     where len(analyses.terms) >= 4
 ),
 
@@ -66,7 +67,7 @@ term_order as (
 ),
 
 prefixes as (
-    select ranked.seq, term_sets.department, term_sets.received_at, term_sets.term_count, ranked.term
+    select ranked.seq, term_sets.hospital, term_sets.department, term_sets.received_at, term_sets.term_count, ranked.term
     from (
         select tokens.seq, tokens.term, row_number() over (partition by tokens.seq order by term_order.term_rank) as position
         from tokens
@@ -81,7 +82,7 @@ candidates as (
     select distinct earlier.seq as earlier_seq, later.seq as later_seq
     from (
         select seq, received_at, term_count,
-            unnest(list(seq) over (partition by department, term order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
+            unnest(list(seq) over (partition by hospital, department, term order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
         from prefixes
     ) as later
     inner join term_sets as earlier on earlier.seq = later.earlier_seq
@@ -129,6 +130,7 @@ parent_links as (
 
 final as (
     select
+        complaint.hospital,
         complaint.source,
         complaint.id,
         complaint.received_at,
@@ -148,4 +150,4 @@ final as (
 )
 
 select * from final
-order by received_at, source, id;
+order by received_at, hospital, source, id;

@@ -24,6 +24,7 @@ open_complaints as (
 
 final as (
     select
+        open_complaints.hospital,
         open_complaints.source,
         open_complaints.id,
         open_complaints.as_of_date as as_of,

@@ -35,7 +35,7 @@ create table if not exists ingested_files (
     read_at timestamp not null
 );
 
--- Grain: one row per feedback record, keyed by (source, id); the newest version wins.
+-- Grain: one row per feedback record, keyed by (hospital, source, id); the newest version wins.
 -- A *_raw column holds the value as written only where it differs from the mapped value (an
 -- alias such as 12345热线, or a value nobody recognised); text_redacted holds the redacted text
 -- only where redaction changed something. Read records through fct_feedback, whose
@@ -61,12 +61,15 @@ create table if not exists feedback_records (
     content_hash ubigint not null,      -- of every field as written: a changed version has another
     file_id integer not null,
     file_row integer not null,
-    contact_hash varchar                -- contact_hash(text_raw, salt): the first phone, e-mail or ID
+    contact_hash varchar,               -- contact_hash(text_raw, salt): the first phone, e-mail or ID
                                         -- in the text, normalised, salted, hashed (redact_pii.sql)
+    hospital varchar                    -- contract section 1: its column, else its folder's (hospital_of_path)
 );
 
 -- A warehouse made before contact_hash existed gets the column (last, as in a new one).
 alter table feedback_records add column if not exists contact_hash varchar;
+-- and one made before hospitals (contract v2) gets theirs, filled at the end of this file
+alter table feedback_records add column if not exists hospital varchar;
 
 -- Grain: one row per secret of this warehouse: `contact_salt`, random, made once by the first run
 -- that finds none. Read only by the feedback load; never by a mart, never exported.
@@ -86,7 +89,7 @@ update feedback_records set contact_hash = contact_hash(text_raw, salt.value) fr
 drop table new_contact_salt;
 commit;
 
--- Grain: one row per survey response, keyed by (source, response_id).
+-- Grain: one row per survey response, keyed by (hospital, source, response_id).
 create table if not exists survey_responses (
     source varchar not null,
     response_id varchar not null,
@@ -99,23 +102,27 @@ create table if not exists survey_responses (
     comment_redacted varchar,           -- only where redaction changed the comment, as for feedback
     content_hash ubigint not null,
     file_id integer not null,
-    file_row integer not null
+    file_row integer not null,
+    hospital varchar
 );
+alter table survey_responses add column if not exists hospital varchar;
 
 -- Grain: one row per answered questionnaire item of a survey response.
 create table if not exists survey_answers (
     source varchar not null,
     response_id varchar not null,
     item_code varchar not null,         -- the q_<code> column without its prefix, lower case
-    score tinyint not null              -- 1 very dissatisfied .. 5 very satisfied
+    score tinyint not null,             -- 1 very dissatisfied .. 5 very satisfied
+    hospital varchar
 );
+alter table survey_answers add column if not exists hospital varchar;
 
 -- The keys of each landing table under one name, for the outcome model both kinds share.
 create or replace view stored_feedback_keys as
-select source, id as record_id, content_hash, file_id from feedback_records;
+select hospital, source, id as record_id, content_hash, file_id from feedback_records;
 
 create or replace view stored_survey_keys as
-select source, response_id as record_id, content_hash, file_id from survey_responses;
+select hospital, source, response_id as record_id, content_hash, file_id from survey_responses;
 
 -- Grain: one row per input row held back, with the first reason found.
 create table if not exists quarantine (
@@ -124,8 +131,10 @@ create table if not exists quarantine (
     file_line integer,                  -- physical line, for rows the CSV reader could not parse
     column_name varchar,
     reason varchar not null,
-    value varchar                       -- the offending value, cut to 200 characters
+    value varchar,                      -- the offending value, cut to 200 characters
+    hospital varchar                    -- the row's, where it names one, else its file's
 );
+alter table quarantine add column if not exists hospital varchar;
 
 -- Grain: one row per feedback record version the text stage has read (pipeline/text/stage.ts).
 -- A record is read again when its content_hash or the analyzer (dictionaries, stop words, learned
@@ -140,12 +149,14 @@ create table if not exists text_analyses (
     lang varchar not null,              -- zh | vi | en
     lexicon_hits varchar[] not null,    -- one category per lexicon phrase found, repeats kept
     terms varchar[] not null,           -- distinct keys variants share: an English stem, a Vietnamese word
-    surfaces varchar[] not null         -- each term as this record wrote it, in the same order
+    surfaces varchar[] not null,        -- each term as this record wrote it, in the same order
+    hospital varchar
 );
+alter table text_analyses add column if not exists hospital varchar;
 
 -- Grain: one row per distinct term of an analysed record (counts over it are document frequencies).
 create or replace view record_terms as
-select source, id, unnest(terms) as term, unnest(surfaces) as surface
+select hospital, source, id, unnest(terms) as term, unnest(surfaces) as surface
 from text_analyses;
 
 -- Grain: one row per language whose text taught its analyzer something (Vietnamese: syllable
@@ -164,8 +175,10 @@ create table if not exists inferred_categories (
     id varchar not null,
     category category_type not null,
     probability double,                 -- the classifier's; null for a lexicon decision
-    method varchar not null             -- classifier | lexicon | none
+    method varchar not null,            -- classifier | lexicon | none
+    hospital varchar
 );
+alter table inferred_categories add column if not exists hospital varchar;
 
 -- Grain: one row per warning ever raised: its lifecycle across runs (pipeline/warnings) and the
 -- warning as last published, so that a resolved warning can be announced with its content.
@@ -176,3 +189,34 @@ create table if not exists warning_log (
     resolved_as_of date,                -- found gone on this as-of date; null while open
     warning json not null
 );
+
+-- A warehouse made before hospitals (contract v2) has got the column above, last as in a new one;
+-- its records get their hospital by the rule of contract section 1, from the path their file was first
+-- read under (getvariable('default_hospital'): the configured name, else the input folder's).
+-- Nothing is dropped and the content hashes stay: the re-reading that the changed rules cause
+-- finds every record unchanged under its key. Records a file's `hospital` column placed elsewhere
+-- cannot be told from the path; such a column was ignored before v2, and named in ignored_columns.
+begin transaction;
+update feedback_records as records
+set hospital = clean_hospital(hospital_of_path(files.path, getvariable('default_hospital')))
+from ingested_files as files
+where records.hospital is null and files.file_id = records.file_id;
+update survey_responses as responses
+set hospital = clean_hospital(hospital_of_path(files.path, getvariable('default_hospital')))
+from ingested_files as files
+where responses.hospital is null and files.file_id = responses.file_id;
+update quarantine
+set hospital = clean_hospital(hospital_of_path(files.path, getvariable('default_hospital')))
+from ingested_files as files
+where quarantine.hospital is null and files.file_id = quarantine.file_id;
+-- before hospitals, (source, id) was the whole key: each row below matches one record
+update survey_answers as answers
+set hospital = responses.hospital
+from survey_responses as responses
+where answers.hospital is null and responses.source = answers.source and responses.response_id = answers.response_id;
+update text_analyses as analyses
+set hospital = records.hospital
+from feedback_records as records
+where analyses.hospital is null and records.source = analyses.source and records.id = analyses.id;
+delete from inferred_categories where hospital is null;
+commit;

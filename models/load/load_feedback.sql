@@ -5,14 +5,15 @@
 -- Its contact (redact_pii.sql) is kept only as a salted hash.
 delete from feedback_records as stored
 using (
-    select staged.source, staged.id
+    select staged.hospital, staged.source, staged.id
     from record_outcome as outcome
     inner join stg_feedback as staged using (file_row)
     where outcome.outcome = 'replaced'
 ) as replaced
-where stored.source = replaced.source and stored.id = replaced.id;
+where stored.hospital = replaced.hospital and stored.source = replaced.source and stored.id = replaced.id;
 
-insert into feedback_records
+-- by name: a warehouse upgraded in place has its later columns in the order they were added
+insert into feedback_records by name
 select
     staged.source,
     staged.id,
@@ -34,13 +35,14 @@ select
     staged.content_hash,
     getvariable('file_order') as file_id,
     staged.file_row,
-    contact_hash(raw.text, (select value from warehouse_secrets where name = 'contact_salt')) as contact_hash
+    contact_hash(raw.text, (select value from warehouse_secrets where name = 'contact_salt')) as contact_hash,
+    staged.hospital
 from record_outcome as outcome
 inner join stg_feedback as staged using (file_row)
 inner join input_rows as raw on raw._row = outcome.file_row
 where outcome.outcome in ('new', 'replaced');
 
 insert into quarantine
-select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200)
+select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200), hospital
 from stg_feedback
 where problem is not null;

@@ -8,25 +8,26 @@ where outcome.outcome in ('new', 'replaced');
 
 delete from survey_answers as stored
 using survey_incoming as incoming
-where incoming.outcome = 'replaced' and stored.source = incoming.source and stored.response_id = incoming.response_id;
+where incoming.outcome = 'replaced' and stored.hospital = incoming.hospital and stored.source = incoming.source and stored.response_id = incoming.response_id;
 
 delete from survey_responses as stored
 using survey_incoming as incoming
-where incoming.outcome = 'replaced' and stored.source = incoming.source and stored.response_id = incoming.response_id;
+where incoming.outcome = 'replaced' and stored.hospital = incoming.hospital and stored.source = incoming.source and stored.response_id = incoming.response_id;
 
-insert into survey_responses
+-- by name: a warehouse upgraded in place has its later columns in the order they were added
+insert into survey_responses by name
 select
     source, response_id, submitted_at, department_raw, patient_type, overall, recommend,
     comment_raw, nullif(redact_pii(comment_raw), comment_raw) as comment_redacted, content_hash,
-    getvariable('file_order') as file_id, file_row
+    getvariable('file_order') as file_id, file_row, hospital
 from survey_incoming;
 
-insert into survey_answers
-select incoming.source, incoming.response_id, answers.item_code, answers.score
+insert into survey_answers by name
+select incoming.source, incoming.response_id, answers.item_code, answers.score, incoming.hospital
 from survey_incoming as incoming
 inner join stg_survey_answers as answers using (file_row);
 
 insert into quarantine
-select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200)
+select getvariable('file_id'), file_row, null, problem.column, problem.reason, left(problem.value, 200), hospital
 from stg_survey
 where problem is not null;

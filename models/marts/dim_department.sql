@@ -1,13 +1,14 @@
--- Grain: one row per department name as the sources write it (department_raw), resolved through
+-- Grain: one row per hospital per department name as its sources write it (department_raw): a
+-- department belongs to its hospital, so one name in two hospitals is two departments. Resolved through
 -- the reference tables to a department code and its canonical name. The canonical name is given
 -- in the language the source wrote it in, so a Chinese hospital's reports stay in Chinese.
 -- A name no alias matches is kept as written and flagged is_known = false, never dropped; as it
 -- is published (pages, packs, their file names), its `department` is redacted (redact_pii.sql).
 create or replace table dim_department as
 with names as (
-    select distinct department_raw from feedback_records
+    select distinct hospital, department_raw from feedback_records
     union
-    select distinct department_raw from survey_responses
+    select distinct hospital, department_raw from survey_responses
 ),
 
 departments as (
@@ -41,6 +42,7 @@ folded_keys as (
 
 resolved as (
     select
+        names.hospital,
         names.department_raw,
         coalesce(exact_keys.code, folded_keys.code) as department_code
     from names
@@ -50,6 +52,7 @@ resolved as (
 
 final as (
     select
+        resolved.hospital,
         resolved.department_raw,
         resolved.department_code,
         case

@@ -32,23 +32,24 @@ term_categories as (
     group by lang, term, category
 ),
 
+-- a source is a hospital's: two hospitals' `complaints` are two sources
 source_totals as (
-    select source, count(*) as issue_records
+    select hospital, source, count(*) as issue_records
     from fct_feedback
     where kind <> 'praise'
-    group by source
+    group by hospital, source
     having count(*) >= 100
 ),
 
 source_shares as (
     select terms.lang, terms.term, max(terms.records / source_totals.issue_records) as max_source_share
     from (
-        select lang, term, source, count(*) as records
+        select lang, term, hospital, source, count(*) as records
         from fct_record_terms
         where kind <> 'praise'
         group by all
     ) as terms
-    inner join source_totals using (source)
+    inner join source_totals using (hospital, source)
     group by all
 ),
 

@@ -1,8 +1,9 @@
 -- Grain: one row per loaded feedback record: the `feedback` table of contract section 5, as
 -- published under OUT/data/. Only redacted text; `source`, the file's name unless the file gives
--- one, redacted as well; times in hospital-local ISO 8601.
+-- one, redacted as well; times in hospital-local ISO 8601. The export adds `run_id` (publish.ts).
 create or replace table export_feedback as
 select
+    hospital,
     redact_pii(source) as source,
     id,
     strftime(received_at, '%Y-%m-%dT%H:%M:%S') as received_at,
@@ -18,4 +19,4 @@ select
     category_raw,
     text_redacted
 from fct_feedback
-order by fct_feedback.received_at, source, id;
+order by fct_feedback.received_at, hospital, source, id;

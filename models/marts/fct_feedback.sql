@@ -1,4 +1,4 @@
--- Grain: one row per feedback record in the warehouse, with its canonical department, the
+-- Grain: one row per feedback record in the warehouse (hospital, source, id), with its canonical department, the
 -- language of its text and its category, given or inferred by the text stage. Reads only redacted
 -- text: raw text never leaves the landing tables. The location and the coded values as written are redacted here, where
 -- everything published about a record is read from.
@@ -14,15 +14,16 @@ departments as (
 ),
 
 analyses as (
-    select source, id, content_hash, lang from text_analyses
+    select hospital, source, id, content_hash, lang from text_analyses
 ),
 
 inferred as (
-    select source, id, category::varchar as category from inferred_categories
+    select hospital, source, id, category::varchar as category from inferred_categories
 ),
 
 final as (
     select
+        hospital,
         records.source,
         records.id,
         records.received_at,
@@ -48,9 +49,9 @@ final as (
         records.satisfied::varchar as satisfied,
         records.text_redacted
     from records
-    inner join departments on departments.department_raw = records.department_raw
-    left join analyses using (source, id, content_hash)
-    left join inferred using (source, id)
+    inner join departments using (hospital, department_raw)
+    left join analyses using (hospital, source, id, content_hash)
+    left join inferred using (hospital, source, id)
 )
 
 select * from final;

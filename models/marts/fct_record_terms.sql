@@ -2,6 +2,7 @@
 -- the base of every document frequency. A view, so a run does not copy the largest table.
 create or replace view fct_record_terms as
 select
+    feedback.hospital,
     feedback.source,
     feedback.id,
     feedback.received_at,
@@ -14,4 +15,4 @@ select
     terms.term,
     terms.surface
 from record_terms as terms
-inner join fct_feedback as feedback using (source, id);
+inner join fct_feedback as feedback using (hospital, source, id);

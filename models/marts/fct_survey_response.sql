@@ -1,17 +1,18 @@
--- Grain: one row per survey response, with its canonical department and how many items it answered.
+-- Grain: one row per survey response (hospital, source, response_id), with its canonical department and how many items it answered.
 create or replace table fct_survey_response as
 with responses as (
     select * from survey_responses
 ),
 
 answer_counts as (
-    select source, response_id, count(*) as items_answered
+    select hospital, source, response_id, count(*) as items_answered
     from survey_answers
-    group by source, response_id
+    group by hospital, source, response_id
 ),
 
 final as (
     select
+        hospital,
         responses.source,
         responses.response_id,
         responses.submitted_at,
@@ -24,8 +25,8 @@ final as (
         coalesce(answer_counts.items_answered, 0)::integer as items_answered,
         coalesce(responses.comment_redacted, responses.comment_raw) as comment_redacted
     from responses
-    inner join dim_department as departments on departments.department_raw = responses.department_raw
-    left join answer_counts using (source, response_id)
+    inner join dim_department as departments using (hospital, department_raw)
+    left join answer_counts using (hospital, source, response_id)
 )
 
 select * from final;

@@ -1,4 +1,5 @@
--- Grain: one row per department (and `ALL`) per month of received_at: the complaint-handling
+-- Grain: one row per hospital per department (and the hospital's `ALL`: never across hospitals)
+-- per month of received_at: the complaint-handling
 -- numbers of contract section 5. Counts records of kind `complaint`; a rate whose denominator is 0
 -- is null (blank in the export), never 0. A complaint is resolved within SLA when it is resolved on
 -- or before its due date: `sla_days` of its category in complaint_sla.csv counted in working days
@@ -6,13 +7,13 @@
 -- to the first response, the complaints now `escalated`, and the count resolved within SLA.
 create or replace table mart_complaint_kpis as
 with complaints as (
-    select source, id, department, strftime(received_at, '%Y-%m') as month, status, received_at, responded_at, resolved_at, satisfied
+    select hospital, source, id, department, strftime(received_at, '%Y-%m') as month, status, received_at, responded_at, resolved_at, satisfied
     from fct_feedback
     where kind = 'complaint'
 ),
 
 deadlines as (
-    select source, id, resolved_within_sla from int_complaint_deadlines
+    select hospital, source, id, resolved_within_sla from int_complaint_deadlines
 ),
 
 timed as (
@@ -22,11 +23,13 @@ timed as (
         date_diff('second', received_at, resolved_at) / 3600.0 as hours_to_resolve,
         deadlines.resolved_within_sla
     from complaints
-    left join deadlines on deadlines.source = complaints.source and deadlines.id = complaints.id
+    left join deadlines
+        on deadlines.hospital = complaints.hospital and deadlines.source = complaints.source and deadlines.id = complaints.id
 ),
 
 counted as (
     select
+        hospital,
         coalesce(department, 'ALL') as department,
         month,
         count(*) as received,
@@ -39,11 +42,12 @@ counted as (
         median(hours_to_respond) as median_hours_to_respond,
         count(*) filter (where status = 'escalated') as escalated
     from timed
-    group by grouping sets ((department, month), (month))
+    group by grouping sets ((hospital, department, month), (hospital, month))
 ),
 
 final as (
     select
+        hospital,
         department,
         month,
         received::integer as received,
@@ -63,4 +67,4 @@ final as (
 )
 
 select * from final
-order by month, department = 'ALL' desc, department;
+order by hospital, month, department = 'ALL' desc, department;

@@ -1,7 +1,9 @@
--- Grain: one row per keyword per department per language: the words that set a department's
--- complaints of the last year apart (TF-IDF with departments as documents), strongest first.
+-- Grain: one row per keyword per department per language per hospital: the words that set a
+-- department's complaints of the last year apart (TF-IDF with the hospital's departments as
+-- documents), strongest first.
 -- Filled by pipeline/frequency/stage.ts.
 create or replace table mart_department_keywords (
+    hospital varchar not null,
     department varchar not null,
     lang varchar not null,
     rank integer not null,

@@ -1,8 +1,9 @@
 -- Grain: one row per issue-raising feedback record (every kind but praise) of the 24 months up to
--- getvariable('as_of'), with its distinct terms: what the high-frequency issues group each month.
+-- getvariable('as_of'), with its hospital and distinct terms: what the high-frequency issues group
+-- each month, per hospital.
 create or replace temp table issue_records as
 with records as (
-    select source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
+    select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
     from fct_feedback
     where kind <> 'praise'
       and received_at::date <= getvariable('as_of')::date
@@ -10,16 +11,16 @@ with records as (
 ),
 
 terms as (
-    select source, id, list(term order by term) as terms
+    select hospital, source, id, list(term order by term) as terms
     from record_terms
-    semi join records using (source, id)
+    semi join records using (hospital, source, id)
     group by all
 ),
 
 final as (
     select records.*, coalesce(terms.terms, []) as terms
     from records
-    left join terms using (source, id)
+    left join terms using (hospital, source, id)
 )
 
 select * from final;

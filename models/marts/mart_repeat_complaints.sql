@@ -1,4 +1,4 @@
--- Grain: one row per department (and `ALL`) per month of received_at: complaints, and how many were
+-- Grain: one row per hospital per department (and the hospital's `ALL`) per month of received_at: complaints, and how many were
 -- repeats of a grievance already raised in the 30 days before (int_complaint_grievances): a sign
 -- the first answer failed. A repeat counts in its own department and month. cross_channel_repeats:
 -- repeats that came by another channel than the complaint they repeat (the hospital's
@@ -6,23 +6,25 @@
 -- Only counts: no contact, hash or text leaves the warehouse through this mart.
 create or replace table mart_repeat_complaints as
 with grievances as (
-    select department, strftime(received_at, '%Y-%m') as month, is_repeat, is_cross_channel_repeat
+    select hospital, department, strftime(received_at, '%Y-%m') as month, is_repeat, is_cross_channel_repeat
     from int_complaint_grievances
 ),
 
 counted as (
     select
+        hospital,
         case when grouping(department) = 1 then 'ALL' else department end as department,
         month,
         count(*) as complaints,
         count(*) filter (where is_repeat) as repeats,
         count(*) filter (where is_cross_channel_repeat) as cross_channel_repeats
     from grievances
-    group by grouping sets ((department, month), (month))
+    group by grouping sets ((hospital, department, month), (hospital, month))
 ),
 
 final as (
     select
+        hospital,
         department,
         month,
         complaints::integer as complaints,
@@ -33,4 +35,4 @@ final as (
 )
 
 select * from final
-order by month, department = 'ALL' desc, department;
+order by hospital, month, department = 'ALL' desc, department;

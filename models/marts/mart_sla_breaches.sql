@@ -8,11 +8,12 @@ with breaches as (
 ),
 
 feedback as (
-    select source, id, department, department_code, category, status from fct_feedback
+    select hospital, source, id, department, department_code, category, status from fct_feedback
 ),
 
 final as (
     select
+        breaches.hospital,
         breaches.source,
         breaches.id,
         feedback.department,
@@ -29,8 +30,9 @@ final as (
         breaches.due_date,
         breaches.age_working_days
     from breaches
-    inner join feedback on feedback.source = breaches.source and feedback.id = breaches.id
+    inner join feedback
+        on feedback.hospital = breaches.hospital and feedback.source = breaches.source and feedback.id = breaches.id
 )
 
 select * from final
-order by working_days_overdue desc, received_at, source, id;
+order by working_days_overdue desc, received_at, hospital, source, id;

@@ -1,5 +1,5 @@
--- Grain: one row per term per period (day, ISO week starting Monday, month) per slice (the whole
--- hospital, a department, a location, a category, a channel): `records` holding the term
+-- Grain: one row per hospital per term per period (day, ISO week starting Monday, month) per slice
+-- (the whole hospital, a department, a location, a category, a channel): `records` holding the term
 -- (document frequency, not token count), beside `slice_records`, every record of that period and
 -- slice. A view: read it filtered (a grain, a slice, a term), it is too large to store whole.
 create or replace view mart_term_frequency as
@@ -24,16 +24,16 @@ slices as (
 ),
 
 slice_totals as (
-    select period.grain, period.period_start, slice.dimension, slice.value, count(*)::integer as slice_records
+    select hospital, period.grain, period.period_start, slice.dimension, slice.value, count(*)::integer as slice_records
     from slices
     where slice.value is not null
     group by all
 ),
 
 term_counts as (
-    select period.grain, period.period_start, slice.dimension, slice.value, slices.lang, terms.term, count(*)::integer as records
+    select hospital, period.grain, period.period_start, slice.dimension, slice.value, slices.lang, terms.term, count(*)::integer as records
     from slices
-    inner join record_terms as terms using (source, id)
+    inner join record_terms as terms using (hospital, source, id)
     where slice.value is not null
     group by all
 ),
@@ -41,7 +41,7 @@ term_counts as (
 final as (
     select term_counts.*, slice_totals.slice_records
     from term_counts
-    inner join slice_totals using (grain, period_start, dimension, value)
+    inner join slice_totals using (hospital, grain, period_start, dimension, value)
 )
 
 select * from final;

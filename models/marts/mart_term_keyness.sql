@@ -1,6 +1,8 @@
--- Grain: one row per term per language per scope (`ALL` or a department) that rose in the recent
+-- Grain: one row per hospital per term per language per scope (the hospital's `ALL` or one of its
+-- departments) that rose in the recent
 -- window against its baseline, or is emerging. Filled by pipeline/frequency/stage.ts.
 create or replace table mart_term_keyness (
+    hospital varchar not null,
     lang varchar not null,
     scope varchar not null,
     term varchar not null,

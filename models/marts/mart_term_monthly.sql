@@ -1,7 +1,8 @@
--- Grain: one row per term per month per language, over records that raise an issue (every kind
+-- Grain: one row per hospital per term per month per language, over records that raise an issue (every kind
 -- but praise): the records holding the term. The high-frequency issues read their trends here.
 create or replace table mart_term_monthly as
 select
+    hospital,
     lang,
     term,
     strftime(received_at, '%Y-%m') as month,

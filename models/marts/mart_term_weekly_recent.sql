@@ -1,5 +1,5 @@
--- Grain: one row per term per language per ISO week of the 26 weeks ending with the week of
--- getvariable('as_of'), hospital-wide, for terms in the recent window: the records holding it and
+-- Grain: one row per hospital per term per language per ISO week of the 26 weeks ending with the
+-- week of getvariable('as_of'), hospital-wide, for the hospital's terms in the recent window: the records holding it and
 -- every record of that week (issue-raising kinds only). The burst detector reads it.
 create or replace table mart_term_weekly_recent as
 with weeks as (
@@ -11,7 +11,7 @@ with weeks as (
 ),
 
 records as (
-    select source, id, lang, date_trunc('week', received_at)::date as week_start
+    select hospital, source, id, lang, date_trunc('week', received_at)::date as week_start
     from fct_feedback
     where kind <> 'praise'
       and received_at::date <= getvariable('as_of')::date
@@ -19,28 +19,31 @@ records as (
 ),
 
 week_totals as (
-    select lang, week_start, count(*)::integer as week_records from records group by all
+    select hospital, lang, week_start, count(*)::integer as week_records from records group by all
 ),
 
 candidates as (
-    select distinct lang, term from mart_term_window_counts where scope = 'ALL'
+    select distinct hospital, lang, term from mart_term_window_counts where scope = 'ALL'
 ),
 
 term_weeks as (
-    select records.lang, terms.term, records.week_start, count(*)::integer as records
+    select records.hospital, records.lang, terms.term, records.week_start, count(*)::integer as records
     from records
-    inner join record_terms as terms using (source, id)
-    semi join candidates on candidates.lang = records.lang and candidates.term = terms.term
+    inner join record_terms as terms using (hospital, source, id)
+    semi join candidates on candidates.hospital = records.hospital and candidates.lang = records.lang and candidates.term = terms.term
     group by all
 ),
 
 final as (
-    select candidates.lang, candidates.term, weeks.week_start, coalesce(term_weeks.records, 0) as records, coalesce(week_totals.week_records, 0) as week_records
+    select candidates.hospital, candidates.lang, candidates.term, weeks.week_start, coalesce(term_weeks.records, 0) as records, coalesce(week_totals.week_records, 0) as week_records
     from candidates
     cross join weeks
-    left join week_totals on week_totals.lang = candidates.lang and week_totals.week_start = weeks.week_start
-    left join term_weeks on term_weeks.lang = candidates.lang and term_weeks.term = candidates.term and term_weeks.week_start = weeks.week_start
+    left join week_totals
+        on week_totals.hospital = candidates.hospital and week_totals.lang = candidates.lang and week_totals.week_start = weeks.week_start
+    left join term_weeks
+        on term_weeks.hospital = candidates.hospital and term_weeks.lang = candidates.lang
+        and term_weeks.term = candidates.term and term_weeks.week_start = weeks.week_start
 )
 
 select * from final
-order by lang, term, week_start;
+order by hospital, lang, term, week_start;

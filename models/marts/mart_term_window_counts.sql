@@ -1,4 +1,5 @@
--- Grain: one row per term per language per scope (the whole hospital `ALL`, or a department) with
+-- Grain: one row per hospital per term per language per scope (the whole hospital `ALL`, or one of
+-- its departments) with
 -- the records holding it in the recent window (the 28 days ending on getvariable('as_of')) and in
 -- its baseline (the 364 days before that), beside every record of the scope in each window.
 -- Records that raise an issue only (all kinds but praise). Keyness reads it (pipeline/frequency).
@@ -22,6 +23,7 @@ scoped as (
 
 totals as (
     select
+        hospital,
         lang,
         scope,
         count(*) filter (where time_window = 'recent')::integer as recent_records,
@@ -32,20 +34,21 @@ totals as (
 
 term_counts as (
     select
+        scoped.hospital,
         scoped.lang,
         scoped.scope,
         terms.term,
         count(*) filter (where time_window = 'recent')::integer as recent_with_term,
         count(*) filter (where time_window = 'baseline')::integer as baseline_with_term
     from scoped
-    inner join record_terms as terms using (source, id)
+    inner join record_terms as terms using (hospital, source, id)
     group by all
 ),
 
 final as (
     select term_counts.*, totals.recent_records, totals.baseline_records
     from term_counts
-    inner join totals using (lang, scope)
+    inner join totals using (hospital, lang, scope)
     where term_counts.recent_with_term > 0
 )
 

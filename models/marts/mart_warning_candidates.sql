@@ -4,6 +4,9 @@
 --   satisfaction_drop: a department (or the whole hospital) whose latest complete month falls on
 --     its XmR chart or below the funnel (mart_satisfaction_drop), both methods merged into one;
 --   sla_breach: a department with open complaints past their due date (mart_sla_breaches).
+-- Until the warnings are kept per hospital, a warning's hospital is the one most of its evidence
+-- records come from; a satisfaction drop, which has none, names the hospital only where the
+-- surveys come from one.
 create or replace table mart_warning_candidates as
 with drops as (
     select
@@ -22,6 +25,17 @@ with drops as (
         count(*) as methods
     from mart_satisfaction_drop
     group by department
+),
+
+survey_hospital as (
+    select min(hospital) as hospital from survey_responses having count(distinct hospital) = 1
+),
+
+breach_hospitals as (
+    select department, hospital
+    from mart_sla_breaches
+    group by department, hospital
+    qualify row_number() over (partition by department order by count(*) desc, hospital) = 1
 ),
 
 breaches as (
@@ -46,11 +60,20 @@ breaches as (
     group by department
 ),
 
+hospitals as (
+    select drops.*, (select hospital from survey_hospital) as hospital from drops
+    union all by name
+    select breaches.*, breach_hospitals.hospital
+    from breaches
+    left join breach_hospitals on breach_hospitals.department is not distinct from breaches.department
+),
+
 final as (
     select
         kind,
         -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
         to_json([kind, department])::varchar as warning_key,
+        hospital,
         department,
         null::varchar as category,
         null::varchar as location,
@@ -64,7 +87,7 @@ final as (
         severity,
         evidence_ids,
         month
-    from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
+    from (select * exclude (methods) from hospitals)
 )
 
 select * from final

@@ -1,7 +1,8 @@
 -- Grain: one row per data row of the feedback file being ingested (view input_rows: every column
 -- text, trimmed, blanks as null), typed, with coded values mapped through value_lookup, and
 -- `problem`: the first reason, if any, that puts the row in quarantine. Variables: default_source
--- (the file's name), today (the run's date at the hospital); the session's TimeZone is the hospital's.
+-- (the file's name), file_hospital (see hospital_of_path), today (the run's date at the hospital);
+-- the session's TimeZone is the hospital's.
 create or replace temp table stg_feedback as
 with input as (
     select * from input_rows
@@ -38,6 +39,7 @@ cleaned as (
         input._row as file_row,
         input.id,
         coalesce(input.source, getvariable('default_source')) as source,
+        coalesce(clean_hospital(input.hospital), getvariable('file_hospital')) as hospital,
         input.received_at as received_at_raw,
         parse_local_timestamp(input.received_at) as received_at,
         input.channel as channel_raw,
@@ -107,6 +109,7 @@ checked as (
 final as (
     select
         file_row,
+        hospital,
         source,
         id,
         id as record_id,

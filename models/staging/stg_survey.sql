@@ -36,8 +36,9 @@ from (
 create or replace temp table stg_survey as
 with input as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
-    -- order holds the same responses
-    select *, md5_number_upper(to_json(list_value(*columns(* exclude (_row))))::varchar) as content_hash
+    -- order holds the same responses; the hospital aside too, as it is part of the key (and so a
+    -- warehouse made before hospitals finds its responses unchanged)
+    select *, md5_number_upper(to_json(list_value(*columns(* exclude (_row, hospital))))::varchar) as content_hash
     from input_rows
 ),
 
@@ -57,6 +58,7 @@ cleaned as (
         input._row as file_row,
         nullif(trim(input.response_id), '') as response_id,
         coalesce(nullif(trim(input.source), ''), getvariable('default_source')) as source,
+        coalesce(clean_hospital(input.hospital), getvariable('file_hospital')) as hospital,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
         nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw,
@@ -100,6 +102,7 @@ checked as (
 final as (
     select
         file_row,
+        hospital,
         source,
         response_id,
         response_id as record_id,

@@ -4,13 +4,14 @@
 -- the same every run) to measure the classifier on records it did not learn from.
 create or replace temp table category_examples as
 with terms as (
-    select source, id, list(term order by term) as terms
+    select hospital, source, id, list(term order by term) as terms
     from record_terms
     group by all
 ),
 
 final as (
     select
+        analyses.hospital,
         analyses.source,
         analyses.id,
         analyses.lang,
@@ -20,8 +21,8 @@ final as (
         hash(analyses.source, analyses.id) % 5 = 0 as held_out,
         records.received_at
     from text_analyses as analyses
-    inner join feedback_records as records using (source, id, content_hash)
-    left join terms using (source, id)
+    inner join feedback_records as records using (hospital, source, id, content_hash)
+    left join terms using (hospital, source, id)
 )
 
 select * from final;

@@ -4,6 +4,7 @@
 create or replace temp table pending_text as
 with records as (
     select
+        hospital,
         source,
         id,
         content_hash,
@@ -13,15 +14,15 @@ with records as (
 ),
 
 current_analyses as (
-    select source, id, content_hash
+    select hospital, source, id, content_hash
     from text_analyses
     where analyzer = getvariable('text_analyzer')
 ),
 
 final as (
-    select row_number() over (order by records.source, records.id)::integer as seq, records.*
+    select row_number() over (order by records.hospital, records.source, records.id)::integer as seq, records.*
     from records
-    anti join current_analyses using (source, id, content_hash)
+    anti join current_analyses using (hospital, source, id, content_hash)
 )
 
 select * from final;

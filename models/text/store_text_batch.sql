@@ -11,7 +11,8 @@ select
     found.lang,
     coalesce(string_split(nullif(found.hits, ''), chr(31)), []),
     coalesce(string_split(nullif(found.terms, ''), chr(31)), []),
-    coalesce(string_split(nullif(found.surfaces, ''), chr(31)), [])
+    coalesce(string_split(nullif(found.surfaces, ''), chr(31)), []),
+    pending.hospital
 from read_csv(
     getvariable('analysis_files'),
     delim = '\t', header = false, quote = '', escape = '', auto_detect = false,

@@ -2,7 +2,7 @@
 -- of the cell's complaints in the 52 weeks before: the baseline its rising terms are measured
 -- against, as record counts, with the baseline's own size.
 with baseline as (
-    select baselines.group_id, records.source, records.id
+    select baselines.group_id, records.hospital, records.source, records.id
     from alert_group_baselines as baselines
     inner join int_alert_cell_records as records
         on records.cell = baselines.cell
@@ -16,6 +16,6 @@ sizes as (
 
 select baseline.group_id, terms.term, count(*)::integer as records, any_value(sizes.baseline_records) as baseline_records
 from baseline
-inner join record_terms as terms using (source, id)
+inner join record_terms as terms using (hospital, source, id)
 inner join sizes using (group_id)
 group by baseline.group_id, terms.term;

@@ -2,6 +2,7 @@
 -- department, category, place, keywords and quotes are read from.
 select
     groups.group_id,
+    feedback.hospital,
     feedback.source,
     feedback.id,
     feedback.department,
@@ -11,6 +12,6 @@ select
     feedback.text_redacted,
     coalesce(analyses.terms, []::varchar[]) as terms
 from alert_group_records as groups
-inner join fct_feedback as feedback using (source, id)
-left join text_analyses as analyses using (source, id)
-order by groups.group_id, feedback.received_at, feedback.source, feedback.id;
+inner join fct_feedback as feedback using (hospital, source, id)
+left join text_analyses as analyses using (hospital, source, id)
+order by groups.group_id, feedback.received_at, feedback.hospital, feedback.source, feedback.id;

@@ -8,6 +8,6 @@ select
     feedback.text_redacted,
     redact_pii_keep_staff(records.text_raw) as text_keep_staff
 from fct_feedback as feedback
-inner join feedback_records as records using (source, id)
+inner join feedback_records as records using (hospital, source, id)
 where feedback.id in (select id from pack_quote_records)
 order by feedback.id, feedback.source;

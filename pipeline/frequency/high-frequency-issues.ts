@@ -24,6 +24,7 @@ const defaults = {
 } as const;
 
 interface IssueRecord {
+  hospital: string;
   source: string;
   id: string;
   lang: Language;
@@ -45,7 +46,7 @@ function topCounts(values: readonly string[], limit: number): string[] {
 }
 
 /**
- * The high-frequency issues (高频事项) of each of the 24 months to the as-of date, per language:
+ * The high-frequency issues (高频事项) of each of the 24 months to the as-of date, per hospital and language:
  * themes from issueThemes, with their records, the trend against the month before and the three
  * before, the departments and locations most affected and up to five redacted quotes. A theme
  * needs at least five records, so no quote stands for one or two identifiable patients.
@@ -57,22 +58,33 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
     'select lang, term from dim_term where category_lift >= $lift and max_source_share <= $share',
     { lift: defaults.minCategoryLift, share: defaults.maxSourceShare },
   );
-  const monthly = await queryRows<{ lang: Language; term: string; month: string; records: number }>(connection, 'select lang, term, month, records from mart_term_monthly');
-  const monthlyCount = new Map(monthly.map((row) => [JSON.stringify([row.lang, row.term, row.month]), row.records]));
+  const monthly = await queryRows<{ hospital: string; lang: Language; term: string; month: string; records: number }>(
+    connection,
+    'select hospital, lang, term, month, records from mart_term_monthly',
+  );
+  const monthlyCount = new Map(monthly.map((row) => [JSON.stringify([row.hospital, row.lang, row.term, row.month]), row.records]));
   const surfaces = await termSurfaces(connection);
-  const slices = await queryRows<{ month: string; lang: Language }>(connection, 'select distinct month, lang from issue_records order by month, lang');
+  const slices = await queryRows<{ hospital: string; month: string; lang: Language }>(
+    connection,
+    'select distinct hospital, month, lang from issue_records order by hospital, month, lang',
+  );
 
   await inTransaction(connection, async () => {
     await models.run('marts/mart_high_frequency_issues');
     const appender = await connection.createAppender('mart_high_frequency_issues');
-    for (const { month, lang } of slices) {
-      const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where month = $month and lang = $lang order by source, id', { month, lang });
+    for (const { hospital, month, lang } of slices) {
+      const records = await queryRows<IssueRecord>(
+        connection,
+        'select * from issue_records where hospital = $hospital and month = $month and lang = $lang order by source, id',
+        { hospital, month, lang },
+      );
       const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
       const themes = issueThemes(records, eligible, { maxThemes: defaults.themes });
-      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(JSON.stringify([lang, term, shiftMonth(month, -monthsBack)])) ?? 0;
+      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(JSON.stringify([hospital, lang, term, shiftMonth(month, -monthsBack)])) ?? 0;
       themes.forEach((theme, index) => {
         const members = theme.records.map((i) => records[i]!);
         const surface = (term: string): string => surfaces.get(termKey(lang, term)) ?? term;
+        appender.appendVarchar(hospital);
         appender.appendVarchar(month);
         appender.appendVarchar(lang);
         appender.appendInteger(index + 1);

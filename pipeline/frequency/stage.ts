@@ -17,6 +17,7 @@ const defaults = {
 } as const;
 
 interface WindowCountRow {
+  hospital: string;
   lang: Language;
   scope: string;
   term: string;
@@ -27,6 +28,7 @@ interface WindowCountRow {
 }
 
 interface WeeklyRow {
+  hospital: string;
   lang: Language;
   term: string;
   records: number[];
@@ -41,7 +43,7 @@ export interface KeyTermRow extends WindowCountRow {
 
 /**
  * Keyness of the recent window (28 days to the as-of date) against its baseline (the year before),
- * hospital-wide and per department, into mart_term_keyness: Dunning's G² for significance, Hardie's
+ * per hospital, hospital-wide and per department, into mart_term_keyness: Dunning's G² for significance, Hardie's
  * Log Ratio for size, and emergence: a term new to the baseline, or hospital-wide in a Kleinberg
  * burst in the latest of 26 weeks. Kept: rises in at least 3 recent records with G² >= 10.83 and
  * Log Ratio >= 1, and every emerging term. The warnings read their keywords here.
@@ -49,33 +51,36 @@ export interface KeyTermRow extends WindowCountRow {
 export async function buildTermKeyness(connection: DuckDBConnection, models: StepModels): Promise<KeyTermRow[]> {
   await models.run('marts/mart_term_window_counts');
   await models.run('marts/mart_term_weekly_recent');
+  // a hospital's term, as one string no hospital or term can make ambiguous
+  const burstKey = (hospital: string, lang: Language, term: string) => JSON.stringify([hospital, lang, term]);
   const burstStates = new Map<string, BurstState[]>();
   const weekly = await queryRows<WeeklyRow>(
     connection,
-    'select lang, term, list(records order by week_start) as records, list(week_records order by week_start) as week_records from mart_term_weekly_recent group by lang, term',
+    'select hospital, lang, term, list(records order by week_start) as records, list(week_records order by week_start) as week_records from mart_term_weekly_recent group by hospital, lang, term',
   );
   for (const row of weekly) {
     const series = row.records.map((relevant, i) => ({ relevant, total: row.week_records[i] ?? 0 })).filter((week) => week.total > 0);
-    if (series.length > 1) burstStates.set(termKey(row.lang, row.term), [...kleinbergBursts(series).states]);
+    if (series.length > 1) burstStates.set(burstKey(row.hospital, row.lang, row.term), [...kleinbergBursts(series).states]);
   }
   const rows = await queryRows<WindowCountRow>(connection, 'select * from mart_term_window_counts');
   const kept: KeyTermRow[] = [];
   for (const row of rows) {
     if (row.baseline_records === 0) continue;
     const k = keyness(row.recent_with_term, row.recent_records, row.baseline_with_term, row.baseline_records);
-    const states = row.scope === 'ALL' ? (burstStates.get(termKey(row.lang, row.term)) ?? []) : [];
+    const states = row.scope === 'ALL' ? (burstStates.get(burstKey(row.hospital, row.lang, row.term)) ?? []) : [];
     const emerging = emergence(row.recent_with_term, row.baseline_with_term, states);
     const rising = k.direction === 'rise' && k.g2 >= defaults.minG2 && k.logRatio >= defaults.minLogRatio && row.recent_with_term >= defaults.minRecentRecords;
     if (rising || emerging !== null) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
   }
   // G² ties often (the same counts give the same G²): language and term make the order total
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  kept.sort((a, b) => byCodeUnit(a.scope, b.scope) || b.g2 - a.g2 || byCodeUnit(a.lang, b.lang) || byCodeUnit(a.term, b.term));
+  kept.sort((a, b) => byCodeUnit(a.hospital, b.hospital) || byCodeUnit(a.scope, b.scope) || b.g2 - a.g2 || byCodeUnit(a.lang, b.lang) || byCodeUnit(a.term, b.term));
   const surfaces = await termSurfaces(connection);
   await inTransaction(connection, async () => {
     await models.run('marts/mart_term_keyness');
     const appender = await connection.createAppender('mart_term_keyness');
     for (const row of kept) {
+      appender.appendVarchar(row.hospital);
       appender.appendVarchar(row.lang);
       appender.appendVarchar(row.scope);
       appender.appendVarchar(row.term);
@@ -97,30 +102,33 @@ export async function buildTermKeyness(connection: DuckDBConnection, models: Ste
 
 /**
  * The keywords of each department over the year to the as-of date, per language, into
- * mart_department_keywords: what its patients raise that other departments' do not.
+ * mart_department_keywords: what its patients raise that its hospital's other departments' do not.
  */
 export async function buildDepartmentKeywords(connection: DuckDBConnection, models: StepModels): Promise<void> {
   await models.run('marts/mart_department_term_counts');
-  const rows = await queryRows<{ department: string; lang: Language; term: string; records: number }>(
+  const rows = await queryRows<{ hospital: string; department: string; lang: Language; term: string; records: number }>(
     connection,
-    // languages, then departments, then terms: the order the mart is written in
-    'select department, lang, term, records from mart_department_term_counts order by lang, department, term',
+    // hospitals, languages, then departments, then terms: the order the mart is written in
+    'select hospital, department, lang, term, records from mart_department_term_counts order by hospital, lang, department, term',
   );
   const surfaces = await termSurfaces(connection);
-  const byLanguage = new Map<Language, Map<string, Map<string, number>>>();
+  // the departments of one hospital in one language are the documents of one TF-IDF
+  const byCorpus = new Map<string, { hospital: string; lang: Language; departments: Map<string, Map<string, number>> }>();
   for (const row of rows) {
-    const departments = byLanguage.get(row.lang) ?? new Map<string, Map<string, number>>();
-    byLanguage.set(row.lang, departments);
-    const terms = departments.get(row.department) ?? new Map<string, number>();
-    departments.set(row.department, terms);
+    const key = JSON.stringify([row.hospital, row.lang]);
+    const corpus = byCorpus.get(key) ?? { hospital: row.hospital, lang: row.lang, departments: new Map<string, Map<string, number>>() };
+    byCorpus.set(key, corpus);
+    const terms = corpus.departments.get(row.department) ?? new Map<string, number>();
+    corpus.departments.set(row.department, terms);
     terms.set(row.term, row.records);
   }
   await inTransaction(connection, async () => {
     await models.run('marts/mart_department_keywords');
     const appender = await connection.createAppender('mart_department_keywords');
-    for (const [lang, departments] of byLanguage) {
+    for (const { hospital, lang, departments } of byCorpus.values()) {
       for (const [department, keywords] of departmentKeywords(departments)) {
         keywords.forEach((keyword, index) => {
+          appender.appendVarchar(hospital);
           appender.appendVarchar(department);
           appender.appendVarchar(lang);
           appender.appendInteger(index + 1);

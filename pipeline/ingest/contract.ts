@@ -1,12 +1,12 @@
 /** The input columns of contract section 1, in the order the staging models read them. */
 export const FEEDBACK_COLUMNS = [
-  'id', 'source', 'received_at', 'channel', 'kind', 'department', 'location', 'category', 'text',
+  'id', 'source', 'hospital', 'received_at', 'channel', 'kind', 'department', 'location', 'category', 'text',
   'status', 'responded_at', 'resolved_at', 'satisfied',
 ] as const;
 export const FEEDBACK_REQUIRED = ['id', 'received_at', 'department', 'text'] as const;
 
 export const SURVEY_COLUMNS = [
-  'response_id', 'source', 'submitted_at', 'department', 'patient_type', 'overall', 'recommend', 'comment',
+  'response_id', 'source', 'hospital', 'submitted_at', 'department', 'patient_type', 'overall', 'recommend', 'comment',
 ] as const;
 export const SURVEY_REQUIRED = ['response_id', 'submitted_at', 'department'] as const;
 

@@ -140,6 +140,11 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       stored_keys: `stored_${kind}_keys`,
     });
     // the file's hospital-local zone reads its times (see parse_local_timestamp) and says what "today" is
+    // the hospital of the file's records that name none: its first-level folder, else the config's
+    await connection.run('set variable file_hospital = clean_hospital(hospital_of_path($path, $fallback))', {
+      path: file.relativePath,
+      fallback: context.config.hospital,
+    });
     const zone = timeZoneOf(file.relativePath, context.config);
     await connection.run('set TimeZone = $zone', { zone });
     await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
@@ -151,7 +156,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     const loaded = await inTransaction(connection, async () => {
       await context.models.run(`load/load_${kind}`);
       await connection.run(
-        "insert into quarantine select getvariable('file_id'), file_row, file_line, null, reason, value from raw_broken",
+        "insert into quarantine select getvariable('file_id'), file_row, file_line, null, reason, value, getvariable('file_hospital') from raw_broken",
       );
       const [counts] = await queryRows<{ rows: number; loaded: number; replaced: number; duplicates: number }>(
         connection,

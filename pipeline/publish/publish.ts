@@ -51,12 +51,21 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
   return `select ${select.join(', ')} from ${quoteIdentifier(table)}`;
 }
 
-/** Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true values). */
+/**
+ * Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true
+ * values), each row with its `hospital` and the `run_id` that published it (getvariable('run_id')),
+ * as contract section 5 asks of every table. A mart not yet kept per hospital (the satisfaction
+ * marts) names the warehouse's hospital where it holds only one (dim_hospital), else none: its
+ * numbers are not one hospital's.
+ */
 export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  const columns = await queryRows<{ name: string; type: string }>(connection, `select column_name as name, column_type as type from (describe ${quoteIdentifier(table)})`);
-  await connection.run(`copy (${csvExportSelect(table, columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
+  const [kept] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from (describe ${quoteIdentifier(table)}) where column_name = 'hospital'`);
+  const hospital = kept?.n ? '' : '(select min(hospital) from dim_hospital having count(*) = 1) as hospital, ';
+  await connection.run(`create or replace temp view export_rows as select ${hospital}*, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
+  const columns = await queryRows<{ name: string; type: string }>(connection, 'select column_name as name, column_type as type from (describe export_rows)');
+  await connection.run(`copy (${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
   // Parquet is read by tools, not spreadsheets: it keeps the true values
-  await connection.run(`copy ${quoteIdentifier(table)} to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
+  await connection.run(`copy export_rows to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
 }
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */

@@ -21,11 +21,12 @@ export interface RunSummary {
   text: TextSummary;
 }
 
+/** Per hospital (contract section 1): each line names the hospital it is about. */
 export interface DataQuality {
-  /** Quarantined rows in the warehouse by reason, with up to five places each (file, row or line). */
-  quarantine_by_reason: { reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
-  unknown_departments: { name: string; feedback_records: number; survey_responses: number }[];
-  unrecognised_values: { field: string; value: string; records: number }[];
+  /** Quarantined rows in the warehouse by hospital and reason, with up to five places each (file, row or line). */
+  quarantine_by_reason: { hospital: string; reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
+  unknown_departments: { hospital: string; name: string; feedback_records: number; survey_responses: number }[];
+  unrecognised_values: { hospital: string; field: string; value: string; records: number }[];
 }
 
 export function totalsOf(files: readonly FileReport[]): RunSummary['totals'] {
@@ -83,17 +84,17 @@ export async function publishedFiles(
 
 /** Reads the data-quality marts (built by mart_data_quality.sql and mart_quarantine_by_reason.sql) for the summary and the site. */
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
-  const reasons = await queryRows<{ reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }>(
+  const reasons = await queryRows<DataQuality['quarantine_by_reason'][number]>(
     connection,
-    'select reason, rows, examples from mart_quarantine_by_reason order by rows desc, reason',
+    'select hospital, reason, rows, examples from mart_quarantine_by_reason order by rows desc, reason, hospital',
   );
-  const departments = await queryRows<{ name: string; feedback_records: number; survey_responses: number }>(
+  const departments = await queryRows<DataQuality['unknown_departments'][number]>(
     connection,
-    'select department as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw',
+    'select hospital, department as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw, hospital',
   );
-  const values = await queryRows<{ field: string; value: string; records: number }>(
+  const values = await queryRows<DataQuality['unrecognised_values'][number]>(
     connection,
-    'select field, value_redacted as value, records from mart_unrecognised_values order by field, records desc, value_raw',
+    'select hospital, field, value_redacted as value, records from mart_unrecognised_values order by field, records desc, value_raw, hospital',
   );
   return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
 }

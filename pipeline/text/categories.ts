@@ -14,6 +14,7 @@ const defaults = {
 } as const;
 
 interface ExampleRow {
+  hospital: string;
   source: string;
   id: string;
   lang: Language;
@@ -66,11 +67,11 @@ function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
 export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
   const reports: CategoryInferenceReport[] = [];
-  const inferred: { source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
+  const inferred: { hospital: string; source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
   for (const lang of LANGUAGES) {
     const rows = await queryRows<ExampleRow>(
       connection,
-      'select source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, source, id',
+      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, hospital, source, id',
       { lang },
     );
     if (rows.length === 0) continue;
@@ -90,7 +91,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       };
     }
     const method = useClassifier ? 'classifier' : 'lexicon';
-    for (const row of unlabelled) inferred.push({ source: row.source, id: row.id, ...predictRecord(row), method });
+    for (const row of unlabelled) inferred.push({ hospital: row.hospital, source: row.source, id: row.id, ...predictRecord(row), method });
     reports.push(heldOutReport(lang, method, labelled.length, unlabelled.length, heldOut, predictHeldOut));
   }
   await inTransaction(connection, async () => {
@@ -103,6 +104,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       if (row.probability === null) appender.appendNull();
       else appender.appendDouble(row.probability);
       appender.appendVarchar(row.method);
+      appender.appendVarchar(row.hospital);
       appender.endRow();
     }
     appender.closeSync();

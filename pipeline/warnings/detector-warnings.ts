@@ -109,9 +109,9 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
     [{ name: 'signal', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
     signals.map((signal, i) => [i, signal.cell, signal.week]),
   );
-  const rows = await queryRows<{ signal: number; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
+  const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
-  for (const row of rows) records[row.signal]!.push(recordKey(row.source, row.id));
+  for (const row of rows) records[row.signal]!.push(recordKey(row.hospital, row.source, row.id));
   return signals.map((signal, i) => ({ ...signal, records: records[i]! }));
 }
 
@@ -181,6 +181,7 @@ export function corroborated(group: SignalGroup, settings: DetectionSettings): b
 
 interface EvidenceRow {
   group_id: number;
+  hospital: string;
   source: string;
   id: string;
   department: string | null;
@@ -197,6 +198,14 @@ function majority(values: readonly (string | null)[]): string | null {
   for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
+}
+
+/** The value most of `values` hold (the first by code-unit order among equals), else null when there are none. */
+export function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return top?.[0] ?? null;
 }
 
 /** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
@@ -222,7 +231,7 @@ async function describeSignalGroups(
   await writeTable(
     connection,
     'alert_group_records',
-    [{ name: 'group_id', type: 'integer' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
+    [{ name: 'group_id', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
     groups.flatMap((group, g) => group.records.map((key) => [g, ...recordOf(key)])),
   );
   await writeTable(
@@ -250,6 +259,8 @@ async function describeSignalGroups(
     return {
       kind: primary.kind,
       warning_key: detectorWarningKey(primary),
+      // until cells are kept per hospital, the hospital most of its complaints come from
+      hospital: mostCommon(records.map((row) => row.hospital)),
       department,
       category: category === 'other' && parts[0] !== 'department' ? null : category,
       location,

@@ -15,7 +15,7 @@ export interface CellSignal {
   method: string;
   baselineStart: string;
   baselineEnd: string;
-  /** The complaints counted, each as `recordKey(source, id)`. */
+  /** The complaints counted, each as `recordKey(hospital, source, id)`. */
   records: readonly string[];
   /** The same cell's p-value the week before, guard or not (1 where it could not be judged): a problem builds up, chance does not. */
   previousPValue: number;
@@ -27,15 +27,15 @@ export function cellParts(cell: string): string[] {
 }
 
 /**
- * A complaint as one string that no source or id can make ambiguous (both may hold any character,
- * NUL included): the JSON of the pair. `recordOf` reads it back.
+ * A complaint as one string that no hospital, source or id can make ambiguous (each may hold any
+ * character, NUL included): the JSON of its key. `recordOf` reads it back.
  */
-export function recordKey(source: string, id: string): string {
-  return JSON.stringify([source, id]);
+export function recordKey(hospital: string, source: string, id: string): string {
+  return JSON.stringify([hospital, source, id]);
 }
 
-export function recordOf(key: string): [source: string, id: string] {
-  return JSON.parse(key) as [string, string];
+export function recordOf(key: string): [hospital: string, source: string, id: string] {
+  return JSON.parse(key) as [string, string, string];
 }
 
 /** Signals of one week that see the same complaints: one problem, one warning. */

@@ -37,6 +37,10 @@ export interface WarningSignal {
 export interface Warning {
   id: string;
   kind: WarningKind;
+  /** The hospital it concerns (contract section 4); null where that cannot be told yet (see mart_warning_candidates). */
+  hospital: string | null;
+  /** The run that raised it or last changed it: its facts or its status. */
+  run_id: string;
   department: string | null;
   category: string | null;
   location: string | null;
@@ -74,7 +78,7 @@ export interface WarningsFile {
 }
 
 /** A warning's facts before its id, status and text: a row of mart_warning_candidates, or a detector's. */
-export type WarningCandidate = Omit<Warning, 'id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
+export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
   warning_key: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
@@ -144,14 +148,28 @@ function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): stri
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
+/** Whether two versions of a warning say the same, apart from its status, run and due date (which moves with the as-of date). */
+function sameFacts(before: Warning, after: Omit<Warning, 'run_id'>): boolean {
+  const facts = ({ status: _status, run_id: _run, due_date: _due, ...rest }: Partial<Warning>) => JSON.stringify(rest, Object.keys(rest).sort());
+  return facts(before) === facts(after);
+}
+
 /**
  * One run's warnings from its candidates and the history of earlier runs: each candidate gets its
  * stable id (warningId of its key), its status (warningLifecycle: new, ongoing, or resolved once
  * when gone), its summary and action in the site's language and a due date; a resolved warning is
- * published once, as it last stood. Returns the warnings, most severe first, and the history after
- * this run. Pure, so that `run` keeps the history in the warehouse and a backtest in memory.
+ * published once, as it last stood. Each carries `runId` where this run raised it, changed its facts
+ * or resolved it; an ongoing warning whose facts stand as published keeps the run_id it had.
+ * Returns the warnings, most severe first, and the history after this run. Pure, so that `run`
+ * keeps the history in the warehouse and a backtest in memory.
  */
-export function raiseWarnings(candidates: readonly WarningCandidate[], history: WarningHistory, asOf: string, style: WarningStyle): { warnings: Warning[]; history: WarningHistory } {
+export function raiseWarnings(
+  candidates: readonly WarningCandidate[],
+  history: WarningHistory,
+  asOf: string,
+  style: WarningStyle,
+  runId: string,
+): { warnings: Warning[]; history: WarningHistory } {
   const raised = new Map(candidates.map((row) => [warningId(row.warning_key), row]));
   const lifecycle = warningLifecycle([...raised.keys()], history.log, asOf);
   const published = new Map(history.published);
@@ -160,11 +178,14 @@ export function raiseWarnings(candidates: readonly WarningCandidate[], history: 
     const row = raised.get(id);
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined) warnings.push({ ...last, status });
+      if (last !== undefined) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
     const { warning_key: _key, reason: _reason, month: _month, ...fields } = row;
-    const warning: Warning = { id, ...fields, status, ...describe(row, style.language), due_date: dueDate(row, asOf, style) };
+    const described = { id, ...fields, status, ...describe(row, style.language), due_date: dueDate(row, asOf, style) };
+    const before = published.get(id);
+    const unchanged = status === 'ongoing' && before !== undefined && sameFacts(before, described);
+    const warning: Warning = { ...described, run_id: unchanged ? before.run_id : runId };
     warnings.push(warning);
     published.set(id, warning);
   }
@@ -227,6 +248,7 @@ export async function buildWarnings(
   generatedAt: string,
   detected: readonly WarningCandidate[],
   history: WarningHistory,
+  runId: string,
   models: StepModels,
 ): Promise<WarningsFile> {
   await models.run('marts/mart_warning_candidates');
@@ -235,7 +257,7 @@ export async function buildWarnings(
     "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",
   );
   const style = await readWarningStyle(connection, config.language);
-  const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style);
+  const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style, runId);
   await inTransaction(connection, async () => {
     await connection.run('delete from warning_log');
     for (const entry of next.log) {

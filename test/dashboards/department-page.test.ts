@@ -8,6 +8,8 @@ const SCRIPT = '<script>alert(1)</script>';
 const warning = (id: string, over: Partial<Warning> = {}): Warning => ({
   id,
   kind: 'sla_breach',
+  hospital: 'jiangzhou',
+  run_id: 'run-1',
   department: '急诊科',
   category: null,
   location: null,

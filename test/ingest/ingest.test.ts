@@ -45,12 +45,13 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
   it('reports unknown departments and unrecognised values, and keeps quarantine rows with their place', async () => {
     await ws.write('complaints.csv', feedbackCsv());
     const { summary } = await ws.run();
-    expect(summary.data_quality.unknown_departments).toEqual([{ name: '睡眠医学中心', feedback_records: 1, survey_responses: 0 }]);
+    // a file directly in the input folder belongs to the hospital named after that folder
+    expect(summary.data_quality.unknown_departments).toEqual([{ hospital: 'input', name: '睡眠医学中心', feedback_records: 1, survey_responses: 0 }]);
     // a kind or satisfied nobody recognised holds its row back, and is reported with the rest
     expect(summary.data_quality.unrecognised_values).toEqual([
-      { field: 'channel', value: 'fax machine', records: 1 },
-      { field: 'kind', value: 'grumble', records: 1 },
-      { field: 'satisfied', value: 'maybe', records: 1 },
+      { hospital: 'input', field: 'channel', value: 'fax machine', records: 1 },
+      { hospital: 'input', field: 'kind', value: 'grumble', records: 1 },
+      { hospital: 'input', field: 'satisfied', value: 'maybe', records: 1 },
     ]);
     const held = await ws.query<{ file_row: number | null; file_line: number | null; column_name: string | null; reason: string; value: string | null }>(
       'select file_row, file_line, column_name, reason, value from quarantine order by coalesce(file_row, 0), file_line',
@@ -118,16 +119,16 @@ describe('identity and increments', () => {
   });
 
   it('a new file adds only its new rows; a changed record replaces its old version', async () => {
-    await ws.write('complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
+    await ws.write('east/complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
     await ws.run();
     const changedF2 = FEEDBACK_ROWS.F2.replace('replied,,,pending', 'closed,2025-03-02 10:00,2025-03-04 12:00,yes');
     const update = [FEEDBACK_HEADER, FEEDBACK_ROWS.F1, changedF2, 'F20,,2025-03-07,hotline,,急诊科,,,new record,,,,'].join('\n');
-    // the same source name as the first file, so the ids are the same records
-    await ws.write('later/complaints.csv', update);
+    // the same hospital (the first-level folder) and source name as the first file, so the ids are the same records
+    await ws.write('east/later/complaints.csv', update);
     const { summary } = await ws.run();
     expect(summary.files.map((f) => [f.path, f.status, f.rows_read, f.loaded, f.duplicates, f.quarantined, f.replaced])).toEqual([
-      ['complaints.csv', 'skipped_identical', 19, 0, 19, 0, undefined],
-      ['later/complaints.csv', 'loaded', 3, 2, 1, 0, 1],
+      ['east/complaints.csv', 'skipped_identical', 19, 0, 19, 0, undefined],
+      ['east/later/complaints.csv', 'loaded', 3, 2, 1, 0, 1],
     ]);
     expect(await ws.query("select id, status, satisfied from feedback_records where id in ('F2', 'F20') order by id")).toEqual([
       { id: 'F2', status: 'closed', satisfied: 'yes' },

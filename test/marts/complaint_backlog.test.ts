@@ -36,9 +36,10 @@ const CSV = [
   'P1,2025-06-10 09:00,心血管内科,,praise,感谢,,',
 ].join('\n');
 
+// every export names its hospital first and its run last (contract section 5)
 const BACKLOG_COLUMNS = [
-  'as_of', 'department', 'open_complaints', 'open_0_3_working_days', 'open_4_7_working_days',
-  'open_8_15_working_days', 'open_over_15_working_days', 'past_due', 'status_replied', 'status_escalated', 'oldest_working_days',
+  'hospital', 'as_of', 'department', 'open_complaints', 'open_0_3_working_days', 'open_4_7_working_days',
+  'open_8_15_working_days', 'open_over_15_working_days', 'past_due', 'status_replied', 'status_escalated', 'oldest_working_days', 'run_id',
 ];
 
 let ws: Workspace;
@@ -75,7 +76,7 @@ describe('complaint backlog at the as-of date', () => {
     const rows = ws.exported('complaint_backlog');
     const line = (department: string) => rows.find((r) => r.department === department);
     expect(line('急诊科')).toEqual({
-      as_of: '2025-06-13', department: '急诊科', open_complaints: '4', open_0_3_working_days: '1', open_4_7_working_days: '1',
+      hospital: 'input', run_id: expect.any(String), as_of: '2025-06-13', department: '急诊科', open_complaints: '4', open_0_3_working_days: '1', open_4_7_working_days: '1',
       open_8_15_working_days: '1', open_over_15_working_days: '1', past_due: '2', status_replied: '0', status_escalated: '0', oldest_working_days: '23',
     });
     expect(line('心血管内科')).toMatchObject({ open_complaints: '2', open_0_3_working_days: '1', open_4_7_working_days: '0', open_8_15_working_days: '1', open_over_15_working_days: '0', past_due: '1', status_replied: '1', status_escalated: '1', oldest_working_days: '9' });

@@ -42,9 +42,9 @@ afterAll(async () => {
 describe('complaint_kpis export', () => {
   it('has the contract columns first, then its own', () => {
     expect(Object.keys(rows[0]!)).toEqual([
-      'department', 'month', 'received', 'responded', 'resolved', 'satisfied', 'response_rate', 'resolution_rate',
+      'hospital', 'department', 'month', 'received', 'responded', 'resolved', 'satisfied', 'response_rate', 'resolution_rate',
       'satisfaction_rate', 'within_sla_rate', 'median_hours_to_resolve',
-      'median_hours_to_respond', 'escalated', 'resolved_within_sla', 'satisfaction_answers',
+      'median_hours_to_respond', 'escalated', 'resolved_within_sla', 'satisfaction_answers', 'run_id',
     ]);
   });
 

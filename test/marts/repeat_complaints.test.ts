@@ -40,7 +40,7 @@ const CSV = [
   `T4,2025-05-12 09:00,walk_in,complaint,急诊科,${NEAR}`,
 ].join('\n');
 
-const COLUMNS = ['department', 'month', 'complaints', 'repeats', 'repeat_rate', 'cross_channel_repeats'];
+const COLUMNS = ['hospital', 'department', 'month', 'complaints', 'repeats', 'repeat_rate', 'cross_channel_repeats', 'run_id'];
 
 interface GrievanceRow {
   id: string;
@@ -89,11 +89,12 @@ describe('repeat complaints per department and month', () => {
   });
 
   it('matches the hand-worked counts and rates', () => {
-    const rows = ws.exported('repeat_complaints').map((row) => ({
+    const rows = ws.exported('repeat_complaints').map(({ run_id: _run, ...row }) => ({
       ...row,
       repeat_rate: Number(row.repeat_rate).toFixed(3),
     }));
     const line = (department: string, month: string, complaints: number, repeats: number, rate: string, cross: number) => ({
+      hospital: 'input',
       department, month, complaints: String(complaints), repeats: String(repeats), repeat_rate: rate, cross_channel_repeats: String(cross),
     });
     expect(rows).toEqual([

@@ -106,10 +106,14 @@ describe('complaint deadlines in working days', () => {
     expect(deadlines.get('CN-B')?.resolved_within_sla).toBeNull();
   });
 
-  it('feeds within_sla_rate: 急诊科 January 2025 resolved CN-A within, VN-A late = 50 %', async () => {
-    const rows = await ws.query<{ within_sla_rate: number; resolved_within_sla: number }>(
-      "select within_sla_rate, resolved_within_sla from mart_complaint_kpis where month = '2025-01' and department = 'ALL'",
+  it('feeds within_sla_rate per hospital: in January 2025 cn resolved CN-A within (100 %), vn VN-A late (0 %)', async () => {
+    const rows = await ws.query<{ hospital: string; within_sla_rate: number; resolved_within_sla: number }>(
+      "select hospital, within_sla_rate, resolved_within_sla from mart_complaint_kpis where month = '2025-01' and department = 'ALL' and resolved > 0 order by hospital",
     );
-    expect(rows).toEqual([{ within_sla_rate: 50, resolved_within_sla: 1 }]);
+    // the folders are hospitals: their complaints are never added up as one hospital's
+    expect(rows).toEqual([
+      { hospital: 'cn', within_sla_rate: 100, resolved_within_sla: 1 },
+      { hospital: 'vn', within_sla_rate: 0, resolved_within_sla: 0 },
+    ]);
   });
 });

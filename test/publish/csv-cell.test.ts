@@ -106,12 +106,15 @@ describe('the CSV cell rule, generated', () => {
     for (const [i, [label, n, x, quotes]] of rows.entries()) {
       await connection.run(`insert into hostile values ($i, $label, $n, $x, from_json($quotes, '["VARCHAR"]'))`, { i, label, n, x, quotes: JSON.stringify(quotes) });
     }
+    // a table not kept per hospital names the warehouse's one hospital; every row names its run
+    await connection.run("create or replace table dim_hospital as select 'east' as hospital; set variable run_id = 'run-7'");
     await exportTable(connection, 'hostile', root, 'hostile');
-    const csv = await queryRows<{ row_id: string; label: string | null; n: string; x: string; quotes: string }>(
+    const csv = await queryRows<{ hospital: string; row_id: string; label: string | null; n: string; x: string; quotes: string; run_id: string }>(
       connection,
       `select * from read_csv('${join(root, 'hostile.csv')}', header = true, all_varchar = true, quote = '"', escape = '"', strict_mode = false)`,
     );
     expect(csv).toHaveLength(rows.length);
+    expect(new Set(csv.map((cell) => `${cell.hospital} ${cell.run_id}`))).toEqual(new Set(['east run-7']));
     for (const cell of csv) {
       const [label, n, x] = rows[Number(cell.row_id)]!;
       expect(cell.label ?? '').toBe(neutralizeFormula(label));

@@ -10,6 +10,8 @@ const warning = (over: Partial<Warning>): Warning =>
   deepFreeze({
     id: 'W-1',
     kind: 'spike',
+    hospital: 'jiangzhou',
+    run_id: 'run-1',
     department: '急诊科',
     category: null,
     location: null,

@@ -87,17 +87,17 @@ describe('two runs of the same warehouse publish the same files', () => {
  * the key, is total, so no tie is left to a thread or a hash table.
  */
 const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
-  feedback: { key: 'source, id', order: 'received_at, source, id' },
+  feedback: { key: 'hospital, source, id', order: 'received_at, hospital, source, id' },
   satisfaction_index: { key: 'department, month, dimension', order: "month, department = 'ALL' desc, department, dimension" },
-  complaint_kpis: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
-  repeat_complaints: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
-  complaint_backlog: { key: 'department', order: "department = 'ALL' desc, department" },
+  complaint_kpis: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
+  repeat_complaints: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
+  complaint_backlog: { key: 'hospital, department', order: "hospital, department = 'ALL' desc, department" },
   satisfaction_measures: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
   satisfaction_spc: { key: 'department, month', order: 'department, month' },
   satisfaction_funnel: { key: 'department, month', order: 'month, department' },
-  high_frequency_issues: { key: 'month, lang, rank', order: 'month, lang, rank' },
-  term_keyness: { key: 'lang, scope, term', order: 'scope, g2 desc, lang, term' },
-  department_keywords: { key: 'department, lang, rank', order: 'lang, department, rank' },
+  high_frequency_issues: { key: 'hospital, month, lang, rank', order: 'hospital, month, lang, rank' },
+  term_keyness: { key: 'hospital, lang, scope, term', order: 'hospital, scope, g2 desc, lang, term' },
+  department_keywords: { key: 'hospital, department, lang, rank', order: 'hospital, lang, department, rank' },
 };
 
 describe('every exported table is written in a total order', () => {

@@ -28,9 +28,9 @@ describe('coded values nobody recognised are kept as written, reported and never
     // counted per spelling; an alias (Cost) is recognised, so it is not in the report
     expect(summary.data_quality.unrecognised_values).toEqual(
       expect.arrayContaining([
-        { field: 'category', value: 'billing_error', records: 2 },
-        { field: 'channel', value: 'carrier pigeon', records: 1 },
-        { field: 'status', value: 'pending review', records: 1 },
+        { hospital: 'input', field: 'category', value: 'billing_error', records: 2 },
+        { hospital: 'input', field: 'channel', value: 'carrier pigeon', records: 1 },
+        { hospital: 'input', field: 'status', value: 'pending review', records: 1 },
       ]),
     );
     expect(summary.data_quality.unrecognised_values).toHaveLength(3);
@@ -79,9 +79,9 @@ describe('coded values nobody recognised are kept as written, reported and never
     expect(byPath['survey.csv']).toMatchObject({ loaded: 1, quarantined: 1, quarantine_reasons: { 'patient_type is not inpatient or outpatient': 1 } });
     expect(summary.data_quality.unrecognised_values).toEqual(
       expect.arrayContaining([
-        { field: 'kind', value: 'grumble', records: 2 },
-        { field: 'satisfied', value: 'maybe later', records: 1 },
-        { field: 'patient_type', value: 'day case', records: 1 },
+        { hospital: 'input', field: 'kind', value: 'grumble', records: 2 },
+        { hospital: 'input', field: 'satisfied', value: 'maybe later', records: 1 },
+        { hospital: 'input', field: 'patient_type', value: 'day case', records: 1 },
       ]),
     );
     expect(summary.data_quality.unrecognised_values).toHaveLength(3);
@@ -106,8 +106,8 @@ describe('coded values nobody recognised are kept as written, reported and never
     expect(summary.files[0]).toMatchObject({ status: 'loaded', loaded: 1, quarantined: 0 });
     expect(summary.data_quality.unrecognised_values).toEqual(
       expect.arrayContaining([
-        { field: 'category', value: '账单', records: 1 },
-        { field: 'channel', value: '信鸽', records: 1 },
+        { hospital: 'input', field: 'category', value: '账单', records: 1 },
+        { hospital: 'input', field: 'channel', value: '信鸽', records: 1 },
       ]),
     );
   });

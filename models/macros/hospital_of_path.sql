@@ -1,0 +1,9 @@
+-- The hospital of a file's records that name none (contract section 1): the first-level folder
+-- under the input folder that holds the file (`path` is relative to it, with forward slashes);
+-- for a file directly in the input folder, `fallback` (the configured name, else the folder's).
+create or replace macro hospital_of_path(path, fallback) as
+    case when contains(path, '/') then split_part(path, '/', 1) else fallback end;
+
+-- A hospital as written in a `hospital` column: NFC, white space folded, blank as null.
+create or replace macro clean_hospital(value) as
+    nullif(trim(regexp_replace(nfc_normalize(value), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '');

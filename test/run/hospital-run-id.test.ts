@@ -1,0 +1,72 @@
+// Contract v2 sections 4 and 5: every exported table and every warning carries `hospital` and `run_id`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+// As in test/warnings/warnings.test.ts: received Tuesday 3 June 2025 under a 3-working-day process
+// SLA, due Friday 6 June; on 13 June east's 急诊科 has two complaints past due, west's 儿科 one.
+const header = 'id,received_at,department,category,kind,text,resolved_at';
+const EAST = [header, 'A1,2025-06-03 09:00,急诊科,process,complaint,排队太久,', 'A2,2025-06-03 10:00,急诊科,process,complaint,挂号排队,'].join('\n');
+const WEST = [header, 'A1,2025-06-03 11:00,儿科,process,complaint,等候太久,', 'C1,2025-06-03 12:00,心内科,process,complaint,排队,2025-06-05 12:00'].join('\n');
+
+let ws: Workspace;
+const warningsOf = (): WarningsFile => JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile;
+const NOW = new Date('2025-06-30T04:00:00Z');
+const runAsOf = (asOf: string) => ws.run({ asOf }, NOW);
+
+beforeEach(async () => {
+  ws = await createWorkspace();
+  await ws.write('east/complaints.csv', EAST);
+  await ws.write('west/complaints.csv', WEST);
+});
+afterEach(async () => {
+  await ws.dispose();
+});
+
+describe('hospital and run_id', () => {
+  it('are columns of every table under OUT/data/, run_id the run summary\'s', async () => {
+    const { summary } = await runAsOf('2025-06-13');
+    const names = readdirSync(join(ws.out, 'data')).filter((name) => name.endsWith('.csv')).map((name) => name.replace(/\.csv$/, ''));
+    expect(names).toContain('feedback');
+    for (const name of names) {
+      const [headerLine] = readFileSync(join(ws.out, 'data', `${name}.csv`), 'utf8').split('\n');
+      expect(headerLine?.split(','), name).toEqual(expect.arrayContaining(['hospital', 'run_id']));
+      for (const row of ws.exported(name)) expect(row.run_id, name).toBe(summary.run_id);
+    }
+    expect(ws.exported('feedback').map((row) => [row.hospital, row.id, row.department]).sort()).toEqual([
+      ['east', 'A1', '急诊科'],
+      ['east', 'A2', '急诊科'],
+      ['west', 'A1', '儿科'],
+      // 心内科 is shown under its canonical name
+      ['west', 'C1', '心血管内科'],
+    ]);
+    // ALL rows are per hospital, never across them
+    expect(ws.exported('complaint_kpis').filter((row) => row.department === 'ALL').map((row) => [row.hospital, row.received])).toEqual([
+      ['east', '2'],
+      ['west', '2'],
+    ]);
+  });
+
+  it('are on every warning: the hospital of its evidence records, the run that raised or last changed it', async () => {
+    const first = await runAsOf('2025-06-13');
+    const raised = warningsOf().warnings;
+    expect(raised.map((w) => [w.kind, w.hospital, w.department, w.evidence_ids, w.run_id]).sort()).toEqual([
+      ['sla_breach', 'east', '急诊科', ['A1', 'A2'], first.summary.run_id],
+      ['sla_breach', 'west', '儿科', ['A1'], first.summary.run_id],
+    ]);
+    // the next working day the same complaints are a day further overdue: the warnings changed
+    const second = await runAsOf('2025-06-16');
+    expect(warningsOf().warnings.map((w) => [w.status, w.run_id])).toEqual(raised.map(() => ['ongoing', second.summary.run_id]));
+    // a re-run of that day finds them as they stood: they keep the run that last changed them
+    const third = await runAsOf('2025-06-16');
+    expect(third.summary.run_id).not.toBe(second.summary.run_id);
+    expect(warningsOf().warnings.map((w) => [w.status, w.run_id])).toEqual(raised.map(() => ['ongoing', second.summary.run_id]));
+    // closing west's complaint resolves its warning: that run updated it
+    await ws.write('west/complaints.csv', WEST.replace('儿科,process,complaint,等候太久,', '儿科,process,complaint,等候太久,2025-06-17 09:00'));
+    const fourth = await runAsOf('2025-06-17');
+    const resolved = warningsOf().warnings.find((w) => w.hospital === 'west');
+    expect(resolved).toMatchObject({ status: 'resolved', run_id: fourth.summary.run_id, department: '儿科' });
+  });
+});
