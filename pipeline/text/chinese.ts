@@ -56,5 +56,5 @@ export function chineseAnalyzer(jieba: Jieba = hospitalJieba(), stopWords: Reado
 }
 
 export function chineseStopWords(): Set<string> {
-  return new Set([...readShippedList('zh/stopwords.txt'), ...readShippedList('zh/hospital_stopwords.txt')]);
+  return new Set([...readShippedList('zh/stopwords.txt'), ...readShippedList('zh/hospital_stopwords.txt'), ...readShippedList('zh/function_words.txt')]);
 }

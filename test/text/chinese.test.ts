@@ -13,7 +13,12 @@ describe('chineseAnalyzer', () => {
 
   it('segments complaint language and department names', () => {
     expect(keys('急诊科医生不耐烦，爱答不理')).toEqual(['急诊科', '医生', '不耐烦', '爱答不理']);
-    expect(keys('厕所太脏了，没有热水')).toEqual(['厕所', '太脏', '没有', '热水']);
+    expect(keys('厕所太脏了，没有热水')).toEqual(['厕所', '太脏', '热水']);
+  });
+
+  it('drops the function words, adverbs and request words of function_words.txt, which name no issue', () => {
+    // 只能, 尽快, 相关, 解决, 给予, 答复 are listed there; jieba cuts 相关部门 into 相关/部门
+    expect(keys('只能去窗口排队，希望相关部门尽快解决并给予答复')).toEqual(['窗口', '排队', '部门']);
   });
 
   it('drops stop words, punctuation and numbers but keeps Latin words such as CT, lower-cased as keys', () => {
