@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseAnalyzer } from '../../pipeline/text/chinese.ts';
+import { chineseAnalyzer, hospitalJieba, learnChineseWords } from '../../pipeline/text/chinese.ts';
 
 const analyze = chineseAnalyzer();
 const keys = (text: string): string[] => analyze(text).map((term) => term.key);
@@ -29,5 +29,32 @@ describe('chineseAnalyzer', () => {
 
   it('drops hospital background words listed in hospital_stopwords.txt', () => {
     expect(keys('医院的患者都在排队')).toEqual(['排队']);
+  });
+});
+
+describe('learnChineseWords', () => {
+  // 30 texts where patients fetch boiled water (去打开水很, 来打开水难, …) and 30 that name a room
+  // after a floor number (3楼诊室很, …): N = 270 Han characters. 打开水 and 楼诊室 each hold
+  // together (cohesion ln(30·270 / (30·30)) = ln 9 over either split) and stand free (5 or more
+  // different neighbours, or run edges, on each side); 打开, 开水 and 诊室 are always bound to
+  // the same neighbour. jieba cuts 打开水 into 打开 + 水, a word it knows and a character it could
+  // not place: learned. 楼诊室 opens with the stray 楼 (the tail of 3楼): left out.
+  const lefts = ['去', '来', '先', '要', '想', '得'];
+  const rights = ['很', '难', '要', '排', '等'];
+  const texts = Object.freeze([
+    ...lefts.flatMap((left) => rights.map((right) => `${left}打开水${right}`)),
+    ...lefts.flatMap((_, floor) => rights.map((right) => `${floor + 1}楼诊室${right}`)),
+  ]);
+  const learned = learnChineseWords(texts, { minCohesion: Math.log(4) });
+
+  it('learns the hospital word jieba splits, and not a string opening with a stray character', () => {
+    expect(learned.map(([word]) => word)).toEqual(['打开水']);
+    expect(learned[0]![1]).toBeGreaterThan(1);
+  });
+
+  it('keeps it whole once fed to jieba’s user dictionary, so 打开 is no term of the hospital’s text', () => {
+    expect(hospitalJieba().cut('来医院打开水', true)).toEqual(['来', '医院', '打开', '水']);
+    expect(hospitalJieba(learned).cut('来医院打开水', true)).toEqual(['来', '医院', '打开水']);
+    expect(chineseAnalyzer(hospitalJieba(learned))('来医院打开水').map((term) => term.key)).toEqual(['打开水']);
   });
 });
