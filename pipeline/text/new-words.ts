@@ -38,15 +38,18 @@ export function hanRuns(texts: Iterable<string>): string[] {
  */
 function frequentStrings(runs: readonly string[], o: NewWordOptions): Map<string, number> {
   const frequent = new Map<string, number>();
+  // per run, whether the string of the previous length starting at each position was frequent
+  let previous: Uint8Array[] = runs.map((run) => new Uint8Array(run.length).fill(1));
   for (let length = 1; length <= o.maxLength; length++) {
     const counts = new Map<string, number>();
-    for (const run of runs) {
+    runs.forEach((run, r) => {
+      const ends = previous[r]!;
       for (let i = 0; i + length <= run.length; i++) {
+        if (length > 1 && !(ends[i] && ends[i + 1])) continue;
         const gram = run.slice(i, i + length);
-        if (length > 1 && !(frequent.has(gram.slice(0, -1)) && frequent.has(gram.slice(1)))) continue;
         counts.set(gram, (counts.get(gram) ?? 0) + 1);
       }
-    }
+    });
     let any = false;
     for (const [gram, count] of counts) {
       if (count >= o.minCount) {
@@ -55,6 +58,14 @@ function frequentStrings(runs: readonly string[], o: NewWordOptions): Map<string
       }
     }
     if (!any) break;
+    previous = runs.map((run, r) => {
+      const marks = new Uint8Array(run.length);
+      const ends = previous[r]!;
+      for (let i = 0; i + length <= run.length; i++) {
+        if ((length === 1 || (ends[i] && ends[i + 1])) && (counts.get(run.slice(i, i + length)) ?? 0) >= o.minCount) marks[i] = 1;
+      }
+      return marks;
+    });
   }
   return frequent;
 }
