@@ -53,6 +53,20 @@ function jiebaFrequencies(): Map<string, number> {
 }
 
 /**
+ * Texts the new words are learned from, at most: 50,000 complaints hold a hospital's everyday words
+ * many times over, and counting every string of up to four characters in more costs memory and
+ * minutes for little.
+ */
+const MAX_LEARNING_TEXTS = 50_000;
+
+/** At most `limit` of the texts, evenly spread over them in code-unit order, so the same corpus always gives the same sample. */
+function evenSample(texts: readonly string[], limit: number): readonly string[] {
+  if (texts.length <= limit) return texts;
+  const sorted = [...texts].sort();
+  return Array.from({ length: limit }, (_, i) => sorted[Math.floor((i * sorted.length) / limit)]!);
+}
+
+/**
  * The hospital's own words, learned from its Chinese text for jieba's user dictionary: the new
  * words of discoverWords (cohesion and boundary entropy) that jieba splits, so that 打开水, where
  * the hospital's patients fetch boiled water, is no longer 打开 + 水 and never an emerging 打开.
@@ -65,7 +79,8 @@ function jiebaFrequencies(): Map<string, number> {
  *
  * @example learnChineseWords(texts) // [['打开水', 4015], ['开水间', 7822], ...]
  */
-export function learnChineseWords(texts: readonly string[], options: Partial<NewWordOptions> = {}): LearnedChineseWords {
+export function learnChineseWords(texts: readonly string[], options: Partial<NewWordOptions & { maxTexts: number }> = {}): LearnedChineseWords {
+  texts = evenSample(texts, options.maxTexts ?? MAX_LEARNING_TEXTS);
   const jieba = hospitalJieba();
   const stopWords = chineseStopWords();
   const frequencies = jiebaFrequencies();
