@@ -41,7 +41,7 @@ const defaults: ThemeOptions = { minRecords: 5, minOverlap: 0.4, maxPartners: 4,
  * into that theme, which then counts the records of both anchors. Ranked by records.
  *
  * @param issueTerms the terms that may anchor or join a theme; narrative and template words stay out.
- * @example issueThemes(records, issueTerms)[0] // { anchor: '排队', partners: ['挂号', '太久'], records: [...] }
+ * @example issueThemes(records, issueTerms)[0] // { anchor: '排队', merged: [], partners: ['挂号', '太久'], records: [...] }
  */
 export function issueThemes(
   records: readonly ThemeRecord[],
