@@ -26,6 +26,25 @@ interface IssueRecord {
   terms: string[];
 }
 
+/** One row of mart_high_frequency_issues, in its column order. */
+interface IssueRow {
+  month: string;
+  lang: Language;
+  rank: number;
+  theme: string;
+  anchor: string;
+  records: number;
+  previousMonth: number;
+  meanPrevious3: number;
+  days: number;
+  perDay: number;
+  previousMonthPerDay: number | null;
+  previous3PerDay: number | null;
+  departments: string[];
+  locations: string[];
+  quotes: string[];
+}
+
 /** Counts of `values`, most frequent first, as "value (n)". */
 function topCounts(values: readonly string[], limit: number): string[] {
   const counts = new Map<string, number>();
@@ -51,51 +70,88 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection): Pr
   const months = await queryRows<{ lang: Language; month: string; days: number; published: boolean }>(connection, 'select * from int_issue_months order by lang, month');
   const surfaces = await termSurfaces(connection);
 
+  const rows: IssueRow[] = [];
+  for (const lang of new Set(months.map((row) => row.lang))) {
+    const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where lang = $lang order by month, source, id', { lang });
+    const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
+    rows.push(...issueRows(lang, records, months.filter((row) => row.lang === lang), eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+  }
+  // the order the mart is exported in: month, then language, then rank
+  rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.rank - b.rank));
+
   await inTransaction(connection, async () => {
     await runModel(connection, 'marts/mart_high_frequency_issues');
     const appender = await connection.createAppender('mart_high_frequency_issues');
-    for (const lang of new Set(months.map((row) => row.lang))) {
-      const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where lang = $lang order by month, source, id', { lang });
-      const byMonth = new Map<string, IssueRecord[]>();
-      for (const record of records) {
-        const list = byMonth.get(record.month);
-        if (list) list.push(record);
-        else byMonth.set(record.month, [record]);
-      }
-      const daysIn = new Map(months.filter((row) => row.lang === lang).map((row) => [row.month, row.days]));
-      const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
-      const surface = (term: string): string => surfaces.get(termKey(lang, term)) ?? term;
-      for (const { month, days } of months.filter((row) => row.lang === lang && row.published)) {
-        const monthRecords = byMonth.get(month) ?? [];
-        const themes = issueThemes(monthRecords, eligible, { maxThemes: defaults.themes });
-        themes.forEach((theme, index) => {
-          const anchors = new Set([theme.anchor, ...theme.merged]);
-          const before = [1, 2, 3].map((back) => {
-            const earlier = shiftMonth(month, -back);
-            return { records: (byMonth.get(earlier) ?? []).filter((record) => record.terms.some((term) => anchors.has(term))).length, days: daysIn.get(earlier) ?? 0 };
-          });
-          const members = theme.records.map((i) => monthRecords[i]!);
-          appender.appendVarchar(month);
-          appender.appendVarchar(lang);
-          appender.appendInteger(index + 1);
-          appender.appendVarchar([theme.anchor, ...theme.merged, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '));
-          appender.appendVarchar(theme.anchor);
-          appender.appendInteger(theme.records.length);
-          appender.appendInteger(before[0]!.records);
-          appender.appendDouble((before[0]!.records + before[1]!.records + before[2]!.records) / 3);
-          appender.appendInteger(days);
-          appender.appendDouble(dailyRate([{ records: theme.records.length, days }]) ?? 0);
-          appendNullable(appender, dailyRate(before.slice(0, 1)));
-          appendNullable(appender, dailyRate(before));
-          appender.appendList(listValue(topCounts(members.map((r) => r.department), defaults.places)), VARCHAR_LIST);
-          appender.appendList(listValue(topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places)), VARCHAR_LIST);
-          appender.appendList(listValue(pickQuotes(members, new Set([...anchors, ...theme.partners]))), VARCHAR_LIST);
-          appender.endRow();
-        });
-      }
+    for (const row of rows) {
+      appender.appendVarchar(row.month);
+      appender.appendVarchar(row.lang);
+      appender.appendInteger(row.rank);
+      appender.appendVarchar(row.theme);
+      appender.appendVarchar(row.anchor);
+      appender.appendInteger(row.records);
+      appender.appendInteger(row.previousMonth);
+      appender.appendDouble(row.meanPrevious3);
+      appender.appendInteger(row.days);
+      appender.appendDouble(row.perDay);
+      appendNullable(appender, row.previousMonthPerDay);
+      appendNullable(appender, row.previous3PerDay);
+      appender.appendList(listValue(row.departments), VARCHAR_LIST);
+      appender.appendList(listValue(row.locations), VARCHAR_LIST);
+      appender.appendList(listValue(row.quotes), VARCHAR_LIST);
+      appender.endRow();
     }
     appender.closeSync();
   });
+}
+
+/**
+ * The themes of each published month of one language, with their trend per day against the months
+ * before (counting the records that hold any of a theme's anchors), places and quotes.
+ */
+function issueRows(
+  lang: Language,
+  records: readonly IssueRecord[],
+  months: readonly { month: string; days: number; published: boolean }[],
+  eligible: ReadonlySet<string>,
+  surface: (term: string) => string,
+): IssueRow[] {
+  const byMonth = new Map<string, IssueRecord[]>();
+  for (const record of records) {
+    const list = byMonth.get(record.month);
+    if (list) list.push(record);
+    else byMonth.set(record.month, [record]);
+  }
+  const daysIn = new Map(months.map((row) => [row.month, row.days]));
+  const rows: IssueRow[] = [];
+  for (const { month, days } of months.filter((row) => row.published)) {
+    const monthRecords = byMonth.get(month) ?? [];
+    issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
+      const anchors = new Set([theme.anchor, ...theme.merged]);
+      const before = [1, 2, 3].map((back) => {
+        const earlier = shiftMonth(month, -back);
+        return { records: (byMonth.get(earlier) ?? []).filter((record) => record.terms.some((term) => anchors.has(term))).length, days: daysIn.get(earlier) ?? 0 };
+      });
+      const members = theme.records.map((i) => monthRecords[i]!);
+      rows.push({
+        month,
+        lang,
+        rank: index + 1,
+        theme: [theme.anchor, ...theme.merged, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '),
+        anchor: theme.anchor,
+        records: theme.records.length,
+        previousMonth: before[0]!.records,
+        meanPrevious3: (before[0]!.records + before[1]!.records + before[2]!.records) / 3,
+        days,
+        perDay: dailyRate([{ records: theme.records.length, days }]) ?? 0,
+        previousMonthPerDay: dailyRate(before.slice(0, 1)),
+        previous3PerDay: dailyRate(before),
+        departments: topCounts(members.map((r) => r.department), defaults.places),
+        locations: topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places),
+        quotes: pickQuotes(members, new Set([...anchors, ...theme.partners])),
+      });
+    });
+  }
+  return rows;
 }
 
 function appendNullable(appender: DuckDBAppender, value: number | null): void {
