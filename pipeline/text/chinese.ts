@@ -77,18 +77,18 @@ function evenSample(texts: readonly string[], limit: number): readonly string[] 
  * hospital's text) and the least frequency that keeps it whole against jieba's split (jieba's
  * suggest_freq).
  *
- * @example learnChineseWords(texts) // [['打开水', 4015], ['开水间', 7822], ...]
+ * @example learnChineseWords(sampleChineseTexts) // [['开水间', 12818], ['康复科', 6695], ['影像科', 6466], ['煎药室', 3376], ...]
  */
 export function learnChineseWords(texts: readonly string[], options: Partial<NewWordOptions & { maxTexts: number }> = {}): LearnedChineseWords {
-  texts = evenSample(texts, options.maxTexts ?? MAX_LEARNING_TEXTS);
+  const corpus = evenSample(texts, options.maxTexts ?? MAX_LEARNING_TEXTS);
   const jieba = hospitalJieba();
   const stopWords = chineseStopWords();
   const frequencies = jiebaFrequencies();
   let total = 0;
   for (const frequency of frequencies.values()) total += frequency;
-  const characters = hanRuns(texts).reduce((sum, run) => sum + run.length, 0);
+  const characters = hanRuns(corpus).reduce((sum, run) => sum + run.length, 0);
   const learned: LearnedChineseWords = [];
-  for (const candidate of discoverWords(texts, options)) {
+  for (const candidate of discoverWords(corpus, options)) {
     const pieces = jieba.cut(candidate.word, true);
     if (pieces.length < 2 || pieces[0]!.length < 2 || !pieces.some((piece) => piece.length === 1) || pieces.some((piece) => stopWords.has(piece))) continue;
     const split = pieces.reduce((logProbability, piece) => logProbability + Math.log((frequencies.get(piece) ?? 1) / total), 0);
