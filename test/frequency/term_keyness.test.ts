@@ -12,6 +12,8 @@ import { buildTermKeyness } from '../../pipeline/frequency/stage.ts';
  *     Kept, marked new.
  *   偶然 in 3 recent, 0 baseline: new to the baseline, but [3, 397; 0, 100] gives
  *     G² = 2 (3 ln 3/2.4 + 397 ln 397/397.6 + 100 ln 100/99.4) = 1.343 < 10.83: not kept.
+ *   来电 in every recent record, none before: a rise far past the threshold, but it is a source's
+ *     template (dim_term.template_source), so it is no emerging term.
  */
 let instance: DuckDBInstance;
 let db: DuckDBConnection;
@@ -26,7 +28,10 @@ beforeAll(async () => {
   await db.run('create table record_terms (source varchar, id varchar, term varchar)');
   await db.run("insert into record_terms select 'hotline', 'r' || i, '突然' from range(1, 41) as t(i)");
   await db.run("insert into record_terms select 'hotline', 'r' || i, '偶然' from range(1, 4) as t(i)");
-  await db.run("create table dim_term as select * from (values ('zh', '突然', '突然'), ('zh', '偶然', '偶然')) as t(lang, term, surface)");
+  await db.run("insert into record_terms select 'hotline', 'r' || i, '来电' from range(1, 401) as t(i)");
+  await db.run(
+    "create table dim_term as select * from (values ('zh', '突然', '突然', null), ('zh', '偶然', '偶然', null), ('zh', '来电', '来电', 'gov')) as t(lang, term, surface, template_source)",
+  );
   await buildTermKeyness(db);
 });
 afterAll(() => {
