@@ -13,6 +13,10 @@ export interface IssueRow {
   records: number;
   previous_month_records: number;
   mean_previous_3_months: number;
+  days: number;
+  records_per_day: number;
+  previous_month_per_day: number | null;
+  previous_3_months_per_day: number | null;
   departments: string[];
   locations: string[];
   quotes: string[];
@@ -51,18 +55,19 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
         rows.length === 0
           ? `<p>${m('issues.none')}</p>`
           : table(
-              [m('issues.rank'), m('issues.theme'), m('issues.records'), m('issues.previous'), m('issues.mean3'), m('issues.departments'), m('issues.locations'), m('issues.quotes')],
+              [m('issues.rank'), m('issues.theme'), m('issues.records'), m('issues.perDay'), m('issues.previous'), m('issues.mean3'), m('issues.departments'), m('issues.locations'), m('issues.quotes')],
               rows.map((r) => [
                 n(r.rank),
                 `<strong>${escapeHtml(r.theme)}</strong>`,
                 n(r.records),
-                n(r.previous_month_records),
-                n(r.mean_previous_3_months, 1),
+                n(r.records_per_day, 2),
+                r.previous_month_per_day === null ? '' : n(r.previous_month_per_day, 2),
+                r.previous_3_months_per_day === null ? '' : n(r.previous_3_months_per_day, 2),
                 list(r.departments),
                 list(r.locations),
                 list(r.quotes),
               ]),
-              { numeric: [0, 2, 3, 4] },
+              { numeric: [0, 2, 3, 4, 5] },
             );
       return `<h3>${languageName(lang)}</h3>${body}`;
     });

@@ -122,7 +122,7 @@ export const PLAN = [
     steps: [
       { step: 'termKeyness', models: ['marts/mart_term_window_counts', 'marts/mart_term_weekly_recent', 'marts/mart_term_keyness'] },
       { step: 'departmentKeywords', models: ['marts/mart_department_term_counts', 'marts/mart_department_keywords'] },
-      { step: 'highFrequencyIssues', models: ['marts/mart_issue_records', 'marts/mart_high_frequency_issues'] },
+      { step: 'highFrequencyIssues', models: ['marts/mart_issue_records', 'intermediate/int_issue_months', 'marts/mart_high_frequency_issues'] },
     ],
   },
   {

@@ -2,8 +2,8 @@
 -- (pipeline/warnings/detector-warnings.ts):
 --   spike          its department × category ('other' when it has none), and its category hospital-wide;
 --   hotspot        its location, as written;
---   emerging_term  each issue term it holds: one that leans to a category and is no source's
---                  template (dim_term, the rule of the high-frequency issues), seen in 5 records or more.
+--   emerging_term  each issue term it holds (dim_term.names_issue, the rule of the high-frequency
+--                  issues), seen in 5 records or more.
 -- Only complaints count: praise, questions and suggestions are not problems piling up.
 -- `series_start` is the day the cell's population first appears (its department; for a place or a
 -- word, its language; the hospital): from then on a quiet day counts 0, and a department that
@@ -27,7 +27,7 @@ with complaints as (
 issue_terms as (
     select lang, term
     from dim_term
-    where records >= 5 and category_lift >= 1.5 and max_source_share <= 0.2
+    where records >= 5 and names_issue
 ),
 
 -- a cell and its population are named by a JSON array of their parts (dimension first), so no

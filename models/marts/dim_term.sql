@@ -3,8 +3,13 @@
 -- issue. A word of every category alike (October, 对此, attended) narrates; a word that
 -- leans (waiting → process, 停车 → facility) names an issue: `category_lift` is the largest
 -- P(category | term) / P(category) over the categories, among records with a category. A word in a
--- large share of one source's records is that source's template (12345 work orders all read
--- 来电人反映…对此不满): `max_source_share` is the largest share over sources of 100 records or more.
+-- large share of one source's records and next to absent from the language's other sources is that
+-- source's template (12345 work orders read 来电人反映…对此不满…已转医院答复), learned here, never
+-- listed: `template_source` is the source (of 100 issue-raising records or more, beside 100 or more
+-- in other sources) where the term is in at least 5% of the records and in at most a tenth of that
+-- share elsewhere. `names_issue`: the term leans (lift 1.5 or more) and is no template; themes,
+-- emerging-term cells and their keywords use only such terms. A language with one source learns no
+-- template: nothing tells its template from its commonest complaint.
 create or replace table dim_term as
 with surfaces as (
     select lang, term, surface, count(*) as records
@@ -34,22 +39,32 @@ term_categories as (
 
 -- a source is a hospital's: two hospitals' `complaints` are two sources
 source_totals as (
-    select hospital, source, count(*) as issue_records
+    select lang, hospital, source, count(*) as issue_records, sum(count(*)) over (partition by lang) as language_records
     from fct_feedback
     where kind <> 'praise'
-    group by hospital, source
-    having count(*) >= 100
+    group by lang, hospital, source
 ),
 
-source_shares as (
-    select terms.lang, terms.term, max(terms.records / source_totals.issue_records) as max_source_share
-    from (
-        select lang, term, hospital, source, count(*) as records
-        from fct_record_terms
-        where kind <> 'praise'
-        group by all
-    ) as terms
-    inner join source_totals using (hospital, source)
+term_sources as (
+    select lang, term, hospital, source, count(*) as records, sum(count(*)) over (partition by lang, term) as language_records_with_term
+    from fct_record_terms
+    where kind <> 'praise'
+    group by lang, term, hospital, source
+),
+
+templates as (
+    select
+        term_sources.lang,
+        term_sources.term,
+        -- a term that is two sources' template (one of them small) is named after the larger share
+        first(term_sources.source order by term_sources.records / source_totals.issue_records desc, term_sources.source, term_sources.hospital) as template_source
+    from term_sources
+    inner join source_totals using (lang, hospital, source)
+    where source_totals.issue_records >= 100
+      and source_totals.language_records - source_totals.issue_records >= 100
+      and term_sources.records / source_totals.issue_records >= 0.05
+      and (term_sources.language_records_with_term - term_sources.records) / (source_totals.language_records - source_totals.issue_records)
+          <= (term_sources.records / source_totals.issue_records) / 10
     group by all
 ),
 
@@ -81,10 +96,11 @@ final as (
         terms.*,
         lifts.category_lift,
         lifts.leaning_category,
-        coalesce(source_shares.max_source_share, 0) as max_source_share
+        templates.template_source,
+        coalesce(lifts.category_lift >= 1.5, false) and templates.template_source is null as names_issue
     from terms
     left join lifts using (lang, term)
-    left join source_shares using (lang, term)
+    left join templates using (lang, term)
 )
 
 select * from final;

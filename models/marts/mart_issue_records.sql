@@ -1,13 +1,13 @@
--- Grain: one row per issue-raising feedback record (every kind but praise) of the 24 months up to
--- getvariable('as_of'), with its hospital and distinct terms: what the high-frequency issues group
--- each month, per hospital.
+-- Grain: one row per issue-raising feedback record (every kind but praise) of the 27 months up to
+-- getvariable('as_of') (int_issue_months), with its hospital and distinct terms: what the
+-- high-frequency issues group each month per hospital, and count in the months before.
 create or replace temp table issue_records as
 with records as (
     select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
     from fct_feedback
     where kind <> 'praise'
       and received_at::date <= getvariable('as_of')::date
-      and received_at::date >= date_trunc('month', getvariable('as_of')::date) - interval 23 months
+      and received_at::date >= date_trunc('month', getvariable('as_of')::date) - interval 26 months
 ),
 
 terms as (

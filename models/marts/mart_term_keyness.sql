@@ -1,6 +1,7 @@
 -- Grain: one row per hospital per term per language per scope (the hospital's `ALL` or one of its
--- departments) that rose in the recent
--- window against its baseline, or is emerging. Filled by pipeline/frequency/stage.ts.
+-- departments) that rose in the recent window against its baseline: in at least 3 recent records,
+-- G² >= 10.83 (p < 0.001) and Log Ratio >= 1 (twice the share), every row; `emergence` marks those
+-- new or bursting besides. Filled by pipeline/frequency/stage.ts.
 create or replace table mart_term_keyness (
     hospital varchar not null,
     lang varchar not null,

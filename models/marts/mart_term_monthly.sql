@@ -1,5 +1,5 @@
--- Grain: one row per hospital per term per month per language, over records that raise an issue (every kind
--- but praise): the records holding the term. The high-frequency issues read their trends here.
+-- Grain: one row per hospital per term per month per language, over records that raise an issue
+-- (every kind but praise): the records holding the term.
 create or replace table mart_term_monthly as
 select
     hospital,

@@ -2,7 +2,8 @@
 -- its departments) with
 -- the records holding it in the recent window (the 28 days ending on getvariable('as_of')) and in
 -- its baseline (the 364 days before that), beside every record of the scope in each window.
--- Records that raise an issue only (all kinds but praise). Keyness reads it (pipeline/frequency).
+-- Records that raise an issue only (all kinds but praise); no source's template word. Keyness reads
+-- it (pipeline/frequency).
 create or replace table mart_term_window_counts as
 with windowed as (
     select
@@ -42,6 +43,8 @@ term_counts as (
         count(*) filter (where time_window = 'baseline')::integer as baseline_with_term
     from scoped
     inner join record_terms as terms using (hospital, source, id)
+    -- a source's template rises with the source's volume, not with a problem (dim_term)
+    anti join dim_term as templates on templates.lang = scoped.lang and templates.term = terms.term and templates.template_source is not null
     group by all
 ),
 

@@ -1,8 +1,9 @@
-import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import type { Language } from '../text/types.ts';
-import { issueThemes, type IssueTheme } from './issue_themes.ts';
+import { dailyRate } from './daily_rate.ts';
+import { issueThemes } from './issue_themes.ts';
 import { pickQuotes } from './quotes.ts';
 import { termKey, termSurfaces } from './terms.ts';
 
@@ -13,14 +14,6 @@ const defaults = {
   themes: 10,
   /** Departments and locations listed per theme. */
   places: 3,
-  /**
-   * An issue term leans to one category (lift at least this much over its share of all records),
-   * and is in at most this share of any one source's records: a word of every category alike
-   * (attended, 孩子) narrates, and a word of a source's every other record (来电人, 对此不满 in
-   * 12345 work orders) is its template; neither names an issue.
-   */
-  minCategoryLift: 1.5,
-  maxSourceShare: 0.2,
 } as const;
 
 interface IssueRecord {
@@ -35,6 +28,26 @@ interface IssueRecord {
   terms: string[];
 }
 
+/** One row of mart_high_frequency_issues, in its column order. */
+interface IssueRow {
+  hospital: string;
+  month: string;
+  lang: Language;
+  rank: number;
+  theme: string;
+  anchor: string;
+  records: number;
+  previousMonth: number;
+  meanPrevious3: number;
+  days: number;
+  perDay: number;
+  previousMonthPerDay: number | null;
+  previous3PerDay: number | null;
+  departments: string[];
+  locations: string[];
+  quotes: string[];
+}
+
 /** Counts of `values`, most frequent first, as "value (n)". */
 function topCounts(values: readonly string[], limit: number): string[] {
   const counts = new Map<string, number>();
@@ -47,60 +60,115 @@ function topCounts(values: readonly string[], limit: number): string[] {
 
 /**
  * The high-frequency issues (高频事项) of each of the 24 months to the as-of date, per hospital and language:
- * themes from issueThemes, with their records, the trend against the month before and the three
- * before, the departments and locations most affected and up to five redacted quotes. A theme
- * needs at least five records, so no quote stands for one or two identifiable patients.
+ * themes from issueThemes over the words that name an issue (dim_term.names_issue: no function
+ * word, no source's template), near duplicates merged, with their records, the trend against the
+ * month before and the three before (per day, so the month to date compares fairly), the
+ * departments and locations most affected and up to five redacted quotes. A theme needs at least
+ * five records, so no quote stands for one or two identifiable patients.
  */
 export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels): Promise<void> {
   await models.run('marts/mart_issue_records');
-  const issueTerms = await queryRows<{ lang: Language; term: string }>(
+  await models.run('intermediate/int_issue_months');
+  const issueTerms = await queryRows<{ lang: Language; term: string }>(connection, 'select lang, term from dim_term where names_issue');
+  const months = await queryRows<{ hospital: string; lang: Language; month: string; days: number; published: boolean }>(
     connection,
-    'select lang, term from dim_term where category_lift >= $lift and max_source_share <= $share',
-    { lift: defaults.minCategoryLift, share: defaults.maxSourceShare },
+    'select * from int_issue_months order by hospital, lang, month',
   );
-  const monthly = await queryRows<{ hospital: string; lang: Language; term: string; month: string; records: number }>(
-    connection,
-    'select hospital, lang, term, month, records from mart_term_monthly',
-  );
-  const monthlyCount = new Map(monthly.map((row) => [JSON.stringify([row.hospital, row.lang, row.term, row.month]), row.records]));
   const surfaces = await termSurfaces(connection);
-  const slices = await queryRows<{ hospital: string; month: string; lang: Language }>(
-    connection,
-    'select distinct hospital, month, lang from issue_records order by hospital, month, lang',
-  );
+
+  const rows: IssueRow[] = [];
+  const slices = new Map(months.map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
+  for (const { hospital, lang } of slices.values()) {
+    const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where hospital = $hospital and lang = $lang order by month, source, id', { hospital, lang });
+    const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
+    const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
+    rows.push(...issueRows(hospital, lang, records, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+  }
+  // the order the mart is exported in: hospital, month, then language, then rank
+  const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((a, b) => byCodeUnit(a.hospital, b.hospital) || byCodeUnit(a.month, b.month) || byCodeUnit(a.lang, b.lang) || a.rank - b.rank);
 
   await inTransaction(connection, async () => {
     await models.run('marts/mart_high_frequency_issues');
     const appender = await connection.createAppender('mart_high_frequency_issues');
-    for (const { hospital, month, lang } of slices) {
-      const records = await queryRows<IssueRecord>(
-        connection,
-        'select * from issue_records where hospital = $hospital and month = $month and lang = $lang order by source, id',
-        { hospital, month, lang },
-      );
-      const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
-      const themes = issueThemes(records, eligible, { maxThemes: defaults.themes });
-      const countIn = (term: string, monthsBack: number): number => monthlyCount.get(JSON.stringify([hospital, lang, term, shiftMonth(month, -monthsBack)])) ?? 0;
-      themes.forEach((theme, index) => {
-        const members = theme.records.map((i) => records[i]!);
-        const surface = (term: string): string => surfaces.get(termKey(lang, term)) ?? term;
-        appender.appendVarchar(hospital);
-        appender.appendVarchar(month);
-        appender.appendVarchar(lang);
-        appender.appendInteger(index + 1);
-        appender.appendVarchar([theme.anchor, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '));
-        appender.appendVarchar(theme.anchor);
-        appender.appendInteger(theme.records.length);
-        appender.appendInteger(countIn(theme.anchor, 1));
-        appender.appendDouble((countIn(theme.anchor, 1) + countIn(theme.anchor, 2) + countIn(theme.anchor, 3)) / 3);
-        appender.appendList(listValue(topCounts(members.map((r) => r.department), defaults.places)), VARCHAR_LIST);
-        appender.appendList(listValue(topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places)), VARCHAR_LIST);
-        appender.appendList(listValue(pickQuotes(theme.records.map((index) => records[index]!), new Set([theme.anchor, ...theme.partners]))), VARCHAR_LIST);
-        appender.endRow();
-      });
+    for (const row of rows) {
+      appender.appendVarchar(row.hospital);
+      appender.appendVarchar(row.month);
+      appender.appendVarchar(row.lang);
+      appender.appendInteger(row.rank);
+      appender.appendVarchar(row.theme);
+      appender.appendVarchar(row.anchor);
+      appender.appendInteger(row.records);
+      appender.appendInteger(row.previousMonth);
+      appender.appendDouble(row.meanPrevious3);
+      appender.appendInteger(row.days);
+      appender.appendDouble(row.perDay);
+      appendNullable(appender, row.previousMonthPerDay);
+      appendNullable(appender, row.previous3PerDay);
+      appender.appendList(listValue(row.departments), VARCHAR_LIST);
+      appender.appendList(listValue(row.locations), VARCHAR_LIST);
+      appender.appendList(listValue(row.quotes), VARCHAR_LIST);
+      appender.endRow();
     }
     appender.closeSync();
   });
+}
+
+/**
+ * The themes of each published month of one hospital's records in one language, with their trend per day against the months
+ * before (counting the records that hold any of a theme's anchors), places and quotes.
+ */
+function issueRows(
+  hospital: string,
+  lang: Language,
+  records: readonly IssueRecord[],
+  months: readonly { month: string; days: number; published: boolean }[],
+  eligible: ReadonlySet<string>,
+  surface: (term: string) => string,
+): IssueRow[] {
+  const byMonth = new Map<string, IssueRecord[]>();
+  for (const record of records) {
+    const list = byMonth.get(record.month);
+    if (list) list.push(record);
+    else byMonth.set(record.month, [record]);
+  }
+  const daysIn = new Map(months.map((row) => [row.month, row.days]));
+  const rows: IssueRow[] = [];
+  for (const { month, days } of months.filter((row) => row.published)) {
+    const monthRecords = byMonth.get(month) ?? [];
+    issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
+      const anchors = new Set([theme.anchor, ...theme.merged]);
+      const before = [1, 2, 3].map((back) => {
+        const earlier = shiftMonth(month, -back);
+        return { records: (byMonth.get(earlier) ?? []).filter((record) => record.terms.some((term) => anchors.has(term))).length, days: daysIn.get(earlier) ?? 0 };
+      });
+      const members = theme.records.map((i) => monthRecords[i]!);
+      rows.push({
+        hospital,
+        month,
+        lang,
+        rank: index + 1,
+        theme: [theme.anchor, ...theme.merged, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '),
+        anchor: theme.anchor,
+        records: theme.records.length,
+        previousMonth: before[0]!.records,
+        meanPrevious3: (before[0]!.records + before[1]!.records + before[2]!.records) / 3,
+        days,
+        perDay: dailyRate([{ records: theme.records.length, days }]) ?? 0,
+        previousMonthPerDay: dailyRate(before.slice(0, 1)),
+        previous3PerDay: dailyRate(before),
+        departments: topCounts(members.map((r) => r.department), defaults.places),
+        locations: topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places),
+        quotes: pickQuotes(members, new Set([...anchors, ...theme.partners])),
+      });
+    });
+  }
+  return rows;
+}
+
+function appendNullable(appender: DuckDBAppender, value: number | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendDouble(value);
 }
 
 /** 'YYYY-MM' moved by `months`. */

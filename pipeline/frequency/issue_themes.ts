@@ -4,11 +4,13 @@ export interface ThemeRecord {
 }
 
 export interface IssueTheme {
-  /** The term the theme is named after and counted by. */
+  /** The term the theme is named after. */
   anchor: string;
+  /** Anchors of the near-duplicate themes merged into this one, in the order they were merged. */
+  merged: string[];
   /** Terms that mostly occur together with the anchor, strongest first. */
   partners: string[];
-  /** Indexes (into the records given) of the records holding the anchor. */
+  /** Indexes (into the records given) of the records holding the anchor or a merged anchor, ascending. */
   records: number[];
 }
 
@@ -19,20 +21,27 @@ export interface ThemeOptions {
   minOverlap: number;
   maxPartners: number;
   maxThemes: number;
+  /**
+   * Two themes are near duplicates when at least this share of the smaller one's records, or of
+   * its terms (anchors and partners), is also the other's: the weaker is merged into the stronger.
+   */
+  minShared: number;
 }
 
-const defaults: ThemeOptions = { minRecords: 5, minOverlap: 0.4, maxPartners: 4, maxThemes: 10 };
+const defaults: ThemeOptions = { minRecords: 5, minOverlap: 0.4, maxPartners: 4, maxThemes: 10, minShared: 0.5 };
 
 /**
  * Groups a month's terms into issue themes (高频事项): the most frequent terms that name an issue
  * (`issueTerms`, chosen by the caller) become anchors, each gathering the issue terms that mostly
  * co-occur with it (overlap coefficient |A∩B| / min(|A|, |B|), Szymkiewicz–Simpson), so 排队
  * gathers 挂号 and 太久, and "parking" gathers "space" and "full". A term already a partner of a
- * stronger theme, or half of whose records are already inside one, starts no theme of its own.
- * Ranked by records.
+ * stronger theme, or more than half of whose records are already inside themes, starts no theme
+ * of its own. A theme that shares half of its records or of its terms with a stronger one is the
+ * same issue seen through another word (挂号 with 排队、窗口 and 缴费 with 排队、窗口): it is merged
+ * into that theme, which then counts the records of both anchors. Ranked by records.
  *
  * @param issueTerms the terms that may anchor or join a theme; narrative and template words stay out.
- * @example issueThemes(records, issueTerms)[0] // { anchor: '排队', partners: ['挂号', '太久'], records: [...] }
+ * @example issueThemes(records, issueTerms)[0] // { anchor: '排队', merged: [], partners: ['挂号', '太久'], records: [...] }
  */
 export function issueThemes(
   records: readonly ThemeRecord[],
@@ -63,10 +72,42 @@ export function issueThemes(
       .filter(({ together, size }) => together >= o.minRecords && together / Math.min(size, anchorRecords.length) >= o.minOverlap)
       .sort((a, b) => b.together - a.together || (a.term < b.term ? -1 : 1))
       .reduce<string[]>((chosen, { term }) => withPartner(anchor, chosen, term, o.maxPartners), []);
-    themes.push({ anchor, partners, records: anchorRecords });
+    const theme: IssueTheme = { anchor, merged: [], partners, records: anchorRecords };
+    const twin = themes.find((kept) => nearDuplicates(kept, theme, o.minShared));
+    if (twin === undefined) themes.push(theme);
+    else Object.assign(twin, mergeThemes(twin, theme));
     for (const index of anchorRecords) claimed.add(index);
   }
   return themes.sort((a, b) => b.records.length - a.records.length || (a.anchor < b.anchor ? -1 : 1));
+}
+
+/** The share of the smaller of two sets that is also in the other (Szymkiewicz–Simpson); 0 when one is empty. */
+function overlapCoefficient<T>(a: readonly T[], b: readonly T[]): number {
+  const smaller = Math.min(a.length, b.length);
+  if (smaller === 0) return 0;
+  const inA = new Set(a);
+  return b.filter((item) => inA.has(item)).length / smaller;
+}
+
+function themeTerms(theme: IssueTheme): string[] {
+  return [theme.anchor, ...theme.merged, ...theme.partners];
+}
+
+/** Whether two themes share at least `minShared` of the smaller one's records or terms. */
+export function nearDuplicates(a: IssueTheme, b: IssueTheme, minShared: number): boolean {
+  return overlapCoefficient(a.records, b.records) >= minShared || overlapCoefficient(themeTerms(a), themeTerms(b)) >= minShared;
+}
+
+/**
+ * `weaker` merged into `stronger`: the stronger's anchor names it, the weaker's anchor joins its
+ * merged anchors, partners of the weaker not yet there follow, and its records are those of both.
+ */
+export function mergeThemes(stronger: IssueTheme, weaker: IssueTheme): IssueTheme {
+  const present = new Set(themeTerms(stronger));
+  const merged = present.has(weaker.anchor) ? stronger.merged : [...stronger.merged, weaker.anchor];
+  const partners = [...stronger.partners, ...weaker.partners.filter((term) => !present.has(term) && term !== weaker.anchor)].filter((term) => !merged.includes(term));
+  const records = [...new Set([...stronger.records, ...weaker.records])].sort((x, y) => x - y);
+  return { anchor: stronger.anchor, merged, partners, records };
 }
 
 /**

@@ -46,7 +46,9 @@ export interface KeyTermRow extends WindowCountRow {
  * per hospital, hospital-wide and per department, into mart_term_keyness: Dunning's G² for significance, Hardie's
  * Log Ratio for size, and emergence: a term new to the baseline, or hospital-wide in a Kleinberg
  * burst in the latest of 26 weeks. Kept: rises in at least 3 recent records with G² >= 10.83 and
- * Log Ratio >= 1, and every emerging term. The warnings read their keywords here.
+ * Log Ratio >= 1, each marked with its emergence, if any. Emergence alone keeps no row: the table
+ * states one threshold and every row meets it (a burst of a common word that is not a rise over
+ * the year, G² 2.6, would contradict it).
  */
 export async function buildTermKeyness(connection: DuckDBConnection, models: StepModels): Promise<KeyTermRow[]> {
   await models.run('marts/mart_term_window_counts');
@@ -70,7 +72,7 @@ export async function buildTermKeyness(connection: DuckDBConnection, models: Ste
     const states = row.scope === 'ALL' ? (burstStates.get(burstKey(row.hospital, row.lang, row.term)) ?? []) : [];
     const emerging = emergence(row.recent_with_term, row.baseline_with_term, states);
     const rising = k.direction === 'rise' && k.g2 >= defaults.minG2 && k.logRatio >= defaults.minLogRatio && row.recent_with_term >= defaults.minRecentRecords;
-    if (rising || emerging !== null) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
+    if (rising) kept.push({ ...row, g2: k.g2, log_ratio: k.logRatio, emergence: emerging });
   }
   // G² ties often (the same counts give the same G²): language and term make the order total
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

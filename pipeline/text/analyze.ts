@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { chineseAnalyzer } from './chinese.ts';
+import { chineseAnalyzer, hospitalJieba } from './chinese.ts';
 import { compileCategoryLexicon, LEXICON_CATEGORIES, readShippedCategoryLexicon, scoreCategories, type CategoryLexicon, type LexiconCategory } from './category-lexicon.ts';
 import { englishAnalyzer, englishStopWords } from './english.ts';
 import { detectLanguage, vietnameseSyllables, type LanguageVocabulary } from './language.ts';
@@ -40,7 +40,7 @@ export function createRecordAnalyzer(setup: TextSetup): (text: string, fallback:
   let words: string[] | null = null;
   const vietnamese = (): string[] => (words ??= vietnameseWords());
   const builders: Record<Language, () => Analyzer> = {
-    zh: () => chineseAnalyzer(),
+    zh: () => chineseAnalyzer(hospitalJieba(setup.chineseWords)),
     vi: () => vietnameseAnalyzer({ words: vietnamese(), ...setup.vietnamese }),
     en: () => englishAnalyzer(englishStopWords(), setup.englishPhrases),
   };

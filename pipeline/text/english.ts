@@ -62,5 +62,5 @@ export function learnEnglishPhrases(texts: Iterable<string>, stopWords: Readonly
 }
 
 export function englishStopWords(): Set<string> {
-  return new Set([...readShippedList('en/stopwords.txt'), ...readShippedList('en/hospital_stopwords.txt')]);
+  return new Set([...readShippedList('en/stopwords.txt'), ...readShippedList('en/hospital_stopwords.txt'), ...readShippedList('en/function_words.txt')]);
 }

@@ -1,17 +1,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
+import { learnChineseWords } from './chinese.ts';
 import { learnEnglishPhrases } from './english.ts';
 import type { Language } from './types.ts';
 import { learnVietnameseStatistics } from './vietnamese.ts';
 
 /** What the analyzers learn from the warehouse's own text: sent to every worker thread. */
 export interface LearnedStatistics {
+  chineseWords: ReturnType<typeof learnChineseWords>;
   vietnamese: ReturnType<typeof learnVietnameseStatistics>;
   englishPhrases: ReturnType<typeof learnEnglishPhrases>;
 }
 
 const LEARNERS = {
+  zh: (texts: string[]) => learnChineseWords(texts),
   vi: (texts: string[]) => learnVietnameseStatistics(texts),
   en: (texts: string[]) => learnEnglishPhrases(texts),
 } as const;
@@ -24,6 +27,7 @@ const LEARNERS = {
 export async function currentLearnedStatistics(connection: DuckDBConnection, models: StepModels): Promise<LearnedStatistics> {
   await models.run('text/learning_corpus');
   return {
+    chineseWords: await learned(connection, 'zh', LEARNERS.zh, []),
     vietnamese: await learned(connection, 'vi', LEARNERS.vi, { collocations: [], wordCounts: [] }),
     englishPhrases: await learned(connection, 'en', LEARNERS.en, []),
   };

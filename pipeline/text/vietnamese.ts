@@ -58,7 +58,7 @@ export function vietnameseWords(): string[] {
 
 /** The shipped stop words: general ones and the hospital's own. */
 export function vietnameseStopWords(): string[] {
-  return [...readShippedList('vi/stopwords.txt'), ...readShippedList('vi/hospital_stopwords.txt')];
+  return [...readShippedList('vi/stopwords.txt'), ...readShippedList('vi/hospital_stopwords.txt'), ...readShippedList('vi/function_words.txt')];
 }
 
 /**

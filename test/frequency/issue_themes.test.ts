@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueThemes } from '../../pipeline/frequency/issue_themes.ts';
+import { issueThemes, mergeThemes, nearDuplicates } from '../../pipeline/frequency/issue_themes.ts';
 
 // Twelve records, worked by hand with minRecords = 2:
 //   records holding each term: queue {0..4} 5, toilet {5..9} 5, doctor {0,5,10,11} 4,
@@ -31,9 +31,9 @@ const issueTerms = new Set(['queue', 'wait', 'register', 'long', 'toilet', 'dirt
 describe('issueThemes', () => {
   it('groups co-occurring issue terms under anchors, ranked by records', () => {
     expect(issueThemes(records, issueTerms, { minRecords: 2 })).toEqual([
-      { anchor: 'queue', partners: ['wait', 'register'], records: [0, 1, 2, 3, 4] },
-      { anchor: 'toilet', partners: ['dirty'], records: [5, 6, 7, 8, 9] },
-      { anchor: 'rude', partners: [], records: [10, 11] },
+      { anchor: 'queue', merged: [], partners: ['wait', 'register'], records: [0, 1, 2, 3, 4] },
+      { anchor: 'toilet', merged: [], partners: ['dirty'], records: [5, 6, 7, 8, 9] },
+      { anchor: 'rude', merged: [], partners: [], records: [10, 11] },
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('issueThemes, a partner of a stronger theme', () => {
     ];
     // queue and window tie on 6 records; queue comes first alphabetically and takes window as partner
     expect(issueThemes(records, new Set(['queue', 'window']), { minRecords: 3 })).toEqual([
-      { anchor: 'queue', partners: ['window'], records: [0, 1, 2, 3, 4, 5] },
+      { anchor: 'queue', merged: [], partners: ['window'], records: [0, 1, 2, 3, 4, 5] },
     ]);
   });
 });
@@ -69,9 +69,69 @@ describe('issueThemes, phrases', () => {
     // by name: change; outpati; then "outpati appoint", whose words are both there, replaces outpati
     const records = Array.from({ length: 6 }, () => ({ terms: ['appoint', 'change', 'outpati', 'outpati appoint'] }));
     const themes = issueThemes(records, new Set(['appoint', 'change', 'outpati', 'outpati appoint']), { minRecords: 3 });
-    expect(themes).toEqual([{ anchor: 'appoint', partners: ['change', 'outpati appoint'], records: [0, 1, 2, 3, 4, 5] }]);
+    expect(themes).toEqual([{ anchor: 'appoint', merged: [], partners: ['change', 'outpati appoint'], records: [0, 1, 2, 3, 4, 5] }]);
     // a word inside the anchor phrase is not a partner
     const parking = Array.from({ length: 4 }, () => ({ terms: ['car park', 'park', 'full'] }));
-    expect(issueThemes(parking, new Set(['car park', 'park', 'full']), { minRecords: 3 })[0]).toEqual({ anchor: 'car park', partners: ['full'], records: [0, 1, 2, 3] });
+    expect(issueThemes(parking, new Set(['car park', 'park', 'full']), { minRecords: 3 })[0]).toEqual({ anchor: 'car park', merged: [], partners: ['full'], records: [0, 1, 2, 3] });
+  });
+});
+
+describe('issueThemes, near-duplicate themes', () => {
+  // 排队 in records 0-5, 缴费 in 6-11, never together; 太久 and 窗口 in 0, 1, 6, 7.
+  // Anchors: 排队 (6), 缴费 (6), then 太久 (4), 窗口 (4) (code-unit order breaks the ties).
+  //   排队: 太久 and 窗口 each together in 2 of min(4, 6) records (0.5 ≥ 0.4): partners [太久, 窗口].
+  //   缴费: none of its records is inside 排队's; partners [太久, 窗口] likewise. Its terms
+  //     {缴费, 太久, 窗口} share 2 of 3 with {排队, 太久, 窗口} (≥ 0.5): the same issue, merged into 排队,
+  //     which now counts the 12 records of both anchors.
+  //   太久, 窗口: partners of a theme, no theme of their own.
+  const records = [
+    ...Array.from({ length: 2 }, () => ['排队', '窗口', '太久']),
+    ...Array.from({ length: 4 }, () => ['排队']),
+    ...Array.from({ length: 2 }, () => ['缴费', '窗口', '太久']),
+    ...Array.from({ length: 4 }, () => ['缴费']),
+  ].map((terms) => Object.freeze({ terms: Object.freeze(terms) }));
+  const terms = new Set(['排队', '缴费', '窗口', '太久']);
+
+  it('merges a theme sharing half of its terms into the stronger one', () => {
+    expect(issueThemes(records, terms, { minRecords: 2 })).toEqual([
+      { anchor: '排队', merged: ['缴费'], partners: ['太久', '窗口'], records: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] },
+    ]);
+  });
+
+  it('keeps them apart when they must share more', () => {
+    expect(issueThemes(records, terms, { minRecords: 2, minShared: 0.7 })).toEqual([
+      { anchor: '排队', merged: [], partners: ['太久', '窗口'], records: [0, 1, 2, 3, 4, 5] },
+      { anchor: '缴费', merged: [], partners: ['太久', '窗口'], records: [6, 7, 8, 9, 10, 11] },
+    ]);
+  });
+
+  it('merges a theme sharing half of its records', () => {
+    // elevator in records 0-7, wait in 4-11: together in 4 of min(8, 8) = 0.5, below minOverlap 0.6,
+    // so wait is no partner; half of its records (not more) lie in elevator's theme, so it forms one,
+    // and shares 4 of its 8 records (≥ 0.5) with elevator's: merged.
+    const shared = [
+      ...Array.from({ length: 4 }, () => ({ terms: ['elevator'] })),
+      ...Array.from({ length: 4 }, () => ({ terms: ['elevator', 'wait'] })),
+      ...Array.from({ length: 4 }, () => ({ terms: ['wait'] })),
+    ];
+    expect(issueThemes(shared, new Set(['elevator', 'wait']), { minRecords: 2, minOverlap: 0.6 })).toEqual([
+      { anchor: 'elevator', merged: ['wait'], partners: [], records: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] },
+    ]);
+  });
+});
+
+describe('nearDuplicates and mergeThemes', () => {
+  const queue = Object.freeze({ anchor: 'queue', merged: [], partners: ['long', 'window'], records: [0, 1, 2, 3] });
+  const pay = Object.freeze({ anchor: 'pay', merged: [], partners: ['window', 'cashier'], records: [4, 5, 6] });
+
+  it('measures shared terms and records against the smaller theme', () => {
+    // terms: {queue, long, window} and {pay, window, cashier} share 1 of 3; records share none
+    expect(nearDuplicates(queue, pay, 0.5)).toBe(false);
+    expect(nearDuplicates(queue, pay, 1 / 3)).toBe(true);
+    expect(nearDuplicates(queue, { ...pay, records: [3, 4] }, 0.5)).toBe(true); // 1 of 2 records
+  });
+
+  it('names the merged theme after the stronger anchor and counts the records of both', () => {
+    expect(mergeThemes(queue, pay)).toEqual({ anchor: 'queue', merged: ['pay'], partners: ['long', 'window', 'cashier'], records: [0, 1, 2, 3, 4, 5, 6] });
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordAnalyzer } from '../../pipeline/text/analyze.ts';
 
-const analyze = createRecordAnalyzer({ vietnamese: { collocations: [], wordCounts: [] }, englishPhrases: [] });
+const analyze = createRecordAnalyzer({ chineseWords: [], vietnamese: { collocations: [], wordCounts: [] }, englishPhrases: [] });
 const keys = (text: string, fallback: 'zh' | 'vi' | 'en') => analyze(text, fallback).terms.map(([key]) => key);
 
 describe('createRecordAnalyzer on redacted text', () => {

@@ -14,6 +14,10 @@ describe('englishAnalyzer', () => {
     expect(analyze("Staff's attitude: I can't park, they weren't helpful").map((term) => term.surface)).toEqual(['staff', 'attitude', 'park', 'helpful']);
   });
 
+  it('drops the function words and request words of function_words.txt, which name no issue', () => {
+    expect(analyze('Please look into the parking charge, thank you in advance').map((term) => term.surface)).toEqual(['parking', 'charge']);
+  });
+
   it('never keeps numbers, codes or hospital background words', () => {
     expect(analyze('Patient in bed 12 at the hospital, A123, 07700 900123')).toEqual([{ key: 'bed', surface: 'bed' }]);
   });

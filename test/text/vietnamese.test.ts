@@ -36,6 +36,10 @@ describe('vietnameseAnalyzer', () => {
     expect(keys('Chờ lâu quá, phòng bẩn, thuốc đắt, không sạch')).toEqual(['chờ', 'lâu', 'phòng', 'bẩn', 'thuốc', 'đắt', 'sạch']);
   });
 
+  it('drops the function words and request words of function_words.txt, which name no issue', () => {
+    expect(keys('Mong bệnh viện sớm khắc phục nhà vệ sinh bẩn, xin chân thành cảm ơn')).toEqual(['nhà vệ sinh', 'bẩn']);
+  });
+
   it('keeps the surface as written and the key with one tone-mark placement', () => {
     expect(analyze('Điều hòa hỏng, điều hoà kêu to')).toEqual([
       { key: 'điều hoà', surface: 'điều hòa' },
