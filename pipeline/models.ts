@@ -65,6 +65,21 @@ export const SATISFACTION_MODELS = [
 
 export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
 
+/**
+ * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
+ * views first, then the tables the daily, weekly and monthly readers select from.
+ */
+export const REPORT_MODELS = [
+  'reports/report_scope',
+  'reports/report_day_records',
+  'reports/report_day_overdue',
+  'reports/report_warnings',
+  'reports/report_week_volumes',
+  'reports/report_week_rates',
+  'reports/report_week_issues',
+  'reports/report_month_breakdown',
+] as const;
+
 /** Creates the macros and the landing tables the rest of a run needs. */
 export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
   for (const model of [...MACRO_MODELS, ...LANDING_MODELS]) await runModel(connection, model);
@@ -73,4 +88,9 @@ export async function prepareWarehouse(connection: DuckDBConnection): Promise<vo
 /** Builds every mart from the landing tables, in order; needs the as_of variable and prepareCalendars. */
 export async function buildMarts(connection: DuckDBConnection): Promise<void> {
   for (const model of MART_MODELS) await runModel(connection, model);
+}
+
+/** Builds the reports' models for one scope; needs the variables as_of, report_first_day and report_hospital. */
+export async function buildReportModels(connection: DuckDBConnection): Promise<void> {
+  for (const model of REPORT_MODELS) await runModel(connection, model);
 }

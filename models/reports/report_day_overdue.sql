@@ -1,0 +1,51 @@
+-- Grain: one row per day of the daily bulletins per complaint open at the end of that day and past
+-- its due date, as int_open_complaints counts them on its as-of date: received on or before the
+-- day, not resolved by its end, due before it. Newly overdue: its due date is the day before, so
+-- the end of the previous day still found it in time. working_days_overdue counts the working days
+-- of its calendar after the due date up to and including the day. Resolutions are those the
+-- warehouse knows now, so a bulletin read again later shows what was open as it is now known.
+-- Variables: report_first_day, as_of.
+create or replace temp table report_day_overdue as
+with days as (
+    select unnest(generate_series(getvariable('report_first_day')::date, getvariable('as_of')::date, interval 1 day))::date as day
+),
+
+deadlines as (
+    select * from report_complaint_deadlines where due_date is not null
+),
+
+feedback as (
+    select source, id, department, category from report_feedback
+),
+
+working_days as (
+    select calendar, day, working_day_index from int_working_days
+),
+
+overdue as (
+    select days.day, deadlines.*
+    from deadlines
+    inner join days
+        on deadlines.due_date < days.day
+        and deadlines.received_at::date <= days.day
+        and (deadlines.resolved_at is null or deadlines.resolved_at::date > days.day)
+),
+
+final as (
+    select
+        overdue.day,
+        overdue.source,
+        overdue.id,
+        feedback.department,
+        coalesce(feedback.category, 'other') as category,
+        overdue.received_at,
+        overdue.due_date,
+        overdue.due_date = overdue.day - 1 as newly_overdue,
+        (today.working_day_index - due_day.working_day_index)::integer as working_days_overdue
+    from overdue
+    inner join feedback on feedback.source = overdue.source and feedback.id = overdue.id
+    inner join working_days as today on today.calendar = overdue.calendar and today.day = overdue.day
+    inner join working_days as due_day on due_day.calendar = overdue.calendar and due_day.day = overdue.due_date
+)
+
+select * from final;

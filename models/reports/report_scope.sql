@@ -1,0 +1,27 @@
+-- The relations every report reads, narrowed to the report's scope: one hospital, or everything
+-- when the variable report_hospital is null. The only place reports filter by hospital: every
+-- report model and reader reads these views, never the marts they rest on.
+-- Today the facts have no hospital column yet, so nothing is filtered; with it, each view gets
+--     where getvariable('report_hospital') is null or hospital = getvariable('report_hospital')
+-- (the warning log: warning ->> 'hospital').
+-- Variable: report_hospital (varchar or null).
+create or replace temp view report_feedback as
+select * from fct_feedback;
+
+create or replace temp view report_complaint_deadlines as
+select * from int_complaint_deadlines;
+
+create or replace temp view report_record_terms as
+select * from fct_record_terms;
+
+create or replace temp view report_complaint_kpis as
+select * from mart_complaint_kpis;
+
+create or replace temp view report_satisfaction_index as
+select * from export_satisfaction_index;
+
+create or replace temp view report_high_frequency_issues as
+select * from mart_high_frequency_issues;
+
+create or replace temp view report_warning_log as
+select * from warning_log;
