@@ -67,10 +67,12 @@ export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as cons
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
- * views first, then the tables the daily, weekly and monthly readers select from.
+ * views first (the readers find the scope's first day in them), then the tables the daily,
+ * weekly and monthly readers select from.
  */
+export const REPORT_SCOPE_MODELS = ['reports/report_scope'] as const;
+
 export const REPORT_MODELS = [
-  'reports/report_scope',
   'reports/report_day_records',
   'reports/report_day_overdue',
   'reports/report_warnings',
@@ -90,7 +92,12 @@ export async function buildMarts(connection: DuckDBConnection): Promise<void> {
   for (const model of MART_MODELS) await runModel(connection, model);
 }
 
-/** Builds the reports' models for one scope; needs the variables as_of, report_first_day and report_hospital. */
+/** Narrows the reports' views to one scope; needs the variable report_hospital. */
+export async function scopeReportViews(connection: DuckDBConnection): Promise<void> {
+  for (const model of REPORT_SCOPE_MODELS) await runModel(connection, model);
+}
+
+/** Builds the reports' tables of the scope; needs the variables as_of and report_first_day. */
 export async function buildReportModels(connection: DuckDBConnection): Promise<void> {
   for (const model of REPORT_MODELS) await runModel(connection, model);
 }

@@ -33,13 +33,13 @@ overdue as (
 
 final as (
     select
-        overdue.day,
+        strftime(overdue.day, '%Y-%m-%d') as day,
         overdue.source,
         overdue.id,
         feedback.department,
         coalesce(feedback.category, 'other') as category,
-        overdue.received_at,
-        overdue.due_date,
+        strftime(overdue.received_at, '%Y-%m-%d %H:%M') as received_at,
+        strftime(overdue.due_date, '%Y-%m-%d') as due_date,
         overdue.due_date = overdue.day - 1 as newly_overdue,
         (today.working_day_index - due_day.working_day_index)::integer as working_days_overdue
     from overdue

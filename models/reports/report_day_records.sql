@@ -8,10 +8,10 @@ with records as (
 
 final as (
     select
-        received_at::date as day,
+        strftime(received_at, '%Y-%m-%d') as day,
         source,
         id,
-        received_at,
+        strftime(received_at, '%Y-%m-%d %H:%M') as received_at,
         kind,
         department,
         coalesce(category, 'other') as category,

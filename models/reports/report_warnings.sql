@@ -16,17 +16,17 @@ evidence as (
 final as (
     select
         logged.id,
-        warning ->> 'kind' as kind,
-        warning ->> 'department' as department,
-        warning ->> 'category' as category,
-        warning ->> 'location' as location,
-        warning ->> '$.keywords[0]' as first_keyword,
-        warning ->> '$.evidence_ids[0]' as first_evidence_id,
-        case when warning ->> 'kind' = 'sentinel' then evidence.text_redacted end as sentinel_text,
-        logged.first_as_of,
-        logged.resolved_as_of
+        json_extract_string(warning, '$.kind') as kind,
+        json_extract_string(warning, '$.department') as department,
+        json_extract_string(warning, '$.category') as category,
+        json_extract_string(warning, '$.location') as location,
+        json_extract_string(warning, '$.keywords[0]') as first_keyword,
+        json_extract_string(warning, '$.evidence_ids[0]') as first_evidence_id,
+        case when json_extract_string(warning, '$.kind') = 'sentinel' then evidence.text_redacted end as sentinel_text,
+        strftime(logged.first_as_of, '%Y-%m-%d') as first_as_of,
+        strftime(logged.resolved_as_of, '%Y-%m-%d') as resolved_as_of
     from logged
-    left join evidence on evidence.id = warning ->> '$.evidence_ids[0]'
+    left join evidence on evidence.id = json_extract_string(warning, '$.evidence_ids[0]')
 )
 
 select * from final;

@@ -22,7 +22,7 @@ counted as (
 
 final as (
     select
-        this_week.week_start,
+        strftime(this_week.week_start, '%Y-%m-%d') as week_start,
         this_week.lang,
         this_week.term,
         this_week.records,

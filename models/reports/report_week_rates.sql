@@ -28,7 +28,7 @@ counted as (
 
 final as (
     select
-        week_start,
+        strftime(week_start, '%Y-%m-%d') as week_start,
         received::integer as received,
         responded::integer as responded,
         resolved::integer as resolved,

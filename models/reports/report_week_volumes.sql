@@ -37,7 +37,7 @@ series as (
 
 final as (
     select
-        week_start,
+        strftime(week_start, '%Y-%m-%d') as week_start,
         category,
         complaints,
         avg(complaints) over previous_weeks as expected,

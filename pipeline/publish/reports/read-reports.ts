@@ -1,0 +1,102 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DailyBulletinData, DayRecord, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
+import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
+import type { ReportWarning } from '../../../dashboards/reports/warnings.ts';
+import type { HandlingCounts, WeekIssue, WeeklySummaryData, WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
+import { queryRows, setVariables } from '../../db.ts';
+import { buildReportModels } from '../../models.ts';
+import { reportPeriods, type ReportPeriods } from './periods.ts';
+import { applyScope, type ReportScope } from './scope.ts';
+
+/** Every report of one scope, oldest period first. */
+export interface ScopeReports {
+  scope: ReportScope;
+  periods: ReportPeriods;
+  daily: DailyBulletinData[];
+  weekly: WeeklySummaryData[];
+  monthly: MonthlyAnalysisData[];
+}
+
+/** Rows grouped by a key, each group in the order the rows came. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+/**
+ * The data of every report the warehouse can reproduce for one scope up to the as-of date: the
+ * periods (reportPeriods, from the scope's first feedback record), then the report models built
+ * for them, read whole in a fixed order and split by period.
+ */
+export async function readScopeReports(connection: DuckDBConnection, scope: ReportScope, asOf: string): Promise<ScopeReports> {
+  await applyScope(connection, scope);
+  const [first] = await queryRows<{ first_day: string | null }>(connection, "select strftime(min(received_at), '%Y-%m-%d') as first_day from report_feedback");
+  const periods = reportPeriods(asOf, first?.first_day ?? null);
+  await setVariables(connection, { report_first_day: periods.days[0]?.start ?? asOf });
+  await buildReportModels(connection);
+  const warnings = await queryRows<ReportWarning>(connection, 'select * from report_warnings order by first_as_of, kind, id');
+  return {
+    scope,
+    periods,
+    daily: await readDaily(connection, scope, periods, warnings),
+    weekly: await readWeekly(connection, scope, periods, warnings),
+    monthly: await readMonthly(connection, scope, periods, warnings),
+  };
+}
+
+async function readDaily(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<DailyBulletinData[]> {
+  const records = groupBy(await queryRows<DayRecord & { day: string }>(connection, 'select * from report_day_records order by day, received_at, source, id'), (row) => row.day);
+  const overdue = groupBy(
+    await queryRows<OverdueCase & { day: string }>(connection, 'select * from report_day_overdue order by day, working_days_overdue desc, received_at, source, id'),
+    (row) => row.day,
+  );
+  return periods.days.map(({ label: day }) => ({
+    day,
+    hospital: scope.hospital,
+    records: records.get(day) ?? [],
+    overdue: overdue.get(day) ?? [],
+    opened: warnings.filter((warning) => warning.first_as_of === day),
+  }));
+}
+
+async function readWeekly(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<WeeklySummaryData[]> {
+  const volumes = groupBy(await queryRows<WeekVolume & { week_start: string }>(connection, 'select * from report_week_volumes order by week_start, category'), (row) => row.week_start);
+  const rates = new Map((await queryRows<HandlingCounts & { week_start: string }>(connection, 'select * from report_week_rates')).map((row) => [row.week_start, row]));
+  const issues = groupBy(await queryRows<WeekIssue & { week_start: string }>(connection, 'select * from report_week_issues where rank <= 10 order by week_start, rank'), (row) => row.week_start);
+  const within = (date: string | null, start: string, end: string) => date !== null && date >= start && date <= end;
+  return periods.weeks.map(({ label, start, end }) => ({
+    week: label,
+    start,
+    end,
+    hospital: scope.hospital,
+    volumes: volumes.get(start) ?? [],
+    handling: rates.get(start) ?? null,
+    warnings: warnings.filter((warning) => within(warning.first_as_of, start, end) || within(warning.resolved_as_of, start, end)),
+    issues: issues.get(start) ?? [],
+  }));
+}
+
+async function readMonthly(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<MonthlyAnalysisData[]> {
+  const counts = await queryRows<MonthCount>(connection, 'select * from report_month_breakdown order by month, breakdown, value');
+  const issues = groupBy(await queryRows<MonthIssue & { month: string }>(connection, 'select * from report_high_frequency_issues order by month, lang, rank'), (row) => row.month);
+  // select *: patient_type comes with contract v2 on another branch; before it every row is for all patients
+  const satisfaction = (
+    await queryRows<Omit<SectionSatisfaction, 'patient_type'> & { patient_type?: string }>(connection, "select * from report_satisfaction_index where department = 'ALL' order by all")
+  ).map((row) => ({ ...row, patient_type: row.patient_type ?? 'all' }));
+  // select *: the kpis mart gains rates on another branch, and the analysis shows those it finds
+  const rates = await queryRows<MonthRates>(connection, "select * from report_complaint_kpis where department = 'ALL' order by month");
+  const firstMonth = periods.months[0]?.label ?? '';
+  return periods.months.map(({ label, start, end }) => ({
+    month: label,
+    start,
+    end,
+    hospital: scope.hospital,
+    firstMonth,
+    counts,
+    issues: issues.get(label) ?? [],
+    satisfaction,
+    rates,
+    warnings: [...warnings],
+  }));
+}
