@@ -75,6 +75,8 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
             tableBlock(
               [words.say('daily.time'), words.say('daily.department'), words.say('daily.category'), words.say('daily.text')],
               complaints.slice(0, LISTED_CASES).map((record) => [record.received_at.slice(11, 16), record.department, words.category(record.category), excerpt(record.text_redacted)]),
+              [],
+              [0],
             ),
             ...more(complaints.length),
           ],
@@ -90,6 +92,8 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
             tableBlock(
               [words.say('daily.id'), words.say('daily.department'), words.say('daily.category'), words.say('daily.receivedAt'), words.say('daily.dueDate')],
               newly.slice(0, LISTED_CASES).map((item) => [item.id, item.department, words.category(item.category), item.received_at.slice(0, 10), item.due_date]),
+              [],
+              [3, 4],
             ),
             ...more(newly.length),
           ]),
@@ -123,6 +127,8 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
             tableBlock(
               [words.say('daily.department'), words.say('daily.location'), words.say('daily.text'), words.say('daily.id')],
               sentinels.map((warning) => [warning.department ?? words.hospitalWide, warning.location ?? '', excerpt(warning.sentinel_text ?? ''), warning.first_evidence_id ?? '']),
+              [],
+              [3],
             ),
           ],
   };
@@ -131,7 +137,7 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
     blocks:
       others.length === 0
         ? [paragraph(words.say('daily.noNewWarnings'))]
-        : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), 'id'], others.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), warning.id]))],
+        : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.id')], others.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), warning.id]), [], [2])],
   };
   return {
     language,

@@ -22,12 +22,12 @@ export type ReportBlock =
   | { kind: 'paragraph'; text: string }
   /** Marks what another part of hearken does not record yet: shown as such, never filled in. */
   | { kind: 'placeholder'; text: string }
-  /** `numeric` lists the columns to right-align. */
-  | { kind: 'table'; header: string[]; rows: string[][]; numeric: readonly number[] };
+  /** `numeric` lists the columns to right-align; `unbroken` those (dates, times, ids) never to wrap. */
+  | { kind: 'table'; header: string[]; rows: string[][]; numeric: readonly number[]; unbroken: readonly number[] };
 
-/** A table block; numbers right-aligned in the `numeric` columns. */
-export function tableBlock(header: string[], rows: string[][], numeric: readonly number[] = []): ReportBlock {
-  return { kind: 'table', header, rows, numeric };
+/** A table block; numbers right-aligned in the `numeric` columns, dates and codes kept whole in the `unbroken` ones. */
+export function tableBlock(header: string[], rows: string[][], numeric: readonly number[] = [], unbroken: readonly number[] = []): ReportBlock {
+  return { kind: 'table', header, rows, numeric, unbroken };
 }
 
 /** A paragraph block. */

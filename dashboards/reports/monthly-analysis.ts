@@ -129,7 +129,7 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
         open: n(openAtEnd),
       }),
     ),
-    ...(warnings.length === 0 ? [] : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(warnings, words))]),
+    ...(warnings.length === 0 ? [] : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(warnings, words), [], [2, 3])]),
   ];
   return {
     language,

@@ -31,7 +31,8 @@ ${sections}
 function block(item: ReportBlock): string {
   if (item.kind === 'paragraph') return `<p>${escapeHtml(item.text)}</p>`;
   if (item.kind === 'placeholder') return `<p class="placeholder">${escapeHtml(item.text)}</p>`;
-  const cell = (tag: string, value: string, index: number) => `<${tag}${item.numeric.includes(index) ? ' class="num"' : ''}>${escapeHtml(value)}</${tag}>`;
+  const classes = (index: number) => [item.numeric.includes(index) ? 'num' : '', item.unbroken.includes(index) ? 'whole' : ''].filter(Boolean).join(' ');
+  const cell = (tag: string, value: string, index: number) => `<${tag}${classes(index) === '' ? '' : ` class="${classes(index)}"`}>${escapeHtml(value)}</${tag}>`;
   const line = (tag: string, cells: string[]) => `<tr>${cells.map((value, index) => cell(tag, value, index)).join('')}</tr>`;
   return `<table><thead>${line('th', item.header)}</thead><tbody>${item.rows.map((row) => line('td', row)).join('\n')}</tbody></table>`;
 }
@@ -48,6 +49,7 @@ p.placeholder { border: 1px dashed var(--muted); padding: .4rem .6rem; color: va
 table { border-collapse: collapse; width: 100%; table-layout: auto; font-size: .9rem; margin: .4rem 0 .8rem; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.whole { white-space: nowrap; overflow-wrap: normal; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { font-size: 10pt; } main { max-width: none; padding: 0; }

@@ -105,7 +105,7 @@ export function weeklySummary(data: WeeklySummaryData, language: Language): Repo
         blocks:
           data.warnings.length === 0
             ? [paragraph(words.say('weekly.noWarnings'))]
-            : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(data.warnings, words))],
+            : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(data.warnings, words), [], [2, 3])],
       },
       {
         heading: words.say('weekly.issues'),

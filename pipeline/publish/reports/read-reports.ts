@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DailyBulletinData, DayRecord, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
 import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
-import type { ReportWarning } from '../../../dashboards/reports/warnings.ts';
+import { warningsOpenedOrClosed, type ReportWarning } from '../../../dashboards/reports/warnings.ts';
 import type { HandlingCounts, WeekIssue, WeeklySummaryData, WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
 import { queryRows, setVariables } from '../../db.ts';
 import { buildReportModels } from '../../models.ts';
@@ -64,7 +64,6 @@ async function readWeekly(connection: DuckDBConnection, scope: ReportScope, peri
   const volumes = groupBy(await queryRows<WeekVolume & { week_start: string }>(connection, 'select * from report_week_volumes order by week_start, category'), (row) => row.week_start);
   const rates = new Map((await queryRows<HandlingCounts & { week_start: string }>(connection, 'select * from report_week_rates')).map((row) => [row.week_start, row]));
   const issues = groupBy(await queryRows<WeekIssue & { week_start: string }>(connection, 'select * from report_week_issues where rank <= 10 order by week_start, rank'), (row) => row.week_start);
-  const within = (date: string | null, start: string, end: string) => date !== null && date >= start && date <= end;
   return periods.weeks.map(({ label, start, end }) => ({
     week: label,
     start,
@@ -72,7 +71,7 @@ async function readWeekly(connection: DuckDBConnection, scope: ReportScope, peri
     hospital: scope.hospital,
     volumes: volumes.get(start) ?? [],
     handling: rates.get(start) ?? null,
-    warnings: warnings.filter((warning) => within(warning.first_as_of, start, end) || within(warning.resolved_as_of, start, end)),
+    warnings: warningsOpenedOrClosed(warnings, start, end),
     issues: issues.get(start) ?? [],
   }));
 }
