@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DailyBulletinData, DayRecord, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
 import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
 import { warningsOpenedOrClosed, type ReportWarning } from '../../../dashboards/reports/warnings.ts';
-import type { HandlingCounts, WeekIssue, WeeklySummaryData, WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
+import { WEEKLY_ISSUES, type HandlingCounts, type WeekIssue, type WeeklySummaryData, type WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
 import { queryRows, setVariables } from '../../db.ts';
 import { buildReportModels } from '../../models.ts';
 import { reportPeriods, type ReportPeriods } from './periods.ts';
@@ -63,7 +63,7 @@ async function readDaily(connection: DuckDBConnection, scope: ReportScope, perio
 async function readWeekly(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<WeeklySummaryData[]> {
   const volumes = groupBy(await queryRows<WeekVolume & { week_start: string }>(connection, 'select * from report_week_volumes order by week_start, category'), (row) => row.week_start);
   const rates = new Map((await queryRows<HandlingCounts & { week_start: string }>(connection, 'select * from report_week_rates')).map((row) => [row.week_start, row]));
-  const issues = groupBy(await queryRows<WeekIssue & { week_start: string }>(connection, 'select * from report_week_issues where rank <= 10 order by week_start, rank'), (row) => row.week_start);
+  const issues = groupBy(await queryRows<WeekIssue & { week_start: string }>(connection, 'select * from report_week_issues where rank <= $top order by week_start, rank', { top: WEEKLY_ISSUES }), (row) => row.week_start);
   return periods.weeks.map(({ label, start, end }) => ({
     week: label,
     start,
