@@ -886,7 +886,14 @@ export function notReadText(language: Language, entry: NotRead): string {
   return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
 }
 
-/** Numbers as people of the language write them. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Numbers as people of the language write them; one formatter per language, as making one is slow. */
 export function formatNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+  let format = numberFormats.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB');
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }

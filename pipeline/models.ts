@@ -75,6 +75,7 @@ export const REPORT_SCOPE_MODELS = ['reports/report_scope'] as const;
 export const REPORT_MODELS = [
   'reports/report_day_records',
   'reports/report_day_overdue',
+  'reports/report_day_overdue_departments',
   'reports/report_warnings',
   'reports/report_week_volumes',
   'reports/report_week_rates',

@@ -18,15 +18,20 @@ export interface DayRecord {
   text_redacted: string;
 }
 
-/** A complaint open and past its due date at the end of the day (report_day_overdue). */
+/** A complaint that became overdue on the day (report_day_overdue). */
 export interface OverdueCase {
   id: string;
   department: string;
   category: string;
   received_at: string;
   due_date: string;
-  newly_overdue: boolean;
-  working_days_overdue: number;
+}
+
+/** A department's complaints overdue at the end of the day (report_day_overdue_departments). */
+export interface DepartmentOverdue {
+  department: string;
+  overdue: number;
+  most_working_days_overdue: number;
 }
 
 /** Everything one daily bulletin (日通报) shows. */
@@ -34,7 +39,8 @@ export interface DailyBulletinData {
   day: string;
   hospital: string | null;
   records: DayRecord[];
-  overdue: OverdueCase[];
+  newlyOverdue: OverdueCase[];
+  overdueByDepartment: DepartmentOverdue[];
   /** Warnings first raised on the day, sentinels among them. */
   opened: ReportWarning[];
 }
@@ -81,11 +87,11 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
             ...more(complaints.length),
           ],
   };
-  const newly = data.overdue.filter((item) => item.newly_overdue);
+  const newly = data.newlyOverdue;
   const overdue: ReportSection = {
     heading: words.say('daily.overdue'),
     blocks: [
-      paragraph(words.say('daily.overdueSummary', { all: n(data.overdue.length), newly: n(newly.length) })),
+      paragraph(words.say('daily.overdueSummary', { all: n(data.overdueByDepartment.reduce((sum, row) => sum + row.overdue, 0)), newly: n(newly.length) })),
       ...(newly.length === 0
         ? []
         : [
@@ -99,12 +105,9 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
           ]),
     ],
   };
-  const byDepartment = new Map<string, { count: number; most: number }>();
-  for (const item of data.overdue) {
-    const line = byDepartment.get(item.department) ?? { count: 0, most: 0 };
-    byDepartment.set(item.department, { count: line.count + 1, most: Math.max(line.most, item.working_days_overdue) });
-  }
-  const departmentRows = [...byDepartment].sort(([a, x], [b, y]) => y.count - x.count || y.most - x.most || a.localeCompare(b));
+  const departmentRows = [...data.overdueByDepartment].sort(
+    (a, b) => b.overdue - a.overdue || b.most_working_days_overdue - a.most_working_days_overdue || a.department.localeCompare(b.department),
+  );
   // with nothing overdue the summary line above says so; the table would be empty
   const overdueByDepartment: ReportSection[] =
     departmentRows.length === 0
@@ -112,7 +115,7 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
       : [
           {
             heading: words.say('daily.overdueByDepartment'),
-            blocks: [tableBlock([words.say('daily.department'), words.say('daily.overdueCount'), words.say('daily.mostOverdue')], departmentRows.map(([department, line]) => [department, n(line.count), n(line.most)]), [1, 2])],
+            blocks: [tableBlock([words.say('daily.department'), words.say('daily.overdueCount'), words.say('daily.mostOverdue')], departmentRows.map((row) => [row.department, n(row.overdue), n(row.most_working_days_overdue)]), [1, 2])],
           },
         ];
   const opened = [...data.opened].sort(byOpening);

@@ -1,17 +1,23 @@
 -- Grain: one row per day of the daily bulletins per complaint open at the end of that day and past
 -- its due date, as int_open_complaints counts them on its as-of date: received on or before the
--- day, not resolved by its end, due before it. Newly overdue: its due date is the day before, so
--- the end of the previous day still found it in time. working_days_overdue counts the working days
--- of its calendar after the due date up to and including the day. Resolutions are those the
--- warehouse knows now, so a bulletin read again later shows what was open as it is now known.
--- Variables: report_first_day, as_of.
+-- day, not resolved by its end, due before it. So a complaint is overdue on each day from the day
+-- after its due date (or its day of receipt, if later) to the day before it was resolved. Newly
+-- overdue: its due date is the day before, so the end of the previous day still found it in time.
+-- working_days_overdue counts the working days of its calendar after the due date up to and
+-- including the day. Resolutions are those the warehouse knows now, so a bulletin written again
+-- later shows what was open as it is now known. Variables: report_first_day, as_of.
 create or replace temp table report_day_overdue as
-with days as (
-    select unnest(generate_series(getvariable('report_first_day')::date, getvariable('as_of')::date, interval 1 day))::date as day
-),
-
-deadlines as (
-    select * from report_complaint_deadlines where due_date is not null
+with deadlines as (
+    select
+        source,
+        id,
+        calendar,
+        received_at,
+        due_date,
+        greatest(due_date + 1, received_at::date, getvariable('report_first_day')::date) as first_overdue_day,
+        least(coalesce(resolved_at::date - 1, getvariable('as_of')::date), getvariable('as_of')::date) as last_overdue_day
+    from report_complaint_deadlines
+    where due_date is not null
 ),
 
 feedback as (
@@ -23,12 +29,9 @@ working_days as (
 ),
 
 overdue as (
-    select days.day, deadlines.*
+    select *, unnest(generate_series(first_overdue_day, last_overdue_day, interval 1 day))::date as day
     from deadlines
-    inner join days
-        on deadlines.due_date < days.day
-        and deadlines.received_at::date <= days.day
-        and (deadlines.resolved_at is null or deadlines.resolved_at::date > days.day)
+    where first_overdue_day <= last_overdue_day
 ),
 
 final as (

@@ -14,7 +14,8 @@ terms as (
 ),
 
 counted as (
-    select terms.week_start, terms.lang, terms.term, count(distinct (terms.source, terms.id))::integer as records
+    -- fct_record_terms holds a term once per record, so rows count records
+    select terms.week_start, terms.lang, terms.term, count(*)::integer as records
     from terms
     inner join issue_words on issue_words.lang = terms.lang and issue_words.term = terms.term
     group by all

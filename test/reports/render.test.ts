@@ -78,7 +78,7 @@ describe('daily bulletin', () => {
     source: 's', id: `R${index}`, received_at: `2025-06-13 08:${String(index).padStart(2, '0')}`, kind: 'complaint', department: '急诊科',
     category: 'process', channel: 'hotline', location: null, text_redacted: 'x'.repeat(200),
   });
-  const data: DailyBulletinData = { day: '2025-06-13', hospital: 'Bệnh viện A', records: Array.from({ length: LISTED_CASES + 2 }, (_, i) => record(i)), overdue: [], opened: [] };
+  const data: DailyBulletinData = { day: '2025-06-13', hospital: 'Bệnh viện A', records: Array.from({ length: LISTED_CASES + 2 }, (_, i) => record(i)), newlyOverdue: [], overdueByDepartment: [], opened: [] };
 
   it('lists 30 complaints, counts the rest, and cuts long texts', () => {
     const md = renderReportMarkdown(dailyBulletin(data, 'en'));

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DailyBulletinData, DayRecord, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
+import type { DailyBulletinData, DayRecord, DepartmentOverdue, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
 import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
 import { warningsOpenedOrClosed, type ReportWarning } from '../../../dashboards/reports/warnings.ts';
 import { WEEKLY_ISSUES, type HandlingCounts, type WeekIssue, type WeeklySummaryData, type WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
@@ -47,15 +47,17 @@ export async function readScopeReports(connection: DuckDBConnection, scope: Repo
 
 async function readDaily(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<DailyBulletinData[]> {
   const records = groupBy(await queryRows<DayRecord & { day: string }>(connection, 'select * from report_day_records order by day, received_at, source, id'), (row) => row.day);
-  const overdue = groupBy(
-    await queryRows<OverdueCase & { day: string }>(connection, 'select * from report_day_overdue order by day, working_days_overdue desc, received_at, source, id'),
+  const newlyOverdue = groupBy(
+    await queryRows<OverdueCase & { day: string }>(connection, 'select * from report_day_overdue where newly_overdue order by day, received_at, source, id'),
     (row) => row.day,
   );
+  const byDepartment = groupBy(await queryRows<DepartmentOverdue & { day: string }>(connection, 'select * from report_day_overdue_departments order by day, department'), (row) => row.day);
   return periods.days.map(({ label: day }) => ({
     day,
     hospital: scope.hospital,
     records: records.get(day) ?? [],
-    overdue: overdue.get(day) ?? [],
+    newlyOverdue: newlyOverdue.get(day) ?? [],
+    overdueByDepartment: byDepartment.get(day) ?? [],
     opened: warnings.filter((warning) => warning.first_as_of === day),
   }));
 }
