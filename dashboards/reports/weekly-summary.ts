@@ -31,6 +31,8 @@ export interface WeekIssue {
   rank: number;
   lang: string;
   term: string;
+  /** The term as written most often. */
+  written: string;
   records: number;
   previous_week_records: number;
 }
@@ -115,7 +117,7 @@ export function weeklySummary(data: WeeklySummaryData, language: Language): Repo
             : [
                 tableBlock(
                   [words.say('issues.rank'), words.say('issues.word'), words.say('issues.records'), words.say('issues.weekBefore')],
-                  issues.map((issue) => [n(issue.rank), issue.term, n(issue.records), n(issue.previous_week_records)]),
+                  issues.map((issue) => [n(issue.rank), issue.written, n(issue.records), n(issue.previous_week_records)]),
                   [0, 2, 3],
                 ),
               ],
