@@ -48,7 +48,7 @@ p.meta { color: var(--muted); margin: 0 0 .25rem; font-size: .9rem; }
 p.placeholder { border: 1px dashed var(--muted); padding: .4rem .6rem; color: var(--muted); font-style: italic; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; font-size: .9rem; margin: .4rem 0 .8rem; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
 td.whole { white-space: nowrap; overflow-wrap: normal; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
