@@ -871,7 +871,11 @@ const reasons: Record<string, { zh: string; vi: string }> = {
 
 /** A message in the given language, with {name} placeholders filled. */
 export function t(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template: string = messages[language][key];
+  return fillTemplate(messages[language][key], values);
+}
+
+/** A template's {name} placeholders filled from `values`; one not given is left as written. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../pipeline/config.ts';
-import { formatNumber, t } from '../../pipeline/i18n.ts';
+import { fillTemplate, formatNumber, t } from '../../pipeline/i18n.ts';
 import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
 
 /** The words of the reports, per language; labels of coded values are in `labels` below. */
@@ -21,7 +21,6 @@ const copy = {
     'daily.text': 'What was written',
     'daily.overdue': 'Overdue cases',
     'daily.overdueSummary': 'At the end of the day {all} complaints were open past their due date; {newly} of them became overdue that day.',
-    'daily.newlyOverdue': 'Newly overdue',
     'daily.id': 'Record',
     'daily.receivedAt': 'Received',
     'daily.dueDate': 'Due',
@@ -91,7 +90,6 @@ const copy = {
     'monthly.ratesNote': 'For the complaints received in each month, as the warehouse now knows them.',
     'monthly.warnings': 'Warnings of the month',
     'monthly.warningsSummary': '{opened} opened and {closed} closed in the month; {open} open at its end.',
-    'monthly.noWarnings': 'No warning was opened or closed in the month.',
     'monthly.topic': 'Topic of the month',
     'monthly.topicPlaceholder': 'Not yet recorded: hearken does not yet keep the topic the monthly meeting chose.',
     'monthly.fixes': 'Fixes and whether they worked',
@@ -122,7 +120,6 @@ const copy = {
     'daily.text': '反映内容',
     'daily.overdue': '超期案件',
     'daily.overdueSummary': '当日结束时共有 {all} 件投诉超过办理时限未办结，其中 {newly} 件为当日新超期。',
-    'daily.newlyOverdue': '当日新超期',
     'daily.id': '编号',
     'daily.receivedAt': '受理时间',
     'daily.dueDate': '办理时限',
@@ -192,7 +189,6 @@ const copy = {
     'monthly.ratesNote': '按各月受理的投诉统计，以数据仓库目前所知为准。',
     'monthly.warnings': '本月预警',
     'monthly.warningsSummary': '本月新开 {opened} 条、关闭 {closed} 条；月末仍有 {open} 条未关闭。',
-    'monthly.noWarnings': '本月没有新开或关闭的预警。',
     'monthly.topic': '本月专题',
     'monthly.topicPlaceholder': '尚未记录：hearken 尚不保存月度会议确定的专题。',
     'monthly.fixes': '整改措施及成效',
@@ -223,7 +219,6 @@ const copy = {
     'daily.text': 'Nội dung',
     'daily.overdue': 'Vụ việc quá hạn',
     'daily.overdueSummary': 'Cuối ngày có {all} khiếu nại chưa giải quyết đã quá hạn; {newly} trong số đó mới quá hạn trong ngày.',
-    'daily.newlyOverdue': 'Mới quá hạn',
     'daily.id': 'Mã',
     'daily.receivedAt': 'Tiếp nhận',
     'daily.dueDate': 'Hạn',
@@ -293,7 +288,6 @@ const copy = {
     'monthly.ratesNote': 'Tính trên các khiếu nại tiếp nhận trong từng tháng, theo những gì kho dữ liệu hiện biết.',
     'monthly.warnings': 'Cảnh báo trong tháng',
     'monthly.warningsSummary': '{opened} cảnh báo mở mới và {closed} đã đóng trong tháng; {open} còn mở vào cuối tháng.',
-    'monthly.noWarnings': 'Không có cảnh báo nào được mở hoặc đóng trong tháng.',
     'monthly.topic': 'Chủ đề của tháng',
     'monthly.topicPlaceholder': 'Chưa ghi nhận: hearken chưa lưu chủ đề mà cuộc họp tháng đã chọn.',
     'monthly.fixes': 'Biện pháp khắc phục và hiệu quả',
@@ -359,10 +353,7 @@ export interface ReportWords {
 export function reportWords(language: Language): ReportWords {
   const number = (value: number) => formatNumber(language, value);
   return {
-    say(key, values = {}) {
-      const template: string = copy[language][key];
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-    },
+    say: (key, values = {}) => fillTemplate(copy[language][key], values),
     label(group, value) {
       if (value === null) return '–';
       const names: Readonly<Record<string, string>> = labels[language][group];

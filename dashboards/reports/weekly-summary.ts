@@ -58,7 +58,7 @@ export const WEEKLY_ISSUES = 10;
 const CATEGORY_ORDER = ['ALL', 'process', 'attitude', 'quality', 'cost', 'facility', 'other'];
 
 /** The rows of a complaint-handling table: each rate with the counts behind it. */
-export function handlingRows(counts: HandlingCounts, words: ReportWords): string[][] {
+function handlingRows(counts: HandlingCounts, words: ReportWords): string[][] {
   const fraction = (count: number, total: number) => words.say('rates.fraction', { count: words.number(count), total: words.number(total) });
   return [
     [words.say('rates.response_rate'), words.rate(counts.response_rate), fraction(counts.responded, counts.received)],
