@@ -44,7 +44,10 @@ export interface MonthRates {
   solved_rate?: number | null;
 }
 
-/** Everything one monthly analysis (月分析) shows: the month, the month before and the same month a year before. */
+/**
+ * Everything one monthly analysis (月分析) shows: the month, the month before and the same month a
+ * year before (rows of other months are not read).
+ */
 export interface MonthlyAnalysisData {
   /** YYYY-MM */
   month: string;
@@ -168,10 +171,13 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
       },
       {
         heading: words.say('rates.title'),
-        blocks: [
-          tableBlock([words.say('rates.measure'), words.say('monthly.thisMonth'), words.say('monthly.previousMonth'), words.say('monthly.lastYear')], rateRows, [1, 2, 3]),
-          paragraph(words.say('monthly.ratesNote')),
-        ],
+        blocks:
+          rateRows.length === 0
+            ? [paragraph(words.say('monthly.none'))]
+            : [
+                tableBlock([words.say('rates.measure'), words.say('monthly.thisMonth'), words.say('monthly.previousMonth'), words.say('monthly.lastYear')], rateRows, [1, 2, 3]),
+                paragraph(words.say('monthly.ratesNote')),
+              ],
       },
       { heading: words.say('monthly.warnings'), blocks: warningsBlocks },
       { heading: words.say('monthly.topic'), blocks: [{ kind: 'placeholder', text: words.say('monthly.topicPlaceholder') }] },

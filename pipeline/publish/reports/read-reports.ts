@@ -5,7 +5,7 @@ import { warningsOpenedOrClosed, type ReportWarning } from '../../../dashboards/
 import { WEEKLY_ISSUES, type HandlingCounts, type WeekIssue, type WeeklySummaryData, type WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
 import { queryRows, setVariables } from '../../db.ts';
 import { buildReportModels } from '../../models.ts';
-import { reportPeriods, type ReportPeriods } from './periods.ts';
+import { addMonths, reportPeriods, type ReportPeriods } from './periods.ts';
 import { applyScope, type ReportScope } from './scope.ts';
 
 /** Every report of one scope, oldest period first. */
@@ -79,25 +79,30 @@ async function readWeekly(connection: DuckDBConnection, scope: ReportScope, peri
 }
 
 async function readMonthly(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<MonthlyAnalysisData[]> {
-  const counts = await queryRows<MonthCount>(connection, 'select * from report_month_breakdown order by month, breakdown, value');
+  const counts = groupBy(await queryRows<MonthCount>(connection, 'select * from report_month_breakdown order by month, breakdown, value'), (row) => row.month);
   const issues = groupBy(await queryRows<MonthIssue & { month: string }>(connection, 'select * from report_high_frequency_issues order by month, lang, rank'), (row) => row.month);
   // select *: patient_type comes with contract v2 on another branch; before it every row is for all patients
-  const satisfaction = (
-    await queryRows<Omit<SectionSatisfaction, 'patient_type'> & { patient_type?: string }>(connection, "select * from report_satisfaction_index where department = 'ALL' order by all")
-  ).map((row) => ({ ...row, patient_type: row.patient_type ?? 'all' }));
+  const satisfaction = groupBy(
+    (
+      await queryRows<Omit<SectionSatisfaction, 'patient_type'> & { patient_type?: string }>(connection, "select * from report_satisfaction_index where department = 'ALL' order by all")
+    ).map((row) => ({ ...row, patient_type: row.patient_type ?? 'all' })),
+    (row) => row.month,
+  );
   // select *: the kpis mart gains rates on another branch, and the analysis shows those it finds
-  const rates = await queryRows<MonthRates>(connection, "select * from report_complaint_kpis where department = 'ALL' order by month");
+  const rates = groupBy(await queryRows<MonthRates>(connection, "select * from report_complaint_kpis where department = 'ALL' order by month"), (row) => row.month);
   const firstMonth = periods.months[0]?.label ?? '';
+  // each analysis gets the rows of the months it compares: itself, the month before, a year before
+  const compared = <T>(groups: Map<string, T[]>, month: string) => [month, addMonths(month, -1), addMonths(month, -12)].flatMap((key) => groups.get(key) ?? []);
   return periods.months.map(({ label, start, end }) => ({
     month: label,
     start,
     end,
     hospital: scope.hospital,
     firstMonth,
-    counts,
+    counts: compared(counts, label),
     issues: issues.get(label) ?? [],
-    satisfaction,
-    rates,
+    satisfaction: compared(satisfaction, label),
+    rates: compared(rates, label),
     warnings: [...warnings],
   }));
 }
