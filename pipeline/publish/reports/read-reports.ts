@@ -48,7 +48,7 @@ export async function readScopeReports(connection: DuckDBConnection, scope: Repo
 async function readDaily(connection: DuckDBConnection, scope: ReportScope, periods: ReportPeriods, warnings: readonly ReportWarning[]): Promise<DailyBulletinData[]> {
   const records = groupBy(await queryRows<DayRecord & { day: string }>(connection, 'select * from report_day_records order by day, received_at, source, id'), (row) => row.day);
   const newlyOverdue = groupBy(
-    await queryRows<OverdueCase & { day: string }>(connection, 'select * from report_day_overdue where newly_overdue order by day, received_at, source, id'),
+    await queryRows<OverdueCase & { day: string }>(connection, 'select * from report_day_overdue order by day, received_at, source, id'),
     (row) => row.day,
   );
   const byDepartment = groupBy(await queryRows<DepartmentOverdue & { day: string }>(connection, 'select * from report_day_overdue_departments order by day, department'), (row) => row.day);
