@@ -1,6 +1,7 @@
 -- The relations every report reads, narrowed to the report's scope: one hospital, or everything
 -- when the variable report_hospital is null. The only place reports filter by hospital: every
--- report model and reader reads these views, never the marts they rest on.
+-- report model and reader reads records, cases, marts and warnings through these views (other
+-- tables they join, such as record_terms or int_working_days, only through these records).
 -- Today the facts have no hospital column yet, so nothing is filtered; with it, each view gets
 --     where getvariable('report_hospital') is null or hospital = getvariable('report_hospital')
 -- (the warning log: warning ->> 'hospital').
@@ -10,9 +11,6 @@ select * from fct_feedback;
 
 create or replace temp view report_complaint_deadlines as
 select * from int_complaint_deadlines;
-
-create or replace temp view report_record_terms as
-select * from fct_record_terms;
 
 create or replace temp view report_complaint_kpis as
 select * from mart_complaint_kpis;

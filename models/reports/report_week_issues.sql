@@ -8,14 +8,25 @@ with issue_words as (
     select distinct lang, anchor_term as term from report_high_frequency_issues
 ),
 
+-- the issue words' occurrences first, then their records: far fewer rows to join than every term
+occurrences as (
+    select source, id, term, surface
+    from record_terms
+    where term in (select term from issue_words)
+),
+
+feedback as (
+    select source, id, received_at, lang from report_feedback where kind <> 'praise'
+),
+
 terms as (
-    select date_trunc('week', received_at)::date as week_start, lang, term, surface, source, id
-    from report_record_terms
-    where kind <> 'praise'
+    select date_trunc('week', feedback.received_at)::date as week_start, feedback.lang, occurrences.term, occurrences.surface, occurrences.source, occurrences.id
+    from occurrences
+    inner join feedback on feedback.source = occurrences.source and feedback.id = occurrences.id
 ),
 
 counted as (
-    -- fct_record_terms holds a term once per record, so rows count records
+    -- record_terms holds a term once per record, so rows count records
     select terms.week_start, terms.lang, terms.term, count(*)::integer as records
     from terms
     inner join issue_words on issue_words.lang = terms.lang and issue_words.term = terms.term
