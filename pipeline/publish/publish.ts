@@ -77,7 +77,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       { href: 'warnings.json', label: 'warnings.json' },
       { href: 'run-summary.json', label: 'run-summary.json' },
     ];
-    const reports = await writeReports(connection, join(dir, 'reports'), config.language, summary.as_of);
+    const reports = await writeReports(connection, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of });
     const html = renderRunReport(summary, { language: config.language, warningCount: warnings.warnings.length, downloads, reports });
     await writeFile(join(dir, 'index.html'), html);
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));

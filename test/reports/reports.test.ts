@@ -67,6 +67,7 @@ describe('report files and periods', () => {
     expect(index).toContain('href="reports/weekly/2025-W23.html"');
     expect(index).toContain('href="reports/monthly/2025-05.html"');
     expect(read('index.html')).toContain('href="daily/2025-05-12.md"');
+    expect(read('index.html')).toContain('Built 2025-06-30T12:00:00+08:00 from the data up to 2025-06-13.');
   });
 
   it('lists every report in the site manifest', () => {
