@@ -89,6 +89,19 @@ describe('daily bulletin', () => {
     expect(md).toContain('Hospital: Bệnh viện A.');
   });
 
+  it('lists sentinel events with their record apart from the other new warnings', () => {
+    const warning = { department: '急诊科', category: null, location: null, first_keyword: null, first_evidence_id: null, sentinel_text: null, first_as_of: '2025-06-13', resolved_as_of: null };
+    const opened = [
+      { ...warning, id: 'W-s', kind: 'sentinel', location: 'Ward 3', first_evidence_id: 'F9', sentinel_text: '患者跌倒 | 骨折' },
+      { ...warning, id: 'W-t', kind: 'emerging_term', first_keyword: '停车' },
+    ];
+    const md = renderReportMarkdown(dailyBulletin({ ...data, hospital: null, opened }, 'en'));
+    expect(md).toContain('| 急诊科 | Ward 3 | 患者跌倒 \\| 骨折 | F9 |');
+    expect(md).toContain('| New issue emerging | 急诊科 · “停车” | W-t |');
+    expect(md).not.toContain('W-s');
+    expect(md).not.toContain('Hospital:');
+  });
+
   it('speaks the site language', () => {
     expect(renderReportMarkdown(dailyBulletin(data, 'vi'))).toContain('# Bản tin ngày 2025-06-13');
     expect(renderReportMarkdown(dailyBulletin(data, 'zh'))).toContain('| 投诉 | 32 |');
