@@ -2,11 +2,15 @@ import type { Language } from '../pipeline/config.ts';
 import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import { escapeHtml, page, table } from './html.ts';
+import { reportWords } from './reports/copy.ts';
+import type { PublishedReport } from './reports/reports-index.ts';
 
 export interface RunReportOptions {
   language: Language;
   warningCount: number;
   downloads: { href: string; label: string }[];
+  /** The reports written under reports/ (contract section 7); the latest of each rhythm is linked. */
+  reports: readonly PublishedReport[];
 }
 
 /**
@@ -76,6 +80,15 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   );
   const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? '<p>…</p>' : '';
   const recoded = recodedRows.length === 0 ? '' : `<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { numeric: [1] })}${recodedMore}`;
+  // the latest period of each rhythm, every hospital's report of it
+  const latest = (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
+    const ofRhythm = options.reports.filter((report) => report.rhythm === rhythm);
+    const period = ofRhythm.map((report) => report.period).sort().at(-1);
+    return ofRhythm
+      .filter((report) => report.period === period)
+      .map((report) => `<a href="reports/${escapeHtml(report.html)}">${escapeHtml(report.hospital === null ? report.period : `${report.period} · ${report.hospital}`)}</a>`);
+  });
+  const reports = `<p><a href="reports/index.html">${escapeHtml(reportWords(language).say('index.link'))}</a>${latest.length === 0 ? '' : `: ${latest.join(' · ')}`}</p>`;
   const downloads = options.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
 
   const body = `
@@ -85,6 +98,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 <p><a href="issues.html">${m('site.issuesLink')}</a></p>
 <p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
 <p><a href="departments/index.html">${m('site.departmentsLink')}</a></p>
+${reports}
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}
 <p>${m('site.inWarehouse', { feedback: formatNumber(language, summary.records_in_warehouse.feedback), survey: formatNumber(language, summary.records_in_warehouse.survey) })}</p>

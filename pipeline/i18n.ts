@@ -886,7 +886,11 @@ const reasons: Record<string, { zh: string; vi: string }> = {
 
 /** A message in the given language, with {name} placeholders filled. */
 export function t(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template: string = messages[language][key];
+  return fillTemplate(messages[language][key], values);
+}
+
+/** A template's {name} placeholders filled from `values`; one not given is left as written. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
@@ -901,7 +905,14 @@ export function notReadText(language: Language, entry: NotRead): string {
   return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
 }
 
-/** Numbers as people of the language write them. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Numbers as people of the language write them; one formatter per language, as making one is slow. */
 export function formatNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+  let format = numberFormats.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB');
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }

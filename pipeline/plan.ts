@@ -78,6 +78,24 @@ export const SATISFACTION_MODELS = [
 
 export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
 
+/**
+ * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
+ * views first (the readers find the scope's first day in them), then the tables the daily,
+ * weekly and monthly readers select from.
+ */
+export const REPORT_SCOPE_MODELS = ['reports/report_scope'] as const;
+
+export const REPORT_MODELS = [
+  'reports/report_day_records',
+  'reports/report_day_overdue',
+  'reports/report_day_overdue_departments',
+  'reports/report_warnings',
+  'reports/report_week_volumes',
+  'reports/report_week_rates',
+  'reports/report_week_issues',
+  'reports/report_month_breakdown',
+] as const;
+
 /** Models run in order by the plan itself. */
 interface ModelStep {
   readonly models: readonly string[];
@@ -144,7 +162,7 @@ export const PLAN = [
   { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },
   {
     stage: 'publish',
-    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_texts'] }],
+    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_texts', ...REPORT_SCOPE_MODELS, ...REPORT_MODELS] }],
   },
 ] as const satisfies readonly Stage[];
 

@@ -14,6 +14,7 @@ import type { RunSummary } from './run-summary.ts';
 import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 import { packWarningsWithStaffNames } from './pack-quotes.ts';
+import { writeReports } from './reports/write-reports.ts';
 
 
 /** Marts published under OUT/data/ (contract section 5), each as CSV and Parquet: file name → table. */
@@ -86,7 +87,8 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       { href: 'warnings.json', label: 'warnings.json' },
       { href: 'run-summary.json', label: 'run-summary.json' },
     ];
-    const html = renderRunReport(summary, { language: config.language, warningCount: warnings.warnings.length, downloads });
+    const reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of });
+    const html = renderRunReport(summary, { language: config.language, warningCount: warnings.warnings.length, downloads, reports });
     await writeFile(join(dir, 'index.html'), html);
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
     await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));

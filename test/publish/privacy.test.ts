@@ -47,6 +47,10 @@ describe('what is published', () => {
       ...PAGES,
       // one alert pack per department, page and JSON: 急诊科, Khoa Nhi, and the unknown name holding markup
       ...['emergency-zh', 'pediatrics-vi', 'd-5c140d35dc'].flatMap((slug) => [`departments/${slug}.html`, `departments/${slug}.json`]),
+      // the reports of the one day of data (2025-03-01, a Saturday: no week or month has ended)
+      'reports/index.html',
+      'reports/daily/2025-03-01.html',
+      'reports/daily/2025-03-01.md',
       'run-summary.json',
       'warnings.json',
       SITE_MANIFEST,

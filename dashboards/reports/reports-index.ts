@@ -1,0 +1,51 @@
+import type { Language } from '../../pipeline/config.ts';
+import { escapeHtml, page } from '../html.ts';
+import { t } from '../../pipeline/i18n.ts';
+import { reportWords } from './copy.ts';
+
+/** A published report: its rhythm, its period and hospital, and its two files relative to reports/. */
+export interface PublishedReport {
+  rhythm: 'daily' | 'weekly' | 'monthly';
+  period: string;
+  hospital: string | null;
+  html: string;
+  markdown: string;
+}
+
+/** When and from what data the reports were written: the run's time and as-of date. */
+export interface ReportsBuild {
+  generatedAt: string;
+  asOf: string;
+}
+
+/**
+ * reports/index.html: every published report by rhythm, the newest first, each with its printable
+ * page and its Markdown; it says when it was built (the reports themselves do not, so that a
+ * period's report reads the same from every run).
+ */
+export function renderReportsIndex(reports: readonly PublishedReport[], language: Language, dailyDays: number, build: ReportsBuild): string {
+  const words = reportWords(language);
+  const list = (rhythm: PublishedReport['rhythm']) => {
+    const items = reports
+      .filter((report) => report.rhythm === rhythm)
+      .sort((a, b) => b.period.localeCompare(a.period) || (a.hospital ?? '').localeCompare(b.hospital ?? ''))
+      .map((report) => {
+        const name = report.hospital === null ? report.period : `${report.period} · ${report.hospital}`;
+        return `<li><a href="${escapeHtml(report.html)}">${escapeHtml(name)}</a> (<a href="${escapeHtml(report.markdown)}">Markdown</a>)</li>`;
+      });
+    return items.length === 0 ? `<p>${escapeHtml(words.say('index.none'))}</p>` : `<ul>${items.join('\n')}</ul>`;
+  };
+  const body = `
+<h1>${escapeHtml(words.say('index.title'))}</h1>
+<p class="meta">${escapeHtml(t(language, 'site.builtAt', { generated: build.generatedAt, asOf: build.asOf }))}</p>
+<p>${escapeHtml(words.say('index.intro', { days: words.number(dailyDays) }))}</p>
+<p><a href="../index.html">hearken</a></p>
+<h2>${escapeHtml(words.say('index.monthly'))}</h2>
+${list('monthly')}
+<h2>${escapeHtml(words.say('index.weekly'))}</h2>
+${list('weekly')}
+<h2>${escapeHtml(words.say('index.daily'))}</h2>
+${list('daily')}
+`;
+  return page({ lang: language, title: words.say('index.title'), body });
+}

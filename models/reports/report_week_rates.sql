@@ -1,0 +1,45 @@
+-- Grain: one row per ISO week with complaints received: the complaint-handling numbers of
+-- mart_complaint_kpis (same definitions, counted the same way) for the complaints received that
+-- week instead of that month.
+create or replace temp table report_week_rates as
+with complaints as (
+    select source, id, date_trunc('week', received_at)::date as week_start, responded_at, resolved_at, satisfied
+    from report_feedback
+    where kind = 'complaint'
+),
+
+deadlines as (
+    select source, id, resolved_within_sla from report_complaint_deadlines
+),
+
+counted as (
+    select
+        complaints.week_start,
+        count(*) as received,
+        count(complaints.responded_at) as responded,
+        count(complaints.resolved_at) as resolved,
+        count(*) filter (where complaints.satisfied = 'yes') as satisfied,
+        count(*) filter (where complaints.satisfied in ('yes', 'no')) as satisfaction_answers,
+        count(*) filter (where complaints.resolved_at is not null and deadlines.resolved_within_sla) as resolved_within_sla
+    from complaints
+    left join deadlines on deadlines.source = complaints.source and deadlines.id = complaints.id
+    group by complaints.week_start
+),
+
+final as (
+    select
+        strftime(week_start, '%Y-%m-%d') as week_start,
+        received::integer as received,
+        responded::integer as responded,
+        resolved::integer as resolved,
+        satisfied::integer as satisfied,
+        satisfaction_answers::integer as satisfaction_answers,
+        resolved_within_sla::integer as resolved_within_sla,
+        case when received > 0 then 100.0 * responded / received end as response_rate,
+        case when received > 0 then 100.0 * resolved / received end as resolution_rate,
+        case when satisfaction_answers > 0 then 100.0 * satisfied / satisfaction_answers end as satisfaction_rate,
+        case when resolved > 0 then 100.0 * resolved_within_sla / resolved end as within_sla_rate
+    from counted
+)
+
+select * from final;

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+let ws: Workspace;
+let browser: Browser;
+
+/**
+ * Two months of complaints, three a day in three departments, each text long and one of them a
+ * single unbroken 300-character word, so that a table cell that does not wrap would push the
+ * page sideways; none resolved, so every day has overdue cases.
+ */
+function complaintsCsv(): string {
+  const lines = ['id,received_at,department,category,kind,channel,text'];
+  const departments = ['Khoa Cấp cứu', 'Khoa Nhi', 'Phòng Tài chính kế toán'];
+  for (let day = 0; day < 61; day++) {
+    const date = new Date(Date.UTC(2025, 3, 1 + day)).toISOString().slice(0, 10);
+    departments.forEach((department, k) => {
+      const text = k === 0 ? 'x'.repeat(300) : `Chờ quá lâu ở quầy thu ngân, không ai hướng dẫn, ngày ${date} lần ${k} <i>rất</i> mệt`;
+      lines.push(`R${day}-${k},${date} 0${k + 7}:30,${department},process,complaint,gov_hotline,"${text}"`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A published file in a phone-sized window, with the errors it raised and the requests it made. */
+async function open(file: string, width = 390): Promise<{ page: Page; errors: string[]; requests: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(join(ws.out, file)).href);
+  return { page, errors, requests, close: () => context.close() };
+}
+
+const sidewaysOverflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+describe.skipIf(!chromiumAvailable)('the reports in real Chromium', () => {
+  beforeAll(async () => {
+    ws = await createWorkspace();
+    await ws.write('complaints.csv', complaintsCsv());
+    await ws.run({ lang: 'vi', asOf: '2025-05-31' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ws?.dispose();
+  });
+
+  it('are reached from the first page, open offline on a phone and never scroll sideways', async () => {
+    const { page, errors, requests, close } = await open('index.html');
+    await page.click('a[href="reports/index.html"]');
+    await page.waitForURL(/reports\/index\.html$/);
+    // the latest week that ended on or before Saturday 31 May is W21, Monday 19 to Sunday 25 May
+    for (const [link, title] of [['daily/2025-05-31.html', 'Bản tin ngày 2025-05-31'], ['weekly/2025-W21.html', 'Tổng hợp tuần 2025-W21 (2025-05-19 đến 2025-05-25)'], ['monthly/2025-04.html', 'Phân tích tháng 2025-04']] as const) {
+      await page.goto(pathToFileURL(join(ws.out, 'reports', link)).href);
+      expect(await page.locator('h1').innerText()).toBe(title);
+      expect(await sidewaysOverflow(page), link).toBeLessThanOrEqual(0);
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    await close();
+  });
+
+  it('print on A4 pages without overflowing them', async () => {
+    const { page, close } = await open('reports/monthly/2025-04.html', 1200);
+    await page.emulateMedia({ media: 'print' });
+    // A4 less the 12 mm side margins, at 96 px to the inch: 186 mm
+    await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1000 });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    // A4 is 210 × 297 mm, 595 × 842 points
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]/);
+    await close();
+    const daily = await open('reports/daily/2025-05-31.html', 703);
+    await daily.page.emulateMedia({ media: 'print' });
+    expect(await sidewaysOverflow(daily.page)).toBeLessThanOrEqual(0);
+    await daily.close();
+  });
+
+  it('escape what the records wrote', () => {
+    const html = readFileSync(join(ws.out, 'reports/daily/2025-05-31.html'), 'utf8');
+    expect(html).toContain('&lt;i&gt;rất&lt;/i&gt;');
+    expect(html).not.toContain('<i>');
+  });
+});
