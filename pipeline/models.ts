@@ -44,6 +44,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
+  'marts/mart_complaint_monthly',
   'marts/mart_complaint_backlog',
   'marts/mart_sla_breaches',
   'intermediate/int_complaint_grievances',
@@ -54,7 +55,7 @@ export const MART_MODELS = [
 /**
  * The satisfaction stage (pipeline/satisfaction.ts), once the marts and the survey definition
  * tables exist: answers matched to their survey definition, then the counts the statistics read;
- * after the statistics, the drop candidates.
+ * after the statistics, the drop candidates and the series the satisfaction chart draws.
  */
 export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_answers',
@@ -63,7 +64,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_unknown_items',
 ] as const;
 
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend'] as const;
 
 /** Creates the macros and the landing tables the rest of a run needs. */
 export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
