@@ -1,19 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import type { WarningWeek } from '../../pipeline/warnings/warnings.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, numberAxis, renderFigure } from './figure.ts';
-
-/** One 7-day window of a warning's cell, as its detector judged it on the windows before (Warning.weekly). */
-export interface WarningWeek {
-  /** First day of the window, YYYY-MM-DD. */
-  week_start: string;
-  observed: number;
-  /** Null where the detector had too little history to judge the window. */
-  expected: number | null;
-  /** Null where the guard held the window back (too few complaints to alarm on) or it could not be judged. */
-  upperbound: number | null;
-}
 
 export interface WarningChartOptions {
   language: Language;

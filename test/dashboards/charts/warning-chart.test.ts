@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { warningChart, type WarningWeek } from '../../../dashboards/charts/warning-chart.ts';
+import { warningChart } from '../../../dashboards/charts/warning-chart.ts';
+import type { WarningWeek } from '../../../pipeline/warnings/warnings.ts';
 import { deepFreeze } from '../../statistics/vectors.ts';
 import { description, expectChartSnapshot, tableRows } from './snapshot.ts';
 
