@@ -310,6 +310,7 @@ const messages = {
     'pack.evidence': 'Evidence: {count} records',
     'pack.label': '{label}: ',
     'pack.kpis': 'Complaints received in {month}',
+    'pack.trends': 'Month by month',
   },
   zh: {
     'cli.description': '医院患者反馈分析与预警',
@@ -615,6 +616,7 @@ const messages = {
     'pack.evidence': '依据：{count} 条记录',
     'pack.label': '{label}：',
     'pack.kpis': '{month} 收到的投诉',
+    'pack.trends': '逐月趋势',
   },
   vi: {
     'cli.description': 'Phân tích ý kiến người bệnh và cảnh báo sớm cho bệnh viện',
@@ -920,6 +922,7 @@ const messages = {
     'pack.evidence': 'Bằng chứng: {count} bản ghi',
     'pack.label': '{label}: ',
     'pack.kpis': 'Khiếu nại tiếp nhận trong tháng {month}',
+    'pack.trends': 'Theo từng tháng',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
