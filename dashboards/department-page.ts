@@ -213,7 +213,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
             ...row.counts.map((count) => n(count)),
             html`<a href="${row.slug}.json">JSON</a>`,
           ]),
-          { numeric: [1, 2, 3] },
+          { stack: true, numeric: [1, 2, 3] },
         );
   const { open, resolved } = ordered(data.hospitalWide);
   const hospitalWide = data.hospitalWide.length === 0 ? html`<p>${m('departments.noHospitalWide')}</p>` : renderWarnings([...open, ...resolved], language);

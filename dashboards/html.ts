@@ -74,21 +74,28 @@ ${options.body}
 /**
  * A table from a header row and body rows of cells (text is escaped, `html` fragments are kept);
  * numbers are right-aligned in the columns from `numericFrom` on, or in the `numeric` columns. It
- * scrolls sideways inside its own box, so a wide table never widens a phone's page.
+ * scrolls sideways inside its own box, so a wide table never widens a phone's page; with `stack`
+ * (plain-text headers), on a narrow screen each row becomes a card of "header: value" lines instead.
  */
 export function table(
   header: readonly HtmlValue[],
   rows: readonly (readonly HtmlValue[])[],
-  options: { numericFrom?: number; numeric?: readonly number[]; footer?: readonly HtmlValue[] } = {},
+  options: { numericFrom?: number; numeric?: readonly number[]; footer?: readonly HtmlValue[]; stack?: boolean } = {},
 ): SafeHtml {
   const from = options.numericFrom ?? Number.POSITIVE_INFINITY;
   const isNumeric = (index: number) => index >= from || (options.numeric?.includes(index) ?? false);
-  const cell = (tag: 'th' | 'td', value: HtmlValue, index: number) =>
-    tag === 'th' ? html`<th${raw(isNumeric(index) ? ' class="num"' : '')}>${value}</th>` : html`<td${raw(isNumeric(index) ? ' class="num"' : '')}>${value}</td>`;
-  const line = (tag: 'th' | 'td', cells: readonly HtmlValue[]) => html`<tr>${cells.map((value, index) => cell(tag, value, index))}</tr>`;
-  const footer = options.footer ? html`<tfoot>${line('th', options.footer)}</tfoot>` : '';
-  const body = rows.map((r, i) => html`${i > 0 ? '\n' : ''}${line('td', r)}`);
-  return html`<div class="scroll"><table><thead>${line('th', header)}</thead><tbody>${body}</tbody>${footer}</table></div>`;
+  const label = (index: number) => {
+    const text = header[index];
+    return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
+  };
+  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : '');
+  const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean) =>
+    html`<tr>${cells.map((value, index) =>
+      tag === 'th' ? html`<th${classes(index)}${labelled ? label(index) : ''}>${value}</th>` : html`<td${classes(index)}${label(index)}>${value}</td>`,
+    )}</tr>`;
+  const footer = options.footer ? html`<tfoot>${line('th', options.footer, true)}</tfoot>` : '';
+  const body = rows.map((r, i) => html`${i > 0 ? '\n' : ''}${line('td', r, true)}`);
+  return html`<div class="scroll"><table${raw(options.stack === true ? ' class="stack"' : '')}><thead>${line('th', header, false)}</thead><tbody>${body}</tbody>${footer}</table></div>`;
 }
 
 const STYLE = `
@@ -108,6 +115,17 @@ a { color: var(--accent); }
 figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { max-width: 100%; height: auto; }
+figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summary { cursor: pointer; color: var(--accent); }
-@media print { figure.chart { break-inside: avoid; } figure.chart details { display: none; } }
+@media (max-width: 600px) {
+  table.stack thead { display: none; }
+  table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }
+  table.stack td, table.stack tfoot th { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .6rem; text-align: right; white-space: normal; }
+  table.stack td::before, table.stack tfoot th::before { content: attr(data-label); color: var(--muted); text-align: left; }
+  table.stack td:first-child { font-weight: 600; text-align: left; overflow-wrap: anywhere; }
+  table.stack td:first-child::before { content: none; }
+  table.stack td:empty, table.stack tfoot th:empty { display: none; }
+}
+@media print { figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
+figure.chart details { display: none; } }
 `;

@@ -33,7 +33,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const filesTable = table(
     [m('site.file'), m('site.kind'), m('site.status'), m('site.rowsRead'), m('site.loaded'), m('site.duplicates'), m('site.quarantined')],
     fileRows,
-    { numericFrom: 3, footer: [m('site.total'), '', '', n(totals.rows_read), n(totals.loaded), n(totals.duplicates), n(totals.quarantined)] },
+    { stack: true, numericFrom: 3, footer: [m('site.total'), '', '', n(totals.rows_read), n(totals.loaded), n(totals.duplicates), n(totals.quarantined)] },
   );
 
   const quality = summary.data_quality;
@@ -47,7 +47,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
             n(r.rows),
             r.examples.map((e, i) => html`${i > 0 ? html`<br>` : ''}${`${e.path} ${e.row !== null ? `#${e.row}` : `L${e.line}`}`}`),
           ]),
-          { numericFrom: 1 },
+          { stack: true, numericFrom: 1 },
         );
   const departments =
     quality.unknown_departments.length === 0
@@ -55,7 +55,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       : html`<p>${m('site.unknownDepartmentsNote')}</p>${table(
           [m('site.departmentName'), m('kind.feedback'), m('kind.survey')],
           quality.unknown_departments.map((d) => [d.name, n(d.feedback_records), n(d.survey_responses)]),
-          { numericFrom: 1 },
+          { stack: true, numericFrom: 1 },
         )}`;
   const values =
     quality.unrecognised_values.length === 0
@@ -63,17 +63,17 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       : table(
           [m('site.field'), m('site.value'), m('site.records')],
           quality.unrecognised_values.map((v) => [v.field, v.value, n(v.records)]),
-          { numericFrom: 2 },
+          { stack: true, numericFrom: 2 },
         );
   const notRead =
     summary.not_read.length === 0
       ? ''
-      : html`<h3>${m('site.notRead')}</h3>${table([m('site.file'), m('site.reason')], summary.not_read.map((entry) => [entry.path, notReadText(language, entry)]))}`;
+      : html`<h3>${m('site.notRead')}</h3>${table([m('site.file'), m('site.reason')], summary.not_read.map((entry) => [entry.path, notReadText(language, entry)]), { stack: true })}`;
   const recodedRows = summary.files.flatMap((file) =>
     (file.recoded_examples ?? []).map((r) => [file.path, n(r.line), r.encoding]),
   );
   const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? html`<p>…</p>` : '';
-  const recoded = recodedRows.length === 0 ? '' : html`<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { numeric: [1] })}${recodedMore}`;
+  const recoded = recodedRows.length === 0 ? '' : html`<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { stack: true, numeric: [1] })}${recodedMore}`;
   const downloads = options.downloads.map((d, i) => html`${i > 0 ? ' · ' : ''}<a href="${d.href}">${d.label}</a>`);
 
   const body = html`

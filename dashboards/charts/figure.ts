@@ -6,14 +6,15 @@ import { html, raw, table, type HtmlValue, type SafeHtml } from '../html.ts';
 
 /** What every chart of the site shares: size, type and colours (colour-blind safe, Okabe–Ito). */
 export const chartDefaults = {
-  width: 640,
-  height: 260,
+  // drawn at a phone's scale: on a 390 px screen it shrinks by a third, not by half
+  width: 520,
+  height: 240,
   marginLeft: 48,
   // room for the last month's label, centred on the right edge
   marginRight: 28,
   // system fonts only (the site works offline); CJK glyphs fall back to Noto CJK or the OS's own
   fontFamily: 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
-  fontSize: 11,
+  fontSize: 12,
   ink: '#1d2733',
   muted: '#5b6776',
   band: '#cfe3e5',
@@ -116,6 +117,12 @@ export function monthAxis(months: readonly string[]): Plot.ScaleOptions {
 export function listText(language: Language, items: readonly string[]): string {
   if (items.length === 0) return t(language, 'chart.none');
   return new Intl.ListFormat(language === 'zh' ? 'zh-CN' : language, { type: 'conjunction' }).format(items);
+}
+
+/** Months to name in a sentence: all of up to three, else how many and the latest three. */
+export function monthsText(language: Language, months: readonly string[]): string {
+  if (months.length <= 3) return listText(language, months);
+  return t(language, 'chart.monthsMore', { count: months.length, months: listText(language, months.slice(-3)) });
 }
 
 /** Tick labels in the reader's notation. */

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
-import { chartDefaults, formatValue, listText, monthAxis, monthDate, numberAxis, renderFigure } from './figure.ts';
+import { chartDefaults, formatValue, monthAxis, monthDate, monthsText, numberAxis, renderFigure } from './figure.ts';
 
 /** One month of one department (or `ALL`) of mart_satisfaction_trend: the SPC point with the index's interval. */
 export interface SatisfactionTrendRow {
@@ -62,8 +62,8 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
         from: first.month,
         to: last.month,
         latest: percent(last.pct_satisfied),
-        improvement: listText(language, monthsOf('special_cause_improvement')),
-        concern: listText(language, monthsOf('special_cause_concern')),
+        improvement: monthsText(language, monthsOf('special_cause_improvement')),
+        concern: monthsText(language, monthsOf('special_cause_concern')),
       }),
       plot: {
         x: monthAxis(drawn.map((row) => row.month)),

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { listText, monthTicks, renderFigure } from '../../../dashboards/charts/figure.ts';
+import { listText, monthsText, monthTicks, renderFigure } from '../../../dashboards/charts/figure.ts';
 
 const months = (year: number, count: number) => Array.from({ length: count }, (_, i) => `${year + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 
@@ -37,5 +37,13 @@ describe('renderFigure', () => {
     expect(figure).toContain('<td>&lt;u&gt;</td>');
     // no script, no external resource
     expect(figure).not.toMatch(/<script|https?:/);
+  });
+});
+
+describe('monthsText', () => {
+  it('names up to three months, else counts them and names the latest three', () => {
+    expect(monthsText('en', ['2025-01', '2025-02'])).toBe('2025-01 and 2025-02');
+    expect(monthsText('en', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 months, the latest 2025-02, 2025-03, and 2025-05');
+    expect(monthsText('zh', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 个月，最近为 2025-02、2025-03和2025-05');
   });
 });
