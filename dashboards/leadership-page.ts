@@ -196,7 +196,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
   const funnelCell = (department: string, row: FunnelRow | undefined): string | SafeHtml => {
     if (department === ALL) return centre === null ? dash : m('leadership.funnel.centre', { value: pct(centre) });
     if (row === undefined) return dash;
-    if (row.suppressed || row.z_score === null) return tooFew;
+    if (row.suppressed || row.z_judged === null) return tooFew;
     const key: MessageKey = row.below_lower_998
       ? 'leadership.funnel.below998'
       : row.above_upper_998
@@ -206,7 +206,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
           : row.above_upper_95
             ? 'leadership.funnel.above95'
             : 'leadership.funnel.within';
-    return withDetail(m(key), m('leadership.funnel.z', { z: formatNumber(language, Number(row.z_score.toFixed(2))) }));
+    return withDetail(m(key), m('leadership.funnel.z', { z: formatNumber(language, Number(row.z_judged.toFixed(2))) }));
   };
 
   const satisfactionRows = departmentOrder(

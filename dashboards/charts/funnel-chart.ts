@@ -13,7 +13,7 @@ export interface FunnelChartRow {
   pct_satisfied: number | null;
   target_pct: number | null;
   /** The z-score the position was judged by (against the limits the mart used). */
-  z_score: number | null;
+  z_judged: number | null;
   lower_95_pct: number | null;
   upper_95_pct: number | null;
   lower_998_pct: number | null;
@@ -29,7 +29,7 @@ export interface FunnelChartOptions {
   month: string;
 }
 
-type Drawn = FunnelChartRow & { effective_n: number; pct_satisfied: number; z_score: number };
+type Drawn = FunnelChartRow & { effective_n: number; pct_satisfied: number; z_judged: number };
 
 /** Where the mart put a department, the most extreme limit first. */
 function position(row: FunnelChartRow): MessageKey {
@@ -59,7 +59,7 @@ const POSITION_COLOURS: Partial<Record<MessageKey, string>> = {
 export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChartOptions): SafeHtml | null {
   const { language } = options;
   const drawn = rows
-    .filter((row): row is Drawn => !row.suppressed && row.effective_n !== null && row.pct_satisfied !== null && row.z_score !== null)
+    .filter((row): row is Drawn => !row.suppressed && row.effective_n !== null && row.pct_satisfied !== null && row.z_judged !== null)
     .sort((a, b) => a.effective_n - b.effective_n || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
   const target = drawn.find((row) => row.target_pct !== null)?.target_pct ?? null;
   if (drawn.length === 0) return null;
@@ -90,7 +90,7 @@ export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChar
             y: 'pct_satisfied',
             r: 4,
             fill: (row: Drawn) => POSITION_COLOURS[position(row)] ?? chartDefaults.ink,
-            title: (row: Drawn) => `${row.department}: ${percent(row.pct_satisfied)}, z = ${formatValue(language, row.z_score, 2)}`,
+            title: (row: Drawn) => `${row.department}: ${percent(row.pct_satisfied)}, z = ${formatValue(language, row.z_judged, 2)}`,
           }),
         ],
       },
@@ -105,14 +105,14 @@ export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChar
       rows: [...rows]
         .sort((a, b) => a.department.localeCompare(b.department, language))
         .map((row) =>
-          row.suppressed || row.pct_satisfied === null || row.z_score === null
+          row.suppressed || row.pct_satisfied === null || row.z_judged === null
             ? [row.department, '', '', t(language, 'leadership.tooFew'), '', '']
             : [
                 row.department,
                 formatValue(language, row.responses, 0),
                 formatValue(language, row.effective_n),
                 percent(row.pct_satisfied),
-                formatValue(language, row.z_score, 2),
+                formatValue(language, row.z_judged, 2),
                 t(language, position(row)),
               ],
         ),

@@ -107,7 +107,7 @@ describe('every page escapes what the data holds', () => {
         measures: [],
         spc: [],
         funnel: [
-          { department: HOSTILE, suppressed: false, responses: 20, effective_n: 30, pct_satisfied: 80, target_pct: 85, z_score: -1, lower_95_pct: 70, upper_95_pct: 95, lower_998_pct: 65, upper_998_pct: 98, below_lower_95: false, above_upper_95: false, below_lower_998: false, above_upper_998: false },
+          { department: HOSTILE, suppressed: false, responses: 20, effective_n: 30, pct_satisfied: 80, target_pct: 85, z_judged: -1, lower_95_pct: 70, upper_95_pct: 95, lower_998_pct: 65, upper_998_pct: 98, below_lower_95: false, above_upper_95: false, below_lower_998: false, above_upper_998: false },
         ],
         trend: [],
         kpis: [],

@@ -63,7 +63,7 @@ const funnelPoint = (department: string, over: Partial<FunnelRow> = {}): FunnelR
   lower_998_pct: 85.9,
   upper_998_pct: 96.3,
   target_pct: 91.51,
-  z_score: -3.114,
+  z_judged: -3.114,
   below_lower_95: true,
   above_upper_95: false,
   below_lower_998: true,
@@ -126,7 +126,7 @@ function sample(): LeadershipPageData {
       // below its lower limit, yet the mart says common cause: the page must say what the mart says
       spcPoint(SCRIPT, '2026-10', { pct_satisfied: 80, special_cause_type: 'Common Cause', trial_limits: true }),
     ],
-    funnel: [funnelPoint('Khoa Nhi'), funnelPoint('Khoa Mắt', { suppressed: true, z_score: null }), funnelPoint(SCRIPT, { z_score: 0.5, below_lower_95: false, below_lower_998: false })],
+    funnel: [funnelPoint('Khoa Nhi'), funnelPoint('Khoa Mắt', { suppressed: true, z_judged: null }), funnelPoint(SCRIPT, { z_judged: 0.5, below_lower_95: false, below_lower_998: false })],
     trend: [
       trendPoint('2026-08', { pct_satisfied: 86.5, point_type: 'special_cause_concern' }),
       trendPoint('2026-09', { suppressed: true, pct_satisfied: null }),

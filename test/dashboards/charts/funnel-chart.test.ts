@@ -10,7 +10,7 @@ const unit = (department: string, n: number, pct: number, z: number, spread: num
   effective_n: n,
   pct_satisfied: pct,
   target_pct: 90,
-  z_score: z,
+  z_judged: z,
   // limits as a mart would give them at this size: wider for a smaller department
   lower_95_pct: 90 - spread,
   upper_95_pct: 90 + spread,
@@ -28,7 +28,7 @@ const rows = deepFreeze([
   unit('Khoa Nội', 120, 91, 0.4, 3.5),
   unit('Khoa Ngoại', 250, 96, 3.8, 2.4),
   unit('Khoa Sản', 80, 90, 0, 4.5),
-  unit('Khoa Mắt', 0, 0, 0, 0, { suppressed: true, responses: 4, effective_n: null, pct_satisfied: null, z_score: null, target_pct: null }),
+  unit('Khoa Mắt', 0, 0, 0, 0, { suppressed: true, responses: 4, effective_n: null, pct_satisfied: null, z_judged: null, target_pct: null }),
 ]);
 
 describe('funnelChart', () => {
