@@ -2,6 +2,7 @@ import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
+import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
 
 /** One row of mart_high_frequency_issues. */
@@ -29,11 +30,13 @@ export interface IssuesPageData {
   issues: IssueRow[];
   emerging: EmergingRow[];
   categories: CategoryInferenceReport[];
+  /** The hospital-wide rows of mart_complaint_monthly by category, the months charted. */
+  categoryMonths: CategoryMonthRow[];
 }
 
 /**
- * The quality office's page (高频事项): the high-frequency issues of the latest months per
- * language, the terms emerging in the last 28 days, and how well missing categories were
+ * The quality office's page (高频事项): the complaints by category month by month (a chart), the
+ * high-frequency issues of the latest months per language, the terms emerging in the last 28 days, and how well missing categories were
  * inferred. It only formats what the marts computed; every string is escaped.
  */
 export function renderIssuesPage(data: IssuesPageData, language: Language): string {
@@ -108,6 +111,7 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
 <h1>${m('issues.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
 <p>${m('issues.intro')}</p>
+${complaintsByCategoryChart(data.categoryMonths, { language, scope: t(language, 'leadership.all') }) ?? ''}
 ${monthSections}
 <h2>${m('issues.emerging')}</h2>
 <p>${m('issues.emergingIntro')}</p>

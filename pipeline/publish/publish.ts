@@ -102,7 +102,12 @@ async function readIssuesPageData(connection: DuckDBConnection, summary: RunSumm
     oldest: months.at(-1) ?? '9999-12',
   });
   const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc, term limit 60");
-  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories };
+  const categoryMonths = await queryRows<CategoryMonthRow>(
+    connection,
+    `select month, category, complaints from mart_complaint_monthly where department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    { month: latestCompleteMonth(summary.as_of) },
+  );
+  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories, categoryMonths };
 }
 
 /** The months the site's charts of complaints show: the 24 months to the latest complete one ($month). */

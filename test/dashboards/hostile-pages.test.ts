@@ -78,10 +78,12 @@ describe('every page escapes what the data holds', () => {
         issues: [{ month: '2025-06', lang: 'en', rank: 1, theme: HOSTILE, records: 3, previous_month_records: 1, mean_previous_3_months: 1, departments: [HOSTILE], locations: [HOSTILE], quotes: [HOSTILE] }],
         emerging: [{ lang: 'en', surface: HOSTILE, recent_with_term: 3, baseline_with_term: 0, recent_records: 10, baseline_records: 100, g2: 12, log_ratio: 3, emergence: 'new' }],
         categories: [],
+        categoryMonths: [{ month: '2025-06', category: HOSTILE, complaints: 2 }],
       },
       'vi',
     );
     expectEscaped(page);
+    expect(page).toContain('<figcaption>Toàn bệnh viện: khiếu nại theo nhóm và theo tháng</figcaption>');
   });
 
   it('the department page and the index: names, summaries, actions, quotes, keywords, evidence, the weekly chart', () => {
