@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { CATEGORIES } from '../pipeline/text/category-lexicon.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
 import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
 import { ratesChart, type RateRow } from './charts/rates-chart.ts';
@@ -63,6 +64,21 @@ export function departmentSlug(department: string, code: string | null, nameLang
   return `d-${createHash('sha256').update(department).digest('hex').slice(0, 10)}`;
 }
 
+/**
+ * What a detector's cell counts, for people: its parts after the dimension, a category in the
+ * reader's words and a term without its language code.
+ *
+ * @example cellLabel(['department', '门诊部', 'process'], 'zh') // '门诊部 · 管理流程'
+ */
+function cellLabel(cell: readonly string[], language: Language): string {
+  const [dimension, ...parts] = cell;
+  const category = (code: string) => ((CATEGORIES as readonly string[]).includes(code) ? t(language, `category.${code}` as MessageKey) : code);
+  if (dimension === 'department') return [parts[0] ?? '', category(parts[1] ?? '')].join(' · ');
+  if (dimension === 'category') return category(parts[0] ?? '');
+  if (dimension === 'term') return parts[1] ?? '';
+  return parts.join(' · ');
+}
+
 /** Open warnings (new before ongoing, the most severe first), then those resolved this run. */
 function ordered(warnings: readonly Warning[]): { open: Warning[]; resolved: Warning[] } {
   const sorted = [...warnings].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -111,7 +127,7 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     html`<ul>${facts}</ul>`,
   ];
   const weekly = warning.weekly ?? [];
-  const chart = weekly.length === 0 ? null : warningChart(weekly, { language, cell: signals[0]?.cell.slice(1).join(' · ') ?? warning.department ?? '', week: warning.period_start });
+  const chart = weekly.length === 0 ? null : warningChart(weekly, { language, cell: cellLabel(signals[0]?.cell ?? [], language) || (warning.department ?? ''), week: warning.period_start });
   if (chart !== null) parts.push(chart);
   if (quotes.length > 0) parts.push(html`<h4>${m('pack.quotes')}</h4>`, ...quotes.map((quote) => html`<blockquote>${quote}</blockquote>`));
   if (signals.length > 0) {

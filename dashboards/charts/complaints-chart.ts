@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
 import { t, type MessageKey } from '../../pipeline/i18n.ts';
+import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, monthTicks, numberAxis, renderFigure } from './figure.ts';
 
@@ -30,8 +31,6 @@ export interface DepartmentsChartOptions {
   top: number;
 }
 
-/** The categories in the practice's order, so each keeps its colour on every chart. */
-const CATEGORIES = ['process', 'attitude', 'quality', 'cost', 'facility', 'other'] as const;
 
 interface Stack {
   title: string;
@@ -81,7 +80,8 @@ function stackedMonths(stack: Stack, language: Language): SafeHtml | null {
  */
 export function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
   const { language } = options;
-  const known = (category: string): category is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(category);
+  // the practice's order, so each category keeps its colour on every chart
+  const known = (category: string): category is Category => (CATEGORIES as readonly string[]).includes(category);
   const label = (category: string) => (known(category) ? t(language, `category.${category}`) : category);
   const present = new Set(rows.map((row) => row.category));
   const codes = [...CATEGORIES.filter((category) => present.has(category)), ...[...present].filter((category) => !known(category)).sort()];

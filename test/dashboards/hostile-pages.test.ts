@@ -95,6 +95,8 @@ describe('every page escapes what the data holds', () => {
     expectEscaped(page);
     // the warning's chart and the department's charts are there, each with its text alternative
     expect(page.match(/<figure class="chart">/g)).toHaveLength(3);
+    // the warning's chart names its cell in the reader's words
+    expect(page).toContain('&lt;/script&gt; · 管理流程：每周投诉</figcaption>');
     expectEscaped(renderDepartmentIndex({ asOf: '2025-06-30', generatedAt: '2025-06-30T08:00:00Z', packs: [{ slug: 'd-1', pack }], hospitalWide: [{ ...warning, department: null }] }, 'en'));
   });
 
