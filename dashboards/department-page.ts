@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { CATEGORIES } from '../pipeline/text/category-lexicon.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
-import { escapeHtml, page, table } from './html.ts';
+import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
+import { ratesChart, type RateRow } from './charts/rates-chart.ts';
+import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
+import { warningChart } from './charts/warning-chart.ts';
+import { html, page, table, type SafeHtml } from './html.ts';
+import { rateColumns } from './leadership-page.ts';
 
 /** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
 export interface PackKpis {
@@ -21,6 +27,16 @@ export interface DepartmentPack {
   /** The department's warnings, the same objects as in warnings.json. */
   warnings: Warning[];
   kpis: PackKpis | null;
+}
+
+/** A department's series for the charts of its page (not part of its pack's JSON). */
+export interface DepartmentTrends {
+  /** Its rows of mart_satisfaction_trend. */
+  satisfaction: SatisfactionTrendRow[];
+  /** Its rows of mart_complaint_kpis, the months charted. */
+  rates: RateRow[];
+  /** Its rows of mart_complaint_monthly by category, the months charted. */
+  categories: CategoryMonthRow[];
 }
 
 export interface DepartmentIndexData {
@@ -48,16 +64,31 @@ export function departmentSlug(department: string, code: string | null, nameLang
   return `d-${createHash('sha256').update(department).digest('hex').slice(0, 10)}`;
 }
 
+/**
+ * What a detector's cell counts, for people: its parts after the dimension, a category in the
+ * reader's words and a term without its language code.
+ *
+ * @example cellLabel(['department', '门诊部', 'process'], 'zh') // '门诊部 · 管理流程'
+ */
+function cellLabel(cell: readonly string[], language: Language): string {
+  const [dimension, ...parts] = cell;
+  const category = (code: string) => ((CATEGORIES as readonly string[]).includes(code) ? t(language, `category.${code}` as MessageKey) : code);
+  if (dimension === 'department') return [parts[0] ?? '', category(parts[1] ?? '')].join(' · ');
+  if (dimension === 'category') return category(parts[0] ?? '');
+  if (dimension === 'term') return parts[1] ?? '';
+  return parts.join(' · ');
+}
+
 /** Open warnings (new before ongoing, the most severe first), then those resolved this run. */
 function ordered(warnings: readonly Warning[]): { open: Warning[]; resolved: Warning[] } {
   const sorted = [...warnings].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { open: sorted.filter((w) => w.status !== 'resolved'), resolved: sorted.filter((w) => w.status === 'resolved') };
 }
 
-/** The formatters every block of these pages shares, in the reader's language, all escaping. */
+/** The formatters every block of these pages shares, in the reader's language (`html` escapes what they return). */
 function formatters(language: Language) {
-  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
-  const n = (value: number, digits = 0) => escapeHtml(formatNumber(language, Number(value.toFixed(digits))));
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number, digits = 0) => formatNumber(language, Number(value.toFixed(digits)));
   // "label: " with the colon and space of the language (Chinese writes a full-width colon, no space)
   const label = (key: MessageKey) => m('pack.label', { label: t(language, key) });
   return { m, n, label };
@@ -67,52 +98,51 @@ function formatters(language: Language) {
  * One warning as a department head reads it: what, how bad, what to do by when, then the
  * evidence (the counts against their expectation, quotes, the cells that signalled, record ids).
  */
-function renderWarning(warning: Warning, language: Language): string {
+function renderWarning(warning: Warning, language: Language): SafeHtml {
   const { m, n, label } = formatters(language);
-  const fact = (key: MessageKey, value: string) => `<li><strong>${label(key)}</strong>${value}</li>`;
+  const fact = (key: MessageKey, value: string | SafeHtml) => html`<li><strong>${label(key)}</strong>${value}</li>`;
   // satisfaction_drop counts in percent; the other kinds count records
   const unit = warning.kind === 'satisfaction_drop' ? '%' : '';
-  const q = (value: number) => (value < 0.001 ? `&lt; ${n(0.001, 3)}` : n(value, 3));
-  const item = (html: string) => `<li>${html}</li>`;
+  const q = (value: number) => (value < 0.001 ? `< ${n(0.001, 3)}` : n(value, 3));
+  const item = (text: string) => html`<li>${text}</li>`;
   const facts = [
-    warning.keywords.length > 0 ? fact('pack.keywords', escapeHtml(warning.keywords.join(', '))) : '',
+    warning.keywords.length > 0 ? fact('pack.keywords', warning.keywords.join(', ')) : '',
     warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
-    warning.location !== null ? fact('pack.location', escapeHtml(warning.location)) : '',
+    warning.location !== null ? fact('pack.location', warning.location) : '',
     item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
     warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
     warning.baseline_start != null && warning.baseline_end != null ? item(m('pack.baseline', { start: warning.baseline_start, end: warning.baseline_end })) : '',
-    fact('pack.method', escapeHtml(warning.method)),
+    fact('pack.method', warning.method),
     warning.q_value !== undefined ? fact('pack.qValue', q(warning.q_value)) : '',
   ];
   const quotes = (warning.quotes ?? []).slice(0, MAX_QUOTES);
   const signals = warning.signals ?? [];
   const ids = warning.evidence_ids;
   const parts = [
-    `<h3>${m(`warning.kind.${warning.kind}`)}</h3>`,
-    `<p class="meta">${[
-      `${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong>`,
-      `${label('pack.status')}${m(`warning.status.${warning.status}`)}`,
-      `${label('pack.period')}${m('pack.range', { start: warning.period_start, end: warning.period_end })}`,
-    ].join(' · ')}</p>`,
-    `<p>${escapeHtml(warning.summary)}</p>`,
-    `<p><strong>${label('pack.action')}</strong>${escapeHtml(warning.suggested_action)}</p>`,
-    `<p><strong>${label('pack.due')}</strong>${escapeHtml(warning.due_date)}</p>`,
-    `<ul>${facts.join('')}</ul>`,
+    html`<h3>${m(`warning.kind.${warning.kind}`)}</h3>`,
+    html`<p class="meta">${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong> · ${label('pack.status')}${m(`warning.status.${warning.status}`)} · ${label('pack.period')}${m('pack.range', { start: warning.period_start, end: warning.period_end })}</p>`,
+    html`<p>${warning.summary}</p>`,
+    html`<p><strong>${label('pack.action')}</strong>${warning.suggested_action}</p>`,
+    html`<p><strong>${label('pack.due')}</strong>${warning.due_date}</p>`,
+    html`<ul>${facts}</ul>`,
   ];
-  if (quotes.length > 0) parts.push(`<h4>${m('pack.quotes')}</h4>`, ...quotes.map((quote) => `<blockquote>${escapeHtml(quote)}</blockquote>`));
+  const weekly = warning.weekly ?? [];
+  const chart = weekly.length === 0 ? null : warningChart(weekly, { language, cell: cellLabel(signals[0]?.cell ?? [], language) || (warning.department ?? ''), week: warning.period_start });
+  if (chart !== null) parts.push(chart);
+  if (quotes.length > 0) parts.push(html`<h4>${m('pack.quotes')}</h4>`, ...quotes.map((quote) => html`<blockquote>${quote}</blockquote>`));
   if (signals.length > 0) {
     parts.push(
-      `<h4>${m('pack.signals')}</h4>`,
+      html`<h4>${m('pack.signals')}</h4>`,
       table(
         [m('pack.signalKind'), m('pack.cell'), m('pack.observedShort'), m('pack.expectedShort'), m('pack.bound'), 'q', m('pack.method')],
         signals.map((s) => [
           m(`warning.kind.${s.kind}`),
-          escapeHtml(s.cell.join(' · ')),
+          s.cell.join(' · '),
           n(s.observed),
           n(s.expected, 1),
           s.upperbound === null ? '–' : n(s.upperbound, 1),
           q(s.q_value),
-          escapeHtml(s.method),
+          s.method,
         ]),
         { numeric: [2, 3, 4, 5] },
       ),
@@ -120,46 +150,54 @@ function renderWarning(warning: Warning, language: Language): string {
   }
   if (ids.length > 0) {
     // record ids, not personal data: folded away, as a long list matters to few readers
-    parts.push(`<details><summary>${m('pack.evidence', { count: formatNumber(language, ids.length) })}</summary><p><small>${escapeHtml(ids.join(', '))}</small></p></details>`);
+    parts.push(html`<details><summary>${m('pack.evidence', { count: formatNumber(language, ids.length) })}</summary><p><small>${ids.join(', ')}</small></p></details>`);
   }
   // a quote or an id list may hold one long unbroken string: it wraps rather than widen the page
-  return `<section style="overflow-wrap:anywhere">\n${parts.join('\n')}\n</section>`;
+  return html`<section style="overflow-wrap:anywhere">\n${parts.map((part) => html`${part}\n`)}</section>`;
 }
 
-function renderWarnings(warnings: readonly Warning[], language: Language): string {
-  return warnings.map((warning) => renderWarning(warning, language)).join('\n');
+function renderWarnings(warnings: readonly Warning[], language: Language): SafeHtml {
+  return html`${warnings.map((warning) => html`${renderWarning(warning, language)}\n`)}`;
 }
 
 /**
  * A department's alert pack (未诉先办): its open warnings (new, then ongoing; the most severe
  * first) with their evidence and suggested actions, or a plain "no open warnings"; the warnings
- * resolved this run; and the department's complaint-handling numbers of the latest complete month.
- * It only formats what the pipeline computed; every string is escaped.
+ * resolved this run; the department's complaint-handling numbers of the latest complete month; and
+ * charts of its trends: its satisfaction index on its XmR chart, its complaint-handling rates and
+ * its complaints by category, month by month. It only formats what the pipeline computed; every
+ * string is escaped.
  *
- * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh')
+ * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh', { satisfaction: [], rates: [], categories: [] })
  */
-export function renderDepartmentPage(data: DepartmentPack, language: Language): string {
+export function renderDepartmentPage(data: DepartmentPack, language: Language, trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] }): string {
   const { m, n } = formatters(language);
   const { open, resolved } = ordered(data.warnings);
   const percent = (value: number | null) => (value === null ? '–' : `${n(value, 1)}%`);
   const kpis =
     data.kpis === null
       ? ''
-      : `<h2>${m('pack.kpis', { month: data.kpis.month })}</h2>\n` +
-        table(
+      : html`<h2>${m('pack.kpis', { month: data.kpis.month })}</h2>\n${table(
           [m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.withinSla')],
           [[n(data.kpis.received), percent(data.kpis.response_rate), percent(data.kpis.resolution_rate), percent(data.kpis.within_sla_rate)]],
           { numericFrom: 0 },
-        );
-  const body = `
+        )}`;
+  const scope = data.department;
+  const charts = [
+    satisfactionChart(trends.satisfaction, { language, scope }),
+    ratesChart(trends.rates, { language, scope, rates: rateColumns(language) }),
+    complaintsByCategoryChart(trends.categories, { language, scope }),
+  ].filter((chart) => chart !== null);
+  const body = html`
 <p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
-<h1>${escapeHtml(data.department)}</h1>
+<h1>${data.department}</h1>
 <p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>
 <p>${m('pack.intro')}</p>
 <h2>${m('pack.open')}</h2>
-${open.length === 0 ? `<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
-${resolved.length === 0 ? '' : `<h2>${m('pack.resolved')}</h2>\n${renderWarnings(resolved, language)}`}
+${open.length === 0 ? html`<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
+${resolved.length === 0 ? '' : html`<h2>${m('pack.resolved')}</h2>\n${renderWarnings(resolved, language)}`}
 ${kpis}
+${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
 `;
   return page({ lang: language, title: t(language, 'pack.title', { department: data.department }), body });
 }
@@ -183,19 +221,19 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   });
   const departments =
     rows.length === 0
-      ? `<p>${m('departments.none', { asOf: data.asOf })}</p>`
+      ? html`<p>${m('departments.none', { asOf: data.asOf })}</p>`
       : table(
           [m('departments.department'), ...SEVERITIES.map((severity) => m(`warning.severity.${severity}`)), m('departments.data')],
           rows.map((row) => [
-            `<a href="${escapeHtml(row.slug)}.html">${escapeHtml(row.department)}</a>`,
+            html`<a href="${row.slug}.html">${row.department}</a>`,
             ...row.counts.map((count) => n(count)),
-            `<a href="${escapeHtml(row.slug)}.json">JSON</a>`,
+            html`<a href="${row.slug}.json">JSON</a>`,
           ]),
-          { numeric: [1, 2, 3] },
+          { stack: true, numeric: [1, 2, 3] },
         );
   const { open, resolved } = ordered(data.hospitalWide);
-  const hospitalWide = data.hospitalWide.length === 0 ? `<p>${m('departments.noHospitalWide')}</p>` : renderWarnings([...open, ...resolved], language);
-  const body = `
+  const hospitalWide = data.hospitalWide.length === 0 ? html`<p>${m('departments.noHospitalWide')}</p>` : renderWarnings([...open, ...resolved], language);
+  const body = html`
 <p><a href="../index.html">← ${m('site.title')}</a></p>
 <h1>${m('departments.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>

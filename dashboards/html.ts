@@ -8,15 +8,59 @@ export function escapeHtml(value: unknown): string {
     .replaceAll("'", '&#39;');
 }
 
+/** A fragment of HTML that is already safe: built by `html`, or vouched for with `raw`. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+
+  toString(): string {
+    return this.value;
+  }
+}
+
+/**
+ * Vouches for a fragment built elsewhere that is already safe HTML, such as an SVG drawn by
+ * Observable Plot (which escapes its own text): the one way past `html`'s escaping.
+ *
+ * @example html`<div>${raw(svg)}</div>`
+ */
+export function raw(fragment: string): SafeHtml {
+  return new SafeHtml(fragment);
+}
+
+/** What `html` may interpolate: text and numbers are escaped; null, undefined and false are nothing. */
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function interpolate(value: HtmlValue): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(interpolate).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(value);
+}
+
+/**
+ * The tagged template every page is written with: each interpolated value is escaped unless it
+ * is a SafeHtml (another `html` fragment, or `raw`), and arrays are joined, so a page cannot
+ * forget to escape a department name or a patient's text.
+ *
+ * @example html`<p>${'<b>'}</p>` // <p>&lt;b&gt;</p>
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += interpolate(value) + (strings[i + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
 /** A whole page: offline (no external asset), phone-friendly, in the reader's language. */
-export function page(options: { lang: string; title: string; body: string }): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}">
+export function page(options: { lang: string; title: string; body: SafeHtml }): string {
+  return html`<!doctype html>
+<html lang="${options.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
-<style>${STYLE}</style>
+<title>${options.title}</title>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 <main>
@@ -24,20 +68,34 @@ ${options.body}
 </main>
 </body>
 </html>
-`;
+`.value;
 }
 
 /**
- * A table from a header row and body rows of already-escaped cells; numbers are right-aligned in
- * the columns from `numericFrom` on, or in the `numeric` columns.
+ * A table from a header row and body rows of cells (text is escaped, `html` fragments are kept);
+ * numbers are right-aligned in the columns from `numericFrom` on, or in the `numeric` columns. It
+ * scrolls sideways inside its own box, so a wide table never widens a phone's page; with `stack`
+ * (plain-text headers), on a narrow screen each row becomes a card of "header: value" lines instead.
  */
-export function table(header: string[], rows: string[][], options: { numericFrom?: number; numeric?: readonly number[]; footer?: string[] } = {}): string {
+export function table(
+  header: readonly HtmlValue[],
+  rows: readonly (readonly HtmlValue[])[],
+  options: { numericFrom?: number; numeric?: readonly number[]; footer?: readonly HtmlValue[]; stack?: boolean } = {},
+): SafeHtml {
   const from = options.numericFrom ?? Number.POSITIVE_INFINITY;
   const isNumeric = (index: number) => index >= from || (options.numeric?.includes(index) ?? false);
-  const cell = (tag: string, value: string, index: number) => `<${tag}${isNumeric(index) ? ' class="num"' : ''}>${value}</${tag}>`;
-  const line = (tag: string, cells: string[]) => `<tr>${cells.map((value, index) => cell(tag, value, index)).join('')}</tr>`;
-  const footer = options.footer ? `<tfoot>${line('th', options.footer)}</tfoot>` : '';
-  return `<div class="scroll"><table><thead>${line('th', header)}</thead><tbody>${rows.map((r) => line('td', r)).join('\n')}</tbody>${footer}</table></div>`;
+  const label = (index: number) => {
+    const text = header[index];
+    return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
+  };
+  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : '');
+  const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean) =>
+    html`<tr>${cells.map((value, index) =>
+      tag === 'th' ? html`<th${classes(index)}${labelled ? label(index) : ''}>${value}</th>` : html`<td${classes(index)}${label(index)}>${value}</td>`,
+    )}</tr>`;
+  const footer = options.footer ? html`<tfoot>${line('th', options.footer, true)}</tfoot>` : '';
+  const body = rows.map((r, i) => html`${i > 0 ? '\n' : ''}${line('td', r, true)}`);
+  return html`<div class="scroll"><table${raw(options.stack === true ? ' class="stack"' : '')}><thead>${line('th', header, false)}</thead><tbody>${body}</tbody>${footer}</table></div>`;
 }
 
 const STYLE = `
@@ -54,4 +112,20 @@ th { background: #eef1f4; white-space: nowrap; } td.num, th.num { text-align: ri
 tfoot th { background: #e3e8ed; }
 .status-rejected { color: #a1260d; font-weight: 600; } .error { color: #a1260d; font-size: .85rem; }
 a { color: var(--accent); }
+figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
+figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
+figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summary { cursor: pointer; color: var(--accent); }
+@media (max-width: 600px) {
+  table.stack thead { display: none; }
+  table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }
+  table.stack td, table.stack tfoot th { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .6rem; text-align: right; white-space: normal; }
+  table.stack td::before, table.stack tfoot th::before { content: attr(data-label); color: var(--muted); text-align: left; }
+  table.stack td:first-child { font-weight: 600; text-align: left; overflow-wrap: anywhere; }
+  table.stack td:first-child::before { content: none; }
+  table.stack td:empty, table.stack tfoot th:empty { display: none; }
+}
+@media print { figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
+figure.chart details { display: none; } }
 `;

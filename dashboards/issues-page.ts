@@ -2,7 +2,8 @@ import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
-import { escapeHtml, page, table } from './html.ts';
+import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
+import { html, page, table, type SafeHtml } from './html.ts';
 
 /** One row of mart_high_frequency_issues. */
 export interface IssueRow {
@@ -33,19 +34,21 @@ export interface IssuesPageData {
   issues: IssueRow[];
   emerging: EmergingRow[];
   categories: CategoryInferenceReport[];
+  /** The hospital-wide rows of mart_complaint_monthly by category, the months charted. */
+  categoryMonths: CategoryMonthRow[];
 }
 
 /**
- * The quality office's page (高频事项): the high-frequency issues of the latest months per
- * language, the terms emerging in the last 28 days, and how well missing categories were
+ * The quality office's page (高频事项): the complaints by category month by month (a chart), the
+ * high-frequency issues of the latest months per language, the terms emerging in the last 28 days, and how well missing categories were
  * inferred. It only formats what the marts computed; every string is escaped.
  */
 export function renderIssuesPage(data: IssuesPageData, language: Language): string {
-  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
-  const n = (value: number, digits = 0) => escapeHtml(formatNumber(language, Number(value.toFixed(digits))));
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number, digits = 0) => formatNumber(language, Number(value.toFixed(digits)));
   const languages = [...new Set([...data.issues.map((r) => r.lang), ...data.emerging.map((r) => r.lang)])].sort();
-  const languageName = (lang: string) => (['zh', 'vi', 'en'].includes(lang) ? m(`lang.${lang}` as MessageKey) : escapeHtml(lang));
-  const list = (items: string[]) => (items.length === 0 ? '' : `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
+  const languageName = (lang: string) => (['zh', 'vi', 'en'].includes(lang) ? m(`lang.${lang}` as MessageKey) : lang);
+  const list = (items: string[]): SafeHtml | '' => (items.length === 0 ? '' : html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`);
 
   const monthSections = data.months.map((month) => {
     const title = data.asOf.startsWith(`${month}-`) ? m('issues.monthToDate', { month, asOf: data.asOf }) : m('issues.month', { month });
@@ -53,12 +56,12 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
       const rows = data.issues.filter((r) => r.month === month && r.lang === lang).sort((a, b) => a.rank - b.rank);
       const body =
         rows.length === 0
-          ? `<p>${m('issues.none')}</p>`
+          ? html`<p>${m('issues.none')}</p>`
           : table(
               [m('issues.rank'), m('issues.theme'), m('issues.records'), m('issues.perDay'), m('issues.previous'), m('issues.mean3'), m('issues.departments'), m('issues.locations'), m('issues.quotes')],
               rows.map((r) => [
                 n(r.rank),
-                `<strong>${escapeHtml(r.theme)}</strong>`,
+                html`<strong>${r.theme}</strong>`,
                 n(r.records),
                 n(r.records_per_day, 2),
                 r.previous_month_per_day === null ? '' : n(r.previous_month_per_day, 2),
@@ -69,19 +72,19 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
               ]),
               { numeric: [0, 2, 3, 4, 5] },
             );
-      return `<h3>${languageName(lang)}</h3>${body}`;
+      return html`<h3>${languageName(lang)}</h3>${body}`;
     });
-    return `<h2>${title}</h2>${perLanguage.join('\n')}`;
+    return html`<h2>${title}</h2>${perLanguage}`;
   });
 
   const emerging =
     data.emerging.length === 0
-      ? `<p>${m('issues.noEmerging')}</p>`
+      ? html`<p>${m('issues.noEmerging')}</p>`
       : table(
           [m('issues.language'), m('issues.term'), m('issues.recent'), m('issues.baseline'), m('issues.g2'), m('issues.logRatio'), m('issues.emergence')],
           data.emerging.map((r) => [
             languageName(r.lang),
-            `<strong>${escapeHtml(r.surface)}</strong>`,
+            html`<strong>${r.surface}</strong>`,
             `${n(r.recent_with_term)} / ${n(r.recent_records)}`,
             `${n(r.baseline_with_term)} / ${n(r.baseline_records)}`,
             n(r.g2, 1),
@@ -91,7 +94,6 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
           { numericFrom: 2 },
         );
 
-  const percent = (value: number) => `${n(100 * value)}%`;
   const categories = table(
     [m('issues.language'), m('issues.method'), m('issues.labelled'), m('issues.inferred'), m('issues.macroF1'), m('issues.perCategory')],
     data.categories.map((report) => [
@@ -109,12 +111,13 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
     { numericFrom: 2 },
   );
 
-  const body = `
+  const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('issues.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
 <p>${m('issues.intro')}</p>
-${monthSections.join('\n')}
+${complaintsByCategoryChart(data.categoryMonths, { language, scope: t(language, 'leadership.all') }) ?? ''}
+${monthSections}
 <h2>${m('issues.emerging')}</h2>
 <p>${m('issues.emergingIntro')}</p>
 ${emerging}

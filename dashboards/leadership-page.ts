@@ -1,6 +1,10 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
-import { escapeHtml, page, table } from './html.ts';
+import { complaintsByCategoryChart, complaintsByDepartmentChart, type CategoryMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
+import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
+import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
+import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
+import { html, page, table, type SafeHtml } from './html.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -42,16 +46,7 @@ export interface SpcRow {
 }
 
 /** One row of mart_satisfaction_funnel. */
-export interface FunnelRow {
-  department: string;
-  suppressed: boolean;
-  target_pct: number | null;
-  z_score: number | null;
-  below_lower_95: boolean | null;
-  above_upper_95: boolean | null;
-  below_lower_998: boolean | null;
-  above_upper_998: boolean | null;
-}
+export type FunnelRow = FunnelChartRow;
 
 /** One row of mart_complaint_kpis. */
 export interface KpiRow {
@@ -87,25 +82,34 @@ export interface LeadershipPageData {
   measures: MeasureRow[];
   spc: SpcRow[];
   funnel: FunnelRow[];
-  /** The hospital-wide (`ALL`) rows of mart_satisfaction_spc, every month to `month`. */
-  trend: SpcRow[];
+  /** The hospital-wide (`ALL`) rows of mart_satisfaction_trend, every month to `month`. */
+  trend: SatisfactionTrendRow[];
   kpis: KpiRow[];
+  /** The hospital-wide (`ALL`) rows of mart_complaint_kpis, the months charted. */
+  kpiTrend: RateRow[];
+  /** The hospital-wide rows of mart_complaint_monthly by category, the months charted. */
+  categoryMonths: CategoryMonthRow[];
+  /** The rows of mart_complaint_monthly of the departments with the most complaints (all categories), the months charted. */
+  departmentMonths: DepartmentMonthRow[];
+  /** How many departments departmentMonths holds at most. */
+  topDepartments: number;
   backlog: BacklogRow[];
 }
 
-const ALL = 'ALL';
+/** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */
+export const RATE_COLUMNS = [
+  { column: 'response_rate', key: 'leadership.responseRate' },
+  { column: 'resolution_rate', key: 'leadership.resolutionRate' },
+  { column: 'satisfaction_rate', key: 'leadership.satisfactionRate' },
+  { column: 'within_sla_rate', key: 'leadership.withinSla' },
+] as const satisfies readonly { column: string; key: MessageKey }[];
 
-const defaults = {
-  width: 480,
-  height: 150,
-  margin: { top: 8, right: 8, bottom: 20, left: 44 },
-  ink: '#1d2733',
-  muted: '#5b6776',
-  limit: '#8a96a3',
-  improvement: '#1f6fb2',
-  concern: '#e06c00',
-  neutral: '#7a4fa0',
-};
+/** The rate columns with their names in the reader's language. */
+export function rateColumns(language: Language): RateColumn[] {
+  return RATE_COLUMNS.map(({ column, key }) => ({ column, label: t(language, key) }));
+}
+
+const ALL = 'ALL';
 
 const SPC_WORDS: Record<string, MessageKey> = {
   'Above UCL': 'leadership.spc.aboveUpper',
@@ -142,25 +146,26 @@ function byDepartment<T extends { department: string }>(rows: readonly T[]): Map
  * The leadership page: for the latest complete month, per department (the whole hospital first),
  * the satisfaction index with its interval, the comprehensive index and NPS, the control-chart
  * signal and the funnel position of each department; then the complaint-handling rates with their
- * counts and the backlog. A hospital-wide sparkline draws the monthly index with its XmR limits.
+ * counts and the backlog. Charts draw the hospital-wide index by month on its XmR chart, the
+ * departments' funnel plot, the rates by month and the complaints by category and by department.
  * It only formats what the marts computed: a suppressed cell says "too few responses" and shows no
- * number, and every string is escaped.
+ * number, and every string is escaped (`html`).
  *
  * @example
  * renderLeadershipPage({ asOf: '2026-11-15', month: '2026-10', minResponses: 10, index: [], ... }, 'vi')
  */
 export function renderLeadershipPage(data: LeadershipPageData, language: Language): string {
-  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
-  const n = (value: number) => escapeHtml(formatNumber(language, value));
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number) => formatNumber(language, value);
   const one = oneDecimal(language);
   const pct = (value: number) => `${one(value)}%`;
   const dash = '–';
   const tooFew = m('leadership.tooFew');
   // the figure on one line, what it rests on (interval or counts) below it in small print
-  const withDetail = (figure: string, detail: string) => `${figure}<br><small>${detail}</small>`;
+  const withDetail = (figure: string, detail: string) => html`${figure}<br><small>${detail}</small>`;
   const interval = (value: number | null, low: number | null, high: number | null, unit = '') =>
     value === null || low === null || high === null ? tooFew : withDetail(`${one(value)}${unit}`, m('leadership.interval', { low: one(low), high: one(high) }));
-  const departmentName = (name: string) => (name === ALL ? `<strong>${m('leadership.all')}</strong>` : escapeHtml(name));
+  const departmentName = (name: string) => (name === ALL ? html`<strong>${m('leadership.all')}</strong>` : name);
 
   // satisfaction
   const index = byDepartment(data.index);
@@ -174,7 +179,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     if (row.suppressed || row.special_cause_type === null) return tooFew;
     const type = row.special_cause_type;
     const key = SPC_WORDS[type];
-    let text = key === undefined ? escapeHtml(type) : m(key);
+    let text = key === undefined ? type : m(key);
     if (row.point_type === 'special_cause_improvement') text += ` (${m('leadership.spc.improvement')})`;
     if (row.point_type === 'special_cause_concern') text += ` (${m('leadership.spc.concern')})`;
     // the other rules that flag this month, on the side of the mean the month lies
@@ -188,10 +193,10 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     return text;
   };
 
-  const funnelCell = (department: string, row: FunnelRow | undefined): string => {
+  const funnelCell = (department: string, row: FunnelRow | undefined): string | SafeHtml => {
     if (department === ALL) return centre === null ? dash : m('leadership.funnel.centre', { value: pct(centre) });
     if (row === undefined) return dash;
-    if (row.suppressed || row.z_score === null) return tooFew;
+    if (row.suppressed || row.z_judged === null) return tooFew;
     const key: MessageKey = row.below_lower_998
       ? 'leadership.funnel.below998'
       : row.above_upper_998
@@ -201,7 +206,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
           : row.above_upper_95
             ? 'leadership.funnel.above95'
             : 'leadership.funnel.within';
-    return withDetail(m(key), m('leadership.funnel.z', { z: formatNumber(language, Number(row.z_score.toFixed(2))) }));
+    return withDetail(m(key), m('leadership.funnel.z', { z: formatNumber(language, Number(row.z_judged.toFixed(2))) }));
   };
 
   const satisfactionRows = departmentOrder(
@@ -223,7 +228,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
       funnelCell(department, funnel.get(department)),
     ];
   });
-  const ci = (key: MessageKey) => `${m(key)}<br><small>${m('leadership.ci95')}</small>`;
+  const ci = (key: MessageKey) => html`${m(key)}<br><small>${m('leadership.ci95')}</small>`;
   const satisfactionTable = table(
     [m('leadership.department'), m('leadership.respondents'), ci('leadership.index'), ci('leadership.comprehensive'), ci('leadership.nps'), m('leadership.spc'), m('leadership.funnel')],
     satisfactionRows,
@@ -256,94 +261,26 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     { numericFrom: 1 },
   );
 
-  const chart = satisfactionSparkline(data.trend, language);
-  const body = `
+  const scope = t(language, 'leadership.all');
+  const trendChart = satisfactionChart(data.trend, { language, scope });
+  const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('leadership.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
 <p>${m('leadership.intro', { month: data.month, min: data.minResponses })}</p>
 <h2>${m('leadership.satisfaction', { month: data.month })}</h2>
 <h3>${m('leadership.trend')}</h3>
-${chart === '' ? `<p>${m('leadership.noTrend')}</p>` : `${chart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
-${data.index.length === 0 ? `<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
+${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendChart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
+${data.index.length === 0 ? html`<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
+${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
 <h2>${m('leadership.complaints', { month: data.month })}</h2>
 <p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
 ${complaintTable}
+${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?? ''}
+${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
+${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 `;
   return page({ lang: language, title: t(language, 'leadership.title'), body });
-}
-
-/**
- * A small inline SVG of the hospital-wide monthly index on its XmR chart: the series as a
- * polyline, the mean and the process limits the pipeline computed as lines (point by point, so a
- * recalculated limit shows as a step), and the special-cause months as dots coloured by their point
- * type. Suppressed months have no point; the line runs across them as the chart does. Returns ''
- * when fewer than two months can be drawn.
- *
- * @example satisfactionSparkline(trendRows, 'en') // '<svg viewBox="0 0 480 150" …>…</svg>'
- */
-export function satisfactionSparkline(rows: readonly SpcRow[], language: Language): string {
-  const ordered = [...rows].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  const drawn = ordered.flatMap((row, i) => (row.suppressed || row.pct_satisfied === null ? [] : [{ i, row, value: row.pct_satisfied }]));
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
-  if (drawn.length < 2 || first === undefined || last === undefined) return '';
-  const { width, height, margin } = defaults;
-  const values = drawn.flatMap(({ row, value }) => [value, row.mean_pct, row.lower_limit_pct, row.upper_limit_pct]).filter((v): v is number => v !== null && Number.isFinite(v));
-  let low = Math.min(...values);
-  let high = Math.max(...values);
-  const pad = Math.max((high - low) * 0.08, 0.5);
-  low -= pad;
-  high += pad;
-  const span = Math.max(ordered.length - 1, 1);
-  const x = (i: number) => margin.left + ((width - margin.left - margin.right) * i) / span;
-  const y = (v: number) => margin.top + ((height - margin.top - margin.bottom) * (high - v)) / (high - low);
-  const coord = (v: number) => Number(v.toFixed(1)).toString();
-  const one = oneDecimal(language);
-  const percent = (v: number) => `${one(v)}%`;
-  const line = (pick: (row: SpcRow) => number | null, attributes: string) => {
-    const points = drawn.flatMap(({ i, row }) => {
-      const v = pick(row);
-      return v === null ? [] : [`${coord(x(i))},${coord(y(v))}`];
-    });
-    return points.length < 2 ? '' : `<polyline fill="none" points="${points.join(' ')}" ${attributes}/>`;
-  };
-  const colour = (pointType: string | null) =>
-    pointType === 'special_cause_improvement'
-      ? defaults.improvement
-      : pointType === 'special_cause_concern'
-        ? defaults.concern
-        : pointType?.startsWith('special_cause') === true
-          ? defaults.neutral
-          : null;
-  const dots = drawn
-    .flatMap(({ i, row, value }) => {
-      const fill = colour(row.point_type);
-      return fill === null ? [] : [`<circle cx="${coord(x(i))}" cy="${coord(y(value))}" r="3" fill="${fill}"><title>${escapeHtml(`${row.month}: ${percent(value)}`)}</title></circle>`];
-    })
-    .join('');
-  const label = (text: string, tx: number, ty: number, anchor: string) =>
-    `<text x="${coord(tx)}" y="${coord(ty)}" text-anchor="${anchor}" font-size="11" fill="${defaults.muted}">${escapeHtml(text)}</text>`;
-  // the latest month's process limits, written at the axis
-  const latest = drawn[drawn.length - 1]?.row;
-  const limitLabels = [latest?.upper_limit_pct, latest?.lower_limit_pct]
-    .map((v) => (v === null || v === undefined || !Number.isFinite(v) ? '' : label(percent(v), margin.left - 4, y(v) + 4, 'end')))
-    .join('');
-  const title = t(language, 'leadership.trendLabel', { from: first.month, to: last.month });
-  return [
-    `<svg viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px;height:auto;display:block" role="img" aria-label="${escapeHtml(title)}" font-family="system-ui, sans-serif">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<line x1="${margin.left}" y1="${height - margin.bottom}" x2="${width - margin.right}" y2="${height - margin.bottom}" stroke="${defaults.limit}" stroke-width="0.5"/>`,
-    line((row) => row.upper_limit_pct, `stroke="${defaults.limit}" stroke-width="1" stroke-dasharray="4 3"`),
-    line((row) => row.lower_limit_pct, `stroke="${defaults.limit}" stroke-width="1" stroke-dasharray="4 3"`),
-    line((row) => row.mean_pct, `stroke="${defaults.muted}" stroke-width="1"`),
-    line((row) => row.pct_satisfied, `stroke="${defaults.ink}" stroke-width="2" stroke-linejoin="round"`),
-    dots,
-    limitLabels,
-    label(first.month, x(0), height - 6, 'start'),
-    label(last.month, x(ordered.length - 1), height - 6, 'end'),
-    '</svg>',
-  ].join('');
 }

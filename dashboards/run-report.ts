@@ -1,7 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
-import { escapeHtml, page, table } from './html.ts';
+import { html, page, table } from './html.ts';
 import { reportWords } from './reports/copy.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
@@ -21,13 +21,13 @@ export interface RunReportOptions {
  */
 export function renderRunReport(summary: RunSummary, options: RunReportOptions): string {
   const { language } = options;
-  const m = (key: MessageKey, values?: Record<string, string | number>) => escapeHtml(t(language, key, values));
-  const n = (value: number) => escapeHtml(formatNumber(language, value));
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number) => formatNumber(language, value);
 
   const fileRows = summary.files.map((file) => [
-    escapeHtml(file.path) + (file.error ? `<div class="error">${escapeHtml(file.error)}</div>` : ''),
+    html`${file.path}${file.error ? html`<div class="error">${file.error}</div>` : ''}`,
     m(`kind.${file.kind}`),
-    `<span class="status-${escapeHtml(file.status)}">${m(`status.${file.status}`)}</span>`,
+    html`<span class="status-${file.status}">${m(`status.${file.status}`)}</span>`,
     n(file.rows_read),
     n(file.loaded),
     n(file.duplicates),
@@ -37,61 +37,59 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const filesTable = table(
     [m('site.file'), m('site.kind'), m('site.status'), m('site.rowsRead'), m('site.loaded'), m('site.duplicates'), m('site.quarantined')],
     fileRows,
-    { numericFrom: 3, footer: [m('site.total'), '', '', n(totals.rows_read), n(totals.loaded), n(totals.duplicates), n(totals.quarantined)] },
+    { stack: true, numericFrom: 3, footer: [m('site.total'), '', '', n(totals.rows_read), n(totals.loaded), n(totals.duplicates), n(totals.quarantined)] },
   );
 
   const quality = summary.data_quality;
   const reasons =
     quality.quarantine_by_reason.length === 0
-      ? `<p>${m('site.noQuarantine')}</p>`
+      ? html`<p>${m('site.noQuarantine')}</p>`
       : table(
           [m('site.reason'), m('site.rows'), m('site.examples')],
           quality.quarantine_by_reason.map((r) => [
-            escapeHtml(reasonText(language, r.reason)),
+            reasonText(language, r.reason),
             n(r.rows),
-            r.examples.map((e) => escapeHtml(`${e.path} ${e.row !== null ? `#${e.row}` : `L${e.line}`}`)).join('<br>'),
+            r.examples.map((e, i) => html`${i > 0 ? html`<br>` : ''}${`${e.path} ${e.row !== null ? `#${e.row}` : `L${e.line}`}`}`),
           ]),
-          { numericFrom: 1 },
+          { stack: true, numericFrom: 1 },
         );
   const departments =
     quality.unknown_departments.length === 0
-      ? `<p>${m('site.none')}</p>`
-      : `<p>${m('site.unknownDepartmentsNote')}</p>` +
-        table(
+      ? html`<p>${m('site.none')}</p>`
+      : html`<p>${m('site.unknownDepartmentsNote')}</p>${table(
           [m('site.departmentName'), m('kind.feedback'), m('kind.survey')],
-          quality.unknown_departments.map((d) => [escapeHtml(d.name), n(d.feedback_records), n(d.survey_responses)]),
-          { numericFrom: 1 },
-        );
+          quality.unknown_departments.map((d) => [d.name, n(d.feedback_records), n(d.survey_responses)]),
+          { stack: true, numericFrom: 1 },
+        )}`;
   const values =
     quality.unrecognised_values.length === 0
-      ? `<p>${m('site.none')}</p>`
+      ? html`<p>${m('site.none')}</p>`
       : table(
           [m('site.field'), m('site.value'), m('site.records')],
-          quality.unrecognised_values.map((v) => [escapeHtml(v.field), escapeHtml(v.value), n(v.records)]),
-          { numericFrom: 2 },
+          quality.unrecognised_values.map((v) => [v.field, v.value, n(v.records)]),
+          { stack: true, numericFrom: 2 },
         );
   const notRead =
     summary.not_read.length === 0
       ? ''
-      : `<h3>${m('site.notRead')}</h3>` +
-        table([m('site.file'), m('site.reason')], summary.not_read.map((entry) => [escapeHtml(entry.path), escapeHtml(notReadText(language, entry))]));
+      : html`<h3>${m('site.notRead')}</h3>${table([m('site.file'), m('site.reason')], summary.not_read.map((entry) => [entry.path, notReadText(language, entry)]), { stack: true })}`;
   const recodedRows = summary.files.flatMap((file) =>
-    (file.recoded_examples ?? []).map((r) => [escapeHtml(file.path), n(r.line), escapeHtml(r.encoding)]),
+    (file.recoded_examples ?? []).map((r) => [file.path, n(r.line), r.encoding]),
   );
-  const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? '<p>…</p>' : '';
-  const recoded = recodedRows.length === 0 ? '' : `<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { numeric: [1] })}${recodedMore}`;
+  const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? html`<p>…</p>` : '';
+  const recoded = recodedRows.length === 0 ? '' : html`<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { stack: true, numeric: [1] })}${recodedMore}`;
+  const downloads = options.downloads.map((d, i) => html`${i > 0 ? ' · ' : ''}<a href="${d.href}">${d.label}</a>`);
   // the latest period of each rhythm, every hospital's report of it
   const latest = (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
     const ofRhythm = options.reports.filter((report) => report.rhythm === rhythm);
     const period = ofRhythm.map((report) => report.period).sort().at(-1);
     return ofRhythm
       .filter((report) => report.period === period)
-      .map((report) => `<a href="reports/${escapeHtml(report.html)}">${escapeHtml(report.hospital === null ? report.period : `${report.period} · ${report.hospital}`)}</a>`);
+      .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
   });
-  const reports = `<p><a href="reports/index.html">${escapeHtml(reportWords(language).say('index.link'))}</a>${latest.length === 0 ? '' : `: ${latest.join(' · ')}`}</p>`;
-  const downloads = options.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ');
+  const reports = html`<p><a href="reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
 
-  const body = `
+  const body = html`
 <h1>${m('site.title')}</h1>
 <p class="meta">${m('site.builtAt', { generated: summary.generated_at, asOf: summary.as_of })}</p>
 <p>${m('site.warnings', { count: formatNumber(language, options.warningCount) })}</p>

@@ -194,6 +194,36 @@ const messages = {
     'leadership.trendNote': 'The satisfaction index of each month (thick line) on an XmR control chart: the mean (thin line) and the lower and upper process limits (dashed). Coloured dots are special causes: blue an improvement, orange a concern.',
     'leadership.trendLabel': 'Hospital-wide patient satisfaction index, {from} to {to}, with its control limits',
     'leadership.noTrend': 'Too few months with enough responses to draw a chart.',
+    'chart.numbers': 'The numbers behind the chart',
+    'chart.month': 'Month',
+    'chart.week': 'Week',
+    'chart.none': 'none',
+    'chart.monthsMore': '{count} months, the latest {months}',
+    'chart.indexAxis': 'Satisfied (%)',
+    'chart.interval': '95% interval',
+    'chart.mean': 'Mean',
+    'chart.lowerLimit': 'Lower limit',
+    'chart.upperLimit': 'Upper limit',
+    'chart.satisfaction.title': '{scope}: satisfaction index by month',
+    'chart.satisfaction.description': 'The satisfaction index of each month from {from} to {to} (line; {latest} in {to}) with its 95% interval (shaded), on the XmR control chart the pipeline computed: the mean (thin line) and the process limits (dashed). Special causes, improvement: {improvement}; concern: {concern}.',
+    'chart.funnel.title': 'Departments on a funnel plot, {month}',
+    'chart.funnel.description': 'The satisfaction index of {count} departments against their effective sample size, around the centre {target}, with the 95% and 99.8% limits the pipeline computed at each department’s size. Below the limits: {below}. Above the limits: {above}.',
+    'chart.funnel.x': 'Effective sample size',
+    'chart.funnel.effectiveN': 'Effective sample size',
+    'chart.funnel.z': 'z (the one judged)',
+    'chart.funnel.position': 'Position',
+    'chart.rates.title': '{scope}: complaint handling rates by month',
+    'chart.rates.description': 'Complaint handling rates by month from {from} to {to}, in percent. In {to}: {latest}.',
+    'chart.rates.axis': 'Rate (%)',
+    'chart.byCategory.title': '{scope}: complaints by category and month',
+    'chart.byCategory.description': 'Complaints received each month from {from} to {to}, stacked by category. In all: {totals}.',
+    'chart.byDepartment.title': 'Complaints by month in the {top} departments with the most',
+    'chart.byDepartment.description': 'Complaints received each month from {from} to {to} in the {top} departments with the most complaints, stacked by department. In all: {totals}.',
+    'chart.complaints': 'Complaints',
+    'chart.warning.title': '{cell}: complaints per week',
+    'chart.warning.description': 'Complaints per week from {from} to {to} (bars), the count the detector expected (line) and the bound above which it alarms (dashed), each judged on the weeks before it. The week of {week}: {observed} against {expected} expected.',
+    'chart.expected': 'Expected',
+    'chart.bound': 'Alarm bound',
     'leadership.department': 'Department',
     'leadership.all': 'Whole hospital',
     'leadership.respondents': 'Respondents',
@@ -286,6 +316,7 @@ const messages = {
     'pack.evidence': 'Evidence: {count} records',
     'pack.label': '{label}: ',
     'pack.kpis': 'Complaints received in {month}',
+    'pack.trends': 'Month by month',
   },
   zh: {
     'cli.description': '医院患者反馈分析与预警',
@@ -475,6 +506,36 @@ const messages = {
     'leadership.trendNote': '粗线为每月的满意度指数，绘于 XmR 控制图上：细线为均值，虚线为控制下限和控制上限。彩色圆点为特殊原因变异：蓝色表示改进，橙色表示需要关注。',
     'leadership.trendLabel': '全院患者满意度指数，{from} 至 {to}，含控制限',
     'leadership.noTrend': '回答人数足够的月份太少，无法绘图。',
+    'chart.numbers': '图表数据',
+    'chart.month': '月份',
+    'chart.week': '周',
+    'chart.none': '无',
+    'chart.monthsMore': '{count} 个月，最近为 {months}',
+    'chart.indexAxis': '满意（%）',
+    'chart.interval': '95% 区间',
+    'chart.mean': '均值',
+    'chart.lowerLimit': '控制下限',
+    'chart.upperLimit': '控制上限',
+    'chart.satisfaction.title': '{scope}：逐月满意度指数',
+    'chart.satisfaction.description': '{from} 至 {to} 每月的满意度指数（折线；{to} 为 {latest}）及其 95% 区间（阴影），绘于系统计算的 XmR 控制图上：均值（细线）和控制限（虚线）。特殊原因变异，改进：{improvement}；需要关注：{concern}。',
+    'chart.funnel.title': '科室漏斗图，{month}',
+    'chart.funnel.description': '{count} 个科室的满意度指数与其有效样本量，中心为 {target}，95% 和 99.8% 控制限由系统按各科室的样本量计算。低于控制限：{below}。高于控制限：{above}。',
+    'chart.funnel.x': '有效样本量',
+    'chart.funnel.effectiveN': '有效样本量',
+    'chart.funnel.z': 'z（判定所用）',
+    'chart.funnel.position': '位置',
+    'chart.rates.title': '{scope}：逐月投诉处理率',
+    'chart.rates.description': '{from} 至 {to} 逐月的投诉处理率（%）。{to}：{latest}。',
+    'chart.rates.axis': '比率（%）',
+    'chart.byCategory.title': '{scope}：按类别和月份的投诉',
+    'chart.byCategory.description': '{from} 至 {to} 每月受理的投诉，按类别堆叠。合计：{totals}。',
+    'chart.byDepartment.title': '投诉最多的 {top} 个科室逐月投诉',
+    'chart.byDepartment.description': '{from} 至 {to} 投诉最多的 {top} 个科室每月受理的投诉，按科室堆叠。合计：{totals}。',
+    'chart.complaints': '投诉',
+    'chart.warning.title': '{cell}：每周投诉',
+    'chart.warning.description': '{from} 至 {to} 每周的投诉数（柱），检测方法的期望值（实线）和报警界限（虚线），均仅依据此前各周计算。{week} 这一周：{observed}，期望 {expected}。',
+    'chart.expected': '期望值',
+    'chart.bound': '报警界限',
     'leadership.department': '科室',
     'leadership.all': '全院',
     'leadership.respondents': '回答人数',
@@ -567,6 +628,7 @@ const messages = {
     'pack.evidence': '依据：{count} 条记录',
     'pack.label': '{label}：',
     'pack.kpis': '{month} 收到的投诉',
+    'pack.trends': '逐月趋势',
   },
   vi: {
     'cli.description': 'Phân tích ý kiến người bệnh và cảnh báo sớm cho bệnh viện',
@@ -756,6 +818,36 @@ const messages = {
     'leadership.trendNote': 'Đường đậm là chỉ số hài lòng của từng tháng trên biểu đồ kiểm soát XmR: đường mảnh là giá trị trung bình, đường đứt nét là giới hạn kiểm soát dưới và trên. Các chấm màu là biến thiên do nguyên nhân đặc biệt: xanh là cải thiện, cam là cần lưu ý.',
     'leadership.trendLabel': 'Chỉ số hài lòng người bệnh toàn bệnh viện từ {from} đến {to}, kèm giới hạn kiểm soát',
     'leadership.noTrend': 'Quá ít tháng có đủ người trả lời để vẽ biểu đồ.',
+    'chart.numbers': 'Số liệu của biểu đồ',
+    'chart.month': 'Tháng',
+    'chart.week': 'Tuần',
+    'chart.none': 'không có',
+    'chart.monthsMore': '{count} tháng, gần nhất là {months}',
+    'chart.indexAxis': 'Hài lòng (%)',
+    'chart.interval': 'Khoảng 95%',
+    'chart.mean': 'Trung bình',
+    'chart.lowerLimit': 'Giới hạn dưới',
+    'chart.upperLimit': 'Giới hạn trên',
+    'chart.satisfaction.title': '{scope}: chỉ số hài lòng theo tháng',
+    'chart.satisfaction.description': 'Chỉ số hài lòng của từng tháng từ {from} đến {to} (đường; {latest} trong {to}) kèm khoảng 95% (vùng tô), trên biểu đồ kiểm soát XmR do hệ thống tính: giá trị trung bình (đường mảnh) và các giới hạn kiểm soát (đứt nét). Nguyên nhân đặc biệt, cải thiện: {improvement}; cần lưu ý: {concern}.',
+    'chart.funnel.title': 'Biểu đồ phễu các khoa, {month}',
+    'chart.funnel.description': 'Chỉ số hài lòng của {count} khoa theo cỡ mẫu hiệu dụng, quanh tâm {target}, với giới hạn 95% và 99,8% do hệ thống tính theo cỡ mẫu của từng khoa. Dưới giới hạn: {below}. Trên giới hạn: {above}.',
+    'chart.funnel.x': 'Cỡ mẫu hiệu dụng',
+    'chart.funnel.effectiveN': 'Cỡ mẫu hiệu dụng',
+    'chart.funnel.z': 'z (dùng để đánh giá)',
+    'chart.funnel.position': 'Vị trí',
+    'chart.rates.title': '{scope}: các tỷ lệ xử lý khiếu nại theo tháng',
+    'chart.rates.description': 'Các tỷ lệ xử lý khiếu nại theo tháng từ {from} đến {to}, tính theo %. Tháng {to}: {latest}.',
+    'chart.rates.axis': 'Tỷ lệ (%)',
+    'chart.byCategory.title': '{scope}: khiếu nại theo nhóm và theo tháng',
+    'chart.byCategory.description': 'Số khiếu nại tiếp nhận mỗi tháng từ {from} đến {to}, xếp chồng theo nhóm. Tổng cộng: {totals}.',
+    'chart.byDepartment.title': 'Khiếu nại theo tháng của {top} khoa nhiều khiếu nại nhất',
+    'chart.byDepartment.description': 'Số khiếu nại tiếp nhận mỗi tháng từ {from} đến {to} của {top} khoa nhiều khiếu nại nhất, xếp chồng theo khoa. Tổng cộng: {totals}.',
+    'chart.complaints': 'Khiếu nại',
+    'chart.warning.title': '{cell}: khiếu nại mỗi tuần',
+    'chart.warning.description': 'Số khiếu nại mỗi tuần từ {from} đến {to} (cột), số dự kiến của phương pháp phát hiện (đường) và ngưỡng cảnh báo (đứt nét), mỗi giá trị chỉ tính từ các tuần trước đó. Tuần {week}: {observed} so với {expected} dự kiến.',
+    'chart.expected': 'Dự kiến',
+    'chart.bound': 'Ngưỡng cảnh báo',
     'leadership.department': 'Khoa/phòng',
     'leadership.all': 'Toàn bệnh viện',
     'leadership.respondents': 'Số người trả lời',
@@ -848,6 +940,7 @@ const messages = {
     'pack.evidence': 'Bằng chứng: {count} bản ghi',
     'pack.label': '{label}: ',
     'pack.kpis': 'Khiếu nại tiếp nhận trong tháng {month}',
+    'pack.trends': 'Theo từng tháng',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -905,14 +998,19 @@ export function notReadText(language: Language, entry: NotRead): string {
   return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
 }
 
-const numberFormats = new Map<Language, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** Numbers as people of the language write them; one formatter per language, as making one is slow. */
-export function formatNumber(language: Language, value: number): string {
-  let format = numberFormats.get(language);
+/**
+ * Numbers as people of the language write them; with `fractionDigits`, exactly that many
+ * decimals. One formatter per language and precision, as making one is slow.
+ */
+export function formatNumber(language: Language, value: number, fractionDigits?: number): string {
+  const key = `${language}:${fractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB');
-    numberFormats.set(language, format);
+    const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB', digits);
+    numberFormats.set(key, format);
   }
   return format.format(value);
 }

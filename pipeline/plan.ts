@@ -57,6 +57,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
+  'marts/mart_complaint_monthly',
   'marts/mart_complaint_backlog',
   'marts/mart_sla_breaches',
   'intermediate/int_complaint_grievances',
@@ -76,7 +77,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_unknown_items',
 ] as const;
 
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop'] as const;
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend'] as const;
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped

@@ -1,5 +1,5 @@
 import type { Language } from '../../pipeline/config.ts';
-import { escapeHtml, page } from '../html.ts';
+import { html, page } from '../html.ts';
 import { t } from '../../pipeline/i18n.ts';
 import { reportWords } from './copy.ts';
 
@@ -31,20 +31,21 @@ export function renderReportsIndex(reports: readonly PublishedReport[], language
       .sort((a, b) => b.period.localeCompare(a.period) || (a.hospital ?? '').localeCompare(b.hospital ?? ''))
       .map((report) => {
         const name = report.hospital === null ? report.period : `${report.period} · ${report.hospital}`;
-        return `<li><a href="${escapeHtml(report.html)}">${escapeHtml(name)}</a> (<a href="${escapeHtml(report.markdown)}">Markdown</a>)</li>`;
+        return html`<li><a href="${report.html}">${name}</a> (<a href="${report.markdown}">Markdown</a>)</li>
+`;
       });
-    return items.length === 0 ? `<p>${escapeHtml(words.say('index.none'))}</p>` : `<ul>${items.join('\n')}</ul>`;
+    return items.length === 0 ? html`<p>${words.say('index.none')}</p>` : html`<ul>${items}</ul>`;
   };
-  const body = `
-<h1>${escapeHtml(words.say('index.title'))}</h1>
-<p class="meta">${escapeHtml(t(language, 'site.builtAt', { generated: build.generatedAt, asOf: build.asOf }))}</p>
-<p>${escapeHtml(words.say('index.intro', { days: words.number(dailyDays) }))}</p>
+  const body = html`
+<h1>${words.say('index.title')}</h1>
+<p class="meta">${t(language, 'site.builtAt', { generated: build.generatedAt, asOf: build.asOf })}</p>
+<p>${words.say('index.intro', { days: words.number(dailyDays) })}</p>
 <p><a href="../index.html">hearken</a></p>
-<h2>${escapeHtml(words.say('index.monthly'))}</h2>
+<h2>${words.say('index.monthly')}</h2>
 ${list('monthly')}
-<h2>${escapeHtml(words.say('index.weekly'))}</h2>
+<h2>${words.say('index.weekly')}</h2>
 ${list('weekly')}
-<h2>${escapeHtml(words.say('index.daily'))}</h2>
+<h2>${words.say('index.daily')}</h2>
 ${list('daily')}
 `;
   return page({ lang: language, title: words.say('index.title'), body });

@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { departmentSlug, renderDepartmentIndex, renderDepartmentPage, type DepartmentIndexData, type PackKpis } from '../../dashboards/department-page.ts';
+import type { CategoryMonthRow } from '../../dashboards/charts/complaints-chart.ts';
+import type { RateRow } from '../../dashboards/charts/rates-chart.ts';
+import type { SatisfactionTrendRow } from '../../dashboards/charts/satisfaction-chart.ts';
+import { departmentSlug, renderDepartmentIndex, renderDepartmentPage, type DepartmentIndexData, type DepartmentTrends, type PackKpis } from '../../dashboards/department-page.ts';
 import { renderLeadershipPage, type LeadershipPageData } from '../../dashboards/leadership-page.ts';
 import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../dashboards/issues-page.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
@@ -93,12 +96,13 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
     await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
     const departments = await readDepartmentPacks(connection, summary, warnings, config.staffNamesInDepartmentPacks, models);
+    const trends = await readDepartmentTrends(connection, summary);
     const departmentsDir = join(dir, 'departments');
     await mkdir(departmentsDir);
     await writeFile(join(departmentsDir, 'index.html'), renderDepartmentIndex(departments, config.language));
     for (const { slug, pack } of departments.packs) {
       await writeFile(join(departmentsDir, `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
-      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language));
+      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language, trends(pack.department)));
     }
   });
 }
@@ -110,10 +114,21 @@ async function readIssuesPageData(connection: DuckDBConnection, summary: RunSumm
     oldest: months.at(-1) ?? '9999-12',
   });
   const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc, term limit 60");
-  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories };
+  const categoryMonths = await queryRows<CategoryMonthRow>(
+    connection,
+    `select month, category, complaints from mart_complaint_monthly where department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    { month: latestCompleteMonth(summary.as_of) },
+  );
+  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories, categoryMonths };
 }
 
-/** The satisfaction and complaint marts of the latest complete month, and the hospital-wide SPC series. */
+/** The months the site's charts of complaints show: the 24 months to the latest complete one ($month). */
+const CHARTED_MONTHS = "month <= $month and month > strftime(($month || '-01')::date - interval 24 month, '%Y-%m')";
+
+/** The departments the chart of complaints by department shows: those with the most in the last 12 months. */
+const TOP_DEPARTMENTS = 8;
+
+/** The satisfaction and complaint marts of the latest complete month, and the hospital-wide series the charts draw. */
 async function readLeadershipPageData(connection: DuckDBConnection, summary: RunSummary): Promise<LeadershipPageData> {
   const month = latestCompleteMonth(summary.as_of);
   const read = <T>(sql: string) => queryRows<T>(connection, sql, { month });
@@ -126,10 +141,41 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
     measures: await read('select * from export_satisfaction_measures where month = $month'),
     spc: await read('select * from mart_satisfaction_spc where month = $month'),
     funnel: await read('select * from mart_satisfaction_funnel where month = $month'),
-    trend: await read("select * from mart_satisfaction_spc where department = 'ALL' and month <= $month order by month"),
+    trend: await read("select * from mart_satisfaction_trend where department = 'ALL' and month <= $month order by month"),
     kpis: await read('select * from mart_complaint_kpis where month = $month'),
+    kpiTrend: await read(`select * from mart_complaint_kpis where department = 'ALL' and ${CHARTED_MONTHS} order by month`),
+    categoryMonths: await read(`select month, category, complaints from mart_complaint_monthly where department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`),
+    departmentMonths: await queryRows(
+      connection,
+      `select month, department, complaints from mart_complaint_monthly where department_rank <= $top and category = 'ALL' and ${CHARTED_MONTHS}`,
+      { month, top: TOP_DEPARTMENTS },
+    ),
+    topDepartments: TOP_DEPARTMENTS,
     backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
   };
+}
+
+/** Each department's series for the charts of its page: satisfaction to the latest complete month, complaints over the charted months. */
+async function readDepartmentTrends(connection: DuckDBConnection, summary: RunSummary): Promise<(department: string) => DepartmentTrends> {
+  const values = { month: latestCompleteMonth(summary.as_of) };
+  const satisfaction = await queryRows<SatisfactionTrendRow & { department: string }>(connection, "select * from mart_satisfaction_trend where department <> 'ALL' and month <= $month", values);
+  const rates = await queryRows<RateRow & { department: string }>(connection, `select * from mart_complaint_kpis where department <> 'ALL' and ${CHARTED_MONTHS}`, values);
+  const categories = await queryRows<CategoryMonthRow & { department: string }>(
+    connection,
+    `select department, month, category, complaints from mart_complaint_monthly where department <> 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    values,
+  );
+  const of = <T extends { department: string }>(rows: readonly T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const group = groups.get(row.department);
+      if (group === undefined) groups.set(row.department, [row]);
+      else group.push(row);
+    }
+    return groups;
+  };
+  const [bySatisfaction, byRates, byCategories] = [of(satisfaction), of(rates), of(categories)];
+  return (department) => ({ satisfaction: bySatisfaction.get(department) ?? [], rates: byRates.get(department) ?? [], categories: byCategories.get(department) ?? [] });
 }
 
 /**

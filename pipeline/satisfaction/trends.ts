@@ -114,6 +114,7 @@ export const FUNNEL_COLUMNS: readonly TableColumn[] = [
   { name: 'phi', type: 'double' },
   { name: 'tau2', type: 'double' },
   { name: 'overdispersion_adjusted', type: 'boolean' },
+  { name: 'z_judged', type: 'double' },
 ];
 
 /**
@@ -123,7 +124,8 @@ export const FUNNEL_COLUMNS: readonly TableColumn[] = [
  * Because answers cluster in respondents, a department's precision is its effective sample size
  * n_eff = p(1 − p)/v from the same ratio-estimator variance as the index's interval
  * (`clusteredProportion`), not its number of answers: the unit is n_eff "trials" of which
- * p · n_eff were satisfied. Suppressed departments keep a row without numbers; `ALL` is the
+ * p · n_eff were satisfied. z_judged is the z its position was judged by (z_score before the
+ * overdispersion correction). Suppressed departments keep a row without numbers; `ALL` is the
  * centre, not a unit.
  */
 export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
@@ -147,7 +149,7 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
   const byDepartment = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
   return inMonth.map((c) => {
     const point = byDepartment.get(c.department);
-    if (point === undefined || plot === null) return [c.department, c.month, c.responses, true, ...Array<TableCell>(15).fill(null)];
+    if (point === undefined || plot === null) return [c.department, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
     const limits = plot.adjustedUsed ? point.adjustedLimits : point.unadjustedLimits;
     return [
       c.department,
@@ -169,6 +171,7 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
       plot.phi,
       plot.tau2,
       plot.adjustedUsed,
+      point.judgedZScore,
     ];
   });
 }

@@ -58,6 +58,12 @@ export interface FunnelPlotPoint {
   readonly truncated: 0 | 1 | null;
   /** Winsorised z-score, or null when truncated. */
   readonly adjustedZScore: number | null;
+  /**
+   * The z-score the point's position is judged by: against the limits the plot uses, (y − θ) over
+   * their spread, √(s² + τ²) when adjustedUsed (Spiegelhalter et al. 2012, the additive
+   * random-effects z), else zScore. Beyond ±1.96 exactly when outside the 95% limits.
+   */
+  readonly judgedZScore: number;
   /** Standard error of the limits at this denominator. */
   readonly s: number;
   readonly unadjustedLimits: FunnelLimits;
@@ -164,6 +170,7 @@ export function funnelPlot(units: readonly FunnelPlotUnit[], options: FunnelPlot
       truncationGroup: truncation?.group[i] ?? null,
       truncated: truncation?.truncated[i] ?? null,
       adjustedZScore: adjustedZ[i] ?? null,
+      judgedZScore: adjustedUsed ? (z.zScores[i]! * z.standardErrors[i]!) / Math.sqrt(row.s ** 2 + tau2) : z.zScores[i]!,
       s: row.s,
       unadjustedLimits: row.unadjusted,
       adjustedLimits: row.adjusted,

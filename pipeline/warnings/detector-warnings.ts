@@ -11,7 +11,10 @@ import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
-import { warningId, type WarningCandidate } from './warnings.ts';
+import { warningId, type WarningCandidate, type WarningWeek } from './warnings.ts';
+
+/** How many weeks of a detector warning's cell, to its own, the warning carries for its chart. */
+const WEEKLY_SERIES_WEEKS = 12;
 
 
 /** One cell's 7-day counts from its series start (`weeks[start]`) to the last window read. */
@@ -59,6 +62,24 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
 export async function readCellCounts(connection: DuckDBConnection, lastWeek: string, dimension: string): Promise<{ cell: string; counts: number[] }[]> {
   const { cells } = await readCellSeries(connection, lastWeek);
   return cells.filter((series) => cellParts(series.cell)[0] === dimension).map(({ cell, counts }) => ({ cell, counts }));
+}
+
+/**
+ * The last `WEEKLY_SERIES_WEEKS` windows of a signal's cell to the signal's own, each judged by
+ * assessWeek on the windows up to it, as a run on that day would have: what a chart of the warning
+ * draws, so no page recomputes an expected value or a bound.
+ */
+function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: ReadonlyMap<string, CellSeries>, settings: DetectionSettings): WarningWeek[] {
+  const series = cells.get(signal.cell);
+  if (series === undefined) return [];
+  const t = weeks.indexOf(signal.week) - series.start;
+  if (t < 0) return [];
+  const out: WarningWeek[] = [];
+  for (let s = Math.max(0, t - WEEKLY_SERIES_WEEKS + 1); s <= t; s++) {
+    const assessment = assessWeek(series.counts, s, settings.assessment);
+    out.push({ week_start: weeks[series.start + s]!, observed: series.counts[s]!, expected: assessment?.expected ?? null, upperbound: assessment?.upperbound ?? null });
+  }
+  return out;
 }
 
 /**
@@ -241,6 +262,9 @@ async function describeSignalGroups(
     groups.map((group, g) => [g, group.primary.cell, group.primary.week]),
   );
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
+  const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
+  const { weeks, cells } = await readCellSeries(connection, lastWeek);
+  const cellSeries = new Map(cells.map((series) => [series.cell, series]));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {
@@ -278,6 +302,7 @@ async function describeSignalGroups(
       q_value: qValue,
       quotes: pickQuotes(records, new Set(keywordTerms), 5, 3),
       rising_terms: rising.slice(0, settings.keywords).map((r) => ({ ...r, term: surfaces.get(termKey(lang, r.term)) ?? r.term })),
+      weekly: weeklySeries(primary, weeks, cellSeries, settings),
       signals: group.members.map((member) => ({
         kind: member.kind,
         cell: cellParts(member.cell),

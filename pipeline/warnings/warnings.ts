@@ -68,6 +68,19 @@ export interface Warning {
   quotes?: string[];
   /** Detector warnings: every cell that signalled the same problem, the warning's own first. */
   signals?: WarningSignal[];
+  /** Detector warnings: its named cell's weeks up to its own, each as its detector judged it then. */
+  weekly?: WarningWeek[];
+}
+
+/** One 7-day window of a detector warning's cell, judged on the windows before it (assessWeek). */
+export interface WarningWeek {
+  /** First day of the window, YYYY-MM-DD. */
+  week_start: string;
+  observed: number;
+  /** Null where the detector had too little history to judge the window. */
+  expected: number | null;
+  /** Null where the guard held the window back (too few complaints to alarm on) or it could not be judged. */
+  upperbound: number | null;
 }
 
 /** The warnings file of contract section 4. */

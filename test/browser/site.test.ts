@@ -80,16 +80,25 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     // the body never scrolls sideways; the wide tables scroll inside their own boxes
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    const satisfaction = page.locator('table').first().locator('tbody tr');
+    // the page's own tables, not those of the charts' numbers (folded under each chart)
+    const tables = page.locator('main > div.scroll table');
+    const satisfaction = tables.first().locator('tbody tr');
     expect(await satisfaction.first().locator('td').first().innerText()).toBe('全院');
     expect(await satisfaction.first().locator('td').nth(2).innerText()).toMatch(/^\d+\.\d%/);
     const tooFew = satisfaction.filter({ hasText: 'Khoa Cấp cứu' });
     expect(await tooFew.innerText()).toContain('回答人数过少');
-    expect(await page.locator('table').nth(1).locator('tbody tr').first().locator('td').first().innerText()).toBe('全院');
-    // the sparkline is drawn and fits the screen
-    const chart = await page.locator('svg').boundingBox();
-    expect(chart?.width ?? 0).toBeGreaterThan(100);
-    expect((chart?.x ?? 0) + (chart?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(await tables.nth(1).locator('tbody tr').first().locator('td').first().innerText()).toBe('全院');
+    // the charts are drawn, each with its text alternative, and fit the screen
+    const charts = page.locator('figure.chart svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (const chart of await charts.all()) {
+      expect(await chart.getAttribute('aria-label')).toBeTruthy();
+      expect(await chart.locator('desc').textContent()).toBeTruthy();
+      const box = await chart.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(100);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+    expect(await page.locator('figcaption').first().innerText()).toBe('全院：逐月满意度指数');
     await page.screenshot({ path: join(ws.root, 'leadership-phone.png'), fullPage: true });
     await context.close();
   });

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SatisfactionTrendRow } from '../../dashboards/charts/satisfaction-chart.ts';
 import {
   renderLeadershipPage,
-  satisfactionSparkline,
   type FunnelRow,
   type IndexRow,
   type KpiRow,
@@ -11,7 +10,6 @@ import {
   type SpcRow,
 } from '../../dashboards/leadership-page.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
-import { expectGolden } from '../support/golden.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
 
@@ -57,8 +55,15 @@ const spcPoint = (department: string, month: string, over: Partial<SpcRow> = {})
 const funnelPoint = (department: string, over: Partial<FunnelRow> = {}): FunnelRow => ({
   department,
   suppressed: false,
+  responses: 66,
+  effective_n: 180.5,
+  pct_satisfied: 85.36,
+  lower_95_pct: 87.4,
+  upper_95_pct: 95.1,
+  lower_998_pct: 85.9,
+  upper_998_pct: 96.3,
   target_pct: 91.51,
-  z_score: -3.114,
+  z_judged: -3.114,
   below_lower_95: true,
   above_upper_95: false,
   below_lower_998: true,
@@ -78,6 +83,20 @@ const kpi = (department: string, over: Partial<KpiRow> = {}): KpiRow => ({
   resolution_rate: 92.51336898395722,
   satisfaction_rate: 83.0860534124629,
   within_sla_rate: 95.83815028901734,
+  ...over,
+});
+
+const trendPoint = (month: string, over: Partial<SatisfactionTrendRow> = {}): SatisfactionTrendRow => ({
+  month,
+  responses: 1427,
+  suppressed: false,
+  pct_satisfied: 88,
+  ci_low: 87.1,
+  ci_high: 89.2,
+  mean_pct: 88.6,
+  lower_limit_pct: 86.9,
+  upper_limit_pct: 90.4,
+  point_type: 'common_cause',
   ...over,
 });
 
@@ -107,12 +126,26 @@ function sample(): LeadershipPageData {
       // below its lower limit, yet the mart says common cause: the page must say what the mart says
       spcPoint(SCRIPT, '2026-10', { pct_satisfied: 80, special_cause_type: 'Common Cause', trial_limits: true }),
     ],
-    funnel: [funnelPoint('Khoa Nhi'), funnelPoint('Khoa Mắt', { suppressed: true, z_score: null }), funnelPoint(SCRIPT, { z_score: 0.5, below_lower_95: false, below_lower_998: false })],
+    funnel: [funnelPoint('Khoa Nhi'), funnelPoint('Khoa Mắt', { suppressed: true, z_judged: null }), funnelPoint(SCRIPT, { z_judged: 0.5, below_lower_95: false, below_lower_998: false })],
     trend: [
-      spcPoint('ALL', '2026-08', { pct_satisfied: 86.5, special_cause_type: 'Below LCL', point_type: 'special_cause_concern' }),
-      spcPoint('ALL', '2026-09', { suppressed: true, pct_satisfied: null }),
-      spcPoint('ALL', '2026-10', { pct_satisfied: 91.13, special_cause_type: 'Above UCL', point_type: 'special_cause_improvement' }),
+      trendPoint('2026-08', { pct_satisfied: 86.5, point_type: 'special_cause_concern' }),
+      trendPoint('2026-09', { suppressed: true, pct_satisfied: null }),
+      trendPoint('2026-10', { pct_satisfied: 91.13, point_type: 'special_cause_improvement' }),
     ],
+    kpiTrend: [
+      { month: '2026-09', response_rate: 98.5, resolution_rate: 90, satisfaction_rate: 80, within_sla_rate: null },
+      { month: '2026-10', response_rate: 100, resolution_rate: 92.51336898395722, satisfaction_rate: 83.0860534124629, within_sla_rate: 95.83815028901734 },
+    ],
+    categoryMonths: [
+      { month: '2026-09', category: 'process', complaints: 500 },
+      { month: '2026-10', category: 'process', complaints: 600 },
+      { month: '2026-10', category: 'attitude', complaints: 335 },
+    ],
+    departmentMonths: [
+      { month: '2026-10', department: 'Khoa Nhi', complaints: 4 },
+      { month: '2026-10', department: SCRIPT, complaints: 1 },
+    ],
+    topDepartments: 8,
     kpis: [kpi('Khoa Nhi', { received: 4, responded: 3, resolved: 0, satisfied: 0, satisfaction_answers: 0, resolved_within_sla: 0, response_rate: 75, resolution_rate: 0, satisfaction_rate: null, within_sla_rate: null }), kpi('ALL'), kpi(SCRIPT, { received: 1, responded: 1, resolved: 1, satisfied: 1, satisfaction_answers: 1, resolved_within_sla: 1, response_rate: 100, resolution_rate: 100, satisfaction_rate: 100, within_sla_rate: 100 })],
     backlog: [
       { department: 'ALL', open_complaints: 2240, past_due: 2110 },
@@ -121,9 +154,9 @@ function sample(): LeadershipPageData {
   });
 }
 
-/** The tables of the page, each as rows of cell texts (tags dropped, entities kept). */
+/** The tables of the page outside its charts, each as rows of cell texts (tags dropped, entities kept). */
 function tables(html: string): string[][][] {
-  return [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((body) =>
+  return [...html.replace(/<figure class="chart">[\s\S]*?<\/figure>\n/g, '').matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((body) =>
     [...(body[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
       [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => (cell[1] ?? '').replace(/<br>/g, ' ').replace(/<[^>]+>/g, '')),
     ),
@@ -182,7 +215,22 @@ describe('renderLeadershipPage', () => {
   it('escapes a department name that holds markup, everywhere', () => {
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toMatch(/<script/i);
-    expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBe(2);
+    // in both tables, and in the charts of the funnel and of complaints by department
+    expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBeGreaterThan(2);
+  });
+
+  it('draws the hospital-wide index, the funnel, the rates and the complaints as charts with text alternatives', () => {
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((match) => match[1]);
+    expect(captions).toEqual([
+      'Whole hospital: satisfaction index by month',
+      'Departments on a funnel plot, 2026-10',
+      'Whole hospital: complaint handling rates by month',
+      'Whole hospital: complaints by category and month',
+      'Complaints by month in the 8 departments with the most',
+    ]);
+    expect(html.match(/<svg role="img"[^>]*aria-label="[^"]+"/g)).toHaveLength(5);
+    expect(html.match(/<desc>/g)).toHaveLength(5);
+    expect(html).toContain('In all: process 1,100 and attitude 335.');
   });
 
   it('links back to the first page and says when and from what data it was built', () => {
@@ -207,29 +255,5 @@ describe('renderLeadershipPage', () => {
     expect(empty).toContain('No survey response in 2026-10.');
     expect(empty).toContain('Too few months with enough responses to draw a chart.');
     expect(tables(empty)[0]?.[0]?.[0]).toBe('Whole hospital');
-  });
-});
-
-describe('satisfactionSparkline', () => {
-  const rows = sample().trend;
-
-  it('draws the series, the mean and the limits from the mart, and a dot per special cause', () => {
-    const svg = satisfactionSparkline(rows, 'en');
-    expect(svg.match(/<polyline/g)).toHaveLength(4);
-    // the suppressed month has no point; the other two are special causes
-    expect(svg.match(/<circle/g)).toHaveLength(2);
-    expect(svg).toContain('<title>2026-08: 86.5%</title>');
-    expect(svg).toContain('>90.4%</text>');
-    expect(svg).toContain('>86.9%</text>');
-  });
-
-  it('is empty with fewer than two months to draw', () => {
-    expect(satisfactionSparkline(rows.slice(0, 2), 'en')).toBe('');
-    expect(satisfactionSparkline([], 'en')).toBe('');
-  });
-
-  it('matches the stored drawing (leadership-sparkline.svg; UPDATE_GOLDENS=1 writes it)', () => {
-    const svg = satisfactionSparkline(rows, 'en').replace(/\d+\.\d+/g, (number) => String(Number(Number(number).toFixed(3)))).replaceAll('><', '>\n<');
-    expectGolden(join(import.meta.dirname, 'leadership-sparkline.svg'), `${svg}\n`);
   });
 });

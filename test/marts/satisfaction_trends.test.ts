@@ -132,6 +132,8 @@ describe('mart_satisfaction_funnel', () => {
     expect(nhi.phi).toBeCloseTo(1.05406, 4);
     expect(nhi.tau2).toBeCloseTo(0.0022524, 6);
     expect(nhi.overdispersion_adjusted).toBe(true);
+    // judged against the adjusted limits: (asin √0.30 − asin √0.815) / √(1/(4·19) + τ²) = −4.4026
+    expect(nhi.z_judged).toBeCloseTo(-4.40263, 3);
     expect(nhi.lower_998_pct).toBeCloseTo(45.7214, 3);
     expect(funnel.filter((r) => r.below_lower_998).map((r) => r.department)).toEqual(['Khoa Nhi']);
     expect(funnel.filter((r) => r.below_lower_95 || r.above_upper_95).map((r) => r.department)).toEqual(['Khoa Nhi']);

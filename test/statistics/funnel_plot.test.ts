@@ -181,6 +181,21 @@ describe('funnelPlot quirk decisions (each reproduces FunnelPlotR 0.6.0)', () =>
     expect(u.outlierUnadjusted).toEqual({ at95: true, at998: false });
   });
 
+  it('judges a point by the z of the limits it uses: beyond ±1.96 exactly when outside the 95% limits, adjusted or not (PR cases)', () => {
+    const z95 = 1.959963984540054;
+    let adjusted = 0;
+    for (const c of cases.filter((c) => c.parameters.data_type === 'PR')) {
+      const plot = funnelPlot(unitsFor(readCsv(`funnel/${c.file}`)), optionsFor(c));
+      // the lower limits at very small n follow a monotonicity fix, not the z (see the fp_13 test)
+      for (const point of plot.points.filter((p) => p.denominator >= 30)) {
+        expect(Math.abs(point.judgedZScore) > z95, `${c.id} ${point.group}`).toBe(point.outlier.at95);
+      }
+      if (plot.adjustedUsed) adjusted++;
+      else for (const point of plot.points) expect(point.judgedZScore).toBe(point.zScore);
+    }
+    expect(adjusted).toBeGreaterThan(0);
+  });
+
   it('rejects duplicate groups and empty input', () => {
     expect(() => funnelPlot([])).toThrow(/funnelPlot/);
     const u = { group: 'a', numerator: 1, denominator: 2 };

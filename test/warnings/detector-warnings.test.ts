@@ -70,6 +70,15 @@ describe('detector warnings from the warehouse', () => {
     expect(warning.summary).toContain('门诊部');
     expect(warning.suggested_action).toMatch(/^管理流程问题/);
     expect(warning.severity).toBe('high');
+    // its chart's series: the 门诊部 × process cell's 12 weeks to the warning's, each judged on the
+    // weeks before it: one complaint a week gives EARS C2 an expectation of 1 (sd 0); a quiet week
+    // has fewer than 5 complaints in its last 4 weeks, so the guard leaves it without a bound
+    const weekly = warning.weekly!;
+    expect(weekly.map((w) => w.week_start)).toEqual(Array.from({ length: 12 }, (_, i) => addDays('2024-07-22', 7 * i)));
+    expect(weekly.map((w) => w.observed)).toEqual([...Array<number>(11).fill(1), 9]);
+    expect(weekly.map((w) => w.expected)).toEqual(Array<number>(12).fill(1));
+    expect(weekly.slice(0, 11).map((w) => w.upperbound)).toEqual(Array<null>(11).fill(null));
+    expect(weekly[11]!.upperbound).toBe(warning.upperbound);
   });
 
   it('keeps the same warning the same day, carries it through one quiet week as ongoing, then resolves it', async () => {

@@ -1,0 +1,122 @@
+import * as Plot from '@observablehq/plot';
+import type { Language } from '../../pipeline/config.ts';
+import { t, type MessageKey } from '../../pipeline/i18n.ts';
+import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
+import type { SafeHtml } from '../html.ts';
+import { chartDefaults, formatValue, listText, monthTicks, numberAxis, renderFigure } from './figure.ts';
+
+/** One month of one category of mart_complaint_monthly. */
+export interface CategoryMonthRow {
+  month: string;
+  category: string;
+  complaints: number;
+}
+
+/** One month of one department of mart_complaint_monthly. */
+export interface DepartmentMonthRow {
+  month: string;
+  department: string;
+  complaints: number;
+}
+
+export interface ComplaintsChartOptions {
+  language: Language;
+  /** Whose complaints they are: a department's name or "whole hospital", in the title. */
+  scope: string;
+}
+
+export interface DepartmentsChartOptions {
+  language: Language;
+  /** How many departments the rows hold (the page keeps the top ones by the mart's rank). */
+  top: number;
+}
+
+
+interface Stack {
+  title: string;
+  descriptionKey: MessageKey;
+  values: Record<string, string | number>;
+  /** The series' names in drawing order. */
+  series: string[];
+  points: { month: string; series: string; complaints: number }[];
+}
+
+/** Complaints by month stacked by series, with the total of each series in the text alternative. */
+function stackedMonths(stack: Stack, language: Language): SafeHtml | null {
+  const months = [...new Set(stack.points.map((point) => point.month))].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return null;
+  const total = (series: string) => stack.points.filter((point) => point.series === series).reduce((sum, point) => sum + point.complaints, 0);
+  const totals = stack.series.map((series) => `${series} ${formatValue(language, total(series), 0)}`);
+  const count = (month: string, series: string) => stack.points.find((point) => point.month === month && point.series === series)?.complaints ?? 0;
+  return renderFigure(
+    {
+      title: stack.title,
+      description: t(language, stack.descriptionKey, { ...stack.values, from: first, to: last, totals: listText(language, totals) }),
+      plot: {
+        // one band per month of the rows (a month without any complaint has no row, hence no band)
+        x: { type: 'band', domain: months, ticks: monthTicks(months), label: null, paddingInner: 0.1 },
+        y: numberAxis(language, t(language, 'chart.complaints')),
+        color: { legend: true, domain: stack.series, range: chartDefaults.series.slice(0, Math.max(stack.series.length, 1)) },
+        marks: [
+          Plot.barY(stack.points, { x: 'month', y: 'complaints', fill: 'series', order: stack.series, title: (point: { month: string; series: string; complaints: number }) => `${point.month} · ${point.series}: ${formatValue(language, point.complaints, 0)}` }),
+          Plot.ruleY([0]),
+        ],
+      },
+      header: [t(language, 'chart.month'), ...stack.series],
+      rows: months.map((month) => [month, ...stack.series.map((series) => formatValue(language, count(month, series), 0))]),
+      numeric: stack.series.map((_, i) => i + 1),
+    },
+    language,
+  );
+}
+
+/**
+ * Complaints received by month, stacked by category (the practice's five and `other`; a value the
+ * pipeline did not recognise is shown as written), each category in the same colour on every page.
+ *
+ * @example complaintsByCategoryChart([{ month: '2025-06', category: 'process', complaints: 12 }], { language: 'zh', scope: '全院' })
+ */
+export function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
+  const { language } = options;
+  // the practice's order, so each category keeps its colour on every chart
+  const known = (category: string): category is Category => (CATEGORIES as readonly string[]).includes(category);
+  const label = (category: string) => (known(category) ? t(language, `category.${category}`) : category);
+  const present = new Set(rows.map((row) => row.category));
+  const codes = [...CATEGORIES.filter((category) => present.has(category)), ...[...present].filter((category) => !known(category)).sort()];
+  return stackedMonths(
+    {
+      title: t(language, 'chart.byCategory.title', { scope: options.scope }),
+      descriptionKey: 'chart.byCategory.description',
+      values: {},
+      series: codes.map(label),
+      points: rows.map((row) => ({ month: row.month, series: label(row.category), complaints: row.complaints })),
+    },
+    language,
+  );
+}
+
+/**
+ * Complaints received by month in the departments with the most complaints, stacked by
+ * department, the one with the most at the bottom. The rows are those departments only: which
+ * ones is the mart's rank, picked by the page.
+ *
+ * @example complaintsByDepartmentChart(rows.filter((r) => r.rank <= 8), { language: 'en', top: 8 })
+ */
+export function complaintsByDepartmentChart(rows: readonly DepartmentMonthRow[], options: DepartmentsChartOptions): SafeHtml | null {
+  const { language } = options;
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.department, (totals.get(row.department) ?? 0) + row.complaints);
+  const departments = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], language)).map(([department]) => department);
+  return stackedMonths(
+    {
+      title: t(language, 'chart.byDepartment.title', { top: options.top }),
+      descriptionKey: 'chart.byDepartment.description',
+      values: { top: options.top },
+      series: departments,
+      points: rows.map((row) => ({ month: row.month, series: row.department, complaints: row.complaints })),
+    },
+    language,
+  );
+}

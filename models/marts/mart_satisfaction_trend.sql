@@ -1,0 +1,35 @@
+-- Grain: one row per department (and `ALL`) per month of mart_satisfaction_spc: the month's point
+-- on its XmR chart (index, mean, process limits, point type) with the index's 95% interval from
+-- export_satisfaction_index (dimension `all`), what the satisfaction chart draws. Nothing is
+-- recomputed: a suppressed month stays suppressed, without numbers.
+create or replace table mart_satisfaction_trend as
+with spc as (
+    select * from mart_satisfaction_spc
+),
+
+intervals as (
+    select department, month, ci_low, ci_high
+    from export_satisfaction_index
+    where dimension = 'all'
+),
+
+final as (
+    select
+        spc.department,
+        spc.month,
+        spc.responses,
+        spc.suppressed,
+        spc.pct_satisfied,
+        intervals.ci_low,
+        intervals.ci_high,
+        spc.mean_pct,
+        spc.lower_limit_pct,
+        spc.upper_limit_pct,
+        spc.special_cause_type,
+        spc.point_type
+    from spc
+    left join intervals on intervals.department = spc.department and intervals.month = spc.month
+)
+
+select * from final
+order by department, month;
