@@ -20,6 +20,7 @@ import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSum
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
 import { buildWarnings, openWarningIds, readWarningHistory } from './warnings/warnings.ts';
+import { buildSentinelCandidates } from './warnings/sentinel.ts';
 
 export interface RunResult {
   summary: RunSummary;
@@ -98,7 +99,8 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const week = addDays(asOf, -6);
     const signals = await detectSignals(connection, [addDays(week, -7), week], config.detection);
     const detected = await detectorCandidates(connection, signals, asOf, openWarningIds(history), config.detection);
-    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, detected, history);
+    const sentinels = await buildSentinelCandidates(connection, config, asOf, history);
+    const warnings = await buildWarnings(connection, config, asOf, summary.generated_at, [...detected, ...sentinels], history);
     crashPoint('warnings.logged');
     progress.done();
     progress.start(t(config.language, 'stage.publish'), 1);

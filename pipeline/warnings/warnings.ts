@@ -6,6 +6,7 @@ import { formatNumber, t } from '../i18n.ts';
 import { addDays } from '../time.ts';
 import type { Category } from '../text/category-lexicon.ts';
 import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './lifecycle.ts';
+import { SENTINEL_CLASSES, THREAT_CLASSES, type SentinelClass } from './sentinel-lists.ts';
 
 /** Days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
@@ -15,7 +16,7 @@ export const DETECTOR_KINDS = ['spike', 'hotspot', 'emerging_term'] as const;
 
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
 
-export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind;
+export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind | 'sentinel';
 
 /** One cell of the weekly series that signalled and is part of a detector warning. */
 export interface WarningSignal {
@@ -63,6 +64,9 @@ export interface Warning {
   quotes?: string[];
   /** Detector warnings: every cell that signalled the same problem, the warning's own first. */
   signals?: WarningSignal[];
+  /** Sentinel warnings: the most serious event class its record describes (fall, medication_error, ...), and all of them. */
+  event_class?: string;
+  event_classes?: string[];
 }
 
 /** The warnings file of contract section 4. */
@@ -79,6 +83,8 @@ export type WarningCandidate = Omit<Warning, 'id' | 'status' | 'summary' | 'sugg
   reason: string;
   /** satisfaction_drop: the month that fell, YYYY-MM. */
   month: string | null;
+  /** sentinel: its own due date, the next working day of its record's calendar. */
+  due_date?: string;
 };
 
 /** The warning log between runs: each warning's lifecycle and its last published form. */
@@ -122,6 +128,7 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
       suggested_action: t(language, 'warning.action.satisfaction_drop'),
     };
   }
+  if (row.kind === 'sentinel') return describeSentinel(row, language, department);
   const category = t(language, `category.${(row.category ?? 'other') as Category}`);
   const where = row.kind === 'hotspot' ? (row.location ?? department) : row.kind === 'emerging_term' ? `“${row.keywords[0] ?? ''}”` : `${department} · ${category}`;
   const summary = t(language, `warning.summary.${row.kind}`, {
@@ -135,7 +142,22 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
   return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
 }
 
+/** A sentinel in words: the event, where, when, and the phrases that said so; the reputational classes go first to the patient-relations office. */
+function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
+  const eventClass = row.event_class ?? '';
+  const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
+  const summary = t(language, 'warning.summary.sentinel', {
+    event,
+    department,
+    day: row.period_start,
+    record: row.evidence_ids[0] ?? '',
+    keywords: row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', '),
+  });
+  return { summary, suggested_action: t(language, THREAT_CLASSES.has(eventClass) ? 'warning.action.sentinel.threat' : 'warning.action.sentinel.safety') };
+}
+
 function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): string {
+  if (row.kind === 'sentinel' && row.due_date !== undefined) return row.due_date;
   if (row.kind === 'sla_breach' || row.kind === 'satisfaction_drop') return addDays(asOf, WARNING_DUE_DAYS[row.kind]);
   const days = style.dueDays.get(row.category ?? 'other') ?? style.dueDays.get('other') ?? 7;
   return addDays(asOf, days);

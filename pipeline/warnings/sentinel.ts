@@ -1,0 +1,139 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../config.ts';
+import { modelSql, queryRows } from '../db.ts';
+import { addDays } from '../time.ts';
+import type { WarningLogEntry } from './lifecycle.ts';
+import { loadSentinelLists, type CompiledSentinelList } from './sentinel-lists.ts';
+import { findSentinels, type SentinelHit } from './sentinel-match.ts';
+import { warningId, type WarningCandidate, type WarningHistory } from './warnings.ts';
+
+/** How long a sentinel stays on the warning list. */
+export interface SentinelSettings {
+  /** Days a sentinel is raised (new, then ongoing) from the later of its record's day and its first run. */
+  recentDays: number;
+  /** A record first seen this many days after it was received is still raised (a late export); older ones are history. */
+  lateDays: number;
+}
+
+export const sentinelDefaults: Readonly<SentinelSettings> = Object.freeze({ recentDays: 7, lateDays: 30 });
+
+/** A feedback record that describes a serious event, with what its warning needs (no raw text). */
+export interface SentinelRecord {
+  source: string;
+  id: string;
+  /** YYYY-MM-DD, hospital-local. */
+  received_day: string;
+  kind: string;
+  department: string | null;
+  category: string | null;
+  location: string | null;
+  text_redacted: string;
+  /** The working-day calendar of its file (holidays.csv), or `none`. */
+  calendar: string;
+  /** The events found, the most serious first. */
+  hits: SentinelHit[];
+}
+
+/** The records of a stretch of days that describe serious events, and the working days to time them. */
+export interface SentinelScan {
+  records: SentinelRecord[];
+  /** Calendar → its working days (YYYY-MM-DD, ascending) from the first day scanned to a month past the last. */
+  workingDays: Map<string, string[]>;
+}
+
+/**
+ * Reads the feedback records received from `from` to `to` (sentinel_records) and keeps those whose
+ * raw text the sentinel lists match (findSentinels); their raw text is not kept. Needs the marts
+ * (fct_feedback, int_working_days) and file_calendar.
+ */
+export async function scanSentinels(connection: DuckDBConnection, lists: readonly CompiledSentinelList[], from: string, to: string): Promise<SentinelScan> {
+  const rows = await queryRows<Omit<SentinelRecord, 'hits'> & { text_raw: string }>(connection, modelSql('warnings/sentinel_records'), { from, to });
+  const records = rows.flatMap(({ text_raw, ...record }) => {
+    const hits = findSentinels(text_raw, lists);
+    return hits.length === 0 ? [] : [{ ...record, hits }];
+  });
+  const days = await queryRows<{ calendar: string; day: string }>(connection, modelSql('warnings/sentinel_working_days'), { from, to: addDays(to, 31) });
+  const workingDays = new Map<string, string[]>();
+  for (const { calendar, day } of days) workingDays.set(calendar, [...(workingDays.get(calendar) ?? []), day]);
+  return { records, workingDays };
+}
+
+/**
+ * The first working day after `asOf` in a calendar's working days (ascending); Monday to Friday
+ * where the calendar has none that late.
+ *
+ * @example nextWorkingDay(['2025-10-08', '2025-10-09'], '2025-09-30') // '2025-10-08' (国庆节 in between)
+ */
+export function nextWorkingDay(workingDays: readonly string[], asOf: string): string {
+  const next = workingDays.find((day) => day > asOf);
+  if (next !== undefined) return next;
+  let day = addDays(asOf, 1);
+  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+  return day;
+}
+
+/** What a sentinel warning is about: its record, so it keeps one id across runs. */
+export function sentinelWarningKey(record: Pick<SentinelRecord, 'source' | 'id'>): string {
+  return JSON.stringify(['sentinel', record.source, record.id]);
+}
+
+/**
+ * Whether a run on `asOf` raises a record's sentinel: received by then, and either never raised
+ * and received within `lateDays` (the first run that sees it, also when its export came late), or
+ * raised before, not yet resolved, and still within `recentDays` of the later of its day and the
+ * run that first raised it. So a sentinel is new in the first run that sees it, ongoing in the runs
+ * of the following days, resolved once after; never held back by counts.
+ */
+export function sentinelIsRaised(receivedDay: string, asOf: string, logged: WarningLogEntry | undefined, settings: SentinelSettings = sentinelDefaults): boolean {
+  if (receivedDay > asOf) return false;
+  if (logged === undefined) return receivedDay > addDays(asOf, -settings.lateDays);
+  if (logged.resolvedAsOf !== null && logged.resolvedAsOf <= asOf) return false;
+  const since = logged.firstAsOf > receivedDay ? logged.firstAsOf : receivedDay;
+  return since > addDays(asOf, -settings.recentDays);
+}
+
+/**
+ * The sentinel warnings of a run on `asOf` (contract section 4, kind `sentinel`): one per record
+ * that sentinelIsRaised, severity high whatever the counts, due the next working day of its
+ * calendar, its evidence that record, its keywords the matched phrases, `event_class` the most
+ * serious class found (all of them in `event_classes`), and its redacted text as the quote.
+ */
+export function sentinelCandidates(scan: SentinelScan, asOf: string, history: WarningHistory, settings: SentinelSettings = sentinelDefaults): WarningCandidate[] {
+  const log = new Map(history.log.map((entry) => [entry.id, entry]));
+  return scan.records
+    .filter((record) => sentinelIsRaised(record.received_day, asOf, log.get(warningId(sentinelWarningKey(record))), settings))
+    .map((record) => {
+      const classes = [...new Set(record.hits.map((hit) => hit.eventClass))];
+      return {
+        kind: 'sentinel',
+        warning_key: sentinelWarningKey(record),
+        department: record.department,
+        category: record.category,
+        location: record.location,
+        keywords: [...new Set(record.hits.map((hit) => hit.phrase))],
+        period_start: record.received_day,
+        period_end: record.received_day,
+        observed: 1,
+        expected: 0,
+        method: 'sentinel patterns',
+        severity: 'high',
+        evidence_ids: [record.id],
+        quotes: [record.text_redacted],
+        event_class: classes[0]!,
+        event_classes: classes,
+        due_date: nextWorkingDay(scan.workingDays.get(record.calendar) ?? [], asOf),
+        reason: record.kind,
+        month: null,
+      };
+    });
+}
+
+/**
+ * The sentinel warnings of a run on `asOf` from the warehouse: scans the days a raised sentinel
+ * can come from (lateDays and recentDays back) with the config's lists.
+ */
+export async function buildSentinelCandidates(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs'>, asOf: string, history: WarningHistory): Promise<WarningCandidate[]> {
+  const from = addDays(asOf, -(sentinelDefaults.lateDays + sentinelDefaults.recentDays));
+  const scan = await scanSentinels(connection, loadSentinelLists(config), from, asOf);
+  return sentinelCandidates(scan, asOf, history);
+}
