@@ -48,6 +48,18 @@ function phraseOf(match: RegExpExecArray | RegExpMatchArray): string {
   return (phrase + match.input!.slice(at, end).trimStart()).trim();
 }
 
+/**
+ * The letters a language's lists need in a text: Chinese characters; Latin letters with
+ * diacritics (after NFC) for Vietnamese, whose words are written with them; Latin letters for
+ * English. A list never reads text of another script, which saves most of the time and keeps a
+ * Vietnamese loanword pattern (post, group) off English text.
+ */
+const SCRIPT: Record<Language, RegExp> = {
+  zh: /\p{Script=Han}/u,
+  vi: /[\u00C0-\u024F\u1E00-\u1EFF]/u,
+  en: /[a-z]/,
+};
+
 function spans(pattern: RegExp | null, text: string): [number, number][] {
   if (pattern === null) return [];
   return [...text.matchAll(pattern)].map((match) => match.indices![0]!);
@@ -69,11 +81,13 @@ export function findSentinels(text: string, lists: readonly CompiledSentinelList
   const hits: SentinelHit[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
-    const harmless = spans(list.harmless, normalised);
+    if (!SCRIPT[list.language].test(normalised)) continue;
+    let harmless: [number, number][] | undefined;
     for (const { eventClass, pattern } of list.classes) {
       for (const match of normalised.matchAll(pattern)) {
         const [start, end] = match.indices![0]!;
         if (end === start) continue;
+        harmless ??= spans(list.harmless, normalised);
         if (harmless.some(([from, to]) => from < end && start < to)) continue;
         if (list.negation !== null && list.negation.test(wordsBefore(normalised, start, list))) continue;
         const phrase = phraseOf(match);
