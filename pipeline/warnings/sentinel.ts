@@ -100,11 +100,14 @@ export function sentinelIsRaised(receivedDay: string, asOf: string, logged: Warn
  */
 export function sentinelCandidates(scan: SentinelScan, asOf: string, history: WarningHistory, settings: SentinelSettings = sentinelDefaults): WarningCandidate[] {
   const log = new Map(history.log.map((entry) => [entry.id, entry]));
-  return scan.records
-    .filter((record) => sentinelIsRaised(record.received_day, asOf, log.get(warningId(sentinelWarningKey(record))), settings))
-    .map((record) => {
-      const classes = [...new Set(record.hits.map((hit) => hit.eventClass))];
-      return {
+  return scan.records.flatMap((record): WarningCandidate[] => {
+    const logged = log.get(warningId(sentinelWarningKey(record)));
+    if (!sentinelIsRaised(record.received_day, asOf, logged, settings)) return [];
+    // due the working day after the run that first raised it, however often it is raised again
+    const firstAsOf = logged !== undefined && logged.firstAsOf < asOf ? logged.firstAsOf : asOf;
+    const classes = [...new Set(record.hits.map((hit) => hit.eventClass))];
+    return [
+      {
         kind: 'sentinel',
         warning_key: sentinelWarningKey(record),
         department: record.department,
@@ -121,11 +124,12 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         quotes: [record.text_redacted],
         event_class: classes[0]!,
         event_classes: classes,
-        due_date: nextWorkingDay(scan.workingDays.get(record.calendar) ?? [], asOf),
+        due_date: nextWorkingDay(scan.workingDays.get(record.calendar) ?? [], firstAsOf),
         reason: record.kind,
         month: null,
-      };
-    });
+      },
+    ];
+  });
 }
 
 /**
