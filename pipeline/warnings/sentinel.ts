@@ -30,8 +30,13 @@ export interface SentinelRecord {
   text_redacted: string;
   /** The working-day calendar of its file (holidays.csv), or `none`. */
   calendar: string;
-  /** The events found, the most serious first. */
+  /** The events found in its raw text, the most serious first. */
   hits: SentinelHit[];
+  /**
+   * The phrases to publish: those the lists find in its redacted text, so a phrase never carries
+   * what redaction took out (a pattern's words may span a name); empty where only the raw text matched.
+   */
+  phrases: string[];
 }
 
 /** The records of a stretch of days that describe serious events, and the working days to time them. */
@@ -50,7 +55,9 @@ export async function scanSentinels(connection: DuckDBConnection, lists: readonl
   const rows = await queryRows<Omit<SentinelRecord, 'hits'> & { text_raw: string }>(connection, modelSql('warnings/sentinel_records'), { from, to });
   const records = rows.flatMap(({ text_raw, ...record }) => {
     const hits = findSentinels(text_raw, lists);
-    return hits.length === 0 ? [] : [{ ...record, hits }];
+    if (hits.length === 0) return [];
+    const phrases = [...new Set(findSentinels(record.text_redacted, lists).map((hit) => hit.phrase))];
+    return [{ ...record, hits, phrases }];
   });
   const days = await queryRows<{ calendar: string; day: string }>(connection, modelSql('warnings/sentinel_working_days'), { from, to: addDays(to, 31) });
   const workingDays = new Map<string, string[]>();
@@ -95,7 +102,7 @@ export function sentinelIsRaised(receivedDay: string, asOf: string, logged: Warn
 /**
  * The sentinel warnings of a run on `asOf` (contract section 4, kind `sentinel`): one per record
  * that sentinelIsRaised, severity high whatever the counts, due the next working day of its
- * calendar, its evidence that record, its keywords the matched phrases, `event_class` the most
+ * calendar, its evidence that record, its keywords the phrases matched in its redacted text, `event_class` the most
  * serious class found (all of them in `event_classes`), and its redacted text as the quote.
  */
 export function sentinelCandidates(scan: SentinelScan, asOf: string, history: WarningHistory, settings: SentinelSettings = sentinelDefaults): WarningCandidate[] {
@@ -113,7 +120,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         department: record.department,
         category: record.category,
         location: record.location,
-        keywords: [...new Set(record.hits.map((hit) => hit.phrase))],
+        keywords: record.phrases,
         period_start: record.received_day,
         period_end: record.received_day,
         observed: 1,

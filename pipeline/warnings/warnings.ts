@@ -146,7 +146,7 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
 function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
   const eventClass = row.event_class ?? '';
   const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
-  const summary = t(language, 'warning.summary.sentinel', {
+  const summary = t(language, row.keywords.length > 0 ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', {
     event,
     department,
     day: row.period_start,

@@ -18,6 +18,7 @@ const CSV = [
   'D2,2025-09-29 12:00,骨科,process,complaint,老人在家摔倒后来我院骨科就诊，排队三个小时。',
   'D3,2025-09-29 13:00,Khoa Nội,facility,complaint,Tôi không bị ngã nhưng sàn rất trơn.',
   'D4,2025-09-29 14:00,儿科,,praise,护士很耐心，谢谢。',
+  'S3,2025-09-29 16:00,Geriatrics,,complaint,Patient Mary Jones went missing from the ward overnight.',
 ].join('\n');
 
 let ws: Workspace;
@@ -41,6 +42,8 @@ describe('sentinel warnings of hearken run', () => {
     expect(raised.map((w) => [w.evidence_ids, w.department, w.event_class, w.severity, w.status, w.due_date, w.keywords])).toEqual([
       [['S1'], '骨科', 'fall', 'high', 'new', '2025-10-09', ['摔…骨折']],
       [['S2'], 'Khoa Nội tổng hợp', 'fall', 'high', 'new', '2025-10-09', ['bị ngã']],
+      // the phrase as the redacted text has it: the raw text's match spans the patient's name
+      [['S3'], 'Geriatrics', 'missing_patient', 'high', 'new', '2025-10-09', ['went missing from the ward']],
     ]);
     expect(raised[0]!.summary).toBe('骨科：2025-09-29 收到的记录（S1）反映可能发生跌倒坠床：“摔…骨折”。');
     expect(raised[0]!.quotes).toEqual(['老人上厕所时摔了一跤骨折了，护工当时不在。联系电话[phone]']);
@@ -49,7 +52,7 @@ describe('sentinel warnings of hearken run', () => {
   it('publish nothing of the raw text, and show the warning on the site in the site’s language', async () => {
     await runAsOf('2025-09-30');
     const published = await publishedTexts(ws);
-    expect(Object.entries(published).filter(([, text]) => text.includes('13812345678')).map(([path]) => path)).toEqual([]);
+    expect(Object.entries(published).filter(([, text]) => text.includes('13812345678') || text.includes('Mary Jones')).map(([path]) => path)).toEqual([]);
     expect(Object.entries(published).some(([path, text]) => path.endsWith('.html') && text.includes('严重事件') && text.includes('跌倒坠床'))).toBe(true);
   });
 
@@ -69,6 +72,7 @@ describe('sentinel warnings of hearken run', () => {
     expect(sentinels().map((w) => [w.evidence_ids[0], w.status, w.due_date]).sort()).toEqual([
       ['S1', 'new', '2025-10-21'],
       ['S2', 'new', '2025-10-21'],
+      ['S3', 'new', '2025-10-21'],
     ]);
   });
 });
@@ -82,8 +86,10 @@ describe('sentinels in hearken backtest', () => {
     expect(replayed.sort()).toEqual([
       ['2025-10-05', 'S1', 'new', '2025-10-09'],
       ['2025-10-05', 'S2', 'new', '2025-10-09'],
+      ['2025-10-05', 'S3', 'new', '2025-10-09'],
       ['2025-10-12', 'S1', 'resolved', '2025-10-09'],
       ['2025-10-12', 'S2', 'resolved', '2025-10-09'],
+      ['2025-10-12', 'S3', 'resolved', '2025-10-09'],
     ]);
   });
 });

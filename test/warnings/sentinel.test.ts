@@ -48,6 +48,7 @@ const record: SentinelRecord = {
     { eventClass: 'fall', phrase: '摔了一跤', language: 'zh' },
     { eventClass: 'legal_threat', phrase: '起诉', language: 'zh' },
   ],
+  phrases: ['摔…骨折', '摔了一跤', '起诉'],
 };
 const scan: SentinelScan = { records: [record], workingDays: new Map([['CN', ['2025-09-30', '2025-10-09', '2025-10-10']]]) };
 const style = { language: 'zh' as const, dueDays: new Map([['other', 7]]) };
@@ -81,10 +82,16 @@ describe('sentinel warnings', () => {
   });
 
   it('speak the site’s language, and send threats to the patient-relations office', () => {
-    const threat = { ...record, hits: [{ eventClass: 'press_threat', phrase: 'go to the press', language: 'en' as const }] };
+    const threat = { ...record, hits: [{ eventClass: 'press_threat', phrase: 'go to the press', language: 'en' as const }], phrases: ['go to the press'] };
     const [warning] = raiseWarnings(sentinelCandidates({ ...scan, records: [threat] }, '2025-09-30', empty), empty, '2025-09-30', { ...style, language: 'vi' }).warnings;
     expect(warning!.summary).toBe('骨科: phản ánh nhận ngày 2025-09-29 (F-1) cho thấy có thể đã xảy ra đe dọa đưa lên báo hoặc mạng xã hội: “go to the press”.');
     expect(warning!.suggested_action).toMatch(/^Đe dọa đưa lên báo/);
+  });
+
+  it('quote no phrase that only the raw text held', () => {
+    const unquoted = { ...record, phrases: [] };
+    const [warning] = raiseWarnings(sentinelCandidates({ ...scan, records: [unquoted] }, '2025-09-30', empty), empty, '2025-09-30', { ...style, language: 'en' }).warnings;
+    expect(warning).toMatchObject({ keywords: [], summary: '骨科: a record received on 2025-09-29 (F-1) describes a possible fall.' });
   });
 
   it('go new → ongoing → resolved once, keeping their id and their due date', () => {
