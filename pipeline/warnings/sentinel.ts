@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
 import { modelSql, queryRows } from '../db.ts';
+import { cutQuote } from '../frequency/quotes.ts';
 import { addDays } from '../time.ts';
 import type { WarningLogEntry } from './lifecycle.ts';
 import { loadSentinelLists, type CompiledSentinelList } from './sentinel-lists.ts';
@@ -103,7 +104,8 @@ export function sentinelIsRaised(receivedDay: string, asOf: string, logged: Warn
  * The sentinel warnings of a run on `asOf` (contract section 4, kind `sentinel`): one per record
  * that sentinelIsRaised, severity high whatever the counts, due the next working day of its
  * calendar, its evidence that record, its keywords the phrases matched in its redacted text, `event_class` the most
- * serious class found (all of them in `event_classes`), and its redacted text as the quote.
+ * serious class found (all of them in `event_classes`), and its redacted text as the quote (cut
+ * as every quote is, so a department's pack can show it with staff names where configured).
  */
 export function sentinelCandidates(scan: SentinelScan, asOf: string, history: WarningHistory, settings: SentinelSettings = sentinelDefaults): WarningCandidate[] {
   const log = new Map(history.log.map((entry) => [entry.id, entry]));
@@ -128,7 +130,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         method: 'sentinel patterns',
         severity: 'high',
         evidence_ids: [record.id],
-        quotes: [record.text_redacted],
+        quotes: [cutQuote(record.text_redacted)],
         event_class: classes[0]!,
         event_classes: classes,
         due_date: nextWorkingDay(scan.workingDays.get(record.calendar) ?? [], firstAsOf),
