@@ -53,7 +53,7 @@ export interface SentinelScan {
  * (fct_feedback, int_working_days) and file_calendar.
  */
 export async function scanSentinels(connection: DuckDBConnection, lists: readonly CompiledSentinelList[], from: string, to: string): Promise<SentinelScan> {
-  const rows = await queryRows<Omit<SentinelRecord, 'hits'> & { text_raw: string }>(connection, modelSql('warnings/sentinel_records'), { from, to });
+  const rows = await queryRows<Omit<SentinelRecord, 'hits' | 'phrases'> & { text_raw: string }>(connection, modelSql('warnings/sentinel_records'), { from, to });
   const records = rows.flatMap(({ text_raw, ...record }) => {
     const hits = findSentinels(text_raw, lists);
     if (hits.length === 0) return [];
@@ -62,7 +62,11 @@ export async function scanSentinels(connection: DuckDBConnection, lists: readonl
   });
   const days = await queryRows<{ calendar: string; day: string }>(connection, modelSql('warnings/sentinel_working_days'), { from, to: addDays(to, 31) });
   const workingDays = new Map<string, string[]>();
-  for (const { calendar, day } of days) workingDays.set(calendar, [...(workingDays.get(calendar) ?? []), day]);
+  for (const { calendar, day } of days) {
+    const list = workingDays.get(calendar) ?? [];
+    list.push(day);
+    workingDays.set(calendar, list);
+  }
   return { records, workingDays };
 }
 
