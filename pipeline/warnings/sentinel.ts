@@ -74,7 +74,7 @@ export async function scanSentinels(connection: DuckDBConnection, lists: readonl
  * The first working day after `asOf` in a calendar's working days (ascending); Monday to Friday
  * where the calendar has none that late.
  *
- * @example nextWorkingDay(['2025-10-08', '2025-10-09'], '2025-09-30') // '2025-10-08' (国庆节 in between)
+ * @example nextWorkingDay(['2025-09-30', '2025-10-09'], '2025-09-30') // '2025-10-09' (国庆节 in between)
  */
 export function nextWorkingDay(workingDays: readonly string[], asOf: string): string {
   const next = workingDays.find((day) => day > asOf);
