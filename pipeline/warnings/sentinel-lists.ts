@@ -10,7 +10,16 @@ import { TEXT_DATA_DIR } from '../text/word-lists.ts';
 /** The shipped lists, data/text/sentinel/<language>.json; a reference folder adds its own `sentinel/<language>.json`. */
 export const SHIPPED_SENTINEL_DIR = join(TEXT_DATA_DIR, 'sentinel');
 export const SENTINEL_SUBFOLDER = 'sentinel';
-export const SENTINEL_LANGUAGES: readonly Language[] = ['zh', 'vi', 'en'];
+/**
+ * The lists, by file name: one per language, and one for Vietnamese typed without diacritics
+ * (`vi-folded`), read only on text that has none, with phrases that stay unambiguous without them.
+ */
+export const SENTINEL_LISTS: readonly { name: string; language: Language; folded: boolean }[] = [
+  { name: 'zh', language: 'zh', folded: false },
+  { name: 'vi', language: 'vi', folded: false },
+  { name: 'en', language: 'en', folded: false },
+  { name: 'vi-folded', language: 'vi', folded: true },
+];
 
 /**
  * The event classes hearken words for people (i18n `sentinel.class.*`), the most serious first: a
@@ -48,9 +57,12 @@ const listFileSchema = z.strictObject({
   classes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a class is a lower-case code such as fall'), z.array(z.string().min(1))).optional(),
 });
 
-/** One language's lists as read, the shipped file's entries first, then each added folder's. */
+/** One list as read, the shipped file's entries first, then each added folder's. */
 export interface SentinelList {
+  name: string;
   language: Language;
+  /** Read only on text without diacritics (Vietnamese typed without them). */
+  folded: boolean;
   gap: number;
   negationWindow: number;
   negations: string[];
@@ -62,6 +74,7 @@ export interface SentinelList {
 /** One language's lists compiled: a regular expression per class, and the harmless and negation cues. */
 export interface CompiledSentinelList {
   language: Language;
+  folded: boolean;
   /** Classes in order of seriousness (SENTINEL_CLASSES, then the hospital's own). */
   classes: { eventClass: string; pattern: RegExp }[];
   /** Harmless senses: a match overlapping one of these is not an event (global). */
@@ -79,12 +92,12 @@ export function sentinelListDirs(config: Pick<Config, 'referenceDirs'>): string[
   return [SHIPPED_SENTINEL_DIR, ...config.referenceDirs.slice(1).map((dir) => join(dir, SENTINEL_SUBFOLDER))];
 }
 
-/** Reads and merges `<language>.json` of every folder that has one; a broken file is the user's to fix. */
+/** Reads and merges `<list>.json` (SENTINEL_LISTS) of every folder that has one; a broken file is the user's to fix. */
 export function readSentinelLists(dirs: readonly string[]): SentinelList[] {
-  return SENTINEL_LANGUAGES.map((language) => {
-    const list: SentinelList = { language, ...defaults, negations: [], harmless: [], classes: new Map() };
+  return SENTINEL_LISTS.map(({ name, language, folded }) => {
+    const list: SentinelList = { name, language, folded, ...defaults, negations: [], harmless: [], classes: new Map() };
     for (const dir of dirs) {
-      const path = join(dir, `${language}.json`);
+      const path = join(dir, `${name}.json`);
       if (!existsSync(path)) continue;
       let raw: unknown;
       try {
@@ -142,7 +155,7 @@ function combine(patterns: readonly string[], list: SentinelList, flags: string,
     try {
       new RegExp(body, 'u');
     } catch (error) {
-      throw new PipelineError('sentinel', `sentinel list ${list.language}: ${what} entry ${i + 1} (${source}) is not a regular expression: ${(error as Error).message}`, EXIT_USAGE);
+      throw new PipelineError('sentinel', `sentinel list ${list.name}: ${what} entry ${i + 1} (${source}) is not a regular expression: ${(error as Error).message}`, EXIT_USAGE);
     }
     return `(?:${body})`;
   });
@@ -173,6 +186,7 @@ export function compileSentinelList(list: SentinelList): CompiledSentinelList {
     });
   return {
     language: list.language,
+    folded: list.folded,
     classes,
     harmless: combine(list.harmless, list, 'dgu', 'harmless'),
     negation: combine(list.negations, list, 'u', 'negations'),

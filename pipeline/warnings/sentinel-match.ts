@@ -52,7 +52,8 @@ function phraseOf(match: RegExpExecArray | RegExpMatchArray): string {
  * The letters a language's lists need in a text: Chinese characters; Latin letters with
  * diacritics (after NFC) for Vietnamese, whose words are written with them; Latin letters for
  * English. A list never reads text of another script, which saves most of the time and keeps a
- * Vietnamese loanword pattern (post, group) off English text.
+ * Vietnamese loanword pattern (post, group) off English text. The folded Vietnamese list reads
+ * only Latin text without a single diacritic.
  */
 const SCRIPT: Record<Language, RegExp> = {
   zh: /\p{Script=Han}/u,
@@ -81,7 +82,7 @@ export function findSentinels(text: string, lists: readonly CompiledSentinelList
   const hits: SentinelHit[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
-    if (!SCRIPT[list.language].test(normalised)) continue;
+    if (list.folded ? SCRIPT.vi.test(normalised) || !SCRIPT.en.test(normalised) : !SCRIPT[list.language].test(normalised)) continue;
     let harmless: [number, number][] | undefined;
     for (const { eventClass, pattern } of list.classes) {
       for (const match of normalised.matchAll(pattern)) {
