@@ -238,7 +238,7 @@ export async function readWarningStyle(connection: DuckDBConnection, language: L
 
 /**
  * The warnings of a run (contract section 4): the candidates the marts support at the as-of date
- * (mart_warning_candidates: sla_breach, satisfaction_drop) and the detectors' (`detected`), raised
+ * (mart_warning_candidates: sla_breach, satisfaction_drop) and the detectors' and sentinels' (`detected`), raised
  * against the warning log (raiseWarnings), which is then saved for the next run.
  */
 export async function buildWarnings(
