@@ -26,6 +26,8 @@ import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
+import { loadSentinelLists } from './warnings/sentinel-lists.ts';
+import { scanSentinels, sentinelCandidates, sentinelDefaults } from './warnings/sentinel.ts';
 
 export interface BacktestOptions {
   from: string;
@@ -108,7 +110,8 @@ function checkDate(name: string, value: string): void {
  * and the lifecycle carried from one Monday to the next, as the warning log carries it between
  * runs. The detectors only ever read weeks up to the one they judge; the text stage's learned
  * statistics and category model are fitted once on the whole input, which a run of the time
- * could not have done. Only the detector kinds are replayed (spike, hotspot, emerging_term):
+ * could not have done. The detector kinds are replayed (spike, hotspot, emerging_term), and the
+ * sentinels, each in the run of the week its record was received (the first run that sees it);
  * a complaint's handling state and the surveys are known as exported, not as they stood then.
  *
  * With `evaluate`, it then plants synthetic outbreaks into the department × category series up to
@@ -164,12 +167,15 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         },
         detectorWarnings: async (models) => {
           const style = await readWarningStyle(connection, config.language);
+          // every record a replayed run could raise as a sentinel, matched once
+          const sentinelFrom = addDays(mondays[0]!, -1 - sentinelDefaults.lateDays - sentinelDefaults.recentDays);
+          const sentinels = await scanSentinels(connection, models, loadSentinelLists(config), sentinelFrom, lastAsOf);
           let history: WarningHistory = { log: [], published: new Map() };
           for (const monday of mondays) {
             progress.tick(monday);
             const asOf = addDays(monday, -1);
             const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
-            const raised = raiseWarnings(detected, history, asOf, style, runId);
+            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history)], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
           }

@@ -157,7 +157,7 @@ export const PLAN = [
     stage: 'detect',
     steps: [
       { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signal_records'] },
-      { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms'] },
+      { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'] },
     ],
   },
   { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },

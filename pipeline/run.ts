@@ -25,6 +25,7 @@ import { detectionSettings } from './warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { buildWarnings, openWarningIds, readWarningHistory, type WarningCandidate, type WarningHistory, type WarningsFile } from './warnings/warnings.ts';
+import { buildSentinelCandidates } from './warnings/sentinel.ts';
 
 export interface RunResult {
   summary: RunSummary;
@@ -134,7 +135,11 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         },
         detectorWarnings: async (models) => {
           history = await readWarningHistory(connection);
-          detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
+          detected = [
+            ...(await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection)),
+            // serious single events: raised by one record, whatever the counts
+            ...(await buildSentinelCandidates(connection, models, config, asOf, history)),
+          ];
         },
         raiseWarnings: async (models) => {
           warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models);

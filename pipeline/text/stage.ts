@@ -69,7 +69,9 @@ export function analyzerFingerprint(setup: TextSetup): string {
     readdirSync(dir, { withFileTypes: true })
       .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
       .sort();
-  for (const path of files(TEXT_DATA_DIR)) hash.update(path.slice(TEXT_DATA_DIR.length)).update(readFileSync(path));
+  // the sentinel lists are read by the warning stage on raw text, not by the analyzer
+  const sentinelLists = join(TEXT_DATA_DIR, 'sentinel');
+  for (const path of files(TEXT_DATA_DIR).filter((path) => !path.startsWith(sentinelLists))) hash.update(path.slice(TEXT_DATA_DIR.length)).update(readFileSync(path));
   for (const module of ANALYZER_MODULES) hash.update(readFileSync(resolve(import.meta.dirname, module)));
   hash.update(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/@node-rs/jieba/package.json'), 'utf8')).version);
   hash.update(JSON.stringify(setup));

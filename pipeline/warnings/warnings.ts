@@ -7,6 +7,7 @@ import { formatNumber, t } from '../i18n.ts';
 import { addDays } from '../time.ts';
 import type { Category } from '../text/category-lexicon.ts';
 import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './lifecycle.ts';
+import { SENTINEL_CLASSES, THREAT_CLASSES, type SentinelClass } from './sentinel-lists.ts';
 
 /** Days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
@@ -16,7 +17,7 @@ export const DETECTOR_KINDS = ['spike', 'hotspot', 'emerging_term'] as const;
 
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
 
-export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind;
+export type WarningKind = keyof typeof WARNING_DUE_DAYS | DetectorKind | 'sentinel';
 
 /** One cell of the weekly series that signalled and is part of a detector warning. */
 export interface WarningSignal {
@@ -70,6 +71,9 @@ export interface Warning {
   signals?: WarningSignal[];
   /** Detector warnings: its named cell's weeks up to its own, each as its detector judged it then. */
   weekly?: WarningWeek[];
+  /** Sentinel warnings: the most serious event class its record describes (fall, medication_error, ...), and all of them. */
+  event_class?: string;
+  event_classes?: string[];
 }
 
 /** One 7-day window of a detector warning's cell, judged on the windows before it (assessWeek). */
@@ -97,6 +101,8 @@ export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summa
   reason: string;
   /** satisfaction_drop: the month that fell, YYYY-MM. */
   month: string | null;
+  /** sentinel: its own due date, the next working day of its record's calendar. */
+  due_date?: string;
 };
 
 /** The warning log between runs: each warning's lifecycle and its last published form. */
@@ -140,6 +146,7 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
       suggested_action: t(language, 'warning.action.satisfaction_drop'),
     };
   }
+  if (row.kind === 'sentinel') return describeSentinel(row, language, department);
   const category = t(language, `category.${(row.category ?? 'other') as Category}`);
   const where = row.kind === 'hotspot' ? (row.location ?? department) : row.kind === 'emerging_term' ? `“${row.keywords[0] ?? ''}”` : `${department} · ${category}`;
   const summary = t(language, `warning.summary.${row.kind}`, {
@@ -153,7 +160,22 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
   return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
 }
 
+/** A sentinel in words: the event, where, when, and the phrases that said so; the reputational classes go first to the patient-relations office. */
+function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
+  const eventClass = row.event_class ?? '';
+  const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
+  const summary = t(language, row.keywords.length > 0 ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', {
+    event,
+    department,
+    day: row.period_start,
+    record: row.evidence_ids[0] ?? '',
+    keywords: row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', '),
+  });
+  return { summary, suggested_action: t(language, THREAT_CLASSES.has(eventClass) ? 'warning.action.sentinel.threat' : 'warning.action.sentinel.safety') };
+}
+
 function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): string {
+  if (row.kind === 'sentinel' && row.due_date !== undefined) return row.due_date;
   if (row.kind === 'sla_breach' || row.kind === 'satisfaction_drop') return addDays(asOf, WARNING_DUE_DAYS[row.kind]);
   const days = style.dueDays.get(row.category ?? 'other') ?? style.dueDays.get('other') ?? 7;
   return addDays(asOf, days);
@@ -251,7 +273,7 @@ export async function readWarningStyle(connection: DuckDBConnection, language: L
 
 /**
  * The warnings of a run (contract section 4): the candidates the marts support at the as-of date
- * (mart_warning_candidates: sla_breach, satisfaction_drop) and the detectors' (`detected`), raised
+ * (mart_warning_candidates: sla_breach, satisfaction_drop) and the detectors' and sentinels' (`detected`), raised
  * against the warning log (raiseWarnings), which is then saved for the next run.
  */
 export async function buildWarnings(

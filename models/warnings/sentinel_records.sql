@@ -1,0 +1,34 @@
+-- Grain: one row per feedback record of any kind received from $from to $to (hospital-local
+-- dates): what sentinel detection reads (pipeline/warnings/sentinel.ts), with the working-day
+-- calendar of the file it came from. The raw text is read here because a pattern must see the
+-- words as written; it is matched in memory and dropped there: only the phrases the patterns
+-- matched and the redacted text go on into a warning.
+with feedback as (
+    select hospital, source, id, received_at, kind, department, category, location, text_redacted from fct_feedback
+),
+
+records as (
+    select hospital, source, id, text_raw, file_id from feedback_records
+),
+
+final as (
+    select
+        feedback.hospital,
+        feedback.source,
+        feedback.id,
+        strftime(feedback.received_at, '%Y-%m-%d') as received_day,
+        feedback.kind,
+        feedback.department,
+        feedback.category,
+        feedback.location,
+        feedback.text_redacted,
+        records.text_raw,
+        coalesce(calendars.calendar, 'none') as calendar
+    from feedback
+    inner join records on records.hospital = feedback.hospital and records.source = feedback.source and records.id = feedback.id
+    left join file_calendar as calendars on calendars.file_id = records.file_id
+    where feedback.received_at::date between $from::date and $to::date
+)
+
+select * from final
+order by received_day, hospital, source, id
