@@ -860,6 +860,7 @@ const reasons: Record<string, { zh: string; vi: string }> = {
   'responded_at is in the future': { zh: '响应时间 responded_at 晚于今天', vi: 'responded_at ở tương lai' },
   'resolved_at is in the future': { zh: '办结时间 resolved_at 晚于今天', vi: 'resolved_at ở tương lai' },
   'satisfied is not yes, no or pending': { zh: '满意度 satisfied 不是 yes、no 或 pending', vi: 'satisfied không phải yes, no hoặc pending' },
+  'solved is not yes or no': { zh: '是否解决 solved 不是 yes 或 no', vi: 'solved không phải yes hoặc no' },
   'answer is not a whole number from 1 to 5': { zh: '答案不是 1 到 5 的整数', vi: 'câu trả lời không phải số nguyên từ 1 đến 5' },
   'overall is not a whole number from 1 to 5': { zh: '总体满意度 overall 不是 1 到 5 的整数', vi: 'overall không phải số nguyên từ 1 đến 5' },
   'recommend is not a whole number from 0 to 10': { zh: '推荐意愿 recommend 不是 0 到 10 的整数', vi: 'recommend không phải số nguyên từ 0 đến 10' },

@@ -12,7 +12,8 @@ using (
 ) as replaced
 where stored.source = replaced.source and stored.id = replaced.id;
 
-insert into feedback_records
+-- by name: columns added to the landing table later (solved, ...) sit last in an older warehouse
+insert into feedback_records by name
 select
     staged.source,
     staged.id,
@@ -31,6 +32,7 @@ select
     staged.responded_at,
     staged.resolved_at,
     staged.satisfied,
+    staged.solved,
     staged.content_hash,
     getvariable('file_order') as file_id,
     staged.file_row,
