@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
+import { caseVariables } from './case-settings.ts';
 import { openWarehouse, setVariables } from './db.ts';
 import {
   evaluatePlantedOutbreaks,
@@ -140,7 +141,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
     await prepareCalendars(connection, config);
-    await setVariables(connection, { as_of: addDays(mondays.at(-1)!, -1) });
+    await setVariables(connection, { as_of: addDays(mondays.at(-1)!, -1), ...caseVariables(config.cases) });
     await buildMarts(connection);
     progress.done();
 

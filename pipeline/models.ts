@@ -13,6 +13,7 @@ export const MACRO_MODELS = [
   'macros/script_language',
   'macros/timestamp_problem',
   'macros/csv_safe_text',
+  'macros/due_working_day_index',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;

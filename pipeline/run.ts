@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
+import { caseVariables } from './case-settings.ts';
 import { crashPoint } from './crash-point.ts';
 import { openWarehouse, queryRows, runModel, setVariables } from './db.ts';
 import { t } from './i18n.ts';
@@ -70,7 +71,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     const text = await runTextStage(connection, config, progress);
     progress.start(t(config.language, 'stage.marts'), 1);
     await prepareCalendars(connection, config);
-    await setVariables(connection, { as_of: asOf });
+    await setVariables(connection, { as_of: asOf, ...caseVariables(config.cases) });
     await buildMarts(connection);
     await buildTermKeyness(connection);
     await buildDepartmentKeywords(connection);

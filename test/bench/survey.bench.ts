@@ -2,6 +2,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareCalendars } from '../../pipeline/calendar.ts';
+import { caseDefaults, caseVariables } from '../../pipeline/case-settings.ts';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, queryRows, quoteLiteral, setVariables } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
@@ -145,7 +146,7 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
       prepare: freshStage,
       run: onStage(async (connection) => {
         await prepareCalendars(connection, config);
-        await setVariables(connection, { as_of: asOf });
+        await setVariables(connection, { as_of: asOf, ...caseVariables(caseDefaults) });
         await buildMarts(connection);
         await buildSatisfaction(connection, config, asOf);
         const [row] = await queryRows<{ rows: number }>(connection, 'select count(*)::integer as rows from export_satisfaction_index');
