@@ -46,7 +46,7 @@ export const MART_MODELS = [
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_backlog',
-  'marts/mart_sla_breaches',
+  'marts/mart_open_cases',
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',

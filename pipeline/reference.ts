@@ -15,10 +15,13 @@ export const REFERENCE_TABLES = {
   ref_complaint_sla_raw: 'complaint_sla.csv',
   ref_holidays_raw: 'holidays.csv',
   ref_response_limits_raw: 'response_limits.csv',
+  ref_department_owners_raw: 'department_owners.csv',
 } as const;
 
 /** Tables only the marts read: changing them rebuilds the marts at the next run but re-reads no file. */
-const MART_ONLY_TABLES: ReadonlySet<string> = new Set(['ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw']);
+const MART_ONLY_TABLES: ReadonlySet<string> = new Set([
+  'ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw', 'ref_department_owners_raw',
+]);
 
 function referenceFiles(config: Config, fileName: string): string[] {
   return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));

@@ -3,7 +3,7 @@
 -- the same while the problem lasts, so its id is stable across runs:
 --   satisfaction_drop: a department (or the whole hospital) whose latest complete month falls on
 --     its XmR chart or below the funnel (mart_satisfaction_drop), both methods merged into one;
---   sla_breach: a department with open complaints past their due date (mart_sla_breaches).
+--   sla_breach: an open case that passed its due date or an escalation step (mart_open_cases).
 create or replace table mart_warning_candidates as
 with drops as (
     select
@@ -24,35 +24,46 @@ with drops as (
     group by department
 ),
 
+-- one warning per open case and escalation step (mart_open_cases): passing its due date is step 1,
+-- each configured escalation step one more, so a case raises a new warning only when it passes a
+-- step, never again while it sits there; severity grows with the step
 breaches as (
     select
         'sla_breach' as kind,
         department,
-        min(due_date) as period_start,
-        getvariable('as_of')::date as period_end,
-        count(*) as observed,
+        category,
+        due_date as period_start,
+        as_of as period_end,
+        working_days_overdue as observed,
         0 as expected,
         'working-day SLA' as method,
-        max(working_days_overdue)::varchar as reason,
-        case
-            when count(*) >= 10 or max(working_days_overdue) > 10 then 'high'
-            when count(*) >= 3 then 'medium'
-            else 'low'
-        end as severity,
-        list(id order by working_days_overdue desc, id)[1:100] as evidence_ids,
+        working_days_overdue::varchar as reason,
+        case when escalation_step >= 3 then 'high' when escalation_step = 2 then 'medium' else 'low' end as severity,
+        [id] as evidence_ids,
         null as month,
-        null as methods
-    from mart_sla_breaches
-    group by department
+        null as methods,
+        to_json(['sla_breach', source, id, escalation_step::varchar])::varchar as warning_key,
+        {
+            'source': source,
+            'id': id,
+            'escalation_step': escalation_step,
+            'owner': owner,
+            'owner_role': owner_role,
+            'due_date': strftime(due_date, '%Y-%m-%d'),
+            'step_reached_on': strftime(step_reached_on, '%Y-%m-%d'),
+            'calendar': calendar
+        } as sla_case
+    from mart_open_cases
+    where escalation_step >= 1
 ),
 
 final as (
     select
         kind,
         -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
-        to_json([kind, department])::varchar as warning_key,
+        coalesce(warning_key, to_json([kind, department])::varchar) as warning_key,
         department,
-        null::varchar as category,
+        category,
         null::varchar as location,
         []::varchar[] as keywords,
         period_start,
@@ -63,7 +74,8 @@ final as (
         reason,
         severity,
         evidence_ids,
-        month
+        month,
+        sla_case
     from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
 )
 

@@ -27,6 +27,7 @@ export const EXPORTS = {
   satisfaction_spc: 'mart_satisfaction_spc',
   satisfaction_funnel: 'mart_satisfaction_funnel',
   complaint_backlog: 'mart_complaint_backlog',
+  open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
 } as const;
 
