@@ -1,6 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { escapeHtml, page, table } from './html.ts';
+import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -91,6 +92,8 @@ export interface LeadershipPageData {
   trend: SpcRow[];
   kpis: KpiRow[];
   backlog: BacklogRow[];
+  /** mart_open_cases: the open-case list at the as-of date. */
+  openCases: OpenCaseRow[];
 }
 
 const ALL = 'ALL';
@@ -271,6 +274,7 @@ ${satisfactionTable}
 <h2>${m('leadership.complaints', { month: data.month })}</h2>
 <p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
 ${complaintTable}
+${renderOpenCases(data.openCases, data.asOf, language)}
 `;
   return page({ lang: language, title: t(language, 'leadership.title'), body });
 }

@@ -118,6 +118,10 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
     trend: await read("select * from mart_satisfaction_spc where department = 'ALL' and month <= $month order by month"),
     kpis: await read('select * from mart_complaint_kpis where month = $month'),
     backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
+    openCases: await queryRows(
+      connection,
+      "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases",
+    ),
   };
 }
 

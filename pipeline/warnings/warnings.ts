@@ -199,7 +199,7 @@ export function raiseWarnings(candidates: readonly WarningCandidate[], history: 
     const row = raised.get(id);
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined) warnings.push({ ...last, status });
+      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, status });
       continue;
     }
     const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;

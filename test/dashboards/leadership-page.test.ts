@@ -118,6 +118,20 @@ function sample(): LeadershipPageData {
       { department: 'ALL', open_complaints: 2240, past_due: 2110 },
       { department: 'Phòng Hành chính', open_complaints: 3, past_due: 1 },
     ],
+    openCases: [
+      {
+        clock: 'department', department: 'Khoa Nhi', owner: null, owner_role: 'supervising_leader', category: 'process', received_date: '2026-10-01',
+        age_working_days: 30, status: 'escalated', due_date: '2026-10-06', escalation_step: 3, text_redacted: SCRIPT, id: 'C1',
+      },
+      {
+        clock: 'department', department: SCRIPT, owner: SCRIPT, owner_role: 'head', category: null, received_date: '2026-11-14',
+        age_working_days: 0, status: null, due_date: '2026-11-19', escalation_step: 0, text_redacted: 'chờ lâu', id: SCRIPT,
+      },
+      {
+        clock: 'reported_upward', department: 'Khoa Nhi', owner: null, owner_role: 'head', category: 'cost', received_date: '2026-10-20',
+        age_working_days: 19, status: 'referred', due_date: null, escalation_step: 0, text_redacted: 'BHYT', id: 'C3',
+      },
+    ],
   });
 }
 
@@ -182,7 +196,8 @@ describe('renderLeadershipPage', () => {
   it('escapes a department name that holds markup, everywhere', () => {
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toMatch(/<script/i);
-    expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBe(2);
+    // twice in the rates' tables, four times on the open-case list (text, department, owner, id)
+    expect(html.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBe(6);
   });
 
   it('links back to the first page and says when and from what data it was built', () => {
@@ -231,5 +246,20 @@ describe('satisfactionSparkline', () => {
   it('matches the stored drawing (leadership-sparkline.svg; UPDATE_GOLDENS=1 writes it)', () => {
     const svg = satisfactionSparkline(rows, 'en').replace(/\d+\.\d+/g, (number) => String(Number(Number(number).toFixed(3)))).replaceAll('><', '>\n<');
     expectGolden(join(import.meta.dirname, 'leadership-sparkline.svg'), `${svg}\n`);
+  });
+});
+
+describe('the open-case list on the leadership page', () => {
+  const [, , cases = [], upward = []] = tables(renderLeadershipPage(sample(), 'en'));
+
+  it('lists the department cases in the order of the mart, escaped, naming the role where the table names no one', () => {
+    expect(cases).toEqual([
+      ['2026-10-06', 'Khoa Nhi', 'the supervising leader', 'process', '2026-10-01', '30', 'escalated', '3', '&lt;script&gt;alert(1)&lt;/script&gt; C1'],
+      ['2026-11-19', '&lt;script&gt;alert(1)&lt;/script&gt;', '&lt;script&gt;alert(1)&lt;/script&gt;', '–', '2026-11-14', '0', '–', '–', 'chờ lâu &lt;script&gt;alert(1)&lt;/script&gt;'],
+    ]);
+  });
+
+  it('lists the referred ones apart, with no due date', () => {
+    expect(upward).toEqual([['–', 'Khoa Nhi', 'the department head', 'cost', '2026-10-20', '19', 'referred', '–', 'BHYT C3']]);
   });
 });
