@@ -96,6 +96,7 @@ export async function writeBenchFeedbackCsv(
       view.respondedAt === null ? '' : formatStamp(view.respondedAt),
       view.resolvedAt === null ? '' : formatStamp(view.resolvedAt),
       view.satisfied,
+      view.solved,
     ]);
   });
 }
