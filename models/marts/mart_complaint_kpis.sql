@@ -32,7 +32,7 @@ timed as (
         date_diff('second', received_at, resolved_at) / 3600.0 as hours_to_resolve,
         deadlines.resolved_within_sla,
         deadlines.responded_in_time,
-        coalesce(deadlines.on_department_clock, status is distinct from 'referred') as on_department_clock
+        deadlines.on_department_clock
     from complaints
     left join deadlines on deadlines.source = complaints.source and deadlines.id = complaints.id
 ),
