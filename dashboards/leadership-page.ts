@@ -5,6 +5,7 @@ import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
+import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -94,6 +95,8 @@ export interface LeadershipPageData {
   /** How many departments departmentMonths holds at most. */
   topDepartments: number;
   backlog: BacklogRow[];
+  /** mart_open_cases: the open-case list at the as-of date. */
+  openCases: OpenCaseRow[];
 }
 
 /** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */
@@ -102,6 +105,8 @@ export const RATE_COLUMNS = [
   { column: 'resolution_rate', key: 'leadership.resolutionRate' },
   { column: 'satisfaction_rate', key: 'leadership.satisfactionRate' },
   { column: 'within_sla_rate', key: 'leadership.withinSla' },
+  { column: 'responded_in_time_rate', key: 'leadership.respondedInTimeRate' },
+  { column: 'solved_rate', key: 'leadership.solvedRate' },
 ] as const satisfies readonly { column: string; key: MessageKey }[];
 
 /** The rate columns with their names in the reader's language. */
@@ -281,6 +286,7 @@ ${complaintTable}
 ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?? ''}
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
+${renderOpenCases(data.openCases, data.asOf, language)}
 `;
   return page({ lang: language, title: t(language, 'leadership.title'), body });
 }

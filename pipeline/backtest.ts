@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
+import { caseVariables } from './case-settings.ts';
 import { openWarehouse, setVariables } from './db.ts';
 import {
   evaluatePlantedOutbreaks,
@@ -160,7 +161,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           await runCategoryInference(connection, config, progress, models);
         },
         calendars: (models) => prepareCalendars(connection, config, models),
-        asOf: () => setVariables(connection, { as_of: lastAsOf }),
+        asOf: () => setVariables(connection, { as_of: lastAsOf, ...caseVariables(config.cases) }),
         detectSignals: async (models) => {
           const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
           signals = await detectSignals(connection, models, weeks, detection);

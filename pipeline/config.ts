@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { caseDefaults, type CaseSettings } from './case-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { isCalendarDate } from './time.ts';
 
@@ -65,6 +66,30 @@ const privacySchema = z.strictObject({
     .describe("the quotes in departments/<slug>.html and .json keep staff names after a title; default false"),
 });
 
+/** How complaints are handled as cases (README, "The case and its clock"); each defaults to caseDefaults. */
+const casesSchema = z.strictObject({
+  clock_stops_at: z
+    .array(z.enum(['closed', 'replied']))
+    .optional()
+    .describe('statuses that stop the clock; closed always does'),
+  escalation_steps: z
+    .array(z.number().int().min(1))
+    .min(1)
+    .refine((steps) => steps.every((step, i) => i === 0 || step > steps[i - 1]!), 'escalation_steps must ascend')
+    .optional()
+    .describe('working days past due at which a case moves up a step; past the first the supervising leader answers for it'),
+  score_weights: z
+    .strictObject({
+      responded_in_time: z.number().min(0).optional(),
+      resolution: z.number().min(0).optional(),
+      solved: z.number().min(0).optional(),
+      satisfaction: z.number().min(0).optional(),
+    })
+    .refine((weights) => Object.values(weights).some((weight) => weight > 0), 'score_weights needs a weight above 0')
+    .optional()
+    .describe('weights of the weighted score of the complaint rates; none by default'),
+});
+
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   hospital: z.string().trim().min(1).optional().describe('the hospital of files directly in the input folder; default: the folder\'s name'),
@@ -77,6 +102,7 @@ const configFileSchema = z.strictObject({
   mappings: z.array(mappingSchema).optional(),
   early_warning: earlyWarningSchema.optional(),
   privacy: privacySchema.optional(),
+  cases: casesSchema.optional(),
 });
 
 export interface Config {
@@ -113,6 +139,8 @@ export interface Config {
   mappings: ColumnMapping[];
   /** The early-warning settings the hospital changed; detectionSettings adds the defaults. */
   detection: EarlyWarningSettings;
+  /** How complaints are handled as cases: the clock, escalation steps, the weighted score. */
+  cases: CaseSettings;
   /**
    * Whether the quotes of a department's own alert pack keep the names after a staff title (王医生,
    * bác sĩ Lan, Dr Smith). Default false: no name is published anywhere. Everything else stays
@@ -223,6 +251,14 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+function caseSettings(given: z.infer<typeof casesSchema>): CaseSettings {
+  return {
+    clockStopsAt: given.clock_stops_at ? [...new Set(['closed' as const, ...given.clock_stops_at])] : caseDefaults.clockStopsAt,
+    escalationSteps: given.escalation_steps ?? caseDefaults.escalationSteps,
+    scoreWeights: given.score_weights ?? caseDefaults.scoreWeights,
+  };
+}
+
 /** Turns CLI options and an optional config file (given, or found in the input folder) into a Config. */
 export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
@@ -273,6 +309,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     referenceDirs: [defaults.referenceDir, ...(file.reference_dirs ?? []).map((p) => resolve(configDir, p))],
     mappings,
     detection: file.early_warning ?? {},
+    cases: caseSettings(file.cases ?? {}),
     staffNamesInDepartmentPacks: file.privacy?.staff_names_in_department_packs ?? false,
     waitSeconds,
     verbose: options.verbose ?? false,

@@ -18,6 +18,7 @@ export const MACRO_MODELS = [
   'macros/timestamp_problem',
   'macros/csv_safe_text',
   'macros/hospital_of_path',
+  'macros/due_working_day_index',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
@@ -59,7 +60,7 @@ export const MART_MODELS = [
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_monthly',
   'marts/mart_complaint_backlog',
-  'marts/mart_sla_breaches',
+  'marts/mart_open_cases',
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',

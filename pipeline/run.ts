@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
+import { caseVariables } from './case-settings.ts';
 import { crashPoint } from './crash-point.ts';
 import { openWarehouse, queryRows, setVariables } from './db.ts';
 import { PipelineError } from './errors.ts';
@@ -119,7 +120,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: async () => {
           asOf = await resolveAsOf(connection, config, dateInZone(now, config.timezone));
-          await setVariables(connection, { as_of: asOf, run_id: input.runId });
+          await setVariables(connection, { as_of: asOf, run_id: input.runId, ...caseVariables(config.cases) });
         },
         termKeyness: async (models) => {
           await buildTermKeyness(connection, models);

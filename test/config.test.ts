@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { detectionDefaults, detectionSettings } from '../pipeline/warnings/detection-settings.ts';
+import { caseDefaults } from '../pipeline/case-settings.ts';
 
 describe('normalizeConfig', () => {
   it('gives the documented defaults', () => {
@@ -54,6 +55,18 @@ describe('normalizeConfig', () => {
       normalizeConfig({ lang: 'en', ...options });
     } catch (error) {
       expect((error as PipelineError).exitCode).toBe(2);
+    }
+  });
+
+  it('reads the case settings: closed always stops the clock, steps ascend, a score needs a weight above 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).cases).toEqual(caseDefaults);
+    expect(caseDefaults).toEqual({ clockStopsAt: ['closed'], escalationSteps: [3, 10], scoreWeights: {} });
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ cases: { clock_stops_at: ['replied'], escalation_steps: [2], score_weights: { solved: 1 } } }));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).cases).toEqual({ clockStopsAt: ['closed', 'replied'], escalationSteps: [2], scoreWeights: { solved: 1 } });
+    for (const cases of [{ clock_stops_at: ['escalated'] }, { escalation_steps: [10, 3] }, { escalation_steps: [0] }, { score_weights: { solved: 0 } }, { score_weights: { speed: 1 } }]) {
+      await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ cases }));
+      expect(() => normalizeConfig({ input: dir, lang: 'en' }), JSON.stringify(cases)).toThrow(PipelineError);
     }
   });
 

@@ -107,6 +107,7 @@ export async function writeBenchFeedbackCsv(
       view.respondedAt === null ? '' : formatStamp(view.respondedAt),
       view.resolvedAt === null ? '' : formatStamp(view.resolvedAt),
       view.satisfied,
+      view.solved,
     ]);
   });
 }

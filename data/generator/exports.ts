@@ -31,9 +31,13 @@ export interface ExportedFile {
   ids: ReadonlySet<string>;
 }
 
-/** When the register's yearly files were exported: the first in the second week of January, later ones in the first. */
+/**
+ * When the register's yearly files were exported: the first in the second week of January (its
+ * last weeks are exported again with the next year), later ones once the year's cases had settled,
+ * in the first week of February, so that only the slowest December cases still show open.
+ */
 export function registerExportTime(year: number, index: number): number {
-  return stampOf(dayOf(`${year + 1}-01-${index === 0 ? '09' : '05'}`), 9, 30);
+  return stampOf(dayOf(index === 0 ? `${year + 1}-01-09` : `${year + 1}-02-05`), 9, 30);
 }
 
 export interface ExportContext {
@@ -66,6 +70,7 @@ function row(ev: FeedbackEvent, asOf: number, fmt: (stamp: number) => string, wr
     responded_at: view.respondedAt === null ? '' : fmt(view.respondedAt),
     resolved_at: view.resolvedAt === null ? '' : fmt(view.resolvedAt),
     satisfied: view.satisfied,
+    solved: view.solved,
   };
 }
 
@@ -276,16 +281,19 @@ export async function exportUk(ctx: ExportContext, events: FeedbackEvent[]): Pro
   const archived = firstYear < lastYear ? events.filter((ev) => dayOfStamp(ev.receivedAt) < cut) : [];
   const current = firstYear < lastYear ? events.filter((ev) => dayOfStamp(ev.receivedAt) >= cut) : events;
 
+  const archivedAt = stampOf(cut + 2, 17, 0);
   if (archived.length > 0) {
-    const asOf = stampOf(cut + 2, 17, 0);
-    const rows = archived.map((ev) => row(ev, asOf, (s) => formatStamp(s), true));
+    const rows = archived.map((ev) => row(ev, archivedAt, (s) => formatStamp(s), true));
     const rel = `uk/kingsmere_pals_${firstYear}.parquet`;
     await writeParquet(join(ctx.out, rel), FEEDBACK_COLUMNS, rows, TIMESTAMP_COLUMNS);
-    files.push(fileInfo(ctx, rel, { hospital: 'uk', kind: 'feedback', format: 'parquet (timestamps typed, local time)', encoding: 'parquet', source: 'pals', from: isoDate(ctx.from), to: isoDate(cut - 1), asOf: formatStamp(asOf, false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) }));
+    files.push(fileInfo(ctx, rel, { hospital: 'uk', kind: 'feedback', format: 'parquet (timestamps typed, local time)', encoding: 'parquet', source: 'pals', from: isoDate(ctx.from), to: isoDate(cut - 1), asOf: formatStamp(archivedAt, false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) }));
   }
 
+  // the new system took over the cases the old one still had open: they come again, as they stand now
+  const carried = archived.filter((ev) => snapshot(ev.receivedAt, ev.lifecycle, archivedAt).status !== 'closed');
+  const exported = [...carried, ...current];
   const startYear = firstYear < lastYear ? firstYear + 1 : firstYear;
-  const rows = current.map((ev) => row(ev, endOfDay(ctx.to), formatUkIso, true));
+  const rows = exported.map((ev) => row(ev, endOfDay(ctx.to), formatUkIso, true));
   const rel = `uk/kingsmere_pals_${startYear === lastYear ? startYear : `${startYear}-${lastYear}`}.jsonl`;
   faults.push(
     ...injectFaults(
@@ -297,7 +305,7 @@ export async function exportUk(ctx: ExportContext, events: FeedbackEvent[]): Pro
         { fault: 'received_at in the future', column: 'received_at', at: 0.75, value: () => formatUkIso(stampOf(ctx.to + 50, 9, 0)) },
         { fault: 'satisfied is not yes/no/pending', column: 'satisfied', at: 0.85, value: () => 'N/A - see notes', when: (r) => r.status === 'closed' },
       ],
-      { file: rel, protect: (i) => current[i]?.planted !== null, rowNumber: (i) => i + 1, idColumn: 'id' },
+      { file: rel, protect: (i) => i < carried.length || exported[i]?.planted !== null, rowNumber: (i) => i + 1, idColumn: 'id' },
     ).records,
   );
   await writeJsonl(join(ctx.out, rel), FEEDBACK_COLUMNS, rows);

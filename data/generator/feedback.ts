@@ -113,6 +113,13 @@ export interface RecordOverrides {
   slowdown?: number;
 }
 
+/** The Vietnamese office's spelling of a channel: Facebook, Zalo OA, TikTok or YouTube for social; some hotline calls are its callbacks. */
+function vietnameseChannel(rng: Rng, channel: string): string {
+  if (channel === 'social') return rng.weighted([['Facebook', 55], ['Zalo OA', 35], ['TikTok', 7], ['YouTube', 3]] as const);
+  if (channel === 'hotline' && rng.chance(0.2)) return 'Gọi điện sau ra viện';
+  return channel;
+}
+
 /** One record of a department on a day; planted problems pass their own wording and place. */
 export function buildRecord(rng: Rng, hospital: HospitalSpec, source: SourceSpec, dept: DepartmentSpec, day: number, o: RecordOverrides = {}): FeedbackEvent {
   let channel = o.channel ?? rng.weighted(source.channels);
@@ -135,6 +142,9 @@ export function buildRecord(rng: Rng, hospital: HospitalSpec, source: SourceSpec
   if (hospital.id === 'cn' && source.name === 'hospital_hotline' && channel === 'social' && rng.chance(0.1)) {
     channel = rng.pick(['微信公众号', '微博']);
   }
+  // written as the office writes it: the Vietnamese hospital names its platform and logs the
+  // complaints its after-discharge calls bring up (from a stream of its own: the rest stays as it was)
+  if (hospital.id === 'vn') channel = vietnameseChannel(rng.fork(`channel/${source.name}/${receivedAt}`), channel);
   return {
     hospital: hospital.id,
     source: source.name,

@@ -4,8 +4,10 @@ export type HospitalId = 'cn' | 'vn' | 'uk';
 export type Lang = 'zh' | 'vi' | 'en';
 export type Kind = 'complaint' | 'consultation' | 'suggestion' | 'praise';
 export type Category = 'process' | 'attitude' | 'quality' | 'cost' | 'facility';
-export type Status = 'received' | 'verifying' | 'handling' | 'replied' | 'closed' | 'escalated';
+export type Status = 'received' | 'verifying' | 'handling' | 'replied' | 'closed' | 'escalated' | 'referred';
 export type Satisfied = 'yes' | 'no' | 'pending' | '';
+/** The callback's judgement whether the problem was solved (contract v2). */
+export type Solved = 'yes' | 'no' | '';
 
 export const CATEGORIES: readonly Category[] = ['process', 'attitude', 'quality', 'cost', 'facility'];
 
@@ -24,6 +26,7 @@ export const FEEDBACK_COLUMNS = [
   'responded_at',
   'resolved_at',
   'satisfied',
+  'solved',
 ] as const;
 
 export type FeedbackColumn = (typeof FEEDBACK_COLUMNS)[number];
@@ -35,9 +38,13 @@ export interface Lifecycle {
   respondedAt: number | null;
   resolvedAt: number | null;
   /** Final state once everything that will happen has happened. */
-  outcome: 'closed' | 'replied' | 'escalated';
+  outcome: 'closed' | 'replied' | 'escalated' | 'referred';
   escalatedAt: number | null;
+  /** When a policy matter was handed to an outside authority (status referred until resolved). */
+  referredAt: number | null;
   satisfied: Satisfied;
+  /** The callback's judgement, recorded with `satisfied` once the callback is made. */
+  solved: Solved;
   /** Status shown while the case is being worked on after first contact. */
   midStatus: 'handling' | 'replied';
   /** `satisfied` shown while the case is open. */

@@ -61,8 +61,8 @@ effects, about 2.5 % of items unanswered, a slow improvement over the period, \`
 **Kingsmere General Hospital** (Kingsmere and District NHS Foundation Trust), an English hospital's
 PALS service (phone line, e-mail, website form, walk-in, social media, comment cards; about 10-20 a
 day). The first year was archived to Parquet when the trust changed systems (timestamps typed, local
-time); the new system exports JSON Lines with ISO 8601 timestamps carrying the UK offset
-(+00:00 / +01:00).
+time); the new system took over the cases still open then, so they appear again in its export, JSON
+Lines with ISO 8601 timestamps carrying the UK offset (+00:00 / +01:00).
 
 ## Files
 
@@ -71,12 +71,17 @@ time); the new system exports JSON Lines with ISO 8601 timestamps carrying the U
 ${fileRows}
 
 Feedback files carry the contract columns \`id, source, received_at, channel, kind, department,
-location, category, text, status, responded_at, resolved_at, satisfied\`; the survey file carries
+location, category, text, status, responded_at, resolved_at, satisfied, solved\`; the survey file carries
 \`response_id, submitted_at, department, patient_type, q_a1..q_e4, overall, recommend, comment\`.
 Excel timestamps are real date cells (displayed \`yyyy-mm-dd hh:mm:ss\` in the Chinese workbook and
 \`dd/mm/yyyy hh:mm\` in the Vietnamese one). All times are hospital-local. Each export shows the
 handling state as of its export time, so recent cases are still open (a backlog at the end of the
 period) and the register's yearly files show late-December cases as they stood on the export day.
+Every complaint is closed in the end: most within their working-day limits, a slow tail past them;
+one answered first is closed about a week later, an escalated one weeks after its escalation, and a
+policy matter (mostly insurance and fees) is \`referred\` to an outside authority and resolved a month
+or so later. So the cases open at the end are mostly recent and a handful are overdue. The callback
+records \`solved\` beside \`satisfied\`.
 
 Departments are written as each hospital writes them, sometimes with a variant (心内科 for
 心血管内科, \`Khoa Cap cuu\` without diacritics, \`A&E\` for Emergency Department), and a few rows name
@@ -84,7 +89,9 @@ units no reference table knows (睡眠医学中心, 互联网医院, Đơn vị 
 Virtual Ward, Long Covid Clinic). The full list per hospital is exported by
 \`data/generator/departments.ts\` (\`departmentStrings\`). The category is blank on about a fifth of
 the rows, to be inferred from the text. A few channel values in the Chinese register are raw
-spellings (微信公众号, 微博) that the contract maps to \`other\`.
+spellings (微信公众号, 微博), read as the platforms \`wechat\` and \`weibo\`; the Vietnamese hospital
+names its platform (Facebook, Zalo OA, TikTok, YouTube) and logs the complaints its after-discharge
+calls bring up (Gọi điện sau ra viện: channel \`callback\`).
 
 ## How the volumes behave
 

@@ -4,12 +4,17 @@
 
 -- The contract's coded values as enums: a byte each instead of a string to compress, which
 -- halves the cost of writing a million records.
-create type if not exists channel_type as enum
-    ('hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'other');
+-- channel and status gained values in contract v2 (callback, the social platforms, referred): they
+-- are replaced on every run, and the columns re-typed below, so an older warehouse takes them too.
+-- A social platform is stored as such; fct_feedback groups it as `social`.
+create or replace type channel_type as enum
+    ('hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'other',
+     'callback', 'wechat', 'weibo', 'douyin', 'facebook', 'zalo', 'tiktok', 'youtube');
 create type if not exists feedback_kind_type as enum ('complaint', 'consultation', 'suggestion', 'praise');
 create type if not exists category_type as enum ('process', 'attitude', 'quality', 'cost', 'facility', 'other');
-create type if not exists status_type as enum ('received', 'verifying', 'handling', 'replied', 'closed', 'escalated');
+create or replace type status_type as enum ('received', 'verifying', 'handling', 'replied', 'closed', 'escalated', 'referred');
 create type if not exists satisfied_type as enum ('yes', 'no', 'pending');
+create type if not exists solved_type as enum ('yes', 'no');
 create type if not exists patient_type_type as enum ('inpatient', 'outpatient');
 
 -- Grain: one row per input file version (path + checksum) that a run read or rejected.
@@ -70,6 +75,12 @@ create table if not exists feedback_records (
 alter table feedback_records add column if not exists contact_hash varchar;
 -- and one made before hospitals (contract v2) gets theirs, filled at the end of this file
 alter table feedback_records add column if not exists hospital varchar;
+
+-- Contract v2: the follow-up call's judgement (a warehouse made before it gets the column, last),
+-- and the enums' new values for the columns of an older warehouse (cheap when nothing changes).
+alter table feedback_records add column if not exists solved solved_type;
+alter table feedback_records alter column channel set data type channel_type;
+alter table feedback_records alter column status set data type status_type;
 
 -- Grain: one row per secret of this warehouse: `contact_salt`, random, made once by the first run
 -- that finds none. Read only by the feedback load; never by a mart, never exported.
@@ -209,6 +220,9 @@ update quarantine
 set hospital = clean_hospital(hospital_of_path(files.path, getvariable('default_hospital')))
 from ingested_files as files
 where quarantine.hospital is null and files.file_id = quarantine.file_id;
+-- a record whose file is not on record (none should be) takes the configured or input folder's name
+update feedback_records set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
+update survey_responses set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
 -- before hospitals, (source, id) was the whole key: each row below matches one record
 update survey_answers as answers
 set hospital = responses.hospital

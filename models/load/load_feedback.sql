@@ -12,7 +12,8 @@ using (
 ) as replaced
 where stored.hospital = replaced.hospital and stored.source = replaced.source and stored.id = replaced.id;
 
--- by name: a warehouse upgraded in place has its later columns in the order they were added
+-- by name: columns added to the landing table later (contact_hash, hospital, solved, ...) sit in
+-- the order they were added in an upgraded warehouse
 insert into feedback_records by name
 select
     staged.source,
@@ -32,6 +33,7 @@ select
     staged.responded_at,
     staged.resolved_at,
     staged.satisfied,
+    staged.solved,
     staged.content_hash,
     getvariable('file_order') as file_id,
     staged.file_row,

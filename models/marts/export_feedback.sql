@@ -17,6 +17,10 @@ select
     -- the category as written where it differs from `category` (an alias, or a value not
     -- recognised, which left the category to be inferred), so inference never hides the source's word
     category_raw,
-    text_redacted
+    text_redacted,
+    -- contract v2: the social platform behind channel `social`, the case's status and the callback's judgement
+    platform,
+    status,
+    solved
 from fct_feedback
 order by fct_feedback.received_at, hospital, source, id;

@@ -5,7 +5,11 @@
 create or replace table fct_feedback as
 with records as (
     -- the landing table keeps a redaction only where it changed the text; raw text stops here
-    select * exclude (text_raw, text_redacted), coalesce(text_redacted, text_raw) as text_redacted
+    select
+        * exclude (text_raw, text_redacted),
+        coalesce(text_redacted, text_raw) as text_redacted,
+        -- a social platform (contract v2) is kept as the record's platform and grouped as `social`
+        case when channel in ('wechat', 'weibo', 'douyin', 'facebook', 'zalo', 'tiktok', 'youtube') then channel::varchar end as platform
     from feedback_records
 ),
 
@@ -31,7 +35,7 @@ final as (
         departments.department_code,
         departments.is_known as department_is_known,
         redact_pii(records.location) as location,
-        records.channel::varchar as channel,
+        case when records.platform is not null then 'social' else records.channel::varchar end as channel,
         records.kind::varchar as kind,
         -- the text stage reads every record before the marts; letters decide only without it
         coalesce(analyses.lang, script_language(records.text_redacted)) as lang,
@@ -47,7 +51,9 @@ final as (
         records.responded_at,
         records.resolved_at,
         records.satisfied::varchar as satisfied,
-        records.text_redacted
+        records.text_redacted,
+        records.platform,
+        records.solved::varchar as solved
     from records
     inner join departments using (hospital, department_raw)
     left join analyses using (hospital, source, id, content_hash)

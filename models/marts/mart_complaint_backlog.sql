@@ -3,10 +3,11 @@
 -- their hospital's calendar (0-3, 4-7, 8-15, over 15; see int_open_complaints) and how many are
 -- past their due date. The bands follow complaint_sla.csv's defaults (3, 7 and 15 working days).
 -- status_replied and status_escalated count the open ones whose current status is `replied`
--- (answered, not closed) or `escalated`.
+-- (answered, not closed) or `escalated`. Complaints `referred` to an outside authority are off the
+-- department's clock and not counted here (mart_open_cases lists them apart).
 create or replace table mart_complaint_backlog as
 with open_complaints as (
-    select hospital, source, id, as_of, age_working_days, is_past_due from int_open_complaints
+    select hospital, source, id, as_of, age_working_days, is_past_due from int_open_complaints where on_department_clock
 ),
 
 feedback as (

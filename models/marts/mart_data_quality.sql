@@ -65,13 +65,13 @@ with unrecognised as (
     union all
     select hospital, 'status', status_raw from feedback_records where status_raw is not null and status is null
     union all
-    -- a kind, satisfied or patient_type nobody recognised holds its record back (a praise must not
+    -- a kind, satisfied, solved or patient_type nobody recognised holds its record back (a praise must not
     -- count as a complaint): the quarantine of the file's latest reading keeps the value, redacted
     -- as in mart_quarantine, and it is reported here too
     select quarantine.hospital, quarantine.column_name, redact_pii(quarantine.value)
     from quarantine
     semi join (select max(file_id) as file_id from ingested_files where status = 'loaded' group by path) using (file_id)
-    where quarantine.column_name in ('kind', 'satisfied', 'patient_type') and quarantine.value is not null
+    where quarantine.column_name in ('kind', 'satisfied', 'solved', 'patient_type') and quarantine.value is not null
 ),
 
 final as (

@@ -3,9 +3,9 @@
 -- the same while the problem lasts, so its id is stable across runs:
 --   satisfaction_drop: a department (or the whole hospital) whose latest complete month falls on
 --     its XmR chart or below the funnel (mart_satisfaction_drop), both methods merged into one;
---   sla_breach: a department with open complaints past their due date (mart_sla_breaches).
--- Until the warnings are kept per hospital, a warning's hospital is the one most of its evidence
--- records come from; a satisfaction drop, which has none, names the hospital only where the
+--   sla_breach: an open case that passed its due date or an escalation step (mart_open_cases),
+--     in the case's hospital.
+-- Until satisfaction is kept per hospital, a satisfaction drop names the hospital only where the
 -- surveys come from one.
 create or replace table mart_warning_candidates as
 with drops as (
@@ -31,51 +31,48 @@ survey_hospital as (
     select min(hospital) as hospital from survey_responses having count(distinct hospital) = 1
 ),
 
-breach_hospitals as (
-    select department, hospital
-    from mart_sla_breaches
-    group by department, hospital
-    qualify row_number() over (partition by department order by count(*) desc, hospital) = 1
-),
-
+-- one warning per open case and escalation step (mart_open_cases): passing its due date is step 1,
+-- each configured escalation step one more, so a case raises a new warning only when it passes a
+-- step, never again while it sits there; severity grows with the step
 breaches as (
     select
         'sla_breach' as kind,
+        hospital,
         department,
-        min(due_date) as period_start,
-        getvariable('as_of')::date as period_end,
-        count(*) as observed,
+        category,
+        due_date as period_start,
+        as_of as period_end,
+        working_days_overdue as observed,
         0 as expected,
         'working-day SLA' as method,
-        max(working_days_overdue)::varchar as reason,
-        case
-            when count(*) >= 10 or max(working_days_overdue) > 10 then 'high'
-            when count(*) >= 3 then 'medium'
-            else 'low'
-        end as severity,
-        list(id order by working_days_overdue desc, id)[1:100] as evidence_ids,
+        working_days_overdue::varchar as reason,
+        case when escalation_step >= 3 then 'high' when escalation_step = 2 then 'medium' else 'low' end as severity,
+        [id] as evidence_ids,
         null as month,
-        null as methods
-    from mart_sla_breaches
-    group by department
-),
-
-hospitals as (
-    select drops.*, (select hospital from survey_hospital) as hospital from drops
-    union all by name
-    select breaches.*, breach_hospitals.hospital
-    from breaches
-    left join breach_hospitals on breach_hospitals.department is not distinct from breaches.department
+        null as methods,
+        to_json(['sla_breach', hospital, source, id, escalation_step::varchar])::varchar as warning_key,
+        {
+            'source': source,
+            'id': id,
+            'escalation_step': escalation_step,
+            'owner': owner,
+            'owner_role': owner_role,
+            'due_date': strftime(due_date, '%Y-%m-%d'),
+            'step_reached_on': strftime(step_reached_on, '%Y-%m-%d'),
+            'calendar': calendar
+        } as sla_case
+    from mart_open_cases
+    where escalation_step >= 1
 ),
 
 final as (
     select
         kind,
         -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
-        to_json([kind, department])::varchar as warning_key,
+        coalesce(warning_key, to_json([kind, department])::varchar) as warning_key,
         hospital,
         department,
-        null::varchar as category,
+        category,
         null::varchar as location,
         []::varchar[] as keywords,
         period_start,
@@ -86,8 +83,13 @@ final as (
         reason,
         severity,
         evidence_ids,
-        month
-    from (select * exclude (methods) from hospitals)
+        month,
+        sla_case
+    from (
+        select * exclude (methods), (select hospital from survey_hospital) as hospital from drops
+        union all by name
+        select * exclude (methods) from breaches
+    )
 )
 
 select * from final

@@ -8,9 +8,10 @@ with logged as (
     select * from report_warning_log
 ),
 
--- a sentinel's record, quoted in the bulletin; ids are unique within a source, so one per id
+-- a sentinel's record, quoted in the bulletin; ids are unique within a hospital's source, so one
+-- per hospital and id
 evidence as (
-    select id, arg_min(text_redacted, source) as text_redacted from report_feedback group by id
+    select hospital, id, arg_min(text_redacted, source) as text_redacted from report_feedback group by hospital, id
 ),
 
 final as (
@@ -26,7 +27,9 @@ final as (
         strftime(logged.first_as_of, '%Y-%m-%d') as first_as_of,
         strftime(logged.resolved_as_of, '%Y-%m-%d') as resolved_as_of
     from logged
-    left join evidence on evidence.id = json_extract_string(warning, '$.evidence_ids[0]')
+    left join evidence
+        on evidence.hospital = json_extract_string(warning, '$.hospital')
+        and evidence.id = json_extract_string(warning, '$.evidence_ids[0]')
 )
 
 select * from final;

@@ -16,6 +16,7 @@ codes as (
     union all select 'category', category from input where category is not null group by all
     union all select 'status', status from input where status is not null group by all
     union all select 'satisfied', satisfied from input where satisfied is not null group by all
+    union all select 'solved', solved from input where solved is not null group by all
 ),
 
 mapped_codes as (
@@ -59,19 +60,23 @@ cleaned as (
         parse_local_timestamp(input.resolved_at) as resolved_at,
         input.satisfied as satisfied_raw,
         satisfied.value as satisfied_mapped,
+        input.solved as solved_raw,
+        solved.value as solved_mapped,
         -- of every field as written, as a JSON array: quoting keeps fields apart whatever they hold,
         -- and null stays apart from blank. The text itself is not copied here: the load reads it
         -- from input_rows.
         md5_number_upper(to_json([
             input.received_at, input.channel, input.kind, input.department, input.location, input.category,
             input.text, input.status, input.responded_at, input.resolved_at, input.satisfied
-        ])::varchar) as content_hash
+        -- solved (contract v2) only where given, so a record without it keeps the hash it had before
+        ] || case when input.solved is not null then [input.solved] else [] end)::varchar) as content_hash
     from input
     left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
     left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
     left join mapped_codes as category on category.field = 'category' and category.value_raw = input.category
     left join mapped_codes as status on status.field = 'status' and status.value_raw = input.status
     left join mapped_codes as satisfied on satisfied.field = 'satisfied' and satisfied.value_raw = input.satisfied
+    left join mapped_codes as solved on solved.field = 'solved' and solved.value_raw = input.solved
     left join departments on departments.department = input.department
 ),
 
@@ -101,6 +106,8 @@ checked as (
                     then {'column': 'resolved_at', 'reason': 'resolved_at is in the future', 'value': resolved_at_raw}
                 when satisfied_raw is not null and satisfied_mapped is null
                     then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
+                when solved_raw is not null and solved_mapped is null
+                    then {'column': 'solved', 'reason': 'solved is not yes or no', 'value': solved_raw}
             end
         ) as problem
     from cleaned
@@ -126,6 +133,7 @@ final as (
         responded_at,
         resolved_at,
         satisfied_mapped as satisfied,
+        solved_mapped as solved,
         content_hash,
         problem
     from checked

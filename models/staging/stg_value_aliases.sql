@@ -1,5 +1,5 @@
 -- Grain: one row per (field, alias key): how exports write channel, kind, status, satisfied,
--- category and patient_type, mapped onto the contract's values. Built from ref_value_aliases_raw,
+-- solved, category and patient_type, mapped onto the contract's values. Built from ref_value_aliases_raw,
 -- which holds the shipped data/reference/value_aliases.csv and any the hospital adds.
 create or replace temp table value_lookup as
 with aliases as (
@@ -24,6 +24,7 @@ contract_values as (
     union all select 'category', unnest(enum_range(null::category_type))::varchar
     union all select 'status', unnest(enum_range(null::status_type))::varchar
     union all select 'satisfied', unnest(enum_range(null::satisfied_type))::varchar
+    union all select 'solved', unnest(enum_range(null::solved_type))::varchar
     union all select 'patient_type', unnest(enum_range(null::patient_type_type))::varchar
 ),
 

@@ -1,7 +1,7 @@
 /** The input columns of contract section 1, in the order the staging models read them. */
 export const FEEDBACK_COLUMNS = [
   'id', 'source', 'hospital', 'received_at', 'channel', 'kind', 'department', 'location', 'category', 'text',
-  'status', 'responded_at', 'resolved_at', 'satisfied',
+  'status', 'responded_at', 'resolved_at', 'satisfied', 'solved',
 ] as const;
 export const FEEDBACK_REQUIRED = ['id', 'received_at', 'department', 'text'] as const;
 

@@ -14,10 +14,14 @@ export const REFERENCE_TABLES = {
   ref_value_aliases_raw: 'value_aliases.csv',
   ref_complaint_sla_raw: 'complaint_sla.csv',
   ref_holidays_raw: 'holidays.csv',
+  ref_response_limits_raw: 'response_limits.csv',
+  ref_department_owners_raw: 'department_owners.csv',
 } as const;
 
 /** Tables only the marts read: changing them rebuilds the marts at the next run but re-reads no file. */
-const MART_ONLY_TABLES: ReadonlySet<string> = new Set(['ref_complaint_sla_raw', 'ref_holidays_raw']);
+const MART_ONLY_TABLES: ReadonlySet<string> = new Set([
+  'ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw', 'ref_department_owners_raw',
+]);
 
 function referenceFiles(config: Config, fileName: string): string[] {
   return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));
@@ -28,12 +32,33 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
   for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
     const files = referenceFiles(config, fileName);
     if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
+    // file_rank: the folder's place in reference_dirs (1 = shipped), for tables where a hospital's row replaces a shipped one
     await connection.run(
-      `create or replace table ${table} as select * from read_csv($files, header = true, all_varchar = true, union_by_name = true)`,
+      `create or replace table ${table} as
+       select * exclude (filename), list_position($files, filename)::integer as file_rank
+       from read_csv($files, header = true, all_varchar = true, union_by_name = true, filename = true)`,
       { files: listValue(files) },
     );
   }
   await checkComplaintSla(connection);
+  await checkResponseLimits(connection);
+}
+
+/** The marts cast response_limit to a number and read unit as a code: a hospital's typo stops here, with its row. */
+async function checkResponseLimits(connection: DuckDBConnection): Promise<void> {
+  const [bad] = await queryRows<{ channel: string | null; response_limit: string | null; unit: string | null }>(
+    connection,
+    `select channel, response_limit, unit from ref_response_limits_raw
+     where not coalesce(isfinite(try_cast(trim(response_limit) as double)) and try_cast(trim(response_limit) as double) between 0 and 3650, false)
+        or coalesce(lower(trim(unit)), '') not in ('hours', 'working_days')
+     order by all limit 1`,
+  );
+  if (bad) {
+    throw new PipelineError(
+      'reference',
+      `response_limits.csv: ${bad.channel ?? ''}: needs a response_limit from 0 to 3650 in hours or working_days, not ${bad.response_limit ?? ''} ${bad.unit ?? ''}`,
+    );
+  }
 }
 
 /** The marts cast sla_days to a number of days: a hospital's typo stops here, with its row, not as a cast error. */

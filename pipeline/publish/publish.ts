@@ -32,6 +32,7 @@ export const EXPORTS = {
   satisfaction_spc: 'mart_satisfaction_spc',
   satisfaction_funnel: 'mart_satisfaction_funnel',
   complaint_backlog: 'mart_complaint_backlog',
+  open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
 } as const;
 
@@ -152,6 +153,10 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
     ),
     topDepartments: TOP_DEPARTMENTS,
     backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
+    openCases: await queryRows(
+      connection,
+      "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases",
+    ),
   };
 }
 

@@ -8,8 +8,10 @@ import { addDays } from '../time.ts';
 import type { Category } from '../text/category-lexicon.ts';
 import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './lifecycle.ts';
 import { SENTINEL_CLASSES, THREAT_CLASSES, type SentinelClass } from './sentinel-lists.ts';
+import { workingDayDue } from './working-day-due.ts';
+import { NO_CALENDAR } from '../calendar.ts';
 
-/** Days from the as-of date to a warning's due date, by kind: the source practice's timers. */
+/** Working days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
 
 /** The early-warning kinds the detectors raise over the weekly count series of the warehouse. */
@@ -32,6 +34,21 @@ export interface WarningSignal {
   /** Benjamini–Hochberg adjusted p-value across the cells tested that week. */
   q_value: number;
   method: string;
+}
+
+/** sla_breach: the open case a warning is about (mart_open_cases) and the step it passed. */
+export interface SlaCase {
+  source: string;
+  id: string;
+  /** 1 once past its due date, one more per escalation step reached (config cases.escalation_steps). */
+  escalation_step: number;
+  /** Whom department_owners.csv names for owner_role; null when it names no one. */
+  owner: string | null;
+  owner_role: 'head' | 'supervising_leader';
+  due_date: string;
+  step_reached_on: string;
+  /** The holiday calendar of the case, which its warning's due date is counted in. */
+  calendar: string;
 }
 
 /** One warning of contract section 4, with the text for people in the site's language. */
@@ -74,6 +91,8 @@ export interface Warning {
   /** Sentinel warnings: the most serious event class its record describes (fall, medication_error, ...), and all of them. */
   event_class?: string;
   event_classes?: string[];
+  /** sla_breach: the case and the step it passed. */
+  sla_case?: SlaCase;
 }
 
 /** One 7-day window of a detector warning's cell, judged on the windows before it (assessWeek). */
@@ -95,7 +114,8 @@ export interface WarningsFile {
 }
 
 /** A warning's facts before its id, status and text: a row of mart_warning_candidates, or a detector's. */
-export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date'> & {
+export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date' | 'sla_case'> & {
+  sla_case?: SlaCase | null;
   warning_key: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
@@ -124,19 +144,24 @@ export function warningId(key: string): string {
   return `W-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
-/** How to word and time warnings: the site's language, and the days to fix a detector warning by category. */
+/** How to word and time warnings: the site's language, the days to fix one, the working days they are counted in. */
 export interface WarningStyle {
   language: Language;
-  /** complaint_sla.csv: days by category (`other` for none); the source practice gives `process` 3. */
+  /** complaint_sla.csv: working days by category (`other` for none); the source practice gives `process` 3. */
   dueDays: ReadonlyMap<string, number>;
+  /** Each holiday calendar's working days, ascending (int_working_days). */
+  workingDays: ReadonlyMap<string, readonly string[]>;
+  /** The calendar of a warning that is not about one case: the one most feedback records follow. */
+  calendar: string;
 }
 
 function describe(row: WarningCandidate, language: Language): Pick<Warning, 'summary' | 'suggested_action'> {
   const department = row.department ?? t(language, 'warning.hospital');
   const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
-  if (row.kind === 'sla_breach') {
+  if (row.kind === 'sla_breach' && row.sla_case) {
+    const { id, due_date: due, escalation_step: step, owner, owner_role: role } = row.sla_case;
     return {
-      summary: t(language, 'warning.summary.sla_breach', { department, count: n(row.observed), days: row.reason }),
+      summary: t(language, 'warning.summary.sla_breach', { department, id, due, days: row.reason, step: String(step), owner: owner ?? t(language, `case.role.${role}`) }),
       suggested_action: t(language, 'warning.action.sla_breach'),
     };
   }
@@ -174,11 +199,27 @@ function describeSentinel(row: WarningCandidate, language: Language, department:
   return { summary, suggested_action: t(language, THREAT_CLASSES.has(eventClass) ? 'warning.action.sentinel.threat' : 'warning.action.sentinel.safety') };
 }
 
+/** A warning is due a number of working days after the as-of date, in its case's calendar or the hospital's. */
 function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): string {
+  // a sentinel is due the working day after the run that first raised it, fixed then
   if (row.kind === 'sentinel' && row.due_date !== undefined) return row.due_date;
-  if (row.kind === 'sla_breach' || row.kind === 'satisfaction_drop') return addDays(asOf, WARNING_DUE_DAYS[row.kind]);
-  const days = style.dueDays.get(row.category ?? 'other') ?? style.dueDays.get('other') ?? 7;
-  return addDays(asOf, days);
+  const days =
+    row.kind === 'sla_breach' || row.kind === 'satisfaction_drop'
+      ? WARNING_DUE_DAYS[row.kind]
+      : (style.dueDays.get(row.category ?? 'other') ?? style.dueDays.get('other') ?? 7);
+  const calendar = row.sla_case?.calendar ?? style.calendar;
+  return workingDayDue(asOf, days, style.workingDays.get(calendar) ?? []);
+}
+
+/**
+ * Whether a warning is published this run. An sla_breach is news once: when its case passed its
+ * step in the seven days to the as-of date (the week a weekly run covers) and the warning is new.
+ * A case that stays overdue, or passed its step before that week (a first run on old data), is on
+ * the open-case list (mart_open_cases), not in the warnings again.
+ */
+function isPublished(warning: Warning, asOf: string): boolean {
+  if (warning.kind !== 'sla_breach') return true;
+  return warning.status === 'new' && (warning.sla_case?.step_reached_on ?? '') >= addDays(asOf, -6);
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
@@ -213,15 +254,22 @@ export function raiseWarnings(
     const row = raised.get(id);
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
+      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
-    const { warning_key: _key, reason: _reason, month: _month, ...fields } = row;
-    const described = { id, ...fields, status, ...describe(row, style.language), due_date: dueDate(row, asOf, style) };
+    const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;
+    const described = {
+      id,
+      ...fields,
+      ...(slaCase ? { sla_case: slaCase } : {}),
+      status,
+      ...describe(row, style.language),
+      due_date: dueDate(row, asOf, style),
+    };
     const before = published.get(id);
     const unchanged = status === 'ongoing' && before !== undefined && sameFacts(before, described);
     const warning: Warning = { ...described, run_id: unchanged ? before.run_id : runId };
-    warnings.push(warning);
+    if (isPublished(warning, asOf)) warnings.push(warning);
     published.set(id, warning);
   }
   warnings.sort(
@@ -262,13 +310,29 @@ export function openWarningIds(history: WarningHistory): Set<string> {
   return new Set(history.log.filter((entry) => entry.resolvedAsOf === null).map((entry) => entry.id));
 }
 
-/** Days to fix a warning by category, from complaint_sla.csv (the reference table the KPIs use). */
+/**
+ * Working days to fix a warning by category, from complaint_sla.csv (the reference table the KPIs
+ * use), and the calendars they are counted in (int_working_days, built with the marts).
+ */
 export async function readWarningStyle(connection: DuckDBConnection, language: Language): Promise<WarningStyle> {
   const rows = await queryRows<{ category: string; days: number }>(
     connection,
     'select lower(trim(category)) as category, ceil(max(sla_days::double))::integer as days from ref_complaint_sla_raw group by 1',
   );
-  return { language, dueDays: new Map(rows.map((row) => [row.category, row.days])) };
+  const calendars = await queryRows<{ calendar: string; days: string[] }>(
+    connection,
+    "select calendar, list(strftime(day, '%Y-%m-%d') order by day) as days from int_working_days where is_working_day group by calendar",
+  );
+  const [main] = await queryRows<{ calendar: string }>(
+    connection,
+    'select calendar from feedback_records inner join file_calendar using (file_id) group by calendar order by count(*) desc, calendar limit 1',
+  );
+  return {
+    language,
+    dueDays: new Map(rows.map((row) => [row.category, row.days])),
+    workingDays: new Map(calendars.map((row) => [row.calendar, row.days])),
+    calendar: main?.calendar ?? NO_CALENDAR,
+  };
 }
 
 /**

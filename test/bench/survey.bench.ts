@@ -2,6 +2,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareCalendars } from '../../pipeline/calendar.ts';
+import { caseDefaults, caseVariables } from '../../pipeline/case-settings.ts';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, queryRows, quoteLiteral, setVariables } from '../../pipeline/db.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
@@ -148,7 +149,7 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
       run: onStage(async (connection) => {
         await executePlan(connection, ['marts', 'satisfaction'], {
           calendars: (models) => prepareCalendars(connection, config, models),
-          asOf: () => setVariables(connection, { as_of: asOf }),
+          asOf: () => setVariables(connection, { as_of: asOf, ...caseVariables(caseDefaults) }),
           surveyDefinitions: () => writeSurveyDefinitions(connection, config),
           satisfactionStatistics: () => buildSatisfactionStatistics(connection, asOf),
         });

@@ -122,6 +122,22 @@ describe('every page escapes what the data holds', () => {
         departmentMonths: [{ month: '2025-06', department: HOSTILE, complaints: 3 }],
         topDepartments: 8,
         backlog: [{ department: HOSTILE, open_complaints: 2, past_due: 1 }],
+        openCases: [
+          {
+            clock: 'department',
+            department: HOSTILE,
+            owner: HOSTILE,
+            owner_role: 'head',
+            category: 'process',
+            received_date: '2025-06-20',
+            age_working_days: 6,
+            status: 'handling',
+            due_date: '2025-06-25',
+            escalation_step: 1,
+            text_redacted: HOSTILE,
+            id: HOSTILE,
+          },
+        ],
       },
       'en',
     );

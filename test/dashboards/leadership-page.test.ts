@@ -151,6 +151,20 @@ function sample(): LeadershipPageData {
       { department: 'ALL', open_complaints: 2240, past_due: 2110 },
       { department: 'Phòng Hành chính', open_complaints: 3, past_due: 1 },
     ],
+    openCases: [
+      {
+        clock: 'department', department: 'Khoa Nhi', owner: null, owner_role: 'supervising_leader', category: 'process', received_date: '2026-10-01',
+        age_working_days: 30, status: 'escalated', due_date: '2026-10-06', escalation_step: 3, text_redacted: SCRIPT, id: 'C1',
+      },
+      {
+        clock: 'department', department: SCRIPT, owner: SCRIPT, owner_role: 'head', category: null, received_date: '2026-11-14',
+        age_working_days: 0, status: null, due_date: '2026-11-19', escalation_step: 0, text_redacted: 'chờ lâu', id: SCRIPT,
+      },
+      {
+        clock: 'reported_upward', department: 'Khoa Nhi', owner: null, owner_role: 'head', category: 'cost', received_date: '2026-10-20',
+        age_working_days: 19, status: 'referred', due_date: null, escalation_step: 0, text_redacted: 'BHYT', id: 'C3',
+      },
+    ],
   });
 }
 
@@ -255,5 +269,20 @@ describe('renderLeadershipPage', () => {
     expect(empty).toContain('No survey response in 2026-10.');
     expect(empty).toContain('Too few months with enough responses to draw a chart.');
     expect(tables(empty)[0]?.[0]?.[0]).toBe('Whole hospital');
+  });
+});
+describe('the open-case list on the leadership page', () => {
+  // the open-case list's two tables: the department cases, then those reported upward
+  const [cases = [], upward = []] = tables(renderLeadershipPage(sample(), 'en').split('<h2>Open complaints on')[1] ?? '');
+
+  it('lists the department cases in the order of the mart, escaped, naming the role where the table names no one', () => {
+    expect(cases).toEqual([
+      ['2026-10-06', 'Khoa Nhi', 'the supervising leader', 'process', '2026-10-01', '30', 'escalated', '3', '&lt;script&gt;alert(1)&lt;/script&gt; C1'],
+      ['2026-11-19', '&lt;script&gt;alert(1)&lt;/script&gt;', '&lt;script&gt;alert(1)&lt;/script&gt;', '–', '2026-11-14', '0', '–', '–', 'chờ lâu &lt;script&gt;alert(1)&lt;/script&gt;'],
+    ]);
+  });
+
+  it('lists the referred ones apart, with no due date', () => {
+    expect(upward).toEqual([['–', 'Khoa Nhi', 'the department head', 'cost', '2026-10-20', '19', 'referred', '–', 'BHYT C3']]);
   });
 });

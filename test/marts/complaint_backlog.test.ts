@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
- * mart_complaint_backlog and mart_sla_breaches, worked by hand at the as-of date Fri 13 Jun 2025,
+ * mart_complaint_backlog and mart_open_cases, worked by hand at the as-of date Fri 13 Jun 2025,
  * calendar CN (the workspace's Asia/Shanghai); 端午节 closes Sat 31 May .. Mon 2 Jun. Ages and
  * deadlines count working days after the day of receipt (process 3, attitude 7, quality and cost 15).
  *   B1 急诊科 process, Thu 12 Jun, open: age 1 (13 Jun); due Tue 17 Jun.
@@ -19,6 +20,8 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts';
  *   B8 心血管内科 cost, Fri 13 Jun 08:00, replied but not resolved, so open: age 0 (the day of
  *      receipt is not counted).
  *   P1 心血管内科 praise, open: not a complaint.
+ *   B9 心血管内科 cost, Mon 2 Jun, referred to an outside authority: off the department's clock, in
+ *      no backlog count, listed apart (reported upward) with no due date.
  * 急诊科: open 4 = 1 (0-3) + 1 (4-7) + 1 (8-15) + 1 (>15), past due 2, oldest 23.
  * 心血管内科: open 2 = 1 (0-3) + 1 (8-15), past due 1, 1 replied, 1 escalated, oldest 9.
  * ALL: 6 = 2 + 1 + 2 + 1, past due 3, 1 replied, 1 escalated, oldest 23.
@@ -34,6 +37,7 @@ const CSV = [
   'B7,2025-05-30 09:00,心血管内科,attitude,complaint,态度,escalated,',
   'B8,2025-06-13 08:00,心血管内科,cost,complaint,收费,replied,',
   'P1,2025-06-10 09:00,心血管内科,,praise,感谢,,',
+  'B9,2025-06-02 09:00,心血管内科,cost,complaint,医保政策,referred,',
 ].join('\n');
 
 // every export names its hospital first and its run last (contract section 5)
@@ -84,20 +88,58 @@ describe('complaint backlog at the as-of date', () => {
   });
 });
 
-describe('SLA breaches at the as-of date', () => {
-  it('lists each open complaint past its due date, most overdue first', async () => {
-    const rows = await ws.query(
-      `select source, id, department, category, strftime(received_at, '%Y-%m-%d %H:%M') as received_at,
-              strftime(due_at, '%Y-%m-%d %H:%M:%S') as due_at, working_days_overdue, status
-       from mart_sla_breaches`,
-    );
+/**
+ * The open-case list at Fri 13 Jun, the default escalation steps (3 and 10 working days overdue)
+ * and this department_owners.csv: emergency (by its code) 急诊科主任 and 分管医疗副院长; `*` 科室主任
+ * with no leader named. B4 is overdue by 20: step 3, reached at its due date + 10 working days, Thu
+ * 29 May (16, 19-23, 26-29 May), so its supervising leader answers; B7 and B2 by 2: step 1, from
+ * the day after their due date (Thu 12 Jun), their heads answer. Then the cases not yet due, by
+ * due date, and last B9, reported upward.
+ */
+const OWNERS = 'department,head,supervising_leader\nemergency,急诊科主任,分管医疗副院长\n*,科室主任,\n';
+
+describe('the open-case list at the as-of date', () => {
+  let listed: Workspace;
+  beforeAll(async () => {
+    listed = await createWorkspace();
+    await listed.write('complaints.csv', CSV);
+    await listed.write('hearken.config.json', JSON.stringify({ reference_dirs: ['../reference'] }));
+    await mkdir(join(listed.root, 'reference'));
+    await writeFile(join(listed.root, 'reference', 'department_owners.csv'), OWNERS);
+    await listed.run({ asOf: '2025-06-13' });
+  });
+  afterAll(async () => {
+    await listed.dispose();
+  });
+
+  it('lists the department cases by due date, then the referred ones apart, with owner, step and redacted text', () => {
+    const rows = listed.exported('open_cases').map((r) => [r.clock, r.id, r.department, r.owner, r.owner_role, r.status, r.due_date, r.working_days_overdue, r.escalation_step, r.step_reached_on, r.age_working_days]);
     expect(rows).toEqual([
-      { source: 'complaints', id: 'B4', department: '急诊科', category: 'process', received_at: '2025-05-12 09:00', due_at: '2025-05-15 23:59:59', working_days_overdue: 20, status: 'closed' },
-      { source: 'complaints', id: 'B7', department: '心血管内科', category: 'attitude', received_at: '2025-05-30 09:00', due_at: '2025-06-11 23:59:59', working_days_overdue: 2, status: 'escalated' },
-      { source: 'complaints', id: 'B2', department: '急诊科', category: 'process', received_at: '2025-06-06 09:00', due_at: '2025-06-11 23:59:59', working_days_overdue: 2, status: 'handling' },
+      ['department', 'B4', '急诊科', '分管医疗副院长', 'supervising_leader', 'closed', '2025-05-15', '20', '3', '2025-05-29', '23'],
+      ['department', 'B7', '心血管内科', '科室主任', 'head', 'escalated', '2025-06-11', '2', '1', '2025-06-12', '9'],
+      ['department', 'B2', '急诊科', '急诊科主任', 'head', 'handling', '2025-06-11', '2', '1', '2025-06-12', '5'],
+      ['department', 'B1', '急诊科', '急诊科主任', 'head', 'handling', '2025-06-17', '', '0', '', '1'],
+      ['department', 'B3', '急诊科', '急诊科主任', 'head', 'handling', '2025-06-20', '', '0', '', '10'],
+      ['department', 'B8', '心血管内科', '科室主任', 'head', 'replied', '2025-07-04', '', '0', '', '0'],
+      ['reported_upward', 'B9', '心血管内科', '科室主任', 'head', 'referred', '', '', '0', '', '9'],
     ]);
   });
 
+  it('names the head of a department the table lists only under * and leaves the owner blank where no one is named', () => {
+    const b7 = listed.exported('open_cases').find((r) => r.id === 'B7')!;
+    // 心血管内科 has no row of its own: `*` gives 科室主任 as head; B7 is at step 1, so its head answers
+    expect(b7).toMatchObject({ owner: '科室主任', owner_role: 'head', text_redacted: '态度', category: 'attitude' });
+  });
+
+  it('keeps a referred complaint out of the backlog and the breaches', async () => {
+    const [all] = await listed.query<{ open_complaints: number; past_due: number }>(
+      "select open_complaints, past_due from mart_complaint_backlog where department = 'ALL'",
+    );
+    expect(all).toEqual({ open_complaints: 6, past_due: 3 });
+  });
+});
+
+describe('the clock at the as-of date', () => {
   it('counts escalated complaints in complaint_kpis', async () => {
     const rows = await ws.query<{ month: string; escalated: number }>(
       "select month, escalated from mart_complaint_kpis where department = 'ALL' order by month",
@@ -107,7 +149,9 @@ describe('SLA breaches at the as-of date', () => {
 
   it('adds no working day over a weekend: on Sat 14 Jun the ages and overdue days stay as on Friday', async () => {
     await atAsOf('2025-06-14', async (other) => {
-      const breaches = await other.query<{ id: string; working_days_overdue: number }>('select id, working_days_overdue from mart_sla_breaches');
+      const breaches = await other.query<{ id: string; working_days_overdue: number }>(
+        'select id, working_days_overdue from mart_open_cases where working_days_overdue is not null',
+      );
       expect(breaches).toEqual([{ id: 'B4', working_days_overdue: 20 }, { id: 'B7', working_days_overdue: 2 }, { id: 'B2', working_days_overdue: 2 }]);
       const [all] = await other.query<{ open_complaints: number; oldest_working_days: number }>(
         "select open_complaints, oldest_working_days from mart_complaint_backlog where department = 'ALL'",
@@ -116,12 +160,26 @@ describe('SLA breaches at the as-of date', () => {
     });
   });
 
-  it('has only a zero ALL row and no breaches before any complaint came', async () => {
+  it('has only a zero ALL row and no open case before any complaint came', async () => {
     await atAsOf('2025-05-01', async (other) => {
       expect(await other.query('select department, open_complaints, past_due from mart_complaint_backlog')).toEqual([
         { department: 'ALL', open_complaints: 0, past_due: 0 },
       ]);
-      expect(await other.query('select * from mart_sla_breaches')).toEqual([]);
+      expect(await other.query('select * from mart_open_cases')).toEqual([]);
     });
+  });
+
+  it('stops the clock at `replied` when the config says so, and never at `escalated`', async () => {
+    const other = await createWorkspace();
+    try {
+      await other.write('complaints.csv', CSV);
+      await other.write('hearken.config.json', JSON.stringify({ cases: { clock_stops_at: ['replied'] } }));
+      await other.run({ asOf: '2025-06-13' });
+      const ids = await other.query<{ id: string }>("select id from mart_open_cases where clock = 'department' order by id");
+      // B8 (replied) leaves the list; B7 (escalated) stays
+      expect(ids.map((r) => r.id)).toEqual(['B1', 'B2', 'B3', 'B4', 'B7']);
+    } finally {
+      await other.dispose();
+    }
   });
 });

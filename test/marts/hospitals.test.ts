@@ -18,10 +18,10 @@ const EAST = [
 ].join('\n');
 const WEST = [
   HEADER,
-  'F1,2025-05-20 09:00,急诊科,facility,complaint,停车场没有车位 电话13812345678,',
+  'F1,2025-05-20 09:00,急诊科,facility,complaint,停车场没有车位 保安不管 电话13812345678,',
   'F2,2025-05-20 10:00,急诊科,facility,complaint,停车太难找不到车位,',
   'F3,2025-05-21 09:00,急诊科,facility,complaint,停车场收费太贵没有车位,',
-  'F4,2025-05-22 09:00,急诊科,facility,complaint,停车场排长队没有车位,',
+  'F4,2025-05-22 09:00,急诊科,facility,complaint,停车场没有车位 保安不管 电话打不通,',
   'F5,2025-05-22 10:00,睡眠中心,facility,complaint,停车不方便,',
   'F6,2025-05-23 09:00,急诊科,facility,complaint,晚上停车场找不到车位,',
 ].join('\n');
@@ -73,7 +73,7 @@ describe('two same-language hospitals', () => {
       { hospital: 'west', department: '睡眠中心', open_complaints: 1, past_due: 0 },
     ]);
     // the same ids in two hospitals are two complaints
-    expect(await ws.query('select hospital, id, department from mart_sla_breaches order by all')).toEqual([
+    expect(await ws.query('select hospital, id, department from mart_open_cases where escalation_step >= 1 order by all')).toEqual([
       { hospital: 'east', id: 'F4', department: '急诊科' },
       { hospital: 'east', id: 'F5', department: '急诊科' },
       { hospital: 'east', id: 'F6', department: '急诊科' },
@@ -110,7 +110,7 @@ describe('two same-language hospitals', () => {
       { hospital: 'east', recent_records: 6, baseline_records: 0 },
       { hospital: 'west', recent_records: 6, baseline_records: 0 },
     ]);
-    // 排队 is in every complaint of east and none of west (F4's 排长队 is another word); 车位 in five of west's
+    // 排队 is in every complaint of east and none of west; 车位 in five of west's
     expect(await ws.query("select hospital, department, term, records from mart_department_term_counts where term in ('排队', '车位') order by all")).toEqual([
       { hospital: 'east', department: '急诊科', term: '排队', records: 6 },
       { hospital: 'west', department: '急诊科', term: '车位', records: 5 },

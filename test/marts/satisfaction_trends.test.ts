@@ -162,7 +162,8 @@ describe('mart_satisfaction_drop', () => {
       ['Khoa Nhi', 'funnel+xmr', 'high', 'new', 30, '2025-06-01', '2025-06-30'],
     ]);
     expect(warnings[1]?.expected).toBeCloseTo(nhi!.expected, 12);
-    expect(warnings[1]?.due_date).toBe('2025-07-07');
+    // 7 working days after Monday 30 June: 1-4 and 7-9 July
+    expect(warnings[1]?.due_date).toBe('2025-07-09');
   });
 
   it('is published with the SPC and funnel tables under OUT/data', () => {

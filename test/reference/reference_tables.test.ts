@@ -7,12 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const referenceDir = fileURLToPath(new URL('../../data/reference/', import.meta.url));
 
-// CONTRACT.md sections 1.1, 1.2 and 3.
+// CONTRACT.md (v2) sections 1.1, 1.2 and 3.
 const enumerations: Record<string, readonly string[]> = {
-  channel: ['hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'other'],
+  channel: [
+    'hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'callback', 'other',
+    'wechat', 'weibo', 'douyin', 'facebook', 'zalo', 'tiktok', 'youtube',
+  ],
   kind: ['complaint', 'consultation', 'suggestion', 'praise'],
-  status: ['received', 'verifying', 'handling', 'replied', 'closed', 'escalated'],
+  status: ['received', 'verifying', 'handling', 'replied', 'closed', 'escalated', 'referred'],
   satisfied: ['yes', 'no', 'pending'],
+  solved: ['yes', 'no'],
   category: ['process', 'attitude', 'quality', 'cost', 'facility', 'other'],
   patient_type: ['inpatient', 'outpatient'],
 };
@@ -247,8 +251,8 @@ describe('value_aliases.csv', () => {
   it.each([
     ['channel', '12345热线', 'gov_hotline'],
     ['channel', 'Đường dây nóng Bộ Y tế 1900 9095', 'gov_hotline'],
-    ['channel', '微信', 'social'],
-    ['channel', 'Zalo', 'social'],
+    ['channel', '微信', 'wechat'],
+    ['channel', 'Zalo', 'zalo'],
     ['channel', 'hòm thư góp ý', 'suggestion_box'],
     ['channel', 'truc tiep', 'walk_in'],
     ['kind', '投诉', 'complaint'],

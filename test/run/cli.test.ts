@@ -42,16 +42,20 @@ describe('hearken on the command line', () => {
 
   it('runs, prints the summary and writes the outputs, exit 0', async () => {
     await ws.write('a.csv', 'id,received_at,department,text\n1,2025-01-02 08:00,急诊科,排队太久\n2,2025-01-03,急诊科,\n');
-    const result = hearken('run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', 'en', '--as-of', '2025-01-31', '--timezone', 'Etc/UTC');
+    const result = hearken('run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', 'en', '--as-of', '2025-01-08', '--timezone', 'Etc/UTC');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('a.csv [loaded] 2 read, 1 loaded, 0 duplicates, 1 quarantined (text is empty: 1)');
     const summary = JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ as_of: '2025-01-31', totals: { rows_read: 2, loaded: 1, duplicates: 0, quarantined: 1 } });
-    // the complaint of Thursday 2 January is still open on 31 January: due Tuesday 7 January (3
-    // working days), then 18 working days overdue (Etc/UTC has no holiday calendar: Monday to Friday)
+    expect(summary).toMatchObject({ as_of: '2025-01-08', totals: { rows_read: 2, loaded: 1, duplicates: 0, quarantined: 1 } });
+    // the complaint of Thursday 2 January is still open on Wednesday 8 January: due Tuesday 7 January
+    // (3 working days), so it passed its due date that day, 1 working day overdue (Etc/UTC has no
+    // holiday calendar: Monday to Friday); the warning is due the next working day
     expect(JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8'))).toMatchObject({
-      as_of: '2025-01-31',
-      warnings: [{ kind: 'sla_breach', department: '急诊科', status: 'new', observed: 1, evidence_ids: ['1'], summary: 'Complaints of 急诊科 open past their due date: 1; the oldest by 18 working days.' }],
+      as_of: '2025-01-08',
+      warnings: [{
+        kind: 'sla_breach', department: '急诊科', status: 'new', observed: 1, evidence_ids: ['1'], due_date: '2025-01-09',
+        summary: 'Complaint 1 of 急诊科: due 2025-01-07, working days overdue: 1 (escalation step 1); answers for it: the department head.',
+      }],
     });
   });
 });

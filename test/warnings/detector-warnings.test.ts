@@ -59,7 +59,8 @@ describe('detector warnings from the warehouse', () => {
       expected: 1,
       method: 'ears_c2',
       status: 'new',
-      // process problems are due in 3 days (complaint_sla.csv), the source practice
+      // process problems are due in 3 working days (complaint_sla.csv), the source practice: from
+      // Sunday 13 October, Monday 14 to Wednesday 16
       due_date: '2024-10-16',
     });
     expect(warning.evidence_ids).toHaveLength(9);

@@ -52,7 +52,7 @@ const record: SentinelRecord = {
   phrases: ['摔…骨折', '摔了一跤', '起诉'],
 };
 const scan: SentinelScan = { records: [record], workingDays: new Map([['CN', ['2025-09-30', '2025-10-09', '2025-10-10']]]) };
-const style = { language: 'zh' as const, dueDays: new Map([['other', 7]]) };
+const style = { language: 'zh' as const, dueDays: new Map([['other', 7]]), workingDays: new Map<string, string[]>(), calendar: 'none' };
 const empty: WarningHistory = { log: [], published: new Map() };
 
 describe('sentinel warnings', () => {

@@ -29,41 +29,52 @@ afterEach(async () => {
   await ws.dispose();
 });
 
-describe('sla_breach warnings across runs', () => {
-  it('raises one warning per department with overdue complaints, new, with its evidence and a due date', async () => {
+describe('sla_breach warnings: one per case, when it passes its due date or an escalation step', () => {
+  // default escalation steps 3 and 10 working days overdue: due Fri 6 June, so step 1 is reached on
+  // Sat 7 June, step 2 on Wed 11 June (3 working days: 9, 10, 11), step 3 on Fri 20 June (10)
+  it('raises one warning per overdue case, new, with its case, owner role and a due date on a working day', async () => {
     await runAsOf('2025-06-13');
     const file = warningsOf();
     expect(file.as_of).toBe('2025-06-13');
-    expect(file.warnings.map((w) => [w.kind, w.department, w.status, w.observed, w.severity, w.evidence_ids])).toEqual([
-      ['sla_breach', '急诊科', 'new', 2, 'low', ['A1', 'A2']],
-      ['sla_breach', '儿科', 'new', 1, 'low', ['B1']],
-    ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
-    const emergency = file.warnings.find((w) => w.department === '急诊科')!;
-    expect(emergency).toMatchObject({ period_start: '2025-06-06', period_end: '2025-06-13', expected: 0, due_date: '2025-06-14' });
-    expect(emergency.summary).toBe('急诊科有 2 件未办结投诉已超过办理时限，最久的超期 5 个工作日。');
-    expect(emergency.id).toMatch(/^W-[0-9a-f]{12}$/);
+    expect(file.warnings.map((w) => [w.kind, w.department, w.status, w.observed, w.severity, w.evidence_ids]).sort()).toEqual([
+      ['sla_breach', '儿科', 'new', 5, 'medium', ['B1']],
+      ['sla_breach', '急诊科', 'new', 5, 'medium', ['A1']],
+      ['sla_breach', '急诊科', 'new', 5, 'medium', ['A2']],
+    ].sort());
+    const a1 = file.warnings.find((w) => w.evidence_ids[0] === 'A1')!;
+    // Fri 13 June plus one working day is Monday, not Saturday
+    expect(a1).toMatchObject({ period_start: '2025-06-06', period_end: '2025-06-13', expected: 0, due_date: '2025-06-16', category: 'process' });
+    expect(a1.sla_case).toEqual({
+      source: 'complaints', id: 'A1', escalation_step: 2, owner: null, owner_role: 'supervising_leader',
+      due_date: '2025-06-06', step_reached_on: '2025-06-11', calendar: 'CN',
+    });
+    expect(a1.summary).toBe('急诊科投诉 A1 已超过办理时限 2025-06-06 5 个工作日（督办第 2 级），责任人：分管院领导。');
+    expect(a1.id).toMatch(/^W-[0-9a-f]{12}$/);
   });
 
-  it('keeps the id and says ongoing the next day; a re-run of that day changes nothing', async () => {
+  it('raises nothing more while a case stays at its step (also on a re-run), and a new warning at the next step', async () => {
     await runAsOf('2025-06-13');
     const first = warningsOf();
     await runAsOf('2025-06-16');
-    const second = warningsOf();
-    expect(second.warnings.map((w) => [w.id, w.status])).toEqual(first.warnings.map((w) => [w.id, 'ongoing']));
+    expect(warningsOf().warnings).toEqual([]);
     await runAsOf('2025-06-16');
-    expect(warningsOf().warnings.map((w) => [w.id, w.status])).toEqual(second.warnings.map((w) => [w.id, w.status]));
-  });
+    expect(warningsOf().warnings).toEqual([]);
+    await runAsOf('2025-06-20');
+    const third = warningsOf().warnings;
+    expect(third.map((w) => [w.status, w.severity, w.sla_case?.escalation_step, w.sla_case?.step_reached_on])).toEqual([
+      ['new', 'high', 3, '2025-06-20'], ['new', 'high', 3, '2025-06-20'], ['new', 'high', 3, '2025-06-20'],
+    ]);
+    expect(third.some((w) => first.warnings.some((f) => f.id === w.id))).toBe(false);
+  }, 240_000);
 
-  it('announces a warning resolved once its complaints are closed, then drops it', async () => {
-    await runAsOf('2025-06-13');
-    const before = warningsOf();
-    await ws.write('complaints.csv', CSV.replace('儿科,process,complaint,等候太久,', '儿科,process,complaint,等候太久,2025-06-17 09:00'));
-    await runAsOf('2025-06-17');
-    const resolved = warningsOf().warnings;
-    const paediatrics = before.warnings.find((w) => w.department === '儿科')!;
-    expect(resolved.find((w) => w.id === paediatrics.id)?.status).toBe('resolved');
-    expect(resolved.find((w) => w.department === '急诊科')?.status).toBe('ongoing');
-    await runAsOf('2025-06-18');
-    expect(warningsOf().warnings.map((w) => w.department)).toEqual(['急诊科']);
+  it('on a first run over old data raises only the cases that passed a step in the week to the as-of date', async () => {
+    // D1: Tue 24 June → due Fri 27 June, past due from Sat 28 June; the others passed step 3 on 20 June
+    await ws.write('more.csv', ['id,received_at,department,category,kind,text,resolved_at', 'D1,2025-06-24 09:00,儿科,process,complaint,排队,'].join('\n'));
+    await runAsOf('2025-06-30');
+    expect(warningsOf().warnings.map((w) => [w.evidence_ids, w.severity, w.sla_case?.step_reached_on])).toEqual([[['D1'], 'low', '2025-06-28']]);
+    const listed = await ws.query<{ id: string; escalation_step: number }>("select id, escalation_step from mart_open_cases order by id");
+    expect(listed).toEqual([
+      { id: 'A1', escalation_step: 3 }, { id: 'A2', escalation_step: 3 }, { id: 'B1', escalation_step: 3 }, { id: 'D1', escalation_step: 1 },
+    ]);
   });
 });

@@ -1,0 +1,67 @@
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { html, table, type SafeHtml } from './html.ts';
+
+/** One row of mart_open_cases, as the page reads it (dates as YYYY-MM-DD). */
+export interface OpenCaseRow {
+  clock: 'department' | 'reported_upward';
+  department: string;
+  owner: string | null;
+  owner_role: 'head' | 'supervising_leader';
+  category: string | null;
+  received_date: string;
+  age_working_days: number;
+  status: string | null;
+  due_date: string | null;
+  escalation_step: number;
+  text_redacted: string;
+  id: string;
+}
+
+const defaults = {
+  /** Rows shown per list; the whole list is in data/open_cases.csv. */
+  maxRows: 200,
+};
+
+/**
+ * The open-case list (接诉即办 清单) as a section of a page: the department's cases by due date, then
+ * those reported upward. Everything is escaped here; the rows come ordered from mart_open_cases.
+ *
+ * @example renderOpenCases(rows, '2025-06-30', 'zh') // '<h2>未办结投诉清单…</h2>…'
+ */
+export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, language: Language): SafeHtml {
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number) => formatNumber(language, value);
+  const owner = (row: OpenCaseRow) => (row.owner === null ? m(`case.role.${row.owner_role}`) : row.owner);
+  const category = (row: OpenCaseRow) => (row.category === null ? '–' : m(`category.${row.category}` as MessageKey));
+  const status = (row: OpenCaseRow) => (row.status === null ? '–' : m(`case.status.${row.status}` as MessageKey));
+  const list = (clock: OpenCaseRow['clock']) => {
+    const all = rows.filter((row) => row.clock === clock);
+    const shown = all.slice(0, defaults.maxRows);
+    const body = shown.map((row) => [
+      row.due_date ?? '–',
+      row.department,
+      owner(row),
+      category(row),
+      row.received_date,
+      n(row.age_working_days),
+      status(row),
+      row.escalation_step === 0 ? '–' : n(row.escalation_step),
+      html`${row.text_redacted}<br><small>${row.id}</small>`,
+    ]);
+    const header = [
+      m('case.dueDate'), m('leadership.department'), m('case.owner'), m('case.category'), m('case.received'),
+      m('case.age'), m('case.status'), m('case.step'), m('case.text'),
+    ];
+    const more = all.length > shown.length ? html`<p class="meta">${m('case.more', { shown: shown.length, total: all.length })}</p>` : '';
+    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7] })}${more}`;
+  };
+  return html`
+<h2>${m('case.title', { asOf })}</h2>
+<p>${m('case.intro')}</p>
+${list('department')}
+<h3>${m('case.reportedUpward')}</h3>
+<p>${m('case.reportedUpwardIntro')}</p>
+${list('reported_upward')}
+`;
+}

@@ -1,0 +1,109 @@
+-- Grain: one row per complaint open at the end of the as-of date (int_open_complaints), per
+-- hospital: the open-case list (接诉即办 清单) for the morning meeting, the department's cases first, ordered by
+-- due date, then those `referred` to an outside authority (clock `reported_upward`: off the
+-- department's clock, no due date held against it), oldest first.
+-- owner: who answers for the case (首问负责 / 科室主任负责制 / 主管领导负责制): the department's head
+-- (owner_role `head`) until the case reaches escalation step 2 (the first of the configured
+-- escalation_steps, working days overdue), then its supervising leader (`supervising_leader`).
+-- owner is whom department_owners.csv names for that role: the row whose `department` is the
+-- case's department name, else its code, else `*`; a hospital's folder replaces a shipped row of
+-- the same department. No row or no one named: owner null, owner_role still says whose the case
+-- is. Published, so redacted like any text (write roles such as 科主任, not names and numbers).
+-- step_reached_on: the day the case reached its current escalation step (the day after its due
+-- date for step 1; the working day that made it overdue by a step's working days for the others),
+-- which the warning stage reads to raise a breach once, when it is passed.
+create or replace table mart_open_cases as
+with open_complaints as (
+    select * from int_open_complaints
+),
+
+feedback as (
+    select hospital, source, id, department, department_code, category, status, text_redacted from fct_feedback
+),
+
+deadlines as (
+    select hospital, source, id, due_working_day_index from int_complaint_deadlines
+),
+
+owners as (
+    select normalize_key(department) as department_key, nullif(trim(head), '') as head, nullif(trim(supervising_leader), '') as supervising_leader, file_rank
+    from ref_department_owners_raw
+    where normalize_key(department) is not null
+    qualify row_number() over (partition by normalize_key(department) order by file_rank desc, head, supervising_leader) = 1
+),
+
+cases as (
+    select
+        open_complaints.*,
+        feedback.department,
+        feedback.department_code,
+        feedback.category,
+        feedback.status,
+        feedback.text_redacted,
+        deadlines.due_working_day_index
+    from open_complaints
+    inner join feedback
+        on feedback.hospital = open_complaints.hospital and feedback.source = open_complaints.source and feedback.id = open_complaints.id
+    inner join deadlines
+        on deadlines.hospital = open_complaints.hospital and deadlines.source = open_complaints.source and deadlines.id = open_complaints.id
+),
+
+owned as (
+    select
+        cases.*,
+        coalesce(by_name.head, by_code.head, by_default.head) as head,
+        coalesce(by_name.supervising_leader, by_code.supervising_leader, by_default.supervising_leader) as supervising_leader
+    from cases
+    left join owners as by_name on by_name.department_key = normalize_key(cases.department)
+    left join owners as by_code on by_code.department_key = normalize_key(cases.department_code)
+    left join owners as by_default on by_default.department_key = '*'
+),
+
+-- the working day on which each escalation step beyond the first is reached
+step_days as (
+    select
+        owned.hospital,
+        owned.source,
+        owned.id,
+        min(step_day.day) as step_reached_on
+    from owned
+    inner join int_working_days as step_day
+        on step_day.calendar = owned.calendar
+        and step_day.is_working_day
+        and step_day.working_day_index = owned.due_working_day_index
+            + getvariable('escalation_steps')[owned.escalation_step - 1]::integer
+    where owned.escalation_step >= 2
+    group by all
+),
+
+final as (
+    select
+        owned.hospital,
+        case when owned.on_department_clock then 'department' else 'reported_upward' end as clock,
+        owned.department,
+        redact_pii(case when owned.escalation_step >= 2 then owned.supervising_leader else owned.head end) as owner,
+        case when owned.escalation_step >= 2 then 'supervising_leader' else 'head' end as owner_role,
+        owned.category,
+        owned.received_at::date as received_date,
+        owned.age_working_days::integer as age_working_days,
+        owned.status,
+        case when owned.on_department_clock then owned.due_date end as due_date,
+        owned.working_days_overdue::integer as working_days_overdue,
+        owned.escalation_step,
+        case
+            when owned.escalation_step = 1 then owned.due_date + 1
+            when owned.escalation_step >= 2 then step_days.step_reached_on
+        end as step_reached_on,
+        owned.text_redacted,
+        redact_pii(owned.source) as source,
+        owned.id,
+        owned.department_code,
+        owned.as_of,
+        owned.calendar
+    from owned
+    left join step_days
+        on step_days.hospital = owned.hospital and step_days.source = owned.source and step_days.id = owned.id
+)
+
+select * from final
+order by hospital, clock, due_date, received_date, source, id;
