@@ -11,23 +11,23 @@ with answers as (
 
 per_section as (
     select
-        department, month, source, response_id, section,
+        department, month, hospital, source, response_id, section,
         count(*) as m,
         count(*) filter (where score >= 4) as y,
         sum(score) as score_sum
     from answers
-    group by department, month, source, response_id, section
+    group by department, month, hospital, source, response_id, section
 ),
 
 -- a respondent's sums per section, and over every item (known to the form or not) as `all`
 per_respondent as (
-    select department, month, section as dimension, source, response_id, m, y, score_sum
+    select department, month, section as dimension, hospital, source, response_id, m, y, score_sum
     from per_section
     where section is not null
     union all
-    select department, month, 'all' as dimension, source, response_id, sum(m), sum(y), sum(score_sum)
+    select department, month, 'all' as dimension, hospital, source, response_id, sum(m), sum(y), sum(score_sum)
     from per_section
-    group by department, month, source, response_id
+    group by department, month, hospital, source, response_id
 ),
 
 final as (

@@ -14,14 +14,14 @@ with answers as (
 
 per_respondent as (
     select
-        department, month, source, response_id,
+        department, month, hospital, source, response_id,
         count(*) as m,
         count(*) filter (where score = 5) as t,
         sum(score) as score_sum,
         min(score) >= 4 as all_satisfied,
         count(*) filter (where section is null) as unknown_answers
     from answers
-    group by department, month, source, response_id
+    group by department, month, hospital, source, response_id
 ),
 
 item_counts as (

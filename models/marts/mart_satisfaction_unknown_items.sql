@@ -10,7 +10,7 @@ with unknown_items as (
 unknown as (
     select forms.source, forms.month, forms.form_id, answers.item_code
     from survey_answers as answers
-    inner join mart_satisfaction_response_forms as forms using (source, response_id)
+    inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
     inner join unknown_items
         on unknown_items.form_id is not distinct from forms.form_id and unknown_items.item_code = answers.item_code
 ),

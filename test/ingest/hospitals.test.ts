@@ -128,6 +128,11 @@ describe('records are keyed by (hospital, source, id)', () => {
       { hospital: 'north', items_answered: 1 },
       { hospital: 'south', items_answered: 1 },
     ]);
+    // each answer counts once, for its own respondent (no pairing across hospitals)
+    expect(await ws.query('select hospital, response_id, score from mart_satisfaction_answers order by hospital')).toEqual([
+      { hospital: 'north', response_id: 'S1', score: 5 },
+      { hospital: 'south', response_id: 'S1', score: 2 },
+    ]);
   });
 });
 

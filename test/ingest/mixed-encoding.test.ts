@@ -119,7 +119,7 @@ describe('a run reports the mixed lines and quarantines the undecodable one', ()
       { id: '6', text: '还是排队' },
     ]);
     expect(summary.data_quality.quarantine_by_reason).toEqual([
-      { reason: 'line is not text in any known encoding', rows: 1, examples: [{ path: 'mixed.csv', row: null, line: 6 }] },
+      { hospital: 'input', reason: 'line is not text in any known encoding', rows: 1, examples: [{ path: 'mixed.csv', row: null, line: 6 }] },
     ]);
     const page = await readFile(path.join(ws.out, 'index.html'), 'utf8');
     expect(page).toContain('Lines decoded with another encoding');

@@ -34,7 +34,8 @@ const cell = (department: string, dimension: string) => index.find((r) => r.depa
 
 describe('satisfaction_index export', () => {
   it('has the contract columns and one row per department, month and dimension answered', () => {
-    expect(Object.keys(index[0]!)).toEqual(['department', 'month', 'dimension', 'responses', 'pct_satisfied', 'mean_score', 'ci_low', 'ci_high', 'suppressed']);
+    // with the hospital first and the run last, as on every export (contract section 5)
+    expect(Object.keys(index[0]!)).toEqual(['hospital', 'department', 'month', 'dimension', 'responses', 'pct_satisfied', 'mean_score', 'ci_low', 'ci_high', 'suppressed', 'run_id']);
     expect(index.map((r) => `${r.department}/${r.dimension}`)).toEqual(['ALL/A', 'ALL/D', 'ALL/all', 'Khoa Cấp cứu/A', 'Khoa Cấp cứu/all', 'Khoa Nhi/A', 'Khoa Nhi/D', 'Khoa Nhi/all']);
   });
 
@@ -51,6 +52,7 @@ describe('satisfaction_index export', () => {
 
   it('suppresses a department with too few responses: no number at all', () => {
     expect(cell('Khoa Cấp cứu', 'A')).toEqual({
+      hospital: 'input', run_id: expect.any(String),
       department: 'Khoa Cấp cứu', month: '2025-04', dimension: 'A', responses: '3',
       pct_satisfied: '', mean_score: '', ci_low: '', ci_high: '', suppressed: 'true',
     });
