@@ -10,7 +10,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return text.replace(/\r\n|[&<>|\\`*_[\]\r\n]/g, (ch) => ESCAPES[ch] ?? `\\${ch}`);
+  return text.replace(/\r\n|[&<>|\\`*[\]\r\n]/g, (ch) => ESCAPES[ch] ?? `\\${ch}`);
 }
 
 /**
