@@ -5,14 +5,16 @@ import { silentProgress } from '../pipeline/progress.ts';
 import { markdownTable } from './table.ts';
 
 /**
- * Tables and columns that hold text as it was received (names, phone numbers) or secrets. A
- * notebook's rendered copy is shared like a report, so it reads the redacted text and the marts only.
+ * Columns that hold text as it was received (names, phone numbers), and the tables that hold them
+ * or secrets. A notebook's rendered copy is shared like a report, so it reads the redacted text and
+ * the marts only. A guard against slips, not a wall: the warehouse file itself is not protected.
  */
-const UNREDACTED = /\b(text_raw|comment_raw|feedback_records|survey_responses|quarantine|warehouse_secrets|contact_hash)\b/i;
+const UNREDACTED_COLUMNS = /\b(text_raw|comment_raw|contact_hash)\b/i;
+const UNREDACTED_TABLES = /\b(?:from|join)\s+(?:"?\w+"?\.)?"?(feedback_records|survey_responses|quarantine|warehouse_secrets)\b/i;
 
 /** Refuses a query that names raw text; the message says what to read instead. */
 export function checkRedacted(sql: string): void {
-  const match = UNREDACTED.exec(sql);
+  const match = UNREDACTED_COLUMNS.exec(sql) ?? UNREDACTED_TABLES.exec(sql);
   if (match !== null) throw new Error(`${match[1]} holds unredacted data: read the marts and fct_feedback.text_redacted instead`);
 }
 
