@@ -65,7 +65,9 @@ export async function renderNotebook(path: string, connection: DuckDBConnection,
   } catch (error) {
     throw new PipelineError('notebook', `${name}: ${oneLine(error)}`, EXIT_USAGE);
   }
-  const params: Record<string, string> = {};
+  // --set reaches the SQL of a notebook with no params cell too
+  const params: Record<string, string> = { ...given };
+  await setVariables(connection, params);
   const state: Record<string, unknown> = {};
   const scratch = await mkdtemp(join(tmpdir(), 'hearken-notebook-'));
   const parts: string[] = [`> Rendered ${now.toISOString()} from the warehouse ${basename(db)} (read-only) by \`notebooks/run.ts\`.\n\n`];
@@ -92,8 +94,7 @@ export async function renderNotebook(path: string, connection: DuckDBConnection,
       } catch (error) {
         throw new PipelineError('notebook', `${name}:${cell.line}: ${cell.kind} cell failed: ${oneLine(error)}`);
       }
-      if (output.length > 0) parts.push('\n', ...output);
-      parts.push('\n');
+      if (output.length > 0) parts.push('\n', ...output, '\n');
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
