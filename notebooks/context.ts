@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
 import { main } from '../pipeline/cli.ts';
 import { oneLine } from '../pipeline/errors.ts';
 import { silentProgress } from '../pipeline/progress.ts';
@@ -24,16 +24,22 @@ export interface QueryResult {
   rows: Record<string, unknown>[];
 }
 
+/** Types that JSON gives as text (counts, sums, decimals): shown as numbers where exact. */
+const NUMERIC_AS_TEXT = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
+
 export async function runQuery(connection: DuckDBConnection, sql: string): Promise<QueryResult> {
   checkRedacted(sql);
   const reader = await connection.runAndReadAll(sql);
   const columns = reader.columnNames();
+  const numeric = reader.columnTypes().map((type) => NUMERIC_AS_TEXT.has(type.typeId));
   const rows = reader.getRowObjectsJson().map((row) =>
-    Object.fromEntries(columns.map((column) => {
-      const value = row[column];
-      // counts and sums come back as text (bigint, hugeint, decimal): show them as numbers
-      return [column, typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) && Number.isSafeInteger(Math.trunc(Number(value))) ? Number(value) : value];
-    })),
+    Object.fromEntries(
+      columns.map((column, i) => {
+        const value = row[column];
+        const number = typeof value === 'string' && numeric[i] ? Number(value) : NaN;
+        return [column, Number.isSafeInteger(Math.trunc(number)) ? number : value];
+      }),
+    ),
   );
   return { columns, rows };
 }

@@ -133,6 +133,13 @@ describe('the runner', () => {
     expect(lines.join('')).toContain('raw.md:1: ts cell failed: feedback_records holds unredacted data');
   });
 
+  it('shows counts and decimals as numbers, text as written, with --set reaching a notebook without params', async () => {
+    const notebook = join(root, 'values.md');
+    await writeFile(notebook, "```sql\nselect count(*) as n, 1.50::decimal(5, 2) as d, '00123' as id, getvariable('y') as y, null as z from range(3)\n```\n");
+    expect(await main([notebook, '--db', db, '--out', join(root, 'values'), '--set', 'y=a|b'], () => undefined)).toBe(0);
+    expect(readFileSync(join(root, 'values', 'values.md'), 'utf8')).toContain('| n | d | id | y | z |\n| --- | --- | --- | --- | --- |\n| 3 | 1.5 | 00123 | a\\|b |  |\n');
+  });
+
   it('exits 2 without a warehouse', async () => {
     const lines: string[] = [];
     expect(await main(['--db', join(root, 'none.duckdb'), '--out', join(root, 'none')], (text) => void lines.push(text))).toBe(2);
