@@ -45,9 +45,13 @@ function cellModule(source: string): string {
   return `${imports.join('\n')}\nexport default async function cell(nb: import(${JSON.stringify(context)}).NotebookContext): Promise<void> {\n${body.join('\n')}\n}\n`;
 }
 
+/** Cells run so far: each cell's module gets a name of its own, as import() caches by name. */
+let cellsRun = 0;
+
 /** Runs a ```ts cell from a module beside the notebook, so its imports resolve as the notebook's would. */
-async function runTsCell(notebookPath: string, line: number, source: string, run: (module: { default: (nb: unknown) => Promise<void> }) => Promise<void>): Promise<void> {
-  const file = join(dirname(notebookPath), `.cell-${process.pid}-${line}.ts`);
+async function runTsCell(notebookPath: string, source: string, run: (module: { default: (nb: unknown) => Promise<void> }) => Promise<void>): Promise<void> {
+  cellsRun += 1;
+  const file = join(dirname(notebookPath), `.cell-${process.pid}-${cellsRun}.ts`);
   await writeFile(file, cellModule(source));
   try {
     await run((await import(pathToFileURL(file).href)) as { default: (nb: unknown) => Promise<void> });
@@ -89,7 +93,7 @@ export async function renderNotebook(path: string, connection: DuckDBConnection,
           if (result.columns.length > 0 && !(result.columns.length === 1 && result.columns[0] === 'Success')) output.push(markdownTable(result.columns, result.rows));
         } else {
           const context = createContext(connection, { params, db, scratch, state }, output);
-          await runTsCell(path, cell.line, cell.source, (module) => module.default(context));
+          await runTsCell(path, cell.source, (module) => module.default(context));
         }
       } catch (error) {
         throw new PipelineError('notebook', `${name}:${cell.line}: ${cell.kind} cell failed: ${oneLine(error)}`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -127,7 +127,7 @@ describe('the runner', () => {
     const lines: string[] = [];
     expect(await main([notebook, '--db', db, '--out', join(root, 'raw')], (text) => void lines.push(text))).toBe(1);
     expect(lines.join('')).toContain('raw.md:1: sql cell failed: text_raw holds unredacted data');
-    await writeFile(notebook, '```ts\nawait nb.query("select * from main.feedback_records")\n```\n');
+    await writeFile(notebook, '```ts\nawait nb.query("select survey_responses from main.feedback_records")\n```\n');
     lines.length = 0;
     expect(await main([notebook, '--db', db, '--out', join(root, 'raw')], (text) => void lines.push(text))).toBe(1);
     expect(lines.join('')).toContain('raw.md:1: ts cell failed: feedback_records holds unredacted data');
@@ -138,6 +138,16 @@ describe('the runner', () => {
     await writeFile(notebook, "```sql\nselect count(*) as n, 1.50::decimal(5, 2) as d, '00123' as id, getvariable('y') as y, null as z from range(3)\n```\n");
     expect(await main([notebook, '--db', db, '--out', join(root, 'values'), '--set', 'y=a|b'], () => undefined)).toBe(0);
     expect(readFileSync(join(root, 'values', 'values.md'), 'utf8')).toContain('| n | d | id | y | z |\n| --- | --- | --- | --- | --- |\n| 3 | 1.5 | 00123 | a\\|b |  |\n');
+  });
+
+  it('runs a ts cell as it is written now, not as an earlier run of the same file and line imported it', async () => {
+    const notebook = join(root, 'edited.md');
+    for (const word of ['first', 'second']) {
+      await writeFile(notebook, `\`\`\`ts\nnb.table([{ word: '${word}', rows: (await nb.query('select count(*) as n from fct_feedback'))[0]?.n ?? null }]);\n\`\`\`\n`);
+      expect(await main([notebook, '--db', db, '--out', join(root, 'edited')], () => undefined)).toBe(0);
+      expect(readFileSync(join(root, 'edited', 'edited.md'), 'utf8')).toMatch(new RegExp(`\\| ${word} \\| \\d+ \\|`));
+    }
+    expect(readdirSync(root).filter((file) => file.startsWith('.cell-'))).toEqual([]);
   });
 
   it('exits 2 without a warehouse', async () => {
