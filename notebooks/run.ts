@@ -74,7 +74,10 @@ export async function renderNotebook(path: string, connection: DuckDBConnection,
   await setVariables(connection, params);
   const state: Record<string, unknown> = {};
   const scratch = await mkdtemp(join(tmpdir(), 'hearken-notebook-'));
-  const parts: string[] = [`> Rendered ${now.toISOString()} from the warehouse ${basename(db)} (read-only) by \`notebooks/run.ts\`.\n\n`];
+  // which data the copy shows: the newest file the warehouse took in, and the run that loaded it
+  const [loaded] = (await runQuery(connection, "select strftime(read_at, '%Y-%m-%d %H:%M') as read_at, run_id from ingested_files order by read_at desc limit 1")).rows;
+  const source = loaded === undefined ? 'no file loaded yet' : `newest file loaded ${String(loaded.read_at)} by run ${String(loaded.run_id)}`;
+  const parts: string[] = [`> Rendered ${now.toISOString()} by \`notebooks/run.ts\` from the warehouse ${basename(db)} (read-only; ${source}).\n\n`];
   try {
     for (const cell of cells) {
       if (cell.kind === 'prose') {

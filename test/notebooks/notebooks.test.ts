@@ -69,11 +69,14 @@ describe('every notebook runs against a small warehouse', () => {
   it('renders each notebooks/*.md without a failing cell', () => {
     expect(messages.filter((m) => m.startsWith('notebooks:'))).toEqual([]);
     expect(code).toBe(0);
-    for (const name of ['monthly-analysis.md', 'warehouse-tour.md', 'warning-thresholds.md']) {
+    const names = readdirSync(NOTEBOOKS).filter((file) => file.endsWith('.md'));
+    expect(names).toEqual(expect.arrayContaining(['monthly-analysis.md', 'warehouse-tour.md', 'warning-thresholds.md']));
+    for (const name of names) {
       expect(existsSync(join(out, name)), name).toBe(true);
       // every sql and ts cell of the notebook is followed by what it showed
       const cells = parseNotebook(readFileSync(join(NOTEBOOKS, name), 'utf8')).filter((cell) => cell.kind !== 'prose');
       const text = rendered(name);
+      expect(text.split('\n')[0]).toMatch(/^> Rendered \S+ by `notebooks\/run\.ts` from the warehouse warehouse\.duckdb \(read-only; newest file loaded \d{4}-\d\d-\d\d \d\d:\d\d by run [0-9a-f-]{36}\)\.$/);
       for (const cell of cells) {
         const after = text.slice(text.indexOf(cell.fence) + cell.fence.length).trimStart();
         expect(after.startsWith('|') || after.startsWith('Detectors scored'), `${name}:${cell.line}`).toBe(true);
