@@ -9,6 +9,7 @@ import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfact
 import { warningChart } from './charts/warning-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
 import { rateColumns } from './leadership-page.ts';
+import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
 export interface PackKpis {
@@ -39,9 +40,8 @@ export interface DepartmentTrends {
   categories: CategoryMonthRow[];
 }
 
-export interface DepartmentIndexData {
-  asOf: string;
-  generatedAt: string;
+/** One hospital's index of alert packs (PageMeta names the hospital). */
+export interface DepartmentIndexData extends PageMeta {
   packs: { slug: string; pack: DepartmentPack }[];
   /** Warnings with no department: they belong to no pack. */
   hospitalWide: Warning[];
@@ -236,11 +236,11 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   const body = html`
 <p><a href="../index.html">← ${m('site.title')}</a></p>
 <h1>${m('departments.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+${metaLine(data, language)}
 <p>${m('departments.intro', { asOf: data.asOf })}</p>
 ${departments}
 <h2>${m('departments.hospitalWide')}</h2>
 ${hospitalWide}
 `;
-  return page({ lang: language, title: t(language, 'departments.title'), body });
+  return page({ lang: language, title: pageTitle(t(language, 'departments.title'), data), body });
 }

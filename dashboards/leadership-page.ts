@@ -5,6 +5,7 @@ import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
+import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -62,6 +63,9 @@ export interface KpiRow {
   resolution_rate: number | null;
   satisfaction_rate: number | null;
   within_sla_rate: number | null;
+  /** The practice's rates (contract v2), where the kpis mart has them. */
+  responded_in_time_rate?: number | null;
+  solved_rate?: number | null;
 }
 
 /** One row of mart_complaint_backlog. */
@@ -71,9 +75,8 @@ export interface BacklogRow {
   past_due: number;
 }
 
-export interface LeadershipPageData {
-  asOf: string;
-  generatedAt: string;
+/** One hospital's leadership page (PageMeta names the hospital): every row is that hospital's. */
+export interface LeadershipPageData extends PageMeta {
   /** The latest complete month, the one every table shows. */
   month: string;
   /** The respondents below which the marts publish no number (for the page's wording only). */
@@ -266,7 +269,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
   const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('leadership.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+${metaLine(data, language)}
 <p>${m('leadership.intro', { month: data.month, min: data.minResponses })}</p>
 <h2>${m('leadership.satisfaction', { month: data.month })}</h2>
 <h3>${m('leadership.trend')}</h3>
@@ -282,5 +285,5 @@ ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 `;
-  return page({ lang: language, title: t(language, 'leadership.title'), body });
+  return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body });
 }
