@@ -26,4 +26,4 @@ where getvariable('report_hospital') is null or hospital = getvariable('report_h
 
 create or replace temp view report_warning_log as
 select * from warning_log
-where getvariable('report_hospital') is null or warning ->> 'hospital' = getvariable('report_hospital');
+where getvariable('report_hospital') is null or (warning ->> 'hospital') = getvariable('report_hospital');
