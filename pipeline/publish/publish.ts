@@ -210,7 +210,7 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
       { month, hospital: meta.hospital, top: TOP_DEPARTMENTS },
     ),
     topDepartments: TOP_DEPARTMENTS,
-    backlog: await read('select department, open_complaints, past_due from mart_complaint_backlog where hospital = $hospital'),
+    backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog where hospital = $hospital', { hospital: meta.hospital }),
   };
 }
 
