@@ -168,9 +168,16 @@ function renderWarnings(warnings: readonly Warning[], language: Language): SafeH
  * its complaints by category, month by month. It only formats what the pipeline computed; every
  * string is escaped.
  *
+ * With `build`, the page also names its hospital and the run that built it.
+ *
  * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh', { satisfaction: [], rates: [], categories: [] })
  */
-export function renderDepartmentPage(data: DepartmentPack, language: Language, trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] }): string {
+export function renderDepartmentPage(
+  data: DepartmentPack,
+  language: Language,
+  trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] },
+  build?: Pick<PageMeta, 'hospital' | 'runId'>,
+): string {
   const { m, n } = formatters(language);
   const { open, resolved } = ordered(data.warnings);
   const percent = (value: number | null) => (value === null ? '–' : `${n(value, 1)}%`);
@@ -191,7 +198,7 @@ export function renderDepartmentPage(data: DepartmentPack, language: Language, t
   const body = html`
 <p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
 <h1>${data.department}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>
+${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
 <p>${m('pack.intro')}</p>
 <h2>${m('pack.open')}</h2>
 ${open.length === 0 ? html`<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
@@ -199,7 +206,7 @@ ${resolved.length === 0 ? '' : html`<h2>${m('pack.resolved')}</h2>\n${renderWarn
 ${kpis}
 ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
 `;
-  return page({ lang: language, title: t(language, 'pack.title', { department: data.department }), body });
+  return page({ lang: language, title: pageTitle(t(language, 'pack.title', { department: data.department }), { hospital: build?.hospital ?? null }), body });
 }
 
 /**

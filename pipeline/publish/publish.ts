@@ -131,7 +131,8 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       await writeFile(join(departmentsDir, `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
       // a department name that two hospitals use gets no charts rather than the two added up
       const [home, ...others] = homes.get(pack.department) ?? [];
-      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language, trends(others.length === 0 ? (home ?? null) : null, pack.department)));
+      const hospital = others.length === 0 ? (home ?? null) : null;
+      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language, trends(hospital, pack.department), { hospital, runId: summary.run_id }));
     }
     const only = hospitals.length === 1 ? (hospitals[0] ?? null) : null;
     const html = renderRunReport(summary, { language: config.language, warnings: warnings.warnings, group, hospital: only, downloads, reports });

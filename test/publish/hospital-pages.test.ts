@@ -67,6 +67,9 @@ describe('a site of two hospitals', () => {
     const departments = (file: string) => [...dom(file).querySelectorAll('tbody tr td:first-child a')].map((a) => a.textContent);
     expect(departments('departments/index.east.html')).toEqual(['急诊科']);
     expect(departments('departments/index.west.html').sort()).toEqual(['儿科', '眼科'].sort());
+    // a department's own page names its hospital too
+    const pack = dom('departments/index.east.html').querySelector('tbody tr td:first-child a')?.getAttribute('href') ?? '';
+    expect(dom(`departments/${pack}`).querySelector('p.meta')?.textContent).toContain('Hospital: east');
   });
 
   it('compares the hospitals on the first page, one row each, with no pooled total', () => {
