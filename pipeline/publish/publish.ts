@@ -257,7 +257,7 @@ async function readDepartmentHospitals(connection: DuckDBConnection): Promise<Ma
  * One hospital's department index: the packs of the departments it holds records of or was warned
  * about, each showing only that hospital's warnings, and its warnings with no department.
  */
-export function hospitalDepartments(all: DepartmentIndexData, meta: PageMeta, homes: ReadonlyMap<string, readonly string[]>): DepartmentIndexData {
+function hospitalDepartments(all: DepartmentIndexData, meta: PageMeta, homes: ReadonlyMap<string, readonly string[]>): DepartmentIndexData {
   const ofHospital = (warnings: readonly Warning[]) => warnings.filter((warning) => warning.hospital === meta.hospital);
   const packs = all.packs
     .map(({ slug, pack }) => ({ slug, pack: { ...pack, warnings: ofHospital(pack.warnings) } }))
