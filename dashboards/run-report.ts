@@ -42,7 +42,7 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
           open.map((warning) => [
             m(`warning.kind.${warning.kind}`),
             warning.hospital ?? '–',
-            warning.department ?? m('site.hospitalWide'),
+            warning.department ?? m('leadership.all'),
             m(`warning.severity.${warning.severity}`),
             m(`warning.status.${warning.status}`),
           ]),
