@@ -9,6 +9,7 @@ import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfact
 import { warningChart } from './charts/warning-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
 import { rateColumns } from './leadership-page.ts';
+import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
 export interface PackKpis {
@@ -39,9 +40,8 @@ export interface DepartmentTrends {
   categories: CategoryMonthRow[];
 }
 
-export interface DepartmentIndexData {
-  asOf: string;
-  generatedAt: string;
+/** One hospital's index of alert packs (PageMeta names the hospital). */
+export interface DepartmentIndexData extends PageMeta {
   packs: { slug: string; pack: DepartmentPack }[];
   /** Warnings with no department: they belong to no pack. */
   hospitalWide: Warning[];
@@ -168,9 +168,16 @@ function renderWarnings(warnings: readonly Warning[], language: Language): SafeH
  * its complaints by category, month by month. It only formats what the pipeline computed; every
  * string is escaped.
  *
+ * With `build`, the page also names its hospital and the run that built it.
+ *
  * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh', { satisfaction: [], rates: [], categories: [] })
  */
-export function renderDepartmentPage(data: DepartmentPack, language: Language, trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] }): string {
+export function renderDepartmentPage(
+  data: DepartmentPack,
+  language: Language,
+  trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] },
+  build?: Pick<PageMeta, 'hospital' | 'runId'>,
+): string {
   const { m, n } = formatters(language);
   const { open, resolved } = ordered(data.warnings);
   const percent = (value: number | null) => (value === null ? '–' : `${n(value, 1)}%`);
@@ -191,7 +198,7 @@ export function renderDepartmentPage(data: DepartmentPack, language: Language, t
   const body = html`
 <p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
 <h1>${data.department}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>
+${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
 <p>${m('pack.intro')}</p>
 <h2>${m('pack.open')}</h2>
 ${open.length === 0 ? html`<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
@@ -199,7 +206,7 @@ ${resolved.length === 0 ? '' : html`<h2>${m('pack.resolved')}</h2>\n${renderWarn
 ${kpis}
 ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
 `;
-  return page({ lang: language, title: t(language, 'pack.title', { department: data.department }), body });
+  return page({ lang: language, title: pageTitle(t(language, 'pack.title', { department: data.department }), { hospital: build?.hospital ?? null }), body });
 }
 
 /**
@@ -236,11 +243,11 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   const body = html`
 <p><a href="../index.html">← ${m('site.title')}</a></p>
 <h1>${m('departments.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+${metaLine(data, language)}
 <p>${m('departments.intro', { asOf: data.asOf })}</p>
 ${departments}
 <h2>${m('departments.hospitalWide')}</h2>
 ${hospitalWide}
 `;
-  return page({ lang: language, title: t(language, 'departments.title'), body });
+  return page({ lang: language, title: pageTitle(t(language, 'departments.title'), data), body });
 }

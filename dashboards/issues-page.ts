@@ -4,6 +4,7 @@ import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
 import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
+import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One row of mart_high_frequency_issues. */
 export interface IssueRow {
@@ -26,9 +27,8 @@ export interface IssueRow {
 /** One hospital-wide row of mart_term_keyness. */
 export type EmergingRow = Omit<KeyTermRow, 'scope' | 'term'> & { surface: string };
 
-export interface IssuesPageData {
-  asOf: string;
-  generatedAt: string;
+/** One hospital's issues page (PageMeta names the hospital). */
+export interface IssuesPageData extends PageMeta {
   /** The months shown, newest first; the first may run only to the as-of date. */
   months: string[];
   issues: IssueRow[];
@@ -114,7 +114,7 @@ export function renderIssuesPage(data: IssuesPageData, language: Language): stri
   const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('issues.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+${metaLine(data, language)}
 <p>${m('issues.intro')}</p>
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope: t(language, 'leadership.all') }) ?? ''}
 ${monthSections}
@@ -125,5 +125,5 @@ ${emerging}
 <p>${m('issues.categoriesIntro')}</p>
 ${categories}
 `;
-  return page({ lang: language, title: t(language, 'issues.title'), body });
+  return page({ lang: language, title: pageTitle(t(language, 'issues.title'), data), body });
 }

@@ -6,6 +6,7 @@ import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
+import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -63,6 +64,9 @@ export interface KpiRow {
   resolution_rate: number | null;
   satisfaction_rate: number | null;
   within_sla_rate: number | null;
+  /** The practice's rates (contract v2), where the kpis mart has them. */
+  responded_in_time_rate?: number | null;
+  solved_rate?: number | null;
 }
 
 /** One row of mart_complaint_backlog. */
@@ -72,9 +76,8 @@ export interface BacklogRow {
   past_due: number;
 }
 
-export interface LeadershipPageData {
-  asOf: string;
-  generatedAt: string;
+/** One hospital's leadership page (PageMeta names the hospital): every row is that hospital's. */
+export interface LeadershipPageData extends PageMeta {
   /** The latest complete month, the one every table shows. */
   month: string;
   /** The respondents below which the marts publish no number (for the page's wording only). */
@@ -105,7 +108,7 @@ export const RATE_COLUMNS = [
   { column: 'resolution_rate', key: 'leadership.resolutionRate' },
   { column: 'satisfaction_rate', key: 'leadership.satisfactionRate' },
   { column: 'within_sla_rate', key: 'leadership.withinSla' },
-  { column: 'responded_in_time_rate', key: 'leadership.respondedInTimeRate' },
+  { column: 'responded_in_time_rate', key: 'leadership.respondedInTime' },
   { column: 'solved_rate', key: 'leadership.solvedRate' },
 ] as const satisfies readonly { column: string; key: MessageKey }[];
 
@@ -271,7 +274,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
   const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('leadership.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: data.generatedAt, asOf: data.asOf })}</p>
+${metaLine(data, language)}
 <p>${m('leadership.intro', { month: data.month, min: data.minResponses })}</p>
 <h2>${m('leadership.satisfaction', { month: data.month })}</h2>
 <h3>${m('leadership.trend')}</h3>
@@ -288,5 +291,5 @@ ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 ${renderOpenCases(data.openCases, data.asOf, language)}
 `;
-  return page({ lang: language, title: t(language, 'leadership.title'), body });
+  return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body });
 }

@@ -1,20 +1,60 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
-import { html, page, table } from './html.ts';
+import type { Warning } from '../pipeline/warnings/warnings.ts';
+import { renderGroupView, type HospitalSummary } from './group-view.ts';
+import { html, page, table, type SafeHtml } from './html.ts';
+import { metaLine } from './page-meta.ts';
 import { reportWords } from './reports/copy.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
 export interface RunReportOptions {
   language: Language;
-  warningCount: number;
+  /** The warnings of this run (warnings.json): the open ones come first on the page. */
+  warnings: readonly Warning[];
+  /** One row per hospital where the warehouse holds several (the group view); empty for one hospital. */
+  group: readonly HospitalSummary[];
+  /** The warehouse's one hospital, named on the page; null where it holds several (or none). */
+  hospital: string | null;
   downloads: { href: string; label: string }[];
   /** The reports written under reports/ (contract section 7); the latest of each rhythm is linked. */
   reports: readonly PublishedReport[];
 }
 
+const STATUS_ORDER = { new: 0, ongoing: 1, resolved: 2 } as const;
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+
 /**
- * The first page of the site: what this run read and loaded, what it did not read and why, and
+ * This week's warnings, the first thing on the first page: the open ones (new before ongoing, the
+ * most severe first) by kind, hospital, department, severity and status; or a plain sentence that
+ * the detectors ran and found nothing, so an empty list is not mistaken for a failed run.
+ */
+function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
+  const m = (key: MessageKey) => t(language, key);
+  const open = warnings
+    .filter((warning) => warning.status !== 'resolved')
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const list =
+    open.length === 0
+      ? html`<p><strong>${m('site.nothingUnusual')}</strong></p>`
+      : table(
+          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('site.warningSeverity'), m('site.warningStatus')],
+          open.map((warning) => [
+            m(`warning.kind.${warning.kind}`),
+            warning.hospital ?? '–',
+            warning.department ?? m('leadership.all'),
+            m(`warning.severity.${warning.severity}`),
+            m(`warning.status.${warning.status}`),
+          ]),
+          { stack: true },
+        );
+  return html`<h2>${m('site.thisWeek')}</h2>\n${list}`;
+}
+
+/**
+ * The first page of the site: this week's warnings first, then where there are several hospitals
+ * the group view (a row per hospital, linking to its pages), else links to the hospital's pages;
+ * then what this run read and loaded, what it did not read and why, and
  * the data-quality report (rows held back by reason, lines decoded with another encoding,
  * department names nobody knows, values not recognised). Everything shown
  * is escaped; quarantined values are not shown at all, only where the rows are.
@@ -89,13 +129,15 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   });
   const reports = html`<p><a href="reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
 
+  const links = html`<p><a href="issues.html">${m('site.issuesLink')}</a></p>
+<p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
+<p><a href="departments/index.html">${m('site.departmentsLink')}</a></p>`;
+
   const body = html`
 <h1>${m('site.title')}</h1>
-<p class="meta">${m('site.builtAt', { generated: summary.generated_at, asOf: summary.as_of })}</p>
-<p>${m('site.warnings', { count: formatNumber(language, options.warningCount) })}</p>
-<p><a href="issues.html">${m('site.issuesLink')}</a></p>
-<p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
-<p><a href="departments/index.html">${m('site.departmentsLink')}</a></p>
+${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id }, language)}
+${thisWeek(options.warnings, language)}
+${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language)}
 ${reports}
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}

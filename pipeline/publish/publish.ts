@@ -7,6 +7,8 @@ import type { SatisfactionTrendRow } from '../../dashboards/charts/satisfaction-
 import { departmentSlug, renderDepartmentIndex, renderDepartmentPage, type DepartmentIndexData, type DepartmentTrends, type PackKpis } from '../../dashboards/department-page.ts';
 import { renderLeadershipPage, type LeadershipPageData } from '../../dashboards/leadership-page.ts';
 import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../dashboards/issues-page.ts';
+import { hospitalSummary, type HospitalPages, type HospitalSummary } from '../../dashboards/group-view.ts';
+import type { PageMeta } from '../../dashboards/page-meta.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
 import type { Config, Language } from '../config.ts';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
@@ -14,9 +16,10 @@ import type { StepModels } from '../plan.ts';
 import { MIN_RESPONSES } from '../satisfaction/stage.ts';
 import { latestCompleteMonth } from '../satisfaction/trends.ts';
 import type { RunSummary } from './run-summary.ts';
-import type { WarningsFile } from '../warnings/warnings.ts';
+import type { Warning, WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 import { packWarningsWithStaffNames } from './pack-quotes.ts';
+import { hospitalFileName, readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 
 
@@ -36,8 +39,23 @@ export const EXPORTS = {
   repeat_complaints: 'mart_repeat_complaints',
 } as const;
 
-/** The pages of the site, besides one alert pack per department (departments/<slug>.html and .json). */
+/**
+ * The pages of the site where the warehouse holds one hospital, besides one alert pack per
+ * department (departments/<slug>.html and .json). With several, index.html is the group's and the
+ * other three are one per hospital (hospitalPages).
+ */
 export const PAGES = ['index.html', 'issues.html', 'leadership.html', 'departments/index.html'] as const;
+
+/**
+ * Where a hospital's own pages go: today's names where the warehouse holds one hospital, else the
+ * names with the hospital's file name before `.html`, as the reports name theirs (contract section 7).
+ *
+ * @example hospitalPages('分院', true) // { issues: 'issues.分院.html', leadership: 'leadership.分院.html', departments: 'departments/index.分院.html' }
+ */
+export function hospitalPages(hospital: string | null, several: boolean): HospitalPages {
+  const suffix = several && hospital !== null ? `.${hospitalFileName(hospital)}` : '';
+  return { issues: `issues${suffix}.html`, leadership: `leadership${suffix}.html`, departments: `departments/index${suffix}.html` };
+}
 
 /**
  * The select a table's CSV is copied from: its columns in order, text ones (and lists of text)
@@ -64,8 +82,7 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
  * numbers are not one hospital's.
  */
 export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  const [kept] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from (describe ${quoteIdentifier(table)}) where column_name = 'hospital'`);
-  const hospital = kept?.n ? '' : '(select min(hospital) from dim_hospital having count(*) = 1) as hospital, ';
+  const hospital = (await keepsHospital(connection, table)) ? '' : `${ONLY_HOSPITAL} as hospital, `;
   await connection.run(`create or replace temp view export_rows as select ${hospital}*, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
   const columns = await queryRows<{ name: string; type: string }>(connection, 'select column_name as name, column_type as type from (describe export_rows)');
   await connection.run(`copy (${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
@@ -92,35 +109,59 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       { href: 'run-summary.json', label: 'run-summary.json' },
     ];
     const reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of });
-    const html = renderRunReport(summary, { language: config.language, warningCount: warnings.warnings.length, downloads, reports });
-    await writeFile(join(dir, 'index.html'), html);
-    await writeFile(join(dir, 'issues.html'), renderIssuesPage(await readIssuesPageData(connection, summary), config.language));
-    await writeFile(join(dir, 'leadership.html'), renderLeadershipPage(await readLeadershipPageData(connection, summary), config.language));
     const departments = await readDepartmentPacks(connection, summary, warnings, config.staffNamesInDepartmentPacks, models);
+    const homes = await readDepartmentHospitals(connection);
     const trends = await readDepartmentTrends(connection, summary);
     const departmentsDir = join(dir, 'departments');
     await mkdir(departmentsDir);
-    await writeFile(join(departmentsDir, 'index.html'), renderDepartmentIndex(departments, config.language));
+    const hospitals = await readHospitals(connection);
+    const several = hospitals.length > 1;
+    const group: HospitalSummary[] = [];
+    // an empty warehouse still gets today's pages, empty
+    for (const hospital of hospitals.length === 0 ? [null] : hospitals) {
+      const pages = hospitalPages(hospital, several);
+      const meta: PageMeta = { hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id };
+      await writeFile(join(dir, pages.issues), renderIssuesPage(await readIssuesPageData(connection, summary, meta), config.language));
+      const leadership = await readLeadershipPageData(connection, summary, meta);
+      await writeFile(join(dir, pages.leadership), renderLeadershipPage(leadership, config.language));
+      const index = several ? hospitalDepartments(departments, meta, homes) : { ...departments, ...meta };
+      await writeFile(join(dir, pages.departments), renderDepartmentIndex(index, config.language));
+      if (several && hospital !== null) group.push(hospitalSummary(hospital, pages, leadership));
+    }
     for (const { slug, pack } of departments.packs) {
       await writeFile(join(departmentsDir, `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
-      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language, trends(pack.department)));
+      // a department name that two hospitals use gets no charts rather than the two added up
+      const [home, ...others] = homes.get(pack.department) ?? [];
+      const hospital = others.length === 0 ? (home ?? null) : null;
+      await writeFile(join(departmentsDir, `${slug}.html`), renderDepartmentPage(pack, config.language, trends(hospital, pack.department), { hospital, runId: summary.run_id }));
     }
+    const only = hospitals.length === 1 ? (hospitals[0] ?? null) : null;
+    const html = renderRunReport(summary, { language: config.language, warnings: warnings.warnings, group, hospital: only, downloads, reports });
+    await writeFile(join(dir, 'index.html'), html);
   });
 }
 
-/** The two latest months of high-frequency issues, the hospital-wide emerging terms, and the category report. */
-async function readIssuesPageData(connection: DuckDBConnection, summary: RunSummary): Promise<IssuesPageData> {
-  const months = (await queryRows<{ month: string }>(connection, 'select distinct month from mart_high_frequency_issues order by month desc limit 2')).map((row) => row.month);
-  const issues = await queryRows<IssueRow>(connection, 'select * from mart_high_frequency_issues where month >= $oldest order by month desc, lang, rank', {
+/** A hospital's two latest months of high-frequency issues, its emerging terms, and the category report. */
+async function readIssuesPageData(connection: DuckDBConnection, summary: RunSummary, meta: PageMeta): Promise<IssuesPageData> {
+  const { hospital } = meta;
+  const months = (
+    await queryRows<{ month: string }>(connection, 'select distinct month from mart_high_frequency_issues where hospital = $hospital order by month desc limit 2', { hospital })
+  ).map((row) => row.month);
+  const issues = await queryRows<IssueRow>(connection, 'select * from mart_high_frequency_issues where hospital = $hospital and month >= $oldest order by month desc, lang, rank', {
+    hospital,
     oldest: months.at(-1) ?? '9999-12',
   });
-  const emerging = await queryRows<EmergingRow>(connection, "select * from mart_term_keyness where scope = 'ALL' order by lang, emergence is null, g2 desc, term limit 60");
+  const emerging = await queryRows<EmergingRow>(
+    connection,
+    "select * from mart_term_keyness where hospital = $hospital and scope = 'ALL' order by lang, emergence is null, g2 desc, term limit 60",
+    { hospital },
+  );
   const categoryMonths = await queryRows<CategoryMonthRow>(
     connection,
-    `select month, category, complaints from mart_complaint_monthly where department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
-    { month: latestCompleteMonth(summary.as_of) },
+    `select month, category, complaints from mart_complaint_monthly where hospital = $hospital and department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    { hospital, month: latestCompleteMonth(summary.as_of) },
   );
-  return { asOf: summary.as_of, generatedAt: summary.generated_at, months, issues, emerging, categories: summary.text.categories, categoryMonths };
+  return { ...meta, months, issues, emerging, categories: summary.text.categories, categoryMonths };
 }
 
 /** The months the site's charts of complaints show: the 24 months to the latest complete one ($month). */
@@ -129,58 +170,105 @@ const CHARTED_MONTHS = "month <= $month and month > strftime(($month || '-01')::
 /** The departments the chart of complaints by department shows: those with the most in the last 12 months. */
 const TOP_DEPARTMENTS = 8;
 
-/** The satisfaction and complaint marts of the latest complete month, and the hospital-wide series the charts draw. */
-async function readLeadershipPageData(connection: DuckDBConnection, summary: RunSummary): Promise<LeadershipPageData> {
+/** The warehouse's hospital where it holds exactly one (dim_hospital), else null: as SQL. */
+const ONLY_HOSPITAL = '(select min(hospital) from dim_hospital having count(*) = 1)';
+
+/** Whether a mart has its `hospital` column yet (the satisfaction marts gain it on branch hdetect). */
+async function keepsHospital(connection: DuckDBConnection, table: string): Promise<boolean> {
+  const [kept] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from (describe ${quoteIdentifier(table)}) where column_name = 'hospital'`);
+  return (kept?.n ?? 0) > 0;
+}
+
+/**
+ * The hospital of a satisfaction mart's rows, as SQL: its `hospital` column, or for a mart still
+ * without one (until branch hdetect is merged), the warehouse's one hospital, and none where there
+ * are several, since its numbers then add hospitals up. Once every satisfaction mart has the
+ * column, this is `hospital`.
+ */
+async function satisfactionHospital(connection: DuckDBConnection, table: string): Promise<string> {
+  return (await keepsHospital(connection, table)) ? 'hospital' : ONLY_HOSPITAL;
+}
+
+/** A hospital's satisfaction and complaint marts of the latest complete month, and its hospital-wide series the charts draw. */
+async function readLeadershipPageData(connection: DuckDBConnection, summary: RunSummary, meta: PageMeta): Promise<LeadershipPageData> {
   const month = latestCompleteMonth(summary.as_of);
-  const read = <T>(sql: string) => queryRows<T>(connection, sql, { month });
+  const read = <T>(sql: string) => queryRows<T>(connection, sql, { month, hospital: meta.hospital });
+  const of = async (table: string) => `${await satisfactionHospital(connection, table)} = $hospital`;
   return {
-    asOf: summary.as_of,
-    generatedAt: summary.generated_at,
+    ...meta,
     month,
     minResponses: MIN_RESPONSES,
-    index: await read("select * from export_satisfaction_index where dimension = 'all' and month = $month"),
-    measures: await read('select * from export_satisfaction_measures where month = $month'),
-    spc: await read('select * from mart_satisfaction_spc where month = $month'),
-    funnel: await read('select * from mart_satisfaction_funnel where month = $month'),
-    trend: await read("select * from mart_satisfaction_trend where department = 'ALL' and month <= $month order by month"),
-    kpis: await read('select * from mart_complaint_kpis where month = $month'),
-    kpiTrend: await read(`select * from mart_complaint_kpis where department = 'ALL' and ${CHARTED_MONTHS} order by month`),
-    categoryMonths: await read(`select month, category, complaints from mart_complaint_monthly where department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`),
+    index: await read(`select * from export_satisfaction_index where ${await of('export_satisfaction_index')} and dimension = 'all' and month = $month`),
+    measures: await read(`select * from export_satisfaction_measures where ${await of('export_satisfaction_measures')} and month = $month`),
+    spc: await read(`select * from mart_satisfaction_spc where ${await of('mart_satisfaction_spc')} and month = $month`),
+    funnel: await read(`select * from mart_satisfaction_funnel where ${await of('mart_satisfaction_funnel')} and month = $month`),
+    trend: await read(`select * from mart_satisfaction_trend where ${await of('mart_satisfaction_trend')} and department = 'ALL' and month <= $month order by month`),
+    kpis: await read('select * from mart_complaint_kpis where hospital = $hospital and month = $month'),
+    kpiTrend: await read(`select * from mart_complaint_kpis where hospital = $hospital and department = 'ALL' and ${CHARTED_MONTHS} order by month`),
+    categoryMonths: await read(`select month, category, complaints from mart_complaint_monthly where hospital = $hospital and department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`),
     departmentMonths: await queryRows(
       connection,
-      `select month, department, complaints from mart_complaint_monthly where department_rank <= $top and category = 'ALL' and ${CHARTED_MONTHS}`,
-      { month, top: TOP_DEPARTMENTS },
+      `select month, department, complaints from mart_complaint_monthly where hospital = $hospital and department_rank <= $top and category = 'ALL' and ${CHARTED_MONTHS}`,
+      { month, hospital: meta.hospital, top: TOP_DEPARTMENTS },
     ),
     topDepartments: TOP_DEPARTMENTS,
-    backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog'),
+    backlog: await queryRows(connection, 'select department, open_complaints, past_due from mart_complaint_backlog where hospital = $hospital', { hospital: meta.hospital }),
     openCases: await queryRows(
       connection,
-      "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases",
+      "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases where hospital = $hospital",
+      { hospital: meta.hospital },
     ),
   };
 }
 
-/** Each department's series for the charts of its page: satisfaction to the latest complete month, complaints over the charted months. */
-async function readDepartmentTrends(connection: DuckDBConnection, summary: RunSummary): Promise<(department: string) => DepartmentTrends> {
+/** Each department's series for the charts of its page, of one hospital: satisfaction to the latest complete month, complaints over the charted months. */
+async function readDepartmentTrends(connection: DuckDBConnection, summary: RunSummary): Promise<(hospital: string | null, department: string) => DepartmentTrends> {
   const values = { month: latestCompleteMonth(summary.as_of) };
-  const satisfaction = await queryRows<SatisfactionTrendRow & { department: string }>(connection, "select * from mart_satisfaction_trend where department <> 'ALL' and month <= $month", values);
-  const rates = await queryRows<RateRow & { department: string }>(connection, `select * from mart_complaint_kpis where department <> 'ALL' and ${CHARTED_MONTHS}`, values);
-  const categories = await queryRows<CategoryMonthRow & { department: string }>(
+  const hospital = (await keepsHospital(connection, 'mart_satisfaction_trend')) ? '' : `${ONLY_HOSPITAL} as hospital, `;
+  const satisfaction = await queryRows<SatisfactionTrendRow & { hospital: string | null; department: string }>(
     connection,
-    `select department, month, category, complaints from mart_complaint_monthly where department <> 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    `select ${hospital}* from mart_satisfaction_trend where department <> 'ALL' and month <= $month`,
     values,
   );
-  const of = <T extends { department: string }>(rows: readonly T[]) => {
+  const rates = await queryRows<RateRow & { hospital: string; department: string }>(connection, `select * from mart_complaint_kpis where department <> 'ALL' and ${CHARTED_MONTHS}`, values);
+  const categories = await queryRows<CategoryMonthRow & { hospital: string; department: string }>(
+    connection,
+    `select hospital, department, month, category, complaints from mart_complaint_monthly where department <> 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
+    values,
+  );
+  const key = (hospital: string | null, department: string) => JSON.stringify([hospital, department]);
+  const of = <T extends { hospital: string | null; department: string }>(rows: readonly T[]) => {
     const groups = new Map<string, T[]>();
     for (const row of rows) {
-      const group = groups.get(row.department);
-      if (group === undefined) groups.set(row.department, [row]);
+      const group = groups.get(key(row.hospital, row.department));
+      if (group === undefined) groups.set(key(row.hospital, row.department), [row]);
       else group.push(row);
     }
     return groups;
   };
   const [bySatisfaction, byRates, byCategories] = [of(satisfaction), of(rates), of(categories)];
-  return (department) => ({ satisfaction: bySatisfaction.get(department) ?? [], rates: byRates.get(department) ?? [], categories: byCategories.get(department) ?? [] });
+  return (hospital, department) => {
+    const at = key(hospital, department);
+    return { satisfaction: bySatisfaction.get(at) ?? [], rates: byRates.get(at) ?? [], categories: byCategories.get(at) ?? [] };
+  };
+}
+
+/** The hospitals that hold records of each department (fct_feedback), in code-unit order. */
+async function readDepartmentHospitals(connection: DuckDBConnection): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ department: string; hospitals: string[] }>(connection, 'select department, list(distinct hospital order by hospital) as hospitals from fct_feedback group by department');
+  return new Map(rows.map((row) => [row.department, row.hospitals]));
+}
+
+/**
+ * One hospital's department index: the packs of the departments it holds records of or was warned
+ * about, each showing only that hospital's warnings, and its warnings with no department.
+ */
+function hospitalDepartments(all: DepartmentIndexData, meta: PageMeta, homes: ReadonlyMap<string, readonly string[]>): DepartmentIndexData {
+  const ofHospital = (warnings: readonly Warning[]) => warnings.filter((warning) => warning.hospital === meta.hospital);
+  const packs = all.packs
+    .map(({ slug, pack }) => ({ slug, pack: { ...pack, warnings: ofHospital(pack.warnings) } }))
+    .filter(({ pack }) => pack.warnings.length > 0 || (meta.hospital !== null && (homes.get(pack.department) ?? []).includes(meta.hospital)));
+  return { ...meta, packs, hospitalWide: ofHospital(all.hospitalWide) };
 }
 
 /**
@@ -220,5 +308,5 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
       },
     };
   });
-  return { asOf: summary.as_of, generatedAt: summary.generated_at, packs, hospitalWide: warnings.warnings.filter((warning) => warning.department === null) };
+  return { hospital: null, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id, packs, hospitalWide: warnings.warnings.filter((warning) => warning.department === null) };
 }

@@ -147,6 +147,8 @@ function rows(html: string): string[][] {
 
 describe('renderDepartmentIndex', () => {
   const data = deepFreeze({
+    hospital: null,
+    runId: 'run-1',
     asOf: '2025-06-30',
     generatedAt: '2025-06-30T12:00:00+08:00',
     packs: [

@@ -68,12 +68,41 @@ describe('every page escapes what the data holds', () => {
       },
       text: { analysed: 0, languages: { zh: 0, vi: 0, en: 0 }, categories: [] },
     } satisfies RunSummary;
-    expectEscaped(renderRunReport(summary, { language: 'en', warningCount: 1, downloads: [{ href: HOSTILE, label: HOSTILE }], reports: [{ rhythm: 'daily', period: '2025-06-30', hospital: HOSTILE, html: HOSTILE, markdown: HOSTILE }] }));
+    expectEscaped(renderRunReport(summary, { language: 'en', warnings: [warning], group: [], hospital: HOSTILE, downloads: [{ href: HOSTILE, label: HOSTILE }], reports: [{ rhythm: 'daily', period: '2025-06-30', hospital: HOSTILE, html: HOSTILE, markdown: HOSTILE }] }));
+  });
+
+  it('the group view: hospital names in rows, links and warnings', () => {
+    const summary = {
+      run_id: HOSTILE,
+      generated_at: '2025-06-30T08:00:00Z',
+      as_of: '2025-06-30',
+      files: [],
+      ignored_files: [],
+      not_read: [],
+      totals: { rows_read: 0, loaded: 0, duplicates: 0, quarantined: 0 },
+      records_in_warehouse: { feedback: 0, survey: 0, total: 0 },
+      data_quality: { quarantine_by_reason: [], unknown_departments: [], unrecognised_values: [] },
+      text: { analysed: 0, languages: { zh: 0, vi: 0, en: 0 }, categories: [] },
+    } satisfies RunSummary;
+    const pages = { issues: HOSTILE, leadership: HOSTILE, departments: HOSTILE };
+    const row = { hospital: HOSTILE, pages, month: '2025-05', kpis: null, previousComplaints: 2, openComplaints: 1, pastDue: 0, index: { pct: 80, low: 70, high: 90 } };
+    const page = renderRunReport(summary, {
+      language: 'zh',
+      warnings: [warning],
+      group: [row, { ...row, hospital: 'B' }],
+      hospital: null,
+      downloads: [],
+      reports: [{ rhythm: 'weekly', period: '2025-W26', hospital: HOSTILE, html: HOSTILE, markdown: HOSTILE }],
+    });
+    expectEscaped(page);
+    expect(page).toContain('各医院对比');
   });
 
   it('the issues page: themes, departments, places, quotes, terms', () => {
     const page = renderIssuesPage(
       {
+        hospital: HOSTILE,
+        runId: HOSTILE,
         asOf: '2025-06-30',
         generatedAt: '2025-06-30T08:00:00Z',
         months: ['2025-06'],
@@ -99,12 +128,14 @@ describe('every page escapes what the data holds', () => {
     expect(page.match(/<figure class="chart">/g)).toHaveLength(3);
     // the warning's chart names its cell in the reader's words
     expect(page).toContain('&lt;/script&gt; · 管理流程：每周投诉</figcaption>');
-    expectEscaped(renderDepartmentIndex({ asOf: '2025-06-30', generatedAt: '2025-06-30T08:00:00Z', packs: [{ slug: 'd-1', pack }], hospitalWide: [{ ...warning, department: null }] }, 'en'));
+    expectEscaped(renderDepartmentIndex({ hospital: HOSTILE, runId: HOSTILE, asOf: '2025-06-30', generatedAt: '2025-06-30T08:00:00Z', packs: [{ slug: 'd-1', pack }], hospitalWide: [{ ...warning, department: null }] }, 'en'));
   });
 
   it('the leadership page: department names in tables and charts', () => {
     const page = renderLeadershipPage(
       {
+        hospital: HOSTILE,
+        runId: HOSTILE,
         asOf: '2025-06-30',
         generatedAt: '2025-06-30T08:00:00Z',
         month: '2025-06',

@@ -103,6 +103,8 @@ const trendPoint = (month: string, over: Partial<SatisfactionTrendRow> = {}): Sa
 /** Hand-made mart rows for 2026-10: the whole hospital, a department, one below the floor, one named to break HTML. */
 function sample(): LeadershipPageData {
   return deepFreeze({
+    hospital: 'Bệnh viện A',
+    runId: 'run-1',
     asOf: '2026-11-15',
     generatedAt: '2026-11-15T09:00:00+07:00',
     month: '2026-10',

@@ -8,6 +8,7 @@ import { queryRows, runModel, setVariables } from '../../pipeline/db.ts';
  * 心内科: 2025-06 attitude ×2, and a praise that does not count;
  * 眼科: 2024-03 process ×5, more than any, but before the 12 months to the as-of date.
  * Ranks by the 12 months: 急诊科 4 → 1, 心内科 2 → 2, 眼科 0 → 3.
+ * A second hospital, 分院, has one 急诊科 complaint in 2025-06: counted and ranked on its own.
  */
 const RECORDS: [string, string, string | null, string][] = [
   ['急诊科', '2025-05-03', 'process', 'complaint'],
@@ -22,14 +23,14 @@ const RECORDS: [string, string, string | null, string][] = [
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
-let rows: { department: string; month: string; category: string; complaints: number; department_rank: number | null }[];
+let rows: { hospital: string; department: string; month: string; category: string; complaints: number; department_rank: number | null }[];
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  await connection.run('create table fct_feedback (department varchar, received_at timestamp, category varchar, kind varchar)');
-  for (const [department, day, category, kind] of RECORDS) {
-    await connection.run('insert into fct_feedback values ($department, $day::timestamp, $category, $kind)', { department, day, category, kind });
-  }
+  await connection.run('create table fct_feedback (hospital varchar, department varchar, received_at timestamp, category varchar, kind varchar)');
+  const insert = 'insert into fct_feedback values ($hospital, $department, $day::timestamp, $category, $kind)';
+  for (const [department, day, category, kind] of RECORDS) await connection.run(insert, { hospital: '总院', department, day, category, kind });
+  await connection.run(insert, { hospital: '分院', department: '急诊科', day: '2025-06-20', category: 'quality', kind: 'complaint' });
   await setVariables(connection, { as_of: '2025-06-30' });
   await runModel(connection, 'marts/mart_complaint_monthly');
   rows = await queryRows(connection, 'select * from mart_complaint_monthly');
@@ -39,7 +40,8 @@ afterAll(() => {
   instance.closeSync();
 });
 
-const find = (department: string, month: string, category: string) => rows.find((r) => r.department === department && r.month === month && r.category === category);
+const find = (department: string, month: string, category: string, hospital = '总院') =>
+  rows.find((r) => r.hospital === hospital && r.department === department && r.month === month && r.category === category);
 
 describe('mart_complaint_monthly', () => {
   it('counts complaints by department, month and category, a missing category as other, praise not at all', () => {
@@ -54,11 +56,19 @@ describe('mart_complaint_monthly', () => {
     expect(find('ALL', '2025-06', 'ALL')?.complaints).toBe(4);
     expect(find('ALL', '2024-03', 'ALL')?.complaints).toBe(5);
     // the key is unique
-    expect(new Set(rows.map((r) => JSON.stringify([r.department, r.month, r.category]))).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => JSON.stringify([r.hospital, r.department, r.month, r.category]))).size).toBe(rows.length);
   });
 
   it('ranks the departments by their complaints of the 12 months to the as-of date', () => {
-    const rank = (department: string) => rows.find((r) => r.department === department)?.department_rank;
+    const rank = (department: string, hospital = '总院') => rows.find((r) => r.hospital === hospital && r.department === department)?.department_rank;
     expect([rank('急诊科'), rank('心内科'), rank('眼科'), rank('ALL')]).toEqual([1, 2, 3, null]);
+    expect(rank('急诊科', '分院')).toBe(1);
+  });
+
+  it('keeps each hospital apart: its own ALL, never a sum across hospitals', () => {
+    expect(find('ALL', '2025-06', 'ALL', '分院')?.complaints).toBe(1);
+    expect(find('急诊科', '2025-06', 'quality', '分院')?.complaints).toBe(1);
+    expect(find('ALL', '2025-06', 'quality')).toBeUndefined();
+    expect(rows.filter((r) => r.hospital === '分院')).toHaveLength(4);
   });
 });

@@ -1,0 +1,103 @@
+import type { Language } from '../pipeline/config.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { addMonths } from '../pipeline/publish/reports/periods.ts';
+import type { Warning } from '../pipeline/warnings/warnings.ts';
+import { html, table, type SafeHtml } from './html.ts';
+import type { KpiRow, LeadershipPageData } from './leadership-page.ts';
+import type { PublishedReport } from './reports/reports-index.ts';
+
+/** Where one hospital's pages are, relative to the site's root. */
+export interface HospitalPages {
+  issues: string;
+  leadership: string;
+  departments: string;
+}
+
+/** One hospital's row of the group view: its own numbers of the latest complete month, never pooled. */
+export interface HospitalSummary {
+  hospital: string;
+  pages: HospitalPages;
+  month: string;
+  /** Its `ALL` row of mart_complaint_kpis for the month, if it had complaints. */
+  kpis: KpiRow | null;
+  /** Its complaints of the month before, for the trend. */
+  previousComplaints: number | null;
+  openComplaints: number | null;
+  pastDue: number | null;
+  /** Its hospital-wide satisfaction index (dimension `all`) with its interval; null when suppressed or absent. */
+  index: { pct: number; low: number; high: number } | null;
+}
+
+const ALL = 'ALL';
+const SEVERITIES = ['high', 'medium', 'low'] as const;
+
+/** The rates the group compares: the contract's three, and the practice's two where the kpis mart has them. */
+const RATES = [
+  { column: 'responded_in_time_rate', key: 'leadership.respondedInTime' },
+  { column: 'response_rate', key: 'leadership.responseRate' },
+  { column: 'resolution_rate', key: 'leadership.resolutionRate' },
+  { column: 'solved_rate', key: 'leadership.solvedRate' },
+  { column: 'satisfaction_rate', key: 'leadership.satisfactionRate' },
+] as const satisfies readonly { column: keyof KpiRow; key: MessageKey }[];
+
+/**
+ * A hospital's row of the group view, taken from the rows its own leadership page shows (so the
+ * two never disagree): its `ALL` rows of complaints, backlog and satisfaction index.
+ *
+ * @example hospitalSummary('分院', pages, data).kpis?.received // the 分院's complaints of data.month
+ */
+export function hospitalSummary(hospital: string, pages: HospitalPages, data: LeadershipPageData): HospitalSummary {
+  const previous = addMonths(data.month, -1);
+  const before = data.kpiTrend.find((row) => row.month === previous)?.['received'];
+  const backlog = data.backlog.find((row) => row.department === ALL);
+  const index = data.index.find((row) => row.department === ALL);
+  return {
+    hospital,
+    pages,
+    month: data.month,
+    kpis: data.kpis.find((row) => row.department === ALL) ?? null,
+    previousComplaints: typeof before === 'number' ? before : null,
+    openComplaints: backlog?.open_complaints ?? null,
+    pastDue: backlog?.past_due ?? null,
+    index:
+      index === undefined || index.suppressed || index.pct_satisfied === null || index.ci_low === null || index.ci_high === null
+        ? null
+        : { pct: index.pct_satisfied, low: index.ci_low, high: index.ci_high },
+  };
+}
+
+/**
+ * The group view (contract section 1: a group compares hospitals where there are several): one row
+ * per hospital with its complaints of the latest complete month against the month before, its
+ * rates, its open and overdue cases, its open warnings by severity, its satisfaction index with
+ * the interval, and links to its pages and latest reports. No row or footer adds hospitals up.
+ */
+export function renderGroupView(rows: readonly HospitalSummary[], warnings: readonly Warning[], reports: readonly PublishedReport[], language: Language): SafeHtml {
+  const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
+  const n = (value: number) => formatNumber(language, value);
+  const pct = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${formatNumber(language, Number(value.toFixed(1)))}%`);
+  const rates = RATES.filter(({ column }) => rows.some((row) => row.kpis !== null && row.kpis[column] !== undefined));
+  const month = rows[0]?.month ?? '';
+  const latestReports = (hospital: string) =>
+    (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
+      const latest = reports.filter((report) => report.rhythm === rhythm && report.hospital === hospital).sort((a, b) => b.period.localeCompare(a.period))[0];
+      return latest === undefined ? [] : [html` · <a href="reports/${latest.html}">${latest.period}</a>`];
+    });
+  const body = rows.map((row) => {
+    const open = warnings.filter((warning) => warning.hospital === row.hospital && warning.status !== 'resolved');
+    const complaints = row.kpis === null ? '–' : html`${n(row.kpis.received)}${row.previousComplaints === null ? '' : html`<br><small>${m('group.previous', { count: n(row.previousComplaints) })}</small>`}`;
+    return [
+      html`<strong>${row.hospital}</strong>`,
+      complaints,
+      ...rates.map(({ column }) => pct(row.kpis?.[column])),
+      row.openComplaints === null ? '–' : `${n(row.openComplaints)} (${n(row.pastDue ?? 0)})`,
+      SEVERITIES.map((severity) => n(open.filter((warning) => warning.severity === severity).length)).join(' / '),
+      row.index === null ? '–' : html`${pct(row.index.pct)}<br><small>${m('leadership.interval', { low: pct(row.index.low), high: pct(row.index.high) })}</small>`,
+      html`<a href="${row.pages.leadership}">${m('group.leadership')}</a> · <a href="${row.pages.issues}">${m('group.issues')}</a> · <a href="${row.pages.departments}">${m('group.departments')}</a>${latestReports(row.hospital)}`,
+    ];
+  });
+  const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index'), m('group.pages')];
+  return html`<h2>${m('group.title')}</h2>
+<p>${m('group.intro', { month })}</p>
+${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}`;
+}
