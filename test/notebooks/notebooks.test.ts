@@ -45,7 +45,7 @@ beforeAll(async () => {
   await run(normalizeConfig({ input: sample, db, out: join(root, 'site'), lang: 'en' }), silentProgress, new Date('2025-05-01T04:00:00Z'));
   messages = [];
   code = await main(
-    ['--db', db, '--out', out, '--quick', '--set', 'month=2025-04', '--set', `input=${sample}`, '--set', 'from=2025-03-10', '--set', 'to=2025-03-31', '--set', 'evaluate_at=2025-04-28'],
+    ['--db', db, '--out', out, '--quick', '--set', 'month=2025-04', '--set', 'hospital=handmade', '--set', `input=${sample}`, '--set', 'from=2025-03-10', '--set', 'to=2025-03-31', '--set', 'evaluate_at=2025-04-28'],
     (text) => void messages.push(text),
   );
 }, 600_000);
@@ -87,6 +87,8 @@ describe('every notebook runs against a small warehouse', () => {
   it('counts the hand-made clinic’s April in the monthly analysis', () => {
     const text = rendered('monthly-analysis.md');
     expect(tableAfter(text, '## The month')[0]).toMatchObject({ parameter: 'month', value: '2025-04' });
+    // one hospital at a time: the clinic's own folder, never the sample's hospitals added in
+    expect(tableAfter(text, '## The month')[1]).toMatchObject({ parameter: 'hospital', value: 'handmade' });
     const clinic = tableAfter(text, '## Complaints by department').find((row) => row.department === 'Notebook Test Clinic');
     // 3 complaints in April, 2 of them cost; none responded or resolved: 0%, 0%, and blank where nothing was resolved or answered
     expect(clinic).toEqual({
