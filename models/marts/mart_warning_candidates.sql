@@ -1,16 +1,16 @@
 -- Grain: one row per warning the marts support at the as-of date, before its lifecycle (new,
 -- ongoing, resolved: pipeline/warnings). `warning_key` names what the warning is about and stays
 -- the same while the problem lasts, so its id is stable across runs:
---   satisfaction_drop: a department (or the whole hospital) whose latest complete month falls on
---     its XmR chart or below the funnel (mart_satisfaction_drop), both methods merged into one;
---   sla_breach: a department with open complaints past their due date (mart_sla_breaches).
--- Until the warnings are kept per hospital, a warning's hospital is the one most of its evidence
--- records come from; a satisfaction drop, which has none, names the hospital only where the
--- surveys come from one.
+--   satisfaction_drop: a hospital's department (or the whole hospital) whose latest complete month
+--     falls on its XmR chart or below the funnel of its hospital's departments
+--     (mart_satisfaction_drop), both methods merged into one;
+--   sla_breach: a hospital's department with open complaints past their due date (mart_sla_breaches).
+-- Every warning is one hospital's: the same department name in two hospitals is two warnings.
 create or replace table mart_warning_candidates as
 with drops as (
     select
         'satisfaction_drop' as kind,
+        hospital,
         nullif(department, 'ALL') as department,
         min(period_start) as period_start,
         max(period_end) as period_end,
@@ -24,23 +24,13 @@ with drops as (
         min(month) as month,
         count(*) as methods
     from mart_satisfaction_drop
-    group by department
-),
-
-survey_hospital as (
-    select min(hospital) as hospital from survey_responses having count(distinct hospital) = 1
-),
-
-breach_hospitals as (
-    select department, hospital
-    from mart_sla_breaches
-    group by department, hospital
-    qualify row_number() over (partition by department order by count(*) desc, hospital) = 1
+    group by hospital, department
 ),
 
 breaches as (
     select
         'sla_breach' as kind,
+        hospital,
         department,
         min(due_date) as period_start,
         getvariable('as_of')::date as period_end,
@@ -57,22 +47,15 @@ breaches as (
         null as month,
         null as methods
     from mart_sla_breaches
-    group by department
-),
-
-hospitals as (
-    select drops.*, (select hospital from survey_hospital) as hospital from drops
-    union all by name
-    select breaches.*, breach_hospitals.hospital
-    from breaches
-    left join breach_hospitals on breach_hospitals.department is not distinct from breaches.department
+    group by hospital, department
 ),
 
 final as (
     select
         kind,
-        -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
-        to_json([kind, department])::varchar as warning_key,
+        -- a JSON array, its hospital first: a department named 'ALL' or holding any separator stays
+        -- its own warning (pipeline/warnings/warnings.ts reads the key before hospitals from it)
+        to_json([hospital, kind, department])::varchar as warning_key,
         hospital,
         department,
         null::varchar as category,
@@ -87,8 +70,8 @@ final as (
         severity,
         evidence_ids,
         month
-    from (select * exclude (methods) from hospitals)
+    from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
 )
 
 select * from final
-order by kind, department nulls first;
+order by kind, hospital, department nulls first;

@@ -3,6 +3,8 @@ import type { DetectorKind } from './warnings.ts';
 /** One cell that signalled in one week: its test, and the complaints it counted that week. */
 export interface CellSignal {
   kind: DetectorKind;
+  /** The hospital whose cell it is: cells, series and their signals are each one hospital's. */
+  hospital: string;
   /** A JSON array of the cell's parts (int_alert_cell_records): `["department",D,C]`, `["category",C]`, `["location",L]`, `["term",lang,T]`; read with `cellParts`. */
   cell: string;
   /** Monday of the week, YYYY-MM-DD. */
