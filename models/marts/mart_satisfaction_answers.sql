@@ -8,10 +8,11 @@
 -- the form does not know keeps section null: it still counts in `all`, and is reported in
 -- mart_satisfaction_unknown_items.
 
--- Grain: one row per survey response, with its department, month of submitted_at and form.
+-- Grain: one row per survey response (hospital, source, response_id), with its department (its
+-- hospital's), patient type, month of submitted_at and form.
 create or replace table mart_satisfaction_response_forms as
 with responses as (
-    select source, response_id, department, submitted_at, patient_type
+    select hospital, source, response_id, department, submitted_at, patient_type
     from fct_survey_response
 ),
 
@@ -25,6 +26,7 @@ form_sources as (
 
 candidates as (
     select
+        responses.hospital,
         responses.source,
         responses.response_id,
         forms.form_id,
@@ -41,15 +43,17 @@ candidates as (
 -- every response keeps its row, with form_id null if no definition applies (all its items unknown)
 final as (
     select
+        responses.hospital,
         responses.source,
         responses.response_id,
         responses.department,
+        responses.patient_type,
         strftime(responses.submitted_at, '%Y-%m') as month,
         candidates.form_id
     from responses
-    left join candidates using (source, response_id)
+    left join candidates using (hospital, source, response_id)
     qualify row_number() over (
-        partition by responses.source, responses.response_id
+        partition by responses.hospital, responses.source, responses.response_id
         order by candidates.specificity desc nulls last, candidates.load_order desc nulls last, candidates.form_id
     ) = 1
 )
@@ -62,7 +66,7 @@ create or replace table mart_satisfaction_item_sections as
 with answered as (
     select distinct forms.form_id, answers.item_code
     from survey_answers as answers
-    inner join mart_satisfaction_response_forms as forms using (source, response_id)
+    inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
 ),
 
 listed_items as (
@@ -98,11 +102,13 @@ final as (
 
 select * from final;
 
--- Grain: one row per answered item of a survey response, with its department, month, form and
--- section: what the satisfaction counts read.
+-- Grain: one row per answered item of a survey response, with its hospital, department, patient
+-- type, month, form and section: what the satisfaction counts read.
 create or replace view mart_satisfaction_answers as
 select
+    forms.hospital,
     forms.department,
+    forms.patient_type,
     forms.month,
     answers.source,
     answers.response_id,
@@ -111,6 +117,6 @@ select
     answers.score,
     sections.section
 from survey_answers as answers
-inner join mart_satisfaction_response_forms as forms using (source, response_id)
+inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
 left join mart_satisfaction_item_sections as sections
     on sections.form_id is not distinct from forms.form_id and sections.item_code = answers.item_code;

@@ -27,6 +27,7 @@ export const EXPORTS = {
   satisfaction_measures: 'export_satisfaction_measures',
   satisfaction_spc: 'mart_satisfaction_spc',
   satisfaction_funnel: 'mart_satisfaction_funnel',
+  satisfaction_hospital_funnel: 'mart_satisfaction_hospital_funnel',
   complaint_backlog: 'mart_complaint_backlog',
   repeat_complaints: 'mart_repeat_complaints',
 } as const;
@@ -120,7 +121,7 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
     generatedAt: summary.generated_at,
     month,
     minResponses: MIN_RESPONSES,
-    index: await read("select * from export_satisfaction_index where dimension = 'all' and month = $month"),
+    index: await read("select * from export_satisfaction_index where dimension = 'all' and patient_type = 'all' and month = $month"),
     measures: await read('select * from export_satisfaction_measures where month = $month'),
     spc: await read('select * from mart_satisfaction_spc where month = $month'),
     funnel: await read('select * from mart_satisfaction_funnel where month = $month'),

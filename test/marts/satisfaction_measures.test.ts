@@ -54,9 +54,9 @@ const num = (department: string, month: string, column: string) => Number(row(de
 describe('satisfaction_measures export', () => {
   it('has one row per department (and ALL) per month', () => {
     expect(Object.keys(measures[0]!)).toEqual([
-      'department', 'month', 'responses', 'comprehensive_pct', 'comprehensive_ci_low', 'comprehensive_ci_high',
+      'hospital', 'department', 'month', 'responses', 'comprehensive_pct', 'comprehensive_ci_low', 'comprehensive_ci_high',
       'top_box_pct', 'top_box_ci_low', 'top_box_ci_high', 'mean_score', 'nps_responses', 'nps', 'nps_ci_low', 'nps_ci_high',
-      'unknown_item_answers', 'suppressed',
+      'unknown_item_answers', 'suppressed', 'run_id',
     ]);
     expect(measures.map((r) => `${r.month} ${r.department}`)).toEqual(['2025-04 ALL', '2025-04 Khoa Cấp cứu', '2025-04 Khoa Nhi', '2025-05 ALL', '2025-05 Khoa Nhi']);
   });
@@ -90,8 +90,9 @@ describe('satisfaction_measures export', () => {
   });
 
   it('suppresses a department with too few responses: counts, no number', () => {
-    expect(row('Khoa Cấp cứu', '2025-04')).toEqual({
-      department: 'Khoa Cấp cứu', month: '2025-04', responses: '3',
+    const { run_id: _run, ...suppressed } = row('Khoa Cấp cứu', '2025-04');
+    expect(suppressed).toEqual({
+      hospital: 'input', department: 'Khoa Cấp cứu', month: '2025-04', responses: '3',
       comprehensive_pct: '', comprehensive_ci_low: '', comprehensive_ci_high: '',
       top_box_pct: '', top_box_ci_low: '', top_box_ci_high: '', mean_score: '',
       nps_responses: '3', nps: '', nps_ci_low: '', nps_ci_high: '', unknown_item_answers: '0', suppressed: 'true',
