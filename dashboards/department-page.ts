@@ -15,6 +15,8 @@ export interface PackKpis {
 
 /** One department's alert pack: published as departments/<slug>.json and rendered as its page. */
 export interface DepartmentPack {
+  /** The hospital whose department it is (null only for a warning logged before hospitals). */
+  hospital: string | null;
   department: string;
   as_of: string;
   generated_at: string;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -69,6 +70,17 @@ export async function exportTable(connection: DuckDBConnection, table: string, d
   await connection.run(`copy export_rows to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
 }
 
+/**
+ * A pack's file name where there are several hospitals: a short digest of its hospital before its
+ * department's slug, so that the same department in two hospitals gets two files, whatever
+ * characters the hospitals' names hold.
+ *
+ * @example packSlug('南院', 'emergency-zh') // 'h4bd041ce-emergency-zh'
+ */
+export function packSlug(hospital: string | null, departmentSlug: string): string {
+  return `h${createHash('sha256').update(hospital ?? '').digest('hex').slice(0, 8)}-${departmentSlug}`;
+}
+
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */
 export async function publish(connection: DuckDBConnection, config: Config, summary: RunSummary, warnings: WarningsFile, models: StepModels): Promise<void> {
   const guard = { inputDir: config.inputDir, dbPath: config.dbPath };
@@ -132,39 +144,44 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
 }
 
 /**
- * The alert packs: one per department with a warning or with feedback in the 12 months to the
- * as-of date (mart_department_packs), each with its warnings and its complaint numbers of the
- * latest complete month; the warnings with no department go to the index alone. With
- * `staffNames` (the hospital's config), a pack's quotes keep staff names; the index's never do.
+ * The alert packs: one per hospital's department with a warning or with feedback in the 12 months
+ * to the as-of date (mart_department_packs), each with its warnings and its complaint numbers of
+ * the latest complete month; the warnings with no department go to the index alone. The same
+ * department name in two hospitals is two packs: with several hospitals a pack's file name starts
+ * with its hospital's (`packSlug`). With `staffNames` (the hospital's config), a pack's quotes keep
+ * staff names; the index's never do.
  */
 async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile, staffNames: boolean, models: StepModels): Promise<DepartmentIndexData> {
-  const departments = await queryRows<{ department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
+  const departments = await queryRows<{ hospital: string; department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
     connection,
     'select * from mart_department_packs',
   );
-  const kpiRows = await queryRows<PackKpis & { department: string }>(
+  const kpiRows = await queryRows<PackKpis & { hospital: string; department: string }>(
     connection,
-    "select department, month, received, response_rate, resolution_rate, within_sla_rate from mart_complaint_kpis where month = $month and department <> 'ALL'",
+    "select hospital, department, month, received, response_rate, resolution_rate, within_sla_rate from mart_complaint_kpis where month = $month and department <> 'ALL'",
     { month: latestCompleteMonth(summary.as_of) },
   );
-  const kpis = new Map(kpiRows.map(({ department, ...row }) => [department, row]));
+  const keyOf = (hospital: string | null, department: string) => JSON.stringify([hospital, department]);
+  const kpis = new Map(kpiRows.map(({ hospital, department, ...row }) => [keyOf(hospital, department), row]));
   const inPacks = warnings.warnings.filter((warning) => warning.department !== null);
   const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks, models) : inPacks;
-  const known = new Map(departments.map((row) => [row.department, row]));
-  const names = new Set([
-    ...departments.filter((row) => row.feedback_records_12_months > 0).map((row) => row.department),
-    ...warnings.warnings.flatMap((warning) => (warning.department === null ? [] : [warning.department])),
-  ]);
-  const packs = [...names].map((department) => {
-    const row = known.get(department);
+  const known = new Map(departments.map((row) => [keyOf(row.hospital, row.department), row]));
+  const names = new Map<string, { hospital: string | null; department: string }>();
+  for (const row of departments) if (row.feedback_records_12_months > 0) names.set(keyOf(row.hospital, row.department), row);
+  for (const warning of warnings.warnings) if (warning.department !== null) names.set(keyOf(warning.hospital, warning.department), { hospital: warning.hospital, department: warning.department });
+  const several = new Set([...names.values()].map((entry) => entry.hospital)).size > 1;
+  const packs = [...names].map(([key, { hospital, department }]) => {
+    const row = known.get(key);
+    const slug = departmentSlug(department, row?.department_code ?? null, row?.name_lang ?? null);
     return {
-      slug: departmentSlug(department, row?.department_code ?? null, row?.name_lang ?? null),
+      slug: several ? packSlug(hospital, slug) : slug,
       pack: {
+        hospital,
         department,
         as_of: summary.as_of,
         generated_at: summary.generated_at,
-        warnings: packWarnings.filter((warning) => warning.department === department),
-        kpis: kpis.get(department) ?? null,
+        warnings: packWarnings.filter((warning) => warning.hospital === hospital && warning.department === department),
+        kpis: kpis.get(key) ?? null,
       },
     };
   });
