@@ -55,15 +55,11 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
 
 /**
  * Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true
- * values), each row with its `hospital` and the `run_id` that published it (getvariable('run_id')),
- * as contract section 5 asks of every table. A mart not yet kept per hospital (the satisfaction
- * marts) names the warehouse's hospital where it holds only one (dim_hospital), else none: its
- * numbers are not one hospital's.
+ * values), each row with the `run_id` that published it (getvariable('run_id')); every exported
+ * mart carries its own `hospital` (contract section 5).
  */
 export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  const [kept] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from (describe ${quoteIdentifier(table)}) where column_name = 'hospital'`);
-  const hospital = kept?.n ? '' : '(select min(hospital) from dim_hospital having count(*) = 1) as hospital, ';
-  await connection.run(`create or replace temp view export_rows as select ${hospital}*, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
+  await connection.run(`create or replace temp view export_rows as select *, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
   const columns = await queryRows<{ name: string; type: string }>(connection, 'select column_name as name, column_type as type from (describe export_rows)');
   await connection.run(`copy (${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
   // Parquet is read by tools, not spreadsheets: it keeps the true values
