@@ -175,9 +175,12 @@ ${kpis}
  */
 export function renderDepartmentIndex(data: DepartmentIndexData, language: Language): string {
   const { m, n } = formatters(language);
+  // with several hospitals, the same department name is one row per hospital: say whose
+  const several = new Set(data.packs.map(({ pack }) => pack.hospital)).size > 1;
   const rows = data.packs.map(({ slug, pack }) => {
     const open = pack.warnings.filter((w) => w.status !== 'resolved');
-    return { slug, department: pack.department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
+    const department = several ? `${pack.hospital ?? ''} · ${pack.department}` : pack.department;
+    return { slug, department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
   });
   rows.sort((a, b) => {
     const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);

@@ -99,6 +99,9 @@ describe('detection per hospital', () => {
     const files = readFileSync(join(ws.out, '.hearken-site.json'), 'utf8');
     const emergency = [...files.matchAll(/departments\/(h[0-9a-f]{8}-emergency-zh)\.json/g)].map((m) => m[1]);
     expect(new Set(emergency).size).toBe(2);
+    const index = readFileSync(join(ws.out, 'departments', 'index.html'), 'utf8');
+    expect(index).toContain('江州市第一人民医院 · 急诊科');
+    expect(index).toContain('江州市第一人民医院南院 · 急诊科');
     for (const slug of emergency) {
       const pack = JSON.parse(readFileSync(join(ws.out, 'departments', `${slug}.json`), 'utf8')) as { hospital: string; warnings: { hospital: string }[] };
       expect(pack.warnings.map((w) => w.hospital)).toEqual([pack.hospital]);
