@@ -41,6 +41,18 @@ describe('groupSignals', () => {
   });
 });
 
+describe('the evidence of a group', () => {
+  it("holds a hospital-wide category's complaints only when no narrower cell sees the problem", () => {
+    // the lift spike's 6 complaints are half the week's 12 facility complaints: one problem, two views
+    const facility = signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], 0.03);
+    const [group] = groupSignals([facility, lift], new Set());
+    expect(group!.members.map((m) => m.cell)).toEqual(['["department","后勤保障部","facility"]', '["category","facility"]']);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const [alone] = groupSignals([facility], new Set());
+    expect(alone!.records).toHaveLength(12);
+  });
+});
+
 describe('corroborated', () => {
   const settings = detectionDefaults;
   it('takes a problem seen through two views, or a cell already clearly up the week before', () => {
