@@ -22,6 +22,8 @@ export interface PackKpis {
 
 /** One department's alert pack: published as departments/<slug>.json and rendered as its page. */
 export interface DepartmentPack {
+  /** The hospital whose department it is (null only for a warning logged before hospitals). */
+  hospital: string | null;
   department: string;
   as_of: string;
   generated_at: string;
@@ -218,9 +220,12 @@ ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
  */
 export function renderDepartmentIndex(data: DepartmentIndexData, language: Language): string {
   const { m, n } = formatters(language);
+  // with several hospitals, the same department name is one row per hospital: say whose
+  const several = new Set(data.packs.map(({ pack }) => pack.hospital)).size > 1;
   const rows = data.packs.map(({ slug, pack }) => {
     const open = pack.warnings.filter((w) => w.status !== 'resolved');
-    return { slug, department: pack.department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
+    const department = several ? `${pack.hospital ?? ''} · ${pack.department}` : pack.department;
+    return { slug, department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
   });
   rows.sort((a, b) => {
     const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);

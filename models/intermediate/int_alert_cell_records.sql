@@ -5,10 +5,13 @@
 --   emerging_term  each issue term it holds (dim_term.names_issue, the rule of the high-frequency
 --                  issues), seen in 5 records or more.
 -- Only complaints count: praise, questions and suggestions are not problems piling up.
--- `series_start` is the day the cell's population first appears (its department; for a place or a
--- word, its language; the hospital): from then on a quiet day counts 0, and a department that
--- appears later is not compared with weeks before it existed. A place or a word nobody wrote before
--- counts 0 back to the language's first day: a new place with five complaints is a hotspot.
+-- Every cell is one hospital's (contract section 1): two hospitals, even writing the same language,
+-- never share a cell, a series or a warning.
+-- `series_start` is the day the cell's population first appears in its hospital (its department;
+-- for a place, a word or a category, the hospital's first complaint): from then on a quiet day
+-- counts 0, and a department that appears later is not compared with weeks before it existed. A
+-- place or a word nobody wrote before counts 0 back to the hospital's first day: a new place with
+-- five complaints is a hotspot.
 create or replace table int_alert_cell_records as
 with complaints as (
     select
@@ -40,15 +43,15 @@ cells as (
     select 'spike', to_json(['category', category])::varchar, to_json(['hospital'])::varchar, hospital, source, id, day
     from complaints
     union all
-    select 'hotspot', to_json(['location', location])::varchar, to_json(['lang', lang])::varchar, hospital, source, id, day
+    select 'hotspot', to_json(['location', location])::varchar, to_json(['hospital'])::varchar, hospital, source, id, day
     from complaints
     where location is not null
     union all
-    select distinct 'emerging_term', to_json(['term', complaints.lang, terms.term])::varchar, to_json(['lang', complaints.lang])::varchar, complaints.hospital, complaints.source, complaints.id, complaints.day
+    select distinct 'emerging_term', to_json(['term', complaints.lang, terms.term])::varchar, to_json(['hospital'])::varchar, complaints.hospital, complaints.source, complaints.id, complaints.day
     from complaints
     join fct_record_terms as terms using (hospital, source, id)
     join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term
 )
 
-select kind, cell, hospital, source, id, day, min(day) over (partition by population) as series_start
+select kind, cell, hospital, source, id, day, min(day) over (partition by hospital, population) as series_start
 from cells;

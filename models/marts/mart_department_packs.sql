@@ -1,4 +1,5 @@
--- Grain: one row per department (canonical name) the warehouse knows, with what its alert pack's
+-- Grain: one row per hospital per department (canonical name) the warehouse knows (the same name
+-- in two hospitals is two departments, two packs), with what its alert pack's
 -- file name is made from and the feedback records it received in the 12 months up to the as-of
 -- date (pipeline/publish writes a pack for each department with such records or a warning).
 -- A code names one department in each language (emergency: 急诊科, Khoa Cấp cứu, Emergency
@@ -11,7 +12,7 @@ with as_of as (
 ),
 
 departments as (
-    select distinct department, department_code from dim_department
+    select distinct hospital, department, department_code from dim_department
 ),
 
 reference as (
@@ -20,16 +21,17 @@ reference as (
 ),
 
 recent as (
-    select fct_feedback.department, count(*) as feedback_records_12_months
+    select fct_feedback.hospital, fct_feedback.department, count(*) as feedback_records_12_months
     from fct_feedback
     cross join as_of
     where fct_feedback.received_at::date > as_of.as_of_date - interval 12 months
         and fct_feedback.received_at::date <= as_of.as_of_date
-    group by fct_feedback.department
+    group by fct_feedback.hospital, fct_feedback.department
 ),
 
 final as (
     select
+        departments.hospital,
         departments.department,
         departments.department_code,
         case departments.department
@@ -40,8 +42,8 @@ final as (
         coalesce(recent.feedback_records_12_months, 0)::integer as feedback_records_12_months
     from departments
     left join reference on reference.code = departments.department_code
-    left join recent on recent.department = departments.department
+    left join recent on recent.hospital = departments.hospital and recent.department = departments.department
 )
 
 select * from final
-order by department;
+order by hospital, department;

@@ -8,7 +8,8 @@
 -- the form does not know keeps section null: it still counts in `all`, and is reported in
 -- mart_satisfaction_unknown_items.
 
--- Grain: one row per survey response, with its department, month of submitted_at and form.
+-- Grain: one row per survey response (hospital, source, response_id), with its department (its
+-- hospital's), patient type, month of submitted_at and form.
 create or replace table mart_satisfaction_response_forms as
 with responses as (
     select hospital, source, response_id, department, submitted_at, patient_type
@@ -46,6 +47,7 @@ final as (
         responses.source,
         responses.response_id,
         responses.department,
+        responses.patient_type,
         strftime(responses.submitted_at, '%Y-%m') as month,
         candidates.form_id
     from responses
@@ -100,11 +102,13 @@ final as (
 
 select * from final;
 
--- Grain: one row per answered item of a survey response, with its department, month, form and
--- section: what the satisfaction counts read.
+-- Grain: one row per answered item of a survey response, with its hospital, department, patient
+-- type, month, form and section: what the satisfaction counts read.
 create or replace view mart_satisfaction_answers as
 select
+    forms.hospital,
     forms.department,
+    forms.patient_type,
     forms.month,
     answers.hospital,
     answers.source,

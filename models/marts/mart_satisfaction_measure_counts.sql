@@ -1,4 +1,4 @@
--- Grain: one row per department (and `ALL`) per month of submitted_at: the counts behind the
+-- Grain: one row per hospital per department (and `ALL`, the hospital's) per month of submitted_at: the counts behind the
 -- measures of export satisfaction_measures, whose intervals pipeline/satisfaction/measures.ts adds.
 -- Over every item a respondent answered (the `all` dimension):
 --   comprehensive: respondents whose every answer is 4 or 5, out of respondents (Wilson);
@@ -14,18 +14,19 @@ with answers as (
 
 per_respondent as (
     select
-        department, month, hospital, source, response_id,
+        hospital, department, month, source, response_id,
         count(*) as m,
         count(*) filter (where score = 5) as t,
         sum(score) as score_sum,
         min(score) >= 4 as all_satisfied,
         count(*) filter (where section is null) as unknown_answers
     from answers
-    group by department, month, hospital, source, response_id
+    group by hospital, department, month, source, response_id
 ),
 
 item_counts as (
     select
+        hospital,
         coalesce(department, 'ALL') as department,
         month,
         count(*)::integer as responses,
@@ -38,17 +39,18 @@ item_counts as (
         sum(m * m)::double as sum_mm,
         sum(unknown_answers)::integer as unknown_item_answers
     from per_respondent
-    group by grouping sets ((department, month), (month))
+    group by grouping sets ((hospital, department, month), (hospital, month))
 ),
 
 recommending as (
-    select department, strftime(submitted_at, '%Y-%m') as month, recommend
+    select hospital, department, strftime(submitted_at, '%Y-%m') as month, recommend
     from fct_survey_response
     where recommend is not null
 ),
 
 recommendations as (
     select
+        hospital,
         coalesce(department, 'ALL') as department,
         month,
         count(*)::integer as nps_responses,
@@ -56,11 +58,12 @@ recommendations as (
         count(*) filter (where recommend between 7 and 8)::integer as passives,
         count(*) filter (where recommend <= 6)::integer as detractors
     from recommending
-    group by grouping sets ((department, month), (month))
+    group by grouping sets ((hospital, department, month), (hospital, month))
 ),
 
 final as (
     select
+        hospital,
         department,
         month,
         coalesce(item_counts.responses, 0) as responses,
@@ -77,8 +80,8 @@ final as (
         coalesce(recommendations.passives, 0) as passives,
         coalesce(recommendations.detractors, 0) as detractors
     from item_counts
-    full join recommendations using (department, month)
+    full join recommendations using (hospital, department, month)
 )
 
 select * from final
-order by month, department = 'ALL' desc, department;
+order by hospital, month, department = 'ALL' desc, department;

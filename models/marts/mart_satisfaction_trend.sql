@@ -1,6 +1,7 @@
--- Grain: one row per department (and `ALL`) per month of mart_satisfaction_spc: the month's point
--- on its XmR chart (index, mean, process limits, point type) with the index's 95% interval from
--- export_satisfaction_index (dimension `all`), what the satisfaction chart draws. Nothing is
+-- Grain: one row per hospital per department (and the hospital's `ALL`) per month of
+-- mart_satisfaction_spc: the month's point on its XmR chart (index, mean, process limits, point
+-- type) with the index's 95% interval from export_satisfaction_index (dimension `all`, every
+-- patient type together, as the chart is), what the satisfaction chart draws. Nothing is
 -- recomputed: a suppressed month stays suppressed, without numbers.
 create or replace table mart_satisfaction_trend as
 with spc as (
@@ -8,13 +9,14 @@ with spc as (
 ),
 
 intervals as (
-    select department, month, ci_low, ci_high
+    select hospital, department, month, ci_low, ci_high
     from export_satisfaction_index
-    where dimension = 'all'
+    where dimension = 'all' and patient_type = 'all'
 ),
 
 final as (
     select
+        spc.hospital,
         spc.department,
         spc.month,
         spc.responses,
@@ -28,8 +30,9 @@ final as (
         spc.special_cause_type,
         spc.point_type
     from spc
-    left join intervals on intervals.department = spc.department and intervals.month = spc.month
+    left join intervals
+        on intervals.hospital = spc.hospital and intervals.department = spc.department and intervals.month = spc.month
 )
 
 select * from final
-order by department, month;
+order by hospital, department, month;

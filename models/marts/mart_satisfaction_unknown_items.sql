@@ -1,4 +1,4 @@
--- Grain: one row per survey source per survey definition per item code that the definition the
+-- Grain: one row per hospital per survey source per survey definition per item code that the definition the
 -- responses were matched to does not list (nor match by pattern). Such answers are not lost: they
 -- count in the `all` dimension and in satisfaction_measures; this table says which codes to add to
 -- a definition, or which responses went to the wrong one.
@@ -8,7 +8,7 @@ with unknown_items as (
 ),
 
 unknown as (
-    select forms.source, forms.month, forms.form_id, answers.item_code
+    select forms.hospital, forms.source, forms.month, forms.form_id, answers.item_code
     from survey_answers as answers
     inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
     inner join unknown_items
@@ -17,6 +17,7 @@ unknown as (
 
 final as (
     select
+        hospital,
         source,
         coalesce(form_id, '(none)') as form_id,
         item_code,
@@ -24,8 +25,8 @@ final as (
         min(month) as first_month,
         max(month) as last_month
     from unknown
-    group by source, form_id, item_code
+    group by hospital, source, form_id, item_code
 )
 
 select * from final
-order by source, form_id, item_code;
+order by hospital, source, form_id, item_code;

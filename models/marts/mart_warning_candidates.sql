@@ -1,16 +1,16 @@
 -- Grain: one row per warning the marts support at the as-of date, before its lifecycle (new,
 -- ongoing, resolved: pipeline/warnings). `warning_key` names what the warning is about and stays
 -- the same while the problem lasts, so its id is stable across runs:
---   satisfaction_drop: a department (or the whole hospital) whose latest complete month falls on
---     its XmR chart or below the funnel (mart_satisfaction_drop), both methods merged into one;
---   sla_breach: an open case that passed its due date or an escalation step (mart_open_cases),
---     in the case's hospital.
--- Until satisfaction is kept per hospital, a satisfaction drop names the hospital only where the
--- surveys come from one.
+--   satisfaction_drop: a hospital's department (or the whole hospital) whose latest complete month
+--     falls on its XmR chart or below the funnel of its hospital's departments
+--     (mart_satisfaction_drop), both methods merged into one;
+--   sla_breach: an open case that passed its due date or an escalation step (mart_open_cases).
+-- Every warning is one hospital's: the same department name in two hospitals is two warnings.
 create or replace table mart_warning_candidates as
 with drops as (
     select
         'satisfaction_drop' as kind,
+        hospital,
         nullif(department, 'ALL') as department,
         min(period_start) as period_start,
         max(period_end) as period_end,
@@ -24,11 +24,7 @@ with drops as (
         min(month) as month,
         count(*) as methods
     from mart_satisfaction_drop
-    group by department
-),
-
-survey_hospital as (
-    select min(hospital) as hospital from survey_responses having count(distinct hospital) = 1
+    group by hospital, department
 ),
 
 -- one warning per open case and escalation step (mart_open_cases): passing its due date is step 1,
@@ -50,7 +46,7 @@ breaches as (
         [id] as evidence_ids,
         null as month,
         null as methods,
-        to_json(['sla_breach', hospital, source, id, escalation_step::varchar])::varchar as warning_key,
+        to_json([hospital, 'sla_breach', source, id, escalation_step::varchar])::varchar as warning_key,
         {
             'source': source,
             'id': id,
@@ -68,8 +64,9 @@ breaches as (
 final as (
     select
         kind,
-        -- a JSON array: a department named 'ALL' or holding any separator stays its own warning
-        coalesce(warning_key, to_json([kind, department])::varchar) as warning_key,
+        -- a JSON array, its hospital first: a department named 'ALL' or holding any separator stays
+        -- its own warning (pipeline/warnings/warnings.ts reads the key before hospitals from it)
+        coalesce(warning_key, to_json([hospital, kind, department])::varchar) as warning_key,
         hospital,
         department,
         category,
@@ -85,12 +82,8 @@ final as (
         evidence_ids,
         month,
         sla_case
-    from (
-        select * exclude (methods), (select hospital from survey_hospital) as hospital from drops
-        union all by name
-        select * exclude (methods) from breaches
-    )
+    from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
 )
 
 select * from final
-order by kind, department nulls first;
+order by kind, hospital, department nulls first;

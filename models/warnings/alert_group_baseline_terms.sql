@@ -1,11 +1,12 @@
--- Grain: one row per detector warning (alert_group_baselines: its named cell and the first day of its window) and each term
+-- Grain: one row per detector warning (alert_group_baselines: its hospital, its named cell and the first day of its window) and each term
 -- of the cell's complaints in the 52 weeks before: the baseline its rising terms are measured
 -- against, as record counts, with the baseline's own size.
 with baseline as (
     select baselines.group_id, records.hospital, records.source, records.id
     from alert_group_baselines as baselines
     inner join int_alert_cell_records as records
-        on records.cell = baselines.cell
+        on records.hospital = baselines.hospital
+        and records.cell = baselines.cell
         and records.day < baselines.week::date
         and records.day >= baselines.week::date - 364
 ),

@@ -1,9 +1,10 @@
 -- Grain: one row per signalling cell-window (alert_signals, written by pipeline/warnings/detector-warnings.ts:
--- the cell and the first day of its 7-day window) and each complaint it counted: the evidence that
+-- the hospital, the cell and the first day of its 7-day window) and each complaint it counted: the evidence that
 -- merges cells into one problem.
 select alert_signals.signal, records.hospital, records.source, records.id
 from alert_signals
 inner join int_alert_cell_records as records
-    on records.cell = alert_signals.cell
+    on records.hospital = alert_signals.hospital
+    and records.cell = alert_signals.cell
     and records.day between alert_signals.week::date and alert_signals.week::date + 6
 order by alert_signals.signal, records.hospital, records.source, records.id;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -34,6 +35,7 @@ export const EXPORTS = {
   satisfaction_measures: 'export_satisfaction_measures',
   satisfaction_spc: 'mart_satisfaction_spc',
   satisfaction_funnel: 'mart_satisfaction_funnel',
+  satisfaction_hospital_funnel: 'mart_satisfaction_hospital_funnel',
   complaint_backlog: 'mart_complaint_backlog',
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
@@ -76,18 +78,26 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
 
 /**
  * Copies one table to `dir` as `name`.csv (text made safe for spreadsheets) and `name`.parquet (true
- * values), each row with its `hospital` and the `run_id` that published it (getvariable('run_id')),
- * as contract section 5 asks of every table. A mart not yet kept per hospital (the satisfaction
- * marts) names the warehouse's hospital where it holds only one (dim_hospital), else none: its
- * numbers are not one hospital's.
+ * values), each row with the `run_id` that published it (getvariable('run_id')); every exported
+ * mart carries its own `hospital` (contract section 5).
  */
 export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  const hospital = (await keepsHospital(connection, table)) ? '' : `${ONLY_HOSPITAL} as hospital, `;
-  await connection.run(`create or replace temp view export_rows as select ${hospital}*, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
+  await connection.run(`create or replace temp view export_rows as select *, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
   const columns = await queryRows<{ name: string; type: string }>(connection, 'select column_name as name, column_type as type from (describe export_rows)');
   await connection.run(`copy (${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
   // Parquet is read by tools, not spreadsheets: it keeps the true values
   await connection.run(`copy export_rows to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
+}
+
+/**
+ * A pack's file name where there are several hospitals: a short digest of its hospital before its
+ * department's slug, so that the same department in two hospitals gets two files, whatever
+ * characters the hospitals' names hold.
+ *
+ * @example packSlug('南院', 'emergency-zh') // 'h4bd041ce-emergency-zh'
+ */
+export function packSlug(hospital: string | null, departmentSlug: string): string {
+  return `h${createHash('sha256').update(hospital ?? '').digest('hex').slice(0, 8)}-${departmentSlug}`;
 }
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */
@@ -170,39 +180,19 @@ const CHARTED_MONTHS = "month <= $month and month > strftime(($month || '-01')::
 /** The departments the chart of complaints by department shows: those with the most in the last 12 months. */
 const TOP_DEPARTMENTS = 8;
 
-/** The warehouse's hospital where it holds exactly one (dim_hospital), else null: as SQL. */
-const ONLY_HOSPITAL = '(select min(hospital) from dim_hospital having count(*) = 1)';
-
-/** Whether a mart has its `hospital` column yet (the satisfaction marts gain it on branch hdetect). */
-async function keepsHospital(connection: DuckDBConnection, table: string): Promise<boolean> {
-  const [kept] = await queryRows<{ n: number }>(connection, `select count(*)::integer as n from (describe ${quoteIdentifier(table)}) where column_name = 'hospital'`);
-  return (kept?.n ?? 0) > 0;
-}
-
-/**
- * The hospital of a satisfaction mart's rows, as SQL: its `hospital` column, or for a mart still
- * without one (until branch hdetect is merged), the warehouse's one hospital, and none where there
- * are several, since its numbers then add hospitals up. Once every satisfaction mart has the
- * column, this is `hospital`.
- */
-async function satisfactionHospital(connection: DuckDBConnection, table: string): Promise<string> {
-  return (await keepsHospital(connection, table)) ? 'hospital' : ONLY_HOSPITAL;
-}
-
 /** A hospital's satisfaction and complaint marts of the latest complete month, and its hospital-wide series the charts draw. */
 async function readLeadershipPageData(connection: DuckDBConnection, summary: RunSummary, meta: PageMeta): Promise<LeadershipPageData> {
   const month = latestCompleteMonth(summary.as_of);
   const read = <T>(sql: string) => queryRows<T>(connection, sql, { month, hospital: meta.hospital });
-  const of = async (table: string) => `${await satisfactionHospital(connection, table)} = $hospital`;
   return {
     ...meta,
     month,
     minResponses: MIN_RESPONSES,
-    index: await read(`select * from export_satisfaction_index where ${await of('export_satisfaction_index')} and dimension = 'all' and month = $month`),
-    measures: await read(`select * from export_satisfaction_measures where ${await of('export_satisfaction_measures')} and month = $month`),
-    spc: await read(`select * from mart_satisfaction_spc where ${await of('mart_satisfaction_spc')} and month = $month`),
-    funnel: await read(`select * from mart_satisfaction_funnel where ${await of('mart_satisfaction_funnel')} and month = $month`),
-    trend: await read(`select * from mart_satisfaction_trend where ${await of('mart_satisfaction_trend')} and department = 'ALL' and month <= $month order by month`),
+    index: await read(`select * from export_satisfaction_index where hospital = $hospital and dimension = 'all' and patient_type = 'all' and month = $month`),
+    measures: await read(`select * from export_satisfaction_measures where hospital = $hospital and month = $month`),
+    spc: await read(`select * from mart_satisfaction_spc where hospital = $hospital and month = $month`),
+    funnel: await read(`select * from mart_satisfaction_funnel where hospital = $hospital and month = $month`),
+    trend: await read(`select * from mart_satisfaction_trend where hospital = $hospital and department = 'ALL' and month <= $month order by month`),
     kpis: await read('select * from mart_complaint_kpis where hospital = $hospital and month = $month'),
     kpiTrend: await read(`select * from mart_complaint_kpis where hospital = $hospital and department = 'ALL' and ${CHARTED_MONTHS} order by month`),
     categoryMonths: await read(`select month, category, complaints from mart_complaint_monthly where hospital = $hospital and department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`),
@@ -224,10 +214,9 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
 /** Each department's series for the charts of its page, of one hospital: satisfaction to the latest complete month, complaints over the charted months. */
 async function readDepartmentTrends(connection: DuckDBConnection, summary: RunSummary): Promise<(hospital: string | null, department: string) => DepartmentTrends> {
   const values = { month: latestCompleteMonth(summary.as_of) };
-  const hospital = (await keepsHospital(connection, 'mart_satisfaction_trend')) ? '' : `${ONLY_HOSPITAL} as hospital, `;
   const satisfaction = await queryRows<SatisfactionTrendRow & { hospital: string | null; department: string }>(
     connection,
-    `select ${hospital}* from mart_satisfaction_trend where department <> 'ALL' and month <= $month`,
+    "select * from mart_satisfaction_trend where department <> 'ALL' and month <= $month",
     values,
   );
   const rates = await queryRows<RateRow & { hospital: string; department: string }>(connection, `select * from mart_complaint_kpis where department <> 'ALL' and ${CHARTED_MONTHS}`, values);
@@ -272,39 +261,44 @@ function hospitalDepartments(all: DepartmentIndexData, meta: PageMeta, homes: Re
 }
 
 /**
- * The alert packs: one per department with a warning or with feedback in the 12 months to the
- * as-of date (mart_department_packs), each with its warnings and its complaint numbers of the
- * latest complete month; the warnings with no department go to the index alone. With
- * `staffNames` (the hospital's config), a pack's quotes keep staff names; the index's never do.
+ * The alert packs: one per hospital's department with a warning or with feedback in the 12 months
+ * to the as-of date (mart_department_packs), each with its warnings and its complaint numbers of
+ * the latest complete month; the warnings with no department go to the index alone. The same
+ * department name in two hospitals is two packs: with several hospitals a pack's file name starts
+ * with its hospital's (`packSlug`). With `staffNames` (the hospital's config), a pack's quotes keep
+ * staff names; the index's never do.
  */
 async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSummary, warnings: WarningsFile, staffNames: boolean, models: StepModels): Promise<DepartmentIndexData> {
-  const departments = await queryRows<{ department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
+  const departments = await queryRows<{ hospital: string; department: string; department_code: string | null; name_lang: Language | null; feedback_records_12_months: number }>(
     connection,
     'select * from mart_department_packs',
   );
-  const kpiRows = await queryRows<PackKpis & { department: string }>(
+  const kpiRows = await queryRows<PackKpis & { hospital: string; department: string }>(
     connection,
-    "select department, month, received, response_rate, resolution_rate, within_sla_rate from mart_complaint_kpis where month = $month and department <> 'ALL'",
+    "select hospital, department, month, received, response_rate, resolution_rate, within_sla_rate from mart_complaint_kpis where month = $month and department <> 'ALL'",
     { month: latestCompleteMonth(summary.as_of) },
   );
-  const kpis = new Map(kpiRows.map(({ department, ...row }) => [department, row]));
+  const keyOf = (hospital: string | null, department: string) => JSON.stringify([hospital, department]);
+  const kpis = new Map(kpiRows.map(({ hospital, department, ...row }) => [keyOf(hospital, department), row]));
   const inPacks = warnings.warnings.filter((warning) => warning.department !== null);
   const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks, models) : inPacks;
-  const known = new Map(departments.map((row) => [row.department, row]));
-  const names = new Set([
-    ...departments.filter((row) => row.feedback_records_12_months > 0).map((row) => row.department),
-    ...warnings.warnings.flatMap((warning) => (warning.department === null ? [] : [warning.department])),
-  ]);
-  const packs = [...names].map((department) => {
-    const row = known.get(department);
+  const known = new Map(departments.map((row) => [keyOf(row.hospital, row.department), row]));
+  const names = new Map<string, { hospital: string | null; department: string }>();
+  for (const row of departments) if (row.feedback_records_12_months > 0) names.set(keyOf(row.hospital, row.department), row);
+  for (const warning of warnings.warnings) if (warning.department !== null) names.set(keyOf(warning.hospital, warning.department), { hospital: warning.hospital, department: warning.department });
+  const several = new Set([...names.values()].map((entry) => entry.hospital)).size > 1;
+  const packs = [...names].map(([key, { hospital, department }]) => {
+    const row = known.get(key);
+    const slug = departmentSlug(department, row?.department_code ?? null, row?.name_lang ?? null);
     return {
-      slug: departmentSlug(department, row?.department_code ?? null, row?.name_lang ?? null),
+      slug: several ? packSlug(hospital, slug) : slug,
       pack: {
+        hospital,
         department,
         as_of: summary.as_of,
         generated_at: summary.generated_at,
-        warnings: packWarnings.filter((warning) => warning.department === department),
-        kpis: kpis.get(department) ?? null,
+        warnings: packWarnings.filter((warning) => warning.hospital === hospital && warning.department === department),
+        kpis: kpis.get(key) ?? null,
       },
     };
   });

@@ -6,6 +6,7 @@ import { wilsonInterval } from '../statistics/wilson_interval.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 interface MeasureCountsRow {
+  hospital: string;
   department: string;
   month: string;
   responses: number;
@@ -25,6 +26,7 @@ interface MeasureCountsRow {
 
 /** The columns of export satisfaction_measures, in order. */
 export const MEASURE_COLUMNS: readonly TableColumn[] = [
+  { name: 'hospital', type: 'varchar' },
   { name: 'department', type: 'varchar' },
   { name: 'month', type: 'varchar' },
   { name: 'responses', type: 'integer' },
@@ -52,10 +54,10 @@ export const MEASURE_COLUMNS: readonly TableColumn[] = [
  * only its counts; NPS is also left blank when fewer than `minResponses` gave a `recommend`.
  * Percentages and NPS are on the 0..100 (NPS −100..100) scale.
  *
- * @example measureRow(counts, 10) // ['Khoa Nhi', '2025-04', 12, 58.33, …, false]
+ * @example measureRow(counts, 10) // ['Bệnh viện A', 'Khoa Nhi', '2025-04', 12, 58.33, …, false]
  */
 export function measureRow(row: MeasureCountsRow, minResponses: number): TableCell[] {
-  const head: TableCell[] = [row.department, row.month, row.responses];
+  const head: TableCell[] = [row.hospital, row.department, row.month, row.responses];
   const tail = (suppressed: boolean): TableCell[] => [row.unknown_item_answers, suppressed];
   if (row.responses < minResponses) {
     return [...head, null, null, null, null, null, null, null, row.nps_responses, null, null, null, ...tail(true)];
@@ -91,7 +93,7 @@ export function measureRow(row: MeasureCountsRow, minResponses: number): TableCe
 }
 
 /**
- * Builds export_satisfaction_measures (one row per department, or `ALL`, per month) from
+ * Builds export_satisfaction_measures (one row per hospital per department, or the hospital's `ALL`, per month) from
  * mart_satisfaction_measure_counts; see {@link measureRow} for the measures and their intervals.
  */
 export async function buildSatisfactionMeasures(connection: DuckDBConnection, minResponses: number): Promise<void> {

@@ -6,6 +6,7 @@ import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
 import { writeSurveyDefinitionTables } from './survey-tables.ts';
+import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /**
  * Fewer respondents than this in a cell (department, month, dimension) and the index is not
@@ -16,7 +17,9 @@ import { writeSurveyDefinitionTables } from './survey-tables.ts';
 export const MIN_RESPONSES = 10;
 
 interface CountsRow {
+  hospital: string;
   department: string;
+  patient_type: string;
   month: string;
   dimension: string;
   responses: number;
@@ -28,46 +31,51 @@ interface CountsRow {
   sum_mm: number;
 }
 
+/** The columns of export_satisfaction_index (contract section 5), `hospital` first. */
+export const INDEX_COLUMNS: readonly TableColumn[] = [
+  { name: 'hospital', type: 'varchar' },
+  { name: 'department', type: 'varchar' },
+  { name: 'patient_type', type: 'varchar' },
+  { name: 'month', type: 'varchar' },
+  { name: 'dimension', type: 'varchar' },
+  { name: 'responses', type: 'integer' },
+  { name: 'pct_satisfied', type: 'double' },
+  { name: 'mean_score', type: 'double' },
+  { name: 'ci_low', type: 'double' },
+  { name: 'ci_high', type: 'double' },
+  { name: 'suppressed', type: 'boolean' },
+];
+
 /**
- * Builds export_satisfaction_index (contract section 5) from mart_satisfaction_counts:
- * pct_satisfied = answers of 4 or 5 over all answers (0..100, the Vietnamese Ministry of Health
- * method), mean_score, and a 95% interval that respects answers clustered in respondents
- * (`clusteredProportion`); below MIN_RESPONSES respondents, suppressed and blank.
+ * One row of export_satisfaction_index from its counts: pct_satisfied = answers of 4 or 5 over all
+ * answers (0..100, the Vietnamese Ministry of Health method), mean_score, and a 95% interval that
+ * respects answers clustered in respondents (`clusteredProportion`); below MIN_RESPONSES
+ * respondents, suppressed and blank.
+ *
+ * @example indexRow(countsOfThreeRespondents) // ['Bệnh viện A', 'Khoa Nhi', 'all', '2025-04', 'A', 3, null, null, null, null, true]
+ */
+export function indexRow(row: CountsRow): TableCell[] {
+  const head: TableCell[] = [row.hospital, row.department, row.patient_type, row.month, row.dimension, row.responses];
+  if (row.responses < MIN_RESPONSES) return [...head, null, null, null, null, true];
+  const interval = clusteredProportion({
+    n: row.responses,
+    sumY: row.satisfied_answers,
+    sumM: row.answers,
+    sumYY: row.sum_yy,
+    sumYM: row.sum_ym,
+    sumMM: row.sum_mm,
+  });
+  return [...head, 100 * interval.estimate, row.score_sum / row.answers, 100 * interval.lower, 100 * interval.upper, false];
+}
+
+/**
+ * Builds export_satisfaction_index (contract section 5) from mart_satisfaction_counts: one row per
+ * hospital, department (or the hospital's `ALL`), patient type (`inpatient`, `outpatient`, `all`),
+ * month and dimension; see {@link indexRow}.
  */
 export async function buildSatisfactionIndex(connection: DuckDBConnection): Promise<void> {
   const rows = await queryRows<CountsRow>(connection, 'select * from mart_satisfaction_counts');
-  await connection.run(
-    `create or replace table export_satisfaction_index (
-       department varchar, month varchar, dimension varchar, responses integer,
-       pct_satisfied double, mean_score double, ci_low double, ci_high double, suppressed boolean)`,
-  );
-  const appender = await connection.createAppender('export_satisfaction_index');
-  for (const row of rows) {
-    appender.appendVarchar(row.department);
-    appender.appendVarchar(row.month);
-    appender.appendVarchar(row.dimension);
-    appender.appendInteger(row.responses);
-    if (row.responses < MIN_RESPONSES) {
-      for (let i = 0; i < 4; i++) appender.appendNull();
-      appender.appendBoolean(true);
-    } else {
-      const interval = clusteredProportion({
-        n: row.responses,
-        sumY: row.satisfied_answers,
-        sumM: row.answers,
-        sumYY: row.sum_yy,
-        sumYM: row.sum_ym,
-        sumMM: row.sum_mm,
-      });
-      appender.appendDouble(100 * interval.estimate);
-      appender.appendDouble(row.score_sum / row.answers);
-      appender.appendDouble(100 * interval.lower);
-      appender.appendDouble(100 * interval.upper);
-      appender.appendBoolean(false);
-    }
-    appender.endRow();
-  }
-  appender.closeSync();
+  await writeTable(connection, 'export_satisfaction_index', INDEX_COLUMNS, rows.map(indexRow));
 }
 
 /**

@@ -5,8 +5,9 @@ import { funnelPlot } from '../statistics/funnel_plot.ts';
 import { xmrChart } from '../statistics/xmr_chart.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
-/** One department-month of the `all` dimension of mart_satisfaction_counts. */
+/** One hospital's department-month of the `all` dimension and patient type of mart_satisfaction_counts. */
 export interface MonthCounts {
+  hospital: string;
   department: string;
   month: string;
   responses: number;
@@ -34,6 +35,7 @@ export function latestCompleteMonth(asOf: string): string {
 }
 
 export const SPC_COLUMNS: readonly TableColumn[] = [
+  { name: 'hospital', type: 'varchar' },
   { name: 'department', type: 'varchar' },
   { name: 'month', type: 'varchar' },
   { name: 'responses', type: 'integer' },
@@ -52,8 +54,16 @@ export const SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'trial_limits', type: 'boolean' },
 ];
 
+/** Orders a hospital's department-months: hospital, then department, then month, by code units. */
+function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
+  const key = (c: MonthCounts) => [c.hospital, c.department, c.month];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+}
+
 /**
- * The rows of mart_satisfaction_spc: per department (and `ALL`), the monthly pct_satisfied of the
+ * The rows of mart_satisfaction_spc: per hospital and department (and the hospital's `ALL`), the monthly pct_satisfied of the
  * `all` dimension on an XmR chart with the Making Data Count rules (`xmrChart`, higher is better).
  * A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
  * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
@@ -63,17 +73,17 @@ export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minRe
   const months = counts.filter((c) => c.month <= lastMonth);
   const charted = months.filter((c) => c.responses >= minResponses);
   const chart = xmrChart(
-    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: c.department })),
+    // a facet per hospital and department: the same name in two hospitals is two charts
+    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: JSON.stringify([c.hospital, c.department]) })),
     { improvementDirection: 'increase' },
   );
   const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
-  const ordered = [...months].sort((a, b) =>
-    a.department < b.department ? -1 : a.department > b.department ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : 0,
-  );
+  const ordered = [...months].sort(byHospitalDepartment);
   return ordered.map((c) => {
-    const point = byKey.get(JSON.stringify([c.department, c.month]));
-    if (point === undefined) return [c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
+    const point = byKey.get(JSON.stringify([JSON.stringify([c.hospital, c.department]), c.month]));
+    if (point === undefined) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
     return [
+      c.hospital,
       c.department,
       c.month,
       c.responses,
@@ -95,6 +105,7 @@ export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minRe
 }
 
 export const FUNNEL_COLUMNS: readonly TableColumn[] = [
+  { name: 'hospital', type: 'varchar' },
   { name: 'department', type: 'varchar' },
   { name: 'month', type: 'varchar' },
   { name: 'responses', type: 'integer' },
@@ -117,21 +128,8 @@ export const FUNNEL_COLUMNS: readonly TableColumn[] = [
   { name: 'z_judged', type: 'double' },
 ];
 
-/**
- * The rows of mart_satisfaction_funnel: the departments' pct_satisfied (dimension `all`) in one
- * month on a funnel plot for proportions (`funnelPlot`, PR, Spiegelhalter 2005) with the
- * overdispersion correction of Spiegelhalter et al. 2012 (winsorised z-scores, additive τ²).
- * Because answers cluster in respondents, a department's precision is its effective sample size
- * n_eff = p(1 − p)/v from the same ratio-estimator variance as the index's interval
- * (`clusteredProportion`), not its number of answers: the unit is n_eff "trials" of which
- * p · n_eff were satisfied. z_judged is the z its position was judged by (z_score before the
- * overdispersion correction). Suppressed departments keep a row without numbers; `ALL` is the
- * centre, not a unit.
- */
-export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
-  const inMonth = counts
-    .filter((c) => c.month === month && c.department !== 'ALL')
-    .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
+/** A funnel's rows for units of one month: each unit's row, suppressed (no numbers) below `minResponses`. */
+function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => string, minResponses: number): TableCell[][] {
   const units = inMonth
     .filter((c) => c.responses >= minResponses)
     .map((c) => {
@@ -143,15 +141,16 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
         sumYM: c.sum_ym,
         sumMM: c.sum_mm,
       });
-      return { group: c.department, numerator: interval.estimate * interval.effectiveN, denominator: interval.effectiveN };
+      return { group: unitOf(c), numerator: interval.estimate * interval.effectiveN, denominator: interval.effectiveN };
     });
   const plot = units.length > 0 ? funnelPlot(units, { dataType: 'PR', multiplier: 100 }) : null;
-  const byDepartment = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
+  const byUnit = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
   return inMonth.map((c) => {
-    const point = byDepartment.get(c.department);
-    if (point === undefined || plot === null) return [c.department, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
+    const point = byUnit.get(unitOf(c));
+    if (point === undefined || plot === null) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
     const limits = plot.adjustedUsed ? point.adjustedLimits : point.unadjustedLimits;
     return [
+      c.hospital,
       c.department,
       c.month,
       c.responses,
@@ -177,15 +176,52 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
 }
 
 /**
- * Builds mart_satisfaction_spc and mart_satisfaction_funnel from mart_satisfaction_counts, up to
- * and for `lastMonth`, the latest complete month.
+ * The rows of mart_satisfaction_funnel: in one month, each hospital's departments' pct_satisfied
+ * (dimension `all`) on a funnel plot for proportions (`funnelPlot`, PR, Spiegelhalter 2005) with
+ * the overdispersion correction of Spiegelhalter et al. 2012 (winsorised z-scores, additive τ²).
+ * A funnel compares the departments of one hospital: its target is that hospital's, never a
+ * group's. Because answers cluster in respondents, a department's precision is its effective
+ * sample size n_eff = p(1 − p)/v from the same ratio-estimator variance as the index's interval
+ * (`clusteredProportion`), not its number of answers: the unit is n_eff "trials" of which
+ * p · n_eff were satisfied. z_judged is the z its position was judged by (z_score before the
+ * overdispersion correction). Suppressed departments keep a row without numbers; `ALL` is the
+ * centre, not a unit.
+ */
+export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
+  const inMonth = counts.filter((c) => c.month === month && c.department !== 'ALL').sort(byHospitalDepartment);
+  return [...new Set(inMonth.map((c) => c.hospital))].flatMap((hospital) =>
+    funnelOf(
+      inMonth.filter((c) => c.hospital === hospital),
+      (c) => c.department,
+      minResponses,
+    ),
+  );
+}
+
+/**
+ * The rows of mart_satisfaction_hospital_funnel, the group view: in one month, each hospital's
+ * whole-hospital (`ALL`) pct_satisfied on one funnel across the hospitals (as funnelRows, with
+ * hospitals as the units), as a province or a group ranks its hospitals. Empty unless the month
+ * has two hospitals or more: one hospital has nothing to be compared with.
+ */
+export function hospitalFunnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
+  const inMonth = counts.filter((c) => c.month === month && c.department === 'ALL').sort(byHospitalDepartment);
+  if (inMonth.length < 2) return [];
+  return funnelOf(inMonth, (c) => c.hospital, minResponses);
+}
+
+/**
+ * Builds mart_satisfaction_spc, mart_satisfaction_funnel and mart_satisfaction_hospital_funnel from
+ * mart_satisfaction_counts (every patient type together), up to and for `lastMonth`, the latest
+ * complete month.
  */
 export async function buildSatisfactionTrends(connection: DuckDBConnection, lastMonth: string, minResponses: number): Promise<void> {
   const counts = await queryRows<MonthCounts>(
     connection,
-    `select department, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm
-     from mart_satisfaction_counts where dimension = 'all'`,
+    `select hospital, department, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm
+     from mart_satisfaction_counts where dimension = 'all' and patient_type = 'all'`,
   );
   await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, spcRows(counts, lastMonth, minResponses));
   await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, funnelRows(counts, lastMonth, minResponses));
+  await writeTable(connection, 'mart_satisfaction_hospital_funnel', FUNNEL_COLUMNS, hospitalFunnelRows(counts, lastMonth, minResponses));
 }

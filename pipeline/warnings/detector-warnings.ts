@@ -11,40 +11,42 @@ import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
-import { warningId, type WarningCandidate, type WarningWeek } from './warnings.ts';
+import { legacyWarningKey, warningId, type WarningCandidate, type WarningWeek } from './warnings.ts';
 
 /** How many weeks of a detector warning's cell, to its own, the warning carries for its chart. */
 const WEEKLY_SERIES_WEEKS = 12;
 
 
-/** One cell's 7-day counts from its series start (`weeks[start]`) to the last window read. */
+/** One hospital's cell: its 7-day counts from its series start (`weeks[start]`) to the last window read. */
 interface CellSeries {
   kind: CellSignal['kind'];
+  hospital: string;
   cell: string;
   start: number;
   counts: number[];
 }
 
 /**
- * Every cell's counts in 7-day windows, the last one starting on `lastWeek` (any day: the first
- * of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
+ * Every hospital's cells' counts in 7-day windows, the last one starting on `lastWeek` (any day:
+ * the first of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
  */
 async function readCellSeries(connection: DuckDBConnection, lastWeek: string): Promise<{ weeks: string[]; cells: CellSeries[] }> {
-  const rows = await queryRows<{ kind: CellSignal['kind']; cell: string; start_back: number; back: number; records: number }>(
+  const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; back: number; records: number }>(
     connection,
-    `select kind, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
-     from int_alert_cell_days where day <= $end::date group by all order by cell, back desc`,
+    `select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
+     from int_alert_cell_days where day <= $end::date group by all order by hospital, cell, back desc`,
     { end: addDays(lastWeek, 6) },
   );
   const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
   const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
   const cells = new Map<string, CellSeries>();
   for (const row of rows) {
-    let series = cells.get(row.cell);
+    const key = JSON.stringify([row.hospital, row.cell]);
+    let series = cells.get(key);
     if (series === undefined) {
       const start = oldest - row.start_back;
-      series = { kind: row.kind, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
-      cells.set(row.cell, series);
+      series = { kind: row.kind, hospital: row.hospital, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
+      cells.set(key, series);
     }
     series.counts[oldest - row.back - series.start] = row.records;
   }
@@ -55,13 +57,16 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
  * The weekly complaint counts of the cells of one dimension (`department` for the department ×
  * category cells), each from its series start to the window starting `lastWeek`, a
  * week without a complaint counting 0: the series `detectSignals` judges, for an evaluation of the
- * detectors on them. Reads int_alert_cell_days, so it comes after `detectSignals` has built it.
+ * detectors on them. Each cell is one hospital's, named by its hospital and parts as JSON.
+ * Reads int_alert_cell_days, so it comes after `detectSignals` has built it.
  *
- * @example await readCellCounts(connection, '2026-11-09', 'department') // [{ cell: '["department","Khoa Nhi","facility"]', counts: [0, 2, 1, …] }, …]
+ * @example await readCellCounts(connection, '2026-11-09', 'department') // [{ cell: '["Bệnh viện A","department","Khoa Nhi","facility"]', counts: [0, 2, 1, …] }, …]
  */
 export async function readCellCounts(connection: DuckDBConnection, lastWeek: string, dimension: string): Promise<{ cell: string; counts: number[] }[]> {
   const { cells } = await readCellSeries(connection, lastWeek);
-  return cells.filter((series) => cellParts(series.cell)[0] === dimension).map(({ cell, counts }) => ({ cell, counts }));
+  return cells
+    .filter((series) => cellParts(series.cell)[0] === dimension)
+    .map(({ hospital, cell, counts }) => ({ cell: JSON.stringify([hospital, ...cellParts(cell)]), counts }));
 }
 
 /**
@@ -85,7 +90,9 @@ function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: Reado
 /**
  * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their
  * detector that survives the FDR. Only cells the guard lets through are tests, so the FDR is over
- * the cells that could alarm at all.
+ * the cells that could alarm at all. The FDR family is one hospital's tests of the window: each
+ * hospital's office acts on its own list, and its warnings do not change when another hospital
+ * (a campus, a group member) joins the warehouse with cells of its own.
  */
 function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
   const signals: Omit<CellSignal, 'records'>[] = [];
@@ -100,24 +107,28 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
       return [{ series, t, assessment }];
     });
-    const q = benjaminiHochberg(tests.map((test) => test.assessment.pValue));
-    tests.forEach(({ series, t, assessment }, i) => {
-      if (assessment.alarm !== 1 || q[i]! > settings.fdr) return;
-      signals.push({
-        kind: series.kind,
-        cell: series.cell,
-        week,
-        observed: series.counts[t]!,
-        expected: assessment.expected,
-        upperbound: assessment.upperbound,
-        pValue: assessment.pValue,
-        qValue: q[i]!,
-        previousPValue: t > 0 ? (assessWeek(series.counts, t - 1, settings.assessment)?.pValue ?? 1) : 1,
-        method: assessment.method,
-        baselineStart: weeks[series.start + assessment.baselineFrom]!,
-        baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
+    for (const hospital of new Set(tests.map((test) => test.series.hospital))) {
+      const family = tests.filter((test) => test.series.hospital === hospital);
+      const q = benjaminiHochberg(family.map((test) => test.assessment.pValue));
+      family.forEach(({ series, t, assessment }, i) => {
+        if (assessment.alarm !== 1 || q[i]! > settings.fdr) return;
+        signals.push({
+          kind: series.kind,
+          hospital: series.hospital,
+          cell: series.cell,
+          week,
+          observed: series.counts[t]!,
+          expected: assessment.expected,
+          upperbound: assessment.upperbound,
+          pValue: assessment.pValue,
+          qValue: q[i]!,
+          previousPValue: t > 0 ? (assessWeek(series.counts, t - 1, settings.assessment)?.pValue ?? 1) : 1,
+          method: assessment.method,
+          baselineStart: weeks[series.start + assessment.baselineFrom]!,
+          baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
+        });
       });
-    });
+    }
   }
   return signals;
 }
@@ -127,8 +138,8 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
   await writeTable(
     connection,
     'alert_signals',
-    [{ name: 'signal', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
-    signals.map((signal, i) => [i, signal.cell, signal.week]),
+    [{ name: 'signal', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
+    signals.map((signal, i) => [i, signal.hospital, signal.cell, signal.week]),
   );
   const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
@@ -156,7 +167,8 @@ export async function detectSignals(connection: DuckDBConnection, models: StepMo
  * run on a Monday: the week that ended on Sunday), and those of the seven days before that no
  * signal of this window continues (a problem stays raised through one quiet week, rather than being
  * resolved and raised again). A group is named after a cell whose warning is open (`openIds`, from
- * the warning log), so an ongoing problem keeps its id.
+ * the warning log), so an ongoing problem keeps its id. Signals merge only within their hospital:
+ * one hospital's problem is never seen through another's cells.
  */
 export async function detectorCandidates(
   connection: DuckDBConnection,
@@ -167,22 +179,29 @@ export async function detectorCandidates(
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
   const week = addDays(asOf, -6);
-  const isOpen = (signal: CellSignal) => openIds.has(warningId(detectorWarningKey(signal)));
+  const isOpen = (signal: CellSignal) => {
+    const key = detectorWarningKey(signal);
+    return openIds.has(warningId(key)) || openIds.has(warningId(legacyWarningKey(key)));
+  };
   const groupsOf = (windowStart: string) => {
     const those = signals.filter((signal) => signal.week === windowStart);
-    return groupSignals(those, new Set(those.filter(isOpen).map((signal) => signal.cell)));
+    return [...new Set(those.map((signal) => signal.hospital))].flatMap((hospital) => {
+      const ofHospital = those.filter((signal) => signal.hospital === hospital);
+      return groupSignals(ofHospital, new Set(ofHospital.filter(isOpen).map((signal) => signal.cell)));
+    });
   };
+  const seriesOf = (signal: CellSignal) => JSON.stringify([signal.hospital, signal.cell]);
   // a warning already open goes on while its cells signal; a new one needs corroboration
   const worthIt = (group: SignalGroup) => group.members.some(isOpen) || corroborated(group, settings);
   const current = groupsOf(week).filter(worthIt);
-  const continued = new Set(current.flatMap((group) => group.members.map((member) => member.cell)));
-  const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(member.cell)));
+  const continued = new Set(current.flatMap((group) => group.members.map(seriesOf)));
+  const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(seriesOf(member))));
   return describeSignalGroups(connection, models, [...current, ...carried], settings);
 }
 
-/** What a detector warning named after `signal` is about: its kind and its cell's parts, as JSON. */
+/** What a detector warning named after `signal` is about: its hospital, kind and cell's parts, as JSON. */
 function detectorWarningKey(signal: CellSignal): string {
-  return JSON.stringify([signal.kind, ...cellParts(signal.cell)]);
+  return JSON.stringify([signal.hospital, signal.kind, ...cellParts(signal.cell)]);
 }
 
 /** The view a cell gives of a problem: where (department, place), what (a word), or the hospital's category. */
@@ -221,14 +240,6 @@ function majority(values: readonly (string | null)[]): string | null {
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
 }
 
-/** The value most of `values` hold (the first by code-unit order among equals), else null when there are none. */
-export function mostCommon(values: readonly string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return top?.[0] ?? null;
-}
-
 /** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
 function severityOf(qValue: number): WarningCandidate['severity'] {
   if (qValue <= 0.001) return 'high';
@@ -258,8 +269,8 @@ async function describeSignalGroups(
   await writeTable(
     connection,
     'alert_group_baselines',
-    [{ name: 'group_id', type: 'integer' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
-    groups.map((group, g) => [g, group.primary.cell, group.primary.week]),
+    [{ name: 'group_id', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
+    groups.map((group, g) => [g, group.primary.hospital, group.primary.cell, group.primary.week]),
   );
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
@@ -283,8 +294,7 @@ async function describeSignalGroups(
     return {
       kind: primary.kind,
       warning_key: detectorWarningKey(primary),
-      // until cells are kept per hospital, the hospital most of its complaints come from
-      hospital: mostCommon(records.map((row) => row.hospital)),
+      hospital: primary.hospital,
       department,
       category: category === 'other' && parts[0] !== 'department' ? null : category,
       location,

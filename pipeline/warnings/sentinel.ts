@@ -88,7 +88,7 @@ export function nextWorkingDay(workingDays: readonly string[], asOf: string): st
 
 /** What a sentinel warning is about: its record, so it keeps one id across runs. */
 export function sentinelWarningKey(record: Pick<SentinelRecord, 'hospital' | 'source' | 'id'>): string {
-  return JSON.stringify(['sentinel', record.hospital, record.source, record.id]);
+  return JSON.stringify([record.hospital, 'sentinel', record.source, record.id]);
 }
 
 /**

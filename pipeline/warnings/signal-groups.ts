@@ -3,6 +3,8 @@ import type { DetectorKind } from './warnings.ts';
 /** One cell that signalled in one week: its test, and the complaints it counted that week. */
 export interface CellSignal {
   kind: DetectorKind;
+  /** The hospital whose cell it is: cells, series and their signals are each one hospital's. */
+  hospital: string;
   /** A JSON array of the cell's parts (int_alert_cell_records): `["department",D,C]`, `["category",C]`, `["location",L]`, `["term",lang,T]`; read with `cellParts`. */
   cell: string;
   /** Monday of the week, YYYY-MM-DD. */
@@ -44,7 +46,7 @@ export interface SignalGroup {
   primary: CellSignal;
   /** Every signal of the group, the primary first, then by evidence (q-value). */
   members: CellSignal[];
-  /** The complaints of all members, each once, in first-seen order. */
+  /** The complaints of its members, each once, in first-seen order; a hospital-wide category's only when no narrower member sees the problem. */
   records: string[];
 }
 
@@ -99,7 +101,10 @@ export function groupSignals(signals: readonly CellSignal[], openCells: Readonly
     const ordered = [...members].sort(byEvidence);
     const open = ordered.filter((signal) => openCells.has(signal.cell));
     const primary = open[0] ?? [...ordered].sort((a, b) => cellRank(a) - cellRank(b) || byEvidence(a, b))[0]!;
-    const records = [...new Set(ordered.flatMap((signal) => signal.records))];
+    // the hospital's category counts every complaint of its kind: beside a narrower view, only the
+    // complaints that view sees are the problem's evidence, not the whole category's week
+    const narrow = ordered.filter((signal) => cellRank(signal) < 3);
+    const records = [...new Set((narrow.length > 0 ? narrow : ordered).flatMap((signal) => signal.records))];
     const group: SignalGroup = { primary, members: [primary, ...ordered.filter((signal) => signal !== primary)], records };
     return { group, strongest: ordered[0]! };
   });

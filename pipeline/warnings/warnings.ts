@@ -55,7 +55,7 @@ export interface SlaCase {
 export interface Warning {
   id: string;
   kind: WarningKind;
-  /** The hospital it concerns (contract section 4); null where that cannot be told yet (see mart_warning_candidates). */
+  /** The hospital it concerns (contract section 4): that of its cell, department or surveys; null only for a warning logged before hospitals, published once more as resolved. */
   hospital: string | null;
   /** The run that raised it or last changed it: its facts or its status. */
   run_id: string;
@@ -142,6 +142,40 @@ interface LogRow {
 /** A warning's id: a digest of what it is about, so the same problem keeps one id across runs. */
 export function warningId(key: string): string {
   return `W-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * A warning key as it was before warnings were kept per hospital: the key (a JSON array, its
+ * hospital first) without its hospital.
+ *
+ * @example legacyWarningKey('["east","sla_breach","急诊科"]') // '["sla_breach","急诊科"]'
+ */
+export function legacyWarningKey(key: string): string {
+  return JSON.stringify((JSON.parse(key) as unknown[]).slice(1));
+}
+
+/**
+ * Each candidate's id: the digest of its key, which names its hospital, so the same problem in two
+ * hospitals is two warnings. A warning logged before hospitals (its id the digest of the key
+ * without one) that is still open keeps that id while one candidate alone claims it and the logged
+ * warning names no hospital or the same one: an upgraded warehouse goes on with its open warnings
+ * instead of resolving them and raising them again under new ids.
+ */
+function candidateIds(candidates: readonly WarningCandidate[], history: WarningHistory): Map<string, WarningCandidate> {
+  const logged = new Set(history.log.map((entry) => entry.id));
+  const open = new Set(history.log.filter((entry) => entry.resolvedAsOf === null).map((entry) => entry.id));
+  const legacy = candidates.map((row) => warningId(legacyWarningKey(row.warning_key)));
+  const claims = new Map<string, number>();
+  for (const id of legacy) claims.set(id, (claims.get(id) ?? 0) + 1);
+  return new Map(
+    candidates.map((row, i) => {
+      const id = warningId(row.warning_key);
+      const old = legacy[i]!;
+      const loggedHospital = history.published.get(old)?.hospital ?? null;
+      const keepsOld = !logged.has(id) && open.has(old) && claims.get(old) === 1 && (loggedHospital === null || loggedHospital === row.hospital);
+      return [keepsOld ? old : id, row];
+    }),
+  );
 }
 
 /** How to word and time warnings: the site's language, the days to fix one, the working days they are counted in. */
@@ -246,7 +280,7 @@ export function raiseWarnings(
   style: WarningStyle,
   runId: string,
 ): { warnings: Warning[]; history: WarningHistory } {
-  const raised = new Map(candidates.map((row) => [warningId(row.warning_key), row]));
+  const raised = candidateIds(candidates, history);
   const lifecycle = warningLifecycle([...raised.keys()], history.log, asOf);
   const published = new Map(history.published);
   const warnings: Warning[] = [];
@@ -277,6 +311,7 @@ export function raiseWarnings(
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.q_value ?? 1) - (b.q_value ?? 1) ||
       a.kind.localeCompare(b.kind) ||
+      (a.hospital ?? '').localeCompare(b.hospital ?? '') ||
       (a.department ?? '').localeCompare(b.department ?? '') ||
       a.id.localeCompare(b.id),
   );

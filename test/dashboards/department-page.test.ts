@@ -52,6 +52,7 @@ const spike = warning('W-spike', {
 
 const pack = (warnings: Warning[], over: Partial<DepartmentPack> = {}): DepartmentPack =>
   deepFreeze({
+    hospital: '江州市第一人民医院',
     department: '急诊科',
     as_of: '2025-06-30',
     generated_at: '2025-06-30T12:00:00+08:00',

@@ -48,7 +48,7 @@ const warning: Warning = {
   ],
 };
 
-const pack: DepartmentPack = { department: HOSTILE, as_of: '2025-06-30', generated_at: '2025-06-30T08:00:00Z', warnings: [warning], kpis: null };
+const pack: DepartmentPack = { hospital: HOSTILE, department: HOSTILE, as_of: '2025-06-30', generated_at: '2025-06-30T08:00:00Z', warnings: [warning], kpis: null };
 
 describe('every page escapes what the data holds', () => {
   it('the run report: file names, errors, department names, values', () => {

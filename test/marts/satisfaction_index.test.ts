@@ -34,8 +34,9 @@ const cell = (department: string, dimension: string) => index.find((r) => r.depa
 
 describe('satisfaction_index export', () => {
   it('has the contract columns and one row per department, month and dimension answered', () => {
-    // with the hospital first and the run last, as on every export (contract section 5)
-    expect(Object.keys(index[0]!)).toEqual(['hospital', 'department', 'month', 'dimension', 'responses', 'pct_satisfied', 'mean_score', 'ci_low', 'ci_high', 'suppressed', 'run_id']);
+    expect(Object.keys(index[0]!)).toEqual(['hospital', 'department', 'patient_type', 'month', 'dimension', 'responses', 'pct_satisfied', 'mean_score', 'ci_low', 'ci_high', 'suppressed', 'run_id']);
+    // no response gives a patient_type: every row is of them all
+    expect(new Set(index.map((r) => r.patient_type))).toEqual(new Set(['all']));
     expect(index.map((r) => `${r.department}/${r.dimension}`)).toEqual(['ALL/A', 'ALL/D', 'ALL/all', 'Khoa Cấp cứu/A', 'Khoa Cấp cứu/all', 'Khoa Nhi/A', 'Khoa Nhi/D', 'Khoa Nhi/all']);
   });
 
@@ -51,9 +52,9 @@ describe('satisfaction_index export', () => {
   });
 
   it('suppresses a department with too few responses: no number at all', () => {
-    expect(cell('Khoa Cấp cứu', 'A')).toEqual({
-      hospital: 'input', run_id: expect.any(String),
-      department: 'Khoa Cấp cứu', month: '2025-04', dimension: 'A', responses: '3',
+    const { run_id: _run, ...suppressed } = cell('Khoa Cấp cứu', 'A')!;
+    expect(suppressed).toEqual({
+      hospital: 'input', department: 'Khoa Cấp cứu', patient_type: 'all', month: '2025-04', dimension: 'A', responses: '3',
       pct_satisfied: '', mean_score: '', ci_low: '', ci_high: '', suppressed: 'true',
     });
   });

@@ -110,7 +110,7 @@ describe('mart_satisfaction_spc', () => {
 
   it('keeps a suppressed month as a row without numbers, and charts the months that remain', () => {
     expect(point('Khoa Mắt', '2024-12')).toEqual({
-      department: 'Khoa Mắt', month: '2024-12', responses: 4, suppressed: true, pct_satisfied: null, mean_pct: null,
+      hospital: 'input', department: 'Khoa Mắt', month: '2024-12', responses: 4, suppressed: true, pct_satisfied: null, mean_pct: null,
       lower_limit_pct: null, upper_limit_pct: null, special_cause_type: null, point_type: null, special_cause: null,
       outside_limits: null, rule_shift: null, rule_trend: null, rule_two_in_three: null, trial_limits: null,
     });

@@ -16,8 +16,15 @@ const EAST = [
   'E1,2025-05-06 09:00,急诊科,process,complaint,挂号排队,2025-05-07 09:00',
   'E2,2025-05-07 09:00,急诊科,attitude,complaint,态度不好,',
   'E3,2025-05-08 09:00,急诊科,process,complaint,等候太久,',
+  // due Monday 9 June (3 working days): past due this week, so a breach warning of this week
+  'E4,2025-06-04 09:00,急诊科,process,complaint,排队太久,',
 ].join('\n');
-const WEST = [header, 'W1,2025-05-12 09:00,儿科,process,complaint,等候太久,', 'W2,2025-05-13 09:00,眼科,facility,complaint,厕所很脏,'].join('\n');
+const WEST = [
+  header,
+  'W1,2025-05-12 09:00,儿科,process,complaint,等候太久,',
+  'W2,2025-05-13 09:00,眼科,facility,complaint,厕所很脏,',
+  'W3,2025-06-04 09:00,儿科,process,complaint,排队太久,',
+].join('\n');
 
 let ws: Workspace;
 const read = (file: string) => readFileSync(join(ws.out, file), 'utf8');

@@ -88,13 +88,14 @@ describe('two runs of the same warehouse publish the same files', () => {
  */
 const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
   feedback: { key: 'hospital, source, id', order: 'received_at, hospital, source, id' },
-  satisfaction_index: { key: 'department, month, dimension', order: "month, department = 'ALL' desc, department, dimension" },
+  satisfaction_index: { key: 'hospital, department, patient_type, month, dimension', order: "hospital, month, department = 'ALL' desc, department, patient_type, dimension" },
   complaint_kpis: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
   repeat_complaints: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
   complaint_backlog: { key: 'hospital, department', order: "hospital, department = 'ALL' desc, department" },
-  satisfaction_measures: { key: 'department, month', order: "month, department = 'ALL' desc, department" },
-  satisfaction_spc: { key: 'department, month', order: 'department, month' },
-  satisfaction_funnel: { key: 'department, month', order: 'month, department' },
+  satisfaction_measures: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
+  satisfaction_spc: { key: 'hospital, department, month', order: 'hospital, department, month' },
+  satisfaction_funnel: { key: 'hospital, department, month', order: 'hospital, month, department' },
+  satisfaction_hospital_funnel: { key: 'hospital, month', order: 'hospital, month' },
   high_frequency_issues: { key: 'hospital, month, lang, rank', order: 'hospital, month, lang, rank' },
   term_keyness: { key: 'hospital, lang, scope, term', order: 'hospital, scope, g2 desc, lang, term' },
   department_keywords: { key: 'hospital, department, lang, rank', order: 'hospital, lang, department, rank' },

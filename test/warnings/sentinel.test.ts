@@ -60,7 +60,7 @@ describe('sentinel warnings', () => {
     const { warnings } = raiseWarnings(sentinelCandidates(scan, '2025-09-30', empty), empty, '2025-09-30', style, 'run-1');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({
-      id: warningId(JSON.stringify(['sentinel', '江州市第一人民医院', 'hotline', 'F-1'])),
+      id: warningId(JSON.stringify(['江州市第一人民医院', 'sentinel', 'hotline', 'F-1'])),
       hospital: '江州市第一人民医院',
       run_id: 'run-1',
       kind: 'sentinel',

@@ -4,7 +4,7 @@ import { corroborated } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
-  return { kind, cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, previousPValue: 1 };
+  return { kind, hospital: '江州市第一人民医院', cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, previousPValue: 1 };
 }
 
 const lift = signal('["department","后勤保障部","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
@@ -38,6 +38,18 @@ describe('groupSignals', () => {
     // all six of the department's complaints are in the category's 21, but they are under a third of them
     expect(groupSignals([lift, hospital], new Set())).toHaveLength(2);
     expect(groupSignals([lift, signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 0.02)], new Set())).toHaveLength(1);
+  });
+});
+
+describe('the evidence of a group', () => {
+  it("holds a hospital-wide category's complaints only when no narrower cell sees the problem", () => {
+    // the lift spike's 6 complaints are half the week's 12 facility complaints: one problem, two views
+    const facility = signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], 0.03);
+    const [group] = groupSignals([facility, lift], new Set());
+    expect(group!.members.map((m) => m.cell)).toEqual(['["department","后勤保障部","facility"]', '["category","facility"]']);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const [alone] = groupSignals([facility], new Set());
+    expect(alone!.records).toHaveLength(12);
   });
 });
 
