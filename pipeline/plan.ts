@@ -121,6 +121,7 @@ export const PLAN = [
       { step: 'session', models: [] },
       { models: MACRO_MODELS },
       { models: LANDING_MODELS },
+      { step: 'upgradeCodedValues', models: ['landing/upgrade_coded_values'] },
       { step: 'referenceTables', models: [] },
       { models: ['staging/stg_value_aliases'] },
     ],

@@ -52,6 +52,14 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
       // the hospital of files directly in the input folder, for a warehouse made before hospitals too
       await setVariables(connection, { default_hospital: config.hospital });
     },
+    // a warehouse made before contract v2 lacks its new coded values: re-typed once
+    upgradeCodedValues: async (models) => {
+      const [row] = await queryRows<{ current: boolean }>(
+        connection,
+        "select list_contains(enum_range(null::channel_type), 'callback') and list_contains(enum_range(null::status_type), 'referred') as current",
+      );
+      if (row?.current !== true) await models.run('landing/upgrade_coded_values');
+    },
     referenceTables: () => loadReferenceTables(connection, config),
   };
 }

@@ -67,6 +67,10 @@ describe('executing the plan', () => {
           seen.push('session');
           await steps.session(models);
         },
+        upgradeCodedValues: async (models) => {
+          seen.push('upgradeCodedValues');
+          await steps.upgradeCodedValues(models);
+        },
         referenceTables: async (models) => {
           // the macros and the landing tables ran before this step, stg_value_aliases (value_lookup) after it
           const [row] = await queryRows<{ redacted: string; landing: number; aliases: number }>(
@@ -80,7 +84,7 @@ describe('executing the plan', () => {
       { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
     );
     const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from value_lookup');
-    expect(seen).toEqual(['started warehouse', 'session', 'referenceTables call [phone] 1 0', 'finished warehouse']);
+    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'referenceTables call [phone] 1 0', 'finished warehouse']);
     expect(after?.aliases).toBeGreaterThan(0);
   });
 

@@ -4,15 +4,15 @@
 
 -- The contract's coded values as enums: a byte each instead of a string to compress, which
 -- halves the cost of writing a million records.
--- channel and status gained values in contract v2 (callback, the social platforms, referred): they
--- are replaced on every run, and the columns re-typed below, so an older warehouse takes them too.
+-- channel and status gained values in contract v2 (callback, the social platforms, referred): an
+-- older warehouse takes them once, through landing/upgrade_coded_values.sql.
 -- A social platform is stored as such; fct_feedback groups it as `social`.
-create or replace type channel_type as enum
+create type if not exists channel_type as enum
     ('hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'other',
      'callback', 'wechat', 'weibo', 'douyin', 'facebook', 'zalo', 'tiktok', 'youtube');
 create type if not exists feedback_kind_type as enum ('complaint', 'consultation', 'suggestion', 'praise');
 create type if not exists category_type as enum ('process', 'attitude', 'quality', 'cost', 'facility', 'other');
-create or replace type status_type as enum ('received', 'verifying', 'handling', 'replied', 'closed', 'escalated', 'referred');
+create type if not exists status_type as enum ('received', 'verifying', 'handling', 'replied', 'closed', 'escalated', 'referred');
 create type if not exists satisfied_type as enum ('yes', 'no', 'pending');
 create type if not exists solved_type as enum ('yes', 'no');
 create type if not exists patient_type_type as enum ('inpatient', 'outpatient');
@@ -76,11 +76,8 @@ alter table feedback_records add column if not exists contact_hash varchar;
 -- and one made before hospitals (contract v2) gets theirs, filled at the end of this file
 alter table feedback_records add column if not exists hospital varchar;
 
--- Contract v2: the follow-up call's judgement (a warehouse made before it gets the column, last),
--- and the enums' new values for the columns of an older warehouse (cheap when nothing changes).
+-- Contract v2: the follow-up call's judgement (a warehouse made before it gets the column, last).
 alter table feedback_records add column if not exists solved solved_type;
-alter table feedback_records alter column channel set data type channel_type;
-alter table feedback_records alter column status set data type status_type;
 
 -- Grain: one row per secret of this warehouse: `contact_salt`, random, made once by the first run
 -- that finds none. Read only by the feedback load; never by a mart, never exported.
@@ -234,3 +231,4 @@ from feedback_records as records
 where analyses.hospital is null and records.source = analyses.source and records.id = analyses.id;
 delete from inferred_categories where hospital is null;
 commit;
+

@@ -56,7 +56,8 @@ const BLOCK_BYTES = 262_144;
 /** Ways a warehouse file gets damaged: a copy cut short, a header overwritten, bits flipped on disk. */
 const damages: { name: string; language: Language; damage: (db: string) => Promise<void> }[] = [
   { name: 'cut to half its size', language: 'en', damage: async (db) => truncate(db, Math.floor((await stat(db)).size / 2)) },
-  { name: 'cut short by its last 4 KiB (found while reading, after the open)', language: 'zh', damage: async (db) => truncate(db, (await stat(db)).size - 4096) },
+  // a cut that only takes blocks the file no longer uses is harmless, so cut into the used ones
+  { name: 'cut short by its last quarter', language: 'zh', damage: async (db) => truncate(db, Math.floor(((await stat(db)).size * 3) / 4)) },
   { name: 'its header zeroed', language: 'vi', damage: async (db) => overwrite(db, [0], 64) },
   {
     name: 'a few bytes changed in every block (checksums fail)',
@@ -164,12 +165,12 @@ async function fillDisk(dir: string, leaveBytes: number): Promise<string> {
   return filler;
 }
 
-const smallDisk = mountSmallDisk(16);
+const smallDisk = mountSmallDisk(64);
 afterAll(() => {
   if (smallDisk !== null && spawnSync('umount', [smallDisk], { stdio: 'ignore' }).status === 0) rmdirSync(smallDisk);
 });
 
-describe.skipIf(smallDisk === null)('a full disk (a real one: a 16 MiB tmpfs)', () => {
+describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', () => {
   const disk = smallDisk ?? '';
   afterEach(async () => {
     for (const entry of await readdir(disk)) await rm(join(disk, entry), { recursive: true, force: true });
