@@ -20,6 +20,7 @@ import type { RunSummary } from './run-summary.ts';
 import type { Warning, WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 import { packWarningsWithStaffNames } from './pack-quotes.ts';
+import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
 import { hospitalFileName, readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 
@@ -108,6 +109,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
     const dataDir = join(dir, 'data');
     await mkdir(dataDir, { recursive: true });
     for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
+    for (const name of Object.keys(PARTITIONED_EXPORTS) as (keyof typeof PARTITIONED_EXPORTS)[]) await exportPartitioned(connection, name, join(dataDir, 'partitioned'));
     await writeFile(join(dir, 'warnings.json'), `${JSON.stringify(warnings, null, 2)}\n`);
     await writeFile(join(dir, 'run-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const downloads = [

@@ -68,6 +68,13 @@ describe('what is published', () => {
     expect(all).toContain('[phone]');
   });
 
+  it('has no identifier in the partitioned Parquet export', async () => {
+    const rows = await ws.query<{ text: string }>(`select text_redacted as text from read_parquet('${join(ws.out, 'data/partitioned/feedback')}/*/*/*.parquet', hive_partitioning = true)`);
+    const all = rows.map((r) => r.text).join('\n');
+    for (const secret of SECRETS) expect(all.includes(secret)).toBe(false);
+    expect(all).toContain('[phone]');
+  });
+
   it('escapes every string in the page', () => {
     const html = published['index.html'] ?? '';
     expect(html).not.toContain('<script>alert(1)</script>');
