@@ -269,7 +269,7 @@ function sameFacts(before: Warning, after: Omit<Warning, 'run_id'>): boolean {
  * stable id (warningId of its key), its status (warningLifecycle: new, ongoing, or resolved once
  * when gone), its summary and action in the site's language and a due date; a resolved warning is
  * published once, as it last stood. Each carries `runId` where this run raised it, changed its facts
- * or resolved it; an ongoing warning whose facts stand as published keeps the run_id it had.
+ * or resolved it; a warning whose status and facts stand as published keeps the run_id it had.
  * Returns the warnings, most severe first, and the history after this run. Pure, so that `run`
  * keeps the history in the warehouse and a backtest in memory.
  */
@@ -301,7 +301,8 @@ export function raiseWarnings(
       due_date: dueDate(row, asOf, style),
     };
     const before = published.get(id);
-    const unchanged = status === 'ongoing' && before !== undefined && sameFacts(before, described);
+    // a rerun of the same day, or a warning that stands as published, keeps the run that raised it
+    const unchanged = before !== undefined && before.status === status && sameFacts(before, described);
     const warning: Warning = { ...described, run_id: unchanged ? before.run_id : runId };
     if (isPublished(warning, asOf)) warnings.push(warning);
     published.set(id, warning);

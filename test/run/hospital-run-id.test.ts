@@ -61,4 +61,12 @@ describe('hospital and run_id', () => {
       ].sort(),
     );
   });
+
+  it('keep the run that raised a warning while its status and facts stay as published', async () => {
+    const first = await runAsOf('2025-06-13');
+    // the same day run again (a rerun after a crash, or by a second person): nothing changed
+    const second = await runAsOf('2025-06-13');
+    expect(second.summary.run_id).not.toBe(first.summary.run_id);
+    expect(warningsOf().warnings.map((w) => [w.status, w.run_id])).toEqual(Array(3).fill(['new', first.summary.run_id]));
+  });
 });
