@@ -57,6 +57,7 @@ export const MART_MODELS = [
   'marts/mart_data_quality',
   'marts/mart_quarantine_by_reason',
   'intermediate/int_working_days',
+  'staging/stg_complaint_sla',
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
