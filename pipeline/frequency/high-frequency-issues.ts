@@ -3,8 +3,8 @@ import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
-import { dailyRate } from './daily_rate.ts';
-import { issueThemes } from './issue_themes.ts';
+import { dailyRate } from './daily-rate.ts';
+import { issueThemes } from './issue-themes.ts';
 import { pickQuotes } from './quotes.ts';
 import { termKey, termSurfaces } from './terms.ts';
 

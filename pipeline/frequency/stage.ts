@@ -3,10 +3,10 @@ import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
-import { departmentKeywords } from './department_keywords.ts';
+import { departmentKeywords } from './department-keywords.ts';
 import { emergence, type Emergence } from './emerging.ts';
 import { keyness } from './keyness.ts';
-import { kleinbergBursts, type BurstState } from './kleinberg_bursts.ts';
+import { kleinbergBursts, type BurstState } from './kleinberg-bursts.ts';
 import { termKey, termSurfaces } from './terms.ts';
 
 const defaults = {
