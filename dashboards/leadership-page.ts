@@ -4,6 +4,7 @@ import { complaintsByCategoryChart, complaintsByDepartmentChart, type CategoryMo
 import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
+import type { HandlingCounts } from './handling-counts.ts';
 import { html, page, table, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
@@ -51,19 +52,8 @@ export interface SpcRow {
 export type FunnelRow = FunnelChartRow;
 
 /** One row of mart_complaint_kpis. */
-export interface KpiRow {
+export interface KpiRow extends HandlingCounts {
   department: string;
-  received: number;
-  responded: number;
-  resolved: number;
-  satisfied: number;
-  /** Complainants who answered yes or no: the satisfaction rate's denominator. */
-  satisfaction_answers: number;
-  resolved_within_sla: number;
-  response_rate: number | null;
-  resolution_rate: number | null;
-  satisfaction_rate: number | null;
-  within_sla_rate: number | null;
   /** The practice's rates (contract v2), where the kpis mart has them. */
   responded_in_time_rate?: number | null;
   solved_rate?: number | null;

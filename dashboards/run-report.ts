@@ -1,5 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
-import { formatNumber, notReadText, reasonText, t, type MessageKey } from '../pipeline/i18n.ts';
+import { formatNumber, notReadText, t, type MessageKey } from '../pipeline/i18n.ts';
+import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
 import { renderGroupView, type HospitalSummary } from './group-view.ts';
@@ -87,7 +88,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       : table(
           [m('site.reason'), m('site.rows'), m('site.examples')],
           quality.quarantine_by_reason.map((r) => [
-            reasonText(language, r.reason),
+            quarantineReasonText(language, r.reason_code),
             n(r.rows),
             r.examples.map((e, i) => html`${i > 0 ? html`<br>` : ''}${`${e.path} ${e.row !== null ? `#${e.row}` : `L${e.line}`}`}`),
           ]),

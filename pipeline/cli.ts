@@ -5,7 +5,8 @@ import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
-import { formatNumber, notReadText, reasonText, t } from './i18n.ts';
+import { formatNumber, notReadText, t } from './i18n.ts';
+import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
 import { run } from './run.ts';
 import type { RunSummary } from './publish/run-summary.ts';
@@ -27,7 +28,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   const n = (value: number) => formatNumber(language, value);
   write(`${t(language, 'run.summaryTitle')} (${summary.as_of})`);
   for (const file of summary.files) {
-    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${reasonText(language, reason)}: ${n(count)}`).join('; ');
+    const reasons = Object.entries(file.quarantine_reason_codes).map(([code, count]) => `${quarantineReasonText(language, code)}: ${n(count)}`).join('; ');
     const counts = t(language, 'run.fileCounts', { read: n(file.rows_read), loaded: n(file.loaded), duplicates: n(file.duplicates), quarantined: n(file.quarantined) });
     const detail = file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`;
     write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${detail}`);

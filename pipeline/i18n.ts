@@ -3,7 +3,8 @@ import type { NotRead } from './ingest/discover.ts';
 
 /**
  * Everything hearken says to a person, in English, Chinese and Vietnamese. Machine-read outputs
- * (JSON, CSV) keep the contract's English keys and reasons; people see them through this table.
+ * (JSON, CSV) keep the contract's English keys and reasons; people see them through this table
+ * (quarantine reasons through data/reference/quarantine_reasons.json).
  */
 const messages = {
   en: {
@@ -1126,38 +1127,6 @@ const messages = {
 
 export type MessageKey = keyof (typeof messages)['en'];
 
-/** Quarantine reasons of the staging models and readers, for people. */
-const reasons: Record<string, { zh: string; vi: string }> = {
-  'id is missing': { zh: '缺少 id', vi: 'thiếu id' },
-  'response_id is missing': { zh: '缺少 response_id', vi: 'thiếu response_id' },
-  'received_at is missing': { zh: '缺少接收时间 received_at', vi: 'thiếu thời điểm tiếp nhận received_at' },
-  'received_at is not a date': { zh: '接收时间 received_at 不是日期', vi: 'received_at không phải ngày tháng' },
-  'received_at is in the future': { zh: '接收时间 received_at 晚于今天', vi: 'received_at ở tương lai' },
-  'received_at is before 2000': { zh: '接收时间 received_at 早于 2000 年', vi: 'received_at trước năm 2000' },
-  'submitted_at is missing': { zh: '缺少提交时间 submitted_at', vi: 'thiếu thời điểm gửi submitted_at' },
-  'submitted_at is not a date': { zh: '提交时间 submitted_at 不是日期', vi: 'submitted_at không phải ngày tháng' },
-  'submitted_at is in the future': { zh: '提交时间 submitted_at 晚于今天', vi: 'submitted_at ở tương lai' },
-  'submitted_at is before 2000': { zh: '提交时间 submitted_at 早于 2000 年', vi: 'submitted_at trước năm 2000' },
-  'department is missing': { zh: '缺少科室', vi: 'thiếu khoa/phòng' },
-  'text is empty': { zh: '内容为空', vi: 'nội dung trống' },
-  'kind is not a known value': { zh: '类型 kind 无法识别', vi: 'loại kind không hợp lệ' },
-  'responded_at is not a date': { zh: '响应时间 responded_at 不是日期', vi: 'responded_at không phải ngày tháng' },
-  'resolved_at is not a date': { zh: '办结时间 resolved_at 不是日期', vi: 'resolved_at không phải ngày tháng' },
-  'responded_at is before received_at': { zh: '响应时间早于接收时间', vi: 'responded_at trước received_at' },
-  'resolved_at is before received_at': { zh: '办结时间早于接收时间', vi: 'resolved_at trước received_at' },
-  'responded_at is in the future': { zh: '响应时间 responded_at 晚于今天', vi: 'responded_at ở tương lai' },
-  'resolved_at is in the future': { zh: '办结时间 resolved_at 晚于今天', vi: 'resolved_at ở tương lai' },
-  'satisfied is not yes, no or pending': { zh: '满意度 satisfied 不是 yes、no 或 pending', vi: 'satisfied không phải yes, no hoặc pending' },
-  'solved is not yes or no': { zh: '是否解决 solved 不是 yes 或 no', vi: 'solved không phải yes hoặc no' },
-  'answer is not a whole number from 1 to 5': { zh: '答案不是 1 到 5 的整数', vi: 'câu trả lời không phải số nguyên từ 1 đến 5' },
-  'overall is not a whole number from 1 to 5': { zh: '总体满意度 overall 不是 1 到 5 的整数', vi: 'overall không phải số nguyên từ 1 đến 5' },
-  'recommend is not a whole number from 0 to 10': { zh: '推荐意愿 recommend 不是 0 到 10 的整数', vi: 'recommend không phải số nguyên từ 0 đến 10' },
-  'patient_type is not inpatient or outpatient': { zh: '患者类型不是住院或门诊', vi: 'patient_type không phải nội trú hoặc ngoại trú' },
-  'broken CSV row': { zh: 'CSV 行格式损坏', vi: 'dòng CSV bị hỏng' },
-  'broken JSON line': { zh: 'JSON 行格式损坏', vi: 'dòng JSON bị hỏng' },
-  'line is not text in any known encoding': { zh: '该行不是任何已知编码的文字', vi: 'dòng không phải văn bản theo bảng mã nào đã biết' },
-};
-
 /** A message in the given language, with {name} placeholders filled. */
 export function t(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   return fillTemplate(messages[language][key], values);
@@ -1166,12 +1135,6 @@ export function t(language: Language, key: MessageKey, values: Record<string, st
 /** A template's {name} placeholders filled from `values`; one not given is left as written. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** A quarantine reason for people; unknown reasons (new ones) fall back to the English text. */
-export function reasonText(language: Language, reason: string): string {
-  if (language === 'en') return reason;
-  return reasons[reason]?.[language] ?? reason;
 }
 
 /** Why an entry of the input folder was not read, for people. */

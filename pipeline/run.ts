@@ -60,7 +60,15 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
       );
       if (row?.current !== true) await models.run('landing/upgrade_coded_values');
     },
-    referenceTables: () => loadReferenceTables(connection, config),
+    referenceTables: (models) => loadReferenceTables(connection, config, models),
+    // a warehouse from before quarantine reasons were codes holds their English wording: coded once
+    upgradeQuarantineReasons: async (models) => {
+      const [row] = await queryRows<{ worded: boolean }>(
+        connection,
+        'select exists (select 1 from quarantine semi join stg_quarantine_reasons as wording on quarantine.reason = wording.en) as worded',
+      );
+      if (row?.worded === true) await models.run('landing/upgrade_quarantine_reasons');
+    },
   };
 }
 

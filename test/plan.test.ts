@@ -80,11 +80,15 @@ describe('executing the plan', () => {
           seen.push(`referenceTables ${row?.redacted} ${row?.landing} ${row?.aliases}`);
           await steps.referenceTables(models);
         },
+        upgradeQuarantineReasons: async (models) => {
+          seen.push('upgradeQuarantineReasons');
+          await steps.upgradeQuarantineReasons(models);
+        },
       },
       { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
     );
     const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from value_lookup');
-    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'referenceTables call [phone] 1 0', 'finished warehouse']);
+    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
     expect(after?.aliases).toBeGreaterThan(0);
   });
 

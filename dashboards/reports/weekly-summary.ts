@@ -1,4 +1,5 @@
 import type { Language } from '../../pipeline/config.ts';
+import type { HandlingCounts } from '../handling-counts.ts';
 import { reportWords, type ReportWords } from './copy.ts';
 import { paragraph, tableBlock, type ReportBlock, type ReportDocument } from './document.ts';
 import { reportMeta } from './meta.ts';
@@ -10,20 +11,6 @@ export interface WeekVolume {
   complaints: number;
   /** null in the first week of the data */
   expected: number | null;
-}
-
-/** The complaint-handling counts and rates of the week's complaints (report_week_rates). */
-export interface HandlingCounts {
-  received: number;
-  responded: number;
-  resolved: number;
-  satisfied: number;
-  satisfaction_answers: number;
-  resolved_within_sla: number;
-  response_rate: number | null;
-  resolution_rate: number | null;
-  satisfaction_rate: number | null;
-  within_sla_rate: number | null;
 }
 
 /** An issue word of the week (report_week_issues). */
@@ -45,7 +32,7 @@ export interface WeeklySummaryData {
   end: string;
   hospital: string | null;
   volumes: WeekVolume[];
-  /** null when no complaint was received in the week */
+  /** The week's complaints (report_week_rates); null when none was received in the week. */
   handling: HandlingCounts | null;
   /** Warnings opened or closed in the week. */
   warnings: ReportWarning[];

@@ -1,7 +1,7 @@
 -- Grain: one row per feedback record of kind `complaint` (hospital, source, id): its working-day calendar
 -- (file_calendar, from the file its stored version came from), its SLA in working days
--- (complaint_sla.csv by its category in fct_feedback, given or inferred; uncategorised complaints
--- take `other`'s; a fraction rounds up) and its due date; its response limit and whether it was
+-- (stg_complaint_sla by its category in fct_feedback, given or inferred; uncategorised complaints
+-- take `other`'s) and its due date; its response limit and whether it was
 -- answered in time; and its clock.
 -- The day of receipt is not counted (as a period in days is counted under both the PRC Civil
 -- Code, art. 201, and the Vietnamese Civil Code, art. 147): the count starts on the next working
@@ -35,9 +35,7 @@ calendars as (
 ),
 
 sla as (
-    select lower(trim(category)) as category, ceil(max(sla_days::double))::integer as sla_working_days
-    from ref_complaint_sla_raw
-    group by 1
+    select category, sla_working_days from stg_complaint_sla
 ),
 
 limits as (

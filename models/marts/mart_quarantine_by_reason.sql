@@ -3,8 +3,9 @@
 create or replace table mart_quarantine_by_reason as
 select
     hospital,
+    reason_code,
     reason,
     count(*)::integer as rows,
     list({'path': path, 'row': file_row, 'line': file_line} order by path, file_row, file_line)[1:5] as examples
 from mart_quarantine
-group by hospital, reason;
+group by hospital, reason_code, reason;

@@ -1,8 +1,9 @@
 -- Grain: one row per data row of the feedback file being ingested (view input_rows: every column
 -- text, trimmed, blanks as null), typed, with coded values mapped through value_lookup, and
--- `problem`: the first reason, if any, that puts the row in quarantine. Variables: default_source
--- (the file's name), file_hospital (see hospital_of_path), today (the run's date at the hospital);
--- the session's TimeZone is the hospital's.
+-- `problem`: the first reason, if any, that puts the row in quarantine (a code of
+-- stg_quarantine_reasons). Variables: default_source (the file's name), file_hospital (see
+-- hospital_of_path), today (the run's date at the hospital); the session's TimeZone is the
+-- hospital's.
 create or replace temp table stg_feedback as
 with input as (
     select * from input_rows
@@ -84,30 +85,30 @@ checked as (
     select
         *,
         coalesce(
-            case when id is null then {'column': 'id', 'reason': 'id is missing', 'value': null::varchar} end,
+            missing_problem('id', id),
             timestamp_problem('received_at', received_at_raw, received_at),
+            missing_problem('department', department_raw),
             case
-                when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
-                when text_is_empty then {'column': 'text', 'reason': 'text is empty', 'value': null}
+                when text_is_empty then {'column': 'text', 'reason': 'text_empty', 'value': null}
                 when kind_raw is not null and kind_mapped is null
-                    then {'column': 'kind', 'reason': 'kind is not a known value', 'value': kind_raw}
+                    then {'column': 'kind', 'reason': 'kind_unknown', 'value': kind_raw}
                 when responded_at_raw is not null and responded_at is null
-                    then {'column': 'responded_at', 'reason': 'responded_at is not a date', 'value': responded_at_raw}
+                    then {'column': 'responded_at', 'reason': 'responded_at_not_a_date', 'value': responded_at_raw}
                 when resolved_at_raw is not null and resolved_at is null
-                    then {'column': 'resolved_at', 'reason': 'resolved_at is not a date', 'value': resolved_at_raw}
+                    then {'column': 'resolved_at', 'reason': 'resolved_at_not_a_date', 'value': resolved_at_raw}
                 when responded_at < received_at
-                    then {'column': 'responded_at', 'reason': 'responded_at is before received_at', 'value': responded_at_raw}
+                    then {'column': 'responded_at', 'reason': 'responded_at_before_received_at', 'value': responded_at_raw}
                 when resolved_at < received_at
-                    then {'column': 'resolved_at', 'reason': 'resolved_at is before received_at', 'value': resolved_at_raw}
+                    then {'column': 'resolved_at', 'reason': 'resolved_at_before_received_at', 'value': resolved_at_raw}
                 -- a year such as 99999 parses: it would stretch every clock and duration after it
                 when responded_at::date > getvariable('today')
-                    then {'column': 'responded_at', 'reason': 'responded_at is in the future', 'value': responded_at_raw}
+                    then {'column': 'responded_at', 'reason': 'responded_at_in_future', 'value': responded_at_raw}
                 when resolved_at::date > getvariable('today')
-                    then {'column': 'resolved_at', 'reason': 'resolved_at is in the future', 'value': resolved_at_raw}
+                    then {'column': 'resolved_at', 'reason': 'resolved_at_in_future', 'value': resolved_at_raw}
                 when satisfied_raw is not null and satisfied_mapped is null
-                    then {'column': 'satisfied', 'reason': 'satisfied is not yes, no or pending', 'value': satisfied_raw}
+                    then {'column': 'satisfied', 'reason': 'satisfied_unknown', 'value': satisfied_raw}
                 when solved_raw is not null and solved_mapped is null
-                    then {'column': 'solved', 'reason': 'solved is not yes or no', 'value': solved_raw}
+                    then {'column': 'solved', 'reason': 'solved_unknown', 'value': solved_raw}
             end
         ) as problem
     from cleaned

@@ -1,7 +1,8 @@
 -- Grain: one row per data row of the survey file being ingested (temp table input_rows: the
 -- contract's survey columns and every q_<code> column, all text), typed, with `problem`: the first
--- reason, if any, that puts the row in quarantine. Answers are unpivoted into stg_survey_answers
--- first, one row per answered item, so that any number of q_ columns is handled alike.
+-- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons). Answers are
+-- unpivoted into stg_survey_answers first, one row per answered item, so that any number of q_
+-- columns is handled alike.
 create or replace temp table stg_survey_answers as
 with answers as (
     unpivot (select _row, columns('^q_') from input_rows)
@@ -82,18 +83,18 @@ checked as (
     select
         *,
         coalesce(
-            case when response_id is null then {'column': 'response_id', 'reason': 'response_id is missing', 'value': null::varchar} end,
+            missing_problem('response_id', response_id),
             timestamp_problem('submitted_at', submitted_at_raw, submitted_at),
+            missing_problem('department', department_raw),
             case
-                when department_raw is null then {'column': 'department', 'reason': 'department is missing', 'value': null}
                 when bad_item_column is not null
-                    then {'column': bad_item_column, 'reason': 'answer is not a whole number from 1 to 5', 'value': bad_answer_raw}
+                    then {'column': bad_item_column, 'reason': 'answer_not_1_to_5', 'value': bad_answer_raw}
                 when overall_raw is not null and not coalesce(isfinite(overall_number) and overall_number = round(overall_number) and overall_number between 1 and 5, false)
-                    then {'column': 'overall', 'reason': 'overall is not a whole number from 1 to 5', 'value': overall_raw}
+                    then {'column': 'overall', 'reason': 'overall_not_1_to_5', 'value': overall_raw}
                 when recommend_raw is not null and not coalesce(isfinite(recommend_number) and recommend_number = round(recommend_number) and recommend_number between 0 and 10, false)
-                    then {'column': 'recommend', 'reason': 'recommend is not a whole number from 0 to 10', 'value': recommend_raw}
+                    then {'column': 'recommend', 'reason': 'recommend_not_0_to_10', 'value': recommend_raw}
                 when patient_type_raw is not null and patient_type is null
-                    then {'column': 'patient_type', 'reason': 'patient_type is not inpatient or outpatient', 'value': patient_type_raw}
+                    then {'column': 'patient_type', 'reason': 'patient_type_unknown', 'value': patient_type_raw}
             end
         ) as problem
     from cleaned

@@ -1,4 +1,4 @@
-import type { BurstState } from './kleinberg_bursts.ts';
+import type { BurstState } from './kleinberg-bursts.ts';
 
 /** 'new': absent from the baseline; 'bursting': in Kleinberg's burst state at the latest period. */
 export type Emergence = 'new' | 'bursting';

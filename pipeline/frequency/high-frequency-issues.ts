@@ -1,13 +1,12 @@
-import { LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
+import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
-import { dailyRate } from './daily_rate.ts';
-import { issueThemes } from './issue_themes.ts';
+import { dailyRate } from './daily-rate.ts';
+import { issueThemes } from './issue-themes.ts';
 import { pickQuotes } from './quotes.ts';
 import { termKey, termSurfaces } from './terms.ts';
-
-const VARCHAR_LIST = LIST(VARCHAR);
 
 const defaults = {
   /** Themes published per month and language. */
@@ -90,27 +89,28 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
 
   await inTransaction(connection, async () => {
     await models.run('marts/mart_high_frequency_issues');
-    const appender = await connection.createAppender('mart_high_frequency_issues');
-    for (const row of rows) {
-      appender.appendVarchar(row.hospital);
-      appender.appendVarchar(row.month);
-      appender.appendVarchar(row.lang);
-      appender.appendInteger(row.rank);
-      appender.appendVarchar(row.theme);
-      appender.appendVarchar(row.anchor);
-      appender.appendInteger(row.records);
-      appender.appendInteger(row.previousMonth);
-      appender.appendDouble(row.meanPrevious3);
-      appender.appendInteger(row.days);
-      appender.appendDouble(row.perDay);
-      appendNullable(appender, row.previousMonthPerDay);
-      appendNullable(appender, row.previous3PerDay);
-      appender.appendList(listValue(row.departments), VARCHAR_LIST);
-      appender.appendList(listValue(row.locations), VARCHAR_LIST);
-      appender.appendList(listValue(row.quotes), VARCHAR_LIST);
-      appender.endRow();
-    }
-    appender.closeSync();
+    await appendRows(
+      connection,
+      'mart_high_frequency_issues',
+      rows.map((row) => ({
+        hospital: row.hospital,
+        month: row.month,
+        lang: row.lang,
+        rank: row.rank,
+        theme: row.theme,
+        anchor_term: row.anchor,
+        records: row.records,
+        previous_month_records: row.previousMonth,
+        mean_previous_3_months: row.meanPrevious3,
+        days: row.days,
+        records_per_day: row.perDay,
+        previous_month_per_day: row.previousMonthPerDay,
+        previous_3_months_per_day: row.previous3PerDay,
+        departments: row.departments,
+        locations: row.locations,
+        quotes: row.quotes,
+      })),
+    );
   });
 }
 
@@ -164,11 +164,6 @@ function issueRows(
     });
   }
   return rows;
-}
-
-function appendNullable(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendDouble(value);
 }
 
 /** 'YYYY-MM' moved by `months`. */

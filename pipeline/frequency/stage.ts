@@ -1,11 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
+import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
-import { departmentKeywords } from './department_keywords.ts';
+import { departmentKeywords } from './department-keywords.ts';
 import { emergence, type Emergence } from './emerging.ts';
 import { keyness } from './keyness.ts';
-import { kleinbergBursts, type BurstState } from './kleinberg_bursts.ts';
+import { kleinbergBursts, type BurstState } from './kleinberg-bursts.ts';
 import { termKey, termSurfaces } from './terms.ts';
 
 const defaults = {
@@ -80,24 +81,24 @@ export async function buildTermKeyness(connection: DuckDBConnection, models: Ste
   const surfaces = await termSurfaces(connection);
   await inTransaction(connection, async () => {
     await models.run('marts/mart_term_keyness');
-    const appender = await connection.createAppender('mart_term_keyness');
-    for (const row of kept) {
-      appender.appendVarchar(row.hospital);
-      appender.appendVarchar(row.lang);
-      appender.appendVarchar(row.scope);
-      appender.appendVarchar(row.term);
-      appender.appendVarchar(surfaces.get(termKey(row.lang, row.term)) ?? row.term);
-      appender.appendInteger(row.recent_with_term);
-      appender.appendInteger(row.baseline_with_term);
-      appender.appendInteger(row.recent_records);
-      appender.appendInteger(row.baseline_records);
-      appender.appendDouble(row.g2);
-      appender.appendDouble(row.log_ratio);
-      if (row.emergence === null) appender.appendNull();
-      else appender.appendVarchar(row.emergence);
-      appender.endRow();
-    }
-    appender.closeSync();
+    await appendRows(
+      connection,
+      'mart_term_keyness',
+      kept.map((row) => ({
+        hospital: row.hospital,
+        lang: row.lang,
+        scope: row.scope,
+        term: row.term,
+        surface: surfaces.get(termKey(row.lang, row.term)) ?? row.term,
+        recent_with_term: row.recent_with_term,
+        baseline_with_term: row.baseline_with_term,
+        recent_records: row.recent_records,
+        baseline_records: row.baseline_records,
+        g2: row.g2,
+        log_ratio: row.log_ratio,
+        emergence: row.emergence,
+      })),
+    );
   });
   return kept;
 }
@@ -126,22 +127,20 @@ export async function buildDepartmentKeywords(connection: DuckDBConnection, mode
   }
   await inTransaction(connection, async () => {
     await models.run('marts/mart_department_keywords');
-    const appender = await connection.createAppender('mart_department_keywords');
-    for (const { hospital, lang, departments } of byCorpus.values()) {
-      for (const [department, keywords] of departmentKeywords(departments)) {
-        keywords.forEach((keyword, index) => {
-          appender.appendVarchar(hospital);
-          appender.appendVarchar(department);
-          appender.appendVarchar(lang);
-          appender.appendInteger(index + 1);
-          appender.appendVarchar(keyword.term);
-          appender.appendVarchar(surfaces.get(termKey(lang, keyword.term)) ?? keyword.term);
-          appender.appendInteger(keyword.records);
-          appender.appendDouble(keyword.weight);
-          appender.endRow();
-        });
-      }
-    }
-    appender.closeSync();
+    const keywordRows = [...byCorpus.values()].flatMap(({ hospital, lang, departments }) =>
+      [...departmentKeywords(departments)].flatMap(([department, keywords]) =>
+        keywords.map((keyword, index) => ({
+          hospital,
+          department,
+          lang,
+          rank: index + 1,
+          term: keyword.term,
+          surface: surfaces.get(termKey(lang, keyword.term)) ?? keyword.term,
+          records: keyword.records,
+          tf_idf: keyword.weight,
+        })),
+      ),
+    );
+    await appendRows(connection, 'mart_department_keywords', keywordRows);
   });
 }

@@ -24,7 +24,10 @@ export interface FileReport {
   loaded: number;
   duplicates: number;
   quarantined: number;
+  /** Rows held back by reason, in the English wording the contract shows (stg_quarantine_reasons). */
   quarantine_reasons: Record<string, number>;
+  /** The same by reason code, for people's wording in their language (pipeline/quarantine-reasons.ts) and scripts. */
+  quarantine_reason_codes: Record<string, number>;
   error?: string;
   format?: string;
   encoding?: string;
@@ -74,7 +77,10 @@ async function previousReading(connection: DuckDBConnection, checksum: string, f
   const [row] = await queryRows<PreviousReading>(
     connection,
     `select f.file_id, f.kind, f.rows_read,
-            exists (select 1 from quarantine q where q.file_id = f.file_id and q.reason like '% is in the future') as had_future_rows
+            exists (
+                select 1 from quarantine q
+                where q.file_id = f.file_id and q.reason in (select code from stg_quarantine_reasons where may_pass_later)
+            ) as had_future_rows
      from ingested_files f
      where f.checksum = $checksum and f.rules_fingerprint = $fingerprint and f.status = 'loaded'
      order by f.file_id desc limit 1`,
@@ -106,6 +112,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       duplicates: previous.rows_read,
       quarantined: 0,
       quarantine_reasons: {},
+      quarantine_reason_codes: {},
       format: file.format ?? undefined,
     };
   }
@@ -167,9 +174,14 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
                 (select count(*) from stg_${kind} where problem is null) - loaded as duplicates
          from record_outcome`,
       );
-      const reasons = await queryRows<{ reason: string; n: number }>(
+      const reasons = await queryRows<{ code: string; reason: string; n: number }>(
         connection,
-        'select reason, count(*) as n from quarantine where file_id = $fileId group by reason order by n desc, reason',
+        `select q.reason as code, coalesce(wording.en, q.reason) as reason, count(*) as n
+         from quarantine as q
+         left join stg_quarantine_reasons as wording on wording.code = q.reason
+         where q.file_id = $fileId
+         group by all
+         order by n desc, reason`,
         { fileId },
       );
       const report: FileReport = {
@@ -181,6 +193,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
         duplicates: counts?.duplicates ?? 0,
         quarantined: reasons.reduce((sum, r) => sum + r.n, 0),
         quarantine_reasons: Object.fromEntries(reasons.map((r) => [r.reason, r.n])),
+        quarantine_reason_codes: Object.fromEntries(reasons.map((r) => [r.code, r.n])),
         format,
         encoding: raw.encoding ?? undefined,
         mapping: plan.mapping ?? undefined,
@@ -220,6 +233,7 @@ async function recordRejected(
     duplicates: 0,
     quarantined: 0,
     quarantine_reasons: {},
+    quarantine_reason_codes: {},
     error: oneLine(error),
     format,
     encoding,

@@ -24,8 +24,8 @@ export interface RawTable {
   recoded: RecodedLine[];
 }
 
-/** The quarantine reason of a line no encoding decodes (see transcodeLinesToUtf8). */
-const UNDECODABLE_LINE = 'line is not text in any known encoding';
+/** The quarantine reason (code) of a line no encoding decodes (see transcodeLinesToUtf8). */
+const UNDECODABLE_LINE = 'line_not_text';
 
 /** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
 export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
@@ -151,7 +151,7 @@ async function readDelimited(
                     text -> length(text) - length(replace(text, $delimiter, '')) >= $minimum))) as rows_caught
          from rejected
      )
-     select null, file_line, 'broken CSV row',
+     select null, file_line, 'broken_csv_row',
             case when rows_caught = 1 then left(message, 200)
                  else 'a quote is not closed: ' || rows_caught || ' rows were read as one' end
      from counted, range(rows_caught)
@@ -195,7 +195,7 @@ async function readJsonLines(connection: DuckDBConnection, path: string): Promis
     { path },
   );
   await connection.run(
-    `insert into raw_broken select null, file_line, 'broken JSON line', left(line, 200) from raw_lines where not is_object`,
+    `insert into raw_broken select null, file_line, 'broken_json_line', left(line, 200) from raw_lines where not is_object`,
   );
   const keys = await queryRows<{ key: string }>(
     connection,

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
-import { queryRows } from '../db.ts';
+import { queryRows, setVariables } from '../db.ts';
 import { INGEST_MODELS, type StepModels } from '../plan.ts';
 import { PipelineError } from '../errors.ts';
+import { QUARANTINE_REASONS_FILE } from '../quarantine-reasons.ts';
 
 /** The reference tables a hospital can extend, each a CSV in data/reference or an added folder. */
 export const REFERENCE_TABLES = {
@@ -27,8 +28,11 @@ function referenceFiles(config: Config, fileName: string): string[] {
   return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));
 }
 
-/** Loads every reference table afresh, the shipped rows and the hospital's own together. */
-export async function loadReferenceTables(connection: DuckDBConnection, config: Config): Promise<void> {
+/**
+ * Loads every reference table afresh, the shipped rows and the hospital's own together, and the
+ * wording of the quarantine reasons (shipped only: no hospital words them otherwise).
+ */
+export async function loadReferenceTables(connection: DuckDBConnection, config: Config, models: StepModels): Promise<void> {
   for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
     const files = referenceFiles(config, fileName);
     if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
@@ -42,6 +46,8 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
   }
   await checkComplaintSla(connection);
   await checkResponseLimits(connection);
+  await setVariables(connection, { quarantine_reasons_file: QUARANTINE_REASONS_FILE });
+  await models.run('staging/stg_quarantine_reasons');
 }
 
 /** The marts cast response_limit to a number and read unit as a code: a hospital's typo stops here, with its row. */

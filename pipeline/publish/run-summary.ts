@@ -23,8 +23,11 @@ export interface RunSummary {
 
 /** Per hospital (contract section 1): each line names the hospital it is about. */
 export interface DataQuality {
-  /** Quarantined rows in the warehouse by hospital and reason, with up to five places each (file, row or line). */
-  quarantine_by_reason: { hospital: string; reason: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
+  /**
+   * Quarantined rows in the warehouse by hospital and reason (its English wording and its code,
+   * see pipeline/quarantine-reasons.ts), with up to five places each (file, row or line).
+   */
+  quarantine_by_reason: { hospital: string; reason: string; reason_code: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
   unknown_departments: { hospital: string; name: string; feedback_records: number; survey_responses: number }[];
   unrecognised_values: { hospital: string; field: string; value: string; records: number }[];
 }
@@ -86,7 +89,7 @@ export async function publishedFiles(
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
   const reasons = await queryRows<DataQuality['quarantine_by_reason'][number]>(
     connection,
-    'select hospital, reason, rows, examples from mart_quarantine_by_reason order by rows desc, reason, hospital',
+    'select hospital, reason, reason_code, rows, examples from mart_quarantine_by_reason order by rows desc, reason, hospital',
   );
   const departments = await queryRows<DataQuality['unknown_departments'][number]>(
     connection,

@@ -181,7 +181,7 @@ function candidateIds(candidates: readonly WarningCandidate[], history: WarningH
 /** How to word and time warnings: the site's language, the days to fix one, the working days they are counted in. */
 export interface WarningStyle {
   language: Language;
-  /** complaint_sla.csv: working days by category (`other` for none); the source practice gives `process` 3. */
+  /** stg_complaint_sla: working days by category (`other` for none); the source practice gives `process` 3. */
   dueDays: ReadonlyMap<string, number>;
   /** Each holiday calendar's working days, ascending (int_working_days). */
   workingDays: ReadonlyMap<string, readonly string[]>;
@@ -347,13 +347,13 @@ export function openWarningIds(history: WarningHistory): Set<string> {
 }
 
 /**
- * Working days to fix a warning by category, from complaint_sla.csv (the reference table the KPIs
- * use), and the calendars they are counted in (int_working_days, built with the marts).
+ * Working days to fix a warning by category, from stg_complaint_sla (the SLA the KPIs clock
+ * complaints by), and the calendars they are counted in (int_working_days, built with the marts).
  */
 export async function readWarningStyle(connection: DuckDBConnection, language: Language): Promise<WarningStyle> {
   const rows = await queryRows<{ category: string; days: number }>(
     connection,
-    'select lower(trim(category)) as category, ceil(max(sla_days::double))::integer as days from ref_complaint_sla_raw group by 1',
+    'select category, sla_working_days as days from stg_complaint_sla',
   );
   const calendars = await queryRows<{ calendar: string; days: string[] }>(
     connection,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emergence } from '../../pipeline/frequency/emerging.ts';
-import { kleinbergBursts } from '../../pipeline/frequency/kleinberg_bursts.ts';
+import { kleinbergBursts } from '../../pipeline/frequency/kleinberg-bursts.ts';
 
 const weekly = (relevant: readonly number[]) => kleinbergBursts(relevant.map((r) => ({ relevant: r, total: 100 }))).states;
 
@@ -16,7 +16,7 @@ describe('emergence', () => {
   });
 
   it("calls a term 'bursting' only when the burst reaches the latest period", () => {
-    // Kleinberg states from the hand-checked series in kleinberg_bursts.test.ts
+    // Kleinberg states from the hand-checked series in kleinberg-bursts.test.ts
     const now = weekly([4, 6, 5, 5, 4, 6, 5, 5, 18, 22]); // burst over the last two weeks
     const past = weekly([5, 5, 5, 5, 5, 5, 20, 20, 20, 5]); // burst over weeks 7–9, over by week 10
     expect(now.at(-1)).toBe(1);

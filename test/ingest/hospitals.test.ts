@@ -81,8 +81,8 @@ describe('the hospital of a record', () => {
     await ws.write('north/complaints.csv', ['id,hospital,received_at,department,text', 'Q1,北院二部,2025-03-02,,no department', 'Q2,,not a date,急诊科,x'].join('\n'));
     const { summary } = await ws.run();
     expect(await ws.query('select hospital, reason from quarantine order by hospital')).toEqual([
-      { hospital: 'north', reason: 'received_at is not a date' },
-      { hospital: '北院二部', reason: 'department is missing' },
+      { hospital: 'north', reason: 'received_at_not_a_date' },
+      { hospital: '北院二部', reason: 'department_missing' },
     ]);
     expect(summary.data_quality.quarantine_by_reason.map((r) => [r.hospital, r.reason, r.rows])).toEqual([
       ['北院二部', 'department is missing', 1],

@@ -56,9 +56,9 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
     const held = await ws.query<{ file_row: number | null; file_line: number | null; column_name: string | null; reason: string; value: string | null }>(
       'select file_row, file_line, column_name, reason, value from quarantine order by coalesce(file_row, 0), file_line',
     );
-    expect(held[0]).toEqual({ file_row: null, file_line: 20, column_name: null, reason: 'broken CSV row', value: expect.stringContaining('Columns') });
-    // rows are counted as a spreadsheet shows them: the header is row 1
-    expect(held).toContainEqual({ file_row: 9, file_line: null, column_name: 'received_at', reason: 'received_at is not a date', value: '2025-13-45' });
+    expect(held[0]).toEqual({ file_row: null, file_line: 20, column_name: null, reason: 'broken_csv_row', value: expect.stringContaining('Columns') });
+    // rows are counted as a spreadsheet shows them: the header is row 1; the warehouse keeps the reason's code
+    expect(held).toContainEqual({ file_row: 9, file_line: null, column_name: 'received_at', reason: 'received_at_not_a_date', value: '2025-13-45' });
   });
 });
 

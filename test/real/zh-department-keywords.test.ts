@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { departmentKeywords, type Keyword } from '../../pipeline/frequency/department_keywords.ts';
+import { departmentKeywords, type Keyword } from '../../pipeline/frequency/department-keywords.ts';
 import { chineseAnalyzer } from '../../pipeline/text/chinese.ts';
 import { classificationReport } from '../../pipeline/text/classification-metrics.ts';
 import { SHARED } from '../support/shared.ts';

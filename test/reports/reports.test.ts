@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKLOG_COMPLAINTS, BACKLOG_HEADER } from '../support/backlog-complaints.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
@@ -21,15 +22,9 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts';
  * weeks W20 (12-18 May) .. W23 (2-8 Jun), W24 not ended; months 2025-05 only.
  */
 const CSV = [
-  'id,received_at,department,category,kind,text,status,resolved_at',
+  BACKLOG_HEADER,
   'B1,2025-06-12 09:00,急诊科,process,complaint,"排队 <b>太久</b> | *快* 电话13812345678",handling,',
-  'B2,2025-06-06 09:00,急诊科,process,complaint,排队,handling,',
-  'B3,2025-05-29 09:00,急诊科,quality,complaint,误诊,handling,',
-  'B4,2025-05-12 09:00,急诊科,process,complaint,排队,closed,2025-06-20 10:00',
-  'B5,2025-06-02 09:00,急诊科,process,complaint,排队,closed,2025-06-04 10:00',
-  'B6,2025-06-16 09:00,急诊科,process,complaint,排队,received,',
-  'B7,2025-05-30 09:00,心血管内科,attitude,complaint,态度,escalated,',
-  'B8,2025-06-13 08:00,心血管内科,cost,complaint,收费,replied,',
+  ...BACKLOG_COMPLAINTS,
   'C1,2025-06-13 10:00,急诊科,,consultation,咨询挂号,,',
   'P1,2025-06-10 09:00,心血管内科,,praise,感谢,,',
 ].join('\n');

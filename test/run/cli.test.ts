@@ -47,6 +47,7 @@ describe('hearken on the command line', () => {
     expect(result.stdout).toContain('a.csv [loaded] 2 read, 1 loaded, 0 duplicates, 1 quarantined (text is empty: 1)');
     const summary = JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8'));
     expect(summary).toMatchObject({ as_of: '2025-01-08', totals: { rows_read: 2, loaded: 1, duplicates: 0, quarantined: 1 } });
+    expect(summary.files[0]).toMatchObject({ quarantine_reasons: { 'text is empty': 1 }, quarantine_reason_codes: { text_empty: 1 } });
     // the complaint of Thursday 2 January is still open on Wednesday 8 January: due Tuesday 7 January
     // (3 working days), so it passed its due date that day, 1 working day overdue (Etc/UTC has no
     // holiday calendar: Monday to Friday); the warning is due the next working day

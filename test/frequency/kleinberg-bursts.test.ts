@@ -4,7 +4,7 @@ import {
   type BatchCount,
   type BurstState,
   type KleinbergOptions,
-} from '../../pipeline/frequency/kleinberg_bursts.ts';
+} from '../../pipeline/frequency/kleinberg-bursts.ts';
 import { expectClose } from '../statistics/vectors.ts';
 
 const batches = (relevant: readonly number[], total: number): readonly BatchCount[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueThemes, mergeThemes, nearDuplicates } from '../../pipeline/frequency/issue_themes.ts';
+import { issueThemes, mergeThemes, nearDuplicates } from '../../pipeline/frequency/issue-themes.ts';
 
 // Twelve records, worked by hand with minRecords = 2:
 //   records holding each term: queue {0..4} 5, toilet {5..9} 5, doctor {0,5,10,11} 4,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyRate } from '../../pipeline/frequency/daily_rate.ts';
+import { dailyRate } from '../../pipeline/frequency/daily-rate.ts';
 
 describe('dailyRate', () => {
   it('puts a half month and whole months on one scale', () => {

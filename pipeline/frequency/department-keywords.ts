@@ -1,4 +1,4 @@
-import { tfIdf } from './tf_idf.ts';
+import { tfIdf } from './tf-idf.ts';
 
 export interface Keyword {
   term: string;
@@ -18,7 +18,7 @@ export interface KeywordOptions {
 const defaults: KeywordOptions = { top: 10, minRecords: 3 };
 
 /**
- * The words that set each department apart: TF-IDF (tf_idf.ts) with each department's records as
+ * The words that set each department apart: TF-IDF (tf-idf.ts) with each department's records as
  * one document and a term's count the records holding it, so a word every department uses weighs
  * 0 and a word only one uses weighs most. Strongest first, then by records, then alphabetically.
  *

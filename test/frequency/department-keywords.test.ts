@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentKeywords } from '../../pipeline/frequency/department_keywords.ts';
+import { departmentKeywords } from '../../pipeline/frequency/department-keywords.ts';
 
 // Three departments, records holding each term, worked by hand with N = 3 documents:
 //   排队 in all three → idf ln(3/3) = 0, never a keyword.

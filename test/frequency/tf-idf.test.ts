@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tfIdf } from '../../pipeline/frequency/tf_idf.ts';
+import { tfIdf } from '../../pipeline/frequency/tf-idf.ts';
 import { expectClose } from '../statistics/vectors.ts';
 
 describe('tfIdf', () => {
