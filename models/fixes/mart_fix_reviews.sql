@@ -1,4 +1,5 @@
--- Grain: one row per fix a hospital recorded (整改 → 复查) and hearken reviewed: whether complaints
+-- Grain: one row per fix a hospital recorded (整改 → 复查) per review date (each month's end since the
+-- fix, and the as-of date: `is_current`), as hearken reviewed it then: whether complaints
 -- on its problem fell after it (int_fix_counts), as a rate ratio after/before with its exact 95%
 -- interval (R's poisson.test), season-adjusted where a year of history allows, and the verdict
 -- (fix_verdicts). Exported as OUT/data/fix_reviews. Variable: fix_min_after_days.
@@ -12,11 +13,14 @@ with final as (
         counts.location,
         counts.keywords,
         counts.fixed_on,
+        counts.reviewed_on,
+        counts.reviewed_on = getvariable('as_of')::date as is_current,
         counts.action,                              -- what was done, redacted
         counts.before_start,
         counts.before_end,
         counts.after_start,
         case when counts.after_days > 0 then counts.after_end end as after_end,
+        counts.after_window_end,                    -- the last day the review will ever count
         counts.before_days,
         counts.after_days,
         counts.before_complaints,
@@ -32,8 +36,8 @@ with final as (
         counts.path as source_file,
         counts.file_row as source_row
     from int_fix_counts as counts
-    inner join fix_verdicts as verdicts using (path, file_row)
+    inner join fix_verdicts as verdicts using (path, file_row, reviewed_on)
 )
 
 select * from final
-order by hospital, fixed_on, source_file, source_row;
+order by hospital, fixed_on, source_file, source_row, reviewed_on;

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows, quoteIdentifier, setVariables } from '../db.ts';
 import { oneLine } from '../errors.ts';
 import { normalizeHeader } from '../ingest/contract.ts';
@@ -30,11 +30,15 @@ export interface FixReviewRow {
   location: string | null;
   keywords: string[];
   fixed_on: string;
+  /** The day this review counts to: a month's end since the fix, or the as-of date (`is_current`). */
+  reviewed_on: string;
+  is_current: boolean;
   action: string | null;
   before_start: string;
   before_end: string;
   after_start: string;
   after_end: string | null;
+  after_window_end: string;
   before_days: number;
   after_days: number;
   before_complaints: number;
@@ -52,6 +56,7 @@ export interface FixReviewRow {
 interface CountRow {
   path: string;
   file_row: number;
+  reviewed_on: string;
   before_complaints: number;
   after_complaints: number;
   before_days: number;
@@ -103,7 +108,9 @@ export async function reviewFixes(
     fix_min_after_days: FIX_REVIEW.minAfterDays,
   });
   await models.run('fixes/int_fix_counts');
-  const counts = await queryRows<CountRow>(connection, 'select * from int_fix_counts order by path, file_row');
+  const counts = await queryRows<CountRow>(connection, 
+    "select * exclude (reviewed_on), strftime(reviewed_on, '%Y-%m-%d') as reviewed_on from int_fix_counts order by path, file_row, reviewed_on",
+  );
   await inTransaction(connection, async () => {
     await models.run('fixes/fix_verdicts');
     const appender = await connection.createAppender('fix_verdicts', 'main', 'temp');
@@ -119,6 +126,7 @@ export async function reviewFixes(
       const finite = (value: number | null) => (value === null || !Number.isFinite(value) ? null : value);
       appender.appendVarchar(row.path);
       appender.appendInteger(row.file_row);
+      appender.appendDate(DuckDBDateValue.fromParts(dateParts(row.reviewed_on)));
       appender.appendBoolean(review.expectedRatio !== null);
       appendNullable(appender, review.expectedRatio);
       appendNullable(appender, review.verdict === 'too_soon' ? null : review.ratio.estimate);
@@ -132,6 +140,11 @@ export async function reviewFixes(
     await models.run('fixes/mart_fix_reviews');
   });
   return { files: await fileReports(connection, discovery.fixes, rejected), reviews: await readFixReviews(connection) };
+}
+
+function dateParts(day: string): { year: number; month: number; day: number } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return { year, month, day: date };
 }
 
 function appendNullable(appender: { appendNull(): void; appendDouble(value: number): void }, value: number | null): void {
@@ -161,13 +174,13 @@ async function fileReports(connection: DuckDBConnection, files: readonly InputFi
   });
 }
 
-/** mart_fix_reviews, newest fix first within each hospital. */
+/** mart_fix_reviews, newest fix first within each hospital, each fix's reviews in date order. */
 export async function readFixReviews(connection: DuckDBConnection): Promise<FixReviewRow[]> {
   const day = (column: string) => `strftime(${column}, '%Y-%m-%d') as ${column}`;
-  const dates = ['fixed_on', 'before_start', 'before_end', 'after_start', 'after_end', 'judge_from'];
+  const dates = ['fixed_on', 'reviewed_on', 'before_start', 'before_end', 'after_start', 'after_end', 'after_window_end', 'judge_from'];
   return queryRows<FixReviewRow>(
     connection,
     `select * exclude (${dates.join(', ')}, source_file, source_row), ${dates.map(day).join(', ')}
-     from mart_fix_reviews order by hospital, fixed_on desc, source_file, source_row`,
+     from mart_fix_reviews order by hospital, fixed_on desc, source_file, source_row, reviewed_on`,
   );
 }

@@ -4,7 +4,8 @@ import type { FixReviewRow } from './fixes.ts';
 import { fixWords } from './fix-words.ts';
 
 /**
- * The warnings a fix did not mend, each with the reason it is open again: a warning is judged by
+ * The warnings a fix did not mend, each with the reason it is open again, from the reviews to the
+ * as-of date (`is_current`): a warning is judged by
  * the latest fix that names it, so recording a new fix replaces the verdict of the one before.
  *
  * @example reopenedWarnings(reviews, 'en').get('W-0123456789ab') // 'Reopened after the fix of 2026-03-02: …'
@@ -12,7 +13,7 @@ import { fixWords } from './fix-words.ts';
 export function reopenedWarnings(reviews: readonly FixReviewRow[], language: Language): Map<string, string> {
   const latest = new Map<string, FixReviewRow>();
   for (const review of reviews) {
-    if (review.warning_id === null) continue;
+    if (review.warning_id === null || !review.is_current) continue;
     const before = latest.get(review.warning_id);
     if (before === undefined || review.fixed_on > before.fixed_on) latest.set(review.warning_id, review);
   }

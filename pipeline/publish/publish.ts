@@ -39,6 +39,7 @@ export const EXPORTS = {
   complaint_backlog: 'mart_complaint_backlog',
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
+  fix_reviews: 'mart_fix_reviews',
 } as const;
 
 /**
