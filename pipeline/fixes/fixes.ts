@@ -174,13 +174,13 @@ async function fileReports(connection: DuckDBConnection, files: readonly InputFi
   });
 }
 
-/** mart_fix_reviews, newest fix first within each hospital, each fix's reviews in date order. */
-export async function readFixReviews(connection: DuckDBConnection): Promise<FixReviewRow[]> {
+/** mart_fix_reviews (or a view of it: the reports' scoped one), newest fix first within each hospital, each fix's reviews in date order. */
+export async function readFixReviews(connection: DuckDBConnection, relation: 'mart_fix_reviews' | 'report_fix_reviews' = 'mart_fix_reviews'): Promise<FixReviewRow[]> {
   const day = (column: string) => `strftime(${column}, '%Y-%m-%d') as ${column}`;
   const dates = ['fixed_on', 'reviewed_on', 'before_start', 'before_end', 'after_start', 'after_end', 'after_window_end', 'judge_from'];
   return queryRows<FixReviewRow>(
     connection,
     `select * exclude (${dates.join(', ')}, source_file, source_row), ${dates.map(day).join(', ')}
-     from mart_fix_reviews order by hospital, fixed_on desc, source_file, source_row, reviewed_on`,
+     from ${relation} order by hospital, fixed_on desc, source_file, source_row, reviewed_on`,
   );
 }
