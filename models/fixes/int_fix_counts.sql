@@ -95,6 +95,7 @@ final as (
         fixes.hospital,
         fixes.warning_id,
         fixes.department,
+        fixes.departments,
         fixes.category,
         fixes.location,
         fixes.keywords,

@@ -8,7 +8,8 @@ with final as (
     select
         counts.hospital,
         counts.warning_id,                          -- null when the fix names the problem itself
-        counts.department,
+        counts.department,                          -- as the fix or its warning names it
+        counts.departments,                         -- the canonical departments it resolves to (dim_department)
         counts.category,
         counts.location,
         counts.keywords,

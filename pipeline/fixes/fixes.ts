@@ -26,6 +26,8 @@ export interface FixReviewRow {
   hospital: string;
   warning_id: string | null;
   department: string | null;
+  /** The canonical departments the fix's department resolves to. */
+  departments: string[];
   category: string | null;
   location: string | null;
   keywords: string[];

@@ -141,7 +141,7 @@ describe('monthly analysis', () => {
     // R: poisson.test(c(3, 12), c(70, 84)) → rate ratio 0.3, 95% CI 0.0543 1.1117: not clear yet
     fixes: [
       {
-        hospital: 'h', warning_id: null, department: '急诊科', category: 'process', location: null, keywords: ['排队'], fixed_on: '2025-01-06',
+        hospital: 'h', warning_id: null, department: '急诊科', departments: ['急诊科'], category: 'process', location: null, keywords: ['排队'], fixed_on: '2025-01-06',
         reviewed_on: '2025-03-31', is_current: false, action: '增开两个挂号窗口', before_start: '2024-10-14', before_end: '2025-01-05',
         after_start: '2025-01-20', after_end: '2025-03-31', after_window_end: '2025-04-13', before_days: 84, after_days: 71,
         before_complaints: 12, after_complaints: 3, season_adjusted: false, expected_ratio: null, rate_ratio: 0.2957746, ci_low: 0.0535626, ci_high: 1.0961013,
