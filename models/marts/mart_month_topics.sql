@@ -10,7 +10,7 @@
 --   quality_share: the share of them in the medical quality and safety category (0..1).
 -- A theme already being fixed is left out: a fix recorded in the 6 months to the month's end
 -- (mart_fix_reviews) whose keywords name one of its words, unless the review found that the
--- complaints did not fall (then it stays, flagged earlier_fix_failed).
+-- complaints did not fall (then it stays, flagged earlier_fix_failed). Variable: as_of.
 create or replace table mart_month_topics as
 with themes as (
     select *, strptime(month || '-01', '%Y-%m-%d')::date as month_start
@@ -61,8 +61,9 @@ trend as (
     group by all
 ),
 
+-- each fix as reviewed at the month's end (the as-of date for the month under way)
 fixes as (
-    select hospital, fixed_on, keywords, verdict in ('not_fallen', 'rose') as failed
+    select hospital, fixed_on, reviewed_on, keywords, verdict in ('not_fallen', 'rose') as failed
     from mart_fix_reviews
     where len(keywords) > 0
 ),
@@ -73,6 +74,7 @@ fixed as (
     inner join fixes
         on fixes.hospital = themes.hospital
         and fixes.fixed_on between themes.month_start - interval 5 months and last_day(themes.month_start)
+        and fixes.reviewed_on = least(last_day(themes.month_start), getvariable('as_of')::date)
         and list_bool_or(list_transform(fixes.keywords, keyword -> contains(lower(themes.theme), lower(keyword))))
     group by all
 ),
