@@ -67,11 +67,12 @@ final as (
         named.file_row,
         named.fix_hospital as hospital,
         named.given_warning as warning_id,
-        named.fix_department as department,
+        -- published: the department's canonical name, place and words redacted as records' are
+        coalesce(departments.fix_departments[1], redact_pii(named.fix_department)) as department,
         coalesce(departments.fix_departments, []) as departments,
         named.fix_category as category,
-        named.fix_location as location,
-        named.fix_keywords as keywords,
+        redact_pii(named.fix_location) as location,
+        list_transform(named.fix_keywords, keyword -> redact_pii(keyword)) as keywords,
         named.fixed_day as fixed_on,
         redact_pii(nullif(trim(named.action), '')) as action,
         case
