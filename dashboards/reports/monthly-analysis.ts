@@ -1,5 +1,6 @@
 import type { Language } from '../../pipeline/config.ts';
 import { fixWords } from '../../pipeline/fixes/fix-words.ts';
+import { t } from '../../pipeline/i18n.ts';
 import type { FixReviewRow } from '../../pipeline/fixes/fixes.ts';
 import { addMonths } from '../../pipeline/publish/reports/periods.ts';
 import { reportWords, type ReportWords } from './copy.ts';
@@ -140,14 +141,14 @@ function topicBlocks(topics: readonly MonthTopic[], words: ReportWords, language
   ];
 }
 
-/** The fixes under review in the month, each with its verdict as it stood at the month's end. */
+/** The fixes under review in the month as they stood at its end: what, when, what was done; then the verdict and its evidence. */
 function fixBlocks(fixes: readonly FixReviewRow[], words: ReportWords, language: Language): ReportBlock[] {
   if (fixes.length === 0) return [paragraph(words.say('monthly.fixesNone'))];
-  const rows = fixes.map((fix) => {
+  return fixes.flatMap((fix) => {
     const said = fixWords(fix, language);
-    return [said.about, fix.fixed_on, fix.action ?? '–', said.verdict, said.detail];
+    const done = fix.action === null ? [] : [t(language, 'fix.done', { action: fix.action })];
+    return [paragraph([said.about, t(language, 'fix.fixedOn', { day: fix.fixed_on }), ...done].join(' · ')), paragraph(`${said.verdict}. ${said.detail}.`)];
   });
-  return [tableBlock([words.say('monthly.fixAbout'), words.say('monthly.fixedOn'), words.say('monthly.fixAction'), words.say('monthly.fixVerdict'), words.say('monthly.fixEvidence')], rows, [], [1])];
 }
 
 /**

@@ -55,10 +55,10 @@ export interface FixReview {
 export function fixVerdict(counts: FixCounts, settings: typeof FIX_REVIEW = FIX_REVIEW): FixReview {
   const seasonal =
     counts.seasonBefore !== null && counts.seasonAfter !== null && counts.seasonBefore >= settings.minSeason && counts.seasonAfter >= settings.minSeason;
-  const expectedRatio = seasonal ? counts.seasonAfter! / counts.afterDays / (counts.seasonBefore! / counts.beforeDays) : null;
   if (counts.afterDays < settings.minAfterDays) {
-    return { verdict: 'too_soon', ratio: { estimate: null, low: 0, high: Infinity }, expectedRatio, reopens: false };
+    return { verdict: 'too_soon', ratio: { estimate: null, low: 0, high: Infinity }, expectedRatio: null, reopens: false };
   }
+  const expectedRatio = seasonal ? counts.seasonAfter! / counts.afterDays / (counts.seasonBefore! / counts.beforeDays) : null;
   const ratio = seasonal
     ? rateRatioInterval(counts.after, counts.seasonAfter!, counts.before, counts.seasonBefore!)
     : rateRatioInterval(counts.after, counts.afterDays, counts.before, counts.beforeDays);

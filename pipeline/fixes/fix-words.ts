@@ -43,7 +43,7 @@ export function fixWords(review: FixReviewRow, language: Language): FixWords {
           low: ratio(review.ci_low),
           high: review.ci_high === null ? '∞' : ratio(review.ci_high),
         });
-  const season = review.season_adjusted ? t(language, 'fix.season', { expected: ratio(review.expected_ratio) }) : review.verdict === 'too_soon' ? '' : t(language, 'fix.noSeason');
+  const season = review.verdict === 'too_soon' ? '' : review.season_adjusted ? t(language, 'fix.season', { expected: ratio(review.expected_ratio) }) : t(language, 'fix.noSeason');
   return {
     about: about.join(' · '),
     verdict: t(language, `fix.verdict.${review.verdict}`, { day: review.judge_from }),

@@ -162,8 +162,8 @@ describe('monthly analysis', () => {
   });
 
   it('lists the fixes under review with their verdict at the month’s end', () => {
-    expect(md).toContain('| 急诊科 · process · “排队” | 2025-01-06 | 增开两个挂号窗口 | Not clear yet: complaints have not clearly fallen |');
-    expect(md).toContain('12 complaints in the 84 days before 2025-01-06; 3 in the 71 days from 2025-01-20 (the first 14 days after the fix are not counted); rate ratio after/before 0.30, 95% interval 0.05–1.10, not adjusted for the season');
+    expect(md).toContain('急诊科 · process · “排队” · Fixed on 2025-01-06 · Done: 增开两个挂号窗口');
+    expect(md).toContain('Not clear yet: complaints have not clearly fallen. 12 complaints in the 84 days before 2025-01-06; 3 in the 71 days from 2025-01-20 (the first 14 days after the fix are not counted); rate ratio after/before 0.30, 95% interval 0.05–1.10, not adjusted for the season (less than a year of history).');
     const none = renderReportMarkdown(monthlyAnalysis({ ...data, topics: [], fixes: [] }, 'zh'));
     expect(none).toContain('本月无可提议的反复出现问题');
     expect(none).toContain('本月无复查中的整改');
