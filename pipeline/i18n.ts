@@ -1204,6 +1204,15 @@ const reasons: Record<string, { zh: string; vi: string }> = {
   'broken CSV row': { zh: 'CSV 行格式损坏', vi: 'dòng CSV bị hỏng' },
   'broken JSON line': { zh: 'JSON 行格式损坏', vi: 'dòng JSON bị hỏng' },
   'line is not text in any known encoding': { zh: '该行不是任何已知编码的文字', vi: 'dòng không phải văn bản theo bảng mã nào đã biết' },
+  'the row cannot be read': { zh: '该行无法读取', vi: 'không đọc được dòng này' },
+  'fixed_on is empty': { zh: '缺少整改日期 fixed_on', vi: 'thiếu ngày khắc phục fixed_on' },
+  'fixed_on is not a date': { zh: '整改日期 fixed_on 不是日期', vi: 'fixed_on không phải ngày tháng' },
+  'warning_id is not a warning hearken raised': { zh: 'warning_id 不是 hearken 发出的预警', vi: 'warning_id không phải cảnh báo do hearken đưa ra' },
+  'warning_id is a warning of another hospital': { zh: 'warning_id 是另一家医院的预警', vi: 'warning_id là cảnh báo của bệnh viện khác' },
+  'hospital has no records': { zh: '该医院没有记录', vi: 'bệnh viện không có bản ghi nào' },
+  'no warning_id, department, category, location or keywords: nothing to review': { zh: '未填写 warning_id、科室、类别、地点或关键词，无从复查', vi: 'không có warning_id, khoa/phòng, loại, địa điểm hay từ khóa: không có gì để đánh giá' },
+  'category is not process, attitude, quality, cost, facility or other': { zh: '类别不是 process、attitude、quality、cost、facility 或 other', vi: 'loại không phải process, attitude, quality, cost, facility hoặc other' },
+  'department has no records in its hospital': { zh: '该科室在本院没有记录', vi: 'khoa/phòng không có bản ghi nào ở bệnh viện này' },
 };
 
 /** A message in the given language, with {name} placeholders filled. */

@@ -1,6 +1,6 @@
-import type { FixesFileReport } from '../fixes/fixes.ts';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
+import type { FixesFileReport } from '../fixes/fixes.ts';
 import type { NotRead } from '../ingest/discover.ts';
 import type { FileReport } from '../ingest/ingest.ts';
 import type { TextSummary } from '../text/stage.ts';
