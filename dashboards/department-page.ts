@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../pipeline/config.ts';
+import { fixWords } from '../pipeline/fixes/fix-words.ts';
+import type { FixReviewRow } from '../pipeline/fixes/fixes.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { CATEGORIES } from '../pipeline/text/category-lexicon.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
@@ -30,6 +32,8 @@ export interface DepartmentPack {
   /** The department's warnings, the same objects as in warnings.json. */
   warnings: Warning[];
   kpis: PackKpis | null;
+  /** What the hospital fixed in the department or for its warnings, as reviewed to the as-of date (mart_fix_reviews). */
+  fixes?: FixReviewRow[];
 }
 
 /** A department's series for the charts of its page (not part of its pack's JSON). */
@@ -126,6 +130,7 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     html`<p>${warning.summary}</p>`,
     html`<p><strong>${label('pack.action')}</strong>${warning.suggested_action}</p>`,
     html`<p><strong>${label('pack.due')}</strong>${warning.due_date}</p>`,
+    warning.reopened_reason === undefined ? '' : html`<p><strong>${warning.reopened_reason}</strong></p>`,
     html`<ul>${facts}</ul>`,
   ];
   const weekly = warning.weekly ?? [];
@@ -156,6 +161,18 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
   }
   // a quote or an id list may hold one long unbroken string: it wraps rather than widen the page
   return html`<section style="overflow-wrap:anywhere">\n${parts.map((part) => html`${part}\n`)}</section>`;
+}
+
+/** The department's fixes (整改 → 复查): what was done, when, and whether complaints fell since. */
+function renderFixes(fixes: readonly FixReviewRow[], language: Language): SafeHtml | '' {
+  if (fixes.length === 0) return '';
+  const items = fixes.map((fix) => {
+    const said = fixWords(fix, language);
+    const done = fix.action === null ? '' : html` · ${t(language, 'fix.done', { action: fix.action })}`;
+    return html`<li><strong>${said.verdict}</strong> · ${said.about} · ${t(language, 'fix.fixedOn', { day: fix.fixed_on })}${done}<br><small>${said.detail}</small></li>`;
+  });
+  return html`<h2>${t(language, 'fix.title')}</h2>
+<ul style="overflow-wrap:anywhere">${items}</ul>`;
 }
 
 function renderWarnings(warnings: readonly Warning[], language: Language): SafeHtml {
@@ -205,6 +222,7 @@ ${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: da
 <h2>${m('pack.open')}</h2>
 ${open.length === 0 ? html`<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
 ${resolved.length === 0 ? '' : html`<h2>${m('pack.resolved')}</h2>\n${renderWarnings(resolved, language)}`}
+${renderFixes(data.fixes ?? [], language)}
 ${kpis}
 ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
 `;

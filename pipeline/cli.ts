@@ -37,6 +37,11 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
       write(`    ${t(language, 'run.recoded', { count: n(file.recoded_lines), lines: file.recoded_lines > (file.recoded_examples ?? []).length ? `${lines}, …` : lines })}`);
     }
   }
+  for (const file of summary.fixes ?? []) {
+    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${quarantineReasonText(language, reason)}: ${n(count)}`).join('; ');
+    const counts = t(language, 'run.fixesCounts', { read: n(file.rows_read), reviewed: n(file.reviewed), quarantined: n(file.quarantined) });
+    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
+  }
   const { totals } = summary;
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
   write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));

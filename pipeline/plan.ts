@@ -166,6 +166,14 @@ export const PLAN = [
       { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'] },
     ],
   },
+  {
+    // what hospitals fixed and whether complaints fell (a failed fix reopens its warning), then the month's topic
+    stage: 'fixes',
+    steps: [
+      { step: 'reviewFixes', models: ['fixes/fix_input', 'fixes/stg_fixes', 'fixes/int_fix_counts', 'fixes/fix_verdicts', 'fixes/mart_fix_reviews'] },
+      { models: ['marts/mart_month_topics'] },
+    ],
+  },
   { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },
   {
     stage: 'publish',

@@ -10,6 +10,8 @@ import { t } from './i18n.ts';
 import { checkInputFolder, discoverInputFiles, type Discovery } from './ingest/discover.ts';
 import { ingestFiles, type FileReport } from './ingest/ingest.ts';
 import { loadReferenceTables, rulesFingerprint } from './ingest/reference.ts';
+import { reviewFixes, type FixesFileReport, type FixReviewRow } from './fixes/fixes.ts';
+import { reopenedWarnings } from './fixes/reopen.ts';
 import { buildHighFrequencyIssues } from './frequency/high-frequency-issues.ts';
 import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts';
 import { executePlan, PLAN, type StepBodies, type StepModels } from './plan.ts';
@@ -117,6 +119,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
     let history!: WarningHistory;
     let signals!: CellSignal[];
     let detected!: WarningCandidate[];
+    let fixes!: { files: FixesFileReport[]; reviews: FixReviewRow[] };
     let warnings!: WarningsFile;
     let summary!: RunSummary;
     await executePlan(
@@ -158,8 +161,11 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
             ...(await buildSentinelCandidates(connection, models, config, asOf, history)),
           ];
         },
+        reviewFixes: async (models) => {
+          fixes = await reviewFixes(connection, input.discovery, models);
+        },
         raiseWarnings: async (models) => {
-          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models);
+          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models, reopenedWarnings(fixes.reviews, config.language));
         },
         runSummary: async () => {
           const published = await publishedFiles(connection, input.files, input.discovery.notRead);
@@ -174,6 +180,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
             records_in_warehouse: await warehouseCounts(connection),
             data_quality: await readDataQuality(connection),
             text: { ...text, categories },
+            fixes: fixes.files,
           };
         },
         publish: (models) => publish(connection, config, summary, warnings, models),

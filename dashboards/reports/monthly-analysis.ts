@@ -1,4 +1,7 @@
 import type { Language } from '../../pipeline/config.ts';
+import { fixWords } from '../../pipeline/fixes/fix-words.ts';
+import { t } from '../../pipeline/i18n.ts';
+import type { FixReviewRow } from '../../pipeline/fixes/fixes.ts';
 import { addMonths } from '../../pipeline/publish/reports/periods.ts';
 import { reportWords, type ReportWords } from './copy.ts';
 import { paragraph, tableBlock, type ReportBlock, type ReportDocument, type ReportSection } from './document.ts';
@@ -21,6 +24,23 @@ export interface MonthIssue {
   records: number;
   previous_month_records: number;
   departments: string[];
+}
+
+/** A proposed topic of the month (mart_month_topics), rank 1 the proposal. */
+export interface MonthTopic {
+  rank: number;
+  theme: string;
+  score: number;
+  months_recurring: number;
+  records: number;
+  departments_touched: number;
+  quality_share: number;
+  /** The anchor's records month by month, the 6 months to this one (months without any left out). */
+  trend: { month: string; records: number }[];
+  departments: string[];
+  locations: string[];
+  quotes: string[];
+  earlier_fix_failed: boolean;
 }
 
 /** A row of export_satisfaction_index for the whole hospital. */
@@ -62,6 +82,10 @@ export interface MonthlyAnalysisData {
   rates: MonthRates[];
   /** Every warning of the log; the analysis picks those of its month. */
   warnings: ReportWarning[];
+  /** The month's proposed topics, best first. */
+  topics: MonthTopic[];
+  /** The fixes under review in the month (fixed by its end, their after window not over before it), as reviewed at its end. */
+  fixes: FixReviewRow[];
 }
 
 /** High-frequency issue themes listed in a monthly analysis. */
@@ -91,11 +115,47 @@ function breakdownTable(data: MonthlyAnalysisData, breakdown: MonthCount['breakd
   return tableBlock([words.say('monthly.name'), words.say('monthly.thisMonth'), words.say('monthly.previousMonth'), words.say('monthly.lastYear')], rows, [1, 2, 3]);
 }
 
+/** The month's topic (每月一题): the proposal with its reasons, trend, places and quotes, and the runners-up. */
+function topicBlocks(topics: readonly MonthTopic[], words: ReportWords, language: Language): ReportBlock[] {
+  const [topic, ...others] = topics;
+  if (topic === undefined) return [paragraph(words.say('monthly.topicNone'))];
+  const n = words.number;
+  const list = (values: readonly string[]) => (values.length === 0 ? '–' : values.join(language === 'zh' ? '、' : ', '));
+  return [
+    paragraph(words.say('monthly.topicLead', { theme: topic.theme })),
+    paragraph(
+      words.say('monthly.topicWhy', {
+        months: n(topic.months_recurring),
+        records: n(topic.records),
+        departments: n(topic.departments_touched),
+        quality: words.rate(topic.quality_share * 100),
+        score: n(Math.round(topic.score * 10) / 10),
+      }),
+    ),
+    tableBlock([words.say('monthly.month'), words.say('issues.records')], topic.trend.map((point) => [point.month, n(point.records)]), [1], [0]),
+    paragraph(words.say('monthly.topicPlaces', { departments: list(topic.departments), locations: list(topic.locations) })),
+    ...topic.quotes.map((quote) => paragraph(`“${quote}”`)),
+    ...(topic.earlier_fix_failed ? [paragraph(words.say('monthly.topicFixFailed'))] : []),
+    ...(others.length === 0 ? [] : [paragraph(words.say('monthly.topicOthers', { others: list(others.map((other) => `${other.theme} (${n(Math.round(other.score * 10) / 10)})`)) }))]),
+    paragraph(words.say('monthly.topicScore')),
+  ];
+}
+
+/** The fixes under review in the month as they stood at its end: what, when, what was done; then the verdict and its evidence. */
+function fixBlocks(fixes: readonly FixReviewRow[], words: ReportWords, language: Language): ReportBlock[] {
+  if (fixes.length === 0) return [paragraph(words.say('monthly.fixesNone'))];
+  return fixes.flatMap((fix) => {
+    const said = fixWords(fix, language);
+    const done = fix.action === null ? [] : [t(language, 'fix.done', { action: fix.action })];
+    return [paragraph([said.about, t(language, 'fix.fixedOn', { day: fix.fixed_on }), ...done].join(' · ')), paragraph(`${said.verdict}. ${said.detail}.`)];
+  });
+}
+
 /**
  * The monthly analysis of one month, the document of the monthly meeting: complaints by category,
  * department and channel against the month before and the same month a year before; the
  * high-frequency issues; satisfaction by section A–E; the handling rates; the warnings of the
- * month; and, marked as such, what hearken does not record yet (the month's topic, the fixes).
+ * month; the topic proposed for the month (每月一题); and the fixes under review (整改 → 复查).
  */
 export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): ReportDocument {
   const words = reportWords(language);
@@ -180,8 +240,8 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
               ],
       },
       { heading: words.say('monthly.warnings'), blocks: warningsBlocks },
-      { heading: words.say('monthly.topic'), blocks: [{ kind: 'placeholder', text: words.say('monthly.topicPlaceholder') }] },
-      { heading: words.say('monthly.fixes'), blocks: [{ kind: 'placeholder', text: words.say('monthly.fixesPlaceholder') }] },
+      { heading: words.say('monthly.topic'), blocks: topicBlocks(data.topics, words, language) },
+      { heading: words.say('monthly.fixes'), blocks: fixBlocks(data.fixes, words, language) },
     ],
   };
 }

@@ -17,6 +17,7 @@ import { civilFromDay, dayOf, dayOfStamp } from './dates.ts';
 import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
 import type { FaultRecord } from './faults.ts';
 import { baselineEvents, type DayRange } from './feedback.ts';
+import { sampleFixes } from './fixes.ts';
 import { holdOver } from './handling.ts';
 import { HOSPITALS } from './hospitals.ts';
 import { assignIds } from './ids.ts';
@@ -113,6 +114,8 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
   const vn = await exportVn(ctx, events('sonnam_y_kien_nguoi_benh'), survey);
   const uk = await exportUk(ctx, events('pals'));
   const files = [...cn.files, ...vn.files, ...uk.files];
+  // what two hospitals recorded as fixed, for the review of fixes (one worked, one did not)
+  for (const [hospital, csv] of sampleFixes(new Set(planted.map((p) => p.id)))) await writeFileAtomically(join(staging, hospital, 'fixes.csv'), csv);
   const faults = [...cn.faults, ...vn.faults, ...uk.faults];
 
   const all = [...bySource.values()].flat();

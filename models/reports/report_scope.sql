@@ -27,3 +27,11 @@ where getvariable('report_hospital') is null or hospital = getvariable('report_h
 create or replace temp view report_warning_log as
 select * from warning_log
 where getvariable('report_hospital') is null or (warning ->> 'hospital') = getvariable('report_hospital');
+
+create or replace temp view report_month_topics as
+select * from mart_month_topics
+where getvariable('report_hospital') is null or hospital = getvariable('report_hospital');
+
+create or replace temp view report_fix_reviews as
+select * from mart_fix_reviews
+where getvariable('report_hospital') is null or hospital = getvariable('report_hospital');

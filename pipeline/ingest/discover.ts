@@ -34,6 +34,9 @@ const SYSTEM_FOLDERS = new Set([
   '.Trashes', '.Trash', '.Spotlight-V100', '.fseventsd', '.TemporaryItems', '.DocumentRevisions-V100',
 ]);
 
+/** The name (without extension) of the file in which a hospital records what it fixed. */
+export const FIXES_FILE_STEM = 'fixes';
+
 export interface InputFile {
   /** Absolute path. */
   path: string;
@@ -69,6 +72,8 @@ export interface NotRead {
 
 export interface Discovery {
   files: InputFile[];
+  /** The hospital's record of what it fixed (fixes.csv, fixes.xlsx, ... anywhere in the folder): reviewed, not ingested (pipeline/fixes). */
+  fixes: InputFile[];
   /** Every other entry of the input folder, with the reason it was not read. */
   notRead: NotRead[];
 }
@@ -93,9 +98,10 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function discoverInputFiles(inputDir: string): Promise<Discovery> {
   await checkInputFolder(inputDir);
   const root = await realpath(inputDir);
-  const found: Discovery = { files: [], notRead: [] };
+  const found: Discovery = { files: [], fixes: [], notRead: [] };
   await walk(root, root, '', found);
   found.files.sort((a, b) => compare(a.relativePath, b.relativePath));
+  found.fixes.sort((a, b) => compare(a.relativePath, b.relativePath));
   found.notRead.sort((a, b) => compare(a.path, b.path));
   return found;
 }
@@ -116,6 +122,7 @@ async function walk(root: string, dir: string, relativeDir: string, found: Disco
     } else if (entry.isFile()) {
       const file = await classifyFile(path, relativePath);
       if ('reason' in file) found.notRead.push(file);
+      else if (file.stem.toLowerCase() === FIXES_FILE_STEM) found.fixes.push(file);
       else found.files.push(file);
     } else found.notRead.push({ path: relativePath, reason: 'special_file' });
   }

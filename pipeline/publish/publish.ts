@@ -18,6 +18,7 @@ import { MIN_RESPONSES } from '../satisfaction/stage.ts';
 import { latestCompleteMonth } from '../satisfaction/trends.ts';
 import type { RunSummary } from './run-summary.ts';
 import type { Warning, WarningsFile } from '../warnings/warnings.ts';
+import { readFixReviews } from '../fixes/fixes.ts';
 import { publishAtomically } from './atomic.ts';
 import { packWarningsWithStaffNames } from './pack-quotes.ts';
 import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
@@ -40,6 +41,7 @@ export const EXPORTS = {
   complaint_backlog: 'mart_complaint_backlog',
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
+  fix_reviews: 'mart_fix_reviews',
 } as const;
 
 /**
@@ -281,6 +283,7 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
     { month: latestCompleteMonth(summary.as_of) },
   );
   const keyOf = (hospital: string | null, department: string) => JSON.stringify([hospital, department]);
+  const reviews = (await readFixReviews(connection)).filter((review) => review.is_current);
   const kpis = new Map(kpiRows.map(({ hospital, department, ...row }) => [keyOf(hospital, department), row]));
   const inPacks = warnings.warnings.filter((warning) => warning.department !== null);
   const packWarnings = staffNames ? await packWarningsWithStaffNames(connection, inPacks, models) : inPacks;
@@ -301,6 +304,12 @@ async function readDepartmentPacks(connection: DuckDBConnection, summary: RunSum
         generated_at: summary.generated_at,
         warnings: packWarnings.filter((warning) => warning.hospital === hospital && warning.department === department),
         kpis: kpis.get(key) ?? null,
+        // the fixes of the department, and of its warnings that name it
+        fixes: reviews.filter(
+          (review) =>
+            review.hospital === hospital &&
+            (review.departments.includes(department) || packWarnings.some((warning) => warning.id === review.warning_id && warning.hospital === hospital && warning.department === department)),
+        ),
       },
     };
   });

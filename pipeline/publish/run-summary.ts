@@ -1,5 +1,6 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
+import type { FixesFileReport } from '../fixes/fixes.ts';
 import type { NotRead } from '../ingest/discover.ts';
 import type { FileReport } from '../ingest/ingest.ts';
 import type { TextSummary } from '../text/stage.ts';
@@ -19,6 +20,8 @@ export interface RunSummary {
   data_quality: DataQuality;
   /** The text stage: records read this run, languages, and how missing categories were inferred. */
   text: TextSummary;
+  /** The hospitals' fixes files (pipeline/fixes): rows reviewed, rows quarantined and why; optional for summaries written elsewhere. */
+  fixes?: FixesFileReport[];
 }
 
 /** Per hospital (contract section 1): each line names the hospital it is about. */

@@ -93,6 +93,8 @@ export interface Warning {
   event_classes?: string[];
   /** sla_breach: the case and the step it passed. */
   sla_case?: SlaCase;
+  /** Why it is open again although its problem was fixed: the fix's review found complaints did not fall (pipeline/fixes). */
+  reopened_reason?: string;
 }
 
 /** One 7-day window of a detector warning's cell, judged on the windows before it (assessWeek). */
@@ -270,6 +272,8 @@ function sameFacts(before: Warning, after: Omit<Warning, 'run_id'>): boolean {
  * when gone), its summary and action in the site's language and a due date; a resolved warning is
  * published once, as it last stood. Each carries `runId` where this run raised it, changed its facts
  * or resolved it; a warning whose status and facts stand as published keeps the run_id it had.
+ * A warning in `reopened` (id → reason: its fix did not work, pipeline/fixes/reopen.ts) is raised
+ * again as it last stood, ongoing or new, with its reason and a new due date.
  * Returns the warnings, most severe first, and the history after this run. Pure, so that `run`
  * keeps the history in the warehouse and a backtest in memory.
  */
@@ -279,13 +283,25 @@ export function raiseWarnings(
   asOf: string,
   style: WarningStyle,
   runId: string,
+  reopened: ReadonlyMap<string, string> = new Map(),
 ): { warnings: Warning[]; history: WarningHistory } {
   const raised = candidateIds(candidates, history);
-  const lifecycle = warningLifecycle([...raised.keys()], history.log, asOf);
+  // a warning whose fix did not work is raised again, as it last stood, with the reason
+  const reopenedIds = [...reopened.keys()].filter((id) => !raised.has(id) && history.published.has(id));
+  const lifecycle = warningLifecycle([...raised.keys(), ...reopenedIds], history.log, asOf);
   const published = new Map(history.published);
   const warnings: Warning[] = [];
   for (const [id, status] of lifecycle.statuses) {
     const row = raised.get(id);
+    const reason = reopened.get(id);
+    if (row === undefined && reason !== undefined && status !== 'resolved') {
+      const last = published.get(id)!;
+      const due = dueDate({ ...last, warning_key: '', reason: '', month: null }, asOf, style);
+      const warning: Warning = { ...last, hospital: last.hospital ?? null, status, run_id: runId, due_date: due, reopened_reason: reason };
+      warnings.push(warning);
+      published.set(id, warning);
+      continue;
+    }
     if (row === undefined) {
       const last = published.get(id);
       if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
@@ -299,6 +315,7 @@ export function raiseWarnings(
       status,
       ...describe(row, style.language),
       due_date: dueDate(row, asOf, style),
+      ...(reason === undefined ? {} : { reopened_reason: reason }),
     };
     const before = published.get(id);
     // a rerun of the same day, or a warning that stands as published, keeps the run that raised it
@@ -385,6 +402,7 @@ export async function buildWarnings(
   history: WarningHistory,
   runId: string,
   models: StepModels,
+  reopened: ReadonlyMap<string, string> = new Map(),
 ): Promise<WarningsFile> {
   await models.run('marts/mart_warning_candidates');
   const marts = await queryRows<WarningCandidate>(
@@ -392,7 +410,7 @@ export async function buildWarnings(
     "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",
   );
   const style = await readWarningStyle(connection, config.language);
-  const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style, runId);
+  const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style, runId, reopened);
   await inTransaction(connection, async () => {
     await connection.run('delete from warning_log');
     for (const entry of next.log) {

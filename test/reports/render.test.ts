@@ -129,8 +129,45 @@ describe('monthly analysis', () => {
       { id: 'W2', kind: 'hotspot', department: null, category: null, location: 'car park', first_keyword: null, first_evidence_id: null, sentinel_text: null, first_as_of: '2025-03-17', resolved_as_of: null },
       { id: 'W3', kind: 'spike', department: '急诊科', category: 'cost', location: null, first_keyword: null, first_evidence_id: null, sentinel_text: null, first_as_of: '2025-04-07', resolved_as_of: null },
     ],
+    // score 4 × 20 × √4 × (1 + 0.25) = 200; the runner-up 2 × 9 × √1 × 1 = 18
+    topics: [
+      {
+        rank: 1, theme: '排队, 挂号', score: 200, months_recurring: 4, records: 20, departments_touched: 4, quality_share: 0.25,
+        trend: [{ month: '2025-01', records: 6 }, { month: '2025-03', records: 20 }],
+        departments: ['门诊部 (12)', '急诊科 (5)'], locations: ['挂号窗口 (9)'], quotes: ['排队两个小时才挂上号'], earlier_fix_failed: true,
+      },
+      { rank: 2, theme: '停车', score: 18, months_recurring: 2, records: 9, departments_touched: 1, quality_share: 0, trend: [], departments: [], locations: [], quotes: [], earlier_fix_failed: false },
+    ],
+    // R: poisson.test(c(3, 12), c(70, 84)) → rate ratio 0.3, 95% CI 0.0543 1.1117: not clear yet
+    fixes: [
+      {
+        hospital: 'h', warning_id: null, department: '急诊科', departments: ['急诊科'], category: 'process', location: null, keywords: ['排队'], fixed_on: '2025-01-06',
+        reviewed_on: '2025-03-31', is_current: false, action: '增开两个挂号窗口', before_start: '2024-10-14', before_end: '2025-01-05',
+        after_start: '2025-01-20', after_end: '2025-03-31', after_window_end: '2025-04-13', before_days: 84, after_days: 71,
+        before_complaints: 12, after_complaints: 3, season_adjusted: false, expected_ratio: null, rate_ratio: 0.2957746, ci_low: 0.0535626, ci_high: 1.0961013,
+        verdict: 'unclear', judge_from: '2025-02-16', reopens: false,
+      },
+    ],
   };
   const md = renderReportMarkdown(monthlyAnalysis(data, 'en'));
+
+  it('proposes the month’s topic with its reasons, trend, places, quotes and the runners-up', () => {
+    expect(md).toContain('Proposed for a focused fix this month: 排队, 挂号.');
+    expect(md).toContain('A high-frequency theme in 4 of the last 6 months; 20 records this month from 4 departments, 25% of them about medical quality and safety (score 200).');
+    expect(md).toContain('| 2025-01 | 6 |');
+    expect(md).toContain('Departments most affected: 门诊部 (12), 急诊科 (5). Places: 挂号窗口 (9).');
+    expect(md).toContain('“排队两个小时才挂上号”');
+    expect(md).toContain('An earlier fix of this issue did not lower its complaints.');
+    expect(md).toContain('Next in line: 停车 (18).');
+  });
+
+  it('lists the fixes under review with their verdict at the month’s end', () => {
+    expect(md).toContain('急诊科 · process · “排队” · Fixed on 2025-01-06 · Done: 增开两个挂号窗口');
+    expect(md).toContain('Not clear yet: complaints have not clearly fallen. 12 complaints in the 84 days before 2025-01-06; 3 in the 71 days from 2025-01-20 (the first 14 days after the fix are not counted); rate ratio after/before 0.30, 95% interval 0.05–1.10, not adjusted for the season (less than a year of history).');
+    const none = renderReportMarkdown(monthlyAnalysis({ ...data, topics: [], fixes: [] }, 'zh'));
+    expect(none).toContain('本月无可提议的反复出现问题');
+    expect(none).toContain('本月无复查中的整改');
+  });
 
   it('compares with the month before and the same month a year before', () => {
     expect(md).toContain('Complaints in 2025-03: 14 (month before 9, same month last year 15).');

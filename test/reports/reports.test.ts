@@ -144,11 +144,10 @@ describe('monthly analysis', () => {
     expect(md).toContain('| Closed within the time limit | 0% | – | – |');
   });
 
-  it('marks what is not recorded yet instead of inventing it', () => {
+  it('says so when there is no topic to propose and no fix under review, instead of inventing them', () => {
     const md = read('monthly/2025-05.md');
-    expect(md).toContain('> Not yet recorded: hearken does not yet keep the topic the monthly meeting chose.');
-    expect(md).toContain('> Not yet recorded: hearken does not yet keep the fixes agreed for warnings, nor whether they worked.');
-    expect(read('monthly/2025-05.html')).toContain('<p class="placeholder">');
+    expect(md).toContain('No recurring issue to propose: no high-frequency theme this month, or each is already being fixed.');
+    expect(md).toContain('No fix under review in the month: a hospital records its fixes in fixes.csv in the input folder.');
   });
 });
 

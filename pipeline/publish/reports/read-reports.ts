@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DailyBulletinData, DayRecord, DepartmentOverdue, OverdueCase } from '../../../dashboards/reports/daily-bulletin.ts';
-import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
+import type { MonthCount, MonthIssue, MonthlyAnalysisData, MonthRates, MonthTopic, SectionSatisfaction } from '../../../dashboards/reports/monthly-analysis.ts';
+import { readFixReviews } from '../../fixes/fixes.ts';
 import { warningsOpenedOrClosed, type ReportWarning } from '../../../dashboards/reports/warnings.ts';
 import type { HandlingCounts } from '../../../dashboards/handling-counts.ts';
 import { WEEKLY_ISSUES, type WeekIssue, type WeeklySummaryData, type WeekVolume } from '../../../dashboards/reports/weekly-summary.ts';
@@ -95,6 +96,9 @@ async function readMonthly(connection: DuckDBConnection, scope: ReportScope, per
   );
   // select *: the kpis mart gains rates on another branch, and the analysis shows those it finds
   const rates = groupBy(await queryRows<MonthRates>(connection, "select * from report_complaint_kpis where department = 'ALL' order by month"), (row) => row.month);
+  const topics = groupBy(await queryRows<MonthTopic & { month: string }>(connection, 'select * from report_month_topics order by month, rank'), (row) => row.month);
+  // each fix as it stood at each month's end (mart_fix_reviews keeps one review per month end)
+  const fixes = groupBy(await readFixReviews(connection, 'report_fix_reviews'), (row) => row.reviewed_on);
   const firstMonth = periods.months[0]?.label ?? '';
   // each analysis gets the rows of the months it compares: itself, the month before, a year before
   const compared = <T>(groups: Map<string, T[]>, month: string) => [month, addMonths(month, -1), addMonths(month, -12)].flatMap((key) => groups.get(key) ?? []);
@@ -109,5 +113,7 @@ async function readMonthly(connection: DuckDBConnection, scope: ReportScope, per
     satisfaction: compared(satisfaction, label),
     rates: compared(rates, label),
     warnings: [...warnings],
+    topics: topics.get(label) ?? [],
+    fixes: (fixes.get(end) ?? []).filter((fix) => fix.fixed_on <= end && fix.after_window_end >= start),
   }));
 }

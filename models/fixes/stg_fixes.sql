@@ -1,0 +1,97 @@
+-- Grain: one row per row of fix_input: the problem the fix is about, resolved, and `problem`, the
+-- one-line reason a row is quarantined (null when it is reviewed). A row names its warning
+-- (`warning_id`, from the warning log: its hospital, department, category, place and, for an
+-- emerging term, the term) or the problem itself (department, category, location, keywords);
+-- what a row gives beside a warning_id narrows it. The hospital is the row's own `hospital`,
+-- else its warning's, else its file's (first folder, as for records: contract section 1).
+create or replace temp table stg_fixes as
+with input as (
+    select
+        *,
+        clean_hospital(hospital) as given_hospital,
+        nullif(trim(warning_id), '') as given_warning,
+        lower(nullif(trim(category), '')) as given_category,
+        nullif(trim(department), '') as given_department,
+        nullif(trim(location), '') as given_location,
+        list_filter(
+            list_transform(regexp_split_to_array(coalesce(keywords, ''), '[;|,、，；]'), keyword -> trim(keyword)),
+            keyword -> keyword <> ''
+        ) as given_keywords,
+        coalesce(try_strptime(trim(fixed_on), '%Y-%m-%d'), try_strptime(trim(fixed_on), '%Y/%m/%d'))::date as fixed_day
+    from fix_input
+),
+
+warnings as (
+    select
+        id,
+        warning ->> 'kind' as kind,
+        warning ->> 'hospital' as hospital,
+        warning ->> 'department' as department,
+        warning ->> 'category' as category,
+        warning ->> 'location' as location,
+        -- an emerging term's warning is about its term; the keywords of the others only describe them
+        case when warning ->> 'kind' = 'emerging_term' then [warning -> 'keywords' ->> 0] else [] end as keywords
+    from warning_log
+),
+
+named as (
+    select
+        input.*,
+        warnings.id is not null as warning_known,
+        coalesce(input.given_hospital, warnings.hospital, clean_hospital(hospital_of_path(input.path, getvariable('default_hospital')))) as fix_hospital,
+        coalesce(input.given_department, warnings.department) as fix_department,
+        coalesce(input.given_category, warnings.category) as fix_category,
+        coalesce(input.given_location, warnings.location) as fix_location,
+        case when len(input.given_keywords) > 0 then input.given_keywords else coalesce(warnings.keywords, []) end as fix_keywords,
+        warnings.hospital as warning_hospital
+    from input
+    left join warnings on warnings.id = input.given_warning
+),
+
+-- a department as the hospital's sources or the reference tables name it, in any of its names
+departments as (
+    select
+        named.path,
+        named.file_row,
+        list(distinct dim.department order by dim.department) as fix_departments
+    from named
+    inner join dim_department as dim
+        on dim.hospital = named.fix_hospital
+        and normalize_key(named.fix_department) in (normalize_key(dim.department_raw), normalize_key(dim.department), normalize_key(dim.department_code))
+    group by all
+),
+
+final as (
+    select
+        named.path,
+        named.file_row,
+        named.fix_hospital as hospital,
+        named.given_warning as warning_id,
+        -- published: the department's canonical name, place and words redacted as records' are
+        coalesce(departments.fix_departments[1], redact_pii(named.fix_department)) as department,
+        coalesce(departments.fix_departments, []) as departments,
+        named.fix_category as category,
+        redact_pii(named.fix_location) as location,
+        list_transform(named.fix_keywords, keyword -> redact_pii(keyword)) as keywords,
+        named.fixed_day as fixed_on,
+        redact_pii(nullif(trim(named.action), '')) as action,
+        case
+            when named.broken then 'the row cannot be read'
+            when named.fixed_day is null and nullif(trim(named.fixed_on), '') is null then 'fixed_on is empty'
+            when named.fixed_day is null then 'fixed_on is not a date'
+            when named.given_warning is not null and not named.warning_known then 'warning_id is not a warning hearken raised'
+            when named.given_warning is not null and named.given_hospital is not null and named.given_hospital <> named.warning_hospital
+                then 'warning_id is a warning of another hospital'
+            when named.fix_hospital not in (select hospital from dim_hospital) then 'hospital has no records'
+            when named.given_warning is null and named.fix_department is null and named.fix_category is null
+                and named.fix_location is null and len(named.fix_keywords) = 0
+                then 'no warning_id, department, category, location or keywords: nothing to review'
+            when named.fix_category is not null and named.fix_category not in ('process', 'attitude', 'quality', 'cost', 'facility', 'other')
+                then 'category is not process, attitude, quality, cost, facility or other'
+            when named.fix_department is not null and departments.fix_departments is null then 'department has no records in its hospital'
+        end as problem
+    from named
+    left join departments using (path, file_row)
+)
+
+select * from final;
