@@ -129,3 +129,26 @@ it('an empty input folder runs to an empty site, exit 0', async () => {
   expect(empty.code, empty.stderr).toBe(0);
   expect(JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8'))).toMatchObject({ files: [], totals: { rows_read: 0, loaded: 0 } });
 });
+
+describe('settings and reference tables a careless user saves', () => {
+  it('a reference table Excel saved as GBK is named, not a bare "CSV Error on Line: 2"', async () => {
+    const ref = join(ws.root, 'ref');
+    await mkdir(ref);
+    // 急诊 in GBK: B4 F3 D5 EF, which is not UTF-8
+    await writeFile(join(ref, 'department_owners.csv'), Buffer.concat([Buffer.from('department,head,supervising_leader\nemergency,'), Buffer.from([0xb4, 0xf3, 0xd5, 0xef]), Buffer.from(',x\n')]));
+    const config = await ws.write('../c.json', JSON.stringify({ reference_dirs: [ref] }));
+    await expectRefused(run('--input', ws.input, '--db', ws.db, '--out', ws.out, '--config', config, '--lang', 'en'), /the reference table .*department_owners\.csv is not UTF-8 .*save it as "CSV UTF-8"/);
+    expect(existsSync(ws.out)).toBe(false);
+  });
+
+  it.each([
+    [{ hosptial: 'A' }, /config file .*c\.json: .*hosptial/],
+    [{ cases: { escalation_step: [3] } }, /cases.*escalation_step/],
+    [{ cases: { score_weights: { resolution: -1 } } }, /cases\.score_weights\.resolution/],
+    [{ cases: { escalation_steps: '3,10' } }, /cases\.escalation_steps/],
+  ])('config %j: exit 2 naming the key', async (settings, rule) => {
+    const config = await ws.write('../c.json', JSON.stringify(settings));
+    await expectRefused(run('--input', ws.input, '--db', ws.db, '--out', ws.out, '--config', config, '--lang', 'en'), rule);
+    expect(existsSync(ws.db)).toBe(false);
+  });
+});
