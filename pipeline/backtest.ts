@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { caseVariables } from './case-settings.ts';
-import { openWarehouse, setVariables } from './db.ts';
+import { checkWarehousePath, openWarehouse, setVariables } from './db.ts';
 import {
   evaluatePlantedOutbreaks,
   plantedEvaluationDefaults,
@@ -58,6 +58,9 @@ export interface BacktestFile {
   runs: number;
   warnings: BacktestWarning[];
 }
+
+/** How a backtest file begins (JSON.stringify keeps the order above): only such a file is replaced. */
+const BACKTEST_FILE_START = '{\n  "generated_at"';
 
 /** What the evaluation file was made from. */
 export interface BacktestEvaluation {
@@ -123,20 +126,22 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   checkDate('from', options.from);
   checkDate('to', options.to);
   if (options.from > options.to) throw new PipelineError('backtest', `--from ${options.from} is after --to ${options.to}`, EXIT_USAGE);
-  await checkInputFolder(config.inputDir);
+  await checkInputFolder(config.inputDir, config.language);
+  if (options.warehouse !== null) await checkWarehousePath(options.warehouse, config.inputDir, config.language);
   const mondays = mondaysBetween(options.from, options.to);
   if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
   const evaluationOptions = options.evaluation ?? {};
   // settings out of range and outputs that cannot be written stop the backtest now, not after the load
   if (options.evaluate) plantedEvaluation([], evaluationOptions);
   const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
-  await checkOutputFile(options.out, '--out', guard, config.language);
+  await checkOutputFile(options.out, '--out', { ...guard, writtenStart: BACKTEST_FILE_START }, config.language);
   if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', guard, config.language);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
     waitSeconds: config.waitSeconds,
     onWait: (message) => progress.info(message),
+    language: config.language,
   });
   try {
     const { connection } = warehouse;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { LANGUAGES, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
 import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
@@ -75,7 +75,8 @@ function buildProgram(language: Language, io: CliIo): Command {
       // commander quotes the argument it refuses, and puts "(Did you mean …?)" on a line of its own
       outputError: (text, write) => write(`${printable(text.trim().replace(/\n+/g, ' '))}\n`),
     })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .hook('preAction', (_program, action) => checkPathOptions(action.opts(), language));
 
   const runCommand = program
     .command('run')

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { caseDefaults, type CaseSettings } from './case-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
+import { t } from './i18n.ts';
 import { isCalendarDate } from './time.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -240,6 +241,30 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
   if (locale.startsWith('zh')) return 'zh';
   if (locale.startsWith('vi')) return 'vi';
   return 'en';
+}
+
+/** The options that name a file or folder, as commander names them in a command's opts(). */
+const PATH_OPTIONS = { input: '--input', db: '--db', out: '--out', config: '--config', mapping: '--mapping', evaluate: '--evaluate' } as const;
+
+/** A path the shell left as written: `~` or `~user` at its start is not expanded inside quotes or after `--out=`. */
+const UNEXPANDED_HOME = /^~[\w.-]*(\/|$)/;
+
+/**
+ * Refuses (exit 2) a path option that is empty (`--out "$SITE"` with SITE unset would otherwise fall
+ * back to the default folder) or starts with an unexpanded `~` (which would make a folder named `~`
+ * in the current folder, one `rm -rf ~` away from the home folder).
+ *
+ * @example checkPathOptions({ out: '' }, 'en') // throws: --out is empty; give a path
+ */
+export function checkPathOptions(options: Record<string, unknown>, language: Language): void {
+  for (const [key, option] of Object.entries(PATH_OPTIONS)) {
+    const given = options[key];
+    for (const path of given === undefined ? [] : Array.isArray(given) ? given : [given]) {
+      if (typeof path !== 'string') continue;
+      if (path.trim() === '') throw new PipelineError('config', t(language, 'path.empty', { option }), EXIT_USAGE);
+      if (UNEXPANDED_HOME.test(path)) throw new PipelineError('config', t(language, 'path.tilde', { option, path }), EXIT_USAGE);
+    }
+  }
 }
 
 function isValidTimeZone(zone: string): boolean {

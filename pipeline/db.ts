@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Language } from './config.ts';
 import { EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
+import { t } from './i18n.ts';
+import { isWithin, realPathOf } from './publish/real-path.ts';
 import { storageFaultError } from './storage-fault.ts';
 
 const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'models');
@@ -24,15 +26,47 @@ export interface OpenOptions {
   language?: Language;
 }
 
+/** Where every DuckDB database file carries its magic bytes: "DUCK" at offset 8. */
+const DUCKDB_MAGIC = { offset: 8, bytes: 'DUCK' } as const;
+
+/**
+ * Whether an existing file is a DuckDB database. DuckDB opens a CSV, Parquet or JSON file given
+ * as its database as an in-memory database over that file, so `--db export.csv` would run and keep
+ * nothing; any other file it refuses with a message about its own format.
+ */
+async function isDuckDbFile(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(DUCKDB_MAGIC.offset + DUCKDB_MAGIC.bytes.length);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.toString('latin1', DUCKDB_MAGIC.offset) === DUCKDB_MAGIC.bytes;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Refuses (exit 2) a warehouse inside the input folder: every file there is read as input, and a
+ * careless `--db` there is most likely a path typed for another option.
+ *
+ * @example await checkWarehousePath('/srv/exports/w.duckdb', '/srv/exports', 'en') // throws
+ */
+export async function checkWarehousePath(path: string, inputDir: string, language: Language): Promise<void> {
+  if (isWithin(await realPathOf(path), await realPathOf(inputDir))) {
+    throw new PipelineError('warehouse', t(language, 'db.insideInput', { db: path, input: inputDir }), EXIT_USAGE);
+  }
+}
+
 /**
  * The warehouse's folder, made when missing; a file in the way, or a warehouse path that names a
  * folder or a device, is the user's to fix.
  */
-async function makeWarehouseFolder(path: string): Promise<void> {
+async function makeWarehouseFolder(path: string, language: Language): Promise<void> {
   const existing = await stat(path).catch(() => null);
   if (existing !== null && !existing.isFile()) {
     throw new PipelineError('warehouse', `the warehouse ${path} is a folder or a device, not a file; give --db the path of a file`, EXIT_USAGE);
   }
+  if (existing !== null && !(await isDuckDbFile(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {
@@ -48,7 +82,7 @@ async function makeWarehouseFolder(path: string): Promise<void> {
  * the run lock, and a second run either waits for it or stops with a clear message.
  */
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
-  await makeWarehouseFolder(path);
+  await makeWarehouseFolder(path, options.language ?? 'en');
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
   let announced = false;
   for (;;) {

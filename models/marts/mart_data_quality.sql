@@ -78,7 +78,7 @@ with unrecognised as (
 ),
 
 final as (
-    select hospital, field, value_raw, redact_pii(value_raw) as value_redacted, count(*)::integer as records
+    select hospital, field, value_raw, withhold_pii(value_raw) as value_redacted, count(*)::integer as records
     from unrecognised
     group by hospital, field, value_raw
 )

@@ -30,7 +30,7 @@ mapped_codes as (
 departments as (
     select
         department,
-        nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw
+        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_raw
     from input
     where department is not null
     group by department
@@ -40,7 +40,8 @@ cleaned as (
     select
         input._row as file_row,
         input.id,
-        coalesce(input.source, getvariable('default_source')) as source,
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        redact_pii(coalesce(input.source, getvariable('default_source'))) as source,
         coalesce(clean_hospital(input.hospital), getvariable('file_hospital')) as hospital,
         input.received_at as received_at_raw,
         parse_local_timestamp(input.received_at) as received_at,
@@ -86,6 +87,9 @@ checked as (
         *,
         coalesce(
             missing_problem('id', id),
+            -- an id is published as written (exports, evidence): one that holds a phone, an ID number, an
+            -- e-mail or a name is a column mapped wrongly, and its value is not kept even in quarantine
+            case when redact_pii(id) <> id then {'column': 'id', 'reason': 'id_personal_data', 'value': null::varchar} end,
             timestamp_problem('received_at', received_at_raw, received_at),
             missing_problem('department', department_raw),
             case

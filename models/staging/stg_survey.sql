@@ -58,11 +58,12 @@ cleaned as (
     select
         input._row as file_row,
         nullif(trim(input.response_id), '') as response_id,
-        coalesce(nullif(trim(input.source), ''), getvariable('default_source')) as source,
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        redact_pii(coalesce(nullif(trim(input.source), ''), getvariable('default_source'))) as source,
         coalesce(clean_hospital(input.hospital), getvariable('file_hospital')) as hospital,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
-        nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '') as department_raw,
+        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
         nullif(trim(input.overall), '') as overall_raw,
@@ -84,6 +85,9 @@ checked as (
         *,
         coalesce(
             missing_problem('response_id', response_id),
+            -- an id is published as written (exports, evidence): one that holds a phone, an ID number, an
+            -- e-mail or a name is a column mapped wrongly, and its value is not kept even in quarantine
+            case when redact_pii(response_id) <> response_id then {'column': 'response_id', 'reason': 'response_id_personal_data', 'value': null::varchar} end,
             timestamp_problem('submitted_at', submitted_at_raw, submitted_at),
             missing_problem('department', department_raw),
             case

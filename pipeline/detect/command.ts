@@ -53,7 +53,7 @@ export async function runDetect(options: DetectOptions, progress: Progress): Pro
   for (const method of methods) {
     if (!(method in DETECTORS)) throw new PipelineError('detect', `unknown method: ${method} (use ${Object.keys(DETECTORS).join(', ')})`, EXIT_USAGE);
   }
-  await checkOutputFile(options.out, '--out', { inputFile: options.input }, options.language);
+  await checkOutputFile(options.out, '--out', { inputFile: options.input, writtenStart: DETECT_HEADER }, options.language);
   let series: CountSeries[];
   try {
     series = buildSeries(await readRows(options.input));

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE_NAME } from '../config.ts';
-import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { CONFIG_FILE_NAME, type Language } from '../config.ts';
+import { EXIT_USAGE, PipelineError, oneLine } from '../errors.ts';
+import { t, type MessageKey } from '../i18n.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'xlsx';
 
@@ -78,10 +79,15 @@ export interface Discovery {
   notRead: NotRead[];
 }
 
-/** Stops a run whose input folder is missing: checked before anything else is opened. */
-export async function checkInputFolder(inputDir: string): Promise<void> {
+/** Stops a run whose input folder is missing, is a file or cannot be listed: checked before anything else is opened. */
+export async function checkInputFolder(inputDir: string, language: Language = 'en'): Promise<void> {
+  const refuse = (key: MessageKey, reason = '') => new PipelineError('ingest', t(language, key, { input: inputDir, reason }), EXIT_USAGE);
   const info = await stat(inputDir).catch(() => null);
-  if (!info?.isDirectory()) throw new PipelineError('ingest', `input folder ${inputDir} does not exist`, EXIT_USAGE);
+  if (info === null) throw refuse('input.missing');
+  if (!info.isDirectory()) throw refuse('input.notFolder');
+  await readdir(inputDir).catch((error: NodeJS.ErrnoException) => {
+    throw refuse('input.unreadable', error.code ?? oneLine(error));
+  });
 }
 
 /** Code-unit order: the same on every machine and locale. */

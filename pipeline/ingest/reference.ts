@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from '../config.ts';
+import type { Config, Language } from '../config.ts';
 import { queryRows, setVariables } from '../db.ts';
 import { INGEST_MODELS, type StepModels } from '../plan.ts';
-import { PipelineError } from '../errors.ts';
+import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { QUARANTINE_REASONS_FILE } from '../quarantine-reasons.ts';
 
 /** The reference tables a hospital can extend, each a CSV in data/reference or an added folder. */
@@ -28,6 +29,21 @@ function referenceFiles(config: Config, fileName: string): string[] {
   return config.referenceDirs.map((dir) => join(dir, fileName)).filter((path) => existsSync(path));
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Refuses a reference table that is not UTF-8 (a BOM is fine): Excel saves a CSV as GBK or
+ * cp1252, which DuckDB stops on with "CSV Error on Line: 2" and no file name. Reference tables are
+ * small and few, so they are checked whole.
+ */
+function checkUtf8(path: string, language: Language): void {
+  try {
+    utf8.decode(readFileSync(path));
+  } catch {
+    throw new PipelineError('reference', t(language, 'reference.notUtf8', { file: path }), EXIT_USAGE);
+  }
+}
+
 /**
  * Loads every reference table afresh, the shipped rows and the hospital's own together, and the
  * wording of the quarantine reasons (shipped only: no hospital words them otherwise).
@@ -36,6 +52,7 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
   for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
     const files = referenceFiles(config, fileName);
     if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
+    for (const file of files) checkUtf8(file, config.language);
     // file_rank: the folder's place in reference_dirs (1 = shipped), for tables where a hospital's row replaces a shipped one
     await connection.run(
       `create or replace table ${table} as

@@ -1,7 +1,8 @@
-import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstat, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../config.ts';
-import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { EXIT_USAGE, PipelineError, oneLine } from '../errors.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import { fileAbove, isWithin, realPathOf } from './real-path.ts';
 
@@ -110,6 +111,35 @@ const refuse = (language: Language, key: MessageKey, values: Record<string, stri
  * @example await checkOutFolder('/srv/site', { inputDir: '/srv/exports', dbPath: '/srv/hearken.duckdb' }, 'en') // 'site'
  */
 export async function checkOutFolder(outDir: string, guard: Protected, language: Language): Promise<OutState> {
+  const state = await outFolderState(outDir, guard, language);
+  await checkWritable(outDir, language);
+  return state;
+}
+
+/** The nearest folder at or above `path` that exists. */
+async function existingFolder(path: string): Promise<string> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((await stat(dir).catch(() => null))?.isDirectory() || dir === dirname(dir)) return dir;
+  }
+}
+
+/**
+ * Refuses (exit 2) an `--out` beside which nothing can be made: the lock, the new site and the old
+ * one are folders beside it. Tried by making a file there, since permission bits do not tell (a
+ * read-only mount, /proc, /sys; root passes every access() check).
+ */
+async function checkWritable(outDir: string, language: Language): Promise<void> {
+  const folder = await existingFolder(dirname(resolve(outDir)));
+  const probe = join(folder, `.hearken-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+  } catch (error) {
+    throw refuse(language, 'out.notWritable', { out: outDir, folder, reason: (error as NodeJS.ErrnoException).code ?? oneLine(error) });
+  }
+  await rm(probe, { force: true });
+}
+
+async function outFolderState(outDir: string, guard: Protected, language: Language): Promise<OutState> {
   const out = await realPathOf(outDir);
   const input = await realPathOf(guard.inputDir);
   if (isWithin(out, input) || isWithin(input, out)) throw refuse(language, 'out.overlapsInput', { out: outDir, input: guard.inputDir });
@@ -131,7 +161,7 @@ export async function checkOutFolder(outDir: string, guard: Protected, language:
     found = await folderState(outDir);
   } catch (error) {
     // another run swapped its site in while this one looked: look again at what is there now
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return checkOutFolder(outDir, guard, language);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return outFolderState(outDir, guard, language);
     throw error;
   }
   if (found.state !== 'foreign') return found.state;

@@ -69,6 +69,8 @@ export async function publishedFiles(
       ...notRead.flatMap((entry) => [entry.path, ...(entry.target === undefined ? [] : [entry.target])]),
     ]),
   ];
+  // an empty input folder: nothing to redact, and DuckDB cannot bind an empty list of no type
+  if (strings.length === 0) return { files: [], notRead: [] };
   const rows = await queryRows<{ value: string; redacted: string }>(
     connection,
     'select value, redact_pii(value) as redacted from unnest($values::varchar[]) as v(value)',
