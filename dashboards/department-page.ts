@@ -171,7 +171,8 @@ function renderWarnings(warnings: readonly Warning[], language: Language): SafeH
  * its complaints by category, month by month. It only formats what the pipeline computed; every
  * string is escaped.
  *
- * With `build`, the page also names its hospital and the run that built it.
+ * With `build`, the page also names its hospital and the run that built it, and links back to its
+ * hospital's index of departments (`index`, beside it; index.html by default).
  *
  * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh', { satisfaction: [], rates: [], categories: [] })
  */
@@ -179,7 +180,7 @@ export function renderDepartmentPage(
   data: DepartmentPack,
   language: Language,
   trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] },
-  build?: Pick<PageMeta, 'hospital' | 'runId'>,
+  build?: Pick<PageMeta, 'hospital' | 'runId'> & { index?: string },
   frame?: PageFrame,
 ): string {
   const { m, n } = formatters(language);
@@ -200,7 +201,7 @@ export function renderDepartmentPage(
     complaintsByCategoryChart(trends.categories, { language, scope }),
   ].filter((chart) => chart !== null);
   const body = html`
-<p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
+<p><a href="${build?.index ?? 'index.html'}">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
 <h1>${data.department}</h1>
 ${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
 <p>${m('pack.intro')}</p>

@@ -170,10 +170,10 @@ tfoot th { background: #e3e8ed; }
 a { color: var(--accent); }
 nav.languages { text-align: right; font-size: .9rem; margin: 0 0 .25rem; }
 nav.languages a, nav.languages strong { display: inline-block; padding: .2rem .1rem; }
-.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: .5rem 0; font-size: .9rem; }
-.filters label { display: flex; flex-direction: column; color: var(--muted); }
-.filters select { font: inherit; padding: .25rem; min-width: 8rem; max-width: 100%; }
-.filters output { color: var(--muted); }
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .4rem .8rem; align-items: end; margin: .5rem 0; font-size: .9rem; }
+.filters label { display: flex; flex-direction: column; color: var(--muted); min-width: 0; }
+.filters select { font: inherit; padding: .25rem; width: 100%; }
+.filters output { color: var(--muted); grid-column: 1 / -1; }
 th[data-sort] { cursor: pointer; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }

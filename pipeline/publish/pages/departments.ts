@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { CategoryMonthRow } from '../../../dashboards/charts/complaints-chart.ts';
 import type { RateRow } from '../../../dashboards/charts/rates-chart.ts';
 import type { SatisfactionTrendRow } from '../../../dashboards/charts/satisfaction-chart.ts';
@@ -143,8 +144,11 @@ export const departmentIndexPage = sitePage<DepartmentIndexData>({
   render: renderDepartmentIndex,
 });
 
-/** One department's alert pack as a page: its hospital's charts where the department is one hospital's. */
-export const departmentPage = sitePage<{ pack: DepartmentPack; trends: DepartmentTrends; build: Pick<PageMeta, 'hospital' | 'runId'> }>({
+/**
+ * One department's alert pack as a page: its hospital's charts where the department is one
+ * hospital's, and the way back to its hospital's index of departments.
+ */
+export const departmentPage = sitePage<{ pack: DepartmentPack; trends: DepartmentTrends; build: Pick<PageMeta, 'hospital' | 'runId'> & { index: string } }>({
   name: 'department',
   read: async (site) => {
     const { packs } = await departmentPacks(site);
@@ -154,7 +158,7 @@ export const departmentPage = sitePage<{ pack: DepartmentPack; trends: Departmen
       // a department name that two hospitals use gets no charts rather than the two added up
       const [home, ...others] = homes.get(pack.department) ?? [];
       const hospital = others.length === 0 ? (home ?? null) : null;
-      return { path: `departments/${slug}.html`, data: { pack, trends: trends(hospital, pack.department), build: { hospital, runId: site.summary.run_id } } };
+      return { path: `departments/${slug}.html`, data: { pack, trends: trends(hospital, pack.department), build: { hospital, runId: site.summary.run_id, index: basename(hospitalPages(pack.hospital, site.several).departments) } } };
     });
   },
   render: ({ pack, trends, build }, language, frame) => renderDepartmentPage(pack, language, trends, build, frame),
