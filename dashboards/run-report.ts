@@ -70,7 +70,7 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
       filters: [
         { field: 'hospital', label: m('site.warningHospital') },
         { field: 'department', label: m('site.warningDepartment'), labels: { [ALL]: m('leadership.all') } },
-        { field: 'category', label: m('pack.category'), labels: words('category.', open.map((warning) => warning.category)) },
+        { field: 'category', label: m('case.category'), labels: words('category.', open.map((warning) => warning.category)) },
         { field: 'severity', label: m('site.warningSeverity'), labels: words('warning.severity.', open.map((warning) => warning.severity)) },
         { field: 'status', label: m('site.warningStatus'), labels: words('warning.status.', open.map((warning) => warning.status)) },
         { field: 'kind', label: m('site.warningKind'), labels: words('warning.kind.', open.map((warning) => warning.kind)) },
@@ -83,7 +83,7 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
     open.length === 0
       ? html`<p><strong>${m('site.nothingUnusual')}</strong></p>`
       : table(
-          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('pack.category'), m('site.warningSeverity'), m('site.warningStatus')],
+          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('case.category'), m('site.warningSeverity'), m('site.warningStatus')],
           open.map((warning) => [
             m(`warning.kind.${warning.kind}`),
             warning.hospital ?? '–',
