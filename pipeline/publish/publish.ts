@@ -36,7 +36,8 @@ export const EXPORTS = {
 /**
  * The pages of the site where the warehouse holds one hospital, besides one alert pack per
  * department (departments/<slug>.html and .json). With several, index.html is the group's and the
- * other three are one per hospital (hospitalPages).
+ * other three are one per hospital (hospitalPages). These are the default language's; every page
+ * is also under zh/, vi/ or en/ for each other language (pages/registry.ts lists them all).
  */
 export const PAGES = ['index.html', 'issues.html', 'leadership.html', 'departments/index.html'] as const;
 
