@@ -9,7 +9,8 @@ import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/compl
 import { ratesChart, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { warningChart } from './charts/warning-chart.ts';
-import { html, page, table, type SafeHtml } from './html.ts';
+import { filterAttributes, type TableRow } from './filter-table.ts';
+import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { rateColumns } from './leadership-page.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
@@ -187,7 +188,8 @@ function renderWarnings(warnings: readonly Warning[], language: Language): SafeH
  * its complaints by category, month by month. It only formats what the pipeline computed; every
  * string is escaped.
  *
- * With `build`, the page also names its hospital and the run that built it.
+ * With `build`, the page also names its hospital and the run that built it, and links back to its
+ * hospital's index of departments (`index`, beside it; index.html by default).
  *
  * @example renderDepartmentPage({ department: '急诊科', as_of: '2025-06-30', warnings: [], kpis: null, ... }, 'zh', { satisfaction: [], rates: [], categories: [] })
  */
@@ -195,7 +197,8 @@ export function renderDepartmentPage(
   data: DepartmentPack,
   language: Language,
   trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] },
-  build?: Pick<PageMeta, 'hospital' | 'runId'>,
+  build?: Pick<PageMeta, 'hospital' | 'runId'> & { index?: string },
+  frame?: PageFrame,
 ): string {
   const { m, n } = formatters(language);
   const { open, resolved } = ordered(data.warnings);
@@ -215,7 +218,7 @@ export function renderDepartmentPage(
     complaintsByCategoryChart(trends.categories, { language, scope }),
   ].filter((chart) => chart !== null);
   const body = html`
-<p><a href="index.html">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
+<p><a href="${build?.index ?? 'index.html'}">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
 <h1>${data.department}</h1>
 ${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
 <p>${m('pack.intro')}</p>
@@ -226,7 +229,24 @@ ${renderFixes(data.fixes ?? [], language)}
 ${kpis}
 ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
 `;
-  return page({ lang: language, title: pageTitle(t(language, 'pack.title', { department: data.department }), { hospital: build?.hospital ?? null }), body });
+  return page({ lang: language, title: pageTitle(t(language, 'pack.title', { department: data.department }), { hospital: build?.hospital ?? null }), body, frame });
+}
+
+/** A pack's open warnings (new or ongoing) counted by severity, high first. */
+function openCounts(pack: DepartmentPack): number[] {
+  const open = pack.warnings.filter((w) => w.status !== 'resolved');
+  return SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length);
+}
+
+/**
+ * The data of the index's filterable table, a row per pack in the index's order: its hospital and
+ * department, its open warnings by severity, and the severities it has open warnings of.
+ */
+export function departmentIndexData(data: DepartmentIndexData): TableRow[] {
+  return data.packs.map(({ pack }) => {
+    const [high = 0, medium = 0, low = 0] = openCounts(pack);
+    return { hospital: pack.hospital, department: pack.department, high, medium, low, severities: SEVERITIES.filter((_, i) => [high, medium, low][i] !== 0) };
+  });
 }
 
 /**
@@ -236,14 +256,13 @@ ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
  *
  * @example renderDepartmentIndex({ asOf: '2025-06-30', packs: [{ slug: 'emergency-zh', pack }], hospitalWide: [], ... }, 'zh')
  */
-export function renderDepartmentIndex(data: DepartmentIndexData, language: Language): string {
+export function renderDepartmentIndex(data: DepartmentIndexData, language: Language, frame?: PageFrame): string {
   const { m, n } = formatters(language);
   // with several hospitals, the same department name is one row per hospital: say whose
   const several = new Set(data.packs.map(({ pack }) => pack.hospital)).size > 1;
-  const rows = data.packs.map(({ slug, pack }) => {
-    const open = pack.warnings.filter((w) => w.status !== 'resolved');
+  const rows = data.packs.map(({ slug, pack }, key) => {
     const department = several ? `${pack.hospital ?? ''} · ${pack.department}` : pack.department;
-    return { slug, department, counts: SEVERITIES.map((severity) => open.filter((w) => w.severity === severity).length) };
+    return { key, slug, department, counts: openCounts(pack) };
   });
   rows.sort((a, b) => {
     const byCount = a.counts.map((count, i) => (b.counts[i] ?? 0) - count).find((difference) => difference !== 0);
@@ -257,9 +276,26 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
           rows.map((row) => [
             html`<a href="${row.slug}.html">${row.department}</a>`,
             ...row.counts.map((count) => n(count)),
-            html`<a href="${row.slug}.json">JSON</a>`,
+            // the JSON is published once, beside the default language's pages
+            html`<a href="${frame === undefined ? '' : `${frame.root}departments/`}${row.slug}.json">JSON</a>`,
           ]),
-          { stack: true, numeric: [1, 2, 3] },
+          {
+            stack: true,
+            numeric: [1, 2, 3],
+            rowKeys: rows.map((row) => row.key),
+            attributes: filterAttributes(
+              {
+                data: 'departments',
+                filters: [
+                  ...(several ? [{ field: 'hospital', label: m('site.warningHospital') }] : []),
+                  { field: 'department', label: m('departments.department') },
+                  { field: 'severities', label: m('site.warningSeverity'), labels: Object.fromEntries(SEVERITIES.map((severity) => [severity, m(`warning.severity.${severity}`)])) },
+                ],
+                sort: ['department', ...SEVERITIES, null],
+              },
+              language,
+            ),
+          },
         );
   const { open, resolved } = ordered(data.hospitalWide);
   const hospitalWide = data.hospitalWide.length === 0 ? html`<p>${m('departments.noHospitalWide')}</p>` : renderWarnings([...open, ...resolved], language);
@@ -272,5 +308,5 @@ ${departments}
 <h2>${m('departments.hospitalWide')}</h2>
 ${hospitalWide}
 `;
-  return page({ lang: language, title: pageTitle(t(language, 'departments.title'), data), body });
+  return page({ lang: language, title: pageTitle(t(language, 'departments.title'), data), body, frame });
 }

@@ -70,9 +70,10 @@ export function hospitalSummary(hospital: string, pages: HospitalPages, data: Le
  * The group view (contract section 1: a group compares hospitals where there are several): one row
  * per hospital with its complaints of the latest complete month against the month before, its
  * rates, its open and overdue cases, its open warnings by severity, its satisfaction index with
- * the interval, and links to its pages and latest reports. No row or footer adds hospitals up.
+ * the interval, and links to its pages and latest reports (under `root`, the way from the page to
+ * the site's root, where the reports are published once). No row or footer adds hospitals up.
  */
-export function renderGroupView(rows: readonly HospitalSummary[], warnings: readonly Warning[], reports: readonly PublishedReport[], language: Language): SafeHtml {
+export function renderGroupView(rows: readonly HospitalSummary[], warnings: readonly Warning[], reports: readonly PublishedReport[], language: Language, root = ''): SafeHtml {
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number) => formatNumber(language, value);
   const pct = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${formatNumber(language, Number(value.toFixed(1)))}%`);
@@ -81,7 +82,7 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const latestReports = (hospital: string) =>
     (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
       const latest = reports.filter((report) => report.rhythm === rhythm && report.hospital === hospital).sort((a, b) => b.period.localeCompare(a.period))[0];
-      return latest === undefined ? [] : [html` · <a href="reports/${latest.html}">${latest.period}</a>`];
+      return latest === undefined ? [] : [html` · <a href="${root}reports/${latest.html}">${latest.period}</a>`];
     });
   const body = rows.map((row) => {
     const open = warnings.filter((warning) => warning.hospital === row.hospital && warning.status !== 'resolved');

@@ -1,3 +1,5 @@
+import type { Language } from '../pipeline/config.ts';
+
 /** Escapes text for HTML element content and attribute values: every published string goes through it. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -52,21 +54,66 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   return new SafeHtml(out);
 }
 
-/** A whole page: offline (no external asset), phone-friendly, in the reader's language. */
-export function page(options: { lang: string; title: string; body: SafeHtml }): string {
+/** Each language's name in itself, for the links between a page's languages. */
+const AUTONYMS: Record<Language, string> = { zh: '中文', vi: 'Tiếng Việt', en: 'English' };
+
+/**
+ * Where a page sits in the published site, besides its own words: the same page in every language
+ * (its own included), the way back to the site's root folder (where data/, reports/ and assets/ are
+ * published once for every language), and the script of its filterable tables' data, if it has any.
+ */
+export interface PageFrame {
+  languages: readonly { lang: Language; href: string }[];
+  /** From this page to the site's root folder: '', '../', '../../' … */
+  root: string;
+  /** From this page to the script that carries its tables' data (Arrow IPC); none when nothing on it filters. */
+  tables?: string;
+}
+
+/**
+ * The links to the page's other languages, each marked with the language it leads to (hreflang)
+ * and written in it (lang); the page's own language is named, not linked.
+ */
+function languageLinks(frame: PageFrame, lang: string): SafeHtml {
+  const links = frame.languages.map(({ lang: other, href }, i) =>
+    html`${i > 0 ? ' · ' : ''}${other === lang ? html`<strong lang="${other}" aria-current="page">${AUTONYMS[other]}</strong>` : html`<a href="${href}" hreflang="${other}" lang="${other}">${AUTONYMS[other]}</a>`}`,
+  );
+  return html`<nav class="languages" aria-label="Language · 语言 · Ngôn ngữ">${links}</nav>\n`;
+}
+
+/**
+ * The scripts that make a page's tables filterable, all shipped in the site (no network): the
+ * apache-arrow browser build, the page's data, and the script that reads one with the other.
+ * With scripts off, the tables show every row as published.
+ */
+function tableScripts(frame: PageFrame): SafeHtml | '' {
+  if (frame.tables === undefined) return '';
+  return html`<script src="${frame.root}assets/apache-arrow.js"></script>
+<script src="${frame.tables}"></script>
+<script src="${frame.root}assets/tables.js"></script>
+`;
+}
+
+/**
+ * A whole page: offline (no external asset), phone-friendly, in the reader's language; with a
+ * frame, it links to the same page in the other languages and loads its tables' scripts.
+ */
+export function page(options: { lang: string; title: string; body: SafeHtml; frame?: PageFrame }): string {
+  const { frame } = options;
+  const alternates = (frame?.languages ?? []).filter(({ lang }) => lang !== options.lang).map(({ lang, href }) => html`<link rel="alternate" hreflang="${lang}" href="${href}">\n`);
   return html`<!doctype html>
 <html lang="${options.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
-<style>${raw(STYLE)}</style>
+${alternates}<style>${raw(STYLE)}</style>
 </head>
 <body>
 <main>
-${options.body}
+${frame === undefined ? '' : languageLinks(frame, options.lang)}${options.body}
 </main>
-</body>
+${frame === undefined ? '' : tableScripts(frame)}</body>
 </html>
 `.value;
 }
@@ -80,7 +127,16 @@ ${options.body}
 export function table(
   header: readonly HtmlValue[],
   rows: readonly (readonly HtmlValue[])[],
-  options: { numericFrom?: number; numeric?: readonly number[]; footer?: readonly HtmlValue[]; stack?: boolean } = {},
+  options: {
+    numericFrom?: number;
+    numeric?: readonly number[];
+    footer?: readonly HtmlValue[];
+    stack?: boolean;
+    /** Attributes of the <table> element (a filterable table's, see filter-table.ts). */
+    attributes?: SafeHtml;
+    /** Each body row's number in its table's data, as data-row: what the page's filters show or hide. */
+    rowKeys?: readonly number[];
+  } = {},
 ): SafeHtml {
   const from = options.numericFrom ?? Number.POSITIVE_INFINITY;
   const isNumeric = (index: number) => index >= from || (options.numeric?.includes(index) ?? false);
@@ -89,13 +145,13 @@ export function table(
     return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
   };
   const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : '');
-  const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean) =>
-    html`<tr>${cells.map((value, index) =>
+  const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean, key?: number) =>
+    html`<tr${key === undefined ? '' : html` data-row="${key}"`}>${cells.map((value, index) =>
       tag === 'th' ? html`<th${classes(index)}${labelled ? label(index) : ''}>${value}</th>` : html`<td${classes(index)}${label(index)}>${value}</td>`,
     )}</tr>`;
   const footer = options.footer ? html`<tfoot>${line('th', options.footer, true)}</tfoot>` : '';
-  const body = rows.map((r, i) => html`${i > 0 ? '\n' : ''}${line('td', r, true)}`);
-  return html`<div class="scroll"><table${raw(options.stack === true ? ' class="stack"' : '')}><thead>${line('th', header, false)}</thead><tbody>${body}</tbody>${footer}</table></div>`;
+  const body = rows.map((r, i) => html`${i > 0 ? '\n' : ''}${line('td', r, true, options.rowKeys?.[i])}`);
+  return html`<div class="scroll"><table${raw(options.stack === true ? ' class="stack"' : '')}${options.attributes ?? ''}><thead>${line('th', header, false)}</thead><tbody>${body}</tbody>${footer}</table></div>`;
 }
 
 const STYLE = `
@@ -112,6 +168,13 @@ th { background: #eef1f4; white-space: nowrap; } td.num, th.num { text-align: ri
 tfoot th { background: #e3e8ed; }
 .status-rejected { color: #a1260d; font-weight: 600; } .error { color: #a1260d; font-size: .85rem; }
 a { color: var(--accent); }
+nav.languages { text-align: right; font-size: .9rem; margin: 0 0 .25rem; }
+nav.languages a, nav.languages strong { display: inline-block; padding: .2rem .1rem; }
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .4rem .8rem; align-items: end; margin: .5rem 0; font-size: .9rem; }
+.filters label { display: flex; flex-direction: column; color: var(--muted); min-width: 0; }
+.filters select { font: inherit; padding: .25rem; width: 100%; }
+.filters output { color: var(--muted); grid-column: 1 / -1; }
+th[data-sort] { cursor: pointer; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { max-width: 100%; height: auto; }
@@ -126,6 +189,6 @@ figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summ
   table.stack td:first-child::before { content: none; }
   table.stack td:empty, table.stack tfoot th:empty { display: none; }
 }
-@media print { figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
+@media print { nav.languages, .filters { display: none; } figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { display: none; } }
 `;

@@ -3,7 +3,7 @@ import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
 import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
-import { html, page, table, type SafeHtml } from './html.ts';
+import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One row of mart_high_frequency_issues. */
@@ -43,7 +43,7 @@ export interface IssuesPageData extends PageMeta {
  * high-frequency issues of the latest months per language, the terms emerging in the last 28 days, and how well missing categories were
  * inferred. It only formats what the marts computed; every string is escaped.
  */
-export function renderIssuesPage(data: IssuesPageData, language: Language): string {
+export function renderIssuesPage(data: IssuesPageData, language: Language, frame?: PageFrame): string {
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number, digits = 0) => formatNumber(language, Number(value.toFixed(digits)));
   const languages = [...new Set([...data.issues.map((r) => r.lang), ...data.emerging.map((r) => r.lang)])].sort();
@@ -125,5 +125,5 @@ ${emerging}
 <p>${m('issues.categoriesIntro')}</p>
 ${categories}
 `;
-  return page({ lang: language, title: pageTitle(t(language, 'issues.title'), data), body });
+  return page({ lang: language, title: pageTitle(t(language, 'issues.title'), data), body, frame });
 }

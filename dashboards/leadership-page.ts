@@ -5,7 +5,7 @@ import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import type { HandlingCounts } from './handling-counts.ts';
-import { html, page, table, type SafeHtml } from './html.ts';
+import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
@@ -152,7 +152,7 @@ function byDepartment<T extends { department: string }>(rows: readonly T[]): Map
  * @example
  * renderLeadershipPage({ asOf: '2026-11-15', month: '2026-10', minResponses: 10, index: [], ... }, 'vi')
  */
-export function renderLeadershipPage(data: LeadershipPageData, language: Language): string {
+export function renderLeadershipPage(data: LeadershipPageData, language: Language, frame?: PageFrame): string {
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number) => formatNumber(language, value);
   const one = oneDecimal(language);
@@ -281,5 +281,5 @@ ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 ${renderOpenCases(data.openCases, data.asOf, language)}
 `;
-  return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body });
+  return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body, frame });
 }

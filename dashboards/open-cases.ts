@@ -1,5 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { filterAttributes, type TableRow } from './filter-table.ts';
 import { html, table, type SafeHtml } from './html.ts';
 
 /** One row of mart_open_cases, as the page reads it (dates as YYYY-MM-DD). */
@@ -24,6 +25,23 @@ const defaults = {
 };
 
 /**
+ * The data of the open-case lists' filters and sorting, a row per case in mart_open_cases' order
+ * (the order the page's rows name): codes, dates and numbers, worded by the page.
+ */
+export function openCaseData(rows: readonly OpenCaseRow[]): TableRow[] {
+  return rows.map((row) => ({
+    department: row.department,
+    owner: row.owner,
+    category: row.category,
+    status: row.status,
+    received_date: row.received_date,
+    due_date: row.due_date,
+    age_working_days: row.age_working_days,
+    escalation_step: row.escalation_step,
+  }));
+}
+
+/**
  * The open-case list (接诉即办 清单) as a section of a page: the department's cases by due date, then
  * those reported upward. Everything is escaped here; the rows come ordered from mart_open_cases.
  *
@@ -35,10 +53,24 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
   const owner = (row: OpenCaseRow) => (row.owner === null ? m(`case.role.${row.owner_role}`) : row.owner);
   const category = (row: OpenCaseRow) => (row.category === null ? '–' : m(`category.${row.category}` as MessageKey));
   const status = (row: OpenCaseRow) => (row.status === null ? '–' : m(`case.status.${row.status}` as MessageKey));
+  const filters = filterAttributes(
+    {
+      data: 'open_cases',
+      filters: [
+        { field: 'department', label: m('leadership.department') },
+        // coded values worded as their cells are
+        { field: 'category', label: m('case.category'), labels: Object.fromEntries(rows.map((row) => [row.category ?? '', category(row)])) },
+        { field: 'status', label: m('case.status'), labels: Object.fromEntries(rows.map((row) => [row.status ?? '', status(row)])) },
+      ],
+      sort: ['due_date', 'department', 'owner', 'category', 'received_date', 'age_working_days', 'status', 'escalation_step', null],
+    },
+    language,
+  );
   const list = (clock: OpenCaseRow['clock']) => {
-    const all = rows.filter((row) => row.clock === clock);
+    // each row keeps its place in `rows`, the data's order
+    const all = rows.map((row, key) => ({ row, key })).filter(({ row }) => row.clock === clock);
     const shown = all.slice(0, defaults.maxRows);
-    const body = shown.map((row) => [
+    const body = shown.map(({ row }) => [
       row.due_date ?? '–',
       row.department,
       owner(row),
@@ -54,7 +86,7 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
       m('case.age'), m('case.status'), m('case.step'), m('case.text'),
     ];
     const more = all.length > shown.length ? html`<p class="meta">${m('case.more', { shown: shown.length, total: all.length })}</p>` : '';
-    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7] })}${more}`;
+    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7], rowKeys: shown.map(({ key }) => key), attributes: filters })}${more}`;
   };
   return html`
 <h2>${m('case.title', { asOf })}</h2>

@@ -4,7 +4,8 @@ import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
 import { renderGroupView, type HospitalSummary } from './group-view.ts';
-import { html, page, table, type SafeHtml } from './html.ts';
+import { filterAttributes, type TableRow } from './filter-table.ts';
+import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { metaLine } from './page-meta.ts';
 import { reportWords } from './reports/copy.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
@@ -20,34 +21,79 @@ export interface RunReportOptions {
   downloads: { href: string; label: string }[];
   /** The reports written under reports/ (contract section 7); the latest of each rhythm is linked. */
   reports: readonly PublishedReport[];
+  /** Where the page sits in the published site (its languages, the way to the root's files). */
+  frame?: PageFrame;
 }
 
 const STATUS_ORDER = { new: 0, ongoing: 1, resolved: 2 } as const;
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
+/** The open warnings (new before ongoing, the most severe first): this week's list, in its order. */
+function openWarnings(warnings: readonly Warning[]): Warning[] {
+  return warnings
+    .filter((warning) => warning.status !== 'resolved')
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** The department a hospital-wide warning's row files under, as the marts' `ALL` rows do. */
+const ALL = 'ALL';
+
+/**
+ * The data of this week's list, a row per open warning in the list's order: the codes it filters
+ * by (a hospital-wide warning's department is `ALL`) and the ranks it sorts severity and status by.
+ */
+export function warningData(warnings: readonly Warning[]): TableRow[] {
+  return openWarnings(warnings).map((warning) => ({
+    kind: warning.kind,
+    hospital: warning.hospital,
+    department: warning.department ?? ALL,
+    category: warning.category,
+    severity: warning.severity,
+    severity_rank: SEVERITY_ORDER[warning.severity],
+    status: warning.status,
+    status_rank: STATUS_ORDER[warning.status],
+  }));
+}
+
 /**
  * This week's warnings, the first thing on the first page: the open ones (new before ongoing, the
- * most severe first) by kind, hospital, department, severity and status; or a plain sentence that
- * the detectors ran and found nothing, so an empty list is not mistaken for a failed run.
+ * most severe first) by kind, hospital, department, category, severity and status, to filter and
+ * sort in the page; or a plain sentence that the detectors ran and found nothing, so an empty list
+ * is not mistaken for a failed run.
  */
 function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
   const m = (key: MessageKey) => t(language, key);
-  const open = warnings
-    .filter((warning) => warning.status !== 'resolved')
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const open = openWarnings(warnings);
+  const words = (prefix: string, values: readonly (string | null)[]) => Object.fromEntries(values.flatMap((value) => (value === null ? [] : [[value, t(language, `${prefix}${value}` as MessageKey)]])));
+  const filters = filterAttributes(
+    {
+      data: 'warnings',
+      filters: [
+        { field: 'hospital', label: m('site.warningHospital') },
+        { field: 'department', label: m('site.warningDepartment'), labels: { [ALL]: m('leadership.all') } },
+        { field: 'category', label: m('case.category'), labels: words('category.', open.map((warning) => warning.category)) },
+        { field: 'severity', label: m('site.warningSeverity'), labels: words('warning.severity.', open.map((warning) => warning.severity)) },
+        { field: 'status', label: m('site.warningStatus'), labels: words('warning.status.', open.map((warning) => warning.status)) },
+        { field: 'kind', label: m('site.warningKind'), labels: words('warning.kind.', open.map((warning) => warning.kind)) },
+      ],
+      sort: ['kind', 'hospital', 'department', 'category', 'severity_rank', 'status_rank'],
+    },
+    language,
+  );
   const list =
     open.length === 0
       ? html`<p><strong>${m('site.nothingUnusual')}</strong></p>`
       : table(
-          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('site.warningSeverity'), m('site.warningStatus')],
+          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('case.category'), m('site.warningSeverity'), m('site.warningStatus')],
           open.map((warning) => [
             m(`warning.kind.${warning.kind}`),
             warning.hospital ?? '–',
             warning.department ?? m('leadership.all'),
+            warning.category === null ? '–' : m(`category.${warning.category}` as MessageKey),
             m(`warning.severity.${warning.severity}`),
             m(`warning.status.${warning.status}`),
           ]),
-          { stack: true },
+          { stack: true, rowKeys: open.map((_, key) => key), attributes: filters },
         );
   return html`<h2>${m('site.thisWeek')}</h2>\n${list}`;
 }
@@ -62,6 +108,8 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
  */
 export function renderRunReport(summary: RunSummary, options: RunReportOptions): string {
   const { language } = options;
+  // data/, reports/ and the JSON files are published once, at the site's root
+  const root = options.frame?.root ?? '';
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number) => formatNumber(language, value);
 
@@ -119,16 +167,16 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   );
   const recodedMore = summary.files.some((file) => (file.recoded_lines ?? 0) > (file.recoded_examples ?? []).length) ? html`<p>…</p>` : '';
   const recoded = recodedRows.length === 0 ? '' : html`<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { stack: true, numeric: [1] })}${recodedMore}`;
-  const downloads = options.downloads.map((d, i) => html`${i > 0 ? ' · ' : ''}<a href="${d.href}">${d.label}</a>`);
+  const downloads = options.downloads.map((d, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}${d.href}">${d.label}</a>`);
   // the latest period of each rhythm, every hospital's report of it
   const latest = (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
     const ofRhythm = options.reports.filter((report) => report.rhythm === rhythm);
     const period = ofRhythm.map((report) => report.period).sort().at(-1);
     return ofRhythm
       .filter((report) => report.period === period)
-      .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
+      .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
   });
-  const reports = html`<p><a href="reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
+  const reports = html`<p><a href="${root}reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
 
   const links = html`<p><a href="issues.html">${m('site.issuesLink')}</a></p>
 <p><a href="leadership.html">${m('site.leadershipLink')}</a></p>
@@ -138,7 +186,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 <h1>${m('site.title')}</h1>
 ${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id }, language)}
 ${thisWeek(options.warnings, language)}
-${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language)}
+${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language, root)}
 ${reports}
 <h2>${m('site.runSummary')}</h2>
 ${filesTable}
@@ -155,5 +203,5 @@ ${values}
 <h2>${m('site.downloads')}</h2>
 <p>${downloads}</p>
 `;
-  return page({ lang: language, title: t(language, 'site.title'), body });
+  return page({ lang: language, title: t(language, 'site.title'), body, frame: options.frame });
 }

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -8,6 +10,17 @@ import { feedbackCsv } from '../ingest/fixtures.ts';
 
 let ws: Workspace;
 let browser: Browser;
+
+/** Where the screenshots for review go (HEARKEN_SCREENSHOTS, else a folder in the temporary directory). */
+const SCREENSHOTS = process.env['HEARKEN_SCREENSHOTS'] ?? join(tmpdir(), 'hearken-screenshots');
+
+/** Open complaints of 儿科 and 眼科: O3's due date (Thu 26 June, 3 working days for a process complaint) passes in the week to the as-of date 30 June, so 眼科 has that one warning. */
+const OPEN_CASES = [
+  'id,received_at,department,category,status,text',
+  'O1,2025-06-02 09:00,儿科,cost,handling,收费不清楚',
+  'O2,2025-06-03 09:00,儿科,facility,received,厕所很脏',
+  'O3,2025-06-23 09:00,眼科,process,verifying,候诊区灯坏了',
+].join('\n');
 
 /**
  * A year of outpatient surveys for the leadership page: Khoa Nhi with 12 respondents a month to
@@ -28,9 +41,10 @@ function surveyCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A page of the site in a phone-sized window, with the errors it raised and the requests it made. */
-async function openOnPhone(file: string) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+/** A page of the site in a phone-sized window (or another), with the errors it raised and the requests it made. */
+async function openOnPhone(file: string, options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}) {
+  const { width = 390, height = 844, javaScriptEnabled = true } = options;
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, javaScriptEnabled });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -48,6 +62,8 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     // due Fri 27 June, past it from Saturday: the one case that passes its due date in the week to 30 June
     await ws.write('recent.csv', 'id,received_at,department,category,text\nR1,2025-06-24 09:00,心内科,process,排队太久\n');
     await ws.write('survey.csv', surveyCsv());
+    await ws.write('open.csv', `${OPEN_CASES}\n`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
     await ws.run({ lang: 'zh' });
     browser = await launchChromium();
   });
@@ -137,6 +153,78 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(await warning.innerText()).toContain('心血管内科投诉 R1 已超过办理时限 2025-06-27 1 个工作日（督办第 1 级），责任人：科室主任。');
     expect(await warning.locator('details summary').innerText()).toBe('依据：1 条记录');
     await page.screenshot({ path: join(ws.root, 'department-phone.png'), fullPage: true });
+    await context.close();
+  });
+  it('filters and sorts the open-case list in the page from its Arrow data, and shows every row with scripts off', async () => {
+    for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]] as const) {
+      const { context, page, errors, requests } = await openOnPhone('leadership.html', { width, height });
+      const list = page.locator('table[data-table="open_cases"]').first();
+      const rows = list.locator('tbody tr:visible');
+      const total = await rows.count();
+      const department = page.locator('.filters').first().locator('select[data-field="department"]');
+      await department.selectOption('儿科');
+      // O1 and O2, nothing else
+      expect(await rows.count()).toBe(2);
+      expect(await page.locator('.filters output').first().innerText()).toBe(`显示 2 行，共 ${total} 行`);
+      await page.locator('.filters').first().locator('select[data-field="category"]').selectOption({ label: '诊疗费用' });
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toContain('收费不清楚');
+      await page.locator('.filters').first().locator('select[data-field="category"]').selectOption('');
+      await department.selectOption('');
+      expect(await rows.count()).toBe(total);
+      // the received dates, sorted by the Arrow data's column, up then down
+      const header = list.locator('thead th', { hasText: '受理日期' });
+      const received = async () => (await list.locator('tbody tr td:nth-child(5)').allInnerTexts()).filter((text) => text !== '');
+      await header.click();
+      expect(await header.getAttribute('aria-sort')).toBe('ascending');
+      const up = await received();
+      expect(up).toEqual([...up].sort());
+      await header.click();
+      expect(await received()).toEqual([...up].reverse());
+      expect(errors).toEqual([]);
+      expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+      await page.locator('h2', { hasText: '未办结投诉清单' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `open-cases-${name}.png`) });
+      await context.close();
+    }
+    const { context, page } = await openOnPhone('leadership.html', { javaScriptEnabled: false });
+    expect(await page.locator('.filters').count()).toBe(0);
+    expect(await page.locator('table[data-table="open_cases"]').first().locator('tbody tr', { hasText: '候诊区灯坏了' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('filters this week’s warnings on the first page: the department 眼科 leaves its one warning', async () => {
+    const { context, page, errors, requests } = await openOnPhone('index.html', { width: 1280, height: 900 });
+    const rows = page.locator('table[data-table="warnings"] tbody tr:visible');
+    expect(await rows.count()).toBeGreaterThan(1);
+    await page.locator('select[data-field="department"]').selectOption('眼科');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('td').first().innerText()).toBe('投诉超期未办结');
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'warnings-filtered-desktop.png') });
+    await context.close();
+  });
+
+  it('links every page to the same page in the other languages, and back', async () => {
+    const { context, page, errors, requests } = await openOnPhone('index.html');
+    await page.click('nav.languages a[hreflang="en"]');
+    await page.waitForURL(/\/en\/index\.html$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe('hearken: patient feedback');
+    await page.click('a[href="departments/index.html"]');
+    await page.click('a[href="cardiology-zh.html"]');
+    await page.waitForURL(/\/en\/departments\/cardiology-zh\.html$/);
+    await page.click('nav.languages a[hreflang="vi"]');
+    await page.waitForURL(/\/vi\/departments\/cardiology-zh\.html$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.locator('section h3').first().innerText()).toBe('Khiếu nại quá hạn giải quyết');
+    await page.screenshot({ path: join(SCREENSHOTS, 'department-vi-phone.png'), fullPage: true });
+    await page.click('nav.languages a[hreflang="zh"]');
+    await page.waitForURL((url) => url.pathname.endsWith('/out/departments/cardiology-zh.html'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh');
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
     await context.close();
   });
 });

@@ -143,7 +143,7 @@ describe('renderDepartmentPage', () => {
 
 /** The body rows of every table in a page, as cell texts. */
 function rows(html: string): string[][] {
-  return [...html.matchAll(/<tr>(<td.*?)<\/tr>/g)].map((m) => [...(m[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1] ?? ''));
+  return [...html.matchAll(/<tr(?: data-row="\d+")?>(<td.*?)<\/tr>/g)].map((m) => [...(m[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1] ?? ''));
 }
 
 describe('renderDepartmentIndex', () => {

@@ -173,7 +173,7 @@ function sample(): LeadershipPageData {
 /** The tables of the page outside its charts, each as rows of cell texts (tags dropped, entities kept). */
 function tables(html: string): string[][][] {
   return [...html.replace(/<figure class="chart">[\s\S]*?<\/figure>\n/g, '').matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((body) =>
-    [...(body[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(body[1] ?? '').matchAll(/<tr(?: data-row="\d+")?>([\s\S]*?)<\/tr>/g)].map((row) =>
       [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => (cell[1] ?? '').replace(/<br>/g, ' ').replace(/<[^>]+>/g, '')),
     ),
   );

@@ -41,12 +41,23 @@ afterAll(async () => {
 });
 
 describe('what is published', () => {
-  it('holds the site, the summary, the warnings and the exports', () => {
+  it('holds the site in three languages, the summary, the warnings and the exports', () => {
+    // one alert pack per department, page and JSON: 急诊科, Khoa Nhi, and the unknown name holding markup
+    const slugs = ['emergency-zh', 'pediatrics-vi', 'd-5c140d35dc'];
+    const pages = [...PAGES, ...slugs.map((slug) => `departments/${slug}.html`)];
     expect(Object.keys(published).sort()).toEqual([
       ...Object.keys(EXPORTS).map((name) => `data/${name}.csv`),
-      ...PAGES,
-      // one alert pack per department, page and JSON: 急诊科, Khoa Nhi, and the unknown name holding markup
-      ...['emergency-zh', 'pediatrics-vi', 'd-5c140d35dc'].flatMap((slug) => [`departments/${slug}.html`, `departments/${slug}.json`]),
+      // English (the default) at the root, the other languages in their folders
+      ...pages,
+      ...['zh', 'vi'].flatMap((language) => pages.map((page) => `${language}/${page}`)),
+      ...slugs.map((slug) => `departments/${slug}.json`),
+      // the data of the filterable tables, and the scripts that read it
+      'index.tables.js',
+      'leadership.tables.js',
+      'departments/index.tables.js',
+      'assets/apache-arrow.js',
+      'assets/apache-arrow.LICENSE.txt',
+      'assets/tables.js',
       // the reports of the one day of data (2025-03-01, a Saturday: no week or month has ended)
       'reports/index.html',
       'reports/daily/2025-03-01.html',

@@ -37,8 +37,8 @@ function complaints(): string {
   return ['id,received_at,department,text', ...[...filler, ...burst].map((row) => row.map(quote).join(','))].join('\n');
 }
 
-/** A department's own pack: departments/<slug>.html or .json, not the index of the packs. */
-const isPack = (path: string) => /^departments\/(?!index\.html$)[^/]+\.(html|json)$/.test(path);
+/** A department's own pack: departments/<slug>.html (in any language's folder) or .json, not the index of the packs. */
+const isPack = (path: string) => /^(?:(?:zh|vi|en)\/)?departments\/(?!index\.html$)[^/]+\.(html|json)$/.test(path);
 
 /** The files of `published` that hold `text` (Latin letters in any case). */
 const holding = (published: Record<string, string>, text: string) =>
@@ -78,9 +78,9 @@ describe('staff names in department packs', () => {
     const shown = STAFF.flatMap(({ written }) => holding(published, written));
     expect(shown.length).toBeGreaterThan(0);
     for (const { name } of STAFF) for (const path of holding(published, name)) expect(isPack(path), `${name} in ${path}`).toBe(true);
-    // the packs of the burst's department: its page and its JSON show the same names
-    const pages = new Set(shown.map((path) => path.replace(/\.(html|json)$/, '')));
-    for (const page of pages) expect(shown).toEqual(expect.arrayContaining([`${page}.html`, `${page}.json`]));
+    // the packs of the burst's department: its page in every language (English at the root) and its one JSON show the same names
+    const packs = new Set(shown.map((path) => path.replace(/^(?:zh|vi|en)\//, '').replace(/\.(html|json)$/, '')));
+    for (const pack of packs) expect(shown).toEqual(expect.arrayContaining([`${pack}.html`, `zh/${pack}.html`, `vi/${pack}.html`, `${pack}.json`]));
   });
 
   it('never publishes a patient name or a phone number, whatever the setting', () => {

@@ -1,0 +1,24 @@
+import { hospitalSummary, type HospitalSummary } from '../../../dashboards/group-view.ts';
+import { renderRunReport, warningData, type RunReportOptions } from '../../../dashboards/run-report.ts';
+import type { RunSummary } from '../run-summary.ts';
+import { leadershipData } from './leadership.ts';
+import { hospitalPages } from './paths.ts';
+import { sitePage } from './site-page.ts';
+
+/**
+ * The first page, index.html: this week's warnings (a list that filters), the group view where
+ * there are several hospitals (each hospital's row from its own leadership page's data), the run
+ * summary and the data-quality report.
+ */
+export const homePage = sitePage<{ summary: RunSummary; options: Omit<RunReportOptions, 'language' | 'frame'> }>({
+  name: 'home',
+  read: async (site) => {
+    const group: HospitalSummary[] = [];
+    if (site.several) for (const hospital of site.hospitals) if (hospital !== null) group.push(hospitalSummary(hospital, hospitalPages(hospital, true), await leadershipData(site, hospital)));
+    const only = site.hospitals.length === 1 ? (site.hospitals[0] ?? null) : null;
+    const warnings = site.warnings.warnings;
+    const options = { warnings, group, hospital: only, downloads: [...site.downloads], reports: site.reports };
+    return [{ path: 'index.html', data: { summary: site.summary, options }, tables: { warnings: warningData(warnings) } }];
+  },
+  render: ({ summary, options }, language, frame) => renderRunReport(summary, { ...options, language, frame }),
+});

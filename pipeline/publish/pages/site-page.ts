@@ -1,0 +1,104 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { PageFrame } from '../../../dashboards/html.ts';
+import type { PageMeta } from '../../../dashboards/page-meta.ts';
+import type { PublishedReport } from '../../../dashboards/reports/reports-index.ts';
+import type { Config, Language } from '../../config.ts';
+import type { StepModels } from '../../plan.ts';
+import type { WarningsFile } from '../../warnings/warnings.ts';
+import type { RunSummary } from '../run-summary.ts';
+import type { PageTables } from '../table-data.ts';
+
+/** What every page's queries may read: the run, its warehouse, and the reads pages share. */
+export interface SiteContext {
+  connection: DuckDBConnection;
+  config: Config;
+  summary: RunSummary;
+  warnings: WarningsFile;
+  models: StepModels;
+  /** The hospitals the warehouse holds; [null] for an empty warehouse, which still gets today's pages, empty. */
+  hospitals: readonly (string | null)[];
+  /** Whether there are several hospitals: then pages are one hospital's each and the first page is the group's. */
+  several: boolean;
+  /** Files published once for every language, relative to the site's root. */
+  downloads: readonly { href: string; label: string }[];
+  reports: readonly PublishedReport[];
+  /** A read that several pages need, done once per run under its key. */
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+/** One file of a page, its data read: rendered once per language. */
+export interface PageFile {
+  /** Where it goes, relative to its language's root folder, with `/`. */
+  path: string;
+  /** The data of its filterable tables, the same in every language. */
+  tables?: PageTables;
+  render(language: Language, frame: PageFrame): string;
+}
+
+/** A page of the site: the files it publishes, each with the data its queries read. */
+export interface SitePage {
+  name: string;
+  files(site: SiteContext): Promise<PageFile[]>;
+}
+
+/**
+ * A page from its queries and its render: `read` gives each file its path and data (and its
+ * tables' data) once, `render` draws one file's data in one language.
+ *
+ * @example sitePage({ name: 'issues', read: async (site) => [{ path: 'issues.html', data: … }], render: (data, language, frame) => renderIssuesPage(data, language, frame) })
+ */
+export function sitePage<D>(page: {
+  name: string;
+  read(site: SiteContext): Promise<{ path: string; data: D; tables?: PageTables }[]>;
+  render(data: D, language: Language, frame: PageFrame): string;
+}): SitePage {
+  return {
+    name: page.name,
+    files: async (site) => (await page.read(site)).map(({ path, data, tables }) => ({ path, tables, render: (language, frame) => page.render(data, language, frame) })),
+  };
+}
+
+/** The languages every run publishes, in the order the language links list them. */
+export const SITE_LANGUAGES = ['zh', 'vi', 'en'] as const satisfies readonly Language[];
+
+/**
+ * Where a language's pages go: the default language (`--lang`) at the site's root, so the
+ * contract's paths (index.html …) are in it, each other language in a folder of its code.
+ *
+ * @example languageFolder('vi', 'zh') // 'vi/'
+ */
+export function languageFolder(language: Language, defaultLanguage: Language): string {
+  return language === defaultLanguage ? '' : `${language}/`;
+}
+
+/** The file that carries a page's tables' data, in the site's root folder (one for every language). */
+export function tablesFile(path: string): string {
+  return path.replace(/\.html$/, '.tables.js');
+}
+
+/**
+ * A page file's frame in one language: the way to the site's root, the same page in each language,
+ * and its tables' data script.
+ *
+ * @example pageFrame('departments/index.html', 'vi', 'zh', false).languages[0] // { lang: 'zh', href: '../../departments/index.html' }
+ */
+export function pageFrame(path: string, language: Language, defaultLanguage: Language, hasTables: boolean): PageFrame {
+  const root = '../'.repeat(path.split('/').length - 1 + (language === defaultLanguage ? 0 : 1));
+  return {
+    root,
+    languages: SITE_LANGUAGES.map((lang) => ({ lang, href: `${root}${languageFolder(lang, defaultLanguage)}${path}` })),
+    tables: hasTables ? `${root}${tablesFile(path)}` : undefined,
+  };
+}
+
+/** A page's reads for each hospital in turn (one connection runs one query at a time). */
+export async function perHospital<T>(site: SiteContext, read: (hospital: string | null) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const hospital of site.hospitals) results.push(await read(hospital));
+  return results;
+}
+
+/** What a page of one hospital (or of all, with null) says about itself. */
+export function pageMeta(site: SiteContext, hospital: string | null): PageMeta {
+  return { hospital, asOf: site.summary.as_of, generatedAt: site.summary.generated_at, runId: site.summary.run_id };
+}
