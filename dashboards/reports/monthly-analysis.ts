@@ -147,7 +147,7 @@ function fixBlocks(fixes: readonly FixReviewRow[], words: ReportWords, language:
   return fixes.flatMap((fix) => {
     const said = fixWords(fix, language);
     const done = fix.action === null ? [] : [t(language, 'fix.done', { action: fix.action })];
-    return [paragraph([said.about, t(language, 'fix.fixedOn', { day: fix.fixed_on }), ...done].join(' · ')), paragraph(`${said.verdict}. ${said.detail}.`)];
+    return [paragraph([said.about, t(language, 'fix.fixedOn', { day: fix.fixed_on }), ...done].join(' · ')), paragraph(language === 'zh' ? `${said.verdict}。${said.detail}。` : `${said.verdict}. ${said.detail}.`)];
   });
 }
 

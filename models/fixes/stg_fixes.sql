@@ -14,7 +14,8 @@ with input as (
         nullif(trim(department), '') as given_department,
         nullif(trim(location), '') as given_location,
         list_filter(
-            list_transform(regexp_split_to_array(coalesce(keywords, ''), '[;|,、，；]'), keyword -> trim(keyword)),
+            -- redacted as records' text is (so they match it and publish nothing personal), in one call
+            list_transform(regexp_split_to_array(coalesce(redact_pii(keywords), ''), '[;|,、，；]'), keyword -> trim(keyword)),
             keyword -> keyword <> ''
         ) as given_keywords,
         coalesce(try_strptime(trim(fixed_on), '%Y-%m-%d'), try_strptime(trim(fixed_on), '%Y/%m/%d'))::date as fixed_day
@@ -67,12 +68,12 @@ final as (
         named.file_row,
         named.fix_hospital as hospital,
         named.given_warning as warning_id,
-        -- published: the department's canonical name, place and words redacted as records' are
-        coalesce(departments.fix_departments[1], redact_pii(named.fix_department)) as department,
+        -- published: the department's canonical name (a name that resolves to none is quarantined), the place redacted as records' is
+        coalesce(departments.fix_departments[1], named.fix_department) as department,
         coalesce(departments.fix_departments, []) as departments,
         named.fix_category as category,
         redact_pii(named.fix_location) as location,
-        list_transform(named.fix_keywords, keyword -> redact_pii(keyword)) as keywords,
+        named.fix_keywords as keywords,
         named.fixed_day as fixed_on,
         redact_pii(nullif(trim(named.action), '')) as action,
         case
