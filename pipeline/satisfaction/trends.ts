@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
-import { xmrChart } from '../statistics/xmr_chart.ts';
+import { xmrRecalculatedChart } from '../statistics/xmr_recalculated_chart.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /** One hospital's department-month of the `all` dimension and patient type of mart_satisfaction_counts. */
@@ -52,6 +52,7 @@ export const SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'rule_trend', type: 'boolean' },
   { name: 'rule_two_in_three', type: 'boolean' },
   { name: 'trial_limits', type: 'boolean' },
+  { name: 'limits_from', type: 'varchar' },
 ];
 
 /** Orders a hospital's department-months: hospital, then department, then month, by code units. */
@@ -64,7 +65,9 @@ function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
 
 /**
  * The rows of mart_satisfaction_spc: per hospital and department (and the hospital's `ALL`), the monthly pct_satisfied of the
- * `all` dimension on an XmR chart with the Making Data Count rules (`xmrChart`, higher is better).
+ * `all` dimension on an XmR chart with the Making Data Count rules (higher is better), its limits held
+ * from a 12-month baseline and recalculated only at a sustained shift (`xmrRecalculatedChart`);
+ * limits_from is the first month of the period whose limits a month is judged by.
  * A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
  * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
  * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
@@ -72,16 +75,18 @@ function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
 export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
   const months = counts.filter((c) => c.month <= lastMonth);
   const charted = months.filter((c) => c.responses >= minResponses);
-  const chart = xmrChart(
+  const chart = xmrRecalculatedChart(
     // a facet per hospital and department: the same name in two hospitals is two charts
     charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: JSON.stringify([c.hospital, c.department]) })),
     { improvementDirection: 'increase' },
   );
   const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
+  const periodStart = new Map<string, string>();
+  for (const p of chart.points) if (!periodStart.has(JSON.stringify([p.facet, p.rebaseGroup]))) periodStart.set(JSON.stringify([p.facet, p.rebaseGroup]), p.x.slice(0, 7));
   const ordered = [...months].sort(byHospitalDepartment);
   return ordered.map((c) => {
     const point = byKey.get(JSON.stringify([JSON.stringify([c.hospital, c.department]), c.month]));
-    if (point === undefined) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
+    if (point === undefined) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(13).fill(null)];
     return [
       c.hospital,
       c.department,
@@ -100,6 +105,7 @@ export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minRe
       point.ruleTrend,
       point.ruleTwoInThree,
       point.shortGroupWarning,
+      periodStart.get(JSON.stringify([point.facet, point.rebaseGroup])) ?? null,
     ];
   });
 }
