@@ -59,6 +59,7 @@ export const MART_MODELS = [
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_monthly',
+  'marts/mart_complaint_channels',
   'marts/mart_complaint_backlog',
   'marts/mart_open_cases',
   'intermediate/int_complaint_grievances',
@@ -78,7 +79,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_unknown_items',
 ] as const;
 
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend'] as const;
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] as const;
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
