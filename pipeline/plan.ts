@@ -60,6 +60,7 @@ export const MART_MODELS = [
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_monthly',
   'marts/mart_complaint_channels',
+  'marts/mart_department_category_heat',
   'marts/mart_complaint_backlog',
   'marts/mart_open_cases',
   'intermediate/int_complaint_grievances',
