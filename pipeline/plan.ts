@@ -66,6 +66,8 @@ export const MART_MODELS = [
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',
+  'marts/mart_praise',
+  'marts/mart_praise_records',
 ] as const;
 
 /**

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CategoryMonthRow } from '../../dashboards/charts/complaints-chart.ts';
+import type { CategoryMonthRow, ChannelMonthRow } from '../../dashboards/charts/complaints-chart.ts';
+import type { HeatCellRow } from '../../dashboards/charts/heatmap-chart.ts';
+import type { PraiseMonthRow } from '../../dashboards/charts/praise-chart.ts';
+import type { SectionTrendRow } from '../../dashboards/charts/sections-chart.ts';
+import type { PraiseData } from '../../dashboards/praise-section.ts';
 import type { RateRow } from '../../dashboards/charts/rates-chart.ts';
 import type { SatisfactionTrendRow } from '../../dashboards/charts/satisfaction-chart.ts';
 import { departmentSlug, renderDepartmentIndex, renderDepartmentPage, type DepartmentIndexData, type DepartmentTrends, type PackKpis } from '../../dashboards/department-page.ts';
@@ -13,6 +17,8 @@ import type { PageMeta } from '../../dashboards/page-meta.ts';
 import { renderRunReport } from '../../dashboards/run-report.ts';
 import type { Config, Language } from '../config.ts';
 import { queryRows, quoteIdentifier, quoteLiteral } from '../db.ts';
+import { praiseThemes, type PraiseRecord } from '../frequency/praise.ts';
+import { termKey, termSurfaces } from '../frequency/terms.ts';
 import type { StepModels } from '../plan.ts';
 import { MIN_RESPONSES } from '../satisfaction/stage.ts';
 import { latestCompleteMonth } from '../satisfaction/trends.ts';
@@ -39,6 +45,7 @@ export const EXPORTS = {
   complaint_backlog: 'mart_complaint_backlog',
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
+  praise: 'mart_praise',
 } as const;
 
 /**
@@ -171,7 +178,39 @@ async function readIssuesPageData(connection: DuckDBConnection, summary: RunSumm
     `select month, category, complaints from mart_complaint_monthly where hospital = $hospital and department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
     { hospital, month: latestCompleteMonth(summary.as_of) },
   );
-  return { ...meta, months, issues, emerging, categories: summary.text.categories, categoryMonths };
+  const heatMonth = latestCompleteMonth(summary.as_of);
+  return { ...meta, months, issues, emerging, categories: summary.text.categories, categoryMonths, heatMonth, heatCells: await readHeatCells(connection, hospital, heatMonth) };
+}
+
+/** A hospital's department × category cells of one month against their expected level (mart_department_category_heat). */
+function readHeatCells(connection: DuckDBConnection, hospital: string | null, month: string): Promise<HeatCellRow[]> {
+  return queryRows<HeatCellRow>(connection, 'select department, category, observed, expected, ratio, well_above from mart_department_category_heat where hospital = $hospital and month = $month', { hospital, month });
+}
+
+/** Complaints per channel and social platform by month (mart_complaint_channels), of one hospital's departments and `ALL`, the months charted. */
+function readChannelMonths(connection: DuckDBConnection, month: string): Promise<(ChannelMonthRow & { hospital: string; department: string })[]> {
+  return queryRows(connection, `select hospital, department, month, channel, platform, complaints from mart_complaint_channels where ${CHARTED_MONTHS}`, { month });
+}
+
+/** Satisfaction by section and patient type (mart_satisfaction_section_trend) over the charted months. */
+function readSectionTrend(connection: DuckDBConnection, month: string): Promise<(SectionTrendRow & { hospital: string; department: string })[]> {
+  return queryRows(connection, `select * from mart_satisfaction_section_trend where dimension <> 'all' and ${CHARTED_MONTHS}`, { month });
+}
+
+/**
+ * Praise per hospital and department (and `ALL`): its months from mart_praise (the charted months)
+ * and the themes and quotes of its 12 months' records (mart_praise_records, praiseThemes).
+ */
+async function readPraise(connection: DuckDBConnection, month: string): Promise<(hospital: string | null, department: string) => PraiseData> {
+  const months = await queryRows<PraiseMonthRow & { hospital: string; department: string }>(connection, `select hospital, department, month, praise from mart_praise where ${CHARTED_MONTHS}`, { month });
+  const records = await queryRows<PraiseRecord & { hospital: string; source: string }>(connection, 'select * from mart_praise_records order by hospital, department, id, source');
+  const surfaces = await termSurfaces(connection);
+  const surface = (lang: Language, term: string) => surfaces.get(termKey(lang, term)) ?? term;
+  return (hospital, department) => ({
+    month,
+    months: months.filter((row) => row.hospital === hospital && row.department === department),
+    themes: praiseThemes(records.filter((row) => row.hospital === hospital && (department === 'ALL' || row.department === department)), surface),
+  });
 }
 
 /** The months the site's charts of complaints show: the 24 months to the latest complete one ($month). */
@@ -208,6 +247,9 @@ async function readLeadershipPageData(connection: DuckDBConnection, summary: Run
       "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases where hospital = $hospital",
       { hospital: meta.hospital },
     ),
+    channelMonths: await read(`select month, channel, platform, complaints from mart_complaint_channels where hospital = $hospital and department = 'ALL' and ${CHARTED_MONTHS}`),
+    sectionTrend: await read(`select * from mart_satisfaction_section_trend where hospital = $hospital and department = 'ALL' and dimension <> 'all' and ${CHARTED_MONTHS}`),
+    praise: (await readPraise(connection, month))(meta.hospital, 'ALL'),
   };
 }
 
@@ -236,9 +278,19 @@ async function readDepartmentTrends(connection: DuckDBConnection, summary: RunSu
     return groups;
   };
   const [bySatisfaction, byRates, byCategories] = [of(satisfaction), of(rates), of(categories)];
+  const [byChannels, bySections] = [of(await readChannelMonths(connection, values.month)), of(await readSectionTrend(connection, values.month))];
+  const praise = await readPraise(connection, values.month);
   return (hospital, department) => {
     const at = key(hospital, department);
-    return { satisfaction: bySatisfaction.get(at) ?? [], rates: byRates.get(at) ?? [], categories: byCategories.get(at) ?? [] };
+    return {
+      satisfaction: bySatisfaction.get(at) ?? [],
+      rates: byRates.get(at) ?? [],
+      categories: byCategories.get(at) ?? [],
+      channels: byChannels.get(at) ?? [],
+      sections: bySections.get(at) ?? [],
+      // a department name two hospitals share has no charts (hospital null): nor a praise section saying none
+      praise: hospital === null ? undefined : praise(hospital, department),
+    };
   };
 }
 
