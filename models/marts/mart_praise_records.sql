@@ -1,8 +1,9 @@
 -- Grain: one row per praise record (kind `praise`) received in the 12 months to the as-of date:
 -- its hospital, department, redacted text and distinct terms, from which a page picks the themes
 -- of a department's (or the hospital's) praise and quotes that show them (pipeline/frequency/quotes.ts).
--- Only redacted text. A view: read per hospital.
-create or replace view mart_praise_records as
+-- Only redacted text. A table, built once: every page of every hospital reads it, and the terms
+-- behind it come from unnesting every record's list.
+create or replace table mart_praise_records as
 with praise as (
     select hospital, source, id, department, lang, text_redacted
     from fct_feedback
@@ -24,4 +25,5 @@ final as (
     left join terms using (hospital, source, id)
 )
 
-select * from final;
+select * from final
+order by hospital, department, id, source;
