@@ -24,6 +24,21 @@ export interface HeatmapChartOptions {
   top: number;
 }
 
+/** Room for a department's name left of the cells, in px at the chart's 12 px type. */
+const NAME_WIDTH = 120;
+
+/** A name cut to fit NAME_WIDTH: a CJK character is about a full em, others about half of one. */
+function shortName(name: string): string {
+  let width = 0;
+  let cut = 0;
+  for (const character of name) {
+    width += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/u.test(character) ? 12 : 6.6;
+    if (width > NAME_WIDTH - 12) return `${name.slice(0, cut)}…`;
+    cut += character.length;
+  }
+  return name;
+}
+
 const CATEGORY_ORDER = ['process', 'attitude', 'quality', 'cost', 'facility', 'other'];
 
 /** How far the colours reach: a quarter of the usual level to four times it, on a log scale. */
@@ -64,10 +79,10 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
       description: t(language, 'chart.heatmap.description', { month: options.month, high: listText(language, high) }),
       plot: {
         height: 60 + 22 * departments.length,
-        marginLeft: 110,
+        marginLeft: NAME_WIDTH + 8,
         marginBottom: 8,
         x: { domain: categories, axis: 'top', label: null, tickSize: 0 },
-        y: { domain: departments, label: null, tickSize: 0, tickFormat: (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name) },
+        y: { domain: departments, label: null, tickSize: 0, tickFormat: shortName },
         // no ramp legend: Plot draws one on a canvas, which a page built without a browser has not
         color: { type: 'diverging-log', pivot: 1, domain: RATIO_DOMAIN, clamp: true, scheme: 'PuOr' },
         marks: [

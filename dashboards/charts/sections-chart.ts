@@ -66,7 +66,7 @@ export function satisfactionSectionsChart(rows: readonly SectionTrendRow[], opti
   };
   const facet = { fx: 'patients', fy: 'section' } as const;
   const limitLine = (field: 'lower_limit_pct' | 'upper_limit_pct') =>
-    Plot.lineY(drawn, { ...facet, x: 'date', y: field, stroke: chartDefaults.limit, strokeDasharray: '4 3', strokeWidth: 1 });
+    Plot.lineY(drawn, { ...facet, x: 'date', y: field, z: 'limits_from', stroke: chartDefaults.limit, strokeDasharray: '4 3', strokeWidth: 1 });
   return renderFigure(
     {
       title: t(language, 'chart.sections.title', { scope: options.scope }),
@@ -91,7 +91,8 @@ export function satisfactionSectionsChart(rows: readonly SectionTrendRow[], opti
           ),
           limitLine('lower_limit_pct'),
           limitLine('upper_limit_pct'),
-          Plot.lineY(drawn, { ...facet, x: 'date', y: 'mean_pct', stroke: chartDefaults.muted, strokeWidth: 1 }),
+          // one segment per limits period: a recalculation is a break, not a slope
+          Plot.lineY(drawn, { ...facet, x: 'date', y: 'mean_pct', z: 'limits_from', stroke: chartDefaults.muted, strokeWidth: 1 }),
           Plot.lineY(drawn, { ...facet, x: 'date', y: 'pct_satisfied', stroke: chartDefaults.ink, strokeWidth: 1.5 }),
           Plot.dot(
             drawn.filter((row) => row.point_type !== null && row.point_type in POINT_COLOURS),

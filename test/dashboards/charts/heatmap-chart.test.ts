@@ -36,4 +36,11 @@ describe('departmentCategoryHeatmap', () => {
     expect(tableRows(chart).map((row) => row[0])).toEqual(['急诊科', '急诊科']);
     expect(departmentCategoryHeatmap([], { language: 'en', month: '2025-06', top: 5 })).toBeNull();
   });
+
+  it('cuts a long name to the room beside the cells, a CJK character counted as a full em', () => {
+    const long = [{ department: '呼吸与危重症医学科门诊', category: 'cost', observed: 4, expected: 2, ratio: 2, well_above: true }];
+    const chart = departmentCategoryHeatmap(long, { language: 'zh', month: '2025-06', top: 5 });
+    expect(chart?.value).toContain('>呼吸与危重症医学科…</text>');
+    expect(tableRows(chart)[0]?.[0]).toBe('呼吸与危重症医学科门诊');
+  });
 });

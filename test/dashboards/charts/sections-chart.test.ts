@@ -15,6 +15,8 @@ const row = (patient_type: string, dimension: string, month: string, pct: number
   mean_pct: pct === null ? null : 88,
   lower_limit_pct: pct === null ? null : 75,
   upper_limit_pct: pct === null ? null : 101,
+  // inpatient C's limits were recalculated in 2025-05: its mean and limits break there
+  limits_from: pct === null ? null : patient_type === 'inpatient' && dimension === 'C' && month >= '2025-05' ? '2025-05' : '2024-04',
   point_type: pct === null ? null : point_type,
 });
 
