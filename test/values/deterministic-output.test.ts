@@ -99,6 +99,7 @@ const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
   high_frequency_issues: { key: 'hospital, month, lang, rank', order: 'hospital, month, lang, rank' },
   term_keyness: { key: 'hospital, lang, scope, term', order: 'hospital, scope, g2 desc, lang, term' },
   department_keywords: { key: 'hospital, department, lang, rank', order: 'hospital, lang, department, rank' },
+  praise: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
 };
 
 describe('every exported table is written in a total order', () => {
