@@ -5,14 +5,16 @@ import type { FixReviewRow } from '../pipeline/fixes/fixes.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { CATEGORIES } from '../pipeline/text/category-lexicon.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
-import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
+import { complaintsByCategoryChart, complaintsByChannelChart, type CategoryMonthRow, type ChannelMonthRow } from './charts/complaints-chart.ts';
 import { ratesChart, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
+import { satisfactionSectionsChart, type SectionTrendRow } from './charts/sections-chart.ts';
 import { warningChart } from './charts/warning-chart.ts';
 import { filterAttributes, type TableRow } from './filter-table.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { rateColumns } from './leadership-page.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
+import { renderPraise, type PraiseData } from './praise-section.ts';
 
 /** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
 export interface PackKpis {
@@ -45,6 +47,12 @@ export interface DepartmentTrends {
   rates: RateRow[];
   /** Its rows of mart_complaint_monthly by category, the months charted. */
   categories: CategoryMonthRow[];
+  /** Its rows of mart_complaint_channels, the months charted: the channel mix. */
+  channels?: ChannelMonthRow[];
+  /** Its rows of mart_satisfaction_section_trend: satisfaction by section and patient type. */
+  sections?: SectionTrendRow[];
+  /** Its praise (recognition). */
+  praise?: PraiseData;
 }
 
 /** One hospital's index of alert packs (PageMeta names the hospital). */
@@ -214,8 +222,10 @@ export function renderDepartmentPage(
   const scope = data.department;
   const charts = [
     satisfactionChart(trends.satisfaction, { language, scope }),
+    satisfactionSectionsChart(trends.sections ?? [], { language, scope }),
     ratesChart(trends.rates, { language, scope, rates: rateColumns(language) }),
     complaintsByCategoryChart(trends.categories, { language, scope }),
+    complaintsByChannelChart(trends.channels ?? [], { language, scope }),
   ].filter((chart) => chart !== null);
   const body = html`
 <p><a href="${build?.index ?? 'index.html'}">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
@@ -228,6 +238,7 @@ ${resolved.length === 0 ? '' : html`<h2>${m('pack.resolved')}</h2>\n${renderWarn
 ${renderFixes(data.fixes ?? [], language)}
 ${kpis}
 ${charts.length === 0 ? '' : html`<h2>${m('pack.trends')}</h2>\n${charts}`}
+${trends.praise === undefined ? '' : renderPraise(trends.praise, language, scope)}
 `;
   return page({ lang: language, title: pageTitle(t(language, 'pack.title', { department: data.department }), { hospital: build?.hospital ?? null }), body, frame });
 }

@@ -3,6 +3,7 @@ import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
 import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
+import { departmentCategoryHeatmap, type HeatCellRow } from './charts/heatmap-chart.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
@@ -36,7 +37,13 @@ export interface IssuesPageData extends PageMeta {
   categories: CategoryInferenceReport[];
   /** The hospital-wide rows of mart_complaint_monthly by category, the months charted. */
   categoryMonths: CategoryMonthRow[];
+  /** The cells of mart_department_category_heat in the latest complete month (`heatMonth`). */
+  heatCells?: HeatCellRow[];
+  heatMonth?: string;
 }
+
+/** The departments the heatmap shows: those with the most complaints in its month. */
+const HEATMAP_DEPARTMENTS = 15;
 
 /**
  * The quality office's page (高频事项): the complaints by category month by month (a chart), the
@@ -117,6 +124,7 @@ export function renderIssuesPage(data: IssuesPageData, language: Language, frame
 ${metaLine(data, language)}
 <p>${m('issues.intro')}</p>
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope: t(language, 'leadership.all') }) ?? ''}
+${data.heatMonth === undefined ? '' : (departmentCategoryHeatmap(data.heatCells ?? [], { language, month: data.heatMonth, top: HEATMAP_DEPARTMENTS }) ?? '')}
 ${monthSections}
 <h2>${m('issues.emerging')}</h2>
 <p>${m('issues.emergingIntro')}</p>

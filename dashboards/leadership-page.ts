@@ -1,13 +1,15 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
-import { complaintsByCategoryChart, complaintsByDepartmentChart, type CategoryMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
+import { complaintsByCategoryChart, complaintsByChannelChart, complaintsByDepartmentChart, type CategoryMonthRow, type ChannelMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
 import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
+import { satisfactionSectionsChart, type SectionTrendRow } from './charts/sections-chart.ts';
 import type { HandlingCounts } from './handling-counts.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
+import { renderPraise, type PraiseData } from './praise-section.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -87,6 +89,12 @@ export interface LeadershipPageData extends PageMeta {
   departmentMonths: DepartmentMonthRow[];
   /** How many departments departmentMonths holds at most. */
   topDepartments: number;
+  /** The hospital-wide rows of mart_complaint_channels, the months charted: the channel mix. */
+  channelMonths?: ChannelMonthRow[];
+  /** The hospital-wide (`ALL`) rows of mart_satisfaction_section_trend, every month to `month`. */
+  sectionTrend?: SectionTrendRow[];
+  /** The hospital's praise (recognition). */
+  praise?: PraiseData;
   backlog: BacklogRow[];
   /** mart_open_cases: the open-case list at the as-of date. */
   openCases: OpenCaseRow[];
@@ -272,6 +280,7 @@ ${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendCh
 ${data.index.length === 0 ? html`<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
+${satisfactionSectionsChart(data.sectionTrend ?? [], { language, scope }) ?? ''}
 ${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
 <h2>${m('leadership.complaints', { month: data.month })}</h2>
 <p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
@@ -279,7 +288,9 @@ ${complaintTable}
 ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?? ''}
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
+${complaintsByChannelChart(data.channelMonths ?? [], { language, scope }) ?? ''}
 ${renderOpenCases(data.openCases, data.asOf, language)}
+${data.praise === undefined ? '' : renderPraise(data.praise, language, scope)}
 `;
   return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body, frame });
 }

@@ -62,11 +62,15 @@ export const MART_MODELS = [
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
   'marts/mart_complaint_monthly',
+  'marts/mart_complaint_channels',
+  'marts/mart_department_category_heat',
   'marts/mart_complaint_backlog',
   'marts/mart_open_cases',
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',
+  'marts/mart_praise',
+  'marts/mart_praise_records',
 ] as const;
 
 /**
@@ -81,7 +85,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_unknown_items',
 ] as const;
 
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend'] as const;
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] as const;
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped

@@ -3,6 +3,7 @@ import type { Language } from '../../pipeline/config.ts';
 import { t, type MessageKey } from '../../pipeline/i18n.ts';
 import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
 import type { SafeHtml } from '../html.ts';
+import { reportWords } from '../reports/copy.ts';
 import { chartDefaults, formatValue, listText, monthTicks, numberAxis, renderFigure } from './figure.ts';
 
 /** One month of one category of mart_complaint_monthly. */
@@ -19,6 +20,15 @@ export interface DepartmentMonthRow {
   complaints: number;
 }
 
+/** One month of one channel (and social platform) of mart_complaint_channels. */
+export interface ChannelMonthRow {
+  month: string;
+  channel: string;
+  /** The social platform (wechat, facebook, ...) where the record named one, else null. */
+  platform: string | null;
+  complaints: number;
+}
+
 export interface ComplaintsChartOptions {
   language: Language;
   /** Whose complaints they are: a department's name or "whole hospital", in the title. */
@@ -30,7 +40,6 @@ export interface DepartmentsChartOptions {
   /** How many departments the rows hold (the page keeps the top ones by the mart's rank). */
   top: number;
 }
-
 
 interface Stack {
   title: string;
@@ -116,6 +125,57 @@ export function complaintsByDepartmentChart(rows: readonly DepartmentMonthRow[],
       values: { top: options.top },
       series: departments,
       points: rows.map((row) => ({ month: row.month, series: row.department, complaints: row.complaints })),
+    },
+    language,
+  );
+}
+
+/** The contract's channels in the order the practice lists its intake (contract v2 section 1.1). */
+const CHANNELS = ['hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'callback', 'other'] as const;
+
+/** The social platforms of contract v2 by their own names, which the Chinese reader knows in Chinese. */
+const PLATFORMS: Readonly<Record<string, { name: string; zh?: string }>> = {
+  wechat: { name: 'WeChat', zh: '微信' },
+  weibo: { name: 'Weibo', zh: '微博' },
+  douyin: { name: 'Douyin', zh: '抖音' },
+  facebook: { name: 'Facebook' },
+  zalo: { name: 'Zalo' },
+  tiktok: { name: 'TikTok' },
+  youtube: { name: 'YouTube' },
+};
+
+/**
+ * Complaints received by month, stacked by channel (the channel mix): the contract's channels in
+ * the practice's order, a value not recognised last as written, and social media split by the
+ * platform the record named ("Social media · Zalo"), so a hospital sees where its complaints come
+ * in. The grouping is the mart's (a platform is `social`); this only names the series.
+ *
+ * @example complaintsByChannelChart([{ month: '2025-06', channel: 'social', platform: 'zalo', complaints: 4 }], { language: 'vi', scope: 'Toàn bệnh viện' })
+ */
+export function complaintsByChannelChart(rows: readonly ChannelMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
+  const { language } = options;
+  const words = reportWords(language);
+  const platformName = (platform: string) => (language === 'zh' ? PLATFORMS[platform]?.zh : undefined) ?? PLATFORMS[platform]?.name ?? platform;
+  const label = (row: { channel: string; platform: string | null }) =>
+    row.platform === null ? words.label('channel', row.channel) : `${words.label('channel', row.channel)} · ${platformName(row.platform)}`;
+  const rank = (row: { channel: string; platform: string | null }) => {
+    const channel = (CHANNELS as readonly string[]).indexOf(row.channel);
+    const platform = row.platform === null ? -1 : Object.keys(PLATFORMS).indexOf(row.platform);
+    return [channel < 0 ? CHANNELS.length : channel, platform < 0 && row.platform !== null ? Object.keys(PLATFORMS).length : platform];
+  };
+  const series = [...new Map(rows.map((row) => [label(row), row])).values()]
+    .sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0);
+    })
+    .map(label);
+  return stackedMonths(
+    {
+      title: t(language, 'chart.byChannel.title', { scope: options.scope }),
+      descriptionKey: 'chart.byChannel.description',
+      values: {},
+      series,
+      points: rows.map((row) => ({ month: row.month, series: label(row), complaints: row.complaints })),
     },
     language,
   );

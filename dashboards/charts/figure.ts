@@ -97,20 +97,21 @@ export function formatValue(language: Language, value: number | null, digits = 1
 }
 
 /**
- * The months to label on an axis of `months` (YYYY-MM): every one up to eight, else every 2nd, 3rd,
- * 6th or 12th calendar month (January, April, …), so labels never crowd at a phone's width.
+ * The months to label on an axis of `months` (YYYY-MM): every one up to `most` (eight: a whole
+ * chart's width), else every 2nd, 3rd, 6th or 12th calendar month (January, April, …), so labels
+ * never crowd at a phone's width.
  *
  * @example monthTicks(['2025-01', …, '2025-12']) // ['2025-01', '2025-03', '2025-05', '2025-07', '2025-09', '2025-11']
  */
-export function monthTicks(months: readonly string[]): string[] {
+export function monthTicks(months: readonly string[], most = 8): string[] {
   const unique = [...new Set(months)].sort();
-  const step = [1, 2, 3, 6, 12].find((s) => unique.length / s <= 8) ?? 12;
+  const step = [1, 2, 3, 6, 12].find((s) => unique.length / s <= most) ?? 12;
   return unique.filter((month) => (Number(month.slice(5, 7)) - 1) % step === 0);
 }
 
-/** A time axis of months: ISO labels (the same in every language) on `monthTicks`. */
-export function monthAxis(months: readonly string[]): Plot.ScaleOptions {
-  return { type: 'utc', tickFormat: '%Y-%m', ticks: monthTicks(months).map(monthDate), label: null };
+/** A time axis of months: ISO labels (the same in every language) on `monthTicks`, at most `most` of them. */
+export function monthAxis(months: readonly string[], most = 8): Plot.ScaleOptions {
+  return { type: 'utc', tickFormat: '%Y-%m', ticks: monthTicks(months, most).map(monthDate), label: null };
 }
 
 /** Items as a list in the reader's language ("a, b and c", "a、b和c"), or "none". */

@@ -51,7 +51,9 @@ export function ratesChart(rows: readonly RateRow[], options: RatesChartOptions)
         y: numberAxis(language, t(language, 'chart.rates.axis'), { domain: [0, 100] }),
         color: { legend: true, domain: rates.map((rate) => rate.label), range: chartDefaults.series.slice(0, rates.length) },
         marks: [
-          Plot.lineY(points, { x: 'date', y: 'value', stroke: 'rate', strokeWidth: 2 }),
+          // z named: with one month, three rates are three series of one point each, which Plot would
+          // otherwise take for a quantitative stroke and warn about ("implicit z channel")
+          Plot.lineY(points, { x: 'date', y: 'value', z: 'rate', stroke: 'rate', strokeWidth: 2 }),
           Plot.dot(points, { x: 'date', y: 'value', fill: 'rate', r: 2.5 }),
         ],
       },

@@ -15,6 +15,8 @@ export interface SatisfactionTrendRow {
   mean_pct: number | null;
   lower_limit_pct: number | null;
   upper_limit_pct: number | null;
+  /** The first month of the period whose limits judged this month (a recalculation starts a new one). */
+  limits_from?: string | null;
   point_type: string | null;
 }
 
@@ -54,7 +56,7 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
   const signalWord = (pointType: string | null) =>
     pointType === 'special_cause_improvement' ? t(language, 'leadership.spc.improvement') : pointType === 'special_cause_concern' ? t(language, 'leadership.spc.concern') : '';
   const limitLine = (field: 'lower_limit_pct' | 'upper_limit_pct') =>
-    Plot.lineY(drawn, { x: 'date', y: field, stroke: chartDefaults.limit, strokeDasharray: '4 3', strokeWidth: 1 });
+    Plot.lineY(drawn, { x: 'date', y: field, z: 'limits_from', stroke: chartDefaults.limit, strokeDasharray: '4 3', strokeWidth: 1 });
   return renderFigure(
     {
       title: t(language, 'chart.satisfaction.title', { scope: options.scope }),
@@ -72,7 +74,8 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
           Plot.areaY(drawn.filter((row) => row.ci_low !== null && row.ci_high !== null), { x: 'date', y1: 'ci_low', y2: 'ci_high', fill: chartDefaults.band, fillOpacity: 0.8 }),
           limitLine('lower_limit_pct'),
           limitLine('upper_limit_pct'),
-          Plot.lineY(drawn, { x: 'date', y: 'mean_pct', stroke: chartDefaults.muted, strokeWidth: 1 }),
+          // one segment per limits period: a recalculation is a break, not a slope
+          Plot.lineY(drawn, { x: 'date', y: 'mean_pct', z: 'limits_from', stroke: chartDefaults.muted, strokeWidth: 1 }),
           Plot.lineY(drawn, { x: 'date', y: 'pct_satisfied', stroke: chartDefaults.ink, strokeWidth: 2 }),
           Plot.dot(
             drawn.filter((row) => row.point_type !== null && row.point_type in POINT_COLOURS),

@@ -1,6 +1,6 @@
 -- Grain: one row per hospital per department (and the hospital's `ALL`) per month of
--- mart_satisfaction_spc: the month's point on its XmR chart (index, mean, process limits, point
--- type) with the index's 95% interval from export_satisfaction_index (dimension `all`, every
+-- mart_satisfaction_spc: the month's point on its XmR chart (index, mean, process limits, the
+-- period its limits come from, point type) with the index's 95% interval from export_satisfaction_index (dimension `all`, every
 -- patient type together, as the chart is), what the satisfaction chart draws. Nothing is
 -- recomputed: a suppressed month stays suppressed, without numbers.
 create or replace table mart_satisfaction_trend as
@@ -27,6 +27,7 @@ final as (
         spc.mean_pct,
         spc.lower_limit_pct,
         spc.upper_limit_pct,
+        spc.limits_from,
         spc.special_cause_type,
         spc.point_type
     from spc

@@ -33,6 +33,7 @@ export const EXPORTS = {
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
   fix_reviews: 'mart_fix_reviews',
+  praise: 'mart_praise',
 } as const;
 
 /**

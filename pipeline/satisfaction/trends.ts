@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
-import { xmrChart } from '../statistics/xmr_chart.ts';
+import { xmrRecalculatedChart } from '../statistics/xmr_recalculated_chart.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /** One hospital's department-month of the `all` dimension and patient type of mart_satisfaction_counts. */
@@ -52,6 +52,7 @@ export const SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'rule_trend', type: 'boolean' },
   { name: 'rule_two_in_three', type: 'boolean' },
   { name: 'trial_limits', type: 'boolean' },
+  { name: 'limits_from', type: 'varchar' },
 ];
 
 /** Orders a hospital's department-months: hospital, then department, then month, by code units. */
@@ -63,31 +64,27 @@ function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
 }
 
 /**
- * The rows of mart_satisfaction_spc: per hospital and department (and the hospital's `ALL`), the monthly pct_satisfied of the
- * `all` dimension on an XmR chart with the Making Data Count rules (`xmrChart`, higher is better).
- * A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
- * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
- * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
+ * Each charted month's SPC cells (pct_satisfied .. limits_from, as SPC_COLUMNS after `suppressed`),
+ * one XmR chart per series (`seriesOf`), or undefined for a month left out of the charts: the
+ * monthly pct_satisfied on an XmR chart with the Making Data Count rules (higher is better), its
+ * limits held from a 12-month baseline and recalculated only at a sustained shift
+ * (`xmrRecalculatedChart`); limits_from is the first month of the period whose limits judged it.
+ * A month with fewer than `minResponses` respondents is left out, and the chart runs over the
+ * months that remain, so a moving range spans the gap. Months after `lastMonth` are not charted.
  */
-export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
-  const months = counts.filter((c) => c.month <= lastMonth);
-  const charted = months.filter((c) => c.responses >= minResponses);
-  const chart = xmrChart(
-    // a facet per hospital and department: the same name in two hospitals is two charts
-    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: JSON.stringify([c.hospital, c.department]) })),
+function spcCells<T extends MonthCounts>(counts: readonly T[], lastMonth: string, minResponses: number, seriesOf: (c: T) => string): (c: T) => TableCell[] | undefined {
+  const charted = counts.filter((c) => c.month <= lastMonth && c.responses >= minResponses);
+  const chart = xmrRecalculatedChart(
+    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: seriesOf(c) })),
     { improvementDirection: 'increase' },
   );
   const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
-  const ordered = [...months].sort(byHospitalDepartment);
-  return ordered.map((c) => {
-    const point = byKey.get(JSON.stringify([JSON.stringify([c.hospital, c.department]), c.month]));
-    if (point === undefined) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(12).fill(null)];
+  const periodStart = new Map<string, string>();
+  for (const p of chart.points) if (!periodStart.has(JSON.stringify([p.facet, p.rebaseGroup]))) periodStart.set(JSON.stringify([p.facet, p.rebaseGroup]), p.x.slice(0, 7));
+  return (c) => {
+    const point = byKey.get(JSON.stringify([seriesOf(c), c.month]));
+    if (point === undefined) return undefined;
     return [
-      c.hospital,
-      c.department,
-      c.month,
-      c.responses,
-      false,
       point.y,
       point.mean,
       point.lowerProcessLimit,
@@ -100,8 +97,58 @@ export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minRe
       point.ruleTrend,
       point.ruleTwoInThree,
       point.shortGroupWarning,
+      periodStart.get(JSON.stringify([point.facet, point.rebaseGroup])) ?? null,
     ];
+  };
+}
+
+/** How many SPC cells follow `suppressed` in a row (SPC_COLUMNS after it). */
+const SPC_CELLS = 13;
+
+/**
+ * The rows of mart_satisfaction_spc: per hospital and department (and the hospital's `ALL`), the
+ * monthly pct_satisfied of the `all` dimension on its XmR chart (`spcCells`). A suppressed month
+ * keeps its row, flagged and without numbers.
+ */
+export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
+  const months = counts.filter((c) => c.month <= lastMonth);
+  // a chart per hospital and department: the same name in two hospitals is two charts
+  const cells = spcCells(months, lastMonth, minResponses, (c) => JSON.stringify([c.hospital, c.department]));
+  return [...months].sort(byHospitalDepartment).map((c) => {
+    const spc = cells(c);
+    return [c.hospital, c.department, c.month, c.responses, spc === undefined, ...(spc ?? Array<TableCell>(SPC_CELLS).fill(null))];
   });
+}
+
+/** One hospital's department-month of one patient type and dimension of mart_satisfaction_counts. */
+export interface SectionMonthCounts extends MonthCounts {
+  patient_type: string;
+  dimension: string;
+}
+
+export const SECTION_SPC_COLUMNS: readonly TableColumn[] = [
+  ...SPC_COLUMNS.slice(0, 2),
+  { name: 'patient_type', type: 'varchar' },
+  { name: 'dimension', type: 'varchar' },
+  ...SPC_COLUMNS.slice(2),
+];
+
+/**
+ * The rows of mart_satisfaction_section_spc: as spcRows, one XmR chart per hospital, department
+ * (and `ALL`), patient type and dimension (sections `A`..`E` and `all`), so a section that falls
+ * while the whole index holds still shows on its own chart.
+ */
+export function sectionSpcRows(counts: readonly SectionMonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
+  const months = counts.filter((c) => c.month <= lastMonth);
+  const seriesOf = (c: SectionMonthCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
+  const cells = spcCells(months, lastMonth, minResponses, seriesOf);
+  const key = (c: SectionMonthCounts) => JSON.stringify([seriesOf(c), c.month]);
+  return [...months]
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((c) => {
+      const spc = cells(c);
+      return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, spc === undefined, ...(spc ?? Array<TableCell>(SPC_CELLS).fill(null))];
+    });
 }
 
 export const FUNNEL_COLUMNS: readonly TableColumn[] = [
@@ -211,7 +258,8 @@ export function hospitalFunnelRows(counts: readonly MonthCounts[], month: string
 }
 
 /**
- * Builds mart_satisfaction_spc, mart_satisfaction_funnel and mart_satisfaction_hospital_funnel from
+ * Builds mart_satisfaction_spc, mart_satisfaction_section_spc (every patient type and dimension),
+ * mart_satisfaction_funnel and mart_satisfaction_hospital_funnel from
  * mart_satisfaction_counts (every patient type together), up to and for `lastMonth`, the latest
  * complete month.
  */
@@ -222,6 +270,11 @@ export async function buildSatisfactionTrends(connection: DuckDBConnection, last
      from mart_satisfaction_counts where dimension = 'all' and patient_type = 'all'`,
   );
   await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, spcRows(counts, lastMonth, minResponses));
+  const sections = await queryRows<SectionMonthCounts>(
+    connection,
+    'select hospital, department, patient_type, dimension, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm from mart_satisfaction_counts',
+  );
+  await writeTable(connection, 'mart_satisfaction_section_spc', SECTION_SPC_COLUMNS, sectionSpcRows(sections, lastMonth, minResponses));
   await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, funnelRows(counts, lastMonth, minResponses));
   await writeTable(connection, 'mart_satisfaction_hospital_funnel', FUNNEL_COLUMNS, hospitalFunnelRows(counts, lastMonth, minResponses));
 }

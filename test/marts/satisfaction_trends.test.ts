@@ -12,10 +12,10 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts';
  *
  * Khoa Nhi: 10 respondents a month, 8 then 9 satisfied in turn (80 %, 90 %, ... twelve months),
  * then 2025-06: 6 of 20 (30 %), the planted drop.
- *   XmR (Making Data Count): mean (6·80 + 6·90 + 30)/13 = 1050/13 = 80.769; moving ranges eleven
- *   10s and one 60, mean 170/12 = 14.167; screening drops ranges ≥ 3.267 × 14.167 = 46.28, so the
- *   60, and the mean moving range is 110/11 = 10; limits 80.769 ∓ 2.66 × 10 = [54.169, 107.369]:
- *   30 is below the lower limit, a special cause of concern (higher is better).
+ *   XmR (Making Data Count): limits from the 12-month baseline and held: mean (6·80 + 6·90)/12 = 85;
+ *   moving ranges eleven 10s, mean 10 (none ≥ 3.267 × 10, none screened); limits 85 ∓ 2.66 × 10 =
+ *   [58.4, 111.6]: 30 is below the lower limit, a special cause of concern (higher is better). One
+ *   month after the baseline is no sustained shift, so the limits are not recalculated.
  * Nine other departments: 20 respondents a month, alternating between two counts (e.g. 17, 18 of
  * 20), and in 2025-06 16..19 of 20: 80, 85, 90, 95 %. Khoa Mắt has only 4 respondents in 2024-12:
  *   that month is suppressed and left out of its chart, which then has 12 points: trial limits.
@@ -68,6 +68,7 @@ interface SpcRow {
   special_cause_type: string | null;
   point_type: string | null;
   trial_limits: boolean | null;
+  limits_from: string | null;
 }
 
 let ws: Workspace;
@@ -102,9 +103,10 @@ describe('mart_satisfaction_spc', () => {
   it('matches the hand-worked XmR limits and flags the planted drop as a special cause of concern', () => {
     const june = point('Khoa Nhi', '2025-06');
     expect(june).toMatchObject({ responses: 20, suppressed: false, pct_satisfied: 30, special_cause_type: 'Below LCL', point_type: 'special_cause_concern', trial_limits: false });
-    expect(june.mean_pct).toBeCloseTo(1050 / 13, 9);
-    expect(june.lower_limit_pct).toBeCloseTo(1050 / 13 - 26.6, 9);
-    expect(june.upper_limit_pct).toBeCloseTo(1050 / 13 + 26.6, 9);
+    expect(june.mean_pct).toBeCloseTo(85, 9);
+    expect(june.lower_limit_pct).toBeCloseTo(85 - 26.6, 9);
+    expect(june.upper_limit_pct).toBeCloseTo(85 + 26.6, 9);
+    expect(june.limits_from).toBe('2024-06');
     expect(point('Khoa Nhi', '2025-05')).toMatchObject({ pct_satisfied: 90, point_type: 'common_cause' });
   });
 
@@ -112,7 +114,7 @@ describe('mart_satisfaction_spc', () => {
     expect(point('Khoa Mắt', '2024-12')).toEqual({
       hospital: 'input', department: 'Khoa Mắt', month: '2024-12', responses: 4, suppressed: true, pct_satisfied: null, mean_pct: null,
       lower_limit_pct: null, upper_limit_pct: null, special_cause_type: null, point_type: null, special_cause: null,
-      outside_limits: null, rule_shift: null, rule_trend: null, rule_two_in_three: null, trial_limits: null,
+      outside_limits: null, rule_shift: null, rule_trend: null, rule_two_in_three: null, trial_limits: null, limits_from: null,
     });
     // 12 charted months: (5·85 + 6·90 + 90)/12
     expect(point('Khoa Mắt', '2025-06')).toMatchObject({ pct_satisfied: 90, trial_limits: true, point_type: 'common_cause' });

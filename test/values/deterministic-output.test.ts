@@ -100,6 +100,7 @@ const EXPORT_ORDERS: Record<string, { key: string; order: string }> = {
   term_keyness: { key: 'hospital, lang, scope, term', order: 'hospital, scope, g2 desc, lang, term' },
   department_keywords: { key: 'hospital, department, lang, rank', order: 'hospital, lang, department, rank' },
   fix_reviews: { key: 'hospital, source_file, source_row, reviewed_on', order: 'hospital, fixed_on, source_file, source_row, reviewed_on' },
+  praise: { key: 'hospital, department, month', order: "hospital, month, department = 'ALL' desc, department" },
 };
 
 describe('every exported table is written in a total order', () => {

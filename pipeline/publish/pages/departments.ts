@@ -19,7 +19,7 @@ import { latestCompleteMonth } from '../../satisfaction/trends.ts';
 import type { Warning } from '../../warnings/warnings.ts';
 import { readFixReviews } from '../../fixes/fixes.ts';
 import { packWarningsWithStaffNames } from '../pack-quotes.ts';
-import { CHARTED_MONTHS } from './charted.ts';
+import { CHARTED_MONTHS, readChannelMonths, readPraise, readSectionTrend } from './charted.ts';
 import { hospitalPages, packSlug } from './paths.ts';
 import { pageMeta, perHospital, sitePage, type SiteContext } from './site-page.ts';
 
@@ -131,9 +131,19 @@ async function readDepartmentTrends(site: SiteContext): Promise<(hospital: strin
     return groups;
   };
   const [bySatisfaction, byRates, byCategories] = [of(satisfaction), of(rates), of(categories)];
+  const [byChannels, bySections] = [of(await readChannelMonths(site, values.month)), of(await readSectionTrend(site, values.month))];
+  const praise = await readPraise(site, values.month);
   return (hospital, department) => {
     const at = key(hospital, department);
-    return { satisfaction: bySatisfaction.get(at) ?? [], rates: byRates.get(at) ?? [], categories: byCategories.get(at) ?? [] };
+    return {
+      satisfaction: bySatisfaction.get(at) ?? [],
+      rates: byRates.get(at) ?? [],
+      categories: byCategories.get(at) ?? [],
+      channels: byChannels.get(at) ?? [],
+      sections: bySections.get(at) ?? [],
+      // a department name two hospitals share has no charts (hospital null): nor a praise section saying none
+      praise: hospital === null ? undefined : praise(hospital, department),
+    };
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CategoryMonthRow } from '../../../dashboards/charts/complaints-chart.ts';
+import type { HeatCellRow } from '../../../dashboards/charts/heatmap-chart.ts';
 import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../../dashboards/issues-page.ts';
 import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import { queryRows } from '../../db.ts';
@@ -28,7 +29,13 @@ async function readIssuesPageData(site: SiteContext, meta: PageMeta): Promise<Is
     `select month, category, complaints from mart_complaint_monthly where hospital = $hospital and department = 'ALL' and category <> 'ALL' and ${CHARTED_MONTHS}`,
     { hospital, month: latestCompleteMonth(summary.as_of) },
   );
-  return { ...meta, months, issues, emerging, categories: summary.text.categories, categoryMonths };
+  const heatMonth = latestCompleteMonth(summary.as_of);
+  return { ...meta, months, issues, emerging, categories: summary.text.categories, categoryMonths, heatMonth, heatCells: await readHeatCells(site, hospital, heatMonth) };
+}
+
+/** A hospital's department × category cells of one month against their expected level (mart_department_category_heat). */
+function readHeatCells(site: SiteContext, hospital: string | null, month: string): Promise<HeatCellRow[]> {
+  return queryRows<HeatCellRow>(site.connection, 'select department, category, observed, expected, ratio, well_above from mart_department_category_heat where hospital = $hospital and month = $month', { hospital, month });
 }
 
 /** The quality office's page of high-frequency issues and emerging terms, one per hospital. */

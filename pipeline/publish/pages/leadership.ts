@@ -4,7 +4,7 @@ import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import { queryRows } from '../../db.ts';
 import { MIN_RESPONSES } from '../../satisfaction/stage.ts';
 import { latestCompleteMonth } from '../../satisfaction/trends.ts';
-import { CHARTED_MONTHS } from './charted.ts';
+import { CHARTED_MONTHS, readPraise } from './charted.ts';
 import { hospitalPages } from './paths.ts';
 import { pageMeta, perHospital, sitePage, type SiteContext } from './site-page.ts';
 
@@ -40,6 +40,9 @@ async function readLeadershipPageData(site: SiteContext, meta: PageMeta): Promis
       "select * replace (strftime(received_date, '%Y-%m-%d') as received_date, strftime(due_date, '%Y-%m-%d') as due_date) from mart_open_cases where hospital = $hospital",
       { hospital: meta.hospital },
     ),
+    channelMonths: await read(`select month, channel, platform, complaints from mart_complaint_channels where hospital = $hospital and department = 'ALL' and ${CHARTED_MONTHS}`),
+    sectionTrend: await read(`select * from mart_satisfaction_section_trend where hospital = $hospital and department = 'ALL' and dimension <> 'all' and ${CHARTED_MONTHS}`),
+    praise: (await readPraise(site, month))(meta.hospital, 'ALL'),
   };
 }
 

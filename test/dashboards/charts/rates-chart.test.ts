@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ratesChart } from '../../../dashboards/charts/rates-chart.ts';
 import { deepFreeze } from '../../statistics/vectors.ts';
 import { description, expectChartSnapshot, tableRows } from './snapshot.ts';
@@ -34,5 +34,16 @@ describe('ratesChart', () => {
 
   it('draws nothing when no month has a rate', () => {
     expect(ratesChart([{ month: '2025-06', response_rate: null }], { language: 'en', scope: 'x', rates })).toBeNull();
+  });
+
+  it('draws a single month of several rates without a warning from Plot', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const chart = ratesChart([rows[1]!], { language: 'en', scope: 'x', rates });
+      expect(tableRows(chart)).toEqual([['2025-05', '92.5%', '75.0%', '50.0%']]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

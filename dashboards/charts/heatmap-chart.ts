@@ -1,0 +1,119 @@
+import * as Plot from '@observablehq/plot';
+import type { Language } from '../../pipeline/config.ts';
+import { t } from '../../pipeline/i18n.ts';
+import type { SafeHtml } from '../html.ts';
+import { reportWords } from '../reports/copy.ts';
+import { chartDefaults, formatValue, listText, renderFigure } from './figure.ts';
+
+/** One department × category cell of mart_department_category_heat in one month. */
+export interface HeatCellRow {
+  department: string;
+  category: string;
+  observed: number;
+  /** Mean of the 12 months before (null without history). */
+  expected: number | null;
+  /** observed / expected where expected > 0. */
+  ratio: number | null;
+  well_above: boolean;
+}
+
+export interface HeatmapChartOptions {
+  language: Language;
+  month: string;
+  /** At most this many departments, those with the most complaints in the month. */
+  top: number;
+}
+
+/** Room for a department's name left of the cells, in px at the chart's 12 px type. */
+const NAME_WIDTH = 120;
+
+/** A name cut to fit NAME_WIDTH: a CJK character is about a full em, others about half of one. */
+function shortName(name: string): string {
+  let width = 0;
+  let cut = 0;
+  for (const character of name) {
+    width += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/u.test(character) ? 12 : 6.6;
+    if (width > NAME_WIDTH - 12) return `${name.slice(0, cut)}…`;
+    cut += character.length;
+  }
+  return name;
+}
+
+const CATEGORY_ORDER = ['process', 'attitude', 'quality', 'cost', 'facility', 'other'];
+
+/** How far the colours reach: a quarter of the usual level to four times it, on a log scale. */
+const RATIO_DOMAIN: [number, number] = [0.25, 4];
+
+/**
+ * A department × category heatmap of one month against each cell's expected level (the mean of
+ * the 12 months before, as mart_department_category_heat computed it): the colour is observed /
+ * expected on a log scale centred on 1 (purple below, orange above, clamped at ¼ and 4), a cell
+ * new this month (none before) in the strongest orange, the number of complaints written in each
+ * cell, and the cells the mart flagged as well above outlined. Departments: the `top` with the
+ * most complaints in the month. Returns null when the month has no cell.
+ *
+ * @example departmentCategoryHeatmap(rows, { language: 'zh', month: '2025-06', top: 15 })
+ */
+export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options: HeatmapChartOptions): SafeHtml | null {
+  const { language } = options;
+  const words = reportWords(language);
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.department, (totals.get(row.department) ?? 0) + row.observed);
+  const departments = [...totals]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], language))
+    .slice(0, options.top)
+    .map(([department]) => department);
+  if (departments.length === 0) return null;
+  const shown = rows.filter((row) => departments.includes(row.department));
+  const categories = [...new Set(shown.map((row) => row.category))]
+    .sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((category) => words.category(category));
+  const cells = shown.map((row) => ({ ...row, categoryLabel: words.category(row.category), isNew: row.observed > 0 && row.expected === 0 }));
+  const ratioText = (row: HeatCellRow) => (row.ratio !== null ? `× ${formatValue(language, row.ratio, 1)}` : row.observed > 0 && row.expected === 0 ? t(language, 'chart.heatmap.newCell') : '–');
+  const high = cells.filter((row) => row.well_above).map((row) => `${row.department} · ${row.categoryLabel} (${formatValue(language, row.observed, 0)}, ${ratioText(row)})`);
+  const tip = (row: (typeof cells)[number]) =>
+    `${row.department} · ${row.categoryLabel}: ${formatValue(language, row.observed, 0)} / ${formatValue(language, row.expected)} (${ratioText(row)})`;
+  return renderFigure(
+    {
+      title: t(language, 'chart.heatmap.title', { month: options.month }),
+      description: t(language, 'chart.heatmap.description', { month: options.month, high: listText(language, high) }),
+      plot: {
+        height: 60 + 22 * departments.length,
+        marginLeft: NAME_WIDTH + 8,
+        marginBottom: 8,
+        x: { domain: categories, axis: 'top', label: null, tickSize: 0 },
+        y: { domain: departments, label: null, tickSize: 0, tickFormat: shortName },
+        // no ramp legend: Plot draws one on a canvas, which a page built without a browser has not
+        color: { type: 'diverging-log', pivot: 1, domain: RATIO_DOMAIN, clamp: true, scheme: 'PuOr' },
+        marks: [
+          Plot.cell(
+            cells.filter((row) => row.ratio !== null),
+            { x: 'categoryLabel', y: 'department', fill: 'ratio', inset: 1, title: tip },
+          ),
+          Plot.cell(
+            cells.filter((row) => row.isNew),
+            { x: 'categoryLabel', y: 'department', fill: chartDefaults.concern, inset: 1, title: tip },
+          ),
+          Plot.cell(
+            cells.filter((row) => row.ratio === null && !row.isNew),
+            { x: 'categoryLabel', y: 'department', fill: '#eeeeee', inset: 1, title: tip },
+          ),
+          Plot.cell(
+            cells.filter((row) => row.well_above),
+            { x: 'categoryLabel', y: 'department', stroke: chartDefaults.ink, strokeWidth: 2, fill: 'none', inset: 1.5 },
+          ),
+          Plot.text(
+            cells.filter((row) => row.observed > 0),
+            { x: 'categoryLabel', y: 'department', text: (row: HeatCellRow) => formatValue(language, row.observed, 0), fill: chartDefaults.ink, stroke: 'white', strokeWidth: 3 },
+          ),
+        ],
+      },
+      header: [t(language, 'leadership.department'), t(language, 'chart.heatmap.category'), t(language, 'chart.heatmap.observed'), t(language, 'chart.heatmap.expected'), t(language, 'chart.heatmap.ratio')],
+      rows: [...cells]
+        .sort((a, b) => departments.indexOf(a.department) - departments.indexOf(b.department) || categories.indexOf(a.categoryLabel) - categories.indexOf(b.categoryLabel))
+        .map((row) => [row.department, row.categoryLabel, formatValue(language, row.observed, 0), formatValue(language, row.expected), ratioText(row)]),
+      numeric: [2, 3, 4],
+    },
+    language,
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { sectionSpcRows, type SectionMonthCounts } from '../../pipeline/satisfaction/trends.ts';
+import { deepFreeze } from '../statistics/vectors.ts';
+
+/**
+ * One XmR chart per hospital, department, patient type and section, by hand. 13 months 2024-06 ..
+ * 2025-06, 20 respondents a month each answering one item of the section.
+ * inpatient C: 18, 16 satisfied in turn (90 %, 80 %) for 12 months, then 6 (30 %): baseline mean 85,
+ *   moving ranges eleven 10s (none screened), limits 85 ∓ 26.6 = [58.4, 111.6]: 30 % is Below LCL.
+ * inpatient A: the same 12 months, then 18 (90 %): common cause. The two charts never mix.
+ * outpatient C: as inpatient A, but 2024-12 has 5 respondents: suppressed, no numbers.
+ */
+const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2024, 5 + i, 1)).toISOString().slice(0, 7));
+const series = (patient_type: string, dimension: string, last: number, small: string | null = null): SectionMonthCounts[] =>
+  months.map((month, i) => {
+    const satisfied = i === 12 ? last : i % 2 === 0 ? 18 : 16;
+    const responses = month === small ? 5 : 20;
+    return { hospital: 'H', department: 'D', patient_type, dimension, month, responses, answers: 20, satisfied_answers: satisfied, sum_yy: 0, sum_ym: 0, sum_mm: 0 };
+  });
+const counts = deepFreeze([...series('inpatient', 'C', 6), ...series('inpatient', 'A', 18), ...series('outpatient', 'C', 18, '2024-12')]);
+const rows = sectionSpcRows(counts, '2025-06', 10);
+// hospital, department, patient_type, dimension, month, responses, suppressed, pct, mean, lower, upper, type, point type, ...
+const at = (patient: string, dimension: string, month: string) => rows.find((r) => r[2] === patient && r[3] === dimension && r[4] === month)!;
+
+describe('sectionSpcRows', () => {
+  it('flags a section’s drop on its own chart, limits held from its 12-month baseline', () => {
+    const june = at('inpatient', 'C', '2025-06');
+    expect(june.slice(0, 8)).toEqual(['H', 'D', 'inpatient', 'C', '2025-06', 20, false, 30]);
+    expect(june[8]).toBeCloseTo(85, 9);
+    expect(june[9]).toBeCloseTo(58.4, 9);
+    expect(june[10]).toBeCloseTo(111.6, 9);
+    expect(june.slice(11, 13)).toEqual(['Below LCL', 'special_cause_concern']);
+    expect(at('inpatient', 'A', '2025-06').slice(11, 13)).toEqual(['Common Cause', 'common_cause']);
+  });
+
+  it('keeps a suppressed month as a row without numbers, one row per series and month', () => {
+    expect(at('outpatient', 'C', '2024-12')).toEqual(['H', 'D', 'outpatient', 'C', '2024-12', 5, true, ...Array(13).fill(null)]);
+    expect(rows).toHaveLength(3 * 13);
+    expect(at('outpatient', 'C', '2025-06').at(-1)).toBe('2024-06');
+  });
+});
