@@ -29,6 +29,8 @@ import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 import { loadSentinelLists } from './warnings/sentinel-lists.ts';
 import { scanSentinels, sentinelCandidates, sentinelDefaults } from './warnings/sentinel.ts';
+import { readSatisfactionDrops, readSatisfactionSeries, watchSatisfaction, writeSurveyDefinitions } from './satisfaction/stage.ts';
+import type { WarningCandidate } from './warnings/warnings.ts';
 
 export interface BacktestOptions {
   from: string;
@@ -145,10 +147,12 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     let signals!: CellSignal[];
     let runId!: string;
     const warnings: BacktestWarning[] = [];
-    // the plan up to the detectors, with the detector steps replayed for every Monday
+    // each Monday's satisfaction_drop candidates, by its as-of date
+    const drops = new Map<string, WarningCandidate[]>();
+    // the plan up to the detectors, with the satisfaction watch and the detector steps replayed for every Monday
     await executePlan(
       connection,
-      ['warehouse', 'ingest', 'text', 'marts', 'detect'],
+      ['warehouse', 'ingest', 'text', 'marts', 'satisfaction', 'detect'],
       {
         ...warehouseSteps(connection, config),
         ingestFiles: async (models) => {
@@ -162,6 +166,16 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         },
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: () => setVariables(connection, { as_of: lastAsOf, ...caseVariables(config.cases) }),
+        surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+        satisfactionStatistics: async (models) => {
+          const series = await readSatisfactionSeries(connection);
+          let charted: string | null = null;
+          for (const monday of mondays) {
+            const asOf = addDays(monday, -1);
+            charted = await watchSatisfaction(connection, series, asOf, models, charted);
+            drops.set(asOf, await readSatisfactionDrops(connection));
+          }
+        },
         detectSignals: async (models) => {
           const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
           signals = await detectSignals(connection, models, weeks, detection);
@@ -176,7 +190,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
             progress.tick(monday);
             const asOf = addDays(monday, -1);
             const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
-            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history)], history, asOf, style, runId);
+            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history), ...(drops.get(asOf) ?? [])], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
           }
@@ -188,7 +202,8 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           if (stage === 'detect') progress.start(t(config.language, 'stage.detect'), mondays.length);
         },
         finished(stage) {
-          if (stage === 'marts' || stage === 'detect') progress.done();
+          // the marts' progress line covers the satisfaction watch, as in a run
+          if (stage === 'satisfaction' || stage === 'detect') progress.done();
         },
       },
     );

@@ -81,7 +81,7 @@ export const SATISFACTION_MODELS = [
 ] as const;
 
 /** Run by the satisfactionStatistics step once the charts of the date judged are built (a backtest: for every Monday). */
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_drop_candidates', 'marts/mart_satisfaction_trend'] as const;
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_drop_candidates'] as const;
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
@@ -154,7 +154,7 @@ export const PLAN = [
     steps: [
       { step: 'surveyDefinitions', models: [] },
       { models: SATISFACTION_MODELS },
-      { step: 'satisfactionStatistics', models: SATISFACTION_DROP_MODELS },
+      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_trend'] },
     ],
   },
   {

@@ -29,7 +29,7 @@ funnel as (
 
 weekly as (
     select * from mart_satisfaction_weekly_spc
-    where week = getvariable('satisfaction_week') and watched and special_cause_type = 'Below LCL'
+    where week = getvariable('satisfaction_week') and watched and below_lower_limit
 ),
 
 candidates as (
@@ -47,7 +47,7 @@ candidates as (
     union all
     select
         hospital, department, patient_type, dimension, 'week' as grain, week as period, 'xmr_weekly' as method,
-        special_cause_type as reason, responses, pct_satisfied as observed_pct, mean_pct as expected_pct,
+        'Below LCL' as reason, responses, pct_satisfied as observed_pct, mean_pct as expected_pct,
         lower_limit_pct as limit_pct
     from weekly
 ),

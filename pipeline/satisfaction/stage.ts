@@ -5,6 +5,7 @@ import { buildSatisfactionMeasures } from './measures.ts';
 import { buildSatisfactionTrends, latestCompleteMonth, readMonthCounts, type MonthCounts } from './trends.ts';
 import { buildWeeklyWatch, latestCompleteWeek, readWeekCounts, type WeekCounts } from './weekly.ts';
 import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
+import type { WarningCandidate } from '../warnings/warnings.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
 import { writeSurveyDefinitionTables } from './survey-tables.ts';
@@ -109,7 +110,7 @@ export async function readSatisfactionSeries(connection: DuckDBConnection): Prom
  * The drop watch as a run on `asOf` sees it: the charts of every department, patient type and
  * dimension up to the latest complete month and week (only periods that ended by `asOf`, so only
  * responses submitted by then), then the drop models (mart_satisfaction_drop and its
- * candidates, mart_satisfaction_trend). `months` is the month already charted, if any: the
+ * candidates). `charted` is the month already charted, if any: the
  * monthly charts are built again only when the month changes.
  */
 export async function watchSatisfaction(
@@ -128,13 +129,22 @@ export async function watchSatisfaction(
   return month;
 }
 
+/** The satisfaction_drop warning candidates that watchSatisfaction left (mart_satisfaction_drop_candidates). */
+export async function readSatisfactionDrops(connection: DuckDBConnection): Promise<WarningCandidate[]> {
+  return queryRows<WarningCandidate>(
+    connection,
+    "select * exclude (period_start, period_end, methods), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
+  );
+}
+
 /**
  * The satisfaction stage's statistics, once the satisfaction models have counted:
- * export_satisfaction_index, export_satisfaction_measures, and the drop watch for `asOf`
- * (watchSatisfaction).
+ * export_satisfaction_index, export_satisfaction_measures, the drop watch for `asOf`
+ * (watchSatisfaction), and the trend the pages draw (mart_satisfaction_trend).
  */
 export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string, models: StepModels): Promise<void> {
   await buildSatisfactionIndex(connection);
   await buildSatisfactionMeasures(connection, MIN_RESPONSES);
   await watchSatisfaction(connection, await readSatisfactionSeries(connection), asOf, models);
+  await models.run('marts/mart_satisfaction_trend');
 }

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
-import { xmrChart } from '../statistics/xmr_chart.ts';
+import { xmrChart, type XmrChartPoint, type XmrInputPoint } from '../statistics/xmr_chart.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /** One hospital's department-month of one patient type and dimension (section) of mart_satisfaction_counts. */
@@ -70,6 +70,21 @@ export const SPC_COLUMNS: readonly TableColumn[] = [
 /** SPC_COLUMNS with the cell (patient type, dimension) after the department: mart_satisfaction_cell_spc. */
 export const CELL_SPC_COLUMNS: readonly TableColumn[] = [...SPC_COLUMNS.slice(0, 2), ...CELL_COLUMNS, ...SPC_COLUMNS.slice(2)];
 
+/**
+ * The points of `xmrChart` (higher is better) for many facets, charted facet by facet: xmrChart
+ * looks each facet's points up among all of them, which a watch of hundreds of series cannot wait
+ * for.
+ */
+export function chartEachFacet(points: readonly (XmrInputPoint & { facet: string })[]): XmrChartPoint[] {
+  const byFacet = new Map<string, XmrInputPoint[]>();
+  for (const p of points) {
+    const list = byFacet.get(p.facet) ?? [];
+    if (list.length === 0) byFacet.set(p.facet, list);
+    list.push(p);
+  }
+  return [...byFacet.values()].flatMap((facet) => xmrChart(facet, { improvementDirection: 'increase' }).points);
+}
+
 /** Orders a hospital's department-months: hospital, department, patient type, dimension, then month, by code units. */
 function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
   const key = (c: MonthCounts) => [c.hospital, c.department, c.patient_type, c.dimension, c.month];
@@ -89,12 +104,11 @@ function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
 export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
   const months = counts.filter((c) => c.month <= lastMonth);
   const charted = months.filter((c) => c.responses >= minResponses);
-  const chart = xmrChart(
+  const chart = chartEachFacet(
     // a facet per hospital, department and cell: the same name in two hospitals is two charts
     charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: facetOf(c) })),
-    { improvementDirection: 'increase' },
   );
-  const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
+  const byKey = new Map(chart.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
   const ordered = [...months].sort(byHospitalDepartment);
   return ordered.map((c) => {
     const point = byKey.get(JSON.stringify([facetOf(c), c.month]));

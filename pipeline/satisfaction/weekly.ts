@@ -2,8 +2,8 @@ import { median } from 'simple-statistics';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
-import { xmrChart } from '../statistics/xmr_chart.ts';
 import { addDays } from '../time.ts';
+import { xmrLimits } from '../statistics/xmr_limits.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
 /** One week of one series of mart_satisfaction_week_counts: hospital, department, patient type, dimension. */
@@ -64,8 +64,7 @@ export const WEEKLY_SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'mean_pct', type: 'double' },
   { name: 'lower_limit_pct', type: 'double' },
   { name: 'upper_limit_pct', type: 'double' },
-  { name: 'special_cause_type', type: 'varchar' },
-  { name: 'point_type', type: 'varchar' },
+  { name: 'below_lower_limit', type: 'boolean' },
 ];
 
 const seriesOf = (c: WeekCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
@@ -84,10 +83,12 @@ function halfWidthPct(c: WeekCounts): number {
  * `minWeeks` and the median of their intervals' half-widths is at most `maxHalfWidthPct`: the rule
  * reads the series' usual volume, never the week judged, so a fall (which widens its own week's
  * interval) cannot take a series off the watch. A watched series' weeks are charted on an XmR
- * chart with the Making Data Count rules (`xmrChart`, higher is better); a series not watched keeps
- * its rows without chart numbers.
+ * chart (`xmrLimits`: the mean, and limits 2.66 mean moving ranges away, ranges screened as
+ * Making Data Count does), and `below_lower_limit` is its 3-sigma rule on the low side, the only
+ * rule a week raises on (the monthly charts apply the run rules). A series not watched keeps its
+ * rows without chart numbers.
  *
- * @example weeklySpcRows(counts, '2026-06-08', 10).find((r) => r[4] === '2026-06-08')?.[13] // 'Below LCL'
+ * @example weeklySpcRows(counts, '2026-06-08', 10).find((r) => r[4] === '2026-06-08')?.[13] // true: below the lower limit
  */
 export function weeklySpcRows(
   counts: readonly WeekCounts[],
@@ -95,29 +96,32 @@ export function weeklySpcRows(
   minResponses: number,
   options: WeeklyWatchOptions = weeklyWatchDefaults,
 ): TableCell[][] {
-  const weeks = counts.filter((c) => c.week <= lastWeek);
-  const widths = new Map(weeks.filter((c) => c.responses >= minResponses).map((c) => [c, halfWidthPct(c)]));
-  const history = new Map<string, number[]>();
-  for (const [c, width] of widths) {
-    if (c.week < lastWeek) history.set(seriesOf(c), [...(history.get(seriesOf(c)) ?? []), width]);
+  const bySeries = new Map<string, WeekCounts[]>();
+  for (const c of counts) {
+    if (c.week > lastWeek) continue;
+    const key = seriesOf(c);
+    const list = bySeries.get(key) ?? [];
+    if (list.length === 0) bySeries.set(key, list);
+    list.push(c);
   }
-  const watched = new Set([...history].filter(([, w]) => w.length >= options.minWeeks && median(w) <= options.maxHalfWidthPct).map(([series]) => series));
-  const chart = xmrChart(
-    [...widths.keys()].filter((c) => watched.has(seriesOf(c))).map((c) => ({ x: c.week, y: (100 * c.satisfied_answers) / c.answers, facet: seriesOf(c) })),
-    { improvementDirection: 'increase' },
-  );
-  const points = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x]), p]));
-  const ordered = [...weeks].sort((a, b) => {
-    const [x, y] = [seriesOf(a) + a.week, seriesOf(b) + b.week];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  return ordered.map((c) => {
-    const head: TableCell[] = [c.hospital, c.department, c.patient_type, c.dimension, c.week, c.responses, !widths.has(c), widths.get(c) ?? null, watched.has(seriesOf(c))];
-    const point = points.get(JSON.stringify([seriesOf(c), c.week]));
-    if (point === undefined) return [...head, ...Array<TableCell>(6).fill(null)];
-    return [...head, point.y, point.mean, point.lowerProcessLimit, point.upperProcessLimit, point.specialCauseType, point.pointType];
+  const keys = [...bySeries.keys()].sort();
+  return keys.flatMap((key) => {
+    const weeks = bySeries.get(key)!.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+    const widths = weeks.map((c) => (c.responses >= minResponses ? halfWidthPct(c) : null));
+    const history = widths.filter((w, i): w is number => w !== null && weeks[i]!.week < lastWeek);
+    const watched = history.length >= options.minWeeks && median(history) <= options.maxHalfWidthPct;
+    const chart = watched ? xmrLimits(weeks.filter((_, i) => widths[i] !== null).map(pctOf)) : null;
+    const known = chart !== null && !Number.isNaN(chart.meanMovingRange);
+    return weeks.map((c, i) => {
+      const head: TableCell[] = [c.hospital, c.department, c.patient_type, c.dimension, c.week, c.responses, widths[i] === null, widths[i] ?? null, watched];
+      if (chart === null || widths[i] === null) return [...head, ...Array<TableCell>(5).fill(null)];
+      const pct = pctOf(c);
+      return [...head, pct, chart.mean, known ? chart.lowerProcessLimit : null, known ? chart.upperProcessLimit : null, known && pct < chart.lowerProcessLimit];
+    });
   });
 }
+
+const pctOf = (c: WeekCounts) => (100 * c.satisfied_answers) / c.answers;
 
 /** mart_satisfaction_week_counts as the weekly watch reads it. */
 export async function readWeekCounts(connection: DuckDBConnection): Promise<WeekCounts[]> {
