@@ -55,32 +55,35 @@ per_department as (
     group by hospital, department
 ),
 
+-- the headline's answers only (none when nothing fell), so a replayed Monday costs little
+headline_answers as (
+    select headline.hospital, headline.department as headline_department, answers.source, answers.response_id, answers.score
+    from headline
+    inner join mart_satisfaction_answers as answers
+        on answers.hospital = headline.hospital
+        and (headline.department = 'ALL' or answers.department = headline.department)
+        and (headline.patient_type = 'all' or answers.patient_type = headline.patient_type)
+        and (case when headline.grain = 'month' then answers.month else answers.week end) = headline.period
+        -- a section's own answers; for the whole form (`all`) every answer
+        and (headline.dimension = 'all' or answers.section = headline.dimension)
+),
+
 respondent_scores as (
-    select
-        hospital, source, response_id, department, patient_type, month, week, section,
-        grouping(section) = 1 as whole_form,
-        avg(score) as mean_score
-    from mart_satisfaction_answers
-    group by grouping sets ((hospital, source, response_id, department, patient_type, month, week, section), (hospital, source, response_id, department, patient_type, month, week))
+    select hospital, headline_department, source, response_id, avg(score) as mean_score
+    from headline_answers
+    group by hospital, headline_department, source, response_id
 ),
 
 quoted as (
     select
-        headline.hospital,
-        headline.department,
+        scores.hospital,
+        scores.headline_department as department,
         list(responses.comment_redacted order by scores.mean_score, responses.submitted_at desc, responses.response_id)[1:3] as quotes
-    from headline
-    inner join respondent_scores as scores
-        on scores.hospital = headline.hospital
-        and (headline.department = 'ALL' or scores.department = headline.department)
-        and (headline.patient_type = 'all' or scores.patient_type = headline.patient_type)
-        and (case when headline.grain = 'month' then scores.month else scores.week end) = headline.period
-        -- a section's own answers; for the whole form (`all`) every answer, the row without a section
-        and (case when headline.dimension = 'all' then scores.whole_form else not scores.whole_form and scores.section = headline.dimension end)
+    from respondent_scores as scores
     inner join fct_survey_response as responses
         on responses.hospital = scores.hospital and responses.source = scores.source and responses.response_id = scores.response_id
     where scores.mean_score < 4 and responses.comment_redacted is not null
-    group by headline.hospital, headline.department
+    group by scores.hospital, scores.headline_department
 ),
 
 final as (
