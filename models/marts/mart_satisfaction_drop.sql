@@ -7,13 +7,20 @@
 --        process limit, a run of 7 below the mean, a falling trend of 7, or 2 of 3 beyond the
 --        lower 2-sigma limit;
 --   funnel: in that month the department lies below the lower 99.8% limit of the funnel comparing
---        its hospital's departments for the same patient type and dimension (mart_satisfaction_cell_funnel);
---   xmr_weekly: the latest complete week (satisfaction_week) of a series watched weekly (its usual
---        week's interval narrow enough: pipeline/satisfaction/weekly.ts) is below its lower
---        process limit (mart_satisfaction_weekly_spc). Weeks are looked at four times as often as
---        months, so only the rule with the fewest false alarms (3 sigma) raises there.
--- Every signal must also fall at least satisfaction_min_drop_pct points below what was expected:
--- a large department's chart is so tight that a significant 2-point dip is not worth a warning.
+--        its hospital's departments for the same patient type and dimension
+--        (mart_satisfaction_cell_funnel). For a section or one patient type it only corroborates
+--        a fall on the cell's own chart: a department below its peers in one section month after
+--        month is a standing gap, not a drop;
+--   xmr_weekly: in a series watched weekly (its usual week's interval narrow enough:
+--        pipeline/satisfaction/weekly.ts), the latest complete week (satisfaction_week) and the
+--        week before are both below the lower process limit (mart_satisfaction_weekly_spc). A
+--        week alone is not enough: with a hundred series watched, one of them has a 3-sigma week
+--        every few weeks by chance.
+-- Every signal must also fall far enough below what was expected to be worth a department's week:
+-- satisfaction_min_drop_pct points for the whole questionnaire of every patient (a large
+-- department's chart is so tight that a 2-point dip is a special cause), and
+-- satisfaction_min_cell_drop_pct for a section or one patient type, which are fifteen times as many
+-- cells, each noisier.
 -- A hospital that ranks low in the group's funnel (mart_satisfaction_hospital_funnel) is a
 -- comparison for the group's leadership, not a fall: it raises no warning.
 create or replace table mart_satisfaction_drop as
@@ -28,8 +35,16 @@ funnel as (
 ),
 
 weekly as (
-    select * from mart_satisfaction_weekly_spc
-    where week = getvariable('satisfaction_week') and watched and below_lower_limit
+    select this_week.*
+    from mart_satisfaction_weekly_spc as this_week
+    inner join mart_satisfaction_weekly_spc as week_before
+        on week_before.hospital = this_week.hospital
+        and week_before.department = this_week.department
+        and week_before.patient_type = this_week.patient_type
+        and week_before.dimension = this_week.dimension
+        and week_before.week::date = this_week.week::date - 7
+    where this_week.week = getvariable('satisfaction_week') and this_week.watched
+        and this_week.below_lower_limit and week_before.below_lower_limit
 ),
 
 candidates as (
@@ -52,6 +67,23 @@ candidates as (
     from weekly
 ),
 
+material as (
+    select *
+    from candidates
+    where expected_pct - observed_pct >= case
+        when patient_type = 'all' and dimension = 'all' then getvariable('satisfaction_min_drop_pct')
+        else getvariable('satisfaction_min_cell_drop_pct')
+    end
+),
+
+-- a section's or a patient type's funnel signal stands only beside a fall on the cell's own chart
+corroborated as (
+    select *
+    from material
+    qualify method <> 'funnel' or (patient_type = 'all' and dimension = 'all')
+        or count(*) filter (where method <> 'funnel') over (partition by hospital, department, patient_type, dimension) > 0
+),
+
 final as (
     select
         hospital,
@@ -70,8 +102,7 @@ final as (
         observed_pct,
         expected_pct,
         limit_pct
-    from candidates
-    where expected_pct - observed_pct >= getvariable('satisfaction_min_drop_pct')
+    from corroborated
 )
 
 select * from final

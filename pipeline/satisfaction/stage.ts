@@ -91,10 +91,12 @@ export async function writeSurveyDefinitions(connection: DuckDBConnection, confi
 
 /**
  * A fall smaller than this many points below what was expected raises no satisfaction_drop
- * warning, however significant: a large department's chart is so tight that a 2-point dip is a
- * special cause, and not worth a department's week.
+ * warning, however significant: `wholeForm` for the whole questionnaire of every patient (a large
+ * department's chart is so tight that a 2-point dip is a special cause, and not worth a
+ * department's week), `cell` for a section or one patient type: fifteen times as many cells, each
+ * noisier, and the fall the weekly volume rule is sized for (weeklyWatchDefaults).
  */
-export const MIN_DROP_PCT = 5;
+export const MIN_DROP_PCT = Object.freeze({ wholeForm: 5, cell: 10 });
 
 /** The counts the drop watch charts, read once: a backtest judges many dates on them. */
 export interface SatisfactionSeries {
@@ -124,7 +126,12 @@ export async function watchSatisfaction(
   const week = latestCompleteWeek(asOf);
   if (month !== charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES);
   await buildWeeklyWatch(connection, series.weeks, week, MIN_RESPONSES);
-  await setVariables(connection, { satisfaction_month: month, satisfaction_week: week, satisfaction_min_drop_pct: MIN_DROP_PCT });
+  await setVariables(connection, {
+    satisfaction_month: month,
+    satisfaction_week: week,
+    satisfaction_min_drop_pct: MIN_DROP_PCT.wholeForm,
+    satisfaction_min_cell_drop_pct: MIN_DROP_PCT.cell,
+  });
   for (const model of SATISFACTION_DROP_MODELS) await models.run(model);
   return month;
 }
