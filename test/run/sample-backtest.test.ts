@@ -119,6 +119,21 @@ describe('hearken backtest on the sample’s last two years', () => {
     expect([1, 2, 3, 4, 5]).toContain(new Date(`${warning.due_date}T00:00:00Z`).getUTCDay());
   });
 
+  it('replays the surveys: warns of the orthopaedic renovation (inpatients, section C) within three weeks of its onset', () => {
+    const renovation = truth.planted.find((problem) => problem.id === 'vn-orthopaedics-renovation')!;
+    const first = backtest.warnings.find(
+      (w) => w.kind === 'satisfaction_drop' && w.satisfaction?.section === 'C' && w.satisfaction.patient_type === 'inpatient' && w.as_of >= renovation.onset,
+    )!;
+    expect(first.hospital).toBe('vn');
+    expect(first.observed).toBeLessThan(first.expected - 10);
+    expect(daysBetween(renovation.onset, first.as_of)).toBeLessThanOrEqual(21);
+    // the replay sees only what ended by its Sunday
+    expect(first.period_end <= first.as_of).toBe(true);
+    // measured 2026-12-06: first raised as of 2026-06-14 (two weeks below the lower limit), and no
+    // other satisfaction_drop in the 105 Mondays: the renovation's is the only distinct one
+    expect(new Set(backtest.warnings.filter((w) => w.kind === 'satisfaction_drop').map((w) => w.id))).toEqual(new Set([first.id]));
+  });
+
   it('replays each sentinel as new in the run of the week its one record was received', async () => {
     const received = new Map((await ws.query<{ id: string; day: string }>("select id, strftime(received_at, '%Y-%m-%d') as day from fct_feedback")).map((row) => [row.id, row.day]));
     const sentinels = backtest.warnings.filter((w) => w.kind === 'sentinel' && w.status === 'new');
