@@ -113,9 +113,10 @@ function checkDate(name: string, value: string): void {
  * and the lifecycle carried from one Monday to the next, as the warning log carries it between
  * runs. The detectors only ever read weeks up to the one they judge; the text stage's learned
  * statistics and category model are fitted once on the whole input, which a run of the time
- * could not have done. The detector kinds are replayed (spike, hotspot, emerging_term), and the
- * sentinels, each in the run of the week its record was received (the first run that sees it);
- * a complaint's handling state and the surveys are known as exported, not as they stood then.
+ * could not have done. The detector kinds are replayed (spike, hotspot, emerging_term), the
+ * sentinels, each in the run of the week its record was received (the first run that sees it),
+ * and satisfaction_drop, on the months and weeks that ended by the Sunday (watchSatisfaction);
+ * a complaint's handling state is known as exported, not as it stood then.
  *
  * With `evaluate`, it then plants synthetic outbreaks into the department × category series up to
  * the last week replayed and scores every detector at every setting on them
