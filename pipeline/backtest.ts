@@ -29,6 +29,8 @@ import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 import { loadSentinelLists } from './warnings/sentinel-lists.ts';
 import { scanSentinels, sentinelCandidates, sentinelDefaults } from './warnings/sentinel.ts';
+import { readSatisfactionDrops, readSatisfactionSeries, watchSatisfaction, writeSurveyDefinitions } from './satisfaction/stage.ts';
+import type { WarningCandidate } from './warnings/warnings.ts';
 
 export interface BacktestOptions {
   from: string;
@@ -114,9 +116,10 @@ function checkDate(name: string, value: string): void {
  * and the lifecycle carried from one Monday to the next, as the warning log carries it between
  * runs. The detectors only ever read weeks up to the one they judge; the text stage's learned
  * statistics and category model are fitted once on the whole input, which a run of the time
- * could not have done. The detector kinds are replayed (spike, hotspot, emerging_term), and the
- * sentinels, each in the run of the week its record was received (the first run that sees it);
- * a complaint's handling state and the surveys are known as exported, not as they stood then.
+ * could not have done. The detector kinds are replayed (spike, hotspot, emerging_term), the
+ * sentinels, each in the run of the week its record was received (the first run that sees it),
+ * and satisfaction_drop, on the months and weeks that ended by the Sunday (watchSatisfaction);
+ * a complaint's handling state is known as exported, not as it stood then.
  *
  * With `evaluate`, it then plants synthetic outbreaks into the department × category series up to
  * the last week replayed and scores every detector at every setting on them
@@ -150,10 +153,12 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     let signals!: CellSignal[];
     let runId!: string;
     const warnings: BacktestWarning[] = [];
-    // the plan up to the detectors, with the detector steps replayed for every Monday
+    // each Monday's satisfaction_drop candidates, by its as-of date
+    const drops = new Map<string, WarningCandidate[]>();
+    // the plan up to the detectors, with the satisfaction watch and the detector steps replayed for every Monday
     await executePlan(
       connection,
-      ['warehouse', 'ingest', 'text', 'marts', 'detect'],
+      ['warehouse', 'ingest', 'text', 'marts', 'satisfaction', 'detect'],
       {
         ...warehouseSteps(connection, config),
         ingestFiles: async (models) => {
@@ -167,6 +172,16 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         },
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: () => setVariables(connection, { as_of: lastAsOf, ...caseVariables(config.cases) }),
+        surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+        satisfactionStatistics: async (models) => {
+          const series = await readSatisfactionSeries(connection);
+          let charted: string | null = null;
+          for (const monday of mondays) {
+            const asOf = addDays(monday, -1);
+            charted = await watchSatisfaction(connection, series, asOf, models, charted);
+            drops.set(asOf, await readSatisfactionDrops(connection));
+          }
+        },
         detectSignals: async (models) => {
           const weeks = [...new Set(mondays.flatMap((monday) => [addDays(monday, -14), addDays(monday, -7)]))];
           signals = await detectSignals(connection, models, weeks, detection);
@@ -181,7 +196,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
             progress.tick(monday);
             const asOf = addDays(monday, -1);
             const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
-            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history)], history, asOf, style, runId);
+            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history), ...(drops.get(asOf) ?? [])], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
           }
@@ -193,7 +208,8 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           if (stage === 'detect') progress.start(t(config.language, 'stage.detect'), mondays.length);
         },
         finished(stage) {
-          if (stage === 'marts' || stage === 'detect') progress.done();
+          // the marts' progress line covers the satisfaction watch, as in a run
+          if (stage === 'satisfaction' || stage === 'detect') progress.done();
         },
       },
     );

@@ -80,12 +80,15 @@ export const MART_MODELS = [
  */
 export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_answers',
+  'intermediate/int_satisfaction_period_counts',
   'marts/mart_satisfaction_counts',
+  'marts/mart_satisfaction_week_counts',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',
 ] as const;
 
-export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] as const;
+/** Run by the satisfactionStatistics step once the charts of the date judged are built (a backtest: for every Monday). */
+export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/mart_satisfaction_drop_candidates'] as const;
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
@@ -159,8 +162,7 @@ export const PLAN = [
     steps: [
       { step: 'surveyDefinitions', models: [] },
       { models: SATISFACTION_MODELS },
-      { step: 'satisfactionStatistics', models: [] },
-      { models: SATISFACTION_DROP_MODELS },
+      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] },
     ],
   },
   {

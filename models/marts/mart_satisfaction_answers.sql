@@ -9,7 +9,7 @@
 -- mart_satisfaction_unknown_items.
 
 -- Grain: one row per survey response (hospital, source, response_id), with its department (its
--- hospital's), patient type, month of submitted_at and form.
+-- hospital's), patient type, month and week (its Monday) of submitted_at, and form.
 create or replace table mart_satisfaction_response_forms as
 with responses as (
     select hospital, source, response_id, department, submitted_at, patient_type
@@ -49,6 +49,7 @@ final as (
         responses.department,
         responses.patient_type,
         strftime(responses.submitted_at, '%Y-%m') as month,
+        strftime(date_trunc('week', responses.submitted_at), '%Y-%m-%d') as week,
         candidates.form_id
     from responses
     left join candidates using (hospital, source, response_id)
@@ -103,13 +104,14 @@ final as (
 select * from final;
 
 -- Grain: one row per answered item of a survey response, with its hospital, department, patient
--- type, month, form and section: what the satisfaction counts read.
+-- type, month, week, form and section: what the satisfaction counts read.
 create or replace view mart_satisfaction_answers as
 select
     forms.hospital,
     forms.department,
     forms.patient_type,
     forms.month,
+    forms.week,
     answers.hospital,
     answers.source,
     answers.response_id,

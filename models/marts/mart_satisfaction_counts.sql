@@ -1,64 +1,19 @@
 -- Grain: one row per hospital per department (and `ALL`, the hospital's) per patient type
 -- (`inpatient`, `outpatient`, and `all` for every response, those without a type included) per
--- month of submitted_at per dimension: each section of the survey definition the response was
--- matched to (`A`..`E` for the Ministry of Health forms; see mart_satisfaction_answers), and `all`
--- for every item answered, known to the form or not: the sums from which
--- pipeline/satisfaction/stage.ts computes the satisfaction index and its interval. `ALL` is one
--- hospital's, never a sum across hospitals.
--- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
--- the sums of squares let its variance respect that answers cluster within respondents.
+-- month of submitted_at per dimension (each section of the response's survey definition, `A`..`E`
+-- for the Ministry of Health forms, and `all` for every item answered): the months of
+-- int_satisfaction_period_counts, from which pipeline/satisfaction/stage.ts computes the
+-- satisfaction index and its interval. `ALL` is one hospital's, never a sum across hospitals.
 create or replace table mart_satisfaction_counts as
-with answers as (
-    select * from mart_satisfaction_answers
-),
-
-per_section as (
-    select
-        hospital, department, patient_type, month, source, response_id, section,
-        count(*) as m,
-        count(*) filter (where score >= 4) as y,
-        sum(score) as score_sum
-    from answers
-    group by hospital, department, patient_type, month, source, response_id, section
-),
-
--- a respondent's sums per section, and over every item (known to the form or not) as `all`
-per_respondent as (
-    select hospital, department, patient_type, month, section as dimension, source, response_id, m, y, score_sum
-    from per_section
-    where section is not null
-    union all
-    select hospital, department, patient_type, month, 'all' as dimension, source, response_id, sum(m), sum(y), sum(score_sum)
-    from per_section
-    group by hospital, department, patient_type, month, source, response_id
-),
-
-grouped as (
-    select
-        hospital,
-        coalesce(department, 'ALL') as department,
-        -- grouped over patient types: every response; else one type (a response without one is in `all` only)
-        case when grouping(patient_type) = 1 then 'all' else patient_type end as patient_type,
-        month,
-        dimension,
-        count(*)::integer as responses,
-        sum(m)::integer as answers,
-        sum(y)::integer as satisfied_answers,
-        sum(score_sum)::double as score_sum,
-        sum(y * y)::double as sum_yy,
-        sum(y * m)::double as sum_ym,
-        sum(m * m)::double as sum_mm
-    from per_respondent
-    group by grouping sets (
-        (hospital, department, patient_type, month, dimension),
-        (hospital, department, month, dimension),
-        (hospital, patient_type, month, dimension),
-        (hospital, month, dimension)
-    )
+with months as (
+    select * from int_satisfaction_period_counts where grain = 'month'
 ),
 
 final as (
-    select * from grouped where patient_type is not null
+    select
+        hospital, department, patient_type, period as month, dimension,
+        responses, answers, satisfied_answers, score_sum, sum_yy, sum_ym, sum_mm
+    from months
 )
 
 select * from final

@@ -1,12 +1,12 @@
 -- Grain: one row per hospital per department (and the hospital's `ALL`) per patient type
 -- (`inpatient`, `outpatient`, `all`) per section (`A`..`E`, and `all`) per month of
--- mart_satisfaction_section_spc: the month's point on its XmR chart (index, mean, process limits,
+-- mart_satisfaction_cell_spc: the month's point on its XmR chart (index, mean, process limits,
 -- the period its limits come from, point type) with the index's 95% interval from
 -- export_satisfaction_index, what the small multiples of satisfaction by section draw. Nothing is
 -- recomputed: a suppressed month stays suppressed, without numbers.
 create or replace table mart_satisfaction_section_trend as
 with spc as (
-    select * from mart_satisfaction_section_spc
+    select * from mart_satisfaction_cell_spc
 ),
 
 intervals as (

@@ -2,29 +2,13 @@
 -- ongoing, resolved: pipeline/warnings). `warning_key` names what the warning is about and stays
 -- the same while the problem lasts, so its id is stable across runs:
 --   satisfaction_drop: a hospital's department (or the whole hospital) whose latest complete month
---     falls on its XmR chart or below the funnel of its hospital's departments
---     (mart_satisfaction_drop), both methods merged into one;
+--     or week fell in a section or the whole form, for a patient type or every patient
+--     (mart_satisfaction_drop_candidates: one per department, every cell and method merged);
 --   sla_breach: an open case that passed its due date or an escalation step (mart_open_cases).
 -- Every warning is one hospital's: the same department name in two hospitals is two warnings.
 create or replace table mart_warning_candidates as
 with drops as (
-    select
-        'satisfaction_drop' as kind,
-        hospital,
-        nullif(department, 'ALL') as department,
-        min(period_start) as period_start,
-        max(period_end) as period_end,
-        -- the XmR chart's own expectation (the department's mean) where it signalled, else the funnel's target
-        arg_min(observed_pct, method) as observed,
-        coalesce(max(expected_pct) filter (where method = 'xmr'), max(expected_pct)) as expected,
-        string_agg(method, '+' order by method) as method,
-        string_agg(reason, '; ' order by method) as reason,
-        case when count(*) > 1 or min(observed_pct - limit_pct) < 0 then 'high' else 'medium' end as severity,
-        []::varchar[] as evidence_ids,
-        min(month) as month,
-        count(*) as methods
-    from mart_satisfaction_drop
-    group by hospital, department
+    select * from mart_satisfaction_drop_candidates
 ),
 
 -- one warning per open case and escalation step (mart_open_cases): passing its due date is step 1,
@@ -81,7 +65,8 @@ final as (
         severity,
         evidence_ids,
         month,
-        sla_case
+        sla_case,
+        satisfaction
     from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
 )
 

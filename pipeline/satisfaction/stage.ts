@@ -2,7 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
 import { queryRows, setVariables } from '../db.ts';
 import { buildSatisfactionMeasures } from './measures.ts';
-import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
+import { buildSatisfactionTrends, latestCompleteMonth, readMonthCounts, type MonthCounts } from './trends.ts';
+import { buildWeeklyWatch, latestCompleteWeek, readWeekCounts, type WeekCounts } from './weekly.ts';
+import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
+import type { WarningCandidate } from '../warnings/warnings.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
 import { writeSurveyDefinitionTables } from './survey-tables.ts';
@@ -87,14 +90,70 @@ export async function writeSurveyDefinitions(connection: DuckDBConnection, confi
 }
 
 /**
- * The satisfaction stage's statistics, once the satisfaction models have counted:
- * export_satisfaction_index, export_satisfaction_measures, and the SPC and funnel tables for the
- * latest complete month before `asOf`, whose month the drop candidates then read.
+ * A fall smaller than this many points below what was expected raises no satisfaction_drop
+ * warning, however significant: `wholeForm` for the whole questionnaire of every patient (a large
+ * department's chart is so tight that a 2-point dip is a special cause, and not worth a
+ * department's week), `cell` for a section or one patient type: fifteen times as many cells, each
+ * noisier, and the fall the weekly volume rule is sized for (weeklyWatchDefaults).
  */
-export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string): Promise<void> {
+export const MIN_DROP_PCT = Object.freeze({ wholeForm: 5, cell: 10 });
+
+/** The counts the drop watch charts, read once: a backtest judges many dates on them. */
+export interface SatisfactionSeries {
+  months: MonthCounts[];
+  weeks: WeekCounts[];
+}
+
+export async function readSatisfactionSeries(connection: DuckDBConnection): Promise<SatisfactionSeries> {
+  return { months: await readMonthCounts(connection), weeks: await readWeekCounts(connection) };
+}
+
+/**
+ * The drop watch as a run on `asOf` sees it: the charts of every department, patient type and
+ * dimension up to the latest complete month and week (only periods that ended by `asOf`, so only
+ * responses submitted by then), then the drop models (mart_satisfaction_drop and its
+ * candidates). `charted` is the month already charted, if any: the
+ * monthly charts are built again only when the month changes.
+ */
+export async function watchSatisfaction(
+  connection: DuckDBConnection,
+  series: SatisfactionSeries,
+  asOf: string,
+  models: StepModels,
+  charted: string | null = null,
+): Promise<string> {
+  const month = latestCompleteMonth(asOf);
+  const week = latestCompleteWeek(asOf);
+  if (month !== charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES);
+  await buildWeeklyWatch(connection, series.weeks, week, MIN_RESPONSES);
+  await setVariables(connection, {
+    satisfaction_month: month,
+    satisfaction_week: week,
+    satisfaction_min_drop_pct: MIN_DROP_PCT.wholeForm,
+    satisfaction_min_cell_drop_pct: MIN_DROP_PCT.cell,
+  });
+  for (const model of SATISFACTION_DROP_MODELS) await models.run(model);
+  return month;
+}
+
+/** The satisfaction_drop warning candidates that watchSatisfaction left (mart_satisfaction_drop_candidates). */
+export async function readSatisfactionDrops(connection: DuckDBConnection): Promise<WarningCandidate[]> {
+  return queryRows<WarningCandidate>(
+    connection,
+    "select * exclude (period_start, period_end, methods), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
+  );
+}
+
+/**
+ * The satisfaction stage's statistics, once the satisfaction models have counted:
+ * export_satisfaction_index, export_satisfaction_measures, the drop watch for `asOf`
+ * (watchSatisfaction), and the trends the pages draw (mart_satisfaction_trend, and by section and
+ * patient type mart_satisfaction_section_trend).
+ */
+export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string, models: StepModels): Promise<void> {
   await buildSatisfactionIndex(connection);
   await buildSatisfactionMeasures(connection, MIN_RESPONSES);
-  const month = latestCompleteMonth(asOf);
-  await buildSatisfactionTrends(connection, month, MIN_RESPONSES);
-  await setVariables(connection, { satisfaction_month: month });
+  await watchSatisfaction(connection, await readSatisfactionSeries(connection), asOf, models);
+  await models.run('marts/mart_satisfaction_trend');
+  await models.run('marts/mart_satisfaction_section_trend');
 }

@@ -2,13 +2,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
+import type { XmrChartPoint, XmrInputPoint } from '../statistics/xmr_chart.ts';
 import { xmrRecalculatedChart } from '../statistics/xmr_recalculated_chart.ts';
 import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
 
-/** One hospital's department-month of the `all` dimension and patient type of mart_satisfaction_counts. */
+/** One hospital's department-month of one patient type and dimension (section) of mart_satisfaction_counts. */
 export interface MonthCounts {
   hospital: string;
   department: string;
+  patient_type: string;
+  dimension: string;
   month: string;
   responses: number;
   answers: number;
@@ -34,6 +37,17 @@ export function latestCompleteMonth(asOf: string): string {
   return complete.toISOString().slice(0, 7);
 }
 
+/** A series' cell: what one chart or funnel is about, besides the hospital. */
+const CELL_COLUMNS: readonly TableColumn[] = [
+  { name: 'patient_type', type: 'varchar' },
+  { name: 'dimension', type: 'varchar' },
+];
+
+/** The rows of the `all` patient type and dimension, without the cell's columns: the tables the pages read. */
+function wholeForm(rows: readonly TableCell[][]): TableCell[][] {
+  return rows.filter((row) => row[2] === 'all' && row[3] === 'all').map((row) => [row[0]!, row[1]!, ...row.slice(4)]);
+}
+
 export const SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'hospital', type: 'varchar' },
   { name: 'department', type: 'varchar' },
@@ -55,36 +69,66 @@ export const SPC_COLUMNS: readonly TableColumn[] = [
   { name: 'limits_from', type: 'varchar' },
 ];
 
-/** Orders a hospital's department-months: hospital, then department, then month, by code units. */
+/** SPC_COLUMNS with the cell (patient type, dimension) after the department: mart_satisfaction_cell_spc. */
+export const CELL_SPC_COLUMNS: readonly TableColumn[] = [...SPC_COLUMNS.slice(0, 2), ...CELL_COLUMNS, ...SPC_COLUMNS.slice(2)];
+
+/**
+ * The points of `xmrRecalculatedChart` (higher is better) for many facets, charted facet by facet
+ * (xmrChart looks each facet's points up among all of them, which a watch of hundreds of series
+ * cannot wait for), each with the first month of the period whose limits judged it: limits held
+ * from a 12-month baseline and recalculated only at a sustained shift, as Making Data Count does.
+ */
+export function chartEachFacet(points: readonly (XmrInputPoint & { facet: string })[]): (XmrChartPoint & { limitsFrom: string })[] {
+  const byFacet = new Map<string, XmrInputPoint[]>();
+  for (const p of points) {
+    const list = byFacet.get(p.facet) ?? [];
+    if (list.length === 0) byFacet.set(p.facet, list);
+    list.push(p);
+  }
+  return [...byFacet.values()].flatMap((facet) => {
+    const chart = xmrRecalculatedChart(facet, { improvementDirection: 'increase' });
+    const periodStart = new Map<number, string>();
+    for (const p of chart.points) if (!periodStart.has(p.rebaseGroup)) periodStart.set(p.rebaseGroup, p.x.slice(0, 7));
+    return chart.points.map((p) => ({ ...p, limitsFrom: periodStart.get(p.rebaseGroup)! }));
+  });
+}
+
+/** Orders a hospital's department-months: hospital, department, patient type, dimension, then month, by code units. */
 function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
-  const key = (c: MonthCounts) => [c.hospital, c.department, c.month];
+  const key = (c: MonthCounts) => [c.hospital, c.department, c.patient_type, c.dimension, c.month];
   const [x, y] = [key(a), key(b)];
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
   return 0;
 }
 
 /**
- * Each charted month's SPC cells (pct_satisfied .. limits_from, as SPC_COLUMNS after `suppressed`),
- * one XmR chart per series (`seriesOf`), or undefined for a month left out of the charts: the
- * monthly pct_satisfied on an XmR chart with the Making Data Count rules (higher is better), its
- * limits held from a 12-month baseline and recalculated only at a sustained shift
- * (`xmrRecalculatedChart`); limits_from is the first month of the period whose limits judged it.
- * A month with fewer than `minResponses` respondents is left out, and the chart runs over the
- * months that remain, so a moving range spans the gap. Months after `lastMonth` are not charted.
+ * The rows of mart_satisfaction_cell_spc: per hospital, department (and the hospital's `ALL`),
+ * patient type and dimension, the monthly pct_satisfied on an XmR chart with the Making Data Count
+ * rules (`chartEachFacet`, higher is better; `limits_from` the first month of the period whose
+ * limits judged it). A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
+ * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
+ * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
  */
-function spcCells<T extends MonthCounts>(counts: readonly T[], lastMonth: string, minResponses: number, seriesOf: (c: T) => string): (c: T) => TableCell[] | undefined {
-  const charted = counts.filter((c) => c.month <= lastMonth && c.responses >= minResponses);
-  const chart = xmrRecalculatedChart(
-    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: seriesOf(c) })),
-    { improvementDirection: 'increase' },
+export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
+  const months = counts.filter((c) => c.month <= lastMonth);
+  const charted = months.filter((c) => c.responses >= minResponses);
+  const chart = chartEachFacet(
+    // a facet per hospital, department and cell: the same name in two hospitals is two charts
+    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: facetOf(c) })),
   );
-  const byKey = new Map(chart.points.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
-  const periodStart = new Map<string, string>();
-  for (const p of chart.points) if (!periodStart.has(JSON.stringify([p.facet, p.rebaseGroup]))) periodStart.set(JSON.stringify([p.facet, p.rebaseGroup]), p.x.slice(0, 7));
-  return (c) => {
-    const point = byKey.get(JSON.stringify([seriesOf(c), c.month]));
-    if (point === undefined) return undefined;
+  const byKey = new Map(chart.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
+  const ordered = [...months].sort(byHospitalDepartment);
+  return ordered.map((c) => {
+    const point = byKey.get(JSON.stringify([facetOf(c), c.month]));
+    if (point === undefined) return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, true, ...Array<TableCell>(13).fill(null)];
     return [
+      c.hospital,
+      c.department,
+      c.patient_type,
+      c.dimension,
+      c.month,
+      c.responses,
+      false,
       point.y,
       point.mean,
       point.lowerProcessLimit,
@@ -97,58 +141,14 @@ function spcCells<T extends MonthCounts>(counts: readonly T[], lastMonth: string
       point.ruleTrend,
       point.ruleTwoInThree,
       point.shortGroupWarning,
-      periodStart.get(JSON.stringify([point.facet, point.rebaseGroup])) ?? null,
+      point.limitsFrom,
     ];
-  };
-}
-
-/** How many SPC cells follow `suppressed` in a row (SPC_COLUMNS after it). */
-const SPC_CELLS = 13;
-
-/**
- * The rows of mart_satisfaction_spc: per hospital and department (and the hospital's `ALL`), the
- * monthly pct_satisfied of the `all` dimension on its XmR chart (`spcCells`). A suppressed month
- * keeps its row, flagged and without numbers.
- */
-export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
-  const months = counts.filter((c) => c.month <= lastMonth);
-  // a chart per hospital and department: the same name in two hospitals is two charts
-  const cells = spcCells(months, lastMonth, minResponses, (c) => JSON.stringify([c.hospital, c.department]));
-  return [...months].sort(byHospitalDepartment).map((c) => {
-    const spc = cells(c);
-    return [c.hospital, c.department, c.month, c.responses, spc === undefined, ...(spc ?? Array<TableCell>(SPC_CELLS).fill(null))];
   });
 }
 
-/** One hospital's department-month of one patient type and dimension of mart_satisfaction_counts. */
-export interface SectionMonthCounts extends MonthCounts {
-  patient_type: string;
-  dimension: string;
-}
-
-export const SECTION_SPC_COLUMNS: readonly TableColumn[] = [
-  ...SPC_COLUMNS.slice(0, 2),
-  { name: 'patient_type', type: 'varchar' },
-  { name: 'dimension', type: 'varchar' },
-  ...SPC_COLUMNS.slice(2),
-];
-
-/**
- * The rows of mart_satisfaction_section_spc: as spcRows, one XmR chart per hospital, department
- * (and `ALL`), patient type and dimension (sections `A`..`E` and `all`), so a section that falls
- * while the whole index holds still shows on its own chart.
- */
-export function sectionSpcRows(counts: readonly SectionMonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
-  const months = counts.filter((c) => c.month <= lastMonth);
-  const seriesOf = (c: SectionMonthCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
-  const cells = spcCells(months, lastMonth, minResponses, seriesOf);
-  const key = (c: SectionMonthCounts) => JSON.stringify([seriesOf(c), c.month]);
-  return [...months]
-    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-    .map((c) => {
-      const spc = cells(c);
-      return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, spc === undefined, ...(spc ?? Array<TableCell>(SPC_CELLS).fill(null))];
-    });
+/** One chart per hospital, department, patient type and dimension. */
+function facetOf(c: Pick<MonthCounts, 'hospital' | 'department' | 'patient_type' | 'dimension'>): string {
+  return JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
 }
 
 export const FUNNEL_COLUMNS: readonly TableColumn[] = [
@@ -175,6 +175,9 @@ export const FUNNEL_COLUMNS: readonly TableColumn[] = [
   { name: 'z_judged', type: 'double' },
 ];
 
+/** FUNNEL_COLUMNS with the cell after the department: mart_satisfaction_cell_funnel. */
+export const CELL_FUNNEL_COLUMNS: readonly TableColumn[] = [...FUNNEL_COLUMNS.slice(0, 2), ...CELL_COLUMNS, ...FUNNEL_COLUMNS.slice(2)];
+
 /** A funnel's rows for units of one month: each unit's row, suppressed (no numbers) below `minResponses`. */
 function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => string, minResponses: number): TableCell[][] {
   const units = inMonth
@@ -194,11 +197,13 @@ function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => s
   const byUnit = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
   return inMonth.map((c) => {
     const point = byUnit.get(unitOf(c));
-    if (point === undefined || plot === null) return [c.hospital, c.department, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
+    if (point === undefined || plot === null) return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
     const limits = plot.adjustedUsed ? point.adjustedLimits : point.unadjustedLimits;
     return [
       c.hospital,
       c.department,
+      c.patient_type,
+      c.dimension,
       c.month,
       c.responses,
       false,
@@ -223,8 +228,8 @@ function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => s
 }
 
 /**
- * The rows of mart_satisfaction_funnel: in one month, each hospital's departments' pct_satisfied
- * (dimension `all`) on a funnel plot for proportions (`funnelPlot`, PR, Spiegelhalter 2005) with
+ * The rows of mart_satisfaction_cell_funnel: in one month, each hospital's departments'
+ * pct_satisfied, one funnel per patient type and dimension, on a funnel plot for proportions (`funnelPlot`, PR, Spiegelhalter 2005) with
  * the overdispersion correction of Spiegelhalter et al. 2012 (winsorised z-scores, additive τ²).
  * A funnel compares the departments of one hospital: its target is that hospital's, never a
  * group's. Because answers cluster in respondents, a department's precision is its effective
@@ -236,13 +241,12 @@ function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => s
  */
 export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
   const inMonth = counts.filter((c) => c.month === month && c.department !== 'ALL').sort(byHospitalDepartment);
-  return [...new Set(inMonth.map((c) => c.hospital))].flatMap((hospital) =>
-    funnelOf(
-      inMonth.filter((c) => c.hospital === hospital),
-      (c) => c.department,
-      minResponses,
-    ),
-  );
+  const funnels = new Map<string, MonthCounts[]>();
+  for (const c of inMonth) {
+    const key = JSON.stringify([c.hospital, c.patient_type, c.dimension]);
+    funnels.set(key, [...(funnels.get(key) ?? []), c]);
+  }
+  return [...funnels.values()].flatMap((units) => funnelOf(units, (c) => c.department, minResponses)).sort(byCellRow);
 }
 
 /**
@@ -252,29 +256,37 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
  * has two hospitals or more: one hospital has nothing to be compared with.
  */
 export function hospitalFunnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
-  const inMonth = counts.filter((c) => c.month === month && c.department === 'ALL').sort(byHospitalDepartment);
+  const inMonth = counts.filter((c) => c.month === month && c.department === 'ALL' && c.patient_type === 'all' && c.dimension === 'all').sort(byHospitalDepartment);
   if (inMonth.length < 2) return [];
-  return funnelOf(inMonth, (c) => c.hospital, minResponses);
+  return wholeForm(funnelOf(inMonth, (c) => c.hospital, minResponses));
 }
 
-/**
- * Builds mart_satisfaction_spc, mart_satisfaction_section_spc (every patient type and dimension),
- * mart_satisfaction_funnel and mart_satisfaction_hospital_funnel from
- * mart_satisfaction_counts (every patient type together), up to and for `lastMonth`, the latest
- * complete month.
- */
-export async function buildSatisfactionTrends(connection: DuckDBConnection, lastMonth: string, minResponses: number): Promise<void> {
-  const counts = await queryRows<MonthCounts>(
-    connection,
-    `select hospital, department, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm
-     from mart_satisfaction_counts where dimension = 'all' and patient_type = 'all'`,
-  );
-  await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, spcRows(counts, lastMonth, minResponses));
-  const sections = await queryRows<SectionMonthCounts>(
+/** Orders rows of the cell tables as byHospitalDepartment orders their counts (hospital, department, patient type, dimension, month). */
+function byCellRow(a: readonly TableCell[], b: readonly TableCell[]): number {
+  for (let i = 0; i < 5; i++) if (a[i] !== b[i]) return String(a[i]) < String(b[i]) ? -1 : 1;
+  return 0;
+}
+
+/** mart_satisfaction_counts as the trends read it: every department, patient type and dimension. */
+export async function readMonthCounts(connection: DuckDBConnection): Promise<MonthCounts[]> {
+  return queryRows<MonthCounts>(
     connection,
     'select hospital, department, patient_type, dimension, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm from mart_satisfaction_counts',
   );
-  await writeTable(connection, 'mart_satisfaction_section_spc', SECTION_SPC_COLUMNS, sectionSpcRows(sections, lastMonth, minResponses));
-  await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, funnelRows(counts, lastMonth, minResponses));
+}
+
+/**
+ * Builds, up to and for `lastMonth` (the latest complete month), the charts of every patient type
+ * and dimension (mart_satisfaction_cell_spc, mart_satisfaction_cell_funnel: what the drop watch
+ * reads), those of the whole form and every patient (mart_satisfaction_spc,
+ * mart_satisfaction_funnel: what the pages draw) and mart_satisfaction_hospital_funnel.
+ */
+export async function buildSatisfactionTrends(connection: DuckDBConnection, counts: readonly MonthCounts[], lastMonth: string, minResponses: number): Promise<void> {
+  const spc = spcRows(counts, lastMonth, minResponses);
+  const funnel = funnelRows(counts, lastMonth, minResponses);
+  await writeTable(connection, 'mart_satisfaction_cell_spc', CELL_SPC_COLUMNS, spc);
+  await writeTable(connection, 'mart_satisfaction_cell_funnel', CELL_FUNNEL_COLUMNS, funnel);
+  await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, wholeForm(spc));
+  await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, wholeForm(funnel));
   await writeTable(connection, 'mart_satisfaction_hospital_funnel', FUNNEL_COLUMNS, hospitalFunnelRows(counts, lastMonth, minResponses));
 }

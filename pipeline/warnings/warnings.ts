@@ -51,6 +51,36 @@ export interface SlaCase {
   calendar: string;
 }
 
+/** One cell of a satisfaction_drop warning that fell: a section (or `all`) of a patient type (or `all`) in a month or week. */
+export interface SatisfactionCell {
+  /** `A`..`E`, or `all` for the whole questionnaire. */
+  section: string;
+  /** `inpatient`, `outpatient`, or `all`. */
+  patient_type: string;
+  grain: 'month' | 'week';
+  /** YYYY-MM, or the week's Monday YYYY-MM-DD. */
+  period: string;
+  /** `xmr`, `funnel` or `xmr_weekly`. */
+  method: string;
+  /** The rule that fired: the XmR special cause (Below LCL, 7 Points Below CL, ...) or the funnel's limit. */
+  rule: string;
+  responses: number;
+  observed: number;
+  expected: number;
+}
+
+/** satisfaction_drop: where it fell (its headline cell, the one that fell furthest), the quotes, and every cell that fell. */
+export interface SatisfactionDrop {
+  section: string;
+  patient_type: string;
+  grain: 'month' | 'week';
+  period: string;
+  rule: string;
+  /** Up to three redacted comments of the headline's respondents dissatisfied with its section. */
+  quotes: string[];
+  cells: SatisfactionCell[];
+}
+
 /** One warning of contract section 4, with the text for people in the site's language. */
 export interface Warning {
   id: string;
@@ -95,6 +125,8 @@ export interface Warning {
   sla_case?: SlaCase;
   /** Why it is open again although its problem was fixed: the fix's review found complaints did not fall (pipeline/fixes). */
   reopened_reason?: string;
+  /** satisfaction_drop: the section and patient type that fell, and how. */
+  satisfaction?: SatisfactionDrop;
 }
 
 /** One 7-day window of a detector warning's cell, judged on the windows before it (assessWeek). */
@@ -116,8 +148,9 @@ export interface WarningsFile {
 }
 
 /** A warning's facts before its id, status and text: a row of mart_warning_candidates, or a detector's. */
-export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date' | 'sla_case'> & {
+export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date' | 'sla_case' | 'satisfaction'> & {
   sla_case?: SlaCase | null;
+  satisfaction?: SatisfactionDrop | null;
   warning_key: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
@@ -201,6 +234,7 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
       suggested_action: t(language, 'warning.action.sla_breach'),
     };
   }
+  if (row.kind === 'satisfaction_drop' && row.satisfaction) return describeSatisfactionDrop(row, row.satisfaction, language, department);
   if (row.kind === 'satisfaction_drop') {
     return {
       summary: t(language, 'warning.summary.satisfaction_drop', { department, month: row.month ?? '', observed: n(row.observed), expected: n(row.expected), reason: row.reason }),
@@ -219,6 +253,22 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
     keywords: row.keywords.join(language === 'zh' ? '、' : ', '),
   });
   return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
+}
+
+/** A satisfaction drop in words: the section and patient type that fell, in which month or week, observed against expected, and the rule. */
+function describeSatisfactionDrop(row: WarningCandidate, drop: SatisfactionDrop, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
+  const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
+  const patients = (['inpatient', 'outpatient'] as const).find((type) => type === drop.patient_type) ?? 'all';
+  const summary = t(language, 'warning.summary.satisfaction_drop.cell', {
+    section: drop.section === 'all' ? t(language, 'satisfaction.wholeForm') : t(language, 'satisfaction.section', { section: drop.section }),
+    patients: t(language, `satisfaction.patients.${patients}`),
+    department,
+    period: drop.grain === 'week' ? t(language, 'satisfaction.week', { week: drop.period }) : t(language, 'satisfaction.month', { month: drop.period }),
+    observed: n(row.observed),
+    expected: n(row.expected),
+    reason: drop.rule,
+  });
+  return { summary, suggested_action: t(language, 'warning.action.satisfaction_drop') };
 }
 
 /** A sentinel in words: the event, where, when, and the phrases that said so; the reputational classes go first to the patient-relations office. */
@@ -307,11 +357,12 @@ export function raiseWarnings(
       if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
-    const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;
+    const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, satisfaction, ...fields } = row;
     const described = {
       id,
       ...fields,
       ...(slaCase ? { sla_case: slaCase } : {}),
+      ...(satisfaction ? { satisfaction, quotes: satisfaction.quotes } : {}),
       status,
       ...describe(row, style.language),
       due_date: dueDate(row, asOf, style),

@@ -151,7 +151,7 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
           calendars: (models) => prepareCalendars(connection, config, models),
           asOf: () => setVariables(connection, { as_of: asOf, ...caseVariables(caseDefaults) }),
           surveyDefinitions: () => writeSurveyDefinitions(connection, config),
-          satisfactionStatistics: () => buildSatisfactionStatistics(connection, asOf),
+          satisfactionStatistics: (models) => buildSatisfactionStatistics(connection, asOf, models),
         });
         const [row] = await queryRows<{ rows: number }>(connection, 'select count(*)::integer as rows from export_satisfaction_index');
         indexRows = row?.rows ?? 0;

@@ -145,7 +145,7 @@ describe('mart_satisfaction_funnel', () => {
 describe('mart_satisfaction_drop', () => {
   it('lists the planted department by both methods, and the hospital as a whole by XmR', async () => {
     const drops = await ws.query(
-      'select department, period_start::varchar as period_start, period_end::varchar as period_end, method, reason, responses, observed_pct from mart_satisfaction_drop',
+      "select department, period_start::varchar as period_start, period_end::varchar as period_end, method, reason, responses, observed_pct from mart_satisfaction_drop where patient_type = 'all' and dimension = 'all'",
     );
     expect(drops).toEqual([
       // ALL in 2025-06: (6 + 18 + 17 + 16 + 19 + 17 + 18 + 16 + 19 + 17)/200 = 163/200
@@ -153,6 +153,9 @@ describe('mart_satisfaction_drop', () => {
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'funnel', reason: 'below the lower 99.8% limit', responses: 20, observed_pct: 30 },
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'xmr', reason: 'Below LCL', responses: 20, observed_pct: 30 },
     ]);
+    // q_a1 is the only item: section A is the whole form, and no response has a patient type
+    const cells = await ws.query<{ dimension: string; patient_type: string }>('select distinct dimension, patient_type from mart_satisfaction_drop order by all');
+    expect(cells).toEqual([{ dimension: 'A', patient_type: 'all' }, { dimension: 'all', patient_type: 'all' }]);
   });
 
   it('becomes one satisfaction_drop warning per department, both methods merged, in warnings.json', async () => {
@@ -164,6 +167,9 @@ describe('mart_satisfaction_drop', () => {
       ['Khoa Nhi', 'funnel+xmr', 'high', 'new', 30, '2025-06-01', '2025-06-30'],
     ]);
     expect(warnings[1]?.expected).toBeCloseTo(nhi!.expected, 12);
+    // a section before the whole form when they fell as far; the month's XmR chart, its own history, before the funnel
+    expect(warnings[1]?.satisfaction).toMatchObject({ section: 'A', patient_type: 'all', grain: 'month', period: '2025-06', rule: 'Below LCL', quotes: [] });
+    expect(warnings[1]?.satisfaction?.cells).toHaveLength(4);
     // 7 working days after Monday 30 June: 1-4 and 7-9 July
     expect(warnings[1]?.due_date).toBe('2025-07-09');
   });

@@ -61,10 +61,13 @@ afterAll(async () => {
   await ws.dispose();
 });
 
-/** Each distinct detector warning as first raised (a sentinel is one record, not a count: see the last test). */
+/**
+ * Each distinct complaint-detector warning as first raised (a sentinel is one record, not a count,
+ * and a satisfaction drop is surveys, not complaints: see their own tests).
+ */
 function distinctWarnings(): BacktestWarning[] {
   const first = new Map<string, BacktestWarning>();
-  for (const warning of backtest.warnings) if (warning.kind !== 'sentinel' && !first.has(warning.id)) first.set(warning.id, warning);
+  for (const warning of backtest.warnings) if (warning.kind !== 'sentinel' && warning.kind !== 'satisfaction_drop' && !first.has(warning.id)) first.set(warning.id, warning);
   return [...first.values()];
 }
 
@@ -73,7 +76,7 @@ describe('hearken backtest on the sample’s last two years', () => {
     expect(backtest.runs).toBe(105);
     expect(backtest.as_of).toBe('2026-11-15');
     expect(backtest.warnings.every((w) => w.as_of >= '2024-11-17' && w.as_of <= '2026-11-15' && w.period_end <= w.as_of)).toBe(true);
-    expect(new Set(backtest.warnings.map((w) => w.kind))).toEqual(new Set(['spike', 'hotspot', 'emerging_term', 'sentinel']));
+    expect(new Set(backtest.warnings.map((w) => w.kind))).toEqual(new Set(['spike', 'hotspot', 'emerging_term', 'sentinel', 'satisfaction_drop']));
   });
 
   it('warns of at least 90% of the planted problems within two weeks of their onset', () => {
@@ -114,6 +117,21 @@ describe('hearken backtest on the sample’s last two years', () => {
     // days at least (more over a holiday), on a weekday
     expect(daysBetween(warning.as_of, warning.due_date)).toBeGreaterThanOrEqual(9);
     expect([1, 2, 3, 4, 5]).toContain(new Date(`${warning.due_date}T00:00:00Z`).getUTCDay());
+  });
+
+  it('replays the surveys: warns of the orthopaedic renovation (inpatients, section C) within three weeks of its onset', () => {
+    const renovation = truth.planted.find((problem) => problem.id === 'vn-orthopaedics-renovation')!;
+    const first = backtest.warnings.find(
+      (w) => w.kind === 'satisfaction_drop' && w.satisfaction?.section === 'C' && w.satisfaction.patient_type === 'inpatient' && w.as_of >= renovation.onset,
+    )!;
+    expect(first.hospital).toBe('vn');
+    expect(first.observed).toBeLessThan(first.expected - 10);
+    expect(daysBetween(renovation.onset, first.as_of)).toBeLessThanOrEqual(21);
+    // the replay sees only what ended by its Sunday
+    expect(first.period_end <= first.as_of).toBe(true);
+    // measured 2026-12-06: first raised as of 2026-06-14 (two weeks below the lower limit), and no
+    // other satisfaction_drop in the 105 Mondays: the renovation's is the only distinct one
+    expect(new Set(backtest.warnings.filter((w) => w.kind === 'satisfaction_drop').map((w) => w.id))).toEqual(new Set([first.id]));
   });
 
   it('replays each sentinel as new in the run of the week its one record was received', async () => {

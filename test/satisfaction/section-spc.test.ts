@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionSpcRows, type SectionMonthCounts } from '../../pipeline/satisfaction/trends.ts';
+import { spcRows, type MonthCounts } from '../../pipeline/satisfaction/trends.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
 /**
@@ -11,18 +11,18 @@ import { deepFreeze } from '../statistics/vectors.ts';
  * outpatient C: as inpatient A, but 2024-12 has 5 respondents: suppressed, no numbers.
  */
 const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2024, 5 + i, 1)).toISOString().slice(0, 7));
-const series = (patient_type: string, dimension: string, last: number, small: string | null = null): SectionMonthCounts[] =>
+const series = (patient_type: string, dimension: string, last: number, small: string | null = null): MonthCounts[] =>
   months.map((month, i) => {
     const satisfied = i === 12 ? last : i % 2 === 0 ? 18 : 16;
     const responses = month === small ? 5 : 20;
     return { hospital: 'H', department: 'D', patient_type, dimension, month, responses, answers: 20, satisfied_answers: satisfied, sum_yy: 0, sum_ym: 0, sum_mm: 0 };
   });
 const counts = deepFreeze([...series('inpatient', 'C', 6), ...series('inpatient', 'A', 18), ...series('outpatient', 'C', 18, '2024-12')]);
-const rows = sectionSpcRows(counts, '2025-06', 10);
+const rows = spcRows(counts, '2025-06', 10);
 // hospital, department, patient_type, dimension, month, responses, suppressed, pct, mean, lower, upper, type, point type, ...
 const at = (patient: string, dimension: string, month: string) => rows.find((r) => r[2] === patient && r[3] === dimension && r[4] === month)!;
 
-describe('sectionSpcRows', () => {
+describe('spcRows per patient type and section', () => {
   it('flags a section’s drop on its own chart, limits held from its 12-month baseline', () => {
     const june = at('inpatient', 'C', '2025-06');
     expect(june.slice(0, 8)).toEqual(['H', 'D', 'inpatient', 'C', '2025-06', 20, false, 30]);

@@ -1,0 +1,74 @@
+-- Grain: one row per hospital per department (and `ALL`, the hospital's) per patient type
+-- (`inpatient`, `outpatient`, and `all` for every response, those without a type included) per
+-- period per dimension, where a period is a month (`grain` 'month', `period` YYYY-MM) or an ISO
+-- week (`grain` 'week', `period` its Monday, YYYY-MM-DD) of submitted_at; dimension is each
+-- section of the survey definition the response was matched to (`A`..`E` for the Ministry of
+-- Health forms; see mart_satisfaction_answers), and `all` for every item answered, known to the
+-- form or not. The months feed the satisfaction index (mart_satisfaction_counts), the weeks the
+-- weekly watch (mart_satisfaction_week_counts): one definition of the sums for both. `ALL` is one
+-- hospital's, never a sum across hospitals.
+-- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
+-- the sums of squares let its variance respect that answers cluster within respondents.
+create or replace table int_satisfaction_period_counts as
+with answers as (
+    select * from mart_satisfaction_answers
+),
+
+per_section as (
+    select
+        hospital, department, patient_type, month, week, source, response_id, section,
+        count(*) as m,
+        count(*) filter (where score >= 4) as y,
+        sum(score) as score_sum
+    from answers
+    group by hospital, department, patient_type, month, week, source, response_id, section
+),
+
+-- a respondent's sums per section, and over every item (known to the form or not) as `all`
+per_respondent as (
+    select hospital, department, patient_type, month, week, section as dimension, source, response_id, m, y, score_sum
+    from per_section
+    where section is not null
+    union all
+    select hospital, department, patient_type, month, week, 'all' as dimension, source, response_id, sum(m), sum(y), sum(score_sum)
+    from per_section
+    group by hospital, department, patient_type, month, week, source, response_id
+),
+
+-- each respondent once in its month and once in its week
+per_period as (
+    select 'month' as grain, month as period, * exclude (month, week) from per_respondent
+    union all
+    select 'week' as grain, week as period, * exclude (month, week) from per_respondent
+),
+
+grouped as (
+    select
+        hospital,
+        coalesce(department, 'ALL') as department,
+        -- grouped over patient types: every response; else one type (a response without one is in `all` only)
+        case when grouping(patient_type) = 1 then 'all' else patient_type end as patient_type,
+        grain,
+        period,
+        dimension,
+        count(*)::integer as responses,
+        sum(m)::integer as answers,
+        sum(y)::integer as satisfied_answers,
+        sum(score_sum)::double as score_sum,
+        sum(y * y)::double as sum_yy,
+        sum(y * m)::double as sum_ym,
+        sum(m * m)::double as sum_mm
+    from per_period
+    group by grouping sets (
+        (hospital, department, patient_type, grain, period, dimension),
+        (hospital, department, grain, period, dimension),
+        (hospital, patient_type, grain, period, dimension),
+        (hospital, grain, period, dimension)
+    )
+),
+
+final as (
+    select * from grouped where patient_type is not null
+)
+
+select * from final;

@@ -1,0 +1,137 @@
+import { median } from 'simple-statistics';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../db.ts';
+import { clusteredProportion } from '../statistics/clustered_proportion.ts';
+import { addDays } from '../time.ts';
+import { xmrLimits } from '../statistics/xmr_limits.ts';
+import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
+
+/** One week of one series of mart_satisfaction_week_counts: hospital, department, patient type, dimension. */
+export interface WeekCounts {
+  hospital: string;
+  department: string;
+  patient_type: string;
+  dimension: string;
+  /** The week's Monday, YYYY-MM-DD. */
+  week: string;
+  responses: number;
+  answers: number;
+  satisfied_answers: number;
+  sum_yy: number;
+  sum_ym: number;
+  sum_mm: number;
+}
+
+/**
+ * When a series is watched week by week as well as month by month. The volume rule is stated in
+ * the unit people read, the index's 95% interval: a week whose interval is ±10 points wide cannot
+ * tell a 10-point fall from noise, and a series whose typical week is wider is left to the monthly
+ * charts, which pool four weeks (about half the width).
+ */
+export const weeklyWatchDefaults = Object.freeze({
+  /** A series is watched weekly when the median half-width of its earlier weeks' 95% intervals is at most this, in points. */
+  maxHalfWidthPct: 10,
+  /** ...over at least this many earlier weeks with enough respondents: beyond trial limits (12 points or fewer). */
+  minWeeks: 13,
+});
+
+export type WeeklyWatchOptions = typeof weeklyWatchDefaults;
+
+/**
+ * The Monday of the last ISO week (Monday to Sunday) that has ended by the analysis date: the week
+ * of `asOf` when `asOf` is its Sunday, else the week before.
+ *
+ * @example latestCompleteWeek('2026-06-14') // '2026-06-08' (a Sunday: its own week)
+ * @example latestCompleteWeek('2026-06-15') // '2026-06-08'
+ */
+export function latestCompleteWeek(asOf: string): string {
+  const weekday = (new Date(`${asOf}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  if (Number.isNaN(weekday)) throw new RangeError(`latestCompleteWeek requires a date YYYY-MM-DD, not ${asOf}`);
+  return weekday === 6 ? addDays(asOf, -6) : addDays(asOf, -weekday - 7);
+}
+
+export const WEEKLY_SPC_COLUMNS: readonly TableColumn[] = [
+  { name: 'hospital', type: 'varchar' },
+  { name: 'department', type: 'varchar' },
+  { name: 'patient_type', type: 'varchar' },
+  { name: 'dimension', type: 'varchar' },
+  { name: 'week', type: 'varchar' },
+  { name: 'responses', type: 'integer' },
+  { name: 'suppressed', type: 'boolean' },
+  { name: 'half_width_pct', type: 'double' },
+  { name: 'watched', type: 'boolean' },
+  { name: 'pct_satisfied', type: 'double' },
+  { name: 'mean_pct', type: 'double' },
+  { name: 'lower_limit_pct', type: 'double' },
+  { name: 'upper_limit_pct', type: 'double' },
+  { name: 'below_lower_limit', type: 'boolean' },
+];
+
+const seriesOf = (c: WeekCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
+
+/** Half the width of a week's 95% interval of pct_satisfied, in points (clusteredProportion). */
+function halfWidthPct(c: WeekCounts): number {
+  const interval = clusteredProportion({ n: c.responses, sumY: c.satisfied_answers, sumM: c.answers, sumYY: c.sum_yy, sumYM: c.sum_ym, sumMM: c.sum_mm });
+  return (100 * (interval.upper - interval.lower)) / 2;
+}
+
+/**
+ * The rows of mart_satisfaction_weekly_spc, as a run whose latest complete week is `lastWeek`
+ * sees them: every week up to it of every series (hospital, department or `ALL`, patient type,
+ * dimension). A week with fewer than `minResponses` respondents is suppressed, as a month is. A
+ * series is `watched` when its weeks before `lastWeek` that are not suppressed number at least
+ * `minWeeks` and the median of their intervals' half-widths is at most `maxHalfWidthPct`: the rule
+ * reads the series' usual volume, never the week judged, so a fall (which widens its own week's
+ * interval) cannot take a series off the watch. A watched series' weeks are charted on an XmR
+ * chart (`xmrLimits`: the mean, and limits 2.66 mean moving ranges away, ranges screened as
+ * Making Data Count does), and `below_lower_limit` is its 3-sigma rule on the low side, the only
+ * rule a week raises on (the monthly charts apply the run rules). A series not watched keeps its
+ * rows without chart numbers.
+ *
+ * @example weeklySpcRows(counts, '2026-06-08', 10).find((r) => r[4] === '2026-06-08')?.[13] // true: below the lower limit
+ */
+export function weeklySpcRows(
+  counts: readonly WeekCounts[],
+  lastWeek: string,
+  minResponses: number,
+  options: WeeklyWatchOptions = weeklyWatchDefaults,
+): TableCell[][] {
+  const bySeries = new Map<string, WeekCounts[]>();
+  for (const c of counts) {
+    if (c.week > lastWeek) continue;
+    const key = seriesOf(c);
+    const list = bySeries.get(key) ?? [];
+    if (list.length === 0) bySeries.set(key, list);
+    list.push(c);
+  }
+  const keys = [...bySeries.keys()].sort();
+  return keys.flatMap((key) => {
+    const weeks = bySeries.get(key)!.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+    const widths = weeks.map((c) => (c.responses >= minResponses ? halfWidthPct(c) : null));
+    const history = widths.filter((w, i): w is number => w !== null && weeks[i]!.week < lastWeek);
+    const watched = history.length >= options.minWeeks && median(history) <= options.maxHalfWidthPct;
+    const chart = watched ? xmrLimits(weeks.filter((_, i) => widths[i] !== null).map(pctOf)) : null;
+    const known = chart !== null && !Number.isNaN(chart.meanMovingRange);
+    return weeks.map((c, i) => {
+      const head: TableCell[] = [c.hospital, c.department, c.patient_type, c.dimension, c.week, c.responses, widths[i] === null, widths[i] ?? null, watched];
+      if (chart === null || widths[i] === null) return [...head, ...Array<TableCell>(5).fill(null)];
+      const pct = pctOf(c);
+      return [...head, pct, chart.mean, known ? chart.lowerProcessLimit : null, known ? chart.upperProcessLimit : null, known && pct < chart.lowerProcessLimit];
+    });
+  });
+}
+
+const pctOf = (c: WeekCounts) => (100 * c.satisfied_answers) / c.answers;
+
+/** mart_satisfaction_week_counts as the weekly watch reads it. */
+export async function readWeekCounts(connection: DuckDBConnection): Promise<WeekCounts[]> {
+  return queryRows<WeekCounts>(
+    connection,
+    'select hospital, department, patient_type, dimension, week, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm from mart_satisfaction_week_counts',
+  );
+}
+
+/** Builds mart_satisfaction_weekly_spc for a run whose latest complete week is `lastWeek` (weeklySpcRows). */
+export async function buildWeeklyWatch(connection: DuckDBConnection, counts: readonly WeekCounts[], lastWeek: string, minResponses: number): Promise<void> {
+  await writeTable(connection, 'mart_satisfaction_weekly_spc', WEEKLY_SPC_COLUMNS, weeklySpcRows(counts, lastWeek, minResponses));
+}
