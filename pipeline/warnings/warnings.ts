@@ -91,6 +91,8 @@ export interface Warning {
   /** Sentinel warnings: the most serious event class its record describes (fall, medication_error, ...), and all of them. */
   event_class?: string;
   event_classes?: string[];
+  /** Sentinel warnings: the ids of its evidence that this run saw first (all of them in the run that raised it). */
+  new_evidence_ids?: string[];
   /** sla_breach: the case and the step it passed. */
   sla_case?: SlaCase;
 }
@@ -223,14 +225,32 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
 function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
   const eventClass = row.event_class ?? '';
   const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
-  const summary = t(language, row.keywords.length > 0 ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', {
-    event,
-    department,
-    day: row.period_start,
-    record: row.evidence_ids[0] ?? '',
-    keywords: row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', '),
-  });
+  const keywords = row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', ');
+  const quoted = row.keywords.length > 0;
+  const count = row.evidence_ids.length;
+  // an event of several records says which and how many are news to this run
+  const summary =
+    count <= 1
+      ? t(language, quoted ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', { event, department, day: row.period_start, record: row.evidence_ids[0] ?? '', keywords })
+      : [
+          t(language, quoted ? 'warning.summary.sentinelEvent' : 'warning.summary.sentinelEventUnquoted', {
+            event,
+            department,
+            count: formatNumber(language, count),
+            from: row.period_start,
+            to: row.period_end,
+            records: row.evidence_ids.join(', '),
+            keywords,
+          }),
+          ...newRecordsNote(row.new_evidence_ids?.length ?? 0, language),
+        ].join(language === 'zh' ? '' : ' ');
   return { summary, suggested_action: t(language, THREAT_CLASSES.has(eventClass) ? 'warning.action.sentinel.threat' : 'warning.action.sentinel.safety') };
+}
+
+/** "2 new records this run", or nothing when none is new. */
+function newRecordsNote(count: number, language: Language): string[] {
+  if (count === 0) return [];
+  return [count === 1 ? t(language, 'warning.sentinel.newRecord') : t(language, 'warning.sentinel.newRecords', { count: formatNumber(language, count) })];
 }
 
 /** A warning is due a number of working days after the as-of date, in its case's calendar or the hospital's. */
