@@ -74,39 +74,47 @@ function sameComplaints(a: ReadonlySet<string>, b: ReadonlySet<string>, minOverl
   return shared >= minOverlap * small.size && shared * 3 >= large.size;
 }
 
+/** Whether at least `minOverlap` of a member's complaints are the primary's: the member sees mostly the same problem, not its neighbours. */
+function mostlyWithin(member: ReadonlySet<string>, primary: ReadonlySet<string>, minOverlap: number): boolean {
+  let shared = 0;
+  for (const record of member) if (primary.has(record)) shared++;
+  return member.size > 0 && shared >= minOverlap * member.size;
+}
+
 /**
  * Merges the signals of one week that are the same problem seen through several cells (the
- * department's category, its place, the words of its complaints, the hospital's category): two
- * signals belong together when at least `minOverlap` of the smaller one's complaints, and a third
- * of the larger one's, are also the other's; groups are the connected components of that relation. A group is named after a
- * member whose warning is already open (`openCells`), so an ongoing problem keeps its id when
- * another cell of it signals first; otherwise after its most actionable cell (`cellRank`), the
- * strongest evidence breaking ties. Groups come strongest evidence first.
+ * department's category, its place, the words of its complaints, the hospital's category). Each
+ * group is a primary cell and the cells that see the same complaints as it does (at least
+ * `minOverlap` of the smaller one's, and a third of the larger one's): never a chain of cells
+ * each like the next, which would join two wards through a word or a category they share. The
+ * primary is a cell whose warning is already open (`openCells`: its own, or one of its signals),
+ * so an ongoing problem keeps its id when another cell of it signals first; otherwise the most
+ * actionable cell (`cellRank`), the strongest evidence breaking ties. A group's complaints are its
+ * primary's and those of members mostly within them, so its words, quotes and places are its own
+ * problem's; a hospital-wide category's only when no narrower member sees the problem. Groups come
+ * strongest evidence first.
  *
  * @example groupSignals([spikeInDepartment, hotspotOfItsPlace], new Set()) // one group, primary the spike
  */
 export function groupSignals(signals: readonly CellSignal[], openCells: ReadonlySet<string>, minOverlap = 0.5): SignalGroup[] {
-  const sets = signals.map((signal) => new Set(signal.records));
-  const parent = signals.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < signals.length; i++) {
-    for (let j = i + 1; j < signals.length; j++) {
-      if (sameComplaints(sets[i]!, sets[j]!, minOverlap)) parent[root(j)] = root(i);
-    }
-  }
-  const components = new Map<number, CellSignal[]>();
-  signals.forEach((signal, i) => components.set(root(i), [...(components.get(root(i)) ?? []), signal]));
+  const sets = new Map(signals.map((signal) => [signal, new Set(signal.records)]));
   const byEvidence = (a: CellSignal, b: CellSignal) => a.qValue - b.qValue || a.pValue - b.pValue || (a.cell < b.cell ? -1 : 1);
-  const groups = [...components.values()].map((members) => {
-    const ordered = [...members].sort(byEvidence);
-    const open = ordered.filter((signal) => openCells.has(signal.cell));
-    const primary = open[0] ?? [...ordered].sort((a, b) => cellRank(a) - cellRank(b) || byEvidence(a, b))[0]!;
+  const naming = (a: CellSignal, b: CellSignal) => Number(openCells.has(b.cell)) - Number(openCells.has(a.cell)) || cellRank(a) - cellRank(b) || byEvidence(a, b);
+  const left = [...signals].sort(naming);
+  const groups: { group: SignalGroup; strongest: CellSignal }[] = [];
+  while (left.length > 0) {
+    const primary = left.shift()!;
+    const own = sets.get(primary)!;
+    const others = left.filter((signal) => sameComplaints(own, sets.get(signal)!, minOverlap)).sort(byEvidence);
+    for (const member of others) left.splice(left.indexOf(member), 1);
+    const members = [primary, ...others];
     // the hospital's category counts every complaint of its kind: beside a narrower view, only the
     // complaints that view sees are the problem's evidence, not the whole category's week
-    const narrow = ordered.filter((signal) => cellRank(signal) < 3);
-    const records = [...new Set((narrow.length > 0 ? narrow : ordered).flatMap((signal) => signal.records))];
-    const group: SignalGroup = { primary, members: [primary, ...ordered.filter((signal) => signal !== primary)], records };
-    return { group, strongest: ordered[0]! };
-  });
+    const seeing = [...members].sort(byEvidence).filter((signal) => signal === primary || mostlyWithin(sets.get(signal)!, own, minOverlap));
+    const narrow = seeing.filter((signal) => cellRank(signal) < 3);
+    const sources = narrow.length > 0 ? narrow : seeing;
+    const records = [...new Set(sources.flatMap((signal) => signal.records))];
+    groups.push({ group: { primary, members, records }, strongest: [...members].sort(byEvidence)[0]! });
+  }
   return groups.sort((a, b) => byEvidence(a.strongest, b.strongest)).map(({ group }) => group);
 }

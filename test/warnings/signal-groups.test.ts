@@ -53,6 +53,31 @@ describe('the evidence of a group', () => {
   });
 });
 
+describe('one problem, its own evidence', () => {
+  // the paediatric ward's diarrhoea (n1..n4) and a word that two of its complaints share with four
+  // wrong-drug complaints of other wards (w1..w4), which a surgical ward's spike counts
+  const ward = signal('["department","Khoa Nhi","facility"]', 'spike', ['n1', 'n2', 'n3', 'n4'], 0.01);
+  const drugWord = signal('["term","vi","thuốc"]', 'emerging_term', ['n1', 'n2', 'w1', 'w2', 'w3', 'w4'], 0.001);
+  const surgery = signal('["department","Khoa Ngoại","quality"]', 'spike', ['w1', 'w2', 'w3', 'w4'], 0.002);
+
+  it('takes no complaints of other wards through a word both share, and does not chain two wards into one warning', () => {
+    const groups = groupSignals([drugWord, surgery, ward], new Set(['["department","Khoa Nhi","facility"]']));
+    expect(groups.map((g) => [g.primary.cell, g.members.map((m) => m.cell), g.records])).toEqual([
+      // the word shares 2 of the ward's 4 complaints (and a third of its own 6): one problem seen
+      // twice, but only 2 of the word's 6 complaints are the ward's, so the word's others stay out
+      ['["department","Khoa Nhi","facility"]', ['["department","Khoa Nhi","facility"]', '["term","vi","thuốc"]'], ['n1', 'n2', 'n3', 'n4']],
+      ['["department","Khoa Ngoại","quality"]', ['["department","Khoa Ngoại","quality"]'], ['w1', 'w2', 'w3', 'w4']],
+    ]);
+  });
+
+  it("keeps a whole category's complaints out when a narrower cell sees the problem, also when the category names it", () => {
+    const facility = signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], 0.03);
+    const [group] = groupSignals([facility, lift], new Set(['["category","facility"]']));
+    expect(group!.primary).toBe(facility);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
+
 describe('corroborated', () => {
   const settings = detectionDefaults;
   it('takes a problem seen through two views, or a cell already clearly up the week before', () => {
