@@ -24,7 +24,7 @@ import { ingestInput, warehouseSteps } from './run.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
-import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
+import { detectSignals, detectorCandidates, openDetectorCells, readCellCounts } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 import { loadSentinelLists } from './warnings/sentinel-lists.ts';
@@ -176,7 +176,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           for (const monday of mondays) {
             progress.tick(monday);
             const asOf = addDays(monday, -1);
-            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
+            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection, openDetectorCells(history));
             const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history, sentinel)], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });

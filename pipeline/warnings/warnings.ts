@@ -119,6 +119,8 @@ export interface WarningsFile {
 export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summary' | 'suggested_action' | 'due_date' | 'sla_case'> & {
   sla_case?: SlaCase | null;
   warning_key: string;
+  /** Detector warnings: the id of the open warning this one goes on with, when it is named after another of that problem's cells. */
+  continues_id?: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
   /** satisfaction_drop: the month that fell, YYYY-MM. */
@@ -171,7 +173,7 @@ function candidateIds(candidates: readonly WarningCandidate[], history: WarningH
   for (const id of legacy) claims.set(id, (claims.get(id) ?? 0) + 1);
   return new Map(
     candidates.map((row, i) => {
-      const id = warningId(row.warning_key);
+      const id = row.continues_id ?? warningId(row.warning_key);
       const old = legacy[i]!;
       const loggedHospital = history.published.get(old)?.hospital ?? null;
       const keepsOld = !logged.has(id) && open.has(old) && claims.get(old) === 1 && (loggedHospital === null || loggedHospital === row.hospital);
@@ -311,7 +313,7 @@ export function raiseWarnings(
       if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
-    const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;
+    const { warning_key: _key, continues_id: _continues, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;
     const described = {
       id,
       ...fields,
