@@ -81,18 +81,28 @@ function mostlyWithin(member: ReadonlySet<string>, primary: ReadonlySet<string>,
   return member.size > 0 && shared >= minOverlap * member.size;
 }
 
+/** How many of `a`'s complaints are also `b`'s. */
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const record of a) if (b.has(record)) shared++;
+  return shared;
+}
+
 /**
  * Merges the signals of one week that are the same problem seen through several cells (the
- * department's category, its place, the words of its complaints, the hospital's category). Each
- * group is a primary cell and the cells that see the same complaints as it does (at least
- * `minOverlap` of the smaller one's, and a third of the larger one's): never a chain of cells
- * each like the next, which would join two wards through a word or a category they share. The
- * primary is a cell whose warning is already open (`openCells`: its own, or one of its signals),
- * so an ongoing problem keeps its id when another cell of it signals first; otherwise the most
- * actionable cell (`cellRank`), the strongest evidence breaking ties. A group's complaints are its
- * primary's and those of members mostly within them, so its words, quotes and places are its own
- * problem's; a hospital-wide category's only when no narrower member sees the problem. Groups come
- * strongest evidence first.
+ * department's category, its place, the words of its complaints, the hospital's category): two
+ * cells see the same problem when at least `minOverlap` of the smaller one's complaints, and a
+ * third of the larger one's, are the other's too, and a group is a chain of such cells, with two
+ * limits, so that neighbours are not one problem: two departments' cells are never one group
+ * (a place or word they share joins the one it shares most complaints with), and the hospital's
+ * whole category links nothing (it joins the group it shares most with). The group is named after
+ * a cell whose warning is already open (`openCells`: its own, or one of its signals), so an ongoing
+ * problem keeps its id when another cell of it signals first; otherwise after the most actionable
+ * cell (`cellRank`), the strongest evidence breaking ties. Its complaints are the named cell's and
+ * those of places (or the category) mostly within them, never a word's others (a word is written
+ * in other wards' complaints too), so its words, quotes and places are its own problem's; a
+ * hospital-wide category's only when no narrower member sees the problem. Groups come strongest
+ * evidence first.
  *
  * @example groupSignals([spikeInDepartment, hotspotOfItsPlace], new Set()) // one group, primary the spike
  */
@@ -100,21 +110,48 @@ export function groupSignals(signals: readonly CellSignal[], openCells: Readonly
   const sets = new Map(signals.map((signal) => [signal, new Set(signal.records)]));
   const byEvidence = (a: CellSignal, b: CellSignal) => a.qValue - b.qValue || a.pValue - b.pValue || (a.cell < b.cell ? -1 : 1);
   const naming = (a: CellSignal, b: CellSignal) => Number(openCells.has(b.cell)) - Number(openCells.has(a.cell)) || cellRank(a) - cellRank(b) || byEvidence(a, b);
-  const left = [...signals].sort(naming);
-  const groups: { group: SignalGroup; strongest: CellSignal }[] = [];
-  while (left.length > 0) {
-    const primary = left.shift()!;
-    const own = sets.get(primary)!;
-    const others = left.filter((signal) => sameComplaints(own, sets.get(signal)!, minOverlap)).sort(byEvidence);
-    for (const member of others) left.splice(left.indexOf(member), 1);
-    const members = [primary, ...others];
-    // the hospital's category counts every complaint of its kind: beside a narrower view, only the
-    // complaints that view sees are the problem's evidence, not the whole category's week
-    const seeing = [...members].sort(byEvidence).filter((signal) => signal === primary || mostlyWithin(sets.get(signal)!, own, minOverlap));
-    const narrow = seeing.filter((signal) => cellRank(signal) < 3);
-    const sources = narrow.length > 0 ? narrow : seeing;
-    const records = [...new Set(sources.flatMap((signal) => signal.records))];
-    groups.push({ group: { primary, members, records }, strongest: [...members].sort(byEvidence)[0]! });
+  const same = (a: CellSignal, b: CellSignal) => sameComplaints(sets.get(a)!, sets.get(b)!, minOverlap);
+  const isDepartment = (signal: CellSignal) => cellParts(signal.cell)[0] === 'department';
+  const narrow = [...signals].filter((signal) => cellRank(signal) < 3).sort(naming);
+  // chains of narrow cells, holding at most one department's cell each: a department's cell
+  // starts a group, then places and words join the group they share most complaints with
+  const groups: CellSignal[][] = narrow.filter(isDepartment).map((signal) => [signal]);
+  const joinBest = (signal: CellSignal, among: CellSignal[][]): boolean => {
+    const scored = among
+      .map((group) => ({ group, shared: Math.max(...group.filter((member) => same(member, signal)).map((member) => sharedCount(sets.get(member)!, sets.get(signal)!)), 0) }))
+      .filter(({ shared }) => shared > 0);
+    const best = scored.sort((a, b) => b.shared - a.shared || naming(a.group[0]!, b.group[0]!))[0];
+    if (best === undefined) return false;
+    best.group.push(signal);
+    return true;
+  };
+  let pending = narrow.filter((signal) => !isDepartment(signal));
+  // a place or word may join through another that joined before it: repeat while any joins
+  for (let joined = true; joined; ) {
+    joined = false;
+    pending = pending.filter((signal) => {
+      const did = joinBest(signal, groups);
+      joined ||= did;
+      return !did;
+    });
   }
-  return groups.sort((a, b) => byEvidence(a.strongest, b.strongest)).map(({ group }) => group);
+  // what no department's cell sees: chains among places and words alone
+  for (const signal of pending) if (!joinBest(signal, groups.filter((group) => !group.some(isDepartment)))) groups.push([signal]);
+  for (const signal of signals.filter((s) => cellRank(s) === 3).sort(naming)) if (!joinBest(signal, groups)) groups.push([signal]);
+
+  return groups
+    .map((cells) => {
+      const [primary, ...rest] = [...cells].sort(naming) as [CellSignal, ...CellSignal[]];
+      const others = rest.sort(byEvidence);
+      const own = sets.get(primary)!;
+      // the hospital's category counts every complaint of its kind: beside a narrower view, only the
+      // complaints that view sees are the problem's evidence, not the whole category's week
+      const seeing = [primary, ...others].sort(byEvidence).filter((signal) => signal === primary || (signal.kind !== 'emerging_term' && mostlyWithin(sets.get(signal)!, own, minOverlap)));
+      const narrowSeeing = seeing.filter((signal) => cellRank(signal) < 3);
+      const records = [...new Set((narrowSeeing.length > 0 ? narrowSeeing : seeing).flatMap((signal) => signal.records))];
+      const group: SignalGroup = { primary, members: [primary, ...others], records };
+      return { group, strongest: [...cells].sort(byEvidence)[0]! };
+    })
+    .sort((a, b) => byEvidence(a.strongest, b.strongest))
+    .map(({ group }) => group);
 }

@@ -63,11 +63,20 @@ describe('one problem, its own evidence', () => {
   it('takes no complaints of other wards through a word both share, and does not chain two wards into one warning', () => {
     const groups = groupSignals([drugWord, surgery, ward], new Set(['["department","Khoa Nhi","facility"]']));
     expect(groups.map((g) => [g.primary.cell, g.members.map((m) => m.cell), g.records])).toEqual([
-      // the word shares 2 of the ward's 4 complaints (and a third of its own 6): one problem seen
-      // twice, but only 2 of the word's 6 complaints are the ward's, so the word's others stay out
-      ['["department","Khoa Nhi","facility"]', ['["department","Khoa Nhi","facility"]', '["term","vi","thuốc"]'], ['n1', 'n2', 'n3', 'n4']],
-      ['["department","Khoa Ngoại","quality"]', ['["department","Khoa Ngoại","quality"]'], ['w1', 'w2', 'w3', 'w4']],
+      // the word shares 4 complaints with the surgical ward and 2 with the paediatric one: it joins
+      // the one it shares most with, and its complaints are no ward's evidence
+      ['["department","Khoa Ngoại","quality"]', ['["department","Khoa Ngoại","quality"]', '["term","vi","thuốc"]'], ['w1', 'w2', 'w3', 'w4']],
+      ['["department","Khoa Nhi","facility"]', ['["department","Khoa Nhi","facility"]'], ['n1', 'n2', 'n3', 'n4']],
     ]);
+  });
+
+  it('joins a place or a word seen only through another place or word of the problem', () => {
+    // the word shares 2 of its 3 complaints with the car park, none with the lift's department cell
+    const chained = signal('["term","zh","道闸"]', 'emerging_term', ['x', 'a', 'y'], 0.003);
+    const [group, ...rest] = groupSignals([lift, carPark, chained], new Set());
+    expect(rest).toEqual([]);
+    expect(group!.members.map((m) => m.cell)).toEqual(['["department","后勤保障部","facility"]', '["location","地下停车场"]', '["term","zh","道闸"]']);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'f']);
   });
 
   it("keeps a whole category's complaints out when a narrower cell sees the problem, also when the category names it", () => {
