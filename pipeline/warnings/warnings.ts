@@ -255,6 +255,13 @@ function newRecordsNote(count: number, language: Language): string[] {
   return [count === 1 ? t(language, 'warning.sentinel.newRecord') : t(language, 'warning.sentinel.newRecords', { count: formatNumber(language, count) })];
 }
 
+/** A sentinel as it last stood, with nothing new this run: how a resolved one is published. */
+function withoutNews(warning: Warning, language: Language): Warning {
+  if ((warning.new_evidence_ids ?? []).length === 0) return warning;
+  const quiet = { ...warning, new_evidence_ids: [] };
+  return { ...quiet, ...describe({ ...quiet, warning_key: '', reason: '', month: null }, language) };
+}
+
 /** A warning is due a number of working days after the as-of date, in its case's calendar or the hospital's. */
 function dueDate(row: WarningCandidate, asOf: string, style: WarningStyle): string {
   // a sentinel is due the working day after the run that first raised it, fixed then
@@ -310,7 +317,7 @@ export function raiseWarnings(
     const row = raised.get(id);
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
+      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...withoutNews(last, style.language), hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
     const { warning_key: _key, continues_id: _continues, reason: _reason, month: _month, sla_case: slaCase, ...fields } = row;

@@ -170,6 +170,8 @@ describe('sentinel events: one warning per department, event class and fortnight
     expect(first!.map((w) => w.evidence_ids.join('')).sort()).toEqual(['A', 'B', 'C']);
     // A, B and C are resolved (more than 7 days old); D and E are one new event
     expect(second!.map((w) => `${w.evidence_ids.join('')} ${w.status}`).sort()).toEqual(['A resolved', 'B resolved', 'C resolved', 'DE new']);
+    // published once more as they last stood, with no news of this run
+    expect(second!.filter((w) => w.status === 'resolved').map((w) => [w.new_evidence_ids, w.summary.includes('new record')])).toEqual([[[], false], [[], false], [[], false]]);
     // A resolved event takes no new record: within A's fortnight, it is news of its own
     const late = replay([at('A', '2025-09-01'), at('F', '2025-09-14')], ['2025-09-01', '2025-09-09', '2025-09-14']);
     expect(late.map((warnings) => warnings.map((w) => `${w.evidence_ids.join('')} ${w.status}`))).toEqual([['A new'], ['A resolved'], ['F new']]);
