@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { corroborated } from '../../pipeline/warnings/detector-warnings.ts';
+import { corroborated, openDetectorCells } from '../../pipeline/warnings/detector-warnings.ts';
+import type { Warning, WarningHistory } from '../../pipeline/warnings/warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
@@ -100,5 +101,30 @@ describe('corroborated', () => {
     const [words] = groupSignals([word, signal('["term","zh","电梯"]', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
     expect(words!.members).toHaveLength(2);
     expect(corroborated(words!, settings)).toBe(false);
+  });
+});
+
+describe('openDetectorCells', () => {
+  it('maps every cell that signalled in an open detector warning to its id, and none of a resolved one or a sentinel', () => {
+    const cell = (kind: 'spike' | 'hotspot', parts: string[]) => ({ kind, cell: parts, observed: 6, expected: 1, upperbound: 4, p_value: 0.001, q_value: 0.01, method: 'ears_c2' });
+    const warning = (id: string, kind: Warning['kind'], signals: ReturnType<typeof cell>[]) => ({ id, kind, hospital: '江州市第一人民医院', signals, evidence_ids: [] }) as unknown as Warning;
+    const history: WarningHistory = {
+      log: [
+        { id: 'W-open', firstAsOf: '2025-03-09', lastAsOf: '2025-03-16', resolvedAsOf: null },
+        { id: 'W-gone', firstAsOf: '2025-02-09', lastAsOf: '2025-02-09', resolvedAsOf: '2025-02-16' },
+        { id: 'W-sentinel', firstAsOf: '2025-03-16', lastAsOf: '2025-03-16', resolvedAsOf: null },
+      ],
+      published: new Map([
+        ['W-open', warning('W-open', 'spike', [cell('spike', ['department', '后勤保障部', 'facility']), cell('hotspot', ['location', '地下停车场'])])],
+        ['W-gone', warning('W-gone', 'hotspot', [cell('hotspot', ['location', '门诊大厅'])])],
+        ['W-sentinel', warning('W-sentinel', 'sentinel', [])],
+      ]),
+    };
+    expect(openDetectorCells(history)).toEqual(
+      new Map([
+        ['["江州市第一人民医院","department","后勤保障部","facility"]', 'W-open'],
+        ['["江州市第一人民医院","location","地下停车场"]', 'W-open'],
+      ]),
+    );
   });
 });
