@@ -24,11 +24,11 @@ import { ingestInput, warehouseSteps } from './run.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
-import { detectSignals, detectorCandidates, readCellCounts } from './warnings/detector-warnings.ts';
+import { detectSignals, detectorCandidates, openDetectorCells, readCellCounts } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 import { loadSentinelLists } from './warnings/sentinel-lists.ts';
-import { scanSentinels, sentinelCandidates, sentinelDefaults } from './warnings/sentinel.ts';
+import { scanSentinels, sentinelCandidates, sentinelSettings } from './warnings/sentinel.ts';
 import { readSatisfactionDrops, readSatisfactionSeries, watchSatisfaction, writeSurveyDefinitions } from './satisfaction/stage.ts';
 import type { WarningCandidate } from './warnings/warnings.ts';
 
@@ -189,14 +189,15 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         detectorWarnings: async (models) => {
           const style = await readWarningStyle(connection, config.language);
           // every record a replayed run could raise as a sentinel, matched once
-          const sentinelFrom = addDays(mondays[0]!, -1 - sentinelDefaults.lateDays - sentinelDefaults.recentDays);
+          const sentinel = sentinelSettings(config.detection);
+          const sentinelFrom = addDays(mondays[0]!, -1 - sentinel.lateDays - sentinel.recentDays - sentinel.groupDays);
           const sentinels = await scanSentinels(connection, models, loadSentinelLists(config), sentinelFrom, lastAsOf);
           let history: WarningHistory = { log: [], published: new Map() };
           for (const monday of mondays) {
             progress.tick(monday);
             const asOf = addDays(monday, -1);
-            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection);
-            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history), ...(drops.get(asOf) ?? [])], history, asOf, style, runId);
+            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection, openDetectorCells(history));
+            const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history, sentinel), ...(drops.get(asOf) ?? [])], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });
           }

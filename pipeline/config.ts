@@ -55,6 +55,7 @@ const earlyWarningSchema = z.strictObject({
   ears_alpha: z.number().gt(0).lt(1).optional(),
   previous_week_p: z.number().min(0).max(1).optional().describe('a single-view signal counts when its cell had p at most this the week before'),
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
+  sentinel_group_days: z.number().int().min(0).optional().describe('records of one event class in one department within this many days of the first are one sentinel warning'),
 });
 
 export type EarlyWarningSettings = z.infer<typeof earlyWarningSchema>;

@@ -25,7 +25,7 @@ import { runCategoryInference, runTextAnalysis, type TextStageResult } from './t
 import { storageFaultError } from './storage-fault.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
-import { detectSignals, detectorCandidates } from './warnings/detector-warnings.ts';
+import { detectSignals, detectorCandidates, openDetectorCells } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { buildWarnings, openWarningIds, readWarningHistory, type WarningCandidate, type WarningHistory, type WarningsFile } from './warnings/warnings.ts';
 import { buildSentinelCandidates } from './warnings/sentinel.ts';
@@ -157,7 +157,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         detectorWarnings: async (models) => {
           history = await readWarningHistory(connection);
           detected = [
-            ...(await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection)),
+            ...(await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection, openDetectorCells(history))),
             // serious single events: raised by one record, whatever the counts
             ...(await buildSentinelCandidates(connection, models, config, asOf, history)),
           ];

@@ -18,11 +18,13 @@ import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } f
 import type { FaultRecord } from './faults.ts';
 import { baselineEvents, type DayRange } from './feedback.ts';
 import { sampleFixes } from './fixes.ts';
+import { departmentByKey } from './departments.ts';
 import { holdOver } from './handling.ts';
 import { HOSPITALS } from './hospitals.ts';
 import { assignIds } from './ids.ts';
 import type { FeedbackEvent, HospitalId } from './model.ts';
 import { NORMAL_RISES, PLANTED, plantedEvents } from './planted.ts';
+import { plantedEventRecords, PLANTED_EVENTS } from './planted-events.ts';
 import { Rng } from '../../pipeline/detect/prng.ts';
 import { sampleReadme } from './readme.ts';
 import { SURVEY_DETERIORATION, SURVEY_ITEMS, surveyResponses, type SurveyResponse } from './survey.ts';
@@ -79,6 +81,33 @@ export interface SampleSummary {
   planted: PlantedTruth[];
 }
 
+/**
+ * The truth of the planted single events: the serious records a sentinel should raise
+ * (`sentinels`), and the decoys beside the normal rises (`decoys`): records with a harmless sense
+ * of a serious word, and one-day blips, each as a normal rise is described.
+ */
+function plantedEventTruth(all: readonly FeedbackEvent[], range: DayRange) {
+  const specs = PLANTED_EVENTS.filter((spec) => dayOf(spec.day) >= range.from && dayOf(spec.day) <= range.to);
+  const ids = (id: string) => all.filter((ev) => ev.planted === id).map((ev) => ev.id);
+  const department = (spec: (typeof specs)[number]) => departmentByKey(spec.hospital, spec.deptKey).name;
+  return {
+    sentinels: specs.filter((spec) => spec.role === 'serious').map((spec) => ({ id: spec.id, hospital: spec.hospital, record_id: ids(spec.id)[0]!, day: spec.day, event_class: spec.eventClass! })),
+    decoys: specs
+      .filter((spec) => spec.role !== 'serious')
+      .map((spec) => ({
+        id: spec.id,
+        hospital: spec.hospital,
+        kind: spec.role === 'blip' ? 'one_day_blip' : 'harmless_words',
+        sources: spec.role === 'blip' ? [spec.source] : [],
+        departments: spec.role === 'blip' ? [department(spec)] : [],
+        keywords: [],
+        start: spec.day,
+        end: spec.day,
+        record_ids: spec.role === 'harmless' ? ids(spec.id) : [],
+      })),
+  };
+}
+
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
@@ -98,6 +127,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
   for (const spec of planted) {
     for (const ev of plantedEvents(root, spec, range)) bySource.get(ev.source)?.push(ev);
   }
+  for (const ev of plantedEventRecords(root, range)) bySource.get(ev.source)?.push(ev);
   for (const [source, events] of bySource) assignIds(root, source, events);
   holdOverYearEnd(root.fork('cn/year-end'), bySource.get('hospital_hotline') ?? [], range);
   const survey = surveyResponses(root, range);
@@ -141,6 +171,8 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
     return t;
   });
 
+  const eventTruth = plantedEventTruth(all, range);
+
   const pii = all
     .filter((ev) => ev.pii.length > 0)
     .sort((a, b) => a.receivedAt - b.receivedAt)
@@ -154,6 +186,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
       ...period,
       planted: truth,
       normal_rises: NORMAL_RISES.filter((r) => dayOf(r.start) <= range.to && dayOf(r.end) >= range.from),
+      ...eventTruth,
     }),
   );
   await writeFileAtomically(

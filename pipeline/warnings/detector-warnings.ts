@@ -11,7 +11,7 @@ import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
-import { legacyWarningKey, warningId, type WarningCandidate, type WarningWeek } from './warnings.ts';
+import { DETECTOR_KINDS, legacyWarningKey, openWarningIds, warningId, type WarningCandidate, type WarningHistory, type WarningWeek } from './warnings.ts';
 
 /** How many weeks of a detector warning's cell, to its own, the warning carries for its chart. */
 const WEEKLY_SERIES_WEEKS = 12;
@@ -177,12 +177,16 @@ export async function detectorCandidates(
   asOf: string,
   openIds: ReadonlySet<string>,
   settings: DetectionSettings = detectionDefaults,
+  continuing: ReadonlyMap<string, string> = new Map(),
 ): Promise<WarningCandidate[]> {
   const week = addDays(asOf, -6);
-  const isOpen = (signal: CellSignal) => {
+  const ownIds = (signal: CellSignal) => {
     const key = detectorWarningKey(signal);
-    return openIds.has(warningId(key)) || openIds.has(warningId(legacyWarningKey(key)));
+    return [warningId(key), warningId(legacyWarningKey(key))];
   };
+  const ownKeyOpen = (signal: CellSignal) => ownIds(signal).some((id) => openIds.has(id));
+  const continues = (signal: CellSignal) => continuing.get(continuationKey(signal.hospital, cellParts(signal.cell)));
+  const isOpen = (signal: CellSignal) => ownKeyOpen(signal) || continues(signal) !== undefined;
   const groupsOf = (windowStart: string) => {
     const those = signals.filter((signal) => signal.week === windowStart);
     return [...new Set(those.map((signal) => signal.hospital))].flatMap((hospital) => {
@@ -196,7 +200,41 @@ export async function detectorCandidates(
   const current = groupsOf(week).filter(worthIt);
   const continued = new Set(current.flatMap((group) => group.members.map(seriesOf)));
   const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(seriesOf(member))));
-  return describeSignalGroups(connection, models, [...current, ...carried], settings);
+  // a group continues the open warning one of its cells signalled in, under that warning's id,
+  // when its named cell is not one of its own; each open warning is continued by one group only
+  const groups = [...current, ...carried];
+  const taken = new Set(groups.filter((group) => ownKeyOpen(group.primary)).flatMap((group) => ownIds(group.primary)));
+  const continuesIds = groups.map((group) => {
+    if (ownKeyOpen(group.primary)) return undefined;
+    const id = group.members.map(continues).find((k) => k !== undefined && !taken.has(k));
+    if (id !== undefined) taken.add(id);
+    return id;
+  });
+  return describeSignalGroups(connection, models, groups, continuesIds, settings);
+}
+
+/** A cell of a hospital as `openDetectorCells` names it: its parts as written, whatever JSON spacing it was read with. */
+function continuationKey(hospital: string, parts: readonly string[]): string {
+  return JSON.stringify([hospital, ...parts]);
+}
+
+/**
+ * The cells of the open detector warnings' signals, each with its warning's id: a cell that
+ * signalled as part of an open warning continues it when it signals again, also in a week the
+ * warning's named cell is quiet, so a problem seen first through its department and then through
+ * its place stays one warning, under one id.
+ */
+export function openDetectorCells(history: WarningHistory): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const id of [...openWarningIds(history)].sort()) {
+    const warning = history.published.get(id);
+    if (warning === undefined || warning.hospital === null || !(DETECTOR_KINDS as readonly string[]).includes(warning.kind)) continue;
+    for (const signal of warning.signals ?? []) {
+      const key = continuationKey(warning.hospital, signal.cell);
+      if (!cells.has(key)) cells.set(key, id);
+    }
+  }
+  return cells;
 }
 
 /** What a detector warning named after `signal` is about: its hospital, kind and cell's parts, as JSON. */
@@ -257,6 +295,7 @@ async function describeSignalGroups(
   connection: DuckDBConnection,
   models: StepModels,
   groups: readonly SignalGroup[],
+  continuesIds: readonly (string | undefined)[],
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
   if (groups.length === 0) return [];
@@ -294,6 +333,7 @@ async function describeSignalGroups(
     return {
       kind: primary.kind,
       warning_key: detectorWarningKey(primary),
+      ...(continuesIds[g] === undefined ? {} : { continues_id: continuesIds[g] }),
       hospital: primary.hospital,
       department,
       category: category === 'other' && parts[0] !== 'department' ? null : category,

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from '../config.ts';
+import type { Config, EarlyWarningSettings } from '../config.ts';
 import { queryRows } from '../db.ts';
 import { cutQuote } from '../frequency/quotes.ts';
 import type { StepModels } from '../plan.ts';
@@ -9,15 +9,21 @@ import { loadSentinelLists, type CompiledSentinelList } from './sentinel-lists.t
 import { findSentinels, type SentinelHit } from './sentinel-match.ts';
 import { warningId, type WarningCandidate, type WarningHistory } from './warnings.ts';
 
-/** How long a sentinel stays on the warning list. */
+/** How long a sentinel stays on the warning list, and which records are one event. */
 export interface SentinelSettings {
   /** Days a sentinel is raised (new, then ongoing) from the later of its record's day and its first run. */
   recentDays: number;
   /** A record first seen this many days after it was received is still raised (a late export); older ones are history. */
   lateDays: number;
+  /**
+   * Records of one event class in one hospital and department received within this many days of
+   * the first are one warning (a ward's wrong drugs of one fortnight are one problem to review),
+   * while it is open; 0 keeps every record its own warning.
+   */
+  groupDays: number;
 }
 
-export const sentinelDefaults: Readonly<SentinelSettings> = Object.freeze({ recentDays: 7, lateDays: 30 });
+export const sentinelDefaults: Readonly<SentinelSettings> = Object.freeze({ recentDays: 7, lateDays: 30, groupDays: 14 });
 
 /** A feedback record that describes a serious event, with what its warning needs (no raw text). */
 export interface SentinelRecord {
@@ -106,42 +112,109 @@ export function sentinelIsRaised(receivedDay: string, asOf: string, logged: Warn
   return since > addDays(asOf, -settings.recentDays);
 }
 
+/** Records of one event: one hospital, department and event class, received within `groupDays` of the first. */
+interface SentinelEvent {
+  /** The warning it continues (its id), or null for an event first raised this run. */
+  logged: WarningLogEntry | undefined;
+  /** Its records, oldest first. */
+  records: SentinelRecord[];
+}
+
+/** The fields that make records one event; the class is the record's most serious. */
+const eventOf = (record: SentinelRecord): string => JSON.stringify([record.hospital, record.department, record.hits[0]!.eventClass]);
+
 /**
- * The sentinel warnings of a run on `asOf` (contract section 4, kind `sentinel`): one per record
- * that sentinelIsRaised, severity high whatever the counts, due the next working day of its
- * calendar, its evidence that record, its keywords the phrases matched in its redacted text, `event_class` the most
- * serious class found (all of them in `event_classes`), and its redacted text as the quote (cut
- * as every quote is, so a department's pack can show it with staff names where configured).
+ * The events of the records received by `asOf`: a record already in a logged sentinel warning's
+ * evidence stays in that warning (an event keeps its records, and its id, across runs); any other
+ * joins the open event of its hospital, department and class whose first record is at most
+ * `groupDays` older, else starts one. A resolved warning takes no new record: a new record then is
+ * news and starts an event of its own.
+ */
+function sentinelEvents(records: readonly SentinelRecord[], asOf: string, history: WarningHistory, settings: SentinelSettings): SentinelEvent[] {
+  const log = new Map(history.log.map((entry) => [entry.id, entry]));
+  const owner = new Map<string, string>();
+  for (const [id, warning] of history.published) {
+    if (warning.kind !== 'sentinel') continue;
+    for (const evidence of warning.evidence_ids) owner.set(JSON.stringify([warning.hospital, evidence]), id);
+  }
+  const isOpen = (entry: WarningLogEntry | undefined) => entry === undefined || entry.resolvedAsOf === null || entry.resolvedAsOf > asOf;
+  const byId = new Map<string, SentinelEvent>();
+  const latestOf = new Map<string, SentinelEvent>();
+  for (const record of [...records].filter((r) => r.received_day <= asOf).sort((a, b) => (a.received_day < b.received_day ? -1 : a.received_day > b.received_day ? 1 : 0))) {
+    const ownerId = owner.get(JSON.stringify([record.hospital, record.id]));
+    const candidate = ownerId === undefined ? latestOf.get(eventOf(record)) : byId.get(ownerId);
+    const joins =
+      candidate !== undefined &&
+      (ownerId !== undefined || (settings.groupDays > 0 && isOpen(candidate.logged) && record.received_day <= addDays(candidate.records[0]!.received_day, settings.groupDays)));
+    if (joins) {
+      candidate.records.push(record);
+      continue;
+    }
+    const id = ownerId ?? warningId(sentinelWarningKey(record));
+    const event: SentinelEvent = { logged: log.get(id), records: [record] };
+    byId.set(id, event);
+    if (ownerId === undefined || isOpen(event.logged)) latestOf.set(eventOf(record), event);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The records of an event that are news to this run: not in its warning as last published, or
+ * news to the run that published it when that run had this same as-of date (a re-run says the same).
+ */
+function newRecords(event: SentinelEvent, asOf: string, history: WarningHistory): SentinelRecord[] {
+  const published = event.logged === undefined ? undefined : history.published.get(event.logged.id);
+  if (published === undefined) return event.records;
+  const rerun = event.logged!.lastAsOf === asOf ? new Set(published.new_evidence_ids ?? []) : new Set<string>();
+  const seen = new Set(published.evidence_ids);
+  return event.records.filter((record) => !seen.has(record.id) || rerun.has(record.id));
+}
+
+/**
+ * The sentinel warnings of a run on `asOf` (contract section 4, kind `sentinel`): one per event
+ * (sentinelEvents: a hospital's department's records of one class within `groupDays`), raised
+ * while a record of it is news to this run (received within `lateDays`) or while it is within
+ * `recentDays` of the later of its latest record and its first run (sentinelIsRaised). Severity
+ * high whatever the counts; due the next working day after the run that saw its latest news;
+ * its evidence its records, oldest first, `new_evidence_ids` those first seen in this run; its
+ * keywords the phrases matched in its redacted texts; `event_class` the class that groups it (all
+ * classes found in `event_classes`); its redacted texts as quotes (cut as every quote is, so a
+ * department's pack can show them with staff names where configured). An event's id is that of
+ * its first record's warning, so a single record keeps the id it had before events.
  */
 export function sentinelCandidates(scan: SentinelScan, asOf: string, history: WarningHistory, settings: SentinelSettings = sentinelDefaults): WarningCandidate[] {
-  const log = new Map(history.log.map((entry) => [entry.id, entry]));
-  return scan.records.flatMap((record): WarningCandidate[] => {
-    const logged = log.get(warningId(sentinelWarningKey(record)));
-    if (!sentinelIsRaised(record.received_day, asOf, logged, settings)) return [];
-    // due the working day after the run that first raised it, however often it is raised again
+  return sentinelEvents(scan.records, asOf, history, settings).flatMap((event): WarningCandidate[] => {
+    const { logged, records } = event;
+    const fresh = newRecords(event, asOf, history).filter((record) => record.received_day > addDays(asOf, -settings.lateDays));
+    const latest = records.at(-1)!;
+    if (fresh.length === 0 && (logged === undefined || !sentinelIsRaised(latest.received_day, asOf, logged, settings))) return [];
+    const [first] = records as [SentinelRecord];
+    const published = logged === undefined ? undefined : history.published.get(logged.id);
+    // due the working day after the run that saw its latest news, however often it is raised again
     const firstAsOf = logged !== undefined && logged.firstAsOf < asOf ? logged.firstAsOf : asOf;
-    const classes = [...new Set(record.hits.map((hit) => hit.eventClass))];
+    const due = fresh.length > 0 || published === undefined ? nextWorkingDay(scan.workingDays.get(latest.calendar) ?? [], fresh.length > 0 ? asOf : firstAsOf) : published.due_date;
     return [
       {
         kind: 'sentinel',
-        warning_key: sentinelWarningKey(record),
-        hospital: record.hospital,
-        department: record.department,
-        category: record.category,
-        location: record.location,
-        keywords: record.phrases,
-        period_start: record.received_day,
-        period_end: record.received_day,
-        observed: 1,
+        warning_key: sentinelWarningKey(first),
+        hospital: first.hospital,
+        department: first.department,
+        category: first.category,
+        location: first.location,
+        keywords: [...new Set(records.flatMap((record) => record.phrases))],
+        period_start: first.received_day,
+        period_end: latest.received_day,
+        observed: records.length,
         expected: 0,
         method: 'sentinel patterns',
         severity: 'high',
-        evidence_ids: [record.id],
-        quotes: [cutQuote(record.text_redacted)],
-        event_class: classes[0]!,
-        event_classes: classes,
-        due_date: nextWorkingDay(scan.workingDays.get(record.calendar) ?? [], firstAsOf),
-        reason: record.kind,
+        evidence_ids: records.map((record) => record.id),
+        new_evidence_ids: fresh.map((record) => record.id),
+        quotes: records.slice(-5).map((record) => cutQuote(record.text_redacted)),
+        event_class: first.hits[0]!.eventClass,
+        event_classes: [...new Set(records.flatMap((record) => record.hits.map((hit) => hit.eventClass)))],
+        due_date: due,
+        reason: first.kind,
         month: null,
       },
     ];
@@ -150,16 +223,22 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
 
 /**
  * The sentinel warnings of a run on `asOf` from the warehouse: scans the days a raised sentinel
- * can come from (lateDays and recentDays back) with the config's lists.
+ * can come from (lateDays, recentDays and groupDays back) with the config's lists.
  */
 export async function buildSentinelCandidates(
   connection: DuckDBConnection,
   models: StepModels,
-  config: Pick<Config, 'referenceDirs'>,
+  config: Pick<Config, 'referenceDirs' | 'detection'>,
   asOf: string,
   history: WarningHistory,
 ): Promise<WarningCandidate[]> {
-  const from = addDays(asOf, -(sentinelDefaults.lateDays + sentinelDefaults.recentDays));
+  const settings = sentinelSettings(config.detection);
+  const from = addDays(asOf, -(settings.lateDays + settings.recentDays + settings.groupDays));
   const scan = await scanSentinels(connection, models, loadSentinelLists(config), from, asOf);
-  return sentinelCandidates(scan, asOf, history);
+  return sentinelCandidates(scan, asOf, history, settings);
+}
+
+/** The sentinel settings of a run: the hospital's early_warning section over sentinelDefaults. */
+export function sentinelSettings(given: EarlyWarningSettings): SentinelSettings {
+  return { ...sentinelDefaults, groupDays: given.sentinel_group_days ?? sentinelDefaults.groupDays };
 }

@@ -74,39 +74,84 @@ function sameComplaints(a: ReadonlySet<string>, b: ReadonlySet<string>, minOverl
   return shared >= minOverlap * small.size && shared * 3 >= large.size;
 }
 
+/** Whether at least `minOverlap` of a member's complaints are the primary's: the member sees mostly the same problem, not its neighbours. */
+function mostlyWithin(member: ReadonlySet<string>, primary: ReadonlySet<string>, minOverlap: number): boolean {
+  let shared = 0;
+  for (const record of member) if (primary.has(record)) shared++;
+  return member.size > 0 && shared >= minOverlap * member.size;
+}
+
+/** How many of `a`'s complaints are also `b`'s. */
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const record of a) if (b.has(record)) shared++;
+  return shared;
+}
+
 /**
  * Merges the signals of one week that are the same problem seen through several cells (the
  * department's category, its place, the words of its complaints, the hospital's category): two
- * signals belong together when at least `minOverlap` of the smaller one's complaints, and a third
- * of the larger one's, are also the other's; groups are the connected components of that relation. A group is named after a
- * member whose warning is already open (`openCells`), so an ongoing problem keeps its id when
- * another cell of it signals first; otherwise after its most actionable cell (`cellRank`), the
- * strongest evidence breaking ties. Groups come strongest evidence first.
+ * cells see the same problem when at least `minOverlap` of the smaller one's complaints, and a
+ * third of the larger one's, are the other's too, and a group is a chain of such cells, with two
+ * limits, so that neighbours are not one problem: two departments' cells are never one group
+ * (a place or word they share joins the one it shares most complaints with), and the hospital's
+ * whole category links nothing (it joins the group it shares most with). The group is named after
+ * a cell whose warning is already open (`openCells`: its own, or one of its signals), so an ongoing
+ * problem keeps its id when another cell of it signals first; otherwise after the most actionable
+ * cell (`cellRank`), the strongest evidence breaking ties. Its complaints are the named cell's and
+ * those of places (or the category) mostly within them, never a word's others (a word is written
+ * in other wards' complaints too), so its words, quotes and places are its own problem's; a
+ * hospital-wide category's only when no narrower member sees the problem. Groups come strongest
+ * evidence first.
  *
  * @example groupSignals([spikeInDepartment, hotspotOfItsPlace], new Set()) // one group, primary the spike
  */
 export function groupSignals(signals: readonly CellSignal[], openCells: ReadonlySet<string>, minOverlap = 0.5): SignalGroup[] {
-  const sets = signals.map((signal) => new Set(signal.records));
-  const parent = signals.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < signals.length; i++) {
-    for (let j = i + 1; j < signals.length; j++) {
-      if (sameComplaints(sets[i]!, sets[j]!, minOverlap)) parent[root(j)] = root(i);
-    }
-  }
-  const components = new Map<number, CellSignal[]>();
-  signals.forEach((signal, i) => components.set(root(i), [...(components.get(root(i)) ?? []), signal]));
+  const sets = new Map(signals.map((signal) => [signal, new Set(signal.records)]));
   const byEvidence = (a: CellSignal, b: CellSignal) => a.qValue - b.qValue || a.pValue - b.pValue || (a.cell < b.cell ? -1 : 1);
-  const groups = [...components.values()].map((members) => {
-    const ordered = [...members].sort(byEvidence);
-    const open = ordered.filter((signal) => openCells.has(signal.cell));
-    const primary = open[0] ?? [...ordered].sort((a, b) => cellRank(a) - cellRank(b) || byEvidence(a, b))[0]!;
-    // the hospital's category counts every complaint of its kind: beside a narrower view, only the
-    // complaints that view sees are the problem's evidence, not the whole category's week
-    const narrow = ordered.filter((signal) => cellRank(signal) < 3);
-    const records = [...new Set((narrow.length > 0 ? narrow : ordered).flatMap((signal) => signal.records))];
-    const group: SignalGroup = { primary, members: [primary, ...ordered.filter((signal) => signal !== primary)], records };
-    return { group, strongest: ordered[0]! };
-  });
-  return groups.sort((a, b) => byEvidence(a.strongest, b.strongest)).map(({ group }) => group);
+  const naming = (a: CellSignal, b: CellSignal) => Number(openCells.has(b.cell)) - Number(openCells.has(a.cell)) || cellRank(a) - cellRank(b) || byEvidence(a, b);
+  const same = (a: CellSignal, b: CellSignal) => sameComplaints(sets.get(a)!, sets.get(b)!, minOverlap);
+  const isDepartment = (signal: CellSignal) => cellParts(signal.cell)[0] === 'department';
+  const narrow = [...signals].filter((signal) => cellRank(signal) < 3).sort(naming);
+  // chains of narrow cells, holding at most one department's cell each: a department's cell
+  // starts a group, then places and words join the group they share most complaints with
+  const groups: CellSignal[][] = narrow.filter(isDepartment).map((signal) => [signal]);
+  const joinBest = (signal: CellSignal, among: CellSignal[][]): boolean => {
+    const scored = among
+      .map((group) => ({ group, shared: Math.max(...group.filter((member) => same(member, signal)).map((member) => sharedCount(sets.get(member)!, sets.get(signal)!)), 0) }))
+      .filter(({ shared }) => shared > 0);
+    const best = scored.sort((a, b) => b.shared - a.shared || naming(a.group[0]!, b.group[0]!))[0];
+    if (best === undefined) return false;
+    best.group.push(signal);
+    return true;
+  };
+  let pending = narrow.filter((signal) => !isDepartment(signal));
+  // a place or word may join through another that joined before it: repeat while any joins
+  for (let joined = true; joined; ) {
+    joined = false;
+    pending = pending.filter((signal) => {
+      const did = joinBest(signal, groups);
+      joined ||= did;
+      return !did;
+    });
+  }
+  // what no department's cell sees: chains among places and words alone
+  for (const signal of pending) if (!joinBest(signal, groups.filter((group) => !group.some(isDepartment)))) groups.push([signal]);
+  for (const signal of signals.filter((s) => cellRank(s) === 3).sort(naming)) if (!joinBest(signal, groups)) groups.push([signal]);
+
+  return groups
+    .map((cells) => {
+      const [primary, ...rest] = [...cells].sort(naming) as [CellSignal, ...CellSignal[]];
+      const others = rest.sort(byEvidence);
+      const own = sets.get(primary)!;
+      // the hospital's category counts every complaint of its kind: beside a narrower view, only the
+      // complaints that view sees are the problem's evidence, not the whole category's week
+      const seeing = [primary, ...others].sort(byEvidence).filter((signal) => signal === primary || (signal.kind !== 'emerging_term' && mostlyWithin(sets.get(signal)!, own, minOverlap)));
+      const narrowSeeing = seeing.filter((signal) => cellRank(signal) < 3);
+      const records = [...new Set((narrowSeeing.length > 0 ? narrowSeeing : seeing).flatMap((signal) => signal.records))];
+      const group: SignalGroup = { primary, members: [primary, ...others], records };
+      return { group, strongest: [...cells].sort(byEvidence)[0]! };
+    })
+    .sort((a, b) => byEvidence(a.strongest, b.strongest))
+    .map(({ group }) => group);
 }

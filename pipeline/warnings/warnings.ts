@@ -121,6 +121,8 @@ export interface Warning {
   /** Sentinel warnings: the most serious event class its record describes (fall, medication_error, ...), and all of them. */
   event_class?: string;
   event_classes?: string[];
+  /** Sentinel warnings: the ids of its evidence that this run saw first (all of them in the run that raised it). */
+  new_evidence_ids?: string[];
   /** sla_breach: the case and the step it passed. */
   sla_case?: SlaCase;
   /** Why it is open again although its problem was fixed: the fix's review found complaints did not fall (pipeline/fixes). */
@@ -152,6 +154,8 @@ export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summa
   sla_case?: SlaCase | null;
   satisfaction?: SatisfactionDrop | null;
   warning_key: string;
+  /** Detector warnings: the id of the open warning this one goes on with, when it is named after another of that problem's cells. */
+  continues_id?: string;
   /** For people: the rule that fired (sla_breach: the most working days overdue). */
   reason: string;
   /** satisfaction_drop: the month that fell, YYYY-MM. */
@@ -204,7 +208,7 @@ function candidateIds(candidates: readonly WarningCandidate[], history: WarningH
   for (const id of legacy) claims.set(id, (claims.get(id) ?? 0) + 1);
   return new Map(
     candidates.map((row, i) => {
-      const id = warningId(row.warning_key);
+      const id = row.continues_id ?? warningId(row.warning_key);
       const old = legacy[i]!;
       const loggedHospital = history.published.get(old)?.hospital ?? null;
       const keepsOld = !logged.has(id) && open.has(old) && claims.get(old) === 1 && (loggedHospital === null || loggedHospital === row.hospital);
@@ -275,14 +279,39 @@ function describeSatisfactionDrop(row: WarningCandidate, drop: SatisfactionDrop,
 function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
   const eventClass = row.event_class ?? '';
   const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
-  const summary = t(language, row.keywords.length > 0 ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', {
-    event,
-    department,
-    day: row.period_start,
-    record: row.evidence_ids[0] ?? '',
-    keywords: row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', '),
-  });
+  const keywords = row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', ');
+  const quoted = row.keywords.length > 0;
+  const count = row.evidence_ids.length;
+  // an event of several records says which and how many are news to this run
+  const summary =
+    count <= 1
+      ? t(language, quoted ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', { event, department, day: row.period_start, record: row.evidence_ids[0] ?? '', keywords })
+      : [
+          t(language, quoted ? 'warning.summary.sentinelEvent' : 'warning.summary.sentinelEventUnquoted', {
+            event,
+            department,
+            count: formatNumber(language, count),
+            from: row.period_start,
+            to: row.period_end,
+            records: row.evidence_ids.join(', '),
+            keywords,
+          }),
+          ...newRecordsNote(row.new_evidence_ids?.length ?? 0, language),
+        ].join(language === 'zh' ? '' : ' ');
   return { summary, suggested_action: t(language, THREAT_CLASSES.has(eventClass) ? 'warning.action.sentinel.threat' : 'warning.action.sentinel.safety') };
+}
+
+/** "2 new records this run", or nothing when none is new. */
+function newRecordsNote(count: number, language: Language): string[] {
+  if (count === 0) return [];
+  return [count === 1 ? t(language, 'warning.sentinel.newRecord') : t(language, 'warning.sentinel.newRecords', { count: formatNumber(language, count) })];
+}
+
+/** A sentinel as it last stood, with nothing new this run: how a resolved one is published. */
+function withoutNews(warning: Warning, language: Language): Warning {
+  if ((warning.new_evidence_ids ?? []).length === 0) return warning;
+  const quiet = { ...warning, new_evidence_ids: [] };
+  return { ...quiet, ...describe({ ...quiet, warning_key: '', reason: '', month: null }, language) };
 }
 
 /** A warning is due a number of working days after the as-of date, in its case's calendar or the hospital's. */
@@ -354,10 +383,10 @@ export function raiseWarnings(
     }
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...last, hospital: last.hospital ?? null, status, run_id: runId });
+      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...withoutNews(last, style.language), hospital: last.hospital ?? null, status, run_id: runId });
       continue;
     }
-    const { warning_key: _key, reason: _reason, month: _month, sla_case: slaCase, satisfaction, ...fields } = row;
+    const { warning_key: _key, continues_id: _continues, reason: _reason, month: _month, sla_case: slaCase, satisfaction, ...fields } = row;
     const described = {
       id,
       ...fields,

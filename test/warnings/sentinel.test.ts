@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningLogEntry } from '../../pipeline/warnings/lifecycle.ts';
-import { nextWorkingDay, sentinelCandidates, sentinelIsRaised, type SentinelRecord, type SentinelScan } from '../../pipeline/warnings/sentinel.ts';
+import { nextWorkingDay, sentinelCandidates, sentinelDefaults, sentinelIsRaised, type SentinelRecord, type SentinelScan } from '../../pipeline/warnings/sentinel.ts';
 import { raiseWarnings, warningId, type WarningHistory } from '../../pipeline/warnings/warnings.ts';
 
 const logged = (firstAsOf: string, resolvedAsOf: string | null = null): WarningLogEntry => ({ id: 'W', firstAsOf, lastAsOf: firstAsOf, resolvedAsOf });
@@ -111,5 +111,85 @@ describe('sentinel warnings', () => {
       ['2025-10-05', 'ongoing 2025-09-30'],
       ['2025-10-06', 'resolved 2025-09-30'],
     ]);
+  });
+});
+
+describe('sentinel events: one warning per department, event class and fortnight', () => {
+  const at = (id: string, day: string, overrides: Partial<SentinelRecord> = {}): SentinelRecord => ({
+    ...record,
+    id,
+    received_day: day,
+    hits: [{ eventClass: 'medication_error', phrase: '发错了药', language: 'zh' }],
+    phrases: ['发错了药'],
+    text_redacted: `药房发错了药（${id}）`,
+    ...overrides,
+  });
+  const en = { ...style, language: 'en' as const };
+  /** Runs each as-of date in turn on the records received by then, as daily runs would. */
+  const replay = (records: SentinelRecord[], dates: string[], settings = sentinelDefaults) => {
+    let history = empty;
+    return dates.map((asOf) => {
+      const raised = raiseWarnings(sentinelCandidates({ ...scan, records }, asOf, history, settings), history, asOf, en, `run-${asOf}`);
+      history = raised.history;
+      return raised.warnings;
+    });
+  };
+
+  it('grow one warning as records of the same event come in, each new record surfacing in the run that first sees it', () => {
+    const records = [at('A', '2025-09-29'), at('B', '2025-10-03'), at('C', '2025-10-05'), at('D', '2025-10-13')];
+    const runs = replay(records, ['2025-09-29', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-13']);
+    const id = warningId(JSON.stringify(['江州市第一人民医院', 'sentinel', 'hotline', 'A']));
+    expect(runs.map((warnings) => warnings.map((w) => [w.id === id ? 'A' : w.evidence_ids[0], w.status, w.evidence_ids.join(''), w.new_evidence_ids!.join(''), w.run_id, w.due_date]))).toEqual([
+      [['A', 'new', 'A', 'A', 'run-2025-09-29', '2025-09-30']],
+      // B joins A's event: the same id, ongoing, updated by this run and due again the next working day
+      [['A', 'ongoing', 'AB', 'B', 'run-2025-10-04', '2025-10-09']],
+      [['A', 'ongoing', 'ABC', 'C', 'run-2025-10-05', '2025-10-09']],
+      [['A', 'ongoing', 'ABC', '', 'run-2025-10-06', '2025-10-09']],
+      // D is 14 days after A: still A's fortnight (A's event is open), so A's warning again
+      [['A', 'ongoing', 'ABCD', 'D', 'run-2025-10-13', '2025-10-14']],
+    ]);
+    expect(runs[1]![0]).toMatchObject({
+      observed: 2,
+      period_start: '2025-09-29',
+      period_end: '2025-10-03',
+      quotes: ['药房发错了药（A）', '药房发错了药（B）'],
+      summary: '骨科: 2 records received from 2025-09-29 to 2025-10-03 (A, B) describe a possible wrong drug or dose: “发错了药”. 1 new record this run.',
+    });
+    expect(runs[3]![0]!.summary).toBe('骨科: 3 records received from 2025-09-29 to 2025-10-05 (A, B, C) describe a possible wrong drug or dose: “发错了药”.');
+  });
+
+  it('keep another department, another class, a later fortnight and a resolved event apart', () => {
+    const records = [
+      at('A', '2025-09-01'),
+      at('B', '2025-09-02', { department: '儿科' }),
+      at('C', '2025-09-03', { hits: [{ eventClass: 'fall', phrase: '摔倒', language: 'zh' }], phrases: ['摔倒'] }),
+      at('D', '2025-09-16'), // 15 days after A: a new event
+      at('E', '2025-09-20'), // joins D
+    ];
+    const [first, second] = replay(records, ['2025-09-03', '2025-09-20']);
+    expect(first!.map((w) => w.evidence_ids.join('')).sort()).toEqual(['A', 'B', 'C']);
+    // A, B and C are resolved (more than 7 days old); D and E are one new event
+    expect(second!.map((w) => `${w.evidence_ids.join('')} ${w.status}`).sort()).toEqual(['A resolved', 'B resolved', 'C resolved', 'DE new']);
+    // published once more as they last stood, with no news of this run
+    expect(second!.filter((w) => w.status === 'resolved').map((w) => [w.new_evidence_ids, w.summary.includes('new record')])).toEqual([[[], false], [[], false], [[], false]]);
+    // A resolved event takes no new record: within A's fortnight, it is news of its own
+    const late = replay([at('A', '2025-09-01'), at('F', '2025-09-14')], ['2025-09-01', '2025-09-09', '2025-09-14']);
+    expect(late.map((warnings) => warnings.map((w) => `${w.evidence_ids.join('')} ${w.status}`))).toEqual([['A new'], ['A resolved'], ['F new']]);
+  });
+
+  it('say the same when a run is repeated on the same as-of date, and are one per record with groupDays 0', () => {
+    const records = [at('A', '2025-09-29'), at('B', '2025-10-03')];
+    let history = empty;
+    const once = (asOf: string) => {
+      const raised = raiseWarnings(sentinelCandidates({ ...scan, records }, asOf, history), history, asOf, en, 'run');
+      history = raised.history;
+      return raised.warnings;
+    };
+    once('2025-09-29');
+    const first = once('2025-10-04');
+    expect(once('2025-10-04')).toEqual(first);
+    expect(first[0]!.new_evidence_ids).toEqual(['B']);
+    const apart = replay(records, ['2025-10-04'], { ...sentinelDefaults, groupDays: 0 });
+    expect(apart[0]!.map((w) => w.evidence_ids.join('')).sort()).toEqual(['A', 'B']);
   });
 });

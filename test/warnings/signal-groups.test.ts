@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { corroborated } from '../../pipeline/warnings/detector-warnings.ts';
+import { corroborated, openDetectorCells } from '../../pipeline/warnings/detector-warnings.ts';
+import type { Warning, WarningHistory } from '../../pipeline/warnings/warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
@@ -53,6 +54,40 @@ describe('the evidence of a group', () => {
   });
 });
 
+describe('one problem, its own evidence', () => {
+  // the paediatric ward's diarrhoea (n1..n4) and a word that two of its complaints share with four
+  // wrong-drug complaints of other wards (w1..w4), which a surgical ward's spike counts
+  const ward = signal('["department","Khoa Nhi","facility"]', 'spike', ['n1', 'n2', 'n3', 'n4'], 0.01);
+  const drugWord = signal('["term","vi","thuốc"]', 'emerging_term', ['n1', 'n2', 'w1', 'w2', 'w3', 'w4'], 0.001);
+  const surgery = signal('["department","Khoa Ngoại","quality"]', 'spike', ['w1', 'w2', 'w3', 'w4'], 0.002);
+
+  it('takes no complaints of other wards through a word both share, and does not chain two wards into one warning', () => {
+    const groups = groupSignals([drugWord, surgery, ward], new Set(['["department","Khoa Nhi","facility"]']));
+    expect(groups.map((g) => [g.primary.cell, g.members.map((m) => m.cell), g.records])).toEqual([
+      // the word shares 4 complaints with the surgical ward and 2 with the paediatric one: it joins
+      // the one it shares most with, and its complaints are no ward's evidence
+      ['["department","Khoa Ngoại","quality"]', ['["department","Khoa Ngoại","quality"]', '["term","vi","thuốc"]'], ['w1', 'w2', 'w3', 'w4']],
+      ['["department","Khoa Nhi","facility"]', ['["department","Khoa Nhi","facility"]'], ['n1', 'n2', 'n3', 'n4']],
+    ]);
+  });
+
+  it('joins a place or a word seen only through another place or word of the problem', () => {
+    // the word shares 2 of its 3 complaints with the car park, none with the lift's department cell
+    const chained = signal('["term","zh","道闸"]', 'emerging_term', ['x', 'a', 'y'], 0.003);
+    const [group, ...rest] = groupSignals([lift, carPark, chained], new Set());
+    expect(rest).toEqual([]);
+    expect(group!.members.map((m) => m.cell)).toEqual(['["department","后勤保障部","facility"]', '["location","地下停车场"]', '["term","zh","道闸"]']);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'f']);
+  });
+
+  it("keeps a whole category's complaints out when a narrower cell sees the problem, also when the category names it", () => {
+    const facility = signal('["category","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], 0.03);
+    const [group] = groupSignals([facility, lift], new Set(['["category","facility"]']));
+    expect(group!.primary).toBe(facility);
+    expect(group!.records).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
+
 describe('corroborated', () => {
   const settings = detectionDefaults;
   it('takes a problem seen through two views, or a cell already clearly up the week before', () => {
@@ -66,5 +101,30 @@ describe('corroborated', () => {
     const [words] = groupSignals([word, signal('["term","zh","电梯"]', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
     expect(words!.members).toHaveLength(2);
     expect(corroborated(words!, settings)).toBe(false);
+  });
+});
+
+describe('openDetectorCells', () => {
+  it('maps every cell that signalled in an open detector warning to its id, and none of a resolved one or a sentinel', () => {
+    const cell = (kind: 'spike' | 'hotspot', parts: string[]) => ({ kind, cell: parts, observed: 6, expected: 1, upperbound: 4, p_value: 0.001, q_value: 0.01, method: 'ears_c2' });
+    const warning = (id: string, kind: Warning['kind'], signals: ReturnType<typeof cell>[]) => ({ id, kind, hospital: '江州市第一人民医院', signals, evidence_ids: [] }) as unknown as Warning;
+    const history: WarningHistory = {
+      log: [
+        { id: 'W-open', firstAsOf: '2025-03-09', lastAsOf: '2025-03-16', resolvedAsOf: null },
+        { id: 'W-gone', firstAsOf: '2025-02-09', lastAsOf: '2025-02-09', resolvedAsOf: '2025-02-16' },
+        { id: 'W-sentinel', firstAsOf: '2025-03-16', lastAsOf: '2025-03-16', resolvedAsOf: null },
+      ],
+      published: new Map([
+        ['W-open', warning('W-open', 'spike', [cell('spike', ['department', '后勤保障部', 'facility']), cell('hotspot', ['location', '地下停车场'])])],
+        ['W-gone', warning('W-gone', 'hotspot', [cell('hotspot', ['location', '门诊大厅'])])],
+        ['W-sentinel', warning('W-sentinel', 'sentinel', [])],
+      ]),
+    };
+    expect(openDetectorCells(history)).toEqual(
+      new Map([
+        ['["江州市第一人民医院","department","后勤保障部","facility"]', 'W-open'],
+        ['["江州市第一人民医院","location","地下停车场"]', 'W-open'],
+      ]),
+    );
   });
 });

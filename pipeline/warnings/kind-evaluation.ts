@@ -1,0 +1,224 @@
+import type { Warning } from './warnings.ts';
+
+/**
+ * How well the warnings of a backtest find known problems, per kind of warning and per hospital:
+ * the "Done when" of issue 13. The known problems are a generator's ground truth (the sample's
+ * `planted.json`): planted rises, their survey drops, planted serious events, and the normal rises
+ * (decoys) a good run stays quiet at. Pure: the caller reads the files and the warehouse.
+ */
+
+/** The kinds scored: a spike is scored as a rise. */
+export const EVALUATED_KINDS = ['rise', 'hotspot', 'emerging_term', 'satisfaction_drop', 'sentinel'] as const;
+
+export type EvaluatedKind = (typeof EVALUATED_KINDS)[number];
+
+/** A warning as a backtest writes it: with the as-of date of the run that published it. */
+export type ScoredWarning = Pick<Warning, 'id' | 'kind' | 'hospital' | 'department' | 'keywords' | 'period_start' | 'period_end' | 'evidence_ids' | 'signals'> & { as_of: string };
+
+/** A planted problem: its records, and the survey section it pulled down where it did. */
+export interface PlantedProblem {
+  id: string;
+  hospital: string;
+  onset: string;
+  record_ids: readonly string[];
+  survey?: { department: string; section: string; start: string; end: string };
+}
+
+/** A planted serious event: one record that a sentinel should raise. */
+export interface PlantedSentinel {
+  id: string;
+  hospital: string;
+  record_id: string;
+  day: string;
+}
+
+/** A rise that is normal (season, rebound, large steady department), or a record with a harmless sense of a serious word. */
+export interface Decoy {
+  id: string;
+  hospital: string;
+  sources: readonly string[];
+  departments: readonly string[];
+  keywords: readonly string[];
+  start: string;
+  end: string;
+  /** Records that must raise no sentinel (harmless senses of its words); empty for a rise. */
+  record_ids?: readonly string[];
+}
+
+export interface GroundTruth {
+  planted: readonly PlantedProblem[];
+  sentinels?: readonly PlantedSentinel[];
+  decoys: readonly Decoy[];
+}
+
+/** What the scoring needs to know of the warehouse: each hospital's code in the truth (e.g. `cn`), and each record's source. */
+export interface RecordFacts {
+  hospitalCode: ReadonlyMap<string, string>;
+  source: ReadonlyMap<string, string>;
+}
+
+export const kindEvaluationDefaults = Object.freeze({
+  /** A count problem is found in time when warned within this many days of its onset. */
+  recallDays: 21,
+  /** A serious event is found in time when warned within this many days of its record's day. */
+  sentinelDays: 7,
+});
+
+/** One kind in one hospital (`hospital` null: all hospitals together). */
+export interface KindScore {
+  kind: EvaluatedKind;
+  hospital: string | null;
+  /** Known problems of this kind to find (for count kinds every planted rise; for surveys those with a survey drop). */
+  planted: number;
+  /** Found in time by a warning that counts for the kind. */
+  found: number;
+  /** found / planted; null without planted problems. */
+  recall: number | null;
+  /** Distinct warnings of the kind. */
+  warnings: number;
+  /** Of those, pointing at a planted problem or planted event. */
+  pointing: number;
+  /** pointing / warnings; null without warnings. */
+  precision: number | null;
+  /** Distinct warnings of the kind at a decoy (and at no planted problem). */
+  decoyHits: number;
+  /** Median days from onset (or the record's day) to the first warning in time; null if none found. */
+  medianDelayDays: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+/** The kind a warning is scored as: a spike is a rise. */
+function scoredKind(kind: Warning['kind']): EvaluatedKind | null {
+  if (kind === 'spike') return 'rise';
+  return (EVALUATED_KINDS as readonly string[]).includes(kind) ? (kind as EvaluatedKind) : null;
+}
+
+/** The kinds a warning counts for in recall: its own, and those of the signals merged into it. */
+function kindsOf(warning: ScoredWarning): Set<EvaluatedKind> {
+  const kinds = [warning.kind, ...(warning.signals ?? []).map((signal) => signal.kind)].map(scoredKind);
+  return new Set(kinds.filter((kind): kind is EvaluatedKind => kind !== null));
+}
+
+/**
+ * Whether a warning is about a planted problem: a quarter of its evidence, and at least two
+ * records, are the problem's (a passer-by is not); a survey warning when it names the problem's
+ * surveyed department and its period meets the drop's.
+ */
+function pointsAt(warning: ScoredWarning, problem: PlantedProblem, planted: ReadonlySet<string>): boolean {
+  if (warning.kind === 'satisfaction_drop') {
+    const survey = problem.survey;
+    return survey !== undefined && warning.department === survey.department && warning.period_start <= survey.end && warning.period_end >= survey.start;
+  }
+  const shared = warning.evidence_ids.filter((id) => planted.has(id)).length;
+  return shared >= 2 && shared * 4 >= warning.evidence_ids.length;
+}
+
+/**
+ * Whether a warning is at a decoy: a sentinel that holds one of its harmless records; another
+ * warning from one of its sources, overlapping its dates, naming one of its departments (or
+ * hospital-wide at a rise of the whole hospital) or carrying one of its keywords.
+ */
+function atDecoy(warning: ScoredWarning, decoy: Decoy, facts: RecordFacts): boolean {
+  if (warning.kind === 'sentinel') return (decoy.record_ids ?? []).some((id) => warning.evidence_ids.includes(id));
+  if ((decoy.record_ids ?? []).length > 0) return false;
+  const sources = new Set(warning.evidence_ids.map((id) => facts.source.get(id)));
+  return (
+    decoy.sources.some((source) => sources.has(source)) &&
+    warning.period_start <= decoy.end &&
+    warning.period_end >= decoy.start &&
+    ((warning.department !== null && decoy.departments.includes(warning.department)) ||
+      (warning.department === null && decoy.departments.length === 0) ||
+      warning.keywords.some((keyword) => decoy.keywords.includes(keyword)))
+  );
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Scores a backtest's warnings per kind (rise, hotspot, emerging term, satisfaction drop,
+ * sentinel) and per hospital, and for all hospitals together: recall in time (a count problem
+ * within `recallDays` of its onset, a survey drop within `recallDays` of the end of its first
+ * month, a serious event within `sentinelDays` of its record), precision (distinct warnings of the
+ * kind pointing at a planted problem), hits on decoys, and the median delay. A warning counts
+ * toward the recall of its own kind and of every signal merged into it (one problem, one warning);
+ * toward precision of its own kind only. A warning is distinct by its id, as first raised.
+ *
+ * @example evaluateKinds(backtest.warnings, truth, facts).find((s) => s.kind === 'rise' && s.hospital === null)
+ * // { kind: 'rise', hospital: null, planted: 9, found: 9, recall: 1, warnings: 31, pointing: 26, … }
+ */
+export function evaluateKinds(warnings: readonly ScoredWarning[], truth: GroundTruth, facts: RecordFacts, options = kindEvaluationDefaults): KindScore[] {
+  const first = new Map<string, ScoredWarning>();
+  for (const warning of [...warnings].sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0))) if (!first.has(warning.id)) first.set(warning.id, warning);
+  const distinct = [...first.values()];
+  const plantedSets = new Map(truth.planted.map((problem) => [problem.id, new Set(problem.record_ids)]));
+  const sentinelIds = new Set((truth.sentinels ?? []).map((event) => event.record_id));
+  const pointing = (warning: ScoredWarning) =>
+    warning.kind === 'sentinel' ? warning.evidence_ids.some((id) => sentinelIds.has(id)) : truth.planted.some((problem) => pointsAt(warning, problem, plantedSets.get(problem.id)!));
+
+  /** Delay in days to the first warning in time counting for `kind`, or null. */
+  const delay = (kind: EvaluatedKind, start: string, windowEnd: string, about: (warning: ScoredWarning) => boolean): number | null => {
+    const delays = warnings.filter((w) => kindsOf(w).has(kind) && w.as_of >= start && w.as_of <= windowEnd && about(w)).map((w) => daysBetween(start, w.as_of));
+    return delays.length === 0 ? null : Math.min(...delays);
+  };
+  const monthEnd = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const addDaysIso = (day: string, n: number) => new Date(Date.parse(day) + n * DAY_MS).toISOString().slice(0, 10);
+
+  const hospitals = [...new Set([...truth.planted.map((p) => p.hospital), ...(truth.sentinels ?? []).map((s) => s.hospital)])].sort();
+  const scores: KindScore[] = [];
+  for (const kind of EVALUATED_KINDS) {
+    for (const hospital of [null, ...hospitals]) {
+      const inHospital = (code: string | null) => hospital === null || code === hospital;
+      const delays: number[] = [];
+      let planted = 0;
+      if (kind === 'sentinel') {
+        for (const event of (truth.sentinels ?? []).filter((e) => inHospital(e.hospital))) {
+          planted++;
+          const d = delay(kind, event.day, addDaysIso(event.day, options.sentinelDays), (w) => w.evidence_ids.includes(event.record_id));
+          if (d !== null) delays.push(d);
+        }
+      } else {
+        for (const problem of truth.planted.filter((p) => inHospital(p.hospital) && (kind !== 'satisfaction_drop' || p.survey !== undefined))) {
+          planted++;
+          const start = kind === 'satisfaction_drop' ? problem.survey!.start : problem.onset;
+          const end = addDaysIso(kind === 'satisfaction_drop' ? monthEnd(start) : start, options.recallDays);
+          const d = delay(kind, start, end, (w) => pointsAt(w, problem, plantedSets.get(problem.id)!));
+          if (d !== null) delays.push(d);
+        }
+      }
+      const ofKind = distinct.filter((w) => scoredKind(w.kind) === kind && inHospital(w.hospital === null ? null : (facts.hospitalCode.get(w.hospital) ?? null)));
+      // without planted events, a sentinel's precision is not known (the sample's own serious texts are unlabelled)
+      const known = kind !== 'sentinel' || truth.sentinels !== undefined;
+      const hits = known ? ofKind.filter(pointing) : [];
+      const decoyHits = ofKind.filter((w) => !hits.includes(w) && truth.decoys.some((decoy) => inHospital(decoy.hospital) && atDecoy(w, decoy, facts)));
+      scores.push({
+        kind,
+        hospital,
+        planted,
+        found: delays.length,
+        recall: planted === 0 ? null : delays.length / planted,
+        warnings: ofKind.length,
+        pointing: hits.length,
+        precision: ofKind.length === 0 || !known ? null : hits.length / ofKind.length,
+        decoyHits: decoyHits.length,
+        medianDelayDays: median(delays),
+      });
+    }
+  }
+  return scores;
+}
+
+/** The scores as a Markdown table (English, for BENCHMARKS.md and a reviewer). */
+export function formatKindScores(scores: readonly KindScore[]): string {
+  const pct = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
+  const rows = scores.map((s) =>
+    `| ${s.kind} | ${s.hospital ?? 'all'} | ${s.found} of ${s.planted} (${pct(s.recall)}) | ${s.pointing} of ${s.warnings} (${pct(s.precision)}) | ${s.decoyHits} | ${s.medianDelayDays ?? '–'} |`,
+  );
+  return ['| kind | hospital | recall in time | precision | decoy hits | median delay (days) |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
