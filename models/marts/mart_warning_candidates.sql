@@ -21,6 +21,7 @@ with drops as (
         string_agg(reason, '; ' order by method) as reason,
         case when count(*) > 1 or min(observed_pct - limit_pct) < 0 then 'high' else 'medium' end as severity,
         []::varchar[] as evidence_ids,
+        []::struct(source varchar, id varchar)[] as evidence,
         min(month) as month,
         count(*) as methods
     from mart_satisfaction_drop
@@ -44,6 +45,7 @@ breaches as (
         working_days_overdue::varchar as reason,
         case when escalation_step >= 3 then 'high' when escalation_step = 2 then 'medium' else 'low' end as severity,
         [id] as evidence_ids,
+        [{'source': source, 'id': id}] as evidence,
         null as month,
         null as methods,
         to_json([hospital, 'sla_breach', source, id, escalation_step::varchar])::varchar as warning_key,
@@ -80,6 +82,7 @@ final as (
         reason,
         severity,
         evidence_ids,
+        evidence,
         month,
         sla_case
     from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)

@@ -24,6 +24,8 @@ export interface SentinelRecord {
   hospital: string;
   source: string;
   id: string;
+  /** Its source as the feedback export publishes it (redacted): the warning's evidence pair names it. */
+  evidence_source: string;
   /** YYYY-MM-DD, hospital-local. */
   received_day: string;
   kind: string;
@@ -137,6 +139,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         method: 'sentinel patterns',
         severity: 'high',
         evidence_ids: [record.id],
+        evidence: [{ source: record.evidence_source, id: record.id }],
         quotes: [cutQuote(record.text_redacted)],
         event_class: classes[0]!,
         event_classes: classes,

@@ -37,6 +37,7 @@ const warning: Warning = {
   severity: 'high',
   status: 'new',
   evidence_ids: [HOSTILE],
+  evidence: [{ source: HOSTILE, id: HOSTILE }],
   summary: HOSTILE,
   suggested_action: HOSTILE,
   due_date: '2025-06-20',

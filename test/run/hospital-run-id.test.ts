@@ -60,5 +60,13 @@ describe('hospital and run_id', () => {
         ['sla_breach', 'west', '儿科', ['A1'], first.summary.run_id],
       ].sort(),
     );
+    // evidence as (source, id) pairs beside evidence_ids: both A1s are from a source named after their file
+    expect(raised.map((w) => [w.hospital, w.evidence]).sort()).toEqual(
+      [
+        ['east', [{ source: 'complaints', id: 'A1' }]],
+        ['east', [{ source: 'complaints', id: 'A2' }]],
+        ['west', [{ source: 'complaints', id: 'A1' }]],
+      ].sort(),
+    );
   });
 });
