@@ -9,8 +9,8 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts';
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
 
 /** The generator's ground truth (data/sample/planted.json), which the pipeline never reads. */
-interface Planted { id: string; onset: string; end: string; record_ids: string[] }
-interface NormalRise { id: string; sources: string[]; departments: string[]; keywords: string[]; start: string; end: string }
+interface Planted { id: string; hospital: string; sources: string[]; onset: string; end: string; record_ids: string[] }
+interface NormalRise { id: string; hospital: string; sources: string[]; departments: string[]; keywords: string[]; start: string; end: string }
 const truth = JSON.parse(readFileSync(join(SAMPLE, 'planted.json'), 'utf8')) as { planted: Planted[]; normal_rises: NormalRise[] };
 
 const DAY_MS = 86_400_000;
@@ -19,23 +19,27 @@ const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(f
 /**
  * A warning points at a planted problem when at least a quarter of its evidence, and at least two
  * records, are that problem's planted records: the problem is what it is about, not a passer-by.
+ * A record is its hospital, source and id: the two Chinese campuses' registers share ids.
  */
 function plantedBehind(warning: BacktestWarning): Planted[] {
   return truth.planted.filter((problem) => {
+    if (warning.hospital !== problem.hospital) return false;
     const planted = new Set(problem.record_ids);
-    const shared = warning.evidence_ids.filter((id) => planted.has(id)).length;
-    return shared >= 2 && shared * 4 >= warning.evidence_ids.length;
+    const shared = warning.evidence.filter((record) => problem.sources.includes(record.source) && planted.has(record.id)).length;
+    return shared >= 2 && shared * 4 >= warning.evidence.length;
   });
 }
 
 /**
  * A warning points at a normal rise (a season, a post-holiday rebound, a large steady department)
- * when it is from one of the rise's sources, overlaps its dates, and names one of its departments,
+ * when it is of the rise's hospital and from one of its sources, overlaps its dates, and names one of its departments,
  * or is hospital-wide during a rise of the whole hospital, or carries one of its keywords.
  */
-function normalRiseBehind(warning: BacktestWarning, sources: ReadonlySet<string>): NormalRise[] {
+function normalRiseBehind(warning: BacktestWarning): NormalRise[] {
+  const sources = new Set(warning.evidence.map((record) => record.source));
   return truth.normal_rises.filter(
     (rise) =>
+      rise.hospital === warning.hospital &&
       rise.sources.some((source) => sources.has(source)) &&
       warning.period_start <= rise.end &&
       warning.period_end >= rise.start &&
@@ -48,14 +52,12 @@ function normalRiseBehind(warning: BacktestWarning, sources: ReadonlySet<string>
 /** The sample's last two years replayed, as `hearken backtest --from 2024-11-18 --to 2026-11-16` does. */
 let ws: Workspace;
 let backtest: BacktestFile;
-let sourceOf: Map<string, string>;
 beforeAll(async () => {
   ws = await createWorkspace();
   const config = normalizeConfig({ input: SAMPLE, lang: 'en' });
   const out = join(ws.root, 'backtest.json');
   await runBacktest(config, { from: '2024-11-18', to: '2026-11-16', out, warehouse: ws.db }, silentProgress, new Date('2026-11-16T08:00:00+08:00'));
   backtest = JSON.parse(readFileSync(out, 'utf8')) as BacktestFile;
-  sourceOf = new Map((await ws.query<{ id: string; source: string }>('select id, source from fct_feedback')).map((row) => [row.id, row.source]));
 }, 900_000);
 afterAll(async () => {
   await ws.dispose();
@@ -97,7 +99,7 @@ describe('hearken backtest on the sample’s last two years', () => {
   it('raises none at a seasonal rise, a post-holiday rebound or a large steady department', () => {
     const atNormalRises = distinctWarnings()
       .filter((w) => plantedBehind(w).length === 0)
-      .flatMap((w) => normalRiseBehind(w, new Set(w.evidence_ids.map((id) => sourceOf.get(id)!))).map((rise) => `${w.id} ${w.as_of}: ${rise.id}`));
+      .flatMap((w) => normalRiseBehind(w).map((rise) => `${w.id} ${w.as_of}: ${rise.id}`));
     expect(atNormalRises).toEqual([]);
   });
 
@@ -117,12 +119,18 @@ describe('hearken backtest on the sample’s last two years', () => {
   });
 
   it('replays each sentinel as new in the run of the week its one record was received', async () => {
-    const received = new Map((await ws.query<{ id: string; day: string }>("select id, strftime(received_at, '%Y-%m-%d') as day from fct_feedback")).map((row) => [row.id, row.day]));
+    const received = new Map(
+      (await ws.query<{ hospital: string; source: string; id: string; day: string }>("select hospital, source, id, strftime(received_at, '%Y-%m-%d') as day from fct_feedback")).map((row) => [
+        JSON.stringify([row.hospital, row.source, row.id]),
+        row.day,
+      ]),
+    );
     const sentinels = backtest.warnings.filter((w) => w.kind === 'sentinel' && w.status === 'new');
     expect(sentinels.length).toBeGreaterThan(0);
     const late = sentinels.filter((w) => {
-      const day = received.get(w.evidence_ids[0]!)!;
-      return w.evidence_ids.length !== 1 || w.severity !== 'high' || !(day <= w.as_of && daysBetween(day, w.as_of) < 7);
+      const record = w.evidence[0]!;
+      const day = received.get(JSON.stringify([w.hospital, record.source, record.id]))!;
+      return w.evidence.length !== 1 || w.severity !== 'high' || !(day <= w.as_of && daysBetween(day, w.as_of) < 7);
     });
     // the first Monday also raises the records of the 30 days before it, its first sight of them
     expect(late.filter((w) => w.as_of > '2024-11-17')).toEqual([]);
