@@ -31,28 +31,18 @@ departments as (
     qualify row_number() over (partition by code order by file_rank desc) = 1
 ),
 
-every_alias as (
-    select code, alias from ref_department_aliases_raw
-    union all select code, name_en from every_department
-    union all select code, name_zh from every_department
-    union all select code, name_vi from every_department
-    union all select code, code from every_department
-),
-
 exact_keys as (
-    select normalize_key(alias) as alias_key, min(trim(code)) as code
-    from every_alias
-    where normalize_key(alias) is not null
+    select normalize_key(name) as alias_key, min(code) as code
+    from int_department_names
     group by 1
 ),
 
 -- without diacritics two names can fold together; such a folded key resolves nothing
 folded_keys as (
-    select folded_key(alias) as alias_key, min(trim(code)) as code
-    from every_alias
-    where folded_key(alias) is not null
+    select folded_key(name) as alias_key, min(code) as code
+    from int_department_names
     group by 1
-    having count(distinct trim(code)) = 1
+    having count(distinct code) = 1
 ),
 
 resolved as (

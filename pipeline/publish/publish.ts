@@ -39,6 +39,7 @@ export const EXPORTS = {
   complaint_backlog: 'mart_complaint_backlog',
   open_cases: 'mart_open_cases',
   repeat_complaints: 'mart_repeat_complaints',
+  department_alias_suggestions: 'mart_department_alias_suggestions',
 } as const;
 
 /**

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await mkdir(join(ws.root, 'reference'));
   await writeFile(join(ws.root, 'reference', 'departments.csv'), OWN_DEPARTMENTS);
   await ws.run({ asOf: '2025-06-13' });
-});
+}, 300_000);
 afterAll(async () => {
   await ws.dispose();
 });
