@@ -132,7 +132,8 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
   ];
   const quotes = (warning.quotes ?? []).slice(0, MAX_QUOTES);
   const signals = warning.signals ?? [];
-  const ids = warning.evidence_ids;
+  // each record as its (source, id) pair, as the feedback export lists it: an id alone is unique only within its source
+  const ids = warning.evidence.length > 0 ? warning.evidence.map((record) => `${record.source} · ${record.id}`) : warning.evidence_ids;
   const parts = [
     html`<h3>${m(`warning.kind.${warning.kind}`)}</h3>`,
     html`<p class="meta">${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong> · ${label('pack.status')}${m(`warning.status.${warning.status}`)} · ${label('pack.period')}${m('pack.range', { start: warning.period_start, end: warning.period_end })}</p>`,

@@ -146,8 +146,8 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
     quality.unknown_departments.length === 0
       ? html`<p>${m('site.none')}</p>`
       : html`<p>${m('site.unknownDepartmentsNote')}</p>${table(
-          [m('site.departmentName'), m('kind.feedback'), m('kind.survey')],
-          quality.unknown_departments.map((d) => [d.name, n(d.feedback_records), n(d.survey_responses)]),
+          [m('site.departmentName'), m('kind.feedback'), m('kind.survey'), m('site.suggestedMatch')],
+          quality.unknown_departments.map((d) => [d.name, n(d.feedback_records), n(d.survey_responses), d.suggestions.map((s) => `${s.name} (${s.code})`).join(', ')]),
           { stack: true, numericFrom: 1 },
         )}`;
   const values =

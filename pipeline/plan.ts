@@ -20,6 +20,7 @@ export const MACRO_MODELS = [
   'macros/csv_safe_text',
   'macros/hospital_of_path',
   'macros/due_working_day_index',
+  'macros/department_core',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
@@ -47,6 +48,7 @@ export const INGEST_MODELS = [
 /** Once per run, after every file and the text stage: staging → intermediate → marts. */
 export const MART_MODELS = [
   'marts/dim_hospital',
+  'intermediate/int_department_names',
   'marts/dim_department',
   'marts/fct_feedback',
   'marts/fct_record_terms',

@@ -46,7 +46,7 @@ function pickers(): Record<HospitalId, Picker> {
     sources: HOSPITALS[id].sources.map((s) => [s, s.perDay] as const),
     departments: DEPARTMENTS[id].map((d) => [d, d.weight] as const),
   });
-  return { cn: make('cn'), vn: make('vn'), uk: make('uk') };
+  return { cn: make('cn'), cn_east: make('cn_east'), vn: make('vn'), uk: make('uk') };
 }
 
 async function streamCsv(path: string, header: readonly string[], rows: number, line: (i: number) => string): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The departments of the three sample hospitals, written as each hospital writes them, with the
+ * The departments of the sample hospitals, written as each hospital writes them, with the
  * variant spellings that appear in its exports and the few new units no reference table knows.
  *
  * `departmentStrings` is the list tests check against the project's alias table: every `known`
@@ -73,6 +73,27 @@ const cn: readonly DepartmentSpec[] = [
   { key: 'sleep', name: '睡眠医学中心', weight: 0.06, unknown: true, since: '2025-09-01' },
 ];
 
+/**
+ * The east campus, a former district hospital: fewer departments, written under the names it had
+ * before it joined the group (小儿科, 产科, 创伤骨科, 医学检验科 ...), which the alias table resolves to
+ * the main campus's departments, and a day-surgery unit no table knows.
+ */
+const cnEast: readonly DepartmentSpec[] = [
+  { key: 'outpatient', name: '门诊部', weight: 10, mix: { process: 0.55, attitude: 0.22, facility: 0.13, cost: 0.05, quality: 0.05 } },
+  { key: 'billing', name: '收费处', weight: 3, mix: { process: 0.45, cost: 0.35, attitude: 0.2 } },
+  { key: 'emergency', name: '急诊科', variants: [['急诊', 0.1]], weight: 6, acute: true, winter: 0.45, mix: { process: 0.4, attitude: 0.25, quality: 0.2, facility: 0.1, cost: 0.05 } },
+  { key: 'paediatrics', name: '小儿科', weight: 4, winter: 0.9, mix: { process: 0.45, attitude: 0.2, quality: 0.2, facility: 0.1, cost: 0.05 } },
+  { key: 'cardiology', name: '心内科', weight: 2 },
+  { key: 'orthopaedics', name: '创伤骨科', weight: 3, mix: { process: 0.25, attitude: 0.2, quality: 0.3, cost: 0.13, facility: 0.12 } },
+  { key: 'obgyn', name: '产科', weight: 4 },
+  { key: 'rehab', name: '康复科', weight: 2 },
+  { key: 'lab', name: '医学检验科', weight: 2, mix: { process: 0.45, quality: 0.2, attitude: 0.2, cost: 0.1, facility: 0.05 } },
+  { key: 'pharmacy', name: '药学部', weight: 1.5, mix: { process: 0.5, attitude: 0.25, quality: 0.15, cost: 0.1 } },
+  { key: 'checkup', name: '健康管理中心', weight: 1.5, mix: { process: 0.4, attitude: 0.2, quality: 0.15, cost: 0.15, facility: 0.1 } },
+  { key: 'facilities', name: '总务科', weight: 2.5, mix: { facility: 0.82, process: 0.08, attitude: 0.1 } },
+  { key: 'day_surgery', name: '日间手术中心', weight: 0.08, unknown: true, since: '2025-03-01', mix: { process: 0.6, quality: 0.2, attitude: 0.2 } },
+];
+
 const vn: readonly DepartmentSpec[] = [
   { key: 'outpatient', name: 'Khoa Khám bệnh', variants: [['Khoa Kham benh', 0.04]], weight: 16, mix: { process: 0.55, attitude: 0.2, facility: 0.15, cost: 0.05, quality: 0.05 }, survey: { type: 'outpatient', weight: 14, effect: -0.12 } },
   { key: 'emergency', name: 'Khoa Cấp cứu', variants: [['Khoa Cap cuu', 0.06], ['Cấp cứu', 0.08]], weight: 8, acute: true, winter: 0.3, dengue: 0.3, mix: { process: 0.35, attitude: 0.3, quality: 0.2, facility: 0.1, cost: 0.05 }, survey: { type: 'inpatient', weight: 2, effect: -0.05 } },
@@ -126,7 +147,7 @@ const uk: readonly DepartmentSpec[] = [
   { key: 'long_covid', name: 'Long Covid Clinic', weight: 0.03, unknown: true },
 ];
 
-export const DEPARTMENTS: Record<HospitalId, readonly DepartmentSpec[]> = { cn, vn, uk };
+export const DEPARTMENTS: Record<HospitalId, readonly DepartmentSpec[]> = { cn, cn_east: cnEast, vn, uk };
 
 function stringsOf(specs: readonly DepartmentSpec[], unknown: boolean): string[] {
   const out: string[] = [];
@@ -141,6 +162,7 @@ function stringsOf(specs: readonly DepartmentSpec[], unknown: boolean): string[]
 /** Every department string the generator writes, per hospital: `known` ones a reference table should resolve, `unknown` ones it should report. */
 export const departmentStrings: Record<HospitalId, { known: readonly string[]; unknown: readonly string[] }> = {
   cn: { known: stringsOf(cn, false), unknown: stringsOf(cn, true) },
+  cn_east: { known: stringsOf(cnEast, false), unknown: stringsOf(cnEast, true) },
   vn: { known: stringsOf(vn, false), unknown: stringsOf(vn, true) },
   uk: { known: stringsOf(uk, false), unknown: stringsOf(uk, true) },
 };

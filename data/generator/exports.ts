@@ -8,6 +8,7 @@ import { writeFileAtomically } from '../../pipeline/publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp, formatStamp, formatUkIso, isoDate, pad, stampOf } from './dates.ts';
 import { injectFaults, type FaultPlan, type FaultRecord } from './faults.ts';
 import { snapshot } from './handling.ts';
+import { HOSPITALS } from './hospitals.ts';
 import { FEEDBACK_COLUMNS, type FeedbackEvent, type FeedbackRow, type HospitalId } from './model.ts';
 import { SURVEY_COLUMNS, SURVEY_ITEM_COLUMNS, type SurveyResponse } from './survey.ts';
 import { csvText, encodeText } from './writers/csv.ts';
@@ -127,7 +128,7 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
       return d >= start && d <= end;
     });
     const rows = events.map((ev) => row(ev, asOf, (s) => formatStamp(s), true));
-    const rel = `cn/jiangzhou_complaints_${y}.csv`;
+    const rel = `${HOSPITALS.cn.folder}/jiangzhou_complaints_${y}.csv`;
     const protect = (i: number) => {
       const ev = events[i];
       return ev === undefined || ev.planted !== null || inOverlap(ev);
@@ -154,7 +155,7 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
   }
 
   const orderRows = orders.map((ev) => row(ev, endOfDay(ctx.to), (s) => formatStamp(s), true));
-  const orderRel = 'cn/jiangzhou_12345_workorders.xlsx';
+  const orderRel = `${HOSPITALS.cn.folder}/jiangzhou_12345_workorders.xlsx`;
   const orderProtect = (i: number) => orders[i]?.planted !== null;
   faults.push(
     ...injectFaults(
@@ -180,8 +181,8 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
   files.push(fileInfo(ctx, orderRel, { hospital: 'cn', kind: 'feedback', format: 'xlsx (title row, blank row, header on row 3)', encoding: 'xlsx', source: 'gov_12345', from: isoDate(ctx.from), to: isoDate(ctx.to), asOf: formatStamp(endOfDay(ctx.to), false), rows: orderRows.length, ids: new Set(orderRows.map((r) => r.id)) }));
 
   const result: ExportResult = { files, faults };
-  const first = rowsByFile.get(`cn/jiangzhou_complaints_${firstYear}.csv`);
-  const second = rowsByFile.get(`cn/jiangzhou_complaints_${firstYear + 1}.csv`);
+  const first = rowsByFile.get(`${HOSPITALS.cn.folder}/jiangzhou_complaints_${firstYear}.csv`);
+  const second = rowsByFile.get(`${HOSPITALS.cn.folder}/jiangzhou_complaints_${firstYear + 1}.csv`);
   if (first && second) {
     const earlier = new Map(first.map((r) => [r.id, r]));
     let overlapping = 0;
@@ -193,7 +194,7 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
       if (FEEDBACK_COLUMNS.some((c) => old[c] !== r[c])) changed.push(r.id);
     }
     result.reexport = {
-      files: [`cn/jiangzhou_complaints_${firstYear}.csv`, `cn/jiangzhou_complaints_${firstYear + 1}.csv`],
+      files: [`${HOSPITALS.cn.folder}/jiangzhou_complaints_${firstYear}.csv`, `${HOSPITALS.cn.folder}/jiangzhou_complaints_${firstYear + 1}.csv`],
       overlap_from: isoDate(Math.max(ctx.from, overlapFrom)),
       overlap_to: `${firstYear}-12-31`,
       overlapping_ids: overlapping,
@@ -201,6 +202,22 @@ export async function exportCn(ctx: ExportContext, register: FeedbackEvent[], or
     };
   }
   return result;
+}
+
+/**
+ * The east campus: its register from the district hospital's system, one UTF-8 CSV (with BOM, CRLF)
+ * of everything, exported at the end of the period, with the same id style as the main campus's.
+ */
+export async function exportCnEast(ctx: ExportContext, register: FeedbackEvent[]): Promise<ExportResult> {
+  const asOf = endOfDay(ctx.to);
+  const rows = register.map((ev) => row(ev, asOf, (s) => formatStamp(s), true));
+  const rel = `${HOSPITALS.cn_east.folder}/dongyuan_complaints.csv`;
+  const faults = injectFaults(rows, [{ fault: 'empty text', column: 'text', at: 0.47, value: () => '' }], { file: rel, protect: (i) => register[i]?.planted !== null, rowNumber: (i) => i + 2, idColumn: 'id' }).records;
+  await writeFileAtomically(join(ctx.out, rel), encodeText(csvText(FEEDBACK_COLUMNS, rows, { eol: '\r\n', bom: true, encoding: 'utf8' }), { bom: true, encoding: 'utf8' }));
+  return {
+    faults,
+    files: [fileInfo(ctx, rel, { hospital: 'cn_east', kind: 'feedback', format: 'csv (CRLF)', encoding: 'UTF-8 with BOM', source: 'hospital_hotline', from: isoDate(ctx.from), to: isoDate(ctx.to), asOf: formatStamp(asOf, false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) })],
+  };
 }
 
 function vnDate(day: number): string {
@@ -212,7 +229,7 @@ function vnDate(day: number): string {
 export async function exportVn(ctx: ExportContext, feedback: FeedbackEvent[], survey: SurveyResponse[]): Promise<ExportResult> {
   const faults: FaultRecord[] = [];
   const rows = feedback.map((ev) => row(ev, endOfDay(ctx.to), (s) => formatStamp(s, false), false));
-  const rel = 'vn/sonnam_y_kien_nguoi_benh.xlsx';
+  const rel = `${HOSPITALS.vn.folder}/sonnam_y_kien_nguoi_benh.xlsx`;
   faults.push(
     ...injectFaults(
       rows,
@@ -249,7 +266,7 @@ export async function exportVn(ctx: ExportContext, feedback: FeedbackEvent[], su
     });
     return cells;
   });
-  const surveyRel = 'vn/sonnam_khao_sat_hai_long.csv';
+  const surveyRel = `${HOSPITALS.vn.folder}/sonnam_khao_sat_hai_long.csv`;
   faults.push(
     ...injectFaults(
       surveyRows,
@@ -284,7 +301,7 @@ export async function exportUk(ctx: ExportContext, events: FeedbackEvent[]): Pro
   const archivedAt = stampOf(cut + 2, 17, 0);
   if (archived.length > 0) {
     const rows = archived.map((ev) => row(ev, archivedAt, (s) => formatStamp(s), true));
-    const rel = `uk/kingsmere_pals_${firstYear}.parquet`;
+    const rel = `${HOSPITALS.uk.folder}/kingsmere_pals_${firstYear}.parquet`;
     await writeParquet(join(ctx.out, rel), FEEDBACK_COLUMNS, rows, TIMESTAMP_COLUMNS);
     files.push(fileInfo(ctx, rel, { hospital: 'uk', kind: 'feedback', format: 'parquet (timestamps typed, local time)', encoding: 'parquet', source: 'pals', from: isoDate(ctx.from), to: isoDate(cut - 1), asOf: formatStamp(archivedAt, false), rows: rows.length, ids: new Set(rows.map((r) => r.id)) }));
   }
@@ -294,7 +311,7 @@ export async function exportUk(ctx: ExportContext, events: FeedbackEvent[]): Pro
   const exported = [...carried, ...current];
   const startYear = firstYear < lastYear ? firstYear + 1 : firstYear;
   const rows = exported.map((ev) => row(ev, endOfDay(ctx.to), formatUkIso, true));
-  const rel = `uk/kingsmere_pals_${startYear === lastYear ? startYear : `${startYear}-${lastYear}`}.jsonl`;
+  const rel = `${HOSPITALS.uk.folder}/kingsmere_pals_${startYear === lastYear ? startYear : `${startYear}-${lastYear}`}.jsonl`;
   faults.push(
     ...injectFaults(
       rows,

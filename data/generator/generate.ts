@@ -1,5 +1,5 @@
 /**
- * Generates the shipped sample data: three hospitals' feedback and survey exports with planted
+ * Generates the shipped sample data: four hospitals' (two campuses of one) feedback and survey exports with planted
  * problems, normal seasonal rises, personal data to redact and a few faulty rows, plus the
  * ground truth (planted.json, faults.json, pii.json) and a README.
  *
@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomically } from '../../pipeline/publish/output-file.ts';
 import { civilFromDay, dayOf, dayOfStamp } from './dates.ts';
-import { exportCn, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
+import { exportCn, exportCnEast, exportUk, exportVn, registerExportTime, type ExportedFile } from './exports.ts';
 import type { FaultRecord } from './faults.ts';
 import { baselineEvents, type DayRange } from './feedback.ts';
 import { sampleFixes } from './fixes.ts';
@@ -49,7 +49,8 @@ export const SAMPLE_DEFAULTS: SampleOptions = {
 
 export interface PlantedTruth {
   id: string;
-  hospital: HospitalId;
+  /** The hospital as the pipeline names it: its folder. */
+  hospital: string;
   sources: string[];
   files: string[];
   department: string;
@@ -119,17 +120,19 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
   if (!(options.scale > 0)) throw new Error(`generateSample: scale must be positive, got ${options.scale}`);
   const root = new Rng(options.seed);
 
+  // keyed by hospital and source: the two Chinese campuses each have a `hospital_hotline`
   const bySource = new Map<string, FeedbackEvent[]>();
+  const keyOf = (hospital: HospitalId, source: string) => `${hospital}/${source}`;
   for (const hospital of Object.values(HOSPITALS)) {
-    for (const source of hospital.sources) bySource.set(source.name, baselineEvents(root, hospital, source, range));
+    for (const source of hospital.sources) bySource.set(keyOf(hospital.id, source.name), baselineEvents(root, hospital, source, range));
   }
   const planted = PLANTED.filter((p) => dayOf(p.onset) <= range.to && dayOf(p.end) >= range.from);
   for (const spec of planted) {
-    for (const ev of plantedEvents(root, spec, range)) bySource.get(ev.source)?.push(ev);
+    for (const ev of plantedEvents(root, spec, range)) bySource.get(keyOf(ev.hospital, ev.source))?.push(ev);
   }
-  for (const ev of plantedEventRecords(root, range)) bySource.get(ev.source)?.push(ev);
-  for (const [source, events] of bySource) assignIds(root, source, events);
-  holdOverYearEnd(root.fork('cn/year-end'), bySource.get('hospital_hotline') ?? [], range);
+  for (const ev of plantedEventRecords(root, range)) bySource.get(keyOf(ev.hospital, ev.source))?.push(ev);
+  for (const events of bySource.values()) assignIds(root, events[0]?.source ?? '', events);
+  holdOverYearEnd(root.fork('cn/year-end'), bySource.get(keyOf('cn', 'hospital_hotline')) ?? [], range);
   const survey = surveyResponses(root, range);
 
   const target = resolve(options.out);
@@ -137,16 +140,17 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   // one folder per hospital, the first-level folders the contract reads a record's hospital from
-  for (const id of Object.keys(HOSPITALS)) mkdirSync(join(staging, id));
+  for (const hospital of Object.values(HOSPITALS)) mkdirSync(join(staging, hospital.folder));
   const ctx = { out: staging, from: range.from, to: range.to };
-  const events = (name: string) => bySource.get(name) ?? [];
-  const cn = await exportCn(ctx, events('hospital_hotline'), events('gov_12345'));
-  const vn = await exportVn(ctx, events('sonnam_y_kien_nguoi_benh'), survey);
-  const uk = await exportUk(ctx, events('pals'));
-  const files = [...cn.files, ...vn.files, ...uk.files];
+  const events = (hospital: HospitalId, name: string) => bySource.get(keyOf(hospital, name)) ?? [];
+  const cn = await exportCn(ctx, events('cn', 'hospital_hotline'), events('cn', 'gov_12345'));
+  const cnEast = await exportCnEast(ctx, events('cn_east', 'hospital_hotline'));
+  const vn = await exportVn(ctx, events('vn', 'sonnam_y_kien_nguoi_benh'), survey);
+  const uk = await exportUk(ctx, events('uk', 'pals'));
+  const files = [...cn.files, ...cnEast.files, ...vn.files, ...uk.files];
   // what two hospitals recorded as fixed, for the review of fixes (one worked, one did not)
-  for (const [hospital, csv] of sampleFixes(new Set(planted.map((p) => p.id)))) await writeFileAtomically(join(staging, hospital, 'fixes.csv'), csv);
-  const faults = [...cn.faults, ...vn.faults, ...uk.faults];
+  for (const [hospital, csv] of sampleFixes(new Set(planted.map((p) => p.id)))) await writeFileAtomically(join(staging, HOSPITALS[hospital].folder, 'fixes.csv'), csv);
+  const faults = [...cn.faults, ...cnEast.faults, ...vn.faults, ...uk.faults];
 
   const all = [...bySource.values()].flat();
   const filesWith = (ev: FeedbackEvent) => files.filter((f) => f.kind === 'feedback' && f.hospital === ev.hospital && f.source.startsWith(ev.source) && f.ids.has(ev.id)).map((f) => f.path);
@@ -154,7 +158,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
     const records = all.filter((ev) => ev.planted === spec.id);
     const t: PlantedTruth = {
       id: spec.id,
-      hospital: spec.hospital,
+      hospital: HOSPITALS[spec.hospital].folder,
       sources: [...new Set(records.map((ev) => ev.source))].sort(),
       files: [...new Set(records.flatMap(filesWith))].sort(),
       department: spec.department,
@@ -185,7 +189,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
       about: 'Ground truth for tests and evaluation; the pipeline must not read this file. Record ids are the ids of the extra records added for each planted problem.',
       ...period,
       planted: truth,
-      normal_rises: NORMAL_RISES.filter((r) => dayOf(r.start) <= range.to && dayOf(r.end) >= range.from),
+      normal_rises: NORMAL_RISES.filter((r) => dayOf(r.start) <= range.to && dayOf(r.end) >= range.from).map((r) => ({ ...r, hospital: HOSPITALS[r.hospital].folder })),
       ...eventTruth,
     }),
   );
@@ -204,7 +208,7 @@ export async function generateSample(overrides: Partial<SampleOptions> = {}): Pr
     join(staging, 'hearken.config.json'),
     json({
       timezone: HOSPITALS.cn.timeZone,
-      timezones: Object.fromEntries(Object.values(HOSPITALS).map((h) => [`${h.id}/**`, h.timeZone])),
+      timezones: Object.fromEntries(Object.values(HOSPITALS).map((h) => [`${h.folder}/**`, h.timeZone])),
     }),
   );
   await writeFileAtomically(join(staging, 'README.md'), sampleReadme({ options, files, faults, planted: truth, piiCount: pii.length, reexport: cn.reexport }));

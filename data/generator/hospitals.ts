@@ -1,5 +1,6 @@
 /**
- * The three sample hospitals: who they are, which systems feed them, how many records a day
+ * The sample hospitals (a Chinese municipal hospital and its second campus, a Vietnamese provincial
+ * hospital, an English NHS trust; all invented): who they are, which systems feed them, how many records a day
  * each system sees, through which channels, and how those records are written.
  */
 import type { Country } from './calendars.ts';
@@ -30,6 +31,8 @@ export interface HospitalSpec {
   country: Country;
   /** The hospital's IANA time zone: its exports' times are local there. */
   timeZone: string;
+  /** The hospital's name as the group writes it: its first-level folder, which the pipeline reads the hospital from. */
+  folder: string;
   name: string;
   sources: readonly SourceSpec[];
 }
@@ -40,6 +43,7 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
     lang: 'zh',
     country: 'cn',
     timeZone: 'Asia/Shanghai',
+    folder: '江州市第一人民医院',
     name: '江州市第一人民医院 (Jiangzhou No. 1 People\'s Hospital, tertiary grade A)',
     sources: [
       {
@@ -66,11 +70,35 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
       },
     ],
   },
+  cn_east: {
+    id: 'cn_east',
+    lang: 'zh',
+    country: 'cn',
+    timeZone: 'Asia/Shanghai',
+    folder: '江州市第一人民医院东院区',
+    name: '江州市第一人民医院东院区 (the east campus, a former district hospital taken into the group)',
+    // the campus keeps the register system it had as a district hospital: the same vendor's, so
+    // its ids (TS<yyyymmdd><nnn>) collide with the main campus's, as two hospitals' systems do
+    sources: [
+      {
+        name: 'hospital_hotline',
+        perDay: 7,
+        growthPerYear: 1.06,
+        channels: [['hotline', 40], ['walk_in', 30], ['social', 10], ['suggestion_box', 12], ['website', 8]],
+        kinds: [['complaint', 60], ['consultation', 18], ['suggestion', 8], ['praise', 14]],
+        categoryBlank: 0.25,
+        locationShare: 0.5,
+        piiRate: 0.035,
+        variantUse: 1,
+      },
+    ],
+  },
   vn: {
     id: 'vn',
     lang: 'vi',
     country: 'vn',
     timeZone: 'Asia/Ho_Chi_Minh',
+    folder: 'Bệnh viện Đa khoa tỉnh Sơn Nam',
     name: 'Bệnh viện Đa khoa tỉnh Sơn Nam (provincial general hospital)',
     sources: [
       {
@@ -91,6 +119,7 @@ export const HOSPITALS: Record<HospitalId, HospitalSpec> = {
     lang: 'en',
     country: 'uk',
     timeZone: 'Europe/London',
+    folder: 'Kingsmere and District NHS Foundation Trust',
     name: 'Kingsmere General Hospital, Kingsmere and District NHS Foundation Trust',
     sources: [
       {

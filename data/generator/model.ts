@@ -1,6 +1,7 @@
 /** Shared record types of the sample generator. */
 
-export type HospitalId = 'cn' | 'vn' | 'uk';
+/** The generator's own key of a hospital; the data names it by its folder (HospitalSpec.folder). */
+export type HospitalId = 'cn' | 'cn_east' | 'vn' | 'uk';
 export type Lang = 'zh' | 'vi' | 'en';
 export type Kind = 'complaint' | 'consultation' | 'suggestion' | 'praise';
 export type Category = 'process' | 'attitude' | 'quality' | 'cost' | 'facility';

@@ -6,7 +6,7 @@
  */
 import { weekdayFactor } from './calendars.ts';
 import { civilFromDay, dayOf, pad } from './dates.ts';
-import { departmentByKey } from './departments.ts';
+import { DEPARTMENTS, departmentByKey, type DepartmentSpec } from './departments.ts';
 import { buildRecord } from './feedback.ts';
 import type { DayRange } from './feedback.ts';
 import { HOSPITALS } from './hospitals.ts';
@@ -283,7 +283,7 @@ export interface NormalRise {
   kind: 'seasonal' | 'post_holiday' | 'steady_large';
 }
 
-export const NORMAL_RISES: readonly NormalRise[] = [
+const MAIN_RISES: readonly NormalRise[] = [
   ...(['2024', '2025', '2026'] as const).flatMap((y): NormalRise[] => {
     const prev = String(Number(y) - 1);
     const start = y === '2024' ? '2024-01-01' : `${prev}-12-01`;
@@ -309,6 +309,19 @@ export const NORMAL_RISES: readonly NormalRise[] = [
   { id: 'cn-outpatient-steady', hospital: 'cn', sources: ['hospital_hotline', 'gov_12345'], departments: ['门诊部'], description: 'The outpatient department is the largest source of feedback every week; large but steady', category: 'process', keywords: [], start: '2024-01-01', end: '2026-11-15', kind: 'steady_large' },
   { id: 'vn-outpatient-steady', hospital: 'vn', sources: ['sonnam_y_kien_nguoi_benh'], departments: ['Khoa Khám bệnh'], description: 'The outpatient clinic is large but steady', category: 'process', keywords: [], start: '2024-01-01', end: '2026-11-15', kind: 'steady_large' },
   { id: 'uk-ae-steady', hospital: 'uk', sources: ['pals'], departments: ['Emergency Department', 'A&E', 'Outpatients'], description: 'A&E and Outpatients are large but steady outside winter', category: 'process', keywords: [], start: '2024-01-01', end: '2026-11-15', kind: 'steady_large' },
+];
+
+/** A department's names in the east campus for the main campus's names, by their shared key. */
+function eastCampusNames(names: readonly string[]): string[] {
+  const namesOf = (spec: DepartmentSpec) => [spec.name, ...(spec.variants ?? []).map(([variant]) => variant)];
+  const keys = new Set(DEPARTMENTS.cn.filter((spec) => namesOf(spec).some((name) => names.includes(name))).map((spec) => spec.key));
+  return DEPARTMENTS.cn_east.filter((spec) => keys.has(spec.key)).flatMap(namesOf);
+}
+
+/** The main campus's seasons, rebounds and steady departments, in the east campus too: same city, same calendar. */
+export const NORMAL_RISES: readonly NormalRise[] = [
+  ...MAIN_RISES,
+  ...MAIN_RISES.filter((rise) => rise.hospital === 'cn').map((rise): NormalRise => ({ ...rise, id: rise.id.replace(/^cn-/, 'cn-east-'), hospital: 'cn_east', sources: ['hospital_hotline'], departments: eastCampusNames(rise.departments) })),
 ];
 
 /** Share of the plateau rate on a day of the problem: a few days' ramp up, a tail at the end. */

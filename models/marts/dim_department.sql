@@ -1,53 +1,87 @@
 -- Grain: one row per hospital per department name as its sources write it (department_raw): a
 -- department belongs to its hospital, so one name in two hospitals is two departments. Resolved through
--- the reference tables to a department code and its canonical name. The canonical name is given
--- in the language the source wrote it in, so a Chinese hospital's reports stay in Chinese.
+-- the reference tables to a department code. Spellings that resolve to one code in one hospital,
+-- written in one language (script_language), are one department, one series, as they were when
+-- each showed the code's name in its language; it is shown under one name: the name that hospital
+-- uses, never the shipped table's canonical name for it (a hospital that writes "Maternity" or
+-- 小儿科 reads "Maternity" and 小儿科). That name is the hospital's own departments.csv's (a
+-- reference_dirs folder) in that language, else the spelling its records use most (ties: the
+-- first in order). name_lang is that language (what a pack's file name is made from).
 -- A name no alias matches is kept as written and flagged is_known = false, never dropped; as it
 -- is published (pages, packs, their file names), its `department` is redacted (redact_pii.sql).
 create or replace table dim_department as
-with names as (
-    select distinct hospital, department_raw from feedback_records
-    union
-    select distinct hospital, department_raw from survey_responses
+with spellings as (
+    select hospital, department_raw, count(*) as records
+    from (
+        select hospital, department_raw from feedback_records
+        union all
+        select hospital, department_raw from survey_responses
+    )
+    group by all
 ),
 
-departments as (
-    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi
+every_department as (
+    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi, file_rank
     from ref_departments_raw
 ),
 
-every_alias as (
-    select code, alias from ref_department_aliases_raw
-    union all select code, name_en from departments
-    union all select code, name_zh from departments
-    union all select code, name_vi from departments
-    union all select code, code from departments
+-- one row per code: a hospital's own table (a later reference_dirs folder) over the shipped one
+departments as (
+    select * from every_department
+    qualify row_number() over (partition by code order by file_rank desc) = 1
 ),
 
 exact_keys as (
-    select normalize_key(alias) as alias_key, min(trim(code)) as code
-    from every_alias
-    where normalize_key(alias) is not null
+    select normalize_key(name) as alias_key, min(code) as code
+    from int_department_names
     group by 1
 ),
 
 -- without diacritics two names can fold together; such a folded key resolves nothing
 folded_keys as (
-    select folded_key(alias) as alias_key, min(trim(code)) as code
-    from every_alias
-    where folded_key(alias) is not null
+    select folded_key(name) as alias_key, min(code) as code
+    from int_department_names
     group by 1
-    having count(distinct trim(code)) = 1
+    having count(distinct code) = 1
 ),
 
 resolved as (
     select
-        names.hospital,
-        names.department_raw,
+        spellings.hospital,
+        spellings.department_raw,
+        spellings.records,
+        script_language(spellings.department_raw) as name_lang,
         coalesce(exact_keys.code, folded_keys.code) as department_code
-    from names
-    left join exact_keys on exact_keys.alias_key = normalize_key(names.department_raw)
-    left join folded_keys on folded_keys.alias_key = folded_key(names.department_raw)
+    from spellings
+    left join exact_keys on exact_keys.alias_key = normalize_key(spellings.department_raw)
+    left join folded_keys on folded_keys.alias_key = folded_key(spellings.department_raw)
+),
+
+-- the spelling each hospital uses most for each department it writes, in each language
+usual_spellings as (
+    select hospital, department_code, name_lang, first(department_raw order by records desc, department_raw) as usual
+    from resolved
+    where department_code is not null
+    group by all
+),
+
+shown as (
+    select
+        usual_spellings.hospital,
+        usual_spellings.department_code,
+        usual_spellings.name_lang,
+        coalesce(
+            case when departments.file_rank > 1 then
+                case usual_spellings.name_lang
+                    when 'zh' then departments.name_zh
+                    when 'vi' then departments.name_vi
+                    else departments.name_en
+                end
+            end,
+            usual_spellings.usual
+        ) as department
+    from usual_spellings
+    inner join departments on departments.code = usual_spellings.department_code
 ),
 
 final as (
@@ -55,15 +89,12 @@ final as (
         resolved.hospital,
         resolved.department_raw,
         resolved.department_code,
-        case
-            when departments.code is null then redact_pii(resolved.department_raw)
-            when script_language(resolved.department_raw) = 'zh' then departments.name_zh
-            when script_language(resolved.department_raw) = 'vi' then departments.name_vi
-            else departments.name_en
-        end as department,
-        departments.code is not null as is_known
+        coalesce(shown.department, redact_pii(resolved.department_raw)) as department,
+        shown.name_lang,
+        shown.department is not null as is_known
     from resolved
-    left join departments on departments.code = resolved.department_code
+    left join shown
+        on shown.hospital = resolved.hospital and shown.department_code = resolved.department_code and shown.name_lang = resolved.name_lang
 )
 
 select * from final;

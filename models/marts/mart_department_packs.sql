@@ -1,10 +1,10 @@
--- Grain: one row per hospital per department (canonical name) the warehouse knows (the same name
+-- Grain: one row per hospital per department (as that hospital names it, dim_department) the warehouse knows (the same name
 -- in two hospitals is two departments, two packs), with what its alert pack's
 -- file name is made from and the feedback records it received in the 12 months up to the as-of
 -- date (pipeline/publish writes a pack for each department with such records or a warning).
 -- A code names one department in each language (emergency: 急诊科, Khoa Cấp cứu, Emergency
--- Department), so the file name also needs which of the code's names this is: name_lang says
--- which column of the reference table the canonical name came from (null for an unknown name).
+-- Department), so the file name also needs the language of the name shown: name_lang (null for
+-- an unknown name).
 -- Variable: as_of (YYYY-MM-DD).
 create or replace table mart_department_packs as
 with as_of as (
@@ -12,12 +12,7 @@ with as_of as (
 ),
 
 departments as (
-    select distinct hospital, department, department_code from dim_department
-),
-
-reference as (
-    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi
-    from ref_departments_raw
+    select distinct hospital, department, department_code, name_lang from dim_department
 ),
 
 recent as (
@@ -34,14 +29,9 @@ final as (
         departments.hospital,
         departments.department,
         departments.department_code,
-        case departments.department
-            when reference.name_zh then 'zh'
-            when reference.name_vi then 'vi'
-            when reference.name_en then 'en'
-        end as name_lang,
+        departments.name_lang,
         coalesce(recent.feedback_records_12_months, 0)::integer as feedback_records_12_months
     from departments
-    left join reference on reference.code = departments.department_code
     left join recent on recent.hospital = departments.hospital and recent.department = departments.department
 )
 

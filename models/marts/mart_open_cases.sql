@@ -5,9 +5,11 @@
 -- owner: who answers for the case (首问负责 / 科室主任负责制 / 主管领导负责制): the department's head
 -- (owner_role `head`) until the case reaches escalation step 2 (the first of the configured
 -- escalation_steps, working days overdue), then its supervising leader (`supervising_leader`).
--- owner is whom department_owners.csv names for that role: the row whose `department` is the
--- case's department name, else its code, else `*`; a hospital's folder replaces a shipped row of
--- the same department. No row or no one named: owner null, owner_role still says whose the case
+-- owner is whom department_owners.csv names for that role, from the most specific row that names
+-- someone for it: a row of the case's department (its name, then its code) before a `*` row, and
+-- at each a row whose `hospital` is the case's before one with none (blank = every hospital), as
+-- two hospitals' departments of one name have their own heads; a hospital's folder replaces a
+-- shipped row of the same department and hospital. No row or no one named: owner null, owner_role still says whose the case
 -- is. Published, so redacted like any text (write roles such as 科主任, not names and numbers).
 -- step_reached_on: the day the case reached its current escalation step (the day after its due
 -- date for step 1; the working day that made it overdue by a step's working days for the others),
@@ -26,10 +28,14 @@ deadlines as (
 ),
 
 owners as (
-    select normalize_key(department) as department_key, nullif(trim(head), '') as head, nullif(trim(supervising_leader), '') as supervising_leader, file_rank
+    select
+        clean_hospital(hospital) as hospital,
+        normalize_key(department) as department_key,
+        nullif(trim(head), '') as head,
+        nullif(trim(supervising_leader), '') as supervising_leader
     from ref_department_owners_raw
     where normalize_key(department) is not null
-    qualify row_number() over (partition by normalize_key(department) order by file_rank desc, head, supervising_leader) = 1
+    qualify row_number() over (partition by clean_hospital(hospital), normalize_key(department) order by file_rank desc, head, supervising_leader) = 1
 ),
 
 cases as (
@@ -48,15 +54,41 @@ cases as (
         on deadlines.hospital = open_complaints.hospital and deadlines.source = open_complaints.source and deadlines.id = open_complaints.id
 ),
 
+owner_matches as (
+    select
+        cases.hospital,
+        cases.source,
+        cases.id,
+        owners.head,
+        owners.supervising_leader,
+        (case when owners.department_key = '*' then 4 else 0 end)
+            + (case when owners.hospital is null then 2 else 0 end)
+            + (case when owners.department_key = normalize_key(cases.department) then 0 else 1 end) as specificity
+    from cases
+    inner join owners
+        on owners.department_key in (normalize_key(cases.department), normalize_key(cases.department_code), '*')
+        and (owners.hospital is null or owners.hospital = cases.hospital)
+),
+
+case_owners as (
+    select
+        hospital,
+        source,
+        id,
+        arg_min(head, specificity) filter (where head is not null) as head,
+        arg_min(supervising_leader, specificity) filter (where supervising_leader is not null) as supervising_leader
+    from owner_matches
+    group by all
+),
+
 owned as (
     select
         cases.*,
-        coalesce(by_name.head, by_code.head, by_default.head) as head,
-        coalesce(by_name.supervising_leader, by_code.supervising_leader, by_default.supervising_leader) as supervising_leader
+        case_owners.head,
+        case_owners.supervising_leader
     from cases
-    left join owners as by_name on by_name.department_key = normalize_key(cases.department)
-    left join owners as by_code on by_code.department_key = normalize_key(cases.department_code)
-    left join owners as by_default on by_default.department_key = '*'
+    left join case_owners
+        on case_owners.hospital = cases.hospital and case_owners.source = cases.source and case_owners.id = cases.id
 ),
 
 -- the working day on which each escalation step beyond the first is reached

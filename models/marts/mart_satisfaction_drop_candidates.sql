@@ -100,6 +100,7 @@ final as (
         headline.reason,
         case when per_department.methods > 1 or per_department.below_limit then 'high' else 'medium' end as severity,
         []::varchar[] as evidence_ids,
+        []::struct(source varchar, id varchar)[] as evidence,
         headline.period as month,
         per_department.methods,
         {

@@ -28,6 +28,7 @@ breaches as (
         working_days_overdue::varchar as reason,
         case when escalation_step >= 3 then 'high' when escalation_step = 2 then 'medium' else 'low' end as severity,
         [id] as evidence_ids,
+        [{'source': source, 'id': id}] as evidence,
         null as month,
         null as methods,
         to_json([hospital, 'sla_breach', source, id, escalation_step::varchar])::varchar as warning_key,
@@ -64,6 +65,7 @@ final as (
         reason,
         severity,
         evidence_ids,
+        evidence,
         month,
         sla_case,
         satisfaction

@@ -16,6 +16,8 @@ final as (
         feedback.hospital,
         feedback.source,
         feedback.id,
+        -- the source as the feedback export publishes it, for the warning's (source, id) evidence
+        redact_pii(feedback.source) as evidence_source,
         strftime(feedback.received_at, '%Y-%m-%d') as received_day,
         feedback.kind,
         feedback.department,

@@ -34,6 +34,7 @@ export const EXPORTS = {
   repeat_complaints: 'mart_repeat_complaints',
   fix_reviews: 'mart_fix_reviews',
   praise: 'mart_praise',
+  department_alias_suggestions: 'mart_department_alias_suggestions',
 } as const;
 
 /**

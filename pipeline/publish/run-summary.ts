@@ -24,6 +24,14 @@ export interface RunSummary {
   fixes?: FixesFileReport[];
 }
 
+/** A known department an unknown name likely means: a row for department_aliases.csv (`name as written`, `code`). */
+export interface DepartmentSuggestion {
+  code: string;
+  /** The department's name in the language the unknown name is written in. */
+  name: string;
+  method: 'prefix' | 'abbreviation' | 'edit_distance';
+}
+
 /** Per hospital (contract section 1): each line names the hospital it is about. */
 export interface DataQuality {
   /**
@@ -31,7 +39,8 @@ export interface DataQuality {
    * see pipeline/quarantine-reasons.ts), with up to five places each (file, row or line).
    */
   quarantine_by_reason: { hospital: string; reason: string; reason_code: string; rows: number; examples: { path: string; row: number | null; line: number | null }[] }[];
-  unknown_departments: { hospital: string; name: string; feedback_records: number; survey_responses: number }[];
+  /** With the known departments each likely means (mart_department_alias_suggestions), best first; empty where none. */
+  unknown_departments: { hospital: string; name: string; feedback_records: number; survey_responses: number; suggestions: DepartmentSuggestion[] }[];
   unrecognised_values: { hospital: string; field: string; value: string; records: number }[];
 }
 
@@ -96,13 +105,23 @@ export async function readDataQuality(connection: DuckDBConnection): Promise<Dat
     connection,
     'select hospital, reason, reason_code, rows, examples from mart_quarantine_by_reason order by rows desc, reason, hospital',
   );
-  const departments = await queryRows<DataQuality['unknown_departments'][number]>(
+  const departments = await queryRows<Omit<DataQuality['unknown_departments'][number], 'suggestions'>>(
     connection,
     'select hospital, department as name, feedback_records, survey_responses from mart_unknown_departments order by feedback_records + survey_responses desc, department_raw, hospital',
   );
+  const suggestions = await queryRows<DepartmentSuggestion & { hospital: string; alias: string }>(
+    connection,
+    'select hospital, alias, code, name, method from mart_department_alias_suggestions order by hospital, alias, code',
+  );
+  const suggested = (hospital: string, name: string): DepartmentSuggestion[] =>
+    suggestions.filter((row) => row.hospital === hospital && row.alias === name).map(({ code, name: shown, method }) => ({ code, name: shown, method }));
   const values = await queryRows<DataQuality['unrecognised_values'][number]>(
     connection,
     'select hospital, field, value_redacted as value, records from mart_unrecognised_values order by field, records desc, value_raw, hospital',
   );
-  return { quarantine_by_reason: reasons, unknown_departments: departments, unrecognised_values: values };
+  return {
+    quarantine_by_reason: reasons,
+    unknown_departments: departments.map((row) => ({ ...row, suggestions: suggested(row.hospital, row.name) })),
+    unrecognised_values: values,
+  };
 }

@@ -262,6 +262,8 @@ interface EvidenceRow {
   hospital: string;
   source: string;
   id: string;
+  /** The source as the feedback export publishes it (redacted). */
+  evidence_source: string;
   department: string | null;
   category: string | null;
   location: string | null;
@@ -346,6 +348,7 @@ async function describeSignalGroups(
       method: primary.method,
       severity: severityOf(qValue),
       evidence_ids: records.map((row) => row.id),
+      evidence: records.map((row) => ({ source: row.evidence_source, id: row.id })),
       upperbound: primary.upperbound,
       baseline_start: primary.baselineStart,
       baseline_end: primary.baselineEnd,

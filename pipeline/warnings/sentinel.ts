@@ -30,6 +30,8 @@ export interface SentinelRecord {
   hospital: string;
   source: string;
   id: string;
+  /** Its source as the feedback export publishes it (redacted): the warning's evidence pair names it. */
+  evidence_source: string;
   /** YYYY-MM-DD, hospital-local. */
   received_day: string;
   kind: string;
@@ -209,6 +211,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         method: 'sentinel patterns',
         severity: 'high',
         evidence_ids: records.map((record) => record.id),
+        evidence: records.map((record) => ({ source: record.evidence_source, id: record.id })),
         new_evidence_ids: fresh.map((record) => record.id),
         quotes: records.slice(-5).map((record) => cutQuote(record.text_redacted)),
         event_class: first.hits[0]!.eventClass,

@@ -36,6 +36,12 @@ export interface WarningSignal {
   method: string;
 }
 
+/** A record behind a warning: its system and its id there. */
+export interface EvidenceRecord {
+  source: string;
+  id: string;
+}
+
 /** sla_breach: the open case a warning is about (mart_open_cases) and the step it passed. */
 export interface SlaCase {
   source: string;
@@ -101,6 +107,8 @@ export interface Warning {
   severity: 'high' | 'medium' | 'low';
   status: WarningStatus;
   evidence_ids: string[];
+  /** The records behind it as (source, id) pairs, beside evidence_ids (contract section 4): an id is unique only within its source. */
+  evidence: EvidenceRecord[];
   summary: string;
   suggested_action: string;
   due_date: string;
@@ -383,7 +391,7 @@ export function raiseWarnings(
     }
     if (row === undefined) {
       const last = published.get(id);
-      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...withoutNews(last, style.language), hospital: last.hospital ?? null, status, run_id: runId });
+      if (last !== undefined && isPublished({ ...last, status }, asOf)) warnings.push({ ...withoutNews(last, style.language), hospital: last.hospital ?? null, evidence: last.evidence ?? [], status, run_id: runId });
       continue;
     }
     const { warning_key: _key, continues_id: _continues, reason: _reason, month: _month, sla_case: slaCase, satisfaction, ...fields } = row;

@@ -139,18 +139,18 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     const { context, page, errors, requests } = await openOnPhone('index.html');
     await page.click('a[href="departments/index.html"]');
     await page.waitForURL(/departments\/index\.html$/);
-    // 心内科 is 心血管内科 in the reference table; its complaint R1 passed its due date in the week
+    // 心内科 is cardiology (心血管内科 in the reference table), shown as the hospital writes it; its complaint R1 passed its due date in the week
     // to the as-of date 30 June: the one sla_breach warning (its complaint of March passed it long ago)
     await page.click('a[href="cardiology-zh.html"]');
     await page.waitForURL(/departments\/cardiology-zh\.html$/);
     expect(errors).toEqual([]);
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
-    expect(await page.locator('h1').innerText()).toBe('心血管内科');
+    expect(await page.locator('h1').innerText()).toBe('心内科');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     const warning = page.locator('section').first();
     expect(await warning.locator('h3').innerText()).toBe('投诉超期未办结');
-    expect(await warning.innerText()).toContain('心血管内科投诉 R1 已超过办理时限 2025-06-27 1 个工作日（督办第 1 级），责任人：科室主任。');
+    expect(await warning.innerText()).toContain('心内科投诉 R1 已超过办理时限 2025-06-27 1 个工作日（督办第 1 级），责任人：科室主任。');
     expect(await warning.locator('details summary').innerText()).toBe('依据：1 条记录');
     await page.screenshot({ path: join(ws.root, 'department-phone.png'), fullPage: true });
     await context.close();

@@ -22,6 +22,7 @@ const warning = (id: string, over: Partial<Warning> = {}): Warning => ({
   severity: 'medium',
   status: 'new',
   evidence_ids: ['F1', 'F2'],
+  evidence: [{ source: 'hotline', id: 'F1' }, { source: 'hotline', id: 'F2' }],
   summary: `summary of ${id}`,
   suggested_action: `action of ${id}`,
   due_date: '2025-07-01',
@@ -47,7 +48,9 @@ const spike = warning('W-spike', {
     { kind: 'spike', cell: ['department', '急诊科', 'process'], observed: 12, expected: 3.14, upperbound: 8.5, p_value: 0.0001, q_value: 0.0004, method: 'farrington_flexible' },
     { kind: 'hotspot', cell: ['location', 'A&E entrance'], observed: 7, expected: 2, upperbound: null, p_value: 0.01, q_value: 0.0312, method: 'ears_c2' },
   ],
-  evidence_ids: ['F1', 'F7', 'F9'],
+  // two systems' records of one id: only the pair tells them apart
+  evidence_ids: ['F1', 'F1', 'F9'],
+  evidence: [{ source: 'hospital_hotline', id: 'F1' }, { source: 'gov_12345', id: 'F1' }, { source: 'gov_12345', id: 'F9' }],
 });
 
 const pack = (warnings: Warning[], over: Partial<DepartmentPack> = {}): DepartmentPack =>
@@ -90,7 +93,10 @@ describe('renderDepartmentPage', () => {
     expect(html).toContain('<strong>Location: </strong>A&amp;E entrance');
     expect(html).toContain('<li>Observed 12, expected 3.1</li><li>Alert threshold 8.5</li><li>Baseline 2024-12-02 to 2025-05-25</li>');
     expect(html).toContain('<strong>q (Benjamini–Hochberg): </strong>&lt; 0.001');
-    expect(html).toContain('<summary>Evidence: 3 records</summary><p><small>F1, F7, F9</small></p>');
+    expect(html).toContain('<summary>Evidence: 3 records</summary><p><small>hospital_hotline · F1, gov_12345 · F1, gov_12345 · F9</small></p>');
+    // a warning logged before the pairs were kept shows its ids
+    const legacy = renderDepartmentPage(pack([{ ...spike, evidence: [] }]), 'en');
+    expect(legacy).toContain('<summary>Evidence: 3 records</summary><p><small>F1, F1, F9</small></p>');
     // an SLA breach has no bound, baseline or quotes: nothing is shown for them
     expect(html).toContain('<li>Observed 4, expected 0</li><li><strong>Method: </strong>working-day SLA</li></ul>\n<details>');
   });

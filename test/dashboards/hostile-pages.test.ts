@@ -37,6 +37,7 @@ const warning: Warning = {
   severity: 'high',
   status: 'new',
   evidence_ids: [HOSTILE],
+  evidence: [{ source: HOSTILE, id: HOSTILE }],
   summary: HOSTILE,
   suggested_action: HOSTILE,
   due_date: '2025-06-20',
@@ -63,7 +64,7 @@ describe('every page escapes what the data holds', () => {
       records_in_warehouse: { feedback: 0, survey: 0, total: 0 },
       data_quality: {
         quarantine_by_reason: [{ hospital: HOSTILE, reason: HOSTILE, reason_code: HOSTILE, rows: 1, examples: [{ path: HOSTILE, row: 2, line: null }] }],
-        unknown_departments: [{ hospital: HOSTILE, name: HOSTILE, feedback_records: 1, survey_responses: 0 }],
+        unknown_departments: [{ hospital: HOSTILE, name: HOSTILE, feedback_records: 1, survey_responses: 0, suggestions: [{ code: HOSTILE, name: HOSTILE, method: 'prefix' }] }],
         unrecognised_values: [{ hospital: HOSTILE, field: 'channel', value: HOSTILE, records: 1 }],
       },
       text: { analysed: 0, languages: { zh: 0, vi: 0, en: 0 }, categories: [] },

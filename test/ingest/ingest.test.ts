@@ -46,7 +46,7 @@ describe('feedback CSV: every row loaded, duplicate or quarantined with its reas
     await ws.write('complaints.csv', feedbackCsv());
     const { summary } = await ws.run();
     // a file directly in the input folder belongs to the hospital named after that folder
-    expect(summary.data_quality.unknown_departments).toEqual([{ hospital: 'input', name: '睡眠医学中心', feedback_records: 1, survey_responses: 0 }]);
+    expect(summary.data_quality.unknown_departments).toEqual([{ hospital: 'input', name: '睡眠医学中心', feedback_records: 1, survey_responses: 0, suggestions: [] }]);
     // a kind or satisfied nobody recognised holds its row back, and is reported with the rest
     expect(summary.data_quality.unrecognised_values).toEqual([
       { hospital: 'input', field: 'channel', value: 'fax machine', records: 1 },

@@ -88,7 +88,7 @@ describe('complaint_kpis export', () => {
  * within SLA 2/3 = 66.67 %; solved 2/4 = 50 %; satisfaction 2/3 = 66.67 %.
  * 12345 alone (R4-R6): received 3, in time 1/2 = 50 %, resolution 1/3 = 33.33 %, solved 1/2 = 50 %,
  * satisfaction 1/1 = 100 %. Weights responded_in_time 2, solved 1, satisfaction 1:
- * (2 × 66.67 + 50 + 66.67) / 4 = 62.5. 心内科's (心血管内科) April complaint has no solved answer: no score.
+ * (2 × 66.67 + 50 + 66.67) / 4 = 62.5. 心内科's (cardiology, shown as the hospital writes it) April complaint has no solved answer: no score.
  */
 const RATES_CSV = [
   'id,received_at,department,category,channel,status,text,responded_at,resolved_at,solved,satisfied',
@@ -145,7 +145,7 @@ describe('complaint_kpis: the rates as practised', () => {
   });
 
   it('leaves the score blank when a weighted rate has no denominator, and the 12345 rates when there is no work order', () => {
-    expect(line('心血管内科', '2025-04')).toMatchObject({
+    expect(line('心内科', '2025-04')).toMatchObject({
       received: '1', solved_rate: '', weighted_score: '', gov_hotline_received: '0', gov_hotline_responded_in_time_rate: '',
     });
   });

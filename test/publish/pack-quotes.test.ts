@@ -24,6 +24,7 @@ const warning = (over: Partial<Warning>): Warning =>
     severity: 'high',
     status: 'new',
     evidence_ids: [],
+    evidence: [],
     summary: '',
     suggested_action: '',
     due_date: '2025-07-01',

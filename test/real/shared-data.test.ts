@@ -42,7 +42,7 @@ describe('NHS Friends and Family Test export, through the shipped column mapping
     expect(counts).toEqual({ unanswered: 19, surgeries: 11, first: '2023-07-13', last: '2024-04-05' });
     // GP surgeries are not hospital departments: kept as written and reported, never dropped
     expect(summary.data_quality.unknown_departments.find((d) => d.name === 'Earls Court Surgery')).toEqual({
-      hospital: 'input', name: 'Earls Court Surgery', feedback_records: 0, survey_responses: 1270,
+      hospital: 'input', name: 'Earls Court Surgery', feedback_records: 0, survey_responses: 1270, suggestions: [],
     });
   });
 });

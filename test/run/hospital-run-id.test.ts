@@ -39,8 +39,8 @@ describe('hospital and run_id', () => {
       ['east', 'A1', '急诊科'],
       ['east', 'A2', '急诊科'],
       ['west', 'A1', '儿科'],
-      // 心内科 is shown under its canonical name
-      ['west', 'C1', '心血管内科'],
+      // 心内科 (cardiology) is shown as west writes it, not under the shipped table's 心血管内科
+      ['west', 'C1', '心内科'],
     ]);
     // ALL rows are per hospital, never across them
     expect(ws.exported('complaint_kpis').filter((row) => row.department === 'ALL').map((row) => [row.hospital, row.received])).toEqual([
@@ -58,6 +58,14 @@ describe('hospital and run_id', () => {
         ['sla_breach', 'east', '急诊科', ['A1'], first.summary.run_id],
         ['sla_breach', 'east', '急诊科', ['A2'], first.summary.run_id],
         ['sla_breach', 'west', '儿科', ['A1'], first.summary.run_id],
+      ].sort(),
+    );
+    // evidence as (source, id) pairs beside evidence_ids: both A1s are from a source named after their file
+    expect(raised.map((w) => [w.hospital, w.evidence]).sort()).toEqual(
+      [
+        ['east', [{ source: 'complaints', id: 'A1' }]],
+        ['east', [{ source: 'complaints', id: 'A2' }]],
+        ['west', [{ source: 'complaints', id: 'A1' }]],
       ].sort(),
     );
   });

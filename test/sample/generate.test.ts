@@ -8,7 +8,8 @@ import { writeBenchFeedbackCsv, writeBenchSurveyCsv } from '../../data/generator
 import { departmentStrings } from '../../data/generator/departments.ts';
 import type { FaultRecord } from '../../data/generator/faults.ts';
 import { generateSample, type SampleSummary } from '../../data/generator/generate.ts';
-import { FEEDBACK_COLUMNS, type HospitalId } from '../../data/generator/model.ts';
+import { HOSPITALS } from '../../data/generator/hospitals.ts';
+import { FEEDBACK_COLUMNS } from '../../data/generator/model.ts';
 import { PLANTED } from '../../data/generator/planted.ts';
 import { stripVietnamese } from '../../data/generator/text/fill.ts';
 import { SURVEY_COLUMNS } from '../../data/generator/survey.ts';
@@ -18,9 +19,16 @@ import { decodeCsvBytes, localTime, parseCsv, readTable, type ReadTable } from '
 // about a tenth, so two runs take a few seconds.
 const options = { from: '2024-01-01', to: '2026-11-15', scale: 0.08 };
 
+// each hospital's folder, named as the hospital names itself
+const CN = HOSPITALS.cn.folder;
+const CN_EAST = HOSPITALS.cn_east.folder;
+const VN = HOSPITALS.vn.folder;
+const UK = HOSPITALS.uk.folder;
+
 interface Planted {
   id: string;
-  hospital: HospitalId;
+  /** The hospital as the pipeline names it, its folder. */
+  hospital: string;
   files: string[];
   department: string;
   keywords: string[];
@@ -73,14 +81,23 @@ describe('generateSample', () => {
   it('writes byte-identical files on every run', () => {
     const a = listFiles(dirA);
     expect(a).toEqual(listFiles(dirB));
-    expect(a).toContain('cn/jiangzhou_12345_workorders.xlsx');
-    expect(a).toContain('uk/kingsmere_pals_2024.parquet');
+    expect(a).toContain(`${CN}/jiangzhou_12345_workorders.xlsx`);
+    expect(a).toContain(`${CN_EAST}/dongyuan_complaints.csv`);
+    expect(a).toContain(`${UK}/kingsmere_pals_2024.parquet`);
+    // one folder per hospital (contract section 1: the first-level folder is the hospital), and the config with their zones
+    expect(new Set(a.filter((file) => file.includes('/')).map((file) => file.split('/')[0]))).toEqual(new Set([CN, CN_EAST, VN, UK]));
+    expect(json<{ timezones: Record<string, string> }>('hearken.config.json').timezones).toEqual({
+      [`${CN}/**`]: 'Asia/Shanghai',
+      [`${CN_EAST}/**`]: 'Asia/Shanghai',
+      [`${VN}/**`]: 'Asia/Ho_Chi_Minh',
+      [`${UK}/**`]: 'Europe/London',
+    });
     for (const file of a) expect(readFileSync(join(dirA, file)).equals(readFileSync(join(dirB, file))), file).toBe(true);
   });
 
   it('writes the Chinese register as GB18030 with CRLF, not UTF-8', () => {
     for (const year of [2024, 2025, 2026]) {
-      const bytes = readFileSync(join(dirA, `cn/jiangzhou_complaints_${year}.csv`));
+      const bytes = readFileSync(join(dirA, `${CN}/jiangzhou_complaints_${year}.csv`));
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
       const text = iconv.decode(bytes, 'gb18030');
       expect(text).not.toContain('\uFFFD');
@@ -91,19 +108,34 @@ describe('generateSample', () => {
 
   it('puts a title block above the header of the spreadsheets', async () => {
     const { readSheet } = await import('read-excel-file/node');
-    const orders = await readSheet(join(dirA, 'cn/jiangzhou_12345_workorders.xlsx'));
+    const orders = await readSheet(join(dirA, `${CN}/jiangzhou_12345_workorders.xlsx`));
     expect(String(orders[0]?.[0])).toMatch(/^12345市民服务热线转办工单（2024-2026）$/);
     expect(orders[1]?.every((c) => c === null)).toBe(true);
     expect(orders[2]).toEqual([...FEEDBACK_COLUMNS]);
-    const book = await readSheet(join(dirA, 'vn/sonnam_y_kien_nguoi_benh.xlsx'));
+    const book = await readSheet(join(dirA, `${VN}/sonnam_y_kien_nguoi_benh.xlsx`));
     expect(String(book[0]?.[0])).toContain('SỔ THEO DÕI Ý KIẾN NGƯỜI BỆNH');
     expect(book[2]).toEqual([...FEEDBACK_COLUMNS]);
   });
 
   it('writes the survey as UTF-8 with a BOM and the contract 1.2 columns', () => {
-    const bytes = readFileSync(join(dirA, 'vn/sonnam_khao_sat_hai_long.csv'));
+    const bytes = readFileSync(join(dirA, `${VN}/sonnam_khao_sat_hai_long.csv`));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseCsv(decodeCsvBytes(bytes))[0]).toEqual([...SURVEY_COLUMNS]);
+  });
+
+  it('gives the east campus its own register, UTF-8 with a BOM, under its own department names, its ids colliding with the main campus\'s', async () => {
+    const bytes = readFileSync(join(dirA, `${CN_EAST}/dongyuan_complaints.csv`));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const east = (await table(`${CN_EAST}/dongyuan_complaints.csv`)).rows;
+    expect(new Set(east.map((row) => row.source))).toEqual(new Set(['hospital_hotline']));
+    // the names it had as a district hospital, none of them the main campus's canonical names for the same departments
+    const departments = new Set(east.map((row) => row.department));
+    for (const name of ['小儿科', '产科', '创伤骨科', '医学检验科']) expect(departments.has(name), name).toBe(true);
+    for (const name of ['儿科', '妇产科', '骨科', '检验科']) expect(departments.has(name), name).toBe(false);
+    const main = new Set<string>();
+    for (const year of [2024, 2025, 2026]) for (const row of (await table(`${CN}/jiangzhou_complaints_${year}.csv`)).rows) main.add(row.id ?? '');
+    // two systems of the same vendor number their records alike: most of the campus's ids are the main campus's too
+    expect(east.filter((row) => main.has(row.id ?? '')).length).toBeGreaterThan(east.length / 2);
   });
 
   it('words every planted record with at least one of its keywords', () => {

@@ -68,6 +68,8 @@ describe('detection per hospital', () => {
     expect(detected[0]).toMatchObject({ kind: 'spike', hospital: '江州市第一人民医院', department: '门诊部', observed: 9, expected: 1, status: 'new' });
     expect(detected[0]!.evidence_ids).toHaveLength(9);
     expect(detected[0]!.evidence_ids).toEqual(expect.arrayContaining(['B0', 'B7', 'Q40']));
+    // the same records as (source, id) pairs, the source the file's name
+    expect(detected[0]!.evidence).toEqual(detected[0]!.evidence_ids.map((id) => ({ source: 'complaints', id })));
   });
 
   it('gives the same department’s cases in two hospitals their own sla_breach warnings and ids, and two packs', async () => {

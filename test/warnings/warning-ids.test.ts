@@ -20,6 +20,7 @@ function drop(hospital: string, department: string): WarningCandidate {
     method: 'xmr',
     severity: 'low',
     evidence_ids: ['A1', 'A2'],
+    evidence: [{ source: 'survey', id: 'A1' }, { source: 'survey', id: 'A2' }],
     reason: '5',
     month: null,
   };

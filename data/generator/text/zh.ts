@@ -54,6 +54,7 @@ const contexts: Record<string, DeptContext> = {
   insurance_office: { clinical: false, ward: false, say: ['医保办', '医保窗口'], places: ['医保窗口', '门诊1楼医保办'], svc: ['医保报销', '办异地就医备案', '办门特'], roles: ['医保办工作人员', '窗口工作人员'] },
   medical_affairs: { clinical: false, ward: false, say: ['医务处'], places: ['医患沟通办公室'], svc: ['反映医疗问题', '复印病历'], roles: ['医务处工作人员'] },
   sleep: { ward: false, say: ['睡眠医学中心', '睡眠中心'], places: ['睡眠监测室'], svc: ['做睡眠监测', '看失眠'], roles: ['医生', '技师'] },
+  day_surgery: { ward: false, say: ['日间手术中心', '日间病房'], places: ['日间手术中心', '日间病房护士站'], svc: ['做日间手术', '做白内障日间手术', '做术前检查'], roles: ['医生', '护士'] },
   internet_hospital: { ward: false, say: ['互联网医院', '线上问诊'], places: ['互联网医院'], svc: ['线上复诊', '线上开药', '在线咨询'], roles: ['线上医生', '客服'] },
 };
 
