@@ -26,20 +26,20 @@ export interface OpenOptions {
   language?: Language;
 }
 
-/** Where every DuckDB database file carries its magic bytes: "DUCK" at offset 8. */
-const DUCKDB_MAGIC = { offset: 8, bytes: 'DUCK' } as const;
+/** A DuckDB database file's header: binary, with its magic bytes "DUCK" at offset 8. */
+const HEADER_BYTES = 12;
 
 /**
- * Whether an existing file is a DuckDB database. DuckDB opens a CSV, Parquet or JSON file given
- * as its database as an in-memory database over that file, so `--db export.csv` would run and keep
- * nothing; any other file it refuses with a message about its own format.
+ * Whether an existing file is plainly not a warehouse: empty, or text (a CSV, JSON, a document),
+ * which a DuckDB header never is (it holds NUL bytes). A binary file that is not a sound DuckDB
+ * file is left to DuckDB, which reports it as a damaged warehouse.
  */
-async function isDuckDbFile(path: string): Promise<boolean> {
+async function isPlainlyNotWarehouse(path: string): Promise<boolean> {
   const file = await open(path, 'r');
   try {
-    const head = Buffer.alloc(DUCKDB_MAGIC.offset + DUCKDB_MAGIC.bytes.length);
+    const head = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return bytesRead === head.length && head.toString('latin1', DUCKDB_MAGIC.offset) === DUCKDB_MAGIC.bytes;
+    return bytesRead < HEADER_BYTES || !head.includes(0);
   } finally {
     await file.close();
   }
@@ -66,7 +66,7 @@ async function makeWarehouseFolder(path: string, language: Language): Promise<vo
   if (existing !== null && !existing.isFile()) {
     throw new PipelineError('warehouse', `the warehouse ${path} is a folder or a device, not a file; give --db the path of a file`, EXIT_USAGE);
   }
-  if (existing !== null && !(await isDuckDbFile(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
+  if (existing !== null && (await isPlainlyNotWarehouse(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {
@@ -89,6 +89,14 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
     try {
       const instance = await DuckDBInstance.create(path);
       const connection = await instance.connect();
+      // DuckDB opens a CSV, Parquet or JSON file (by its name) as an in-memory database over it:
+      // `--db export.parquet` would run and keep nothing
+      const [database] = await queryRows<{ path: string | null }>(connection, 'select path from duckdb_databases() where database_name = current_database()');
+      if (database?.path == null) {
+        connection.closeSync();
+        instance.closeSync();
+        throw new PipelineError('warehouse', t(options.language ?? 'en', 'db.notWarehouse', { db: path }), EXIT_USAGE);
+      }
       return {
         path,
         connection,
@@ -98,6 +106,7 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
         },
       };
     } catch (error) {
+      if (error instanceof PipelineError) throw error;
       const fault = storageFaultError(error, { language: options.language ?? 'en', dbPath: path });
       if (fault !== null) throw fault;
       const message = oneLine(error);
