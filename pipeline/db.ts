@@ -26,20 +26,27 @@ export interface OpenOptions {
   language?: Language;
 }
 
-/** A DuckDB database file's header: binary, with its magic bytes "DUCK" at offset 8. */
+/** A DuckDB database file begins with a checksum and its magic bytes "DUCK" at offset 8. */
 const HEADER_BYTES = 12;
 
 /**
- * Whether an existing file is plainly not a warehouse: empty, or text (a CSV, JSON, a document),
- * which a DuckDB header never is (it holds NUL bytes). A binary file that is not a sound DuckDB
- * file is left to DuckDB, which reports it as a damaged warehouse.
+ * Files DuckDB opens, by their name, as an in-memory database over them: an existing
+ * `--db export.parquet` would run and keep nothing. (A new path with such a name is a real database.)
+ */
+const DATA_FILE = /\.(csv|tsv|parquet|json|jsonl|ndjson)(\.gz|\.zst)?$/i;
+
+/**
+ * Whether an existing file is plainly not a warehouse: a data file by its name, or too short to
+ * hold a header (an empty file). Any other file that is not a sound DuckDB file is left to DuckDB,
+ * which is reported as a damaged warehouse to move out of the way (a header overwritten looks
+ * like any other file).
  */
 async function isPlainlyNotWarehouse(path: string): Promise<boolean> {
   const file = await open(path, 'r');
   try {
     const head = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return bytesRead < HEADER_BYTES || !head.includes(0);
+    return DATA_FILE.test(path) || bytesRead < HEADER_BYTES;
   } finally {
     await file.close();
   }
@@ -89,14 +96,6 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
     try {
       const instance = await DuckDBInstance.create(path);
       const connection = await instance.connect();
-      // DuckDB opens a CSV, Parquet or JSON file (by its name) as an in-memory database over it:
-      // `--db export.parquet` would run and keep nothing
-      const [database] = await queryRows<{ path: string | null }>(connection, 'select path from duckdb_databases() where database_name = current_database()');
-      if (database?.path == null) {
-        connection.closeSync();
-        instance.closeSync();
-        throw new PipelineError('warehouse', t(options.language ?? 'en', 'db.notWarehouse', { db: path }), EXIT_USAGE);
-      }
       return {
         path,
         connection,
@@ -106,7 +105,6 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
         },
       };
     } catch (error) {
-      if (error instanceof PipelineError) throw error;
       const fault = storageFaultError(error, { language: options.language ?? 'en', dbPath: path });
       if (fault !== null) throw fault;
       const message = oneLine(error);
