@@ -26,20 +26,27 @@ export interface OpenOptions {
   language?: Language;
 }
 
-/** Where every DuckDB database file carries its magic bytes: "DUCK" at offset 8. */
-const DUCKDB_MAGIC = { offset: 8, bytes: 'DUCK' } as const;
+/** A DuckDB database file begins with a checksum and its magic bytes "DUCK" at offset 8. */
+const HEADER_BYTES = 12;
 
 /**
- * Whether an existing file is a DuckDB database. DuckDB opens a CSV, Parquet or JSON file given
- * as its database as an in-memory database over that file, so `--db export.csv` would run and keep
- * nothing; any other file it refuses with a message about its own format.
+ * Files DuckDB opens, by their name, as an in-memory database over them: an existing
+ * `--db export.parquet` would run and keep nothing. (A new path with such a name is a real database.)
  */
-async function isDuckDbFile(path: string): Promise<boolean> {
+const DATA_FILE = /\.(csv|tsv|parquet|json|jsonl|ndjson)(\.gz|\.zst)?$/i;
+
+/**
+ * Whether an existing file is plainly not a warehouse: a data file by its name, or too short to
+ * hold a header (an empty file). Any other file that is not a sound DuckDB file is left to DuckDB,
+ * which is reported as a damaged warehouse to move out of the way (a header overwritten looks
+ * like any other file).
+ */
+async function isPlainlyNotWarehouse(path: string): Promise<boolean> {
   const file = await open(path, 'r');
   try {
-    const head = Buffer.alloc(DUCKDB_MAGIC.offset + DUCKDB_MAGIC.bytes.length);
+    const head = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return bytesRead === head.length && head.toString('latin1', DUCKDB_MAGIC.offset) === DUCKDB_MAGIC.bytes;
+    return DATA_FILE.test(path) || bytesRead < HEADER_BYTES;
   } finally {
     await file.close();
   }
@@ -66,7 +73,7 @@ async function makeWarehouseFolder(path: string, language: Language): Promise<vo
   if (existing !== null && !existing.isFile()) {
     throw new PipelineError('warehouse', `the warehouse ${path} is a folder or a device, not a file; give --db the path of a file`, EXIT_USAGE);
   }
-  if (existing !== null && !(await isDuckDbFile(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
+  if (existing !== null && (await isPlainlyNotWarehouse(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {

@@ -57,9 +57,11 @@ describe('hearken detect --out', () => {
     const input = join(root, 'counts.csv');
     await writeFile(input, COUNTS);
     const out = join(root, 'alarms.csv');
-    await writeFile(out, 'old');
+    // an earlier output of detect: only a file that begins as its output does is replaced
+    await writeFile(out, 'series,period,method,count,expected,upperbound,alarm\nold,1,ears_c1,0,,,0\n');
     expect((await hearken('detect', '--input', input, '--out', out, '--method', 'ears_c1')).code).toBe(0);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('series,period,method,count,expected,upperbound,alarm');
+    expect(readFileSync(out, 'utf8')).not.toContain('old');
     expect((await readdir(root)).sort()).toEqual(['alarms.csv', 'counts.csv']);
   });
 });

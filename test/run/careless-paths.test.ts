@@ -56,10 +56,10 @@ describe('path options that a shell or a slip left wrong', () => {
 });
 
 describe('a --db that is not a warehouse', () => {
-  it('an export CSV (DuckDB would open it as an in-memory database and keep nothing), an empty file, a document', async () => {
+  it('an export CSV or Parquet file (DuckDB would open it as an in-memory database and keep nothing), an empty file', async () => {
     const csv = await ws.write('../export.csv', 'id,received_at,department,text\n1,2025-01-02,急诊科,x\n');
     const empty = await ws.write('../touched.duckdb', '');
-    const notes = await ws.write('../notes.txt', 'my notes\n');
+    const notes = await ws.write('../ward-counts.parquet', 'PAR1 not really\n');
     for (const db of [csv, empty, notes]) {
       const before = hashOf(db);
       await expectRefused(run('--input', ws.input, '--db', db, '--out', ws.out, '--lang', 'en'), /exists and is not a DuckDB file/);
