@@ -38,7 +38,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
     }
   }
   for (const file of summary.fixes ?? []) {
-    const reasons = Object.entries(file.quarantine_reasons).map(([reason, count]) => `${quarantineReasonText(language, reason)}: ${n(count)}`).join('; ');
+    const reasons = Object.entries(file.quarantine_reason_codes).map(([code, count]) => `${quarantineReasonText(language, code)}: ${n(count)}`).join('; ');
     const counts = t(language, 'run.fixesCounts', { read: n(file.rows_read), reviewed: n(file.reviewed), quarantined: n(file.quarantined) });
     write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
   }

@@ -1,5 +1,6 @@
 -- Grain: one row per row of fix_input: the problem the fix is about, resolved, and `problem`, the
--- one-line reason a row is quarantined (null when it is reviewed). A row names its warning
+-- code of the reason a row is quarantined for (data/reference/quarantine_reasons.json; null when
+-- it is reviewed). A row names its warning
 -- (`warning_id`, from the warning log: its hospital, department, category, place and, for an
 -- emerging term, the term) or the problem itself (department, category, location, keywords);
 -- what a row gives beside a warning_id narrows it. The hospital is the row's own `hospital`,
@@ -77,19 +78,19 @@ final as (
         named.fixed_day as fixed_on,
         redact_pii(nullif(trim(named.action), '')) as action,
         case
-            when named.broken then 'the row cannot be read'
-            when named.fixed_day is null and nullif(trim(named.fixed_on), '') is null then 'fixed_on is empty'
-            when named.fixed_day is null then 'fixed_on is not a date'
-            when named.given_warning is not null and not named.warning_known then 'warning_id is not a warning hearken raised'
+            when named.broken then 'fix_row_unreadable'
+            when named.fixed_day is null and nullif(trim(named.fixed_on), '') is null then 'fixed_on_empty'
+            when named.fixed_day is null then 'fixed_on_not_a_date'
+            when named.given_warning is not null and not named.warning_known then 'fix_warning_unknown'
             when named.given_warning is not null and named.given_hospital is not null and named.given_hospital <> named.warning_hospital
-                then 'warning_id is a warning of another hospital'
-            when named.fix_hospital not in (select hospital from dim_hospital) then 'hospital has no records'
+                then 'fix_warning_other_hospital'
+            when named.fix_hospital not in (select hospital from dim_hospital) then 'fix_hospital_unknown'
             when named.given_warning is null and named.fix_department is null and named.fix_category is null
                 and named.fix_location is null and len(named.fix_keywords) = 0
-                then 'no warning_id, department, category, location or keywords: nothing to review'
+                then 'fix_nothing_to_review'
             when named.fix_category is not null and named.fix_category not in ('process', 'attitude', 'quality', 'cost', 'facility', 'other')
-                then 'category is not process, attitude, quality, cost, facility or other'
-            when named.fix_department is not null and departments.fix_departments is null then 'department has no records in its hospital'
+                then 'fix_category_unknown'
+            when named.fix_department is not null and departments.fix_departments is null then 'fix_department_unknown'
         end as problem
     from named
     left join departments using (path, file_row)

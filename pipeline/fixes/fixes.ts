@@ -6,6 +6,7 @@ import type { Discovery, InputFile } from '../ingest/discover.ts';
 import { readRawTable, UnreadableFile } from '../ingest/read-raw.ts';
 import type { StepModels } from '../plan.ts';
 import { FIX_REVIEW, fixVerdict, type FixVerdict } from './fix-verdict.ts';
+import { quarantineReasonText } from '../quarantine-reasons.ts';
 
 /** The columns of a fixes file; only fixed_on is required, with a warning_id or the problem named. */
 export const FIX_COLUMNS = ['hospital', 'warning_id', 'department', 'category', 'location', 'keywords', 'fixed_on', 'action'] as const;
@@ -17,7 +18,10 @@ export interface FixesFileReport {
   rows_read: number;
   reviewed: number;
   quarantined: number;
+  /** By the reason's English wording, as the input files' (contract section 6). */
   quarantine_reasons: Record<string, number>;
+  /** The same counts by reason code (data/reference/quarantine_reasons.json). */
+  quarantine_reason_codes: Record<string, number>;
   error?: string;
 }
 
@@ -170,7 +174,8 @@ async function fileReports(connection: DuckDBConnection, files: readonly InputFi
       rows_read: rows.reduce((sum, row) => sum + row.n, 0),
       reviewed: rows.find((row) => row.reason === null)?.n ?? 0,
       quarantined: quarantined.reduce((sum, row) => sum + row.n, 0),
-      quarantine_reasons: Object.fromEntries(quarantined.map((row) => [row.reason!, row.n])),
+      quarantine_reasons: Object.fromEntries(quarantined.map((row) => [quarantineReasonText('en', row.reason!), row.n])),
+      quarantine_reason_codes: Object.fromEntries(quarantined.map((row) => [row.reason!, row.n])),
     };
     return error === undefined ? report : { ...report, error };
   });

@@ -71,6 +71,14 @@ describe('fixes verified (整改 → 复查) in hearken run', () => {
           'category is not process, attitude, quality, cost, facility or other': 1,
           'no warning_id, department, category, location or keywords: nothing to review': 1,
         },
+        quarantine_reason_codes: {
+          fix_warning_unknown: 1,
+          fix_department_unknown: 1,
+          fixed_on_not_a_date: 1,
+          fixed_on_empty: 1,
+          fix_category_unknown: 1,
+          fix_nothing_to_review: 1,
+        },
       },
     ]);
     // the fixes file is not a feedback file that failed
