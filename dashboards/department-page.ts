@@ -109,6 +109,11 @@ function formatters(language: Language) {
   return { m, n, label };
 }
 
+/** The anchor of a warning on its department's page, which the first page's list links to. */
+export function warningAnchor(id: string): string {
+  return `warning-${id}`;
+}
+
 /**
  * One warning as a department head reads it: what, how bad, what to do by when, then the
  * evidence (the counts against their expectation, quotes, the cells that signalled, record ids).
@@ -124,7 +129,8 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     warning.keywords.length > 0 ? fact('pack.keywords', warning.keywords.join(', ')) : '',
     warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
     warning.location !== null ? fact('pack.location', warning.location) : '',
-    item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
+    // a sentinel is one serious record, whatever the counts: an expected 0 beside it says nothing
+    warning.kind === 'sentinel' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
     warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
     warning.baseline_start != null && warning.baseline_end != null ? item(m('pack.baseline', { start: warning.baseline_start, end: warning.baseline_end })) : '',
     fact('pack.method', warning.method),
@@ -170,7 +176,7 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     parts.push(html`<details><summary>${m('pack.evidence', { count: formatNumber(language, ids.length) })}</summary><p><small>${ids.join(', ')}</small></p></details>`);
   }
   // a quote or an id list may hold one long unbroken string: it wraps rather than widen the page
-  return html`<section style="overflow-wrap:anywhere">\n${parts.map((part) => html`${part}\n`)}</section>`;
+  return html`<section id="${warningAnchor(warning.id)}" style="overflow-wrap:anywhere">\n${parts.map((part) => html`${part}\n`)}</section>`;
 }
 
 /** The department's fixes (整改 → 复查): what was done, when, and whether complaints fell since. */

@@ -158,7 +158,8 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6776; --line: #d9dee5; --accent: #0b6e75; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans", sans-serif; color: var(--ink); background: #f7f8fa; }
-main { max-width: 1100px; margin: 0 auto; padding: 1rem; }
+main { max-width: 1320px; margin: 0 auto; padding: 1rem; }
+main > p, main > ul { max-width: 95ch; }
 h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; border-bottom: 2px solid var(--accent); }
 p.meta { color: var(--muted); margin-top: 0; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }

@@ -3,6 +3,7 @@ import { formatNumber, notReadText, t, type MessageKey } from '../pipeline/i18n.
 import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
+import { warningAnchor } from './department-page.ts';
 import { renderGroupView, type HospitalSummary } from './group-view.ts';
 import { filterAttributes, type TableRow } from './filter-table.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
@@ -23,6 +24,8 @@ export interface RunReportOptions {
   reports: readonly PublishedReport[];
   /** Where the page sits in the published site (its languages, the way to the root's files). */
   frame?: PageFrame;
+  /** Each warning's page (warning id → path from the site's root): its department's pack, or the hospital's department index for a hospital-wide one. */
+  warningPages?: ReadonlyMap<string, string>;
 }
 
 const STATUS_ORDER = { new: 0, ongoing: 1, resolved: 2 } as const;
@@ -52,6 +55,7 @@ export function warningData(warnings: readonly Warning[]): TableRow[] {
     severity_rank: SEVERITY_ORDER[warning.severity],
     status: warning.status,
     status_rank: STATUS_ORDER[warning.status],
+    due_date: warning.due_date,
   }));
 }
 
@@ -61,7 +65,7 @@ export function warningData(warnings: readonly Warning[]): TableRow[] {
  * sort in the page; or a plain sentence that the detectors ran and found nothing, so an empty list
  * is not mistaken for a failed run.
  */
-function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
+function thisWeek(warnings: readonly Warning[], language: Language, pages: ReadonlyMap<string, string>): SafeHtml {
   const m = (key: MessageKey) => t(language, key);
   const open = openWarnings(warnings);
   const words = (prefix: string, values: readonly (string | null)[]) => Object.fromEntries(values.flatMap((value) => (value === null ? [] : [[value, t(language, `${prefix}${value}` as MessageKey)]])));
@@ -76,7 +80,7 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
         { field: 'status', label: m('site.warningStatus'), labels: words('warning.status.', open.map((warning) => warning.status)) },
         { field: 'kind', label: m('site.warningKind'), labels: words('warning.kind.', open.map((warning) => warning.kind)) },
       ],
-      sort: ['kind', 'hospital', 'department', 'category', 'severity_rank', 'status_rank'],
+      sort: ['kind', null, 'hospital', 'department', 'severity_rank', 'due_date', 'status_rank'],
     },
     language,
   );
@@ -84,15 +88,21 @@ function thisWeek(warnings: readonly Warning[], language: Language): SafeHtml {
     open.length === 0
       ? html`<p><strong>${m('site.nothingUnusual')}</strong></p>`
       : table(
-          [m('site.warningKind'), m('site.warningHospital'), m('site.warningDepartment'), m('case.category'), m('site.warningSeverity'), m('site.warningStatus')],
-          open.map((warning) => [
-            m(`warning.kind.${warning.kind}`),
-            warning.hospital ?? '–',
-            warning.department ?? m('leadership.all'),
-            warning.category === null ? '–' : m(`category.${warning.category}` as MessageKey),
-            m(`warning.severity.${warning.severity}`),
-            m(`warning.status.${warning.status}`),
-          ]),
+          [m('site.warningKind'), m('site.warningWhat'), m('site.warningHospital'), m('site.warningDepartment'), m('site.warningSeverity'), m('pack.due'), m('site.warningStatus')],
+          open.map((warning) => {
+            // what happened, in the warning's own words, a click from its evidence and action on its department's page
+            const page = pages.get(warning.id);
+            const what = page === undefined ? warning.summary : html`<a href="${page}#${warningAnchor(warning.id)}">${warning.summary}</a>`;
+            return [
+              m(`warning.kind.${warning.kind}`),
+              what,
+              warning.hospital ?? '–',
+              warning.department ?? m('leadership.all'),
+              m(`warning.severity.${warning.severity}`),
+              warning.due_date,
+              m(`warning.status.${warning.status}`),
+            ];
+          }),
           { stack: true, rowKeys: open.map((_, key) => key), attributes: filters },
         );
   return html`<h2>${m('site.thisWeek')}</h2>\n${list}`;
@@ -169,13 +179,13 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const recoded = recodedRows.length === 0 ? '' : html`<h3>${m('site.recoded')}</h3>${table([m('site.file'), m('site.line'), m('site.encoding')], recodedRows, { stack: true, numeric: [1] })}${recodedMore}`;
   const downloads = options.downloads.map((d, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}${d.href}">${d.label}</a>`);
   // the latest period of each rhythm, every hospital's report of it
-  const latest = (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
-    const ofRhythm = options.reports.filter((report) => report.rhythm === rhythm);
-    const period = ofRhythm.map((report) => report.period).sort().at(-1);
-    return ofRhythm
-      .filter((report) => report.period === period)
-      .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
-  });
+  const latest = (['daily', 'weekly', 'monthly'] as const)
+    .flatMap((rhythm) => {
+      const ofRhythm = options.reports.filter((report) => report.rhythm === rhythm);
+      const period = ofRhythm.map((report) => report.period).sort().at(-1);
+      return ofRhythm.filter((report) => report.period === period);
+    })
+    .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
   const reports = html`<p><a href="${root}reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
 
   const links = html`<p><a href="issues.html">${m('site.issuesLink')}</a></p>
@@ -185,7 +195,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const body = html`
 <h1>${m('site.title')}</h1>
 ${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id }, language)}
-${thisWeek(options.warnings, language)}
+${thisWeek(options.warnings, language, options.warningPages ?? new Map())}
 ${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language, root)}
 ${reports}
 <h2>${m('site.runSummary')}</h2>

@@ -93,10 +93,10 @@ describe('renderDepartmentPage', () => {
     expect(html).toContain('<strong>Location: </strong>A&amp;E entrance');
     expect(html).toContain('<li>Observed 12, expected 3.1</li><li>Alert threshold 8.5</li><li>Baseline 2024-12-02 to 2025-05-25</li>');
     expect(html).toContain('<strong>q (Benjamini–Hochberg): </strong>&lt; 0.001');
-    expect(html).toContain('<summary>Evidence: 3 records</summary><p><small>hospital_hotline · F1, gov_12345 · F1, gov_12345 · F9</small></p>');
+    expect(html).toContain('<summary>Records behind it: 3</summary><p><small>hospital_hotline · F1, gov_12345 · F1, gov_12345 · F9</small></p>');
     // a warning logged before the pairs were kept shows its ids
     const legacy = renderDepartmentPage(pack([{ ...spike, evidence: [] }]), 'en');
-    expect(legacy).toContain('<summary>Evidence: 3 records</summary><p><small>F1, F1, F9</small></p>');
+    expect(legacy).toContain('<summary>Records behind it: 3</summary><p><small>F1, F1, F9</small></p>');
     // an SLA breach has no bound, baseline or quotes: nothing is shown for them
     expect(html).toContain('<li>Observed 4, expected 0</li><li><strong>Method: </strong>working-day SLA</li></ul>\n<details>');
   });

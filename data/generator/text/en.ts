@@ -66,7 +66,7 @@ const core: Record<Category, readonly string[]> = {
   quality: [
     '§My {rel} was sent home and had to come back two days later with {diag2}.',
     '¶The cannula was left in for {n} days and my {rel}\'s arm became red and swollen.',
-    '¶My {rel} was given the wrong medication on the ward.',
+    '¶My {rel}\'s medication was given late on the ward, more than once.',
     '¶Nobody checked the pressure areas and my {rel} developed a sore.',
     'The scan was reported as normal but a second opinion found {diag2}.',
     '¶Call bells were left ringing for {mins} minutes at night.',

@@ -1,6 +1,7 @@
 import { hospitalSummary, type HospitalSummary } from '../../../dashboards/group-view.ts';
 import { renderRunReport, warningData, type RunReportOptions } from '../../../dashboards/run-report.ts';
 import type { RunSummary } from '../run-summary.ts';
+import { departmentPacks } from './departments.ts';
 import { leadershipData } from './leadership.ts';
 import { hospitalPages } from './paths.ts';
 import { sitePage } from './site-page.ts';
@@ -17,7 +18,11 @@ export const homePage = sitePage<{ summary: RunSummary; options: Omit<RunReportO
     if (site.several) for (const hospital of site.hospitals) if (hospital !== null) group.push(hospitalSummary(hospital, hospitalPages(hospital, true), await leadershipData(site, hospital)));
     const only = site.hospitals.length === 1 ? (site.hospitals[0] ?? null) : null;
     const warnings = site.warnings.warnings;
-    const options = { warnings, group, hospital: only, downloads: [...site.downloads], reports: site.reports };
+    // each warning links to where its evidence and action are: its department's pack, or the hospital's department index
+    const warningPages = new Map<string, string>();
+    for (const { slug, pack } of (await departmentPacks(site)).packs) for (const warning of pack.warnings) warningPages.set(warning.id, `departments/${slug}.html`);
+    for (const warning of warnings) if (warning.department === null) warningPages.set(warning.id, hospitalPages(warning.hospital, site.several).departments);
+    const options = { warnings, group, hospital: only, downloads: [...site.downloads], reports: site.reports, warningPages };
     return [{ path: 'index.html', data: { summary: site.summary, options }, tables: { warnings: warningData(warnings) } }];
   },
   render: ({ summary, options }, language, frame) => renderRunReport(summary, { ...options, language, frame }),
