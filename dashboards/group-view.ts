@@ -87,17 +87,18 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const body = rows.map((row) => {
     const open = warnings.filter((warning) => warning.hospital === row.hospital && warning.status !== 'resolved');
     const complaints = row.kpis === null ? '–' : html`${n(row.kpis.received)}${row.previousComplaints === null ? '' : html`<br><small>${m('group.previous', { count: n(row.previousComplaints) })}</small>`}`;
+    // the hospital's pages under its name: a column of links would make every row tall and the table too wide for a laptop
+    const pages = html`<a href="${row.pages.leadership}">${m('group.leadership')}</a> · <a href="${row.pages.issues}">${m('group.issues')}</a> · <a href="${row.pages.departments}">${m('group.departments')}</a>${latestReports(row.hospital)}`;
     return [
-      html`<strong>${row.hospital}</strong>`,
+      html`<strong>${row.hospital}</strong><br><small>${pages}</small>`,
       complaints,
       ...rates.map(({ column }) => pct(row.kpis?.[column])),
       row.openComplaints === null ? '–' : `${n(row.openComplaints)} (${n(row.pastDue ?? 0)})`,
       SEVERITIES.map((severity) => n(open.filter((warning) => warning.severity === severity).length)).join(' / '),
       row.index === null ? '–' : html`${pct(row.index.pct)}<br><small>${m('leadership.interval', { low: pct(row.index.low), high: pct(row.index.high) })}</small>`,
-      html`<a href="${row.pages.leadership}">${m('group.leadership')}</a> · <a href="${row.pages.issues}">${m('group.issues')}</a> · <a href="${row.pages.departments}">${m('group.departments')}</a>${latestReports(row.hospital)}`,
     ];
   });
-  const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index'), m('group.pages')];
+  const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index')];
   return html`<h2>${m('group.title')}</h2>
 <p>${m('group.intro', { month })}</p>
 ${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}`;

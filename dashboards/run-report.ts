@@ -99,7 +99,7 @@ function thisWeek(warnings: readonly Warning[], language: Language, pages: Reado
               warning.hospital ?? '–',
               warning.department ?? m('leadership.all'),
               m(`warning.severity.${warning.severity}`),
-              warning.due_date,
+              html`<span style="white-space:nowrap">${warning.due_date}</span>`,
               m(`warning.status.${warning.status}`),
             ];
           }),
