@@ -221,14 +221,22 @@ function jsonProblem(text: string, error: unknown): string {
 function formatIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return 'invalid';
-  const where = first.path.length > 0 ? first.path.join('.') : 'the file';
-  return `${where}: ${first.message}`;
+  return first.path.length > 0 ? `${first.path.join('.')}: ${first.message}` : first.message;
 }
 
-function parseMappingFile(path: string): ColumnMapping[] {
-  const parsed = z.union([mappingSchema, z.array(mappingSchema)]).safeParse(readJson(path, 'mapping file'));
-  if (!parsed.success) throw new PipelineError('config', `mapping file ${path}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
-  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+/** Zod's own wording of a settings problem in the reader's language. */
+const ZOD_LOCALES = { en: z.locales.en, zh: z.locales.zhCN, vi: z.locales.vi } as const;
+
+/** Checks a settings file against its schema; a problem is one line in `language`, the path of the setting first. */
+function parseSettings<T extends z.ZodType>(schema: T, json: unknown, path: string, kind: 'config' | 'mapping', language: Language): z.infer<T> {
+  const parsed = schema.safeParse(json, { error: ZOD_LOCALES[language]().localeError });
+  if (!parsed.success) throw new PipelineError('config', t(language, kind === 'config' ? 'config.invalid' : 'config.invalidMapping', { path, detail: formatIssues(parsed.error) }), EXIT_USAGE);
+  return parsed.data;
+}
+
+function parseMappingFile(path: string, language: Language): ColumnMapping[] {
+  const parsed = parseSettings(z.union([mappingSchema, z.array(mappingSchema)]), readJson(path, 'mapping file'), path, 'mapping', language);
+  return Array.isArray(parsed) ? parsed : [parsed];
 }
 
 /**
@@ -292,17 +300,14 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   if (options.config && !existsSync(configPath)) {
     throw new PipelineError('config', `config file ${configPath} does not exist`, EXIT_USAGE);
   }
-  let file: z.infer<typeof configFileSchema> = {};
-  if (existsSync(configPath)) {
-    const parsed = configFileSchema.safeParse(readJson(configPath, 'config file'));
-    if (!parsed.success) throw new PipelineError('config', `config file ${configPath}: ${formatIssues(parsed.error)}`, EXIT_USAGE);
-    file = parsed.data;
-  }
+  // the file's own `language` is not known before the file is read: its problems are worded as --lang or the locale says
+  const messageLanguage = (LANGUAGES as readonly string[]).includes(options.lang ?? '') ? (options.lang as Language) : languageFromEnvironment();
+  const file: z.infer<typeof configFileSchema> = existsSync(configPath) ? parseSettings(configFileSchema, readJson(configPath, 'config file'), configPath, 'config', messageLanguage) : {};
   const configDir = dirname(configPath);
   const mappings = [
     ...(file.mappings ?? []),
-    ...(file.mapping_files ?? []).flatMap((p) => parseMappingFile(resolve(configDir, p))),
-    ...(options.mapping ?? []).flatMap((p) => parseMappingFile(resolve(cwd, p))),
+    ...(file.mapping_files ?? []).flatMap((p) => parseMappingFile(resolve(configDir, p), messageLanguage)),
+    ...(options.mapping ?? []).flatMap((p) => parseMappingFile(resolve(cwd, p), messageLanguage)),
   ];
 
   const language = options.lang ?? file.language ?? languageFromEnvironment();

@@ -34,6 +34,23 @@ describe('normalizeConfig', () => {
     }
   });
 
+  it('words a settings problem in the language asked for, zod\'s own wording of it included, the setting first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    const path = join(dir, 'hearken.config.json');
+    await writeFile(path, JSON.stringify({ cases: { escalation_steps: [-1] } }));
+    const message = (lang: 'en' | 'zh' | 'vi') => {
+      try {
+        normalizeConfig({ input: dir, lang });
+      } catch (error) {
+        return (error as PipelineError).message;
+      }
+      return '';
+    };
+    expect(message('en')).toBe(`config file ${path}: cases.escalation_steps.0: Too small: expected number to be >=1`);
+    expect(message('zh')).toBe(`配置文件 ${path}：cases.escalation_steps.0: 数值过小：期望 number >=1`);
+    expect(message('vi')).toBe(`tệp cấu hình ${path}: cases.escalation_steps.0: Quá nhỏ: mong đợi number >=1`);
+  });
+
   it('reads the early-warning settings a hospital chose, and refuses an impossible one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { fdr: 0.01, guard_cases: 3, farrington_years: 1 } }));
