@@ -92,12 +92,12 @@ function plantedEventTruth(all: readonly FeedbackEvent[], range: DayRange) {
   const ids = (id: string) => all.filter((ev) => ev.planted === id).map((ev) => ev.id);
   const department = (spec: (typeof specs)[number]) => departmentByKey(spec.hospital, spec.deptKey).name;
   return {
-    sentinels: specs.filter((spec) => spec.role === 'serious').map((spec) => ({ id: spec.id, hospital: spec.hospital, record_id: ids(spec.id)[0]!, day: spec.day, event_class: spec.eventClass! })),
+    sentinels: specs.filter((spec) => spec.role === 'serious').map((spec) => ({ id: spec.id, hospital: HOSPITALS[spec.hospital].folder, record_id: ids(spec.id)[0]!, day: spec.day, event_class: spec.eventClass! })),
     decoys: specs
       .filter((spec) => spec.role !== 'serious')
       .map((spec) => ({
         id: spec.id,
-        hospital: spec.hospital,
+        hospital: HOSPITALS[spec.hospital].folder,
         kind: spec.role === 'blip' ? 'one_day_blip' : 'harmless_words',
         sources: spec.role === 'blip' ? [spec.source] : [],
         departments: spec.role === 'blip' ? [department(spec)] : [],
