@@ -108,6 +108,7 @@ describe('a run reports the mixed lines and quarantines the undecodable one', ()
     expect(file).toMatchObject({
       path: 'mixed.csv', status: 'loaded', encoding: 'utf-8', rows_read: 6, loaded: 5, duplicates: 0, quarantined: 1,
       quarantine_reasons: { 'line is not text in any known encoding': 1 },
+      quarantine_reason_codes: { line_not_text: 1 },
       recoded_lines: 2,
       recoded_examples: [{ line: 4, encoding: 'gb18030' }, { line: 5, encoding: 'windows-1252' }],
     });
@@ -119,7 +120,7 @@ describe('a run reports the mixed lines and quarantines the undecodable one', ()
       { id: '6', text: '还是排队' },
     ]);
     expect(summary.data_quality.quarantine_by_reason).toEqual([
-      { hospital: 'input', reason: 'line is not text in any known encoding', rows: 1, examples: [{ path: 'mixed.csv', row: null, line: 6 }] },
+      { hospital: 'input', reason: 'line is not text in any known encoding', reason_code: 'line_not_text', rows: 1, examples: [{ path: 'mixed.csv', row: null, line: 6 }] },
     ]);
     const page = await readFile(path.join(ws.out, 'index.html'), 'utf8');
     expect(page).toContain('Lines decoded with another encoding');
