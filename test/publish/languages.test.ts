@@ -103,7 +103,8 @@ describe('a site in three languages', () => {
     const shown = rows.map((row) => {
       const key = Number(row.getAttribute('data-row'));
       const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
-      return [cells[1], cells[2], warnings?.getChild('hospital')?.get(key), warnings?.getChild('department')?.get(key), warnings?.getChild('kind')?.get(key)];
+      // kind, what happened, hospital, department, severity, due date, status
+      return [cells[2], cells[3], warnings?.getChild('hospital')?.get(key), warnings?.getChild('department')?.get(key), warnings?.getChild('kind')?.get(key)];
     });
     expect(shown.sort()).toEqual([
       ['east', '急诊科', 'east', '急诊科', 'sla_breach'],
