@@ -85,7 +85,11 @@ describe('a site of two hospitals', () => {
     expect(group).toBeDefined();
     expect(group?.querySelector('tfoot')).toBeNull();
     const rows = [...(group?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''));
-    expect(rows.map((cells) => cells[0])).toEqual(['east', 'west']);
+    // each hospital's name, its pages and latest reports under it
+    expect(rows.map((cells) => cells[0])).toEqual([
+      'eastindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
+      'westindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
+    ]);
     // complaints of May, east with April's 1 beside it
     expect(rows.map((cells) => cells[1])).toEqual(['3previous month 1', '2']);
     expect(rows.flat().join(' ')).not.toMatch(/\b5\b/);
@@ -97,7 +101,8 @@ describe('a site of two hospitals', () => {
     const document = dom('index.html');
     expect(document.querySelector('h2')?.textContent).toBe("This week's warnings");
     const warnings = document.querySelector('h2 + .scroll table');
-    const hospitals = [...(warnings?.querySelectorAll('tbody tr td:nth-child(2)') ?? [])].map((cell) => cell.textContent);
+    // kind, what happened, hospital, ...
+    const hospitals = [...(warnings?.querySelectorAll('tbody tr td:nth-child(3)') ?? [])].map((cell) => cell.textContent);
     expect(hospitals.length).toBeGreaterThan(0);
     expect(new Set(hospitals)).toEqual(new Set(['east', 'west']));
   });
