@@ -50,6 +50,7 @@ export const MART_MODELS = [
   'marts/dim_hospital',
   'intermediate/int_department_names',
   'marts/dim_department',
+  'marts/mart_department_page_names',
   'marts/fct_feedback',
   'marts/fct_record_terms',
   'marts/dim_term',
