@@ -85,6 +85,8 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_answers',
   'intermediate/int_satisfaction_period_counts',
   'marts/mart_satisfaction_counts',
+  'marts/mart_division_kpis',
+  'marts/mart_satisfaction_modes',
   'marts/mart_satisfaction_week_counts',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',
