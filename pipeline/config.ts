@@ -223,8 +223,10 @@ const ZOD_LOCALES = { en: z.locales.en, zh: z.locales.zhCN, vi: z.locales.vi } a
 
 /** The first problem in `language`: the path of the setting, then zod's words or the schema's own message, an i18n key filled with its issue's params. */
 function formatIssues(error: z.ZodError, language: Language): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid';
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  // a record's key that fails its schema is reported as "invalid key": its own problem says why
+  const first = issue.code === 'invalid_key' && issue.issues[0] !== undefined ? { ...issue.issues[0], path: issue.path } : issue;
   const params = 'params' in first && first.params !== undefined ? (first.params as Record<string, string | number>) : {};
   const message = isMessageKey(first.message) ? t(language, first.message, params) : first.message;
   return first.path.length > 0 ? `${first.path.join('.')}: ${message}` : message;

@@ -34,10 +34,10 @@ async function build(parents: boolean) {
   await connection.run(`
     create or replace table ref_departments_raw as
     select * from (values
-        ('cardiology', 'Cardiology', '心血管内科', 'Khoa Nội tim mạch', ${parents ? "'medicine'" : 'null'}, 1),
-        ('respiratory', 'Respiratory Medicine', '呼吸与危重症医学科', 'Khoa Nội hô hấp', ${parents ? "'medicine'" : 'null'}, 1),
-        ('respiratory', null, '呼吸科', null, null, 2),
-        ('emergency', 'Emergency Department', '急诊科', 'Khoa Cấp cứu', ${parents ? "'急诊系统'" : 'null'}, 1),
+        ('cardiology', 'Cardiology', '心血管内科', 'Khoa Nội tim mạch', ${parents ? "'medicine'" : 'null::varchar'}, 1),
+        ('respiratory', 'Respiratory Medicine', '呼吸与危重症医学科', 'Khoa Nội hô hấp', ${parents ? "'medicine'" : 'null::varchar'}, 1),
+        ('respiratory', null::varchar, '呼吸科', null::varchar, null::varchar, 2),
+        ('emergency', 'Emergency Department', '急诊科', 'Khoa Cấp cứu', ${parents ? "'急诊系统'" : 'null::varchar'}, 1),
         ('medicine', 'Medicine division', '内科系统', 'Khối Nội', null, 1)
     ) as t(code, name_en, name_zh, name_vi, parent, file_rank)`);
   await connection.run(`

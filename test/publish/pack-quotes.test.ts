@@ -100,7 +100,7 @@ describe('withStaffNames', () => {
     expect(withStaffNames(given, texts([{ id: '1', text_redacted: '[医生]', text_keep_staff: '王医生' }]))).toBe(given);
   });
 
-  it('matches evidence by source and id: another source's record of the same id is not the warning's', () => {
+  it('matches evidence by source and id: another source’s record of the same id is not the warning’s', () => {
     // the east campus's register and the main campus's HIS both number their records from 1
     const given = warning({ evidence_ids: ['1'], evidence: [{ source: 'east_register', id: '1' }], quotes: ['[医生]态度差'] });
     const records = [
@@ -113,7 +113,7 @@ describe('withStaffNames', () => {
     expect(withStaffNames({ ...given, evidence: [] }, texts(records)).quotes).toEqual(['[医生]态度差']);
   });
 
-  it('matches evidence within the warning's hospital: another hospital's record of the same source and id is not its', () => {
+  it('matches evidence within the warning’s hospital: another hospital’s record of the same source and id is not its', () => {
     const given = warning({ ...evidenceOf('5'), quotes: ['[医生]态度差'] });
     const other = new Map([[evidenceKey('east', { source: 'his', id: '5' }), [{ hospital: 'east', source: 'his', id: '5', text_redacted: '[医生]态度差', text_keep_staff: '李医生态度差' }]]]);
     expect(withStaffNames(given, other).quotes).toEqual(['[医生]态度差']);

@@ -131,7 +131,7 @@ describe('a definition that is not valid', () => {
       }
       throw new Error('no error');
     };
-    expect(told({ 'scale.json': minimal({ scale: { min: 1, max: 7 } }) }, 'zh')).toBe('问卷定义 DIR/scale.json：scale.max：合同规定的量表到 5 结束');
+    expect(told({ 'scale.json': minimal({ scale: { min: 1, max: 7 } }) }, 'zh')).toBe('问卷定义 DIR/scale.json：scale.max: 合同规定的量表到 5 结束');
     const twice = minimal({
       sections: [
         { code: 'A', title: { en: 'A' }, items: [{ code: 'a1', text: { en: 'x' } }] },
@@ -140,7 +140,7 @@ describe('a definition that is not valid', () => {
     });
     expect(told({ 'twice.json': twice }, 'vi')).toBe('định nghĩa phiếu khảo sát DIR/twice.json: sections.1.items.0.code: câu hỏi a1 xuất hiện hai lần (cũng có ở phần A)');
     // zod's own words, in zod's Chinese
-    expect(told({ 'typo.json': minimal({ applies_to: { patient: 'inpatient' } }) }, 'zh')).toMatch(/^问卷定义 DIR\/typo\.json：applies_to：.*patient/);
+    expect(told({ 'typo.json': minimal({ applies_to: { patient: 'inpatient' } }) }, 'zh')).toMatch(/^问卷定义 DIR\/typo\.json：applies_to: .*patient/);
     expect(told({ 'typo.json': minimal({ applies_to: { patient: 'inpatient' } }) }, 'zh')).not.toMatch(/Unrecognized/);
     expect(told({ 'a.json': minimal(), 'b.json': minimal() }, 'zh')).toMatch(/^问卷定义 DIR\/b\.json：id kiosk 与 DIR\/a\.json 的 id 相同$/);
   });
