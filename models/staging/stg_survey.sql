@@ -41,14 +41,9 @@ with input as (
     -- warehouse made before hospitals finds its responses unchanged); survey_mode, added to the
     -- record later, only where a file gives it, so files without it keep their responses' hashes
     select
-        *,
-        md5_number_upper(to_json(
-            case
-                when survey_mode is null then list_value(*columns(* exclude (_row, hospital, survey_mode)))
-                else list_append(list_value(*columns(* exclude (_row, hospital, survey_mode))), survey_mode)
-            end
-        )::varchar) as content_hash
-    from input_rows
+        * exclude (fields),
+        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash
+    from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
 ),
 
 lookups as (
