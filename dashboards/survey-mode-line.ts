@@ -52,5 +52,7 @@ export function renderSurveyModes(rows: readonly SurveyModeRow[], month: string,
       if (row.suppressed || row.pct_satisfied === null) return `${name} ${words.tooFew}`;
       return `${name} ${formatNumber(language, row.pct_satisfied, 1)}% (${formatNumber(language, row.responses)})`;
     });
-  return html`<p class="meta">${words.line.replace('{month}', month)} ${parts.join(language === 'zh' ? '；' : '; ')}</p>`;
+  // Chinese punctuation carries its own space
+  const [gap, separator] = language === 'zh' ? ['', '；'] : [' ', '; '];
+  return html`<p class="meta">${words.line.replace('{month}', month)}${gap}${parts.join(separator)}</p>`;
 }
