@@ -5,11 +5,13 @@ import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { satisfactionSectionsChart, type SectionTrendRow } from './charts/sections-chart.ts';
+import { renderDivisions, type DivisionRow } from './division-section.ts';
 import type { HandlingCounts } from './handling-counts.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 import { renderPraise, type PraiseData } from './praise-section.ts';
+import { renderSurveyModes, type SurveyModeRow } from './survey-mode-line.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -98,6 +100,10 @@ export interface LeadershipPageData extends PageMeta {
   backlog: BacklogRow[];
   /** mart_open_cases: the open-case list at the as-of date. */
   openCases: OpenCaseRow[];
+  /** mart_division_kpis of `month`: the divisions (parent of the department tables), none without them. */
+  divisions?: DivisionRow[];
+  /** mart_satisfaction_modes of `month`: satisfaction by survey mode, none where surveys do not say. */
+  surveyModes?: SurveyModeRow[];
 }
 
 /** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */
@@ -280,11 +286,13 @@ ${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendCh
 ${data.index.length === 0 ? html`<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
+${renderSurveyModes(data.surveyModes ?? [], data.month, language)}
 ${satisfactionSectionsChart(data.sectionTrend ?? [], { language, scope }) ?? ''}
 ${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
 <h2>${m('leadership.complaints', { month: data.month })}</h2>
 <p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
 ${complaintTable}
+${renderDivisions(data.divisions ?? [], data.month, language)}
 ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?? ''}
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}

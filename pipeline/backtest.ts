@@ -18,7 +18,7 @@ import { formatNumber, t } from './i18n.ts';
 import { executePlan } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
-import { formatEvaluationCsv, formatEvaluationTable } from './publish/evaluation-file.ts';
+import { evaluationFileStart, formatEvaluationCsv, formatEvaluationTable, isMarkdownPath, markedMarkdown } from './publish/evaluation-file.ts';
 import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
 import { ingestInput, warehouseSteps } from './run.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
@@ -138,7 +138,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   if (options.evaluate) plantedEvaluation([], evaluationOptions);
   const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
   await checkOutputFile(options.out, '--out', { ...guard, writtenStart: BACKTEST_FILE_START }, config.language);
-  if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', guard, config.language);
+  if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', { ...guard, writtenStart: evaluationFileStart(options.evaluate), otherOutput: options.out }, config.language);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
@@ -242,7 +242,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     }
     progress.done();
     const evaluation: BacktestEvaluation = { out: options.evaluate, cells: series.length - skipped, skipped, lastWeek, rows };
-    await writeFileAtomically(options.evaluate, /\.md$/i.test(options.evaluate) ? evaluationMarkdown(evaluation, file, config) : formatEvaluationCsv(rows));
+    await writeFileAtomically(options.evaluate, isMarkdownPath(options.evaluate) ? markedMarkdown(evaluationMarkdown(evaluation, file, config)) : formatEvaluationCsv(rows));
     return { file, evaluation };
   } finally {
     warehouse.close();

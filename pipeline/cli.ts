@@ -72,8 +72,8 @@ function buildProgram(language: Language, io: CliIo): Command {
     .configureOutput({
       writeOut: io.out,
       writeErr: io.err,
-      // commander quotes the argument it refuses, and puts "(Did you mean …?)" on a line of its own
-      outputError: (text, write) => write(`${printable(text.trim().replace(/\n+/g, ' '))}\n`),
+      // commander's own words are English: main() words its errors in the user's language instead
+      outputError: () => {},
     })
     .showHelpAfterError(false)
     .hook('preAction', (_program, action) => checkPathOptions(action.opts(), language));
@@ -139,6 +139,47 @@ const processIo: CliIo = {
   progress: () => terminalProgress(process.stderr),
 };
 
+/** Commander's errors that are not errors: help or the version shown, on request or for a bare `hearken`. */
+const COMMANDER_OUTPUTS: ReadonlySet<string> = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
+
+/**
+ * A usage error of commander's, worded in `language`: its code says which, and the names it
+ * quotes are taken from its English message (commander 14's wording). An error of another kind,
+ * or one whose wording commander changed, is shown as commander words it.
+ *
+ * @example commanderMessage('zh', new CommanderError(1, 'commander.unknownOption', "error: unknown option '--inptu'\n(Did you mean --input?)"))
+ *   // "未知选项 '--inptu'（是否要用 --input？）"
+ */
+export function commanderMessage(language: Language, error: CommanderError): string {
+  const [first = '', ...rest] = error.message.split('\n');
+  const suggested = /\(Did you mean (.+)\?\)/.exec(rest.join(' '));
+  const hint = suggested ? t(language, 'cli.didYouMean', { name: suggested[1]! }) : '';
+  const quoted = /'(.*)'/.exec(first)?.[1];
+  const english = `${first.replace(/^error: /, '')}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`;
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return quoted === undefined ? english : t(language, 'cli.unknownOption', { option: quoted, hint });
+    case 'commander.unknownCommand':
+      return quoted === undefined ? english : t(language, 'cli.unknownCommand', { command: quoted, hint });
+    case 'commander.missingMandatoryOptionValue':
+      return quoted === undefined ? english : t(language, 'cli.requiredOption', { option: quoted });
+    case 'commander.optionMissingArgument':
+      return quoted === undefined ? english : t(language, 'cli.optionArgumentMissing', { option: quoted });
+    case 'commander.missingArgument':
+      return quoted === undefined ? english : t(language, 'cli.missingArgument', { argument: quoted });
+    case 'commander.invalidArgument': {
+      const choice = /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(first);
+      return choice ? t(language, 'cli.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) : english;
+    }
+    case 'commander.excessArguments': {
+      const excess = /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(first);
+      return excess ? t(language, 'cli.tooManyArguments', { command: excess[1] ?? 'hearken', expected: excess[2]!, received: excess[3]! }) : english;
+    }
+    default:
+      return english;
+  }
+}
+
 /** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const language = helpLanguage(argv);
@@ -148,7 +189,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+      if (error.exitCode === 0) return 0;
+      // commander quotes the argument it refuses: it may hold control characters
+      if (!COMMANDER_OUTPUTS.has(error.code)) io.err(`hearken: ${printable(commanderMessage(language, error))}\n`);
+      return EXIT_USAGE;
     }
     if (error instanceof PipelineError) {
       // our own message, one line by construction: only the names quoted in it need making printable

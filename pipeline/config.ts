@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { caseDefaults, type CaseSettings } from './case-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
-import { t } from './i18n.ts';
+import { isMessageKey, t } from './i18n.ts';
 import { isCalendarDate } from './time.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -218,20 +218,38 @@ function jsonProblem(text: string, error: unknown): string {
   return 'is not valid JSON';
 }
 
-function formatIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid';
-  return first.path.length > 0 ? `${first.path.join('.')}: ${first.message}` : first.message;
-}
-
 /** Zod's own wording of a settings problem in the reader's language. */
 const ZOD_LOCALES = { en: z.locales.en, zh: z.locales.zhCN, vi: z.locales.vi } as const;
 
+/** The first problem in `language`: the path of the setting, then zod's words or the schema's own message, an i18n key filled with its issue's params. */
+function formatIssues(error: z.ZodError, language: Language): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  // a record's key that fails its schema is reported as "invalid key": its own problem says why
+  const first = issue.code === 'invalid_key' && issue.issues[0] !== undefined ? { ...issue.issues[0], path: issue.path } : issue;
+  const params = 'params' in first && first.params !== undefined ? (first.params as Record<string, string | number>) : {};
+  const message = isMessageKey(first.message) ? t(language, first.message, params) : first.message;
+  return first.path.length > 0 ? `${first.path.join('.')}: ${message}` : message;
+}
+
+/**
+ * Checks settings (a config, a mapping, a survey definition, a sentinel list) against their
+ * schema; a problem is one line in `language`, the path of the setting first. A schema words its
+ * own messages as i18n keys (with `params` for a custom issue's values), so every line is in the
+ * reader's language.
+ *
+ * @example checkSettings(z.strictObject({ gap: z.number() }), { gap: 'x' }, 'en') // { ok: false, problem: 'gap: Invalid input: expected number, received string' }
+ */
+export function checkSettings<T extends z.ZodType>(schema: T, json: unknown, language: Language): { ok: true; data: z.infer<T> } | { ok: false; problem: string } {
+  const parsed = schema.safeParse(json, { error: ZOD_LOCALES[language]().localeError });
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, problem: formatIssues(parsed.error, language) };
+}
+
 /** Checks a settings file against its schema; a problem is one line in `language`, the path of the setting first. */
 function parseSettings<T extends z.ZodType>(schema: T, json: unknown, path: string, kind: 'config' | 'mapping', language: Language): z.infer<T> {
-  const parsed = schema.safeParse(json, { error: ZOD_LOCALES[language]().localeError });
-  if (!parsed.success) throw new PipelineError('config', t(language, kind === 'config' ? 'config.invalid' : 'config.invalidMapping', { path, detail: formatIssues(parsed.error) }), EXIT_USAGE);
-  return parsed.data;
+  const checked = checkSettings(schema, json, language);
+  if (!checked.ok) throw new PipelineError('config', t(language, kind === 'config' ? 'config.invalid' : 'config.invalidMapping', { path, detail: checked.problem }), EXIT_USAGE);
+  return checked.data;
 }
 
 function parseMappingFile(path: string, language: Language): ColumnMapping[] {

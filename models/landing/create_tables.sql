@@ -114,6 +114,10 @@ create table if not exists survey_responses (
     hospital varchar
 );
 alter table survey_responses add column if not exists hospital varchar;
+-- how the survey was taken (ward_visit, post_discharge_call, kiosk, online, other), where the file says;
+-- survey_mode_raw: as written, where that differs
+alter table survey_responses add column if not exists survey_mode varchar;
+alter table survey_responses add column if not exists survey_mode_raw varchar;
 
 -- Grain: one row per answered questionnaire item of a survey response.
 create table if not exists survey_answers (

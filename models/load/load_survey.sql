@@ -19,7 +19,7 @@ insert into survey_responses by name
 select
     source, response_id, submitted_at, department_raw, patient_type, overall, recommend,
     comment_raw, nullif(redact_pii(comment_raw), comment_raw) as comment_redacted, content_hash,
-    getvariable('file_order') as file_id, file_row, hospital
+    getvariable('file_order') as file_id, file_row, hospital, survey_mode, survey_mode_raw
 from survey_incoming;
 
 insert into survey_answers by name

@@ -1,4 +1,5 @@
--- Grain: one row per survey response (hospital, source, response_id), with its canonical department and how many items it answered.
+-- Grain: one row per survey response (hospital, source, response_id), with its canonical department, how it was
+-- taken (survey_mode, where its file says) and how many items it answered.
 create or replace table fct_survey_response as
 with responses as (
     select * from survey_responses
@@ -20,6 +21,7 @@ final as (
         departments.department_code,
         departments.is_known as department_is_known,
         responses.patient_type::varchar as patient_type,
+        responses.survey_mode,
         responses.overall,
         responses.recommend,
         coalesce(answer_counts.items_answered, 0)::integer as items_answered,

@@ -136,6 +136,10 @@ with unrecognised as (
     where channel_raw is not null
         and normalize_key(channel_raw) not in (select alias_key from value_lookup where field = 'channel')
     union all
+    select hospital, 'survey_mode', survey_mode_raw from survey_responses
+    where survey_mode_raw is not null
+        and normalize_key(survey_mode_raw) not in (select alias_key from value_lookup where field = 'survey_mode')
+    union all
     select hospital, 'category', category_raw from feedback_records where category_raw is not null and category is null
     union all
     select hospital, 'status', status_raw from feedback_records where status_raw is not null and status is null

@@ -38,9 +38,12 @@ create or replace temp table stg_survey as
 with input as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
     -- order holds the same responses; the hospital aside too, as it is part of the key (and so a
-    -- warehouse made before hospitals finds its responses unchanged)
-    select *, md5_number_upper(to_json(list_value(*columns(* exclude (_row, hospital))))::varchar) as content_hash
-    from input_rows
+    -- warehouse made before hospitals finds its responses unchanged); survey_mode, added to the
+    -- record later, only where a file gives it, so files without it keep their responses' hashes
+    select
+        * exclude (fields),
+        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash
+    from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
 ),
 
 lookups as (
@@ -66,6 +69,10 @@ cleaned as (
         withhold_pii(nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
+        -- hearken's extension (ward visit, post-discharge call, kiosk, online): a spelling nobody
+        -- knows is `other`, kept as written where it differs, as a channel is
+        case when nullif(trim(input.survey_mode), '') is not null then coalesce(mode_lookup.value, 'other') end as survey_mode,
+        nullif(nullif(trim(input.survey_mode), ''), mode_lookup.value) as survey_mode_raw,
         nullif(trim(input.overall), '') as overall_raw,
         try_cast(trim(input.overall) as double) as overall_number,
         nullif(trim(input.recommend), '') as recommend_raw,
@@ -77,6 +84,8 @@ cleaned as (
     from input
     left join lookups as patient_type
         on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)
+    left join lookups as mode_lookup
+        on mode_lookup.field = 'survey_mode' and mode_lookup.alias_key = normalize_key(input.survey_mode)
     left join first_bad_answer as bad on bad.file_row = input._row
 ),
 
@@ -114,6 +123,8 @@ final as (
         submitted_at,
         department_raw,
         patient_type,
+        survey_mode,
+        survey_mode_raw,
         -- a quarantined row's numbers may be any magnitude: cast only a loaded row's
         case when problem is null then overall_number::tinyint end as overall,
         case when problem is null then recommend_number::tinyint end as recommend,

@@ -1,5 +1,5 @@
 -- Grain: one row per (field, alias key): how exports write channel, kind, status, satisfied,
--- solved, category and patient_type, mapped onto the contract's values. Built from ref_value_aliases_raw,
+-- solved, category, patient_type and survey_mode, mapped onto the contract's values. Built from ref_value_aliases_raw,
 -- which holds the shipped data/reference/value_aliases.csv and any the hospital adds.
 create or replace temp table value_lookup as
 with aliases as (
@@ -26,6 +26,8 @@ contract_values as (
     union all select 'satisfied', unnest(enum_range(null::satisfied_type))::varchar
     union all select 'solved', unnest(enum_range(null::solved_type))::varchar
     union all select 'patient_type', unnest(enum_range(null::patient_type_type))::varchar
+    -- hearken's extension of the survey record: how it was taken
+    union all select 'survey_mode', unnest(['ward_visit', 'post_discharge_call', 'kiosk', 'online', 'other'])
 ),
 
 final as (

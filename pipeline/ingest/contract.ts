@@ -7,6 +7,8 @@ export const FEEDBACK_REQUIRED = ['id', 'received_at', 'department', 'text'] as 
 
 export const SURVEY_COLUMNS = [
   'response_id', 'source', 'hospital', 'submitted_at', 'department', 'patient_type', 'overall', 'recommend', 'comment',
+  // hearken's extension (README, "Survey modes"): how the survey was taken
+  'survey_mode',
 ] as const;
 export const SURVEY_REQUIRED = ['response_id', 'submitted_at', 'department'] as const;
 

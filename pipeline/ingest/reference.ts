@@ -20,6 +20,9 @@ export const REFERENCE_TABLES = {
   ref_department_owners_raw: 'department_owners.csv',
 } as const;
 
+/** Columns a table may have or not: absent from every file, they are added empty, so no model need ask (a department's division, `parent`). */
+const OPTIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = { ref_departments_raw: ['parent'] };
+
 /** Tables only the marts read: changing them rebuilds the marts at the next run but re-reads no file. */
 const MART_ONLY_TABLES: ReadonlySet<string> = new Set([
   'ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw', 'ref_department_owners_raw',
@@ -60,6 +63,7 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
        from read_csv($files, header = true, all_varchar = true, union_by_name = true, filename = true)`,
       { files: listValue(files) },
     );
+    for (const column of OPTIONAL_COLUMNS[table] ?? []) await connection.run(`alter table ${table} add column if not exists ${column} varchar`);
   }
   await checkComplaintSla(connection);
   await checkResponseLimits(connection);

@@ -4,6 +4,31 @@ import { formatNumber, t } from '../i18n.ts';
 import { roundR } from '../statistics/round_r.ts';
 import { csvCell } from './csv-cell.ts';
 
+const CSV_HEADER = 'method,parameter,value,size_k,outbreaks,detected,sensitivity,false_alarms_per_100,median_delay_weeks,cell_weeks';
+
+/** The first line of the Markdown evaluation: hidden where Markdown is shown, it tells hearken's file from someone's notes, in any language. */
+const MARKDOWN_MARK = '<!-- hearken: planted-outbreak evaluation -->';
+
+/**
+ * How an evaluation file hearken wrote begins (Markdown for `.md`, else CSV), whatever the
+ * language: `--evaluate` replaces only an existing file that begins so.
+ *
+ * @example evaluationFileStart('scores.md') // '<!-- hearken: planted-outbreak evaluation -->'
+ */
+export function evaluationFileStart(path: string): string {
+  return isMarkdownPath(path) ? MARKDOWN_MARK : `${CSV_HEADER.split(',')[0]},`;
+}
+
+/** Whether the evaluation at `path` is written as Markdown (for people) rather than CSV. */
+export function isMarkdownPath(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
+/** A Markdown evaluation as written: hearken's mark, then the text. */
+export function markedMarkdown(text: string): string {
+  return `${MARKDOWN_MARK}\n${text}`;
+}
+
 const csvNumber = (value: number | null, digits: number) => (value === null ? '' : String(roundR(value, digits)));
 
 /**
@@ -13,7 +38,7 @@ const csvNumber = (value: number | null, digits: number) => (value === null ? ''
  * @example formatEvaluationCsv(rows).split('\n')[0] // 'method,parameter,value,size_k,outbreaks,…'
  */
 export function formatEvaluationCsv(rows: readonly EvaluationRow[]): string {
-  const header = 'method,parameter,value,size_k,outbreaks,detected,sensitivity,false_alarms_per_100,median_delay_weeks,cell_weeks';
+  const header = CSV_HEADER;
   const lines = rows.map((r) =>
     [csvCell(r.method), csvCell(r.parameter), r.value ?? '', r.size, r.outbreaks, r.detected, csvNumber(r.sensitivity, 4), csvNumber(r.falseAlarmsPer100, 3), csvNumber(r.medianDelay, 1), r.cellWeeks].join(','),
   );

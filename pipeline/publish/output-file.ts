@@ -14,6 +14,8 @@ export interface OutputGuard {
   warehouse?: string | null;
   /** How a file this command wrote begins: an existing file that begins otherwise is not replaced. */
   writtenStart?: string;
+  /** Another file the same command writes (backtest's --out beside --evaluate): one may not overwrite the other. */
+  otherOutput?: string;
 }
 
 /** The first `length` characters of a file, as UTF-8. */
@@ -39,8 +41,9 @@ async function siteAbove(realPath: string): Promise<string | null> {
 /**
  * Refuses (exit 2) an output file that cannot be written without harm: an existing folder, device,
  * pipe or socket (or a symlink to one), a path under a file, the input file or the warehouse
- * (also by another name: a symlink or hard link), a path inside the input folder or inside a site
- * hearken published, or an existing file that does not begin as this command's output does.
+ * (also by another name: a symlink or hard link), the command's other output file, a path inside
+ * the input folder or inside a site hearken published, or an existing file that does not begin as
+ * this command's output does.
  *
  * @example await checkOutputFile('/tmp/alarms.csv', '--out', { inputFile: '/tmp/counts.csv' }, 'en')
  */
@@ -64,6 +67,7 @@ export async function checkOutputFile(path: string, option: string, guard: Outpu
   };
   if (guard.inputFile !== undefined && (await isSameFile(guard.inputFile))) throw refuse('file.sameAsInput');
   if (guard.warehouse && (await isSameFile(guard.warehouse))) throw refuse('file.isWarehouse');
+  if (guard.otherOutput !== undefined && (await isSameFile(guard.otherOutput))) throw refuse('file.sameAsOut');
   if (guard.inputDir !== undefined && isWithin(real, await realPathOf(guard.inputDir))) throw refuse('file.insideInput', { input: guard.inputDir });
   // a file written into a site is either lost at the next run's swap or, listed nowhere, stops it
   const site = await siteAbove(real);

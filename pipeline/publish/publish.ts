@@ -35,6 +35,8 @@ export const EXPORTS = {
   fix_reviews: 'mart_fix_reviews',
   praise: 'mart_praise',
   department_alias_suggestions: 'mart_department_alias_suggestions',
+  division_kpis: 'mart_division_kpis',
+  satisfaction_modes: 'mart_satisfaction_modes',
 } as const;
 
 /**

@@ -83,10 +83,12 @@ export async function buildSatisfactionIndex(connection: DuckDBConnection): Prom
 
 /**
  * The satisfaction stage's first step, after the marts: loads the survey definitions (data/surveys
- * and a hospital's own) into the tables the satisfaction models match responses against.
+ * and a hospital's own) into the tables the satisfaction models match responses against, and
+ * gives the models that publish a number the floor below which they may not (MIN_RESPONSES).
  */
-export async function writeSurveyDefinitions(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs'>): Promise<void> {
-  await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config)));
+export async function writeSurveyDefinitions(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs' | 'language'>): Promise<void> {
+  await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config), config.language));
+  await setVariables(connection, { satisfaction_min_responses: MIN_RESPONSES });
 }
 
 /**

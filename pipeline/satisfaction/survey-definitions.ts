@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT, type Config } from '../config.ts';
-import { PipelineError } from '../errors.ts';
+import { checkSettings, PROJECT_ROOT, type Config, type Language } from '../config.ts';
+import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t } from '../i18n.ts';
 
 /** The folder of shipped definitions, and the name of the sub-folder a hospital's reference folder may hold. */
 export const SHIPPED_SURVEY_DIR = join(PROJECT_ROOT, 'data', 'surveys');
@@ -15,14 +16,14 @@ const wordingSchema = z
     zh: z.string().min(1).optional(),
   })
   .refine((w) => w.vi !== undefined || w.en !== undefined || w.zh !== undefined, {
-    message: 'needs a wording in at least one of vi, en, zh',
+    message: 'survey.wording',
   });
 
 const itemSchema = z.strictObject({
   code: z
     .string()
-    .regex(/^[a-z][a-z0-9_]*$/, 'an item code is the q_<code> column without its q_ prefix, in lower case (e.g. a1)')
-    .refine((code) => !code.startsWith('q_'), 'an item code is written without its q_ prefix (a1 for the column q_a1)'),
+    .regex(/^[a-z][a-z0-9_]*$/, 'survey.itemCode')
+    .refine((code) => !code.startsWith('q_'), 'survey.itemPrefix'),
   text: wordingSchema,
 });
 
@@ -39,21 +40,21 @@ const sectionSchema = z
   .strictObject({
     code: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, 'a section code is upper case (A, B, ...); it becomes the dimension of satisfaction_index'),
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'survey.sectionCode'),
     title: wordingSchema,
     items: z.array(itemSchema).default([]),
     item_pattern: z
       .string()
       .min(1)
-      .refine(isValidPattern, 'item_pattern is not a valid regular expression')
+      .refine(isValidPattern, 'survey.itemPattern')
       .optional()
       .describe('item codes the items list does not name that belong here, matched whole (RE2 syntax)'),
   })
-  .refine((s) => s.items.length > 0 || s.item_pattern !== undefined, { message: 'a section needs items or an item_pattern' });
+  .refine((s) => s.items.length > 0 || s.item_pattern !== undefined, { message: 'survey.sectionEmpty' });
 
 const definitionSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'an id is lower case letters, digits, _, . or -'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'survey.id'),
     title: wordingSchema,
     reference: z.string().min(1).optional().describe('where the questionnaire comes from'),
     applies_to: z
@@ -63,8 +64,8 @@ const definitionSchema = z
       })
       .default({}),
     scale: z.strictObject({
-      min: z.literal(1, 'the contract scale starts at 1'),
-      max: z.literal(5, 'the contract scale ends at 5'),
+      min: z.literal(1, 'survey.scaleMin'),
+      max: z.literal(5, 'survey.scaleMax'),
     }),
     sections: z.array(sectionSchema).min(1),
   })
@@ -72,9 +73,9 @@ const definitionSchema = z
     const sections = new Set<string>();
     const items = new Map<string, string>();
     definition.sections.forEach((section, s) => {
-      if (section.code === 'ALL') context.addIssue({ code: 'custom', path: ['sections', s, 'code'], message: 'ALL is not a section code' });
+      if (section.code === 'ALL') context.addIssue({ code: 'custom', path: ['sections', s, 'code'], message: 'survey.allSection' });
       if (sections.has(section.code)) {
-        context.addIssue({ code: 'custom', path: ['sections', s, 'code'], message: `section ${section.code} appears twice` });
+        context.addIssue({ code: 'custom', path: ['sections', s, 'code'], message: 'survey.sectionTwice', params: { section: section.code } });
       }
       sections.add(section.code);
       section.items.forEach((item, i) => {
@@ -83,7 +84,8 @@ const definitionSchema = z
           context.addIssue({
             code: 'custom',
             path: ['sections', s, 'items', i, 'code'],
-            message: `item ${item.code} appears twice (also in section ${other})`,
+            message: 'survey.itemTwice',
+            params: { item: item.code, section: other },
           });
         }
         items.set(item.code, section.code);
@@ -101,32 +103,27 @@ export interface SurveyDefinition extends z.infer<typeof definitionSchema> {
   readonly path: string;
 }
 
-function formatIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid';
-  const where = first.path.length > 0 ? first.path.join('.') : 'the file';
-  return `${where}: ${first.message}`;
-}
-
-function definitionError(path: string, reason: string): PipelineError {
-  return new PipelineError('surveys', `survey definition ${path}: ${reason}`);
+/** A definition the user must mend: one line naming the file, in the reader's language (exit 2, as for any settings file). */
+function definitionError(path: string, detail: string, language: Language): PipelineError {
+  return new PipelineError('surveys', t(language, 'survey.invalid', { path, detail }), EXIT_USAGE);
 }
 
 /**
  * Reads and validates one survey definition file; a problem is one line naming the file and the
- * first offending field.
+ * first offending field, in `language`.
  *
- * @example readSurveyDefinition('data/surveys/generic.json').sections.map((s) => s.code) // ['A', 'B', 'C', 'D', 'E']
+ * @example readSurveyDefinition('data/surveys/generic.json', 'en').sections.map((s) => s.code) // ['A', 'B', 'C', 'D', 'E']
  */
-export function readSurveyDefinition(path: string): SurveyDefinition {
+export function readSurveyDefinition(path: string, language: Language): SurveyDefinition {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw definitionError(path, error instanceof SyntaxError ? `not valid JSON (${error.message.split('\n')[0]})` : 'cannot be read');
+    const reason = error instanceof SyntaxError ? t(language, 'survey.notJson', { reason: error.message.split('\n')[0] ?? '' }) : t(language, 'survey.unreadable');
+    throw definitionError(path, reason, language);
   }
-  const parsed = definitionSchema.safeParse(json);
-  if (!parsed.success) throw definitionError(path, formatIssues(parsed.error));
+  const parsed = checkSettings(definitionSchema, json, language);
+  if (!parsed.ok) throw definitionError(path, parsed.problem, language);
   return { ...parsed.data, path };
 }
 
@@ -150,20 +147,22 @@ function overlaps(a: SurveyDefinition, b: SurveyDefinition): boolean {
  * A later folder (a hospital's own) replaces an earlier folder's definition of the same id and,
  * coming later, wins a tie with one. Missing folders are skipped.
  *
- * @example loadSurveyDefinitions([SHIPPED_SURVEY_DIR]).map((d) => d.id)
+ * A problem is told in `language`.
+ *
+ * @example loadSurveyDefinitions([SHIPPED_SURVEY_DIR], 'en').map((d) => d.id)
  *   // ['generic', 'vn-moh-3869-inpatient', 'vn-moh-3869-outpatient']
  */
-export function loadSurveyDefinitions(dirs: readonly string[]): SurveyDefinition[] {
+export function loadSurveyDefinitions(dirs: readonly string[], language: Language): SurveyDefinition[] {
   const byId = new Map<string, SurveyDefinition>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     const inFolder: SurveyDefinition[] = [];
     for (const name of readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.json')).sort()) {
-      const definition = readSurveyDefinition(join(dir, name));
+      const definition = readSurveyDefinition(join(dir, name), language);
       const sameId = inFolder.find((d) => d.id === definition.id);
-      if (sameId) throw definitionError(definition.path, `id ${definition.id} is also the id of ${sameId.path}`);
+      if (sameId) throw definitionError(definition.path, t(language, 'survey.sameId', { id: definition.id, other: sameId.path }), language);
       const tie = inFolder.find((d) => overlaps(d, definition));
-      if (tie) throw definitionError(definition.path, `applies_to claims the same responses as ${tie.path}; make them differ`);
+      if (tie) throw definitionError(definition.path, t(language, 'survey.tie', { other: tie.path }), language);
       inFolder.push(definition);
     }
     for (const definition of inFolder) {
@@ -171,7 +170,7 @@ export function loadSurveyDefinitions(dirs: readonly string[]): SurveyDefinition
       byId.set(definition.id, definition);
     }
   }
-  if (byId.size === 0) throw new PipelineError('surveys', `no survey definition (*.json) in ${dirs.join(', ')}`);
+  if (byId.size === 0) throw new PipelineError('surveys', t(language, 'survey.none', { dirs: dirs.join(', ') }), EXIT_USAGE);
   return [...byId.values()];
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Config } from '../config.ts';
+import { checkSettings, type Config } from '../config.ts';
 import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import type { Language } from '../text/types.ts';
 import { normalizeVietnamese } from '../text/vietnamese.ts';
 import { TEXT_DATA_DIR } from '../text/word-lists.ts';
@@ -54,7 +55,7 @@ const listFileSchema = z.strictObject({
   negation_window: z.number().int().min(0).max(20).optional().describe('words (zh: characters) before a match searched for a negation'),
   negations: z.array(z.string().min(1)).optional(),
   harmless: z.array(z.string().min(1)).optional(),
-  classes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a class is a lower-case code such as fall'), z.array(z.string().min(1))).optional(),
+  classes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'sentinel.classCode'), z.array(z.string().min(1))).optional(),
 });
 
 /** One list as read, the shipped file's entries first, then each added folder's. */
@@ -92,8 +93,8 @@ export function sentinelListDirs(config: Pick<Config, 'referenceDirs'>): string[
   return [SHIPPED_SENTINEL_DIR, ...config.referenceDirs.slice(1).map((dir) => join(dir, SENTINEL_SUBFOLDER))];
 }
 
-/** Reads and merges `<list>.json` (SENTINEL_LISTS) of every folder that has one; a broken file is the user's to fix. */
-export function readSentinelLists(dirs: readonly string[]): SentinelList[] {
+/** Reads and merges `<list>.json` (SENTINEL_LISTS) of every folder that has one; a broken file is the user's to fix, told in `messages` (the reader's language). */
+export function readSentinelLists(dirs: readonly string[], messages: Language): SentinelList[] {
   return SENTINEL_LISTS.map(({ name, language, folded }) => {
     const list: SentinelList = { name, language, folded, ...defaults, negations: [], harmless: [], classes: new Map() };
     for (const dir of dirs) {
@@ -103,13 +104,10 @@ export function readSentinelLists(dirs: readonly string[]): SentinelList[] {
       try {
         raw = JSON.parse(readFileSync(path, 'utf8'));
       } catch {
-        throw new PipelineError('sentinel', `sentinel list ${path} is not valid JSON`, EXIT_USAGE);
+        throw new PipelineError('sentinel', t(messages, 'sentinel.notJson', { path }), EXIT_USAGE);
       }
-      const parsed = listFileSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new PipelineError('sentinel', `sentinel list ${path}: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`, EXIT_USAGE);
-      }
+      const parsed = checkSettings(listFileSchema, raw, messages);
+      if (!parsed.ok) throw new PipelineError('sentinel', t(messages, 'sentinel.invalid', { path, detail: parsed.problem }), EXIT_USAGE);
       const file = parsed.data;
       if (file.gap !== undefined) list.gap = file.gap;
       if (file.negation_window !== undefined) list.negationWindow = file.negation_window;
@@ -144,7 +142,7 @@ const GAP_STOP = '.!?;。！？；\\n';
  * Vietnamese and English), each … a named group `gN` of at most `gap` characters within a sentence,
  * so the phrase shown can leave out what the gap covered.
  */
-function combine(patterns: readonly string[], list: SentinelList, flags: string, what: string): RegExp | null {
+function combine(patterns: readonly string[], list: SentinelList, flags: string, what: string, messages: Language): RegExp | null {
   if (patterns.length === 0) return null;
   let groups = 0;
   const wholeWords = list.language !== 'zh';
@@ -155,7 +153,8 @@ function combine(patterns: readonly string[], list: SentinelList, flags: string,
     try {
       new RegExp(body, 'u');
     } catch (error) {
-      throw new PipelineError('sentinel', `sentinel list ${list.name}: ${what} entry ${i + 1} (${source}) is not a regular expression: ${(error as Error).message}`, EXIT_USAGE);
+      const reason = (error as Error).message;
+      throw new PipelineError('sentinel', t(messages, 'sentinel.notRegex', { list: list.name, what, entry: i + 1, pattern: source, reason }), EXIT_USAGE);
     }
     return `(?:${body})`;
   });
@@ -175,26 +174,28 @@ export function classOrder(eventClass: string): number {
  * case-insensitive); in Vietnamese and English each matches whole words only; `…` stands for a gap
  * of up to `gap` characters within one sentence (摔…骨折).
  *
- * @example compileSentinelList(readSentinelLists([SHIPPED_SENTINEL_DIR])[0]!).classes[0].eventClass // 'unexpected_death'
+ * A pattern that is not a regular expression stops the run, told in `messages` (the reader's language).
+ *
+ * @example compileSentinelList(readSentinelLists([SHIPPED_SENTINEL_DIR], 'en')[0]!, 'en').classes[0].eventClass // 'unexpected_death'
  */
-export function compileSentinelList(list: SentinelList): CompiledSentinelList {
+export function compileSentinelList(list: SentinelList, messages: Language): CompiledSentinelList {
   const classes = [...list.classes]
     .sort(([a], [b]) => classOrder(a) - classOrder(b) || (a < b ? -1 : 1))
     .flatMap(([eventClass, patterns]) => {
-      const pattern = combine(patterns, list, 'dgu', `class ${eventClass}`);
+      const pattern = combine(patterns, list, 'dgu', t(messages, 'sentinel.class', { eventClass }), messages);
       return pattern === null ? [] : [{ eventClass, pattern }];
     });
   return {
     language: list.language,
     folded: list.folded,
     classes,
-    harmless: combine(list.harmless, list, 'dgu', 'harmless'),
-    negation: combine(list.negations, list, 'u', 'negations'),
+    harmless: combine(list.harmless, list, 'dgu', 'harmless', messages),
+    negation: combine(list.negations, list, 'u', 'negations', messages),
     negationWindow: list.negationWindow,
   };
 }
 
-/** The compiled lists a run uses: shipped, plus the hospital's (sentinelListDirs). */
-export function loadSentinelLists(config: Pick<Config, 'referenceDirs'>): CompiledSentinelList[] {
-  return readSentinelLists(sentinelListDirs(config)).map(compileSentinelList);
+/** The compiled lists a run uses: shipped, plus the hospital's (sentinelListDirs); a problem in them is told in the run's language. */
+export function loadSentinelLists(config: Pick<Config, 'referenceDirs' | 'language'>): CompiledSentinelList[] {
+  return readSentinelLists(sentinelListDirs(config), config.language).map((list) => compileSentinelList(list, config.language));
 }

@@ -231,7 +231,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
 export async function buildSentinelCandidates(
   connection: DuckDBConnection,
   models: StepModels,
-  config: Pick<Config, 'referenceDirs' | 'detection'>,
+  config: Pick<Config, 'referenceDirs' | 'detection' | 'language'>,
   asOf: string,
   history: WarningHistory,
 ): Promise<WarningCandidate[]> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +71,34 @@ describe('departments by the hospital’s own names', () => {
         ['南院', 'Cardiology', '1'],
       ].sort(),
     );
+  });
+
+  it('names each department in a page’s language where a department table has the name, else as the hospital does', async () => {
+    const rows = await ws.query<{ department: string; name_zh: string; name_vi: string; name_en: string }>(
+      'select department, name_zh, name_vi, name_en from mart_department_page_names order by department',
+    );
+    expect(rows).toEqual([
+      // 南院 writes cardiology in two languages, two series: renamed they would read alike, so each keeps its name
+      { department: 'Cardiology', name_zh: 'Cardiology', name_vi: 'Cardiology', name_en: 'Cardiology' },
+      // an English name: its own on an English page, the shipped table's elsewhere
+      { department: 'Maternity', name_zh: '妇产科', name_vi: 'Khoa Phụ sản', name_en: 'Maternity' },
+      // 南院's own table names pediatrics in every language: its names before the shipped ones
+      { department: '儿童医学中心', name_zh: '儿童医学中心', name_vi: 'Khoa Nhi', name_en: 'Children’s Medical Centre' },
+      { department: '心内科', name_zh: '心内科', name_vi: '心内科', name_en: '心内科' },
+    ]);
+  });
+
+  it('shows the names of a page’s language on the published pages, and an unknown department as written', () => {
+    const page = (path: string) => readFileSync(join(ws.out, path), 'utf8');
+    const zh = page('zh/departments/index.Kingsmere.html');
+    expect(zh).toContain('妇产科');
+    expect(zh).not.toContain('Maternity');
+    expect(zh).toContain('Frailty Hub');
+    const en = page('departments/index.Kingsmere.html');
+    expect(en).toContain('Maternity');
+    expect(en).not.toContain('妇产科');
+    const vi = page('vi/departments/index.南院.html');
+    expect(vi).toContain('Khoa Nhi');
+    expect(vi).not.toContain('儿童医学中心');
   });
 });

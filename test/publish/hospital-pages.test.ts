@@ -51,12 +51,16 @@ describe('a site of two hospitals', () => {
   });
 
   it('shows on each hospital page only its departments and its numbers, and says whose page it is', () => {
+    // the site's default language is English: departments are named as the department table names them in it
     const east = read('leadership.east.html');
     const west = read('leadership.west.html');
-    expect(east).toContain('急诊科');
-    expect(east).not.toMatch(/儿科|眼科/);
-    expect(west).toMatch(/儿科/);
-    expect(west).not.toContain('急诊科');
+    expect(east).toContain('Emergency Department');
+    expect(east).not.toMatch(/Pediatrics|Ophthalmology|儿科|眼科/);
+    expect(west).toMatch(/Pediatrics/);
+    expect(west).not.toMatch(/Emergency Department|急诊科/);
+    // on the Chinese pages, as the hospitals write them
+    expect(read('zh/leadership.east.html')).toContain('急诊科');
+    expect(read('zh/leadership.west.html')).not.toContain('急诊科');
     // the whole-hospital row of complaints received in May: 3 in east, 2 in west, never 5
     const complaints = (file: string) => [...dom(file).querySelectorAll('table')].find((table) => [...table.querySelectorAll('th')].some((th) => th.textContent === 'Received'));
     const allRow = (file: string) => [...(complaints(file)?.querySelectorAll('tbody tr') ?? [])].find((row) => row.textContent?.startsWith('Whole hospital'));
@@ -72,8 +76,9 @@ describe('a site of two hospitals', () => {
       expect(meta, file).toMatch(/from the data up to 2025-06-13\..*run /);
     }
     const departments = (file: string) => [...dom(file).querySelectorAll('tbody tr td:first-child a')].map((a) => a.textContent);
-    expect(departments('departments/index.east.html')).toEqual(['急诊科']);
-    expect(departments('departments/index.west.html').sort()).toEqual(['儿科', '眼科'].sort());
+    expect(departments('departments/index.east.html')).toEqual(['Emergency Department']);
+    expect(departments('departments/index.west.html').sort()).toEqual(['Ophthalmology', 'Pediatrics']);
+    expect(departments('zh/departments/index.west.html').sort()).toEqual(['儿科', '眼科'].sort());
     // a department's own page names its hospital too
     const pack = dom('departments/index.east.html').querySelector('tbody tr td:first-child a')?.getAttribute('href') ?? '';
     expect(dom(`departments/${pack}`).querySelector('p.meta')?.textContent).toContain('Hospital: east');

@@ -2,7 +2,7 @@
 // shown with staff names kept; anything that cannot be traced to one text stays redacted.
 import { describe, expect, it } from 'vitest';
 import { cutQuote, quoteDefaults } from '../../pipeline/frequency/quotes.ts';
-import { withStaffNames, type PackQuoteText } from '../../pipeline/publish/pack-quotes.ts';
+import { evidenceKey, withStaffNames, type PackQuoteText } from '../../pipeline/publish/pack-quotes.ts';
 import type { Warning } from '../../pipeline/warnings/warnings.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
@@ -31,18 +31,26 @@ const warning = (over: Partial<Warning>): Warning =>
     ...over,
   });
 
-const texts = (rows: PackQuoteText[]) => {
-  const byId = new Map<string, PackQuoteText[]>();
-  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
-  return byId;
+/** The texts as packWarningsWithStaffNames keys them; a row names its source, else the source `his`. */
+const texts = (rows: (Omit<PackQuoteText, 'source' | 'hospital'> & { source?: string })[]) => {
+  const byRecord = new Map<string, PackQuoteText[]>();
+  for (const row of rows) {
+    const text = { hospital: 'jiangzhou', source: 'his', ...row };
+    const key = evidenceKey(text.hospital, text);
+    byRecord.set(key, [...(byRecord.get(key) ?? []), text]);
+  }
+  return byRecord;
 };
+
+/** Evidence of the source `his`, as (source, id) pairs beside the ids. */
+const evidenceOf = (...ids: string[]) => ({ evidence_ids: ids, evidence: ids.map((id) => ({ source: 'his', id })) });
 
 const long = '排队'.repeat(80);
 
 describe('withStaffNames', () => {
   it('replaces each quote by its record’s text with staff names, cut as quotes are cut', () => {
     const given = warning({
-      evidence_ids: ['1', '2', '3'],
+      ...evidenceOf('1', '2', '3'),
       quotes: ['[医生]态度差', 'Dr [name] never came', cutQuote(`${long}[医生]`)],
     });
     const shown = withStaffNames(
@@ -60,7 +68,7 @@ describe('withStaffNames', () => {
   });
 
   it('keeps a quote redacted when no record of its evidence gave it', () => {
-    const given = warning({ evidence_ids: ['1'], quotes: ['bác sĩ [tên] quát'] });
+    const given = warning({ ...evidenceOf('1'), quotes: ['bác sĩ [tên] quát'] });
     // record 2 has the text but is not the warning's evidence; record 1 says something else
     const shown = withStaffNames(
       given,
@@ -73,8 +81,8 @@ describe('withStaffNames', () => {
   });
 
   it('keeps a quote redacted when records with different staff names could have given it', () => {
-    // two sources share an id, or two records read the same once redacted
-    const given = warning({ evidence_ids: ['1', '2'], quotes: ['Nurse [name] was rude'] });
+    // two records read the same once redacted
+    const given = warning({ ...evidenceOf('1', '2'), quotes: ['Nurse [name] was rude'] });
     const ambiguous = texts([
       { id: '1', text_redacted: 'Nurse [name] was rude', text_keep_staff: 'Nurse Jones was rude' },
       { id: '1', text_redacted: 'Nurse [name] was rude', text_keep_staff: 'Nurse Khan was rude' },
@@ -88,7 +96,26 @@ describe('withStaffNames', () => {
   });
 
   it('leaves a warning without quotes as it is', () => {
-    const given = warning({ kind: 'sla_breach', evidence_ids: ['1'] });
+    const given = warning({ kind: 'sla_breach', ...evidenceOf('1') });
     expect(withStaffNames(given, texts([{ id: '1', text_redacted: '[医生]', text_keep_staff: '王医生' }]))).toBe(given);
+  });
+
+  it('matches evidence by source and id: another source’s record of the same id is not the warning’s', () => {
+    // the east campus's register and the main campus's HIS both number their records from 1
+    const given = warning({ evidence_ids: ['1'], evidence: [{ source: 'east_register', id: '1' }], quotes: ['[医生]态度差'] });
+    const records = [
+      { source: 'his', id: '1', text_redacted: '[医生]态度差', text_keep_staff: '王医生态度差' },
+      { source: 'east_register', id: '1', text_redacted: '[医生]态度差', text_keep_staff: '李医生态度差' },
+    ];
+    expect(withStaffNames(given, texts(records)).quotes).toEqual(['李医生态度差']);
+    expect(withStaffNames({ ...given, evidence: [{ source: 'his', id: '1' }] }, texts(records)).quotes).toEqual(['王医生态度差']);
+    // by id alone both records would have matched, with different names: the quote would have stayed redacted
+    expect(withStaffNames({ ...given, evidence: [] }, texts(records)).quotes).toEqual(['[医生]态度差']);
+  });
+
+  it('matches evidence within the warning’s hospital: another hospital’s record of the same source and id is not its', () => {
+    const given = warning({ ...evidenceOf('5'), quotes: ['[医生]态度差'] });
+    const other = new Map([[evidenceKey('east', { source: 'his', id: '5' }), [{ hospital: 'east', source: 'his', id: '5', text_redacted: '[医生]态度差', text_keep_staff: '李医生态度差' }]]]);
+    expect(withStaffNames(given, other).quotes).toEqual(['[医生]态度差']);
   });
 });

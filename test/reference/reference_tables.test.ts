@@ -19,6 +19,8 @@ const enumerations: Record<string, readonly string[]> = {
   solved: ['yes', 'no'],
   category: ['process', 'attitude', 'quality', 'cost', 'facility', 'other'],
   patient_type: ['inpatient', 'outpatient'],
+  // hearken's extension of the survey record (README, "Survey modes")
+  survey_mode: ['ward_visit', 'post_discharge_call', 'kiosk', 'online', 'other'],
 };
 
 const requiredCodes = [

@@ -102,7 +102,9 @@ describe('hearken backtest --evaluate', () => {
     const out = join(ws.root, 'evaluation.md');
     // the warehouse of the first run: its file is skipped as already loaded
     expect(await main(backtestArgs(ws, '--out', join(ws.root, 'warnings-2.json'), '--db', ws.db, '--evaluate', out), capture().io)).toBe(0);
-    const [preface, blank, ...table] = readFileSync(out, 'utf8').trim().split('\n');
+    const [mark, preface, blank, ...table] = readFileSync(out, 'utf8').trim().split('\n');
+    // hearken's mark, hidden where Markdown is shown: a later --evaluate replaces this file and no one's notes
+    expect(mark).toBe('<!-- hearken: planted-outbreak evaluation -->');
     expect(preface).toMatch(/^Synthetic outbreaks planted into 4 department × category series of .+, weeks up to 2024-06-30 \(0 series with too little history left out\); generated \d{4}-/);
     expect(blank).toBe('');
     expect(table[0]).toBe('| Method | Setting | Outbreak size (k × SD) | Outbreaks planted | Detected | Sensitivity | False alarms per 100 cell-weeks | Median weeks to detection | Cell-weeks without outbreak |');

@@ -34,7 +34,7 @@ const minimal = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const shipped = loadSurveyDefinitions([SHIPPED_SURVEY_DIR]);
+const shipped = loadSurveyDefinitions([SHIPPED_SURVEY_DIR], 'en');
 const byId = (id: string): SurveyDefinition => shipped.find((d) => d.id === id)!;
 const itemsPerSection = (d: SurveyDefinition) => Object.fromEntries(d.sections.map((s) => [s.code, s.items.length]));
 
@@ -79,7 +79,7 @@ describe('a definition that is not valid', () => {
     const dir = folder(files);
     let error: unknown;
     try {
-      loadSurveyDefinitions([dir]);
+      loadSurveyDefinitions([dir], 'en');
     } catch (caught) {
       error = caught;
     }
@@ -120,9 +120,34 @@ describe('a definition that is not valid', () => {
     );
   });
 
+  it('is told in the reader’s language, exit 2: the frame, zod’s words and the definition’s own', () => {
+    const told = (files: Record<string, unknown>, language: 'zh' | 'vi') => {
+      const dir = folder(files);
+      try {
+        loadSurveyDefinitions([dir], language);
+      } catch (error) {
+        expect(error).toMatchObject({ exitCode: 2 });
+        return (error as Error).message.replaceAll(dir, 'DIR');
+      }
+      throw new Error('no error');
+    };
+    expect(told({ 'scale.json': minimal({ scale: { min: 1, max: 7 } }) }, 'zh')).toBe('问卷定义 DIR/scale.json：scale.max: 合同规定的量表到 5 结束');
+    const twice = minimal({
+      sections: [
+        { code: 'A', title: { en: 'A' }, items: [{ code: 'a1', text: { en: 'x' } }] },
+        { code: 'B', title: { en: 'B' }, items: [{ code: 'a1', text: { en: 'y' } }] },
+      ],
+    });
+    expect(told({ 'twice.json': twice }, 'vi')).toBe('định nghĩa phiếu khảo sát DIR/twice.json: sections.1.items.0.code: câu hỏi a1 xuất hiện hai lần (cũng có ở phần A)');
+    // zod's own words, in zod's Chinese
+    expect(told({ 'typo.json': minimal({ applies_to: { patient: 'inpatient' } }) }, 'zh')).toMatch(/^问卷定义 DIR\/typo\.json：applies_to: .*patient/);
+    expect(told({ 'typo.json': minimal({ applies_to: { patient: 'inpatient' } }) }, 'zh')).not.toMatch(/Unrecognized/);
+    expect(told({ 'a.json': minimal(), 'b.json': minimal() }, 'zh')).toMatch(/^问卷定义 DIR\/b\.json：id kiosk 与 DIR\/a\.json 的 id 相同$/);
+  });
+
   it('reads one file as the loader does', () => {
     const dir = folder({ 'ok.json': minimal() });
-    expect(readSurveyDefinition(join(dir, 'ok.json'))).toMatchObject({ id: 'kiosk', applies_to: {}, path: join(dir, 'ok.json') });
+    expect(readSurveyDefinition(join(dir, 'ok.json'), 'en')).toMatchObject({ id: 'kiosk', applies_to: {}, path: join(dir, 'ok.json') });
   });
 });
 
@@ -132,7 +157,7 @@ describe('a hospital folder', () => {
       'kiosk.json': minimal({ applies_to: { sources: ['kiosk'] } }),
       'outpatient.json': minimal({ id: 'vn-moh-3869-outpatient', applies_to: { patient_type: 'outpatient' } }),
     });
-    const loaded = loadSurveyDefinitions([SHIPPED_SURVEY_DIR, own]);
+    const loaded = loadSurveyDefinitions([SHIPPED_SURVEY_DIR, own], 'en');
     expect(loaded.map((d) => d.id)).toEqual(['generic', 'vn-moh-3869-inpatient', 'kiosk', 'vn-moh-3869-outpatient']);
     expect(loaded.at(-1)?.path).toBe(join(own, 'outpatient.json'));
   });
@@ -142,6 +167,6 @@ describe('a hospital folder', () => {
   });
 
   it('must leave at least one definition somewhere', () => {
-    expect(() => loadSurveyDefinitions([folder({}), join(root, 'missing')])).toThrow(/no survey definition \(\*\.json\) in /);
+    expect(() => loadSurveyDefinitions([folder({}), join(root, 'missing')], 'en')).toThrow(/no survey definition \(\*\.json\) in /);
   });
 });

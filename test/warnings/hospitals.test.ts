@@ -94,9 +94,11 @@ describe('detection per hospital', () => {
     const files = readFileSync(join(ws.out, '.hearken-site.json'), 'utf8');
     const emergency = [...files.matchAll(/departments\/(h[0-9a-f]{8}-emergency-zh)\.json/g)].map((m) => m[1]);
     expect(new Set(emergency).size).toBe(2);
-    // with several hospitals, each has its own department index (pipeline/publish: hospitalPages)
+    // with several hospitals, each has its own department index (pipeline/publish: hospitalPages),
+    // naming the department as the hospital does on a Chinese page, as the table does in English
     for (const hospital of ['江州市第一人民医院', '江州市第一人民医院南院']) {
-      expect(readFileSync(join(ws.out, 'departments', `index.${hospital}.html`), 'utf8')).toContain('急诊科');
+      expect(readFileSync(join(ws.out, 'zh', 'departments', `index.${hospital}.html`), 'utf8')).toContain('急诊科');
+      expect(readFileSync(join(ws.out, 'departments', `index.${hospital}.html`), 'utf8')).toContain('Emergency Department');
     }
     for (const slug of emergency) {
       const pack = JSON.parse(readFileSync(join(ws.out, 'departments', `${slug}.json`), 'utf8')) as { hospital: string; warnings: { hospital: string }[] };

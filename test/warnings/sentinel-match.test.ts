@@ -6,7 +6,7 @@ import { PipelineError } from '../../pipeline/errors.ts';
 import { compileSentinelList, loadSentinelLists, readSentinelLists, SHIPPED_SENTINEL_DIR } from '../../pipeline/warnings/sentinel-lists.ts';
 import { findSentinels } from '../../pipeline/warnings/sentinel-match.ts';
 
-const lists = loadSentinelLists({ referenceDirs: ['shipped only'] });
+const lists = loadSentinelLists({ referenceDirs: ['shipped only'], language: 'en' });
 const classOf = (text: string) => findSentinels(text, lists)[0]?.eventClass ?? 'none';
 
 /** The labelled sentences of test/warnings/sentinel/<language>.tsv: `class<TAB>text`, class `none` for a harmless one. */
@@ -70,7 +70,7 @@ describe('the sentinel lists', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('ship every class in every language, and for Vietnamese typed without diacritics', () => {
-    for (const list of readSentinelLists([SHIPPED_SENTINEL_DIR])) {
+    for (const list of readSentinelLists([SHIPPED_SENTINEL_DIR], 'en')) {
       expect([...list.classes.keys()].sort(), list.language).toEqual(
         ['abuse', 'fall', 'infection_outbreak', 'legal_threat', 'medication_error', 'missing_patient', 'press_threat', 'self_harm', 'unexpected_death', 'violence', 'wrong_procedure'],
       );
@@ -81,16 +81,35 @@ describe('the sentinel lists', () => {
     const added = join(scratch, 'reference');
     mkdirSync(join(added, 'sentinel'), { recursive: true });
     writeFileSync(join(added, 'sentinel', 'en.json'), JSON.stringify({ harmless: ['fell asleep at the wheel'], classes: { fall: ['took a tumble'], pressure_ulcer: ['grade (3|4) pressure (sore|ulcer)'] } }));
-    const extended = loadSentinelLists({ referenceDirs: ['shipped', added] });
+    const extended = loadSentinelLists({ referenceDirs: ['shipped', added], language: 'en' });
     expect(findSentinels('Gran took a tumble by the lift', extended).map((hit) => hit.eventClass)).toEqual(['fall']);
     expect(findSentinels('She came home with a grade 4 pressure ulcer', extended).map((hit) => hit.eventClass)).toEqual(['pressure_ulcer']);
     expect(findSentinels('Gran took a tumble by the lift', lists)).toEqual([]);
   });
 
   it('refuse a pattern that is not a regular expression, naming the list and the entry', () => {
-    const list = readSentinelLists([SHIPPED_SENTINEL_DIR]).find((l) => l.language === 'en')!;
+    const list = readSentinelLists([SHIPPED_SENTINEL_DIR], 'en').find((l) => l.language === 'en')!;
     list.classes.set('fall', ['fell (out of bed']);
-    expect(() => compileSentinelList(list)).toThrow(PipelineError);
-    expect(() => compileSentinelList(list)).toThrow(/sentinel list en: class fall entry 1 \(fell \(out of bed\) is not a regular expression/);
+    expect(() => compileSentinelList(list, 'en')).toThrow(PipelineError);
+    expect(() => compileSentinelList(list, 'en')).toThrow(/sentinel list en: class fall entry 1 \(fell \(out of bed\) is not a regular expression/);
+  });
+
+  it('word a broken list in the reader’s language, one line, exit 2', () => {
+    const list = readSentinelLists([SHIPPED_SENTINEL_DIR], 'zh').find((l) => l.language === 'en')!;
+    list.classes.set('fall', ['fell (out of bed']);
+    expect(() => compileSentinelList(list, 'zh')).toThrow(/^严重事件词表 en：类别 fall 第 1 条（fell \(out of bed）不是有效的正则表达式：/);
+    const own = join(scratch, 'broken-reference');
+    mkdirSync(join(own, 'sentinel'), { recursive: true });
+    writeFileSync(join(own, 'sentinel', 'vi.json'), JSON.stringify({ classes: { 'Té ngã': ['ngã gãy xương'] } }));
+    const attempt = () => loadSentinelLists({ referenceDirs: ['shipped', own], language: 'vi' });
+    expect(attempt).toThrow(PipelineError);
+    expect(attempt).toThrow(`danh sách sự cố nghiêm trọng ${join(own, 'sentinel', 'vi.json')}: classes.Té ngã: loại sự cố là một mã chữ thường, ví dụ fall`);
+    writeFileSync(join(own, 'sentinel', 'vi.json'), '{ "classes": ');
+    expect(attempt).toThrow(`danh sách sự cố nghiêm trọng ${join(own, 'sentinel', 'vi.json')} không phải JSON hợp lệ`);
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toMatchObject({ exitCode: 2 });
+    }
   });
 });

@@ -43,6 +43,8 @@ async function readLeadershipPageData(site: SiteContext, meta: PageMeta): Promis
     channelMonths: await read(`select month, channel, platform, complaints from mart_complaint_channels where hospital = $hospital and department = 'ALL' and ${CHARTED_MONTHS}`),
     sectionTrend: await read(`select * from mart_satisfaction_section_trend where hospital = $hospital and department = 'ALL' and dimension <> 'all' and ${CHARTED_MONTHS}`),
     praise: (await readPraise(site, month))(meta.hospital, 'ALL'),
+    divisions: await read('select * from mart_division_kpis where hospital = $hospital and month = $month'),
+    surveyModes: await read('select * from mart_satisfaction_modes where hospital = $hospital and month = $month'),
   };
 }
 

@@ -7,6 +7,7 @@ import type { StepModels } from '../../plan.ts';
 import type { WarningsFile } from '../../warnings/warnings.ts';
 import type { RunSummary } from '../run-summary.ts';
 import type { PageTables } from '../table-data.ts';
+import { inPageLanguage, readDepartmentNames } from './department-names.ts';
 
 /** What every page's queries may read: the run, its warehouse, and the reads pages share. */
 export interface SiteContext {
@@ -43,7 +44,8 @@ export interface SitePage {
 
 /**
  * A page from its queries and its render: `read` gives each file its path and data (and its
- * tables' data) once, `render` draws one file's data in one language.
+ * tables' data) once, `render` draws one file's data in one language, its departments named in
+ * that language (inPageLanguage).
  *
  * @example sitePage({ name: 'issues', read: async (site) => [{ path: 'issues.html', data: … }], render: (data, language, frame) => renderIssuesPage(data, language, frame) })
  */
@@ -54,7 +56,11 @@ export function sitePage<D>(page: {
 }): SitePage {
   return {
     name: page.name,
-    files: async (site) => (await page.read(site)).map(({ path, data, tables }) => ({ path, tables, render: (language, frame) => page.render(data, language, frame) })),
+    files: async (site) => {
+      const names = await site.once('departmentNames', () => readDepartmentNames(site.connection));
+      // a department is named in each page's language (inPageLanguage), whatever the page draws it in
+      return (await page.read(site)).map(({ path, data, tables }) => ({ path, tables, render: (language, frame) => page.render(inPageLanguage(data, names, language), language, frame) }));
+    },
   };
 }
 

@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Language } from '../../config.ts';
+import { queryRows } from '../../db.ts';
+
+/** A known department's name on a page of each language, by the name hearken shows it under (mart_department_page_names). */
+export type DepartmentNames = ReadonlyMap<string, Readonly<Record<Language, string>>>;
+
+/** The names of mart_department_page_names, read once per run. */
+export async function readDepartmentNames(connection: DuckDBConnection): Promise<DepartmentNames> {
+  const rows = await queryRows<{ department: string; name_zh: string; name_vi: string; name_en: string }>(
+    connection,
+    'select department, name_zh, name_vi, name_en from mart_department_page_names',
+  );
+  return new Map(rows.map((row) => [row.department, { zh: row.name_zh, vi: row.name_vi, en: row.name_en }]));
+}
+
+/** Plain data as the marts give it (objects and arrays), not a Date, a Map or anything with a class of its own. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * A page's data with every department named in the page's language: the value of each
+ * `department` field (the marts' name for a department, in every row type the pages read) at
+ * any depth is replaced by its name in `language` where `names` knows it. The rule is
+ * mart_department_page_names' (a department's own-language page keeps the hospital's name). Keys
+ * made from names (joins, sorting) stay consistent, as every copy of a name changes alike. The
+ * data given is not changed; what holds no department comes back as it is.
+ *
+ * @example inPageLanguage({ rows: [{ department: 'Khoa Nhi', received: 3 }] }, names, 'zh') // { rows: [{ department: '儿科', received: 3 }] }
+ */
+export function inPageLanguage<T>(data: T, names: DepartmentNames, language: Language): T {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map(visit);
+      return items.every((item, i) => item === value[i]) ? value : items;
+    }
+    if (!isPlainObject(value)) return value;
+    let changed = false;
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const shown = key === 'department' && typeof field === 'string' ? (names.get(field)?.[language] ?? field) : visit(field);
+      if (shown !== field) changed = true;
+      copy[key] = shown;
+    }
+    return changed ? copy : value;
+  };
+  return visit(data) as T;
+}
