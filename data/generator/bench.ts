@@ -14,7 +14,7 @@ import { snapshot } from './handling.ts';
 import { HOSPITALS, type HospitalSpec, type SourceSpec } from './hospitals.ts';
 import { FEEDBACK_COLUMNS, type HospitalId } from './model.ts';
 import { Rng } from '../../pipeline/detect/prng.ts';
-import { oneResponse, SURVEY_COLUMNS } from './survey.ts';
+import { oneResponse, SURVEY_COLUMNS, surveyModeOf } from './survey.ts';
 import { csvLine } from './writers/csv.ts';
 
 const defaults = {
@@ -124,7 +124,8 @@ export async function writeBenchSurveyCsv(
   const [from, to] = [dayOf(span.from), dayOf(span.to)];
   await streamCsv(path, SURVEY_COLUMNS, rows, (i) => {
     const r = oneResponse(rng, rng.weighted(departments), rng.int(from, to));
-    const cells = [`${span.idPrefix}${i}`, formatStamp(r.submittedAt, false), r.department, r.patientType];
+    const responseId = `${span.idPrefix}${i}`;
+    const cells = [responseId, formatStamp(r.submittedAt, false), r.department, r.patientType, surveyModeOf({ responseId, patientType: r.patientType })];
     for (const v of r.answers) cells.push(v === null ? '' : String(v));
     cells.push(r.overall === null ? '' : String(r.overall), r.recommend === null ? '' : String(r.recommend), r.comment);
     return csvLine(cells);

@@ -10,7 +10,7 @@ import { injectFaults, type FaultPlan, type FaultRecord } from './faults.ts';
 import { snapshot } from './handling.ts';
 import { HOSPITALS } from './hospitals.ts';
 import { FEEDBACK_COLUMNS, type FeedbackEvent, type FeedbackRow, type HospitalId } from './model.ts';
-import { SURVEY_COLUMNS, SURVEY_ITEM_COLUMNS, type SurveyResponse } from './survey.ts';
+import { SURVEY_COLUMNS, SURVEY_ITEM_COLUMNS, surveyModeOf, type SurveyResponse } from './survey.ts';
 import { csvText, encodeText } from './writers/csv.ts';
 import { writeJsonl } from './writers/jsonl.ts';
 import { writeParquet } from './writers/parquet.ts';
@@ -257,6 +257,7 @@ export async function exportVn(ctx: ExportContext, feedback: FeedbackEvent[], su
       submitted_at: formatStamp(r.submittedAt, false),
       department: r.department,
       patient_type: r.patientType,
+      survey_mode: surveyModeOf(r),
       overall: r.overall === null ? '' : String(r.overall),
       recommend: r.recommend === null ? '' : String(r.recommend),
       comment: r.comment,

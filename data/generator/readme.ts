@@ -83,7 +83,7 @@ ${fileRows}
 
 Feedback files carry the contract columns \`id, source, received_at, channel, kind, department,
 location, category, text, status, responded_at, resolved_at, satisfied, solved\`; the survey file carries
-\`response_id, submitted_at, department, patient_type, q_a1..q_e4, overall, recommend, comment\`.
+\`response_id, submitted_at, department, patient_type, survey_mode, q_a1..q_e4, overall, recommend, comment\` (\`survey_mode\` as the survey team writes it: Khảo sát tại khoa, Gọi điện sau ra viện, Ki-ốt, Online).
 Excel timestamps are real date cells (displayed \`yyyy-mm-dd hh:mm:ss\` in the Chinese workbook and
 \`dd/mm/yyyy hh:mm\` in the Vietnamese one). All times are hospital-local. Each export shows the
 handling state as of its export time, so recent cases are still open (a backlog at the end of the

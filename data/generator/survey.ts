@@ -13,7 +13,7 @@ import { civilFromDay, dayOf, pad, stampOf } from './dates.ts';
 import { DEPARTMENTS, type DepartmentSpec } from './departments.ts';
 import type { DayRange } from './feedback.ts';
 import { SURVEY_PER_DAY } from './hospitals.ts';
-import type { Rng } from '../../pipeline/detect/prng.ts';
+import { Rng } from '../../pipeline/detect/prng.ts';
 import { surveyCommentVi } from './text/vi.ts';
 
 export type Section = 'a' | 'b' | 'c' | 'd' | 'e';
@@ -41,7 +41,24 @@ interface ItemMeta {
 
 const ITEM_META: readonly ItemMeta[] = SURVEY_ITEM_COLUMNS.map((c) => ({ section: c.charAt(2) as Section, n: Number(c.slice(3)) }));
 
-export const SURVEY_COLUMNS: readonly string[] = ['response_id', 'submitted_at', 'department', 'patient_type', ...SURVEY_ITEM_COLUMNS, 'overall', 'recommend', 'comment'];
+export const SURVEY_COLUMNS: readonly string[] = ['response_id', 'submitted_at', 'department', 'patient_type', 'survey_mode', ...SURVEY_ITEM_COLUMNS, 'overall', 'recommend', 'comment'];
+
+/**
+ * How a response was collected, as the hospital's survey team writes it: inpatients mostly asked on
+ * the ward, some called after discharge; outpatients at the clinic's kiosk or online by QR code.
+ */
+const SURVEY_MODES: Record<'inpatient' | 'outpatient', readonly (readonly [string, number])[]> = {
+  inpatient: [['Khảo sát tại khoa', 0.7], ['Gọi điện sau ra viện', 0.3]],
+  outpatient: [['Ki-ốt', 0.55], ['Online', 0.45]],
+};
+
+/**
+ * A response's collection mode, drawn from a stream named after its id, so that adding the column
+ * leaves every other value of the sample (scores, comments, ids) as it was.
+ */
+export function surveyModeOf(response: Pick<SurveyResponse, 'responseId' | 'patientType'>): string {
+  return new Rng(`survey-mode/${response.responseId}`).weighted(SURVEY_MODES[response.patientType]);
+}
 
 const defaults = {
   base: 4.33,
