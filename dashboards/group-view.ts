@@ -2,7 +2,8 @@ import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { addMonths } from '../pipeline/publish/reports/periods.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
-import { html, table, type SafeHtml } from './html.ts';
+import { fill, html, table, type SafeHtml } from './html.ts';
+import { monthTag, periodTag } from './time-tag.ts';
 import type { KpiRow, LeadershipPageData } from './leadership-page.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
@@ -82,7 +83,7 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const latestReports = (hospital: string) =>
     (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
       const latest = reports.filter((report) => report.rhythm === rhythm && report.hospital === hospital).sort((a, b) => b.period.localeCompare(a.period))[0];
-      return latest === undefined ? [] : [html` · <a href="${root}reports/${latest.html}">${latest.period}</a>`];
+      return latest === undefined ? [] : [html` · <a href="${root}reports/${latest.html}">${periodTag(language, latest.period)}</a>`];
     });
   const body = rows.map((row) => {
     const open = warnings.filter((warning) => warning.hospital === row.hospital && warning.status !== 'resolved');
@@ -100,6 +101,6 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   });
   const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index')];
   return html`<h2>${m('group.title')}</h2>
-<p>${m('group.intro', { month })}</p>
+<p>${month === '' ? '' : fill(m('group.intro'), { month: monthTag(language, month) })}</p>
 ${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}`;
 }

@@ -54,6 +54,18 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   return new SafeHtml(out);
 }
 
+/**
+ * A message's template (`t(language, key)` with no values leaves its {name} placeholders) with
+ * each placeholder filled by an `html` value: the template's own text is escaped like any other,
+ * and a fragment such as a `<time>` element stays markup. A placeholder not given is left as written.
+ *
+ * @example fill('Built {when}.', { when: html`<time datetime="2025-06-30">30 Jun 2025</time>` })
+ */
+export function fill(template: string, values: Readonly<Record<string, HtmlValue>>): SafeHtml {
+  const parts = template.split(/\{(\w+)\}/);
+  return html`${parts.map((part, i) => (i % 2 === 0 ? part : part in values ? (values[part] ?? '') : `{${part}}`))}`;
+}
+
 /** Each language's name in itself, for the links between a page's languages. */
 const AUTONYMS: Record<Language, string> = { zh: '中文', vi: 'Tiếng Việt', en: 'English' };
 
@@ -181,6 +193,8 @@ figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { max-width: 100%; height: auto; }
 figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summary { cursor: pointer; color: var(--accent); }
+ul.legend { display: flex; flex-wrap: wrap; gap: .2rem .9rem; list-style: none; margin: .25rem 0; padding: 0; font-size: .85rem; color: var(--muted); }
+ul.legend li { display: flex; align-items: center; gap: .3rem; } ul.legend .swatch { display: inline-block; width: 1.1em; height: 1.1em; flex: none; border: 1px solid var(--line); }
 @media (max-width: 600px) {
   table.stack thead { display: none; }
   table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }

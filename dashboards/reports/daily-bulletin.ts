@@ -144,7 +144,7 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
   };
   return {
     language,
-    title: words.say('daily.title', { date: data.day }),
+    title: words.say('daily.title', { date: words.day(data.day) }),
     meta: reportMeta(words, data.day, data.day, data.hospital),
     sections: [received, newComplaints, overdue, ...overdueByDepartment, sentinelSection, warningSection],
   };

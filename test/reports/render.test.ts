@@ -103,7 +103,7 @@ describe('daily bulletin', () => {
   });
 
   it('speaks the site language', () => {
-    expect(renderReportMarkdown(dailyBulletin(data, 'vi'))).toContain('# Bản tin ngày 2025-06-13');
+    expect(renderReportMarkdown(dailyBulletin(data, 'vi'))).toContain('# Bản tin ngày 13/06/2025');
     expect(renderReportMarkdown(dailyBulletin(data, 'zh'))).toContain('| 投诉 | 32 |');
   });
 });
