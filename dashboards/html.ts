@@ -142,6 +142,8 @@ export function table(
   options: {
     numericFrom?: number;
     numeric?: readonly number[];
+    /** Columns of running text (what happened, what a patient wrote): as a card on a narrow screen, under their label and left-aligned, not squeezed beside it. */
+    prose?: readonly number[];
     footer?: readonly HtmlValue[];
     stack?: boolean;
     /** Attributes of the <table> element (a filterable table's, see filter-table.ts). */
@@ -156,7 +158,7 @@ export function table(
     const text = header[index];
     return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
   };
-  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : '');
+  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : (options.prose?.includes(index) ?? false) ? ' class="prose"' : '');
   const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean, key?: number) =>
     html`<tr${key === undefined ? '' : html` data-row="${key}"`}>${cells.map((value, index) =>
       tag === 'th' ? html`<th${classes(index)}${labelled ? label(index) : ''}>${value}</th>` : html`<td${classes(index)}${label(index)}>${value}</td>`,
@@ -187,6 +189,7 @@ nav.languages a, nav.languages strong { display: inline-block; padding: .2rem .1
 .filters label { display: flex; flex-direction: column; color: var(--muted); min-width: 0; }
 .filters select { font: inherit; padding: .25rem; width: 100%; }
 .filters output { color: var(--muted); grid-column: 1 / -1; }
+td time { white-space: nowrap; }
 th[data-sort] { cursor: pointer; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
@@ -203,6 +206,8 @@ ul.legend li { display: flex; align-items: center; gap: .3rem; } ul.legend .swat
   table.stack td:first-child { font-weight: 600; text-align: left; overflow-wrap: anywhere; }
   table.stack td:first-child::before { content: none; }
   table.stack td:empty, table.stack tfoot th:empty { display: none; }
+  table.stack td.prose { display: block; text-align: left; }
+  table.stack td.prose::before { display: block; }
 }
 @media print { nav.languages, .filters { display: none; } figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { display: none; } }

@@ -87,7 +87,7 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
       m('case.age'), m('case.status'), m('case.step'), m('case.text'),
     ];
     const more = all.length > shown.length ? html`<p class="meta">${m('case.more', { shown: shown.length, total: all.length })}</p>` : '';
-    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7], rowKeys: shown.map(({ key }) => key), attributes: filters })}${more}`;
+    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7], prose: [8], stack: true, rowKeys: shown.map(({ key }) => key), attributes: filters })}${more}`;
   };
   return html`
 <h2>${fill(m('case.title'), { asOf: dayTag(language, asOf) })}</h2>

@@ -107,7 +107,7 @@ function thisWeek(warnings: readonly Warning[], language: Language, pages: Reado
               m(`warning.status.${warning.status}`),
             ];
           }),
-          { stack: true, rowKeys: open.map((_, key) => key), attributes: filters },
+          { stack: true, prose: [1], rowKeys: open.map((_, key) => key), attributes: filters },
         );
   return html`<h2>${m('site.thisWeek')}</h2>\n${list}`;
 }
