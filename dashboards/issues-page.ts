@@ -80,7 +80,8 @@ export function renderIssuesPage(data: IssuesPageData, language: Language, frame
                 list(r.locations),
                 list(r.quotes),
               ]),
-              { numeric: [0, 2, 3, 4, 5] },
+              // on a phone each theme is a card, its lists of departments, places and quotes under their labels
+              { numeric: [0, 2, 3, 4, 5], stack: true, prose: [6, 7, 8] },
             );
       return html`<h3>${languageName(lang)}</h3>${body}`;
     });

@@ -74,7 +74,7 @@ function heatmapLegend(language: Language): SafeHtml {
   const scale = Plot.scale({ color: COLOR });
   const swatch = (style: string, label: string) => html`<li><span class="swatch" style="${style}"></span>${label}</li>`;
   const stops = LEGEND_STOPS.map(({ ratio, label }) => swatch(`background:${String(scale.apply(ratio))}`, label === 'low' || label === 'usual' || label === 'high' ? words[label] : label));
-  return html`<ul class="legend" aria-label="${words.title}">${stops}${swatch(`background:${chartDefaults.concern}`, words.isNew)}${swatch('background:#eeeeee', words.none)}${swatch(`border:2px solid ${chartDefaults.ink}`, words.outlined)}</ul>\n`;
+  return html`<ul class="legend" aria-label="${words.title}">${stops}${swatch(`background:${chartDefaults.concern}`, words.isNew)}${swatch(`background:white;border:1px dashed ${chartDefaults.limit}`, words.none)}${swatch(`border:2px solid ${chartDefaults.ink}`, words.outlined)}</ul>\n`;
 }
 
 /**
@@ -127,9 +127,10 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
             cells.filter((row) => row.isNew),
             { x: 'categoryLabel', y: 'department', fill: chartDefaults.concern, inset: 1, title: tip },
           ),
+          // no usual level yet: white with a dashed edge, so it is never read as the scale's pale middle (as usual)
           Plot.cell(
             cells.filter((row) => row.ratio === null && !row.isNew),
-            { x: 'categoryLabel', y: 'department', fill: '#eeeeee', inset: 1, title: tip },
+            { x: 'categoryLabel', y: 'department', fill: 'white', stroke: chartDefaults.limit, strokeDasharray: '2 2', inset: 1.5, title: tip },
           ),
           Plot.cell(
             cells.filter((row) => row.well_above),

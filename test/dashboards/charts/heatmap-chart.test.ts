@@ -42,7 +42,7 @@ describe('departmentCategoryHeatmap', () => {
       ['background:rgb(238, 157, 61)', '× 2'],
       ['background:rgb(127, 59, 8)', '× 4 or more'],
       ['background:#d55e00', 'new this month (none before)'],
-      ['background:#eeeeee', 'no usual level yet'],
+      ['background:white;border:1px dashed #8a96a3', 'no usual level yet'],
       ['border:2px solid #1d2733', 'outlined: 3 or more and at least twice the usual'],
     ]);
     expect(items('zh').map((item) => item[1])).toContain('× 1，与常态持平');
