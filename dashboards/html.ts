@@ -179,7 +179,7 @@ p.meta { color: var(--muted); margin-top: 0; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92rem; }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { background: #eef1f4; white-space: nowrap; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot th { background: #e3e8ed; }
 .status-rejected { color: #a1260d; font-weight: 600; } .error { color: #a1260d; font-size: .85rem; }
 a { color: var(--accent); }
