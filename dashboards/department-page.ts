@@ -81,6 +81,24 @@ export function departmentSlug(department: string, code: string | null, nameLang
   return `d-${createHash('sha256').update(department).digest('hex').slice(0, 10)}`;
 }
 
+/** The methods' names in words, beside the only page that shows them; a detector's own name (farrington_flexible, ears_c2, …) is shown as written. */
+const methodCopy: Record<Language, Readonly<Record<string, string>>> = {
+  en: { 'working-day SLA': 'time limit in working days', 'sentinel patterns': 'serious-event patterns', xmr: 'XmR control chart', xmr_weekly: 'weekly XmR control chart', funnel: 'funnel plot' },
+  zh: { 'working-day SLA': '按工作日计算的办理时限', 'sentinel patterns': '严重事件识别规则', xmr: 'XmR 控制图', xmr_weekly: '每周 XmR 控制图', funnel: '漏斗图' },
+  vi: { 'working-day SLA': 'thời hạn tính theo ngày làm việc', 'sentinel patterns': 'mẫu nhận diện sự cố nghiêm trọng', xmr: 'biểu đồ kiểm soát XmR', xmr_weekly: 'biểu đồ kiểm soát XmR theo tuần', funnel: 'biểu đồ phễu' },
+};
+
+/**
+ * A warning's method in the reader's words: each of its methods (joined by `+` where several
+ * raised it) named in the language, a detector's own name as written.
+ *
+ * @example methodText('working-day SLA', 'zh') // '按工作日计算的办理时限'
+ */
+export function methodText(method: string, language: Language): string {
+  const names = methodCopy[language];
+  return method.split('+').map((part) => names[part] ?? part).join(' + ');
+}
+
 /**
  * What a detector's cell counts, for people: its parts after the dimension, a category in the
  * reader's words and a term without its language code.
@@ -137,11 +155,11 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     warning.keywords.length > 0 ? fact('pack.keywords', warning.keywords.join(', ')) : '',
     warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
     warning.location !== null ? fact('pack.location', warning.location) : '',
-    // a sentinel is one serious record, whatever the counts: an expected 0 beside it says nothing
-    warning.kind === 'sentinel' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
+    // a sentinel is one serious record, whatever the counts, and a breach's count is its days overdue, which its summary says: an expected 0 beside either says nothing
+    warning.kind === 'sentinel' || warning.kind === 'sla_breach' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
     warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
     warning.baseline_start != null && warning.baseline_end != null ? html`<li>${fill(m('pack.baseline'), { start: dayTag(language, warning.baseline_start), end: dayTag(language, warning.baseline_end) })}</li>` : '',
-    fact('pack.method', warning.method),
+    fact('pack.method', methodText(warning.method, language)),
     warning.q_value !== undefined ? fact('pack.qValue', q(warning.q_value)) : '',
   ];
   const quotes = (warning.quotes ?? []).slice(0, MAX_QUOTES);

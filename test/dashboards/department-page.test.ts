@@ -99,8 +99,9 @@ describe('renderDepartmentPage', () => {
     // a warning logged before the pairs were kept shows its ids
     const legacy = renderDepartmentPage(pack([{ ...spike, evidence: [] }]), 'en');
     expect(legacy).toContain('<summary>Records behind it: 3</summary><p><small>F1, F1, F9</small></p>');
-    // an SLA breach has no bound, baseline or quotes: nothing is shown for them
-    expect(html).toContain('<li>Observed 4, expected 0</li><li><strong>Method: </strong>working-day SLA</li></ul>\n<details>');
+    // an SLA breach has no bound, baseline or quotes, and its count is the days overdue its summary gives: nothing is shown for them
+    expect(html).toContain('<ul><li><strong>Method: </strong>time limit in working days</li></ul>\n<details>');
+    expect(renderDepartmentPage(pack([warning('W-b')]), 'zh')).toContain('<li><strong>方法：</strong>按工作日计算的办理时限</li>');
   });
 
   it('shows at most five quotes and every signal as a table row', () => {
