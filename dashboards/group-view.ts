@@ -29,6 +29,13 @@ export interface HospitalSummary {
   index: { pct: number; low: number; high: number } | null;
 }
 
+/** What a dash in the group view means, beside the only page that says it. */
+const dashNote: Record<Language, string> = {
+  en: '– : nothing to show for that hospital: no complaints or no survey responses in the month, too few responses to publish, or a rate with nothing to divide by.',
+  zh: '–：该医院当月没有可显示的数字：当月无投诉或无满意度调查回答、回答人数过少不予公布，或比率的分母为零。',
+  vi: '– : bệnh viện không có số liệu để hiển thị: không có khiếu nại hoặc phiếu khảo sát trong tháng, quá ít người trả lời để công bố, hoặc tỷ lệ không có mẫu số.',
+};
+
 const ALL = 'ALL';
 const SEVERITIES = ['high', 'medium', 'low'] as const;
 
@@ -102,5 +109,6 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index')];
   return html`<h2>${m('group.title')}</h2>
 <p>${month === '' ? '' : fill(m('group.intro'), { month: monthTag(language, month) })}</p>
-${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}`;
+${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}
+<p class="meta">${dashNote[language]}</p>`;
 }
