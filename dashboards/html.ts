@@ -199,6 +199,7 @@ figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summ
 ul.legend { display: flex; flex-wrap: wrap; gap: .2rem .9rem; list-style: none; margin: .25rem 0; padding: 0; font-size: .85rem; color: var(--muted); }
 ul.legend li { display: flex; align-items: center; gap: .3rem; } ul.legend .swatch { display: inline-block; width: 1.1em; height: 1.1em; flex: none; border: 1px solid var(--line); }
 @media (max-width: 600px) {
+  th { white-space: nowrap; }
   table.stack thead { display: none; }
   table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }
   table.stack td, table.stack tfoot th { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .6rem; text-align: right; white-space: normal; }
