@@ -87,8 +87,8 @@ describe('a site of two hospitals', () => {
     const rows = [...(group?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''));
     // each hospital's name, its pages and latest reports under it
     expect(rows.map((cells) => cells[0])).toEqual([
-      'eastindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
-      'westindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
+      'eastindex and rates · issues · departments · 13 Jun 2025 · 2025-W23 · May 2025',
+      'westindex and rates · issues · departments · 13 Jun 2025 · 2025-W23 · May 2025',
     ]);
     // complaints of May, east with April's 1 beside it
     expect(rows.map((cells) => cells[1])).toEqual(['3previous month 1', '2']);
