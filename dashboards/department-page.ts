@@ -4,16 +4,18 @@ import { fixWords } from '../pipeline/fixes/fix-words.ts';
 import type { FixReviewRow } from '../pipeline/fixes/fixes.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { CATEGORIES } from '../pipeline/text/category-lexicon.ts';
-import type { Warning } from '../pipeline/warnings/warnings.ts';
+import { warningText, type Warning } from '../pipeline/warnings/warnings.ts';
+import { formatDate, formatMonth } from '../pipeline/dates.ts';
 import { complaintsByCategoryChart, complaintsByChannelChart, type CategoryMonthRow, type ChannelMonthRow } from './charts/complaints-chart.ts';
 import { ratesChart, type RateRow } from './charts/rates-chart.ts';
 import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfaction-chart.ts';
 import { satisfactionSectionsChart, type SectionTrendRow } from './charts/sections-chart.ts';
 import { warningChart } from './charts/warning-chart.ts';
 import { filterAttributes, type TableRow } from './filter-table.ts';
-import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
+import { fill, html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { rateColumns } from './leadership-page.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
+import { dayTag, instantTag, monthTag } from './time-tag.ts';
 import { renderPraise, type PraiseData } from './praise-section.ts';
 
 /** One department's complaint-handling numbers of the latest complete month (mart_complaint_kpis). */
@@ -79,6 +81,24 @@ export function departmentSlug(department: string, code: string | null, nameLang
   return `d-${createHash('sha256').update(department).digest('hex').slice(0, 10)}`;
 }
 
+/** The methods' names in words, beside the only page that shows them; a detector's own name (farrington_flexible, ears_c2, …) is shown as written. */
+const methodCopy: Record<Language, Readonly<Record<string, string>>> = {
+  en: { 'working-day SLA': 'time limit in working days', 'sentinel patterns': 'serious-event patterns', xmr: 'XmR control chart', xmr_weekly: 'weekly XmR control chart', funnel: 'funnel plot' },
+  zh: { 'working-day SLA': '按工作日计算的办理时限', 'sentinel patterns': '严重事件识别规则', xmr: 'XmR 控制图', xmr_weekly: '每周 XmR 控制图', funnel: '漏斗图' },
+  vi: { 'working-day SLA': 'thời hạn tính theo ngày làm việc', 'sentinel patterns': 'mẫu nhận diện sự cố nghiêm trọng', xmr: 'biểu đồ kiểm soát XmR', xmr_weekly: 'biểu đồ kiểm soát XmR theo tuần', funnel: 'biểu đồ phễu' },
+};
+
+/**
+ * A warning's method in the reader's words: each of its methods (joined by `+` where several
+ * raised it) named in the language, a detector's own name as written.
+ *
+ * @example methodText('working-day SLA', 'zh') // '按工作日计算的办理时限'
+ */
+export function methodText(method: string, language: Language): string {
+  const names = methodCopy[language];
+  return method.split('+').map((part) => names[part] ?? part).join(' + ');
+}
+
 /**
  * What a detector's cell counts, for people: its parts after the dimension, a category in the
  * reader's words and a term without its language code.
@@ -109,6 +129,11 @@ function formatters(language: Language) {
   return { m, n, label };
 }
 
+/** A warning's summary and suggested action in the page's language, its dates written as that language writes them. */
+export function warningWords(warning: Warning, language: Language): Pick<Warning, 'summary' | 'suggested_action'> {
+  return warningText(warning, language, { day: (date) => formatDate(language, date), month: (month) => formatMonth(language, month) });
+}
+
 /** The anchor of a warning on its department's page, which the first page's list links to. */
 export function warningAnchor(id: string): string {
   return `warning-${id}`;
@@ -123,17 +148,18 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
   const fact = (key: MessageKey, value: string | SafeHtml) => html`<li><strong>${label(key)}</strong>${value}</li>`;
   // satisfaction_drop counts in percent; the other kinds count records
   const unit = warning.kind === 'satisfaction_drop' ? '%' : '';
+  const words = warningWords(warning, language);
   const q = (value: number) => (value < 0.001 ? `< ${n(0.001, 3)}` : n(value, 3));
   const item = (text: string) => html`<li>${text}</li>`;
   const facts = [
     warning.keywords.length > 0 ? fact('pack.keywords', warning.keywords.join(', ')) : '',
     warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
     warning.location !== null ? fact('pack.location', warning.location) : '',
-    // a sentinel is one serious record, whatever the counts: an expected 0 beside it says nothing
-    warning.kind === 'sentinel' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
+    // a sentinel is one serious record, whatever the counts, and a breach's count is its days overdue, which its summary says: an expected 0 beside either says nothing
+    warning.kind === 'sentinel' || warning.kind === 'sla_breach' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
     warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
-    warning.baseline_start != null && warning.baseline_end != null ? item(m('pack.baseline', { start: warning.baseline_start, end: warning.baseline_end })) : '',
-    fact('pack.method', warning.method),
+    warning.baseline_start != null && warning.baseline_end != null ? html`<li>${fill(m('pack.baseline'), { start: dayTag(language, warning.baseline_start), end: dayTag(language, warning.baseline_end) })}</li>` : '',
+    fact('pack.method', methodText(warning.method, language)),
     warning.q_value !== undefined ? fact('pack.qValue', q(warning.q_value)) : '',
   ];
   const quotes = (warning.quotes ?? []).slice(0, MAX_QUOTES);
@@ -142,10 +168,10 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
   const ids = warning.evidence.length > 0 ? warning.evidence.map((record) => `${record.source} · ${record.id}`) : warning.evidence_ids;
   const parts = [
     html`<h3>${m(`warning.kind.${warning.kind}`)}</h3>`,
-    html`<p class="meta">${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong> · ${label('pack.status')}${m(`warning.status.${warning.status}`)} · ${label('pack.period')}${m('pack.range', { start: warning.period_start, end: warning.period_end })}</p>`,
-    html`<p>${warning.summary}</p>`,
-    html`<p><strong>${label('pack.action')}</strong>${warning.suggested_action}</p>`,
-    html`<p><strong>${label('pack.due')}</strong>${warning.due_date}</p>`,
+    html`<p class="meta">${label('pack.severity')}<strong>${m(`warning.severity.${warning.severity}`)}</strong> · ${label('pack.status')}${m(`warning.status.${warning.status}`)} · ${label('pack.period')}${fill(m('pack.range'), { start: dayTag(language, warning.period_start), end: dayTag(language, warning.period_end) })}</p>`,
+    html`<p>${words.summary}</p>`,
+    html`<p><strong>${label('pack.action')}</strong>${words.suggested_action}</p>`,
+    html`<p><strong>${label('pack.due')}</strong>${dayTag(language, warning.due_date)}</p>`,
     warning.reopened_reason === undefined ? '' : html`<p><strong>${warning.reopened_reason}</strong></p>`,
     html`<ul>${facts}</ul>`,
   ];
@@ -160,7 +186,7 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
         [m('pack.signalKind'), m('pack.cell'), m('pack.observedShort'), m('pack.expectedShort'), m('pack.bound'), 'q', m('pack.method')],
         signals.map((s) => [
           m(`warning.kind.${s.kind}`),
-          s.cell.join(' · '),
+          cellLabel(s.cell, language) || s.cell.join(' · '),
           n(s.observed),
           n(s.expected, 1),
           s.upperbound === null ? '–' : n(s.upperbound, 1),
@@ -185,7 +211,7 @@ function renderFixes(fixes: readonly FixReviewRow[], language: Language): SafeHt
   const items = fixes.map((fix) => {
     const said = fixWords(fix, language);
     const done = fix.action === null ? '' : html` · ${t(language, 'fix.done', { action: fix.action })}`;
-    return html`<li><strong>${said.verdict}</strong> · ${said.about} · ${t(language, 'fix.fixedOn', { day: fix.fixed_on })}${done}<br><small>${said.detail}</small></li>`;
+    return html`<li><strong>${said.verdict}</strong> · ${said.about} · ${fill(t(language, 'fix.fixedOn'), { day: dayTag(language, fix.fixed_on) })}${done}<br><small>${said.detail}</small></li>`;
   });
   return html`<h2>${t(language, 'fix.title')}</h2>
 <ul style="overflow-wrap:anywhere">${items}</ul>`;
@@ -212,7 +238,7 @@ export function renderDepartmentPage(
   data: DepartmentPack,
   language: Language,
   trends: DepartmentTrends = { satisfaction: [], rates: [], categories: [] },
-  build?: Pick<PageMeta, 'hospital' | 'runId'> & { index?: string },
+  build?: Pick<PageMeta, 'hospital' | 'runId' | 'timeZone'> & { index?: string },
   frame?: PageFrame,
 ): string {
   const { m, n } = formatters(language);
@@ -221,7 +247,7 @@ export function renderDepartmentPage(
   const kpis =
     data.kpis === null
       ? ''
-      : html`<h2>${m('pack.kpis', { month: data.kpis.month })}</h2>\n${table(
+      : html`<h2>${fill(m('pack.kpis'), { month: monthTag(language, data.kpis.month) })}</h2>\n${table(
           [m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.withinSla')],
           [[n(data.kpis.received), percent(data.kpis.response_rate), percent(data.kpis.resolution_rate), percent(data.kpis.within_sla_rate)]],
           { numericFrom: 0 },
@@ -237,7 +263,7 @@ export function renderDepartmentPage(
   const body = html`
 <p><a href="${build?.index ?? 'index.html'}">← ${m('pack.allDepartments')}</a> · <a href="../index.html">${m('site.title')}</a></p>
 <h1>${data.department}</h1>
-${build === undefined ? html`<p class="meta">${m('site.builtAt', { generated: data.generated_at, asOf: data.as_of })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
+${build === undefined ? html`<p class="meta">${fill(m('site.builtAt'), { generated: instantTag(language, data.generated_at), asOf: dayTag(language, data.as_of) })}</p>` : metaLine({ ...build, asOf: data.as_of, generatedAt: data.generated_at }, language)}
 <p>${m('pack.intro')}</p>
 <h2>${m('pack.open')}</h2>
 ${open.length === 0 ? html`<p><strong>${m('pack.noOpen')}</strong></p>` : renderWarnings(open, language)}
@@ -288,7 +314,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
   });
   const departments =
     rows.length === 0
-      ? html`<p>${m('departments.none', { asOf: data.asOf })}</p>`
+      ? html`<p>${fill(m('departments.none'), { asOf: dayTag(language, data.asOf) })}</p>`
       : table(
           [m('departments.department'), ...SEVERITIES.map((severity) => m(`warning.severity.${severity}`)), m('departments.data')],
           rows.map((row) => [
@@ -321,7 +347,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
 <p><a href="../index.html">← ${m('site.title')}</a></p>
 <h1>${m('departments.title')}</h1>
 ${metaLine(data, language)}
-<p>${m('departments.intro', { asOf: data.asOf })}</p>
+<p>${fill(m('departments.intro'), { asOf: dayTag(language, data.asOf) })}</p>
 ${departments}
 <h2>${m('departments.hospitalWide')}</h2>
 ${hospitalWide}

@@ -1,6 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t } from '../pipeline/i18n.ts';
-import { html, table, type SafeHtml } from './html.ts';
+import { fill, html, table, type SafeHtml } from './html.ts';
+import { monthTag } from './time-tag.ts';
 
 /** One row of mart_division_kpis: a division's departments rolled up for one month, in one hospital. */
 export interface DivisionRow {
@@ -64,7 +65,7 @@ export function renderDivisions(rows: readonly DivisionRow[], month: string, lan
       pct(row.satisfaction_rate),
       row.suppressed ? words.tooFew : `${pct(row.pct_satisfied)} (${formatNumber(language, row.responses)})`,
     ]);
-  return html`<h2>${words.title.replace('{month}', month)}</h2>
+  return html`<h2>${fill(words.title, { month: monthTag(language, month) })}</h2>
 <p>${words.intro}</p>
 ${table(
   [words.division, m('leadership.received'), m('leadership.respondedInTime'), m('leadership.resolutionRate'), m('leadership.solvedRate'), m('leadership.satisfactionRate'), m('leadership.index')],

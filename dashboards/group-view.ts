@@ -2,7 +2,8 @@ import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { addMonths } from '../pipeline/publish/reports/periods.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
-import { html, table, type SafeHtml } from './html.ts';
+import { fill, html, table, type SafeHtml } from './html.ts';
+import { monthTag, periodTag } from './time-tag.ts';
 import type { KpiRow, LeadershipPageData } from './leadership-page.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
@@ -27,6 +28,13 @@ export interface HospitalSummary {
   /** Its hospital-wide satisfaction index (dimension `all`) with its interval; null when suppressed or absent. */
   index: { pct: number; low: number; high: number } | null;
 }
+
+/** What a dash in the group view means, beside the only page that says it. */
+const dashNote: Record<Language, string> = {
+  en: '– : nothing to show for that hospital: no complaints or no survey responses in the month, too few responses to publish, or a rate with nothing to divide by.',
+  zh: '–：该医院当月没有可显示的数字：当月无投诉或无满意度调查回答、回答人数过少不予公布，或比率的分母为零。',
+  vi: '– : bệnh viện không có số liệu để hiển thị: không có khiếu nại hoặc phiếu khảo sát trong tháng, quá ít người trả lời để công bố, hoặc tỷ lệ không có mẫu số.',
+};
 
 const ALL = 'ALL';
 const SEVERITIES = ['high', 'medium', 'low'] as const;
@@ -82,7 +90,7 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const latestReports = (hospital: string) =>
     (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
       const latest = reports.filter((report) => report.rhythm === rhythm && report.hospital === hospital).sort((a, b) => b.period.localeCompare(a.period))[0];
-      return latest === undefined ? [] : [html` · <a href="${root}reports/${latest.html}">${latest.period}</a>`];
+      return latest === undefined ? [] : [html` · <a href="${root}reports/${latest.html}">${periodTag(language, latest.period)}</a>`];
     });
   const body = rows.map((row) => {
     const open = warnings.filter((warning) => warning.hospital === row.hospital && warning.status !== 'resolved');
@@ -100,6 +108,7 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   });
   const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index')];
   return html`<h2>${m('group.title')}</h2>
-<p>${m('group.intro', { month })}</p>
-${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}`;
+<p>${month === '' ? '' : fill(m('group.intro'), { month: monthTag(language, month) })}</p>
+${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}
+<p class="meta">${dashNote[language]}</p>`;
 }

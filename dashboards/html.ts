@@ -54,6 +54,18 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   return new SafeHtml(out);
 }
 
+/**
+ * A message's template (`t(language, key)` with no values leaves its {name} placeholders) with
+ * each placeholder filled by an `html` value: the template's own text is escaped like any other,
+ * and a fragment such as a `<time>` element stays markup. A placeholder not given is left as written.
+ *
+ * @example fill('Built {when}.', { when: html`<time datetime="2025-06-30">30 Jun 2025</time>` })
+ */
+export function fill(template: string, values: Readonly<Record<string, HtmlValue>>): SafeHtml {
+  const parts = template.split(/\{(\w+)\}/);
+  return html`${parts.map((part, i) => (i % 2 === 0 ? part : part in values ? (values[part] ?? '') : `{${part}}`))}`;
+}
+
 /** Each language's name in itself, for the links between a page's languages. */
 const AUTONYMS: Record<Language, string> = { zh: '中文', vi: 'Tiếng Việt', en: 'English' };
 
@@ -130,6 +142,8 @@ export function table(
   options: {
     numericFrom?: number;
     numeric?: readonly number[];
+    /** Columns of running text (what happened, what a patient wrote): as a card on a narrow screen, under their label and left-aligned, not squeezed beside it. */
+    prose?: readonly number[];
     footer?: readonly HtmlValue[];
     stack?: boolean;
     /** Attributes of the <table> element (a filterable table's, see filter-table.ts). */
@@ -144,7 +158,7 @@ export function table(
     const text = header[index];
     return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
   };
-  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : '');
+  const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : (options.prose?.includes(index) ?? false) ? ' class="prose"' : '');
   const line = (tag: 'th' | 'td', cells: readonly HtmlValue[], labelled: boolean, key?: number) =>
     html`<tr${key === undefined ? '' : html` data-row="${key}"`}>${cells.map((value, index) =>
       tag === 'th' ? html`<th${classes(index)}${labelled ? label(index) : ''}>${value}</th>` : html`<td${classes(index)}${label(index)}>${value}</td>`,
@@ -165,7 +179,7 @@ p.meta { color: var(--muted); margin-top: 0; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92rem; }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { background: #eef1f4; white-space: nowrap; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot th { background: #e3e8ed; }
 .status-rejected { color: #a1260d; font-weight: 600; } .error { color: #a1260d; font-size: .85rem; }
 a { color: var(--accent); }
@@ -175,13 +189,17 @@ nav.languages a, nav.languages strong { display: inline-block; padding: .2rem .1
 .filters label { display: flex; flex-direction: column; color: var(--muted); min-width: 0; }
 .filters select { font: inherit; padding: .25rem; width: 100%; }
 .filters output { color: var(--muted); grid-column: 1 / -1; }
+td time { white-space: nowrap; }
 th[data-sort] { cursor: pointer; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border: 1px solid var(--line); }
 figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure.chart svg { max-width: 100%; height: auto; }
 figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summary { cursor: pointer; color: var(--accent); }
+ul.legend { display: flex; flex-wrap: wrap; gap: .2rem .9rem; list-style: none; margin: .25rem 0; padding: 0; font-size: .85rem; color: var(--muted); }
+ul.legend li { display: flex; align-items: center; gap: .3rem; } ul.legend .swatch { display: inline-block; width: 1.1em; height: 1.1em; flex: none; border: 1px solid var(--line); }
 @media (max-width: 600px) {
+  th { white-space: nowrap; }
   table.stack thead { display: none; }
   table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }
   table.stack td, table.stack tfoot th { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .6rem; text-align: right; white-space: normal; }
@@ -189,6 +207,8 @@ figure.chart details { margin-top: .25rem; font-size: .9rem; } figure.chart summ
   table.stack td:first-child { font-weight: 600; text-align: left; overflow-wrap: anywhere; }
   table.stack td:first-child::before { content: none; }
   table.stack td:empty, table.stack tfoot th:empty { display: none; }
+  table.stack td.prose { display: block; text-align: left; }
+  table.stack td.prose::before { display: block; }
 }
 @media print { nav.languages, .filters { display: none; } figure.chart { break-inside: avoid; } figure.chart p.meta { font-size: .85rem; margin: .25rem 0; }
 figure.chart details { display: none; } }

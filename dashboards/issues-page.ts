@@ -4,7 +4,8 @@ import type { KeyTermRow } from '../pipeline/frequency/stage.ts';
 import type { CategoryInferenceReport } from '../pipeline/text/categories.ts';
 import { complaintsByCategoryChart, type CategoryMonthRow } from './charts/complaints-chart.ts';
 import { departmentCategoryHeatmap, type HeatCellRow } from './charts/heatmap-chart.ts';
-import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
+import { fill, html, page, table, type PageFrame, type SafeHtml } from './html.ts';
+import { dayTag, monthTag } from './time-tag.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 
 /** One row of mart_high_frequency_issues. */
@@ -58,7 +59,9 @@ export function renderIssuesPage(data: IssuesPageData, language: Language, frame
   const list = (items: string[]): SafeHtml | '' => (items.length === 0 ? '' : html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`);
 
   const monthSections = data.months.map((month) => {
-    const title = data.asOf.startsWith(`${month}-`) ? m('issues.monthToDate', { month, asOf: data.asOf }) : m('issues.month', { month });
+    const title = data.asOf.startsWith(`${month}-`)
+      ? fill(m('issues.monthToDate'), { month: monthTag(language, month), asOf: dayTag(language, data.asOf) })
+      : fill(m('issues.month'), { month: monthTag(language, month) });
     const perLanguage = languages.map((lang) => {
       const rows = data.issues.filter((r) => r.month === month && r.lang === lang).sort((a, b) => a.rank - b.rank);
       const body =
@@ -77,7 +80,8 @@ export function renderIssuesPage(data: IssuesPageData, language: Language, frame
                 list(r.locations),
                 list(r.quotes),
               ]),
-              { numeric: [0, 2, 3, 4, 5] },
+              // on a phone each theme is a card, its lists of departments, places and quotes under their labels
+              { numeric: [0, 2, 3, 4, 5], stack: true, prose: [6, 7, 8] },
             );
       return html`<h3>${languageName(lang)}</h3>${body}`;
     });

@@ -1,5 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { ruleText } from '../pipeline/satisfaction/rule-words.ts';
 import { complaintsByCategoryChart, complaintsByChannelChart, complaintsByDepartmentChart, type CategoryMonthRow, type ChannelMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
 import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
@@ -7,11 +8,12 @@ import { satisfactionChart, type SatisfactionTrendRow } from './charts/satisfact
 import { satisfactionSectionsChart, type SectionTrendRow } from './charts/sections-chart.ts';
 import { renderDivisions, type DivisionRow } from './division-section.ts';
 import type { HandlingCounts } from './handling-counts.ts';
-import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
+import { fill, html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { renderOpenCases, type OpenCaseRow } from './open-cases.ts';
 import { metaLine, pageTitle, type PageMeta } from './page-meta.ts';
 import { renderPraise, type PraiseData } from './praise-section.ts';
 import { renderSurveyModes, type SurveyModeRow } from './survey-mode-line.ts';
+import { dayTag, monthTag } from './time-tag.ts';
 
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
@@ -123,17 +125,6 @@ export function rateColumns(language: Language): RateColumn[] {
 
 const ALL = 'ALL';
 
-const SPC_WORDS: Record<string, MessageKey> = {
-  'Above UCL': 'leadership.spc.aboveUpper',
-  'Below LCL': 'leadership.spc.belowLower',
-  '7 Point Trend (Increasing)': 'leadership.spc.trendUp',
-  '7 Point Trend (Decreasing)': 'leadership.spc.trendDown',
-  '2 in 3 Above CL': 'leadership.spc.twoInThreeAbove',
-  '2 in 3 Below CL': 'leadership.spc.twoInThreeBelow',
-  '7 Points Above CL': 'leadership.spc.runAbove',
-  '7 Points Below CL': 'leadership.spc.runBelow',
-  'Common Cause': 'leadership.spc.common',
-};
 
 /**
  * Percentages and intervals with exactly one decimal in the reader's notation (91.0, not 91), so a
@@ -190,8 +181,7 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     if (row === undefined) return dash;
     if (row.suppressed || row.special_cause_type === null) return tooFew;
     const type = row.special_cause_type;
-    const key = SPC_WORDS[type];
-    let text = key === undefined ? type : m(key);
+    let text = ruleText(language, type);
     if (row.point_type === 'special_cause_improvement') text += ` (${m('leadership.spc.improvement')})`;
     if (row.point_type === 'special_cause_concern') text += ` (${m('leadership.spc.concern')})`;
     // the other rules that flag this month, on the side of the mean the month lies
@@ -268,29 +258,30 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     ];
   });
   const complaintTable = table(
-    [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla'), m('leadership.backlog', { asOf: data.asOf })],
+    [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla'), fill(m('leadership.backlog'), { asOf: dayTag(language, data.asOf) })],
     complaintRows,
     { numericFrom: 1 },
   );
 
   const scope = t(language, 'leadership.all');
+  const month = monthTag(language, data.month);
   const trendChart = satisfactionChart(data.trend, { language, scope });
   const body = html`
 <p><a href="index.html">← ${m('site.title')}</a></p>
 <h1>${m('leadership.title')}</h1>
 ${metaLine(data, language)}
-<p>${m('leadership.intro', { month: data.month, min: data.minResponses })}</p>
-<h2>${m('leadership.satisfaction', { month: data.month })}</h2>
+<p>${fill(m('leadership.intro', { min: data.minResponses }), { month })}</p>
+<h2>${fill(m('leadership.satisfaction'), { month })}</h2>
 <h3>${m('leadership.trend')}</h3>
 ${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendChart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
-${data.index.length === 0 ? html`<p>${m('leadership.noSurvey', { month: data.month })}</p>` : ''}
+${data.index.length === 0 ? html`<p>${fill(m('leadership.noSurvey'), { month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
 ${renderSurveyModes(data.surveyModes ?? [], data.month, language)}
 ${satisfactionSectionsChart(data.sectionTrend ?? [], { language, scope }) ?? ''}
 ${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
-<h2>${m('leadership.complaints', { month: data.month })}</h2>
-<p>${m('leadership.complaintsIntro', { month: data.month, asOf: data.asOf })}</p>
+<h2>${fill(m('leadership.complaints'), { month })}</h2>
+<p>${fill(m('leadership.complaintsIntro'), { month, asOf: dayTag(language, data.asOf) })}</p>
 ${complaintTable}
 ${renderDivisions(data.divisions ?? [], data.month, language)}
 ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?? ''}

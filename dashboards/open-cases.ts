@@ -1,7 +1,8 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { filterAttributes, type TableRow } from './filter-table.ts';
-import { html, table, type SafeHtml } from './html.ts';
+import { fill, html, table, type SafeHtml } from './html.ts';
+import { dayTag } from './time-tag.ts';
 
 /** One row of mart_open_cases, as the page reads it (dates as YYYY-MM-DD). */
 export interface OpenCaseRow {
@@ -71,11 +72,11 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
     const all = rows.map((row, key) => ({ row, key })).filter(({ row }) => row.clock === clock);
     const shown = all.slice(0, defaults.maxRows);
     const body = shown.map(({ row }) => [
-      row.due_date ?? '–',
+      dayTag(language, row.due_date),
       row.department,
       owner(row),
       category(row),
-      row.received_date,
+      dayTag(language, row.received_date),
       n(row.age_working_days),
       status(row),
       row.escalation_step === 0 ? '–' : n(row.escalation_step),
@@ -86,10 +87,10 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
       m('case.age'), m('case.status'), m('case.step'), m('case.text'),
     ];
     const more = all.length > shown.length ? html`<p class="meta">${m('case.more', { shown: shown.length, total: all.length })}</p>` : '';
-    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7], rowKeys: shown.map(({ key }) => key), attributes: filters })}${more}`;
+    return all.length === 0 ? html`<p>${m('site.none')}</p>` : html`${table(header, body, { numeric: [5, 7], prose: [8], stack: true, rowKeys: shown.map(({ key }) => key), attributes: filters })}${more}`;
   };
   return html`
-<h2>${m('case.title', { asOf })}</h2>
+<h2>${fill(m('case.title'), { asOf: dayTag(language, asOf) })}</h2>
 <p>${m('case.intro')}</p>
 ${list('department')}
 <h3>${m('case.reportedUpward')}</h3>

@@ -2,7 +2,8 @@ import type { Language } from '../pipeline/config.ts';
 import type { PraiseThemes } from '../pipeline/frequency/praise.ts';
 import { formatNumber, t } from '../pipeline/i18n.ts';
 import { praiseChart, type PraiseMonthRow } from './charts/praise-chart.ts';
-import { html, type SafeHtml } from './html.ts';
+import { fill, html, type SafeHtml } from './html.ts';
+import { monthTag } from './time-tag.ts';
 
 /** A department's or a hospital's praise: its months (mart_praise) and its themes and quotes of the 12 months. */
 export interface PraiseData {
@@ -21,11 +22,11 @@ export interface PraiseData {
  */
 export function renderPraise(data: PraiseData, language: Language, scope: string): SafeHtml {
   const m = (key: Parameters<typeof t>[1], values?: Record<string, string | number>) => t(language, key, values);
-  if (data.themes.records === 0) return html`<h2>${m('praise.title')}</h2>\n<p>${m('praise.none', { month: data.month })}</p>`;
+  if (data.themes.records === 0) return html`<h2>${m('praise.title')}</h2>\n<p>${fill(m('praise.none'), { month: monthTag(language, data.month) })}</p>`;
   const themes = data.themes.themes.map((theme) => html`<li>${theme.surface} <span class="meta">(${formatNumber(language, theme.records)})</span></li>`);
   const quotes = data.themes.quotes.map((quote) => html`<blockquote>${quote}</blockquote>`);
   return html`<h2>${m('praise.title')}</h2>
-<p>${m('praise.intro', { total: formatNumber(language, data.themes.records), month: data.month })}</p>
+<p>${fill(m('praise.intro', { total: formatNumber(language, data.themes.records) }), { month: monthTag(language, data.month) })}</p>
 ${praiseChart(data.months, { language, scope }) ?? ''}
 ${themes.length === 0 ? '' : html`<h3>${m('praise.themes')}</h3>\n<ul class="themes">${themes}</ul>`}
 ${quotes.length === 0 ? '' : html`<h3>${m('praise.quotes')}</h3>\n${quotes}`}`;

@@ -3,11 +3,12 @@ import { formatNumber, notReadText, t, type MessageKey } from '../pipeline/i18n.
 import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
-import { warningAnchor } from './department-page.ts';
+import { warningAnchor, warningWords } from './department-page.ts';
 import { renderGroupView, type HospitalSummary } from './group-view.ts';
 import { filterAttributes, type TableRow } from './filter-table.ts';
 import { html, page, table, type PageFrame, type SafeHtml } from './html.ts';
 import { metaLine } from './page-meta.ts';
+import { dayTag, periodTag } from './time-tag.ts';
 import { reportWords } from './reports/copy.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
@@ -19,6 +20,8 @@ export interface RunReportOptions {
   group: readonly HospitalSummary[];
   /** The warehouse's one hospital, named on the page; null where it holds several (or none). */
   hospital: string | null;
+  /** The time zone the build time is written in: that hospital's, or the config's. */
+  timeZone?: string;
   downloads: { href: string; label: string }[];
   /** The reports written under reports/ (contract section 7); the latest of each rhythm is linked. */
   reports: readonly PublishedReport[];
@@ -92,18 +95,19 @@ function thisWeek(warnings: readonly Warning[], language: Language, pages: Reado
           open.map((warning) => {
             // what happened, in the warning's own words, a click from its evidence and action on its department's page
             const page = pages.get(warning.id);
-            const what = page === undefined ? warning.summary : html`<a href="${page}#${warningAnchor(warning.id)}">${warning.summary}</a>`;
+            const { summary } = warningWords(warning, language);
+            const what = page === undefined ? summary : html`<a href="${page}#${warningAnchor(warning.id)}">${summary}</a>`;
             return [
               m(`warning.kind.${warning.kind}`),
               what,
               warning.hospital ?? '–',
               warning.department ?? m('leadership.all'),
               m(`warning.severity.${warning.severity}`),
-              html`<span style="white-space:nowrap">${warning.due_date}</span>`,
+              html`<span style="white-space:nowrap">${dayTag(language, warning.due_date)}</span>`,
               m(`warning.status.${warning.status}`),
             ];
           }),
-          { stack: true, rowKeys: open.map((_, key) => key), attributes: filters },
+          { stack: true, prose: [1], rowKeys: open.map((_, key) => key), attributes: filters },
         );
   return html`<h2>${m('site.thisWeek')}</h2>\n${list}`;
 }
@@ -185,7 +189,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       const period = ofRhythm.map((report) => report.period).sort().at(-1);
       return ofRhythm.filter((report) => report.period === period);
     })
-    .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}reports/${report.html}">${report.hospital === null ? report.period : `${report.period} · ${report.hospital}`}</a>`);
+    .map((report, i) => html`${i > 0 ? ' · ' : ''}<a href="${root}reports/${report.html}">${periodTag(language, report.period)}${report.hospital === null ? '' : ` · ${report.hospital}`}</a>`);
   const reports = html`<p><a href="${root}reports/index.html">${reportWords(language).say('index.link')}</a>${latest.length === 0 ? '' : html`: ${latest}`}</p>`;
 
   const links = html`<p><a href="issues.html">${m('site.issuesLink')}</a></p>
@@ -194,7 +198,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
 
   const body = html`
 <h1>${m('site.title')}</h1>
-${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id }, language)}
+${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id, timeZone: options.timeZone }, language)}
 ${thisWeek(options.warnings, language, options.warningPages ?? new Map())}
 ${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language, root)}
 ${reports}

@@ -1,6 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber } from '../pipeline/i18n.ts';
-import { html, type SafeHtml } from './html.ts';
+import { fill, html, type SafeHtml } from './html.ts';
+import { monthTag } from './time-tag.ts';
 
 /** One row of mart_satisfaction_modes: one survey mode's satisfaction in one month, in one hospital. */
 export interface SurveyModeRow {
@@ -54,5 +55,5 @@ export function renderSurveyModes(rows: readonly SurveyModeRow[], month: string,
     });
   // Chinese punctuation carries its own space
   const [gap, separator] = language === 'zh' ? ['', '；'] : [' ', '; '];
-  return html`<p class="meta">${words.line.replace('{month}', month)}${gap}${parts.join(separator)}</p>`;
+  return html`<p class="meta">${fill(words.line, { month: monthTag(language, month) })}${gap}${parts.join(separator)}</p>`;
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t, type MessageKey } from '../../pipeline/i18n.ts';
 import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
 import type { SafeHtml } from '../html.ts';
@@ -62,14 +63,14 @@ function stackedMonths(stack: Stack, language: Language): SafeHtml | null {
   return renderFigure(
     {
       title: stack.title,
-      description: t(language, stack.descriptionKey, { ...stack.values, from: first, to: last, totals: listText(language, totals) }),
+      description: t(language, stack.descriptionKey, { ...stack.values, from: formatMonth(language, first), to: formatMonth(language, last), totals: listText(language, totals) }),
       plot: {
         // one band per month of the rows (a month without any complaint has no row, hence no band)
         x: { type: 'band', domain: months, ticks: monthTicks(months), label: null, paddingInner: 0.1 },
         y: numberAxis(language, t(language, 'chart.complaints')),
         color: { legend: true, domain: stack.series, range: chartDefaults.series.slice(0, Math.max(stack.series.length, 1)) },
         marks: [
-          Plot.barY(stack.points, { x: 'month', y: 'complaints', fill: 'series', order: stack.series, title: (point: { month: string; series: string; complaints: number }) => `${point.month} · ${point.series}: ${formatValue(language, point.complaints, 0)}` }),
+          Plot.barY(stack.points, { x: 'month', y: 'complaints', fill: 'series', order: stack.series, title: (point: { month: string; series: string; complaints: number }) => `${formatMonth(language, point.month)} · ${point.series}: ${formatValue(language, point.complaints, 0)}` }),
           Plot.ruleY([0]),
         ],
       },

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { formatNumber, t } from '../../pipeline/i18n.ts';
 import { html, raw, table, type HtmlValue, type SafeHtml } from '../html.ts';
 
@@ -36,6 +37,8 @@ export interface FigureParts {
   rows: readonly (readonly HtmlValue[])[];
   /** Columns right-aligned as numbers. */
   numeric?: readonly number[];
+  /** A key to the colours drawn in HTML above the drawing, for a scale Plot cannot draw a legend of without a browser (a continuous ramp). */
+  legend?: SafeHtml;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -80,7 +83,7 @@ export function renderFigure(parts: FigureParts, language: Language): SafeHtml {
   const numbers = table(parts.header, parts.rows, { numeric: parts.numeric ?? [] });
   return html`<figure class="chart">
 <figcaption>${parts.title}</figcaption>
-${raw(plotted.outerHTML)}
+${parts.legend ?? ''}${raw(plotted.outerHTML)}
 <p class="meta">${parts.description}</p>
 <details><summary>${t(language, 'chart.numbers')}</summary>${numbers}</details>
 </figure>`;
@@ -122,8 +125,9 @@ export function listText(language: Language, items: readonly string[]): string {
 
 /** Months to name in a sentence: all of up to three, else how many and the latest three. */
 export function monthsText(language: Language, months: readonly string[]): string {
-  if (months.length <= 3) return listText(language, months);
-  return t(language, 'chart.monthsMore', { count: months.length, months: listText(language, months.slice(-3)) });
+  const written = months.map((month) => formatMonth(language, month));
+  if (written.length <= 3) return listText(language, written);
+  return t(language, 'chart.monthsMore', { count: written.length, months: listText(language, written.slice(-3)) });
 }
 
 /** Tick labels in the reader's notation. */

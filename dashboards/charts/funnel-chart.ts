@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t, type MessageKey } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, numberAxis, renderFigure } from './figure.ts';
@@ -69,7 +70,7 @@ export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChar
     Plot.lineY(drawn, { x: 'effective_n', y: field, stroke: chartDefaults.limit, strokeWidth: 1, strokeDasharray: dashed ? '4 3' : undefined, curve: 'monotone-x' });
   return renderFigure(
     {
-      title: t(language, 'chart.funnel.title', { month: options.month }),
+      title: t(language, 'chart.funnel.title', { month: formatMonth(language, options.month) }),
       description: t(language, 'chart.funnel.description', {
         count: drawn.length,
         target: percent(target),

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
-import type { SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { reportWords } from '../reports/copy.ts';
 import { chartDefaults, formatValue, listText, renderFigure } from './figure.ts';
 
@@ -44,6 +45,38 @@ const CATEGORY_ORDER = ['process', 'attitude', 'quality', 'cost', 'facility', 'o
 /** How far the colours reach: a quarter of the usual level to four times it, on a log scale. */
 const RATIO_DOMAIN: [number, number] = [0.25, 4];
 
+/** The colour scale of the cells: observed / expected, diverging on a log scale about 1. */
+const COLOR: Plot.ScaleOptions = { type: 'diverging-log', pivot: 1, domain: RATIO_DOMAIN, clamp: true, scheme: 'PuOr' };
+
+/** The ratios the legend shows a swatch of, with their words (the ends stand for everything beyond them). */
+const LEGEND_STOPS = [
+  { ratio: 0.25, label: 'low' },
+  { ratio: 0.5, label: '× ½' },
+  { ratio: 1, label: 'usual' },
+  { ratio: 2, label: '× 2' },
+  { ratio: 4, label: 'high' },
+] as const;
+
+/** The legend's words, beside the only chart that uses them. */
+const legendCopy: Record<Language, { title: string; low: string; usual: string; high: string; isNew: string; none: string; outlined: string }> = {
+  en: { title: 'Colour: complaints against the usual level', low: '× ¼ or less', usual: '× 1, as usual', high: '× 4 or more', isNew: 'new this month (none before)', none: 'no usual level yet', outlined: 'outlined: 3 or more and at least twice the usual' },
+  zh: { title: '颜色：投诉数与常态水平之比', low: '× ¼ 及以下', usual: '× 1，与常态持平', high: '× 4 及以上', isNew: '本月新出现（此前没有）', none: '尚无常态水平', outlined: '加框：不少于 3 件且达到常态两倍' },
+  vi: { title: 'Màu: khiếu nại so với mức thường lệ', low: '× ¼ trở xuống', usual: '× 1, như thường lệ', high: '× 4 trở lên', isNew: 'mới trong tháng (trước đó không có)', none: 'chưa có mức thường lệ', outlined: 'viền đậm: từ 3 khiếu nại và từ gấp đôi mức thường lệ' },
+};
+
+/**
+ * The key to the heatmap's colours, as HTML: Plot draws a continuous ramp on a canvas, which a page
+ * built without a browser has not, so each colour is a swatch of the same scale (Plot.scale) with
+ * the ratio it stands for, then the new cells, the cells with no usual level, and the outline.
+ */
+function heatmapLegend(language: Language): SafeHtml {
+  const words = legendCopy[language];
+  const scale = Plot.scale({ color: COLOR });
+  const swatch = (style: string, label: string) => html`<li><span class="swatch" style="${style}"></span>${label}</li>`;
+  const stops = LEGEND_STOPS.map(({ ratio, label }) => swatch(`background:${String(scale.apply(ratio))}`, label === 'low' || label === 'usual' || label === 'high' ? words[label] : label));
+  return html`<ul class="legend" aria-label="${words.title}">${stops}${swatch(`background:${chartDefaults.concern}`, words.isNew)}${swatch(`background:white;border:1px dashed ${chartDefaults.limit}`, words.none)}${swatch(`border:2px solid ${chartDefaults.ink}`, words.outlined)}</ul>\n`;
+}
+
 /**
  * A department × category heatmap of one month against each cell's expected level (the mean of
  * the 12 months before, as mart_department_category_heat computed it): the colour is observed /
@@ -75,16 +108,16 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
     `${row.department} · ${row.categoryLabel}: ${formatValue(language, row.observed, 0)} / ${formatValue(language, row.expected)} (${ratioText(row)})`;
   return renderFigure(
     {
-      title: t(language, 'chart.heatmap.title', { month: options.month }),
-      description: t(language, 'chart.heatmap.description', { month: options.month, high: listText(language, high) }),
+      title: t(language, 'chart.heatmap.title', { month: formatMonth(language, options.month) }),
+      description: t(language, 'chart.heatmap.description', { month: formatMonth(language, options.month), high: listText(language, high) }),
       plot: {
         height: 60 + 22 * departments.length,
         marginLeft: NAME_WIDTH + 8,
         marginBottom: 8,
         x: { domain: categories, axis: 'top', label: null, tickSize: 0 },
         y: { domain: departments, label: null, tickSize: 0, tickFormat: shortName },
-        // no ramp legend: Plot draws one on a canvas, which a page built without a browser has not
-        color: { type: 'diverging-log', pivot: 1, domain: RATIO_DOMAIN, clamp: true, scheme: 'PuOr' },
+        // its key is heatmapLegend's, in HTML above the drawing
+        color: COLOR,
         marks: [
           Plot.cell(
             cells.filter((row) => row.ratio !== null),
@@ -94,9 +127,10 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
             cells.filter((row) => row.isNew),
             { x: 'categoryLabel', y: 'department', fill: chartDefaults.concern, inset: 1, title: tip },
           ),
+          // no usual level yet: white with a dashed edge, so it is never read as the scale's pale middle (as usual)
           Plot.cell(
             cells.filter((row) => row.ratio === null && !row.isNew),
-            { x: 'categoryLabel', y: 'department', fill: '#eeeeee', inset: 1, title: tip },
+            { x: 'categoryLabel', y: 'department', fill: 'white', stroke: chartDefaults.limit, strokeDasharray: '2 2', inset: 1.5, title: tip },
           ),
           Plot.cell(
             cells.filter((row) => row.well_above),
@@ -113,6 +147,7 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
         .sort((a, b) => departments.indexOf(a.department) - departments.indexOf(b.department) || categories.indexOf(a.categoryLabel) - categories.indexOf(b.categoryLabel))
         .map((row) => [row.department, row.categoryLabel, formatValue(language, row.observed, 0), formatValue(language, row.expected), ratioText(row)]),
       numeric: [2, 3, 4],
+      legend: heatmapLegend(language),
     },
     language,
   );

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, monthTicks, numberAxis, renderFigure } from './figure.ts';
@@ -33,18 +34,18 @@ export function praiseChart(rows: readonly PraiseMonthRow[], options: PraiseChar
     {
       title: t(language, 'chart.praise.title', { scope: options.scope }),
       description: t(language, 'chart.praise.description', {
-        from: first.month,
-        to: last.month,
+        from: formatMonth(language, first.month),
+        to: formatMonth(language, last.month),
         total: formatValue(language, ordered.reduce((sum, row) => sum + row.praise, 0), 0),
         latest: formatValue(language, last.praise, 0),
-        last: last.month,
+        last: formatMonth(language, last.month),
       }),
       plot: {
         height: 180,
         x: { type: 'band', domain: months, ticks: monthTicks(months), label: null, paddingInner: 0.1 },
         y: numberAxis(language, t(language, 'chart.praise')),
         marks: [
-          Plot.barY(ordered, { x: 'month', y: 'praise', fill: chartDefaults.improvement, title: (row: PraiseMonthRow) => `${row.month}: ${formatValue(language, row.praise, 0)}` }),
+          Plot.barY(ordered, { x: 'month', y: 'praise', fill: chartDefaults.improvement, title: (row: PraiseMonthRow) => `${formatMonth(language, row.month)}: ${formatValue(language, row.praise, 0)}` }),
           Plot.ruleY([0]),
         ],
       },

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, monthAxis, monthDate, numberAxis, renderFigure } from './figure.ts';
@@ -45,7 +46,7 @@ export function ratesChart(rows: readonly RateRow[], options: RatesChartOptions)
   return renderFigure(
     {
       title: t(language, 'chart.rates.title', { scope: options.scope }),
-      description: t(language, 'chart.rates.description', { from: first.month, to: last.month, latest: listText(language, latest) }),
+      description: t(language, 'chart.rates.description', { from: formatMonth(language, first.month), to: formatMonth(language, last.month), latest: listText(language, latest) }),
       plot: {
         x: monthAxis(ordered.map((row) => row.month)),
         y: numberAxis(language, t(language, 'chart.rates.axis'), { domain: [0, 100] }),

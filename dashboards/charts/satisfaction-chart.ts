@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, monthAxis, monthDate, monthsText, numberAxis, renderFigure } from './figure.ts';
@@ -61,8 +62,8 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
     {
       title: t(language, 'chart.satisfaction.title', { scope: options.scope }),
       description: t(language, 'chart.satisfaction.description', {
-        from: first.month,
-        to: last.month,
+        from: formatMonth(language, first.month),
+        to: formatMonth(language, last.month),
         latest: percent(last.pct_satisfied),
         improvement: monthsText(language, monthsOf('special_cause_improvement')),
         concern: monthsText(language, monthsOf('special_cause_concern')),
@@ -79,7 +80,7 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
           Plot.lineY(drawn, { x: 'date', y: 'pct_satisfied', stroke: chartDefaults.ink, strokeWidth: 2 }),
           Plot.dot(
             drawn.filter((row) => row.point_type !== null && row.point_type in POINT_COLOURS),
-            { x: 'date', y: 'pct_satisfied', r: 4, fill: (row: { point_type: string }) => POINT_COLOURS[row.point_type], title: (row: { month: string; pct_satisfied: number }) => `${row.month}: ${percent(row.pct_satisfied)}` },
+            { x: 'date', y: 'pct_satisfied', r: 4, fill: (row: { point_type: string }) => POINT_COLOURS[row.point_type], title: (row: { month: string; pct_satisfied: number }) => `${formatMonth(language, row.month)}: ${percent(row.pct_satisfied)}` },
           ),
         ],
       },

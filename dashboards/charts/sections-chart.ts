@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { reportWords } from '../reports/copy.ts';
@@ -71,8 +72,8 @@ export function satisfactionSectionsChart(rows: readonly SectionTrendRow[], opti
     {
       title: t(language, 'chart.sections.title', { scope: options.scope }),
       description: t(language, 'chart.sections.description', {
-        from: first,
-        to: last,
+        from: formatMonth(language, first),
+        to: formatMonth(language, last),
         concern: signals('special_cause_concern'),
         improvement: signals('special_cause_improvement'),
       }),

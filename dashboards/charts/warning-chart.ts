@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
+import { formatDate } from '../../pipeline/dates.ts';
 import type { WarningWeek } from '../../pipeline/warnings/warnings.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
@@ -38,9 +39,9 @@ export function warningChart(weeks: readonly WarningWeek[], options: WarningChar
     {
       title: t(language, 'chart.warning.title', { cell: options.cell }),
       description: t(language, 'chart.warning.description', {
-        from: first.week_start,
-        to: last.week_start,
-        week: own.week_start,
+        from: formatDate(language, first.week_start),
+        to: formatDate(language, last.week_start),
+        week: formatDate(language, own.week_start),
         observed: number(own.observed),
         expected: number(own.expected),
       }),

@@ -1,4 +1,5 @@
 import type { Language } from '../../pipeline/config.ts';
+import { formatDate, formatMonth } from '../../pipeline/dates.ts';
 import { fillTemplate, formatNumber, t, type MessageKey } from '../../pipeline/i18n.ts';
 import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.ts';
 
@@ -350,6 +351,9 @@ export interface ReportWords {
   rate(value: number | null): string;
   /** A difference with its sign (+3, −2), or `new` where nothing came before. */
   change(value: number, before: number | null): string;
+  /** A day (YYYY-MM-DD) or a month (YYYY-MM) as the language writes it (pipeline/dates.ts). */
+  day(date: string): string;
+  month(month: string): string;
 }
 
 /** The words of the reports in a language. */
@@ -368,6 +372,8 @@ export function reportWords(language: Language): ReportWords {
     },
     hospitalWide: labels[language].hospitalWide,
     number,
+    day: (date) => formatDate(language, date),
+    month: (month) => formatMonth(language, month),
     rate: (value) => (value === null ? '–' : `${formatNumber(language, Math.round(value * 10) / 10)}%`),
     change(value, before) {
       if (before === null) return '–';

@@ -97,7 +97,7 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
         : [
             tableBlock(
               [words.say('daily.id'), words.say('daily.department'), words.say('daily.category'), words.say('daily.receivedAt'), words.say('daily.dueDate')],
-              newly.slice(0, LISTED_CASES).map((item) => [item.id, item.department, words.category(item.category), item.received_at.slice(0, 10), item.due_date]),
+              newly.slice(0, LISTED_CASES).map((item) => [item.id, item.department, words.category(item.category), words.day(item.received_at.slice(0, 10)), words.day(item.due_date)]),
               [],
               [3, 4],
             ),
@@ -144,7 +144,7 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
   };
   return {
     language,
-    title: words.say('daily.title', { date: data.day }),
+    title: words.say('daily.title', { date: words.day(data.day) }),
     meta: reportMeta(words, data.day, data.day, data.hospital),
     sections: [received, newComplaints, overdue, ...overdueByDepartment, sentinelSection, warningSection],
   };

@@ -5,5 +5,5 @@ import type { ReportWords } from './copy.ts';
  * was made. No run time or run id: a report of a closed period reads the same from every run.
  */
 export function reportMeta(words: ReportWords, start: string, end: string, hospital: string | null): string[] {
-  return [words.say('meta.period', { start, end }), ...(hospital === null ? [] : [words.say('meta.hospital', { hospital })]), words.say('meta.data')];
+  return [words.say('meta.period', { start: words.day(start), end: words.day(end) }), ...(hospital === null ? [] : [words.say('meta.hospital', { hospital })]), words.say('meta.data')];
 }

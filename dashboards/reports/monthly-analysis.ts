@@ -196,7 +196,7 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
   ];
   return {
     language,
-    title: words.say('monthly.title', { month: data.month }),
+    title: words.say('monthly.title', { month: words.month(data.month) }),
     meta: reportMeta(words, data.start, data.end, data.hospital),
     sections: [
       { ...categories, blocks: [paragraph(words.say('monthly.volumes', { month: data.month, count: total(data.month), previous: total(previous), lastYear: total(lastYear) })), ...categories.blocks] },

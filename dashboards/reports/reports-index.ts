@@ -1,5 +1,6 @@
 import type { Language } from '../../pipeline/config.ts';
-import { html, page } from '../html.ts';
+import { fill, html, page } from '../html.ts';
+import { dayTag, instantTag, periodTag } from '../time-tag.ts';
 import { t } from '../../pipeline/i18n.ts';
 import { reportWords } from './copy.ts';
 
@@ -16,6 +17,8 @@ export interface PublishedReport {
 export interface ReportsBuild {
   generatedAt: string;
   asOf: string;
+  /** The zone the build time is written in (the config's). */
+  timeZone?: string;
 }
 
 /**
@@ -30,15 +33,14 @@ export function renderReportsIndex(reports: readonly PublishedReport[], language
       .filter((report) => report.rhythm === rhythm)
       .sort((a, b) => b.period.localeCompare(a.period) || (a.hospital ?? '').localeCompare(b.hospital ?? ''))
       .map((report) => {
-        const name = report.hospital === null ? report.period : `${report.period} · ${report.hospital}`;
-        return html`<li><a href="${report.html}">${name}</a> (<a href="${report.markdown}">Markdown</a>)</li>
+        return html`<li><a href="${report.html}">${periodTag(language, report.period)}${report.hospital === null ? '' : ` · ${report.hospital}`}</a> (<a href="${report.markdown}">Markdown</a>)</li>
 `;
       });
     return items.length === 0 ? html`<p>${words.say('index.none')}</p>` : html`<ul>${items}</ul>`;
   };
   const body = html`
 <h1>${words.say('index.title')}</h1>
-<p class="meta">${t(language, 'site.builtAt', { generated: build.generatedAt, asOf: build.asOf })}</p>
+<p class="meta">${fill(t(language, 'site.builtAt'), { generated: instantTag(language, build.generatedAt, build.timeZone), asOf: dayTag(language, build.asOf) })}</p>
 <p>${words.say('index.intro', { days: words.number(dailyDays) })}</p>
 <p><a href="../index.html">hearken</a></p>
 <h2>${words.say('index.monthly')}</h2>

@@ -39,5 +39,5 @@ export function byOpening(a: ReportWarning, b: ReportWarning): number {
 
 /** A table of warnings with their opening and closing dates: kind, what about, opened, closed. */
 export function warningRows(warnings: readonly ReportWarning[], words: ReportWords): string[][] {
-  return warnings.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), warning.first_as_of, warning.resolved_as_of ?? '']);
+  return warnings.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), words.day(warning.first_as_of), warning.resolved_as_of === null ? '' : words.day(warning.resolved_as_of)]);
 }

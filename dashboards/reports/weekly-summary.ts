@@ -78,7 +78,7 @@ export function weeklySummary(data: WeeklySummaryData, language: Language): Repo
   const issues = [...data.issues].sort((a, b) => a.rank - b.rank).slice(0, WEEKLY_ISSUES);
   return {
     language,
-    title: words.say('weekly.title', { week: data.week, start: data.start, end: data.end }),
+    title: words.say('weekly.title', { week: data.week, start: words.day(data.start), end: words.day(data.end) }),
     meta: reportMeta(words, data.start, data.end, data.hospital),
     sections: [
       {

@@ -98,7 +98,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       { href: 'warnings.json', label: 'warnings.json' },
       { href: 'run-summary.json', label: 'run-summary.json' },
     ];
-    const reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of });
+    const reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of, timeZone: config.timezone });
     const hospitals = await readHospitals(connection);
     const shared = new Map<string, Promise<unknown>>();
     const context: SiteContext = {

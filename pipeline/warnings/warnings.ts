@@ -10,6 +10,7 @@ import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './li
 import { SENTINEL_CLASSES, THREAT_CLASSES, type SentinelClass } from './sentinel-lists.ts';
 import { workingDayDue } from './working-day-due.ts';
 import { NO_CALENDAR } from '../calendar.ts';
+import { ruleText } from '../satisfaction/rule-words.ts';
 
 /** Working days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
@@ -236,30 +237,57 @@ export interface WarningStyle {
   calendar: string;
 }
 
-function describe(row: WarningCandidate, language: Language): Pick<Warning, 'summary' | 'suggested_action'> {
+/** How a warning's text writes dates: warnings.json keeps them ISO (a data file); a page writes them as its language does (pipeline/dates.ts). */
+export interface WarningDates {
+  day(date: string): string;
+  month(month: string): string;
+}
+
+const ISO_DATES: WarningDates = { day: (date) => date, month: (month) => month };
+
+/** What a warning's text is worded from: a candidate's facts, or a published warning's (which has no `reason` or `month`). */
+type WarningFacts = Omit<WarningCandidate, 'warning_key' | 'reason' | 'month'> & { reason?: string; month?: string | null };
+
+/**
+ * A published warning's summary and suggested action in any language, worded again from its
+ * fields, so each language's pages say what happened in their own words while warnings.json keeps
+ * the run's language. A satisfaction drop published without its cells, or a breach without its
+ * case, keeps its summary as written.
+ *
+ * @example warningText(warning, 'vi', { day: (date) => formatDate('vi', date), month: (month) => formatMonth('vi', month) }).summary
+ */
+export function warningText(warning: Warning, language: Language, dates: WarningDates): Pick<Warning, 'summary' | 'suggested_action'> {
+  if (warning.kind === 'satisfaction_drop' && warning.satisfaction === undefined) return { summary: warning.summary, suggested_action: t(language, 'warning.action.satisfaction_drop') };
+  if (warning.kind === 'sla_breach' && warning.sla_case === undefined) return { summary: warning.summary, suggested_action: t(language, 'warning.action.sla_breach') };
+  return describe(warning, language, dates);
+}
+
+function describe(row: WarningFacts, language: Language, dates: WarningDates = ISO_DATES): Pick<Warning, 'summary' | 'suggested_action'> {
   const department = row.department ?? t(language, 'warning.hospital');
   const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
   if (row.kind === 'sla_breach' && row.sla_case) {
     const { id, due_date: due, escalation_step: step, owner, owner_role: role } = row.sla_case;
+    // the working days overdue: the candidate's reason, which a published warning holds as its observed count
+    const days = row.reason || n(row.observed);
     return {
-      summary: t(language, 'warning.summary.sla_breach', { department, id, due, days: row.reason, step: String(step), owner: owner ?? t(language, `case.role.${role}`) }),
+      summary: t(language, 'warning.summary.sla_breach', { department, id, due: dates.day(due), days, step: String(step), owner: owner ?? t(language, `case.role.${role}`) }),
       suggested_action: t(language, 'warning.action.sla_breach'),
     };
   }
-  if (row.kind === 'satisfaction_drop' && row.satisfaction) return describeSatisfactionDrop(row, row.satisfaction, language, department);
+  if (row.kind === 'satisfaction_drop' && row.satisfaction) return describeSatisfactionDrop(row, row.satisfaction, language, department, dates);
   if (row.kind === 'satisfaction_drop') {
     return {
-      summary: t(language, 'warning.summary.satisfaction_drop', { department, month: row.month ?? '', observed: n(row.observed), expected: n(row.expected), reason: row.reason }),
+      summary: t(language, 'warning.summary.satisfaction_drop', { department, month: dates.month(row.month ?? ''), observed: n(row.observed), expected: n(row.expected), reason: ruleText(language, row.reason ?? '') }),
       suggested_action: t(language, 'warning.action.satisfaction_drop'),
     };
   }
-  if (row.kind === 'sentinel') return describeSentinel(row, language, department);
+  if (row.kind === 'sentinel') return describeSentinel(row, language, department, dates);
   const category = t(language, `category.${(row.category ?? 'other') as Category}`);
   const where = row.kind === 'hotspot' ? (row.location ?? department) : row.kind === 'emerging_term' ? `“${row.keywords[0] ?? ''}”` : `${department} · ${category}`;
   const summary = t(language, `warning.summary.${row.kind}`, {
     where,
     observed: n(row.observed),
-    week: row.period_start,
+    week: dates.day(row.period_start),
     expected: n(row.expected),
     bound: row.upperbound === null || row.upperbound === undefined ? '–' : n(row.upperbound),
     keywords: row.keywords.join(language === 'zh' ? '、' : ', '),
@@ -268,23 +296,23 @@ function describe(row: WarningCandidate, language: Language): Pick<Warning, 'sum
 }
 
 /** A satisfaction drop in words: the section and patient type that fell, in which month or week, observed against expected, and the rule. */
-function describeSatisfactionDrop(row: WarningCandidate, drop: SatisfactionDrop, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
+function describeSatisfactionDrop(row: WarningFacts, drop: SatisfactionDrop, language: Language, department: string, dates: WarningDates): Pick<Warning, 'summary' | 'suggested_action'> {
   const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
   const patients = (['inpatient', 'outpatient'] as const).find((type) => type === drop.patient_type) ?? 'all';
   const summary = t(language, 'warning.summary.satisfaction_drop.cell', {
     section: drop.section === 'all' ? t(language, 'satisfaction.wholeForm') : t(language, 'satisfaction.section', { section: drop.section }),
     patients: t(language, `satisfaction.patients.${patients}`),
     department,
-    period: drop.grain === 'week' ? t(language, 'satisfaction.week', { week: drop.period }) : t(language, 'satisfaction.month', { month: drop.period }),
+    period: drop.grain === 'week' ? t(language, 'satisfaction.week', { week: dates.day(drop.period) }) : t(language, 'satisfaction.month', { month: dates.month(drop.period) }),
     observed: n(row.observed),
     expected: n(row.expected),
-    reason: drop.rule,
+    reason: ruleText(language, drop.rule),
   });
   return { summary, suggested_action: t(language, 'warning.action.satisfaction_drop') };
 }
 
 /** A sentinel in words: the event, where, when, and the phrases that said so; the reputational classes go first to the patient-relations office. */
-function describeSentinel(row: WarningCandidate, language: Language, department: string): Pick<Warning, 'summary' | 'suggested_action'> {
+function describeSentinel(row: WarningFacts, language: Language, department: string, dates: WarningDates): Pick<Warning, 'summary' | 'suggested_action'> {
   const eventClass = row.event_class ?? '';
   const event = (SENTINEL_CLASSES as readonly string[]).includes(eventClass) ? t(language, `sentinel.class.${eventClass as SentinelClass}`) : eventClass;
   const keywords = row.keywords.map((keyword) => `“${keyword}”`).join(language === 'zh' ? '、' : ', ');
@@ -293,14 +321,14 @@ function describeSentinel(row: WarningCandidate, language: Language, department:
   // an event of several records says which and how many are news to this run
   const summary =
     count <= 1
-      ? t(language, quoted ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', { event, department, day: row.period_start, record: row.evidence_ids[0] ?? '', keywords })
+      ? t(language, quoted ? 'warning.summary.sentinel' : 'warning.summary.sentinelUnquoted', { event, department, day: dates.day(row.period_start), record: row.evidence_ids[0] ?? '', keywords })
       : [
           t(language, quoted ? 'warning.summary.sentinelEvent' : 'warning.summary.sentinelEventUnquoted', {
             event,
             department,
             count: formatNumber(language, count),
-            from: row.period_start,
-            to: row.period_end,
+            from: dates.day(row.period_start),
+            to: dates.day(row.period_end),
             records: row.evidence_ids.join(', '),
             keywords,
           }),
@@ -319,7 +347,7 @@ function newRecordsNote(count: number, language: Language): string[] {
 function withoutNews(warning: Warning, language: Language): Warning {
   if ((warning.new_evidence_ids ?? []).length === 0) return warning;
   const quiet = { ...warning, new_evidence_ids: [] };
-  return { ...quiet, ...describe({ ...quiet, warning_key: '', reason: '', month: null }, language) };
+  return { ...quiet, ...describe(quiet, language) };
 }
 
 /** A warning is due a number of working days after the as-of date, in its case's calendar or the hospital's. */

@@ -150,7 +150,7 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(overflow).toBeLessThanOrEqual(0);
     const warning = page.locator('section').first();
     expect(await warning.locator('h3').innerText()).toBe('投诉超期未办结');
-    expect(await warning.innerText()).toContain('心内科投诉 R1 已超过办理时限 2025-06-27 1 个工作日（督办第 1 级），责任人：科室主任。');
+    expect(await warning.innerText()).toContain('心内科投诉 R1 已超过办理时限 2025年6月27日 1 个工作日（督办第 1 级），责任人：科室主任。');
     expect(await warning.locator('details summary').innerText()).toBe('依据：1 条记录');
     await page.screenshot({ path: join(ws.root, 'department-phone.png'), fullPage: true });
     await context.close();
@@ -172,15 +172,21 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
       await page.locator('.filters').first().locator('select[data-field="category"]').selectOption('');
       await department.selectOption('');
       expect(await rows.count()).toBe(total);
-      // the received dates, sorted by the Arrow data's column, up then down
+      // the received dates (ISO in each cell's <time datetime>), sorted by the Arrow data's column, up then down;
+      // on a phone each case is a card under its labels (no heading row to click), in the list's due-date order
       const header = list.locator('thead th', { hasText: '受理日期' });
-      const received = async () => (await list.locator('tbody tr td:nth-child(5)').allInnerTexts()).filter((text) => text !== '');
-      await header.click();
-      expect(await header.getAttribute('aria-sort')).toBe('ascending');
-      const up = await received();
-      expect(up).toEqual([...up].sort());
-      await header.click();
-      expect(await received()).toEqual([...up].reverse());
+      const received = () => list.locator('tbody tr td:nth-child(5) time').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime') ?? ''));
+      if (name === 'desktop') {
+        await header.click();
+        expect(await header.getAttribute('aria-sort')).toBe('ascending');
+        const up = await received();
+        expect(up).toEqual([...up].sort());
+        await header.click();
+        expect(await received()).toEqual([...up].reverse());
+      } else {
+        expect(await header.isVisible()).toBe(false);
+        expect(await page.evaluate<string>('getComputedStyle(document.querySelector(\'table[data-table="open_cases"] tbody tr td:nth-child(9)\')).display')).toBe('block');
+      }
       expect(errors).toEqual([]);
       expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
       await page.locator('h2', { hasText: '未办结投诉清单' }).scrollIntoViewIfNeeded();
@@ -203,6 +209,38 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     expect(errors).toEqual([]);
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'warnings-filtered-desktop.png') });
+    await context.close();
+  });
+
+  it('writes dates, and what each warning says, in the page’s language, keeping ISO for machines', async () => {
+    const shown = [
+      ['departments/cardiology-zh.html', '2025年6月27日', '心内科投诉 R1 已超过办理时限 2025年6月27日'],
+      ['vi/departments/cardiology-zh.html', '27/06/2025', 'Khiếu nại R1 của 心内科 đã quá hạn 27/06/2025'],
+      ['en/departments/cardiology-zh.html', '27 Jun 2025', 'Complaint R1 of 心内科: due 27 Jun 2025'],
+    ] as const;
+    for (const [file, due, summary] of shown) {
+      const { context, page, errors } = await openOnPhone(file);
+      const warning = page.locator('section').first();
+      expect(await warning.innerText(), file).toContain(summary);
+      expect(await warning.locator('time[datetime="2025-06-27"]').first().innerText(), file).toBe(due);
+      // the build line: the as-of date as the language writes it, the ISO date in its datetime
+      const asOf = page.locator('p.meta time').nth(1);
+      expect(await asOf.getAttribute('datetime'), file).toBe('2025-06-30');
+      expect(await asOf.innerText(), file).toBe({ zh: '2025年6月30日', vi: '30/06/2025', en: '30 Jun 2025' }[(await page.locator('html').getAttribute('lang')) as 'zh' | 'vi' | 'en']);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    // the first page's list words each warning in its own language too
+    const { context, page } = await openOnPhone('en/index.html', { width: 1280, height: 900 });
+    expect(await page.locator('table[data-table="warnings"] tbody').innerText()).toContain('Complaint R1 of 心内科: due 27 Jun 2025');
+    await context.close();
+  });
+
+  it('gives the heatmap of the quality office’s page a key to its colours', async () => {
+    const { context, page } = await openOnPhone('en/issues.html');
+    const legend = page.locator('figure.chart ul.legend');
+    expect(await legend.count()).toBe(1);
+    expect(await legend.locator('li').allInnerTexts()).toEqual(['× ¼ or less', '× ½', '× 1, as usual', '× 2', '× 4 or more', 'new this month (none before)', 'no usual level yet', 'outlined: 3 or more and at least twice the usual']);
     await context.close();
   });
 

@@ -66,7 +66,7 @@ const pack = (warnings: Warning[], over: Partial<DepartmentPack> = {}): Departme
 
 /** The warning headings (h3) and section headings (h2) in the order the page shows them. */
 const headings = (html: string) => [...html.matchAll(/<h([23])>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`);
-const ids = (html: string) => [...html.matchAll(/summary of (W-[a-z-]+)/g)].map((m) => m[1]);
+const ids = (html: string) => [...html.matchAll(/<section id="warning-(W-[a-z-]+)"/g)].map((m) => m[1]);
 
 describe('renderDepartmentPage', () => {
   const full = pack([
@@ -80,25 +80,28 @@ describe('renderDepartmentPage', () => {
   it('lists open warnings first, new before ongoing and the most severe first, then those resolved', () => {
     expect(ids(html)).toEqual(['W-spike', 'W-new-low', 'W-ongoing-high', 'W-resolved']);
     const sections = headings(html).filter((h) => h.startsWith('h2'));
-    expect(sections).toEqual(['h2 Open warnings', 'h2 Resolved in this run', 'h2 Complaints received in 2025-05']);
+    expect(sections).toEqual(['h2 Open warnings', 'h2 Resolved in this run', 'h2 Complaints received in <time datetime="2025-05">May 2025</time>']);
   });
 
   it('shows what to do, by when, and the evidence', () => {
     expect(html).toContain('<h3>Complaints rising sharply</h3>');
-    expect(html).toContain('Severity: <strong>High</strong> · Status: New · Period: 2025-06-02 to 2025-06-30');
-    expect(html).toContain('<strong>What to do: </strong>action of W-spike');
-    expect(html).toContain('<strong>Due by: </strong>2025-07-01');
+    expect(html).toContain('Severity: <strong>High</strong> · Status: New · Period: <time datetime="2025-06-02">2 Jun 2025</time> to <time datetime="2025-06-30">30 Jun 2025</time>');
+    // what happened and what to do, worded from the warning's fields in the page's language
+    expect(html).toContain('<p>急诊科 · process: 12 complaints in the week of 2 Jun 2025, against 3.1 expected (alarm above 8.5). Rising: 排队, 挂号窗口.</p>');
+    expect(html).toContain('<strong>What to do: </strong>Process problem: the department finds the broken step');
+    expect(html).toContain('<strong>Due by: </strong><time datetime="2025-07-01">1 Jul 2025</time>');
     expect(html).toContain('<strong>Keywords: </strong>排队, 挂号窗口');
     expect(html).toContain('<strong>Category: </strong>process');
     expect(html).toContain('<strong>Location: </strong>A&amp;E entrance');
-    expect(html).toContain('<li>Observed 12, expected 3.1</li><li>Alert threshold 8.5</li><li>Baseline 2024-12-02 to 2025-05-25</li>');
+    expect(html).toContain('<li>Observed 12, expected 3.1</li><li>Alert threshold 8.5</li><li>Baseline <time datetime="2024-12-02">2 Dec 2024</time> to <time datetime="2025-05-25">25 May 2025</time></li>');
     expect(html).toContain('<strong>q (Benjamini–Hochberg): </strong>&lt; 0.001');
     expect(html).toContain('<summary>Records behind it: 3</summary><p><small>hospital_hotline · F1, gov_12345 · F1, gov_12345 · F9</small></p>');
     // a warning logged before the pairs were kept shows its ids
     const legacy = renderDepartmentPage(pack([{ ...spike, evidence: [] }]), 'en');
     expect(legacy).toContain('<summary>Records behind it: 3</summary><p><small>F1, F1, F9</small></p>');
-    // an SLA breach has no bound, baseline or quotes: nothing is shown for them
-    expect(html).toContain('<li>Observed 4, expected 0</li><li><strong>Method: </strong>working-day SLA</li></ul>\n<details>');
+    // an SLA breach has no bound, baseline or quotes, and its count is the days overdue its summary gives: nothing is shown for them
+    expect(html).toContain('<ul><li><strong>Method: </strong>time limit in working days</li></ul>\n<details>');
+    expect(renderDepartmentPage(pack([warning('W-b')]), 'zh')).toContain('<li><strong>方法：</strong>按工作日计算的办理时限</li>');
   });
 
   it('shows at most five quotes and every signal as a table row', () => {
@@ -106,9 +109,9 @@ describe('renderDepartmentPage', () => {
     expect(html).not.toContain('q6 not shown');
     const rows = [...html.matchAll(/<tr><td>(.*?)<\/tr>/g)].map((m) => m[1]);
     expect(rows[0]).toBe(
-      'Complaints rising sharply</td><td>department · 急诊科 · process</td><td class="num">12</td><td class="num">3.1</td><td class="num">8.5</td><td class="num">&lt; 0.001</td><td>farrington_flexible</td>',
+      'Complaints rising sharply</td><td>急诊科 · process</td><td class="num">12</td><td class="num">3.1</td><td class="num">8.5</td><td class="num">&lt; 0.001</td><td>farrington_flexible</td>',
     );
-    expect(rows[1]).toContain('<td>location · A&amp;E entrance</td><td class="num">7</td><td class="num">2</td><td class="num">–</td><td class="num">0.031</td>');
+    expect(rows[1]).toContain('<td>A&amp;E entrance</td><td class="num">7</td><td class="num">2</td><td class="num">–</td><td class="num">0.031</td>');
   });
 
   it('shows the complaint numbers of the latest complete month', () => {
@@ -118,15 +121,15 @@ describe('renderDepartmentPage', () => {
   it('escapes markup in a quote, the department name and the texts', () => {
     const hostile = renderDepartmentPage(pack([warning('W-x', { summary: SCRIPT, suggested_action: SCRIPT, keywords: [SCRIPT] }), spike], { department: SCRIPT }), 'en');
     expect(hostile).not.toMatch(/<script/i);
-    // title, h1, summary, action, keywords and the quote
-    expect(hostile.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBe(6);
+    // title, h1, summary (kept as written: a breach without its case), keywords and the quote; the action is worded from the kind
+    expect(hostile.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBe(5);
   });
 
   it('says plainly when there is no open warning, and shows no empty section', () => {
     const empty = renderDepartmentPage(pack([], { kpis: null }), 'en');
     expect(empty).toContain('<p><strong>No open warnings.</strong></p>');
     expect(headings(empty)).toEqual(['h2 Open warnings']);
-    expect(empty).toContain('Built 2025-06-30T12:00:00+08:00 from the data up to 2025-06-30.');
+    expect(empty).toContain('Built <time datetime="2025-06-30T12:00:00+08:00">30 Jun 2025, 12:00 (+08:00)</time> from the data up to <time datetime="2025-06-30">30 Jun 2025</time>.');
     const onlyResolved = renderDepartmentPage(pack([warning('W-resolved', { status: 'resolved' })]), 'en');
     expect(onlyResolved).toContain('No open warnings.');
     expect(ids(onlyResolved)).toEqual(['W-resolved']);
@@ -181,7 +184,7 @@ describe('renderDepartmentIndex', () => {
     expect(ids(html)).toEqual(['W-hospital']);
     const none = renderDepartmentIndex({ ...data, hospitalWide: [] }, 'vi');
     expect(none).toContain('Không có cảnh báo toàn bệnh viện.');
-    expect(renderDepartmentIndex({ ...data, packs: [] }, 'zh')).toContain('截至 2025-06-30 的 12 个月内没有科室有反馈记录或预警。');
+    expect(renderDepartmentIndex({ ...data, packs: [] }, 'zh')).toContain('截至 <time datetime="2025-06-30">2025年6月30日</time> 的 12 个月内没有科室有反馈记录或预警。');
   });
 });
 

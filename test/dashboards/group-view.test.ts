@@ -85,6 +85,9 @@ describe('the group view', () => {
     ]);
     expect(cells[0]?.[9]).toBe('87.5%80.1% to 92.3%');
     expect(document.querySelector('tfoot')).toBeNull();
+    // a dash says why it is there, under the table
+    expect(document.querySelector('table + p.meta, .scroll + p.meta')?.textContent).toMatch(/^– : nothing to show for that hospital/);
+    expect(renderGroupView(rows, warnings, [], 'zh').value).toContain('<p class="meta">–：该医院当月没有可显示的数字');
     // without the practice's rates in any row, their columns are not shown
     const { document: plain } = parseHTML(`<main>${renderGroupView(rows.slice(1), [], [], 'en').value}</main>`);
     expect([...plain.querySelectorAll('th')].map((th) => th.textContent)).not.toContain('Responded in time');

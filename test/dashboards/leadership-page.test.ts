@@ -239,7 +239,7 @@ describe('renderLeadershipPage', () => {
     const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((match) => match[1]);
     expect(captions).toEqual([
       'Whole hospital: satisfaction index by month',
-      'Departments on a funnel plot, 2026-10',
+      'Departments on a funnel plot, Oct 2026',
       'Whole hospital: complaint handling rates by month',
       'Whole hospital: complaints by category and month',
       'Complaints by month in the 8 departments with the most',
@@ -251,7 +251,7 @@ describe('renderLeadershipPage', () => {
 
   it('links back to the first page and says when and from what data it was built', () => {
     expect(html).toContain('<a href="index.html">');
-    expect(html).toContain('Built 2026-11-15T09:00:00+07:00 from the data up to 2026-11-15.');
+    expect(html).toContain('Built <time datetime="2026-11-15T09:00:00+07:00">15 Nov 2026, 09:00 (+07:00)</time> from the data up to <time datetime="2026-11-15">15 Nov 2026</time>.');
     expect(html).toContain('<html lang="en">');
   });
 
@@ -268,7 +268,7 @@ describe('renderLeadershipPage', () => {
 
   it('says so when no one answered a survey in the month, and still shows the whole hospital', () => {
     const empty = renderLeadershipPage(deepFreeze({ ...sample(), index: [], measures: [], spc: [], funnel: [], trend: [] }), 'en');
-    expect(empty).toContain('No survey response in 2026-10.');
+    expect(empty).toContain('No survey response in <time datetime="2026-10">Oct 2026</time>.');
     expect(empty).toContain('Too few months with enough responses to draw a chart.');
     expect(tables(empty)[0]?.[0]?.[0]).toBe('Whole hospital');
   });
@@ -279,12 +279,12 @@ describe('the open-case list on the leadership page', () => {
 
   it('lists the department cases in the order of the mart, escaped, naming the role where the table names no one', () => {
     expect(cases).toEqual([
-      ['2026-10-06', 'Khoa Nhi', 'the supervising leader', 'process', '2026-10-01', '30', 'escalated', '3', '&lt;script&gt;alert(1)&lt;/script&gt; C1'],
-      ['2026-11-19', '&lt;script&gt;alert(1)&lt;/script&gt;', '&lt;script&gt;alert(1)&lt;/script&gt;', '–', '2026-11-14', '0', '–', '–', 'chờ lâu &lt;script&gt;alert(1)&lt;/script&gt;'],
+      ['6 Oct 2026', 'Khoa Nhi', 'the supervising leader', 'process', '1 Oct 2026', '30', 'escalated', '3', '&lt;script&gt;alert(1)&lt;/script&gt; C1'],
+      ['19 Nov 2026', '&lt;script&gt;alert(1)&lt;/script&gt;', '&lt;script&gt;alert(1)&lt;/script&gt;', '–', '14 Nov 2026', '0', '–', '–', 'chờ lâu &lt;script&gt;alert(1)&lt;/script&gt;'],
     ]);
   });
 
   it('lists the referred ones apart, with no due date', () => {
-    expect(upward).toEqual([['–', 'Khoa Nhi', 'the department head', 'cost', '2026-10-20', '19', 'referred', '–', 'BHYT C3']]);
+    expect(upward).toEqual([['–', 'Khoa Nhi', 'the department head', 'cost', '20 Oct 2026', '19', 'referred', '–', 'BHYT C3']]);
   });
 });

@@ -58,7 +58,7 @@ describe('survey modes', () => {
       { hospital: true, month: '2025-05', survey_mode: 'other', responses: '3', pct_satisfied: '', suppressed: 'true' },
       { hospital: true, month: '2025-05', survey_mode: 'ward_visit', responses: '12', pct_satisfied: '100.0', suppressed: 'false' },
     ]);
-    expect(readFileSync(join(ws.out, 'zh', 'leadership.html'), 'utf8')).toContain('按调查方式的满意度指数（2025-05）：病房走访 100.0% (12)；其他 应答过少');
+    expect(readFileSync(join(ws.out, 'zh', 'leadership.html'), 'utf8')).toContain('按调查方式的满意度指数（<time datetime="2025-05">2025年5月</time>）：病房走访 100.0% (12)；其他 应答过少');
   });
 });
 

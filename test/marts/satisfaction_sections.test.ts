@@ -75,7 +75,7 @@ describe('satisfaction watched per section and patient type', () => {
     expect(ward.observed).toBeCloseTo(60, 12);
     expect(ward.expected).toBeCloseTo(87.5, 9);
     expect(ward.satisfaction).toMatchObject({ section: 'C', patient_type: 'inpatient', grain: 'month', period: '2025-06', rule: 'Below LCL' });
-    expect(ward.summary).toBe('Satisfaction with section C among inpatients in Khoa Ngoại tổng hợp fell to 60% in 2025-06 (expected 87.5%): Below LCL.');
+    expect(ward.summary).toBe('Satisfaction with section C among inpatients in Khoa Ngoại tổng hợp fell to 60% in 2025-06 (expected 87.5%): below the lower limit.');
     expect(warnings.map((w) => w.department)).toEqual([null, 'Khoa Ngoại tổng hợp']);
   });
 

@@ -73,7 +73,7 @@ describe('a site of two hospitals', () => {
     ] as const) {
       const meta = dom(file).querySelector('p.meta')?.textContent ?? '';
       expect(meta, file).toContain(`Hospital: ${hospital}`);
-      expect(meta, file).toMatch(/from the data up to 2025-06-13\..*run /);
+      expect(meta, file).toMatch(/from the data up to 13 Jun 2025\..*run /);
     }
     const departments = (file: string) => [...dom(file).querySelectorAll('tbody tr td:first-child a')].map((a) => a.textContent);
     expect(departments('departments/index.east.html')).toEqual(['Emergency Department']);
@@ -92,8 +92,8 @@ describe('a site of two hospitals', () => {
     const rows = [...(group?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''));
     // each hospital's name, its pages and latest reports under it
     expect(rows.map((cells) => cells[0])).toEqual([
-      'eastindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
-      'westindex and rates · issues · departments · 2025-06-13 · 2025-W23 · 2025-05',
+      'eastindex and rates · issues · departments · 13 Jun 2025 · 2025-W23 · May 2025',
+      'westindex and rates · issues · departments · 13 Jun 2025 · 2025-W23 · May 2025',
     ]);
     // complaints of May, east with April's 1 beside it
     expect(rows.map((cells) => cells[1])).toEqual(['3previous month 1', '2']);

@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable)('the reports in real Chromium', () => {
     await page.click('a[href="reports/index.html"]');
     await page.waitForURL(/reports\/index\.html$/);
     // the latest week that ended on or before Saturday 31 May is W21, Monday 19 to Sunday 25 May
-    for (const [link, title] of [['daily/2025-05-31.html', 'Bản tin ngày 2025-05-31'], ['weekly/2025-W21.html', 'Tổng hợp tuần 2025-W21 (2025-05-19 đến 2025-05-25)'], ['monthly/2025-04.html', 'Phân tích tháng 2025-04']] as const) {
+    for (const [link, title] of [['daily/2025-05-31.html', 'Bản tin ngày 31/05/2025'], ['weekly/2025-W21.html', 'Tổng hợp tuần 2025-W21 (19/05/2025 đến 25/05/2025)'], ['monthly/2025-04.html', 'Phân tích tháng 04/2025']] as const) {
       await page.goto(pathToFileURL(join(ws.out, 'reports', link)).href);
       expect(await page.locator('h1').innerText()).toBe(title);
       expect(await sidewaysOverflow(page), link).toBeLessThanOrEqual(0);

@@ -103,7 +103,7 @@ describe('daily bulletin', () => {
   });
 
   it('speaks the site language', () => {
-    expect(renderReportMarkdown(dailyBulletin(data, 'vi'))).toContain('# Bản tin ngày 2025-06-13');
+    expect(renderReportMarkdown(dailyBulletin(data, 'vi'))).toContain('# Bản tin ngày 13/06/2025');
     expect(renderReportMarkdown(dailyBulletin(data, 'zh'))).toContain('| 投诉 | 32 |');
   });
 });
@@ -188,8 +188,8 @@ describe('monthly analysis', () => {
 
   it('counts the warnings opened, closed and open at the end of the month', () => {
     expect(md).toContain('1 opened and 1 closed in the month; 1 open at its end.');
-    expect(md).toContain('| Complaints rising sharply | 急诊科 · process | 2025-02-24 | 2025-03-10 |');
-    expect(md).toContain('| Complaint hotspot | Whole hospital · car park | 2025-03-17 |   |');
+    expect(md).toContain('| Complaints rising sharply | 急诊科 · process | 24 Feb 2025 | 10 Mar 2025 |');
+    expect(md).toContain('| Complaint hotspot | Whole hospital · car park | 17 Mar 2025 |   |');
     expect(md).not.toContain('W3');
   });
 });

@@ -62,7 +62,7 @@ describe('report files and periods', () => {
     expect(index).toContain('href="reports/weekly/2025-W23.html"');
     expect(index).toContain('href="reports/monthly/2025-05.html"');
     expect(read('index.html')).toContain('href="daily/2025-05-12.md"');
-    expect(read('index.html')).toContain('Built 2025-06-30T12:00:00+08:00 from the data up to 2025-06-13.');
+    expect(read('index.html')).toMatch(/Built <time datetime="2025-06-30T12:00:00\+08:00">\d{1,2} Ju[nl] 2025, \d\d:\d\d \([^)]+\)<\/time> from the data up to <time datetime="2025-06-13">13 Jun 2025<\/time>\./);
   });
 
   it('lists every report in the site manifest', () => {
@@ -82,8 +82,8 @@ describe('daily bulletin', () => {
   it('counts all overdue and the newly overdue: 12 Jun, B2 and B7 (due 11 Jun) newly, B4 since 16 May', () => {
     const md = read('daily/2025-06-12.md');
     expect(md).toContain('At the end of the day 3 complaints were open past their due date; 2 of them became overdue that day.');
-    expect(md).toContain('| B2 | 急诊科 | process | 2025-06-06 | 2025-06-11 |');
-    expect(md).toContain('| B7 | 心血管内科 | attitude | 2025-05-30 | 2025-06-11 |');
+    expect(md).toContain('| B2 | 急诊科 | process | 6 Jun 2025 | 11 Jun 2025 |');
+    expect(md).toContain('| B7 | 心血管内科 | attitude | 30 May 2025 | 11 Jun 2025 |');
     // working days overdue on 12 Jun: B4 19 (16 May .. 12 Jun, 端午节 off), B2 and B7 1 (12 Jun)
     expect(md).toContain('| 急诊科 | 2 | 19 |');
     expect(md).toContain('| 心血管内科 | 1 | 1 |');
@@ -91,7 +91,7 @@ describe('daily bulletin', () => {
 
   it('finds nothing newly overdue on 13 Jun and 3 overdue in all; B4 was overdue first on 16 May', () => {
     expect(read('daily/2025-06-13.md')).toContain('At the end of the day 3 complaints were open past their due date; 0 of them became overdue that day.');
-    expect(read('daily/2025-05-16.md')).toContain('| B4 | 急诊科 | process | 2025-05-12 | 2025-05-15 |');
+    expect(read('daily/2025-05-16.md')).toContain('| B4 | 急诊科 | process | 12 May 2025 | 15 May 2025 |');
   });
 
   it('publishes redacted text only, escaped in HTML and in Markdown', () => {

@@ -21,7 +21,7 @@ import { readFixReviews } from '../../fixes/fixes.ts';
 import { packWarningsWithStaffNames } from '../pack-quotes.ts';
 import { CHARTED_MONTHS, readChannelMonths, readPraise, readSectionTrend } from './charted.ts';
 import { hospitalPages, packSlug } from './paths.ts';
-import { pageMeta, perHospital, sitePage, type SiteContext } from './site-page.ts';
+import { hospitalTimeZone, pageMeta, perHospital, sitePage, type SiteContext } from './site-page.ts';
 
 /**
  * The alert packs: one per hospital's department with a warning or with feedback in the 12 months
@@ -166,7 +166,7 @@ export const departmentIndexPage = sitePage<DepartmentIndexData>({
  * One department's alert pack as a page: its hospital's charts where the department is one
  * hospital's, and the way back to its hospital's index of departments.
  */
-export const departmentPage = sitePage<{ pack: DepartmentPack; trends: DepartmentTrends; build: Pick<PageMeta, 'hospital' | 'runId'> & { index: string } }>({
+export const departmentPage = sitePage<{ pack: DepartmentPack; trends: DepartmentTrends; build: Pick<PageMeta, 'hospital' | 'runId' | 'timeZone'> & { index: string } }>({
   name: 'department',
   read: async (site) => {
     const { packs } = await departmentPacks(site);
@@ -176,7 +176,7 @@ export const departmentPage = sitePage<{ pack: DepartmentPack; trends: Departmen
       // a department name that two hospitals use gets no charts rather than the two added up
       const [home, ...others] = homes.get(pack.department) ?? [];
       const hospital = others.length === 0 ? (home ?? null) : null;
-      return { path: `departments/${slug}.html`, data: { pack, trends: trends(hospital, pack.department), build: { hospital, runId: site.summary.run_id, index: basename(hospitalPages(pack.hospital, site.several).departments) } } };
+      return { path: `departments/${slug}.html`, data: { pack, trends: trends(hospital, pack.department), build: { hospital, runId: site.summary.run_id, timeZone: hospitalTimeZone(site.config, pack.hospital), index: basename(hospitalPages(pack.hospital, site.several).departments) } } };
     });
   },
   render: ({ pack, trends, build }, language, frame) => renderDepartmentPage(pack, language, trends, build, frame),

@@ -4,7 +4,7 @@ import type { RunSummary } from '../run-summary.ts';
 import { departmentPacks } from './departments.ts';
 import { leadershipData } from './leadership.ts';
 import { hospitalPages } from './paths.ts';
-import { sitePage } from './site-page.ts';
+import { hospitalTimeZone, sitePage } from './site-page.ts';
 
 /**
  * The first page, index.html: this week's warnings (a list that filters), the group view where
@@ -22,7 +22,7 @@ export const homePage = sitePage<{ summary: RunSummary; options: Omit<RunReportO
     const warningPages = new Map<string, string>();
     for (const { slug, pack } of (await departmentPacks(site)).packs) for (const warning of pack.warnings) warningPages.set(warning.id, `departments/${slug}.html`);
     for (const warning of warnings) if (warning.department === null) warningPages.set(warning.id, hospitalPages(warning.hospital, site.several).departments);
-    const options = { warnings, group, hospital: only, downloads: [...site.downloads], reports: site.reports, warningPages };
+    const options = { warnings, group, hospital: only, timeZone: hospitalTimeZone(site.config, only), downloads: [...site.downloads], reports: site.reports, warningPages };
     return [{ path: 'index.html', data: { summary: site.summary, options }, tables: { warnings: warningData(warnings) } }];
   },
   render: ({ summary, options }, language, frame) => renderRunReport(summary, { ...options, language, frame }),

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PageFrame } from '../../../dashboards/html.ts';
 import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import type { PublishedReport } from '../../../dashboards/reports/reports-index.ts';
-import type { Config, Language } from '../../config.ts';
+import { timeZoneOf, type Config, type Language } from '../../config.ts';
 import type { StepModels } from '../../plan.ts';
 import type { WarningsFile } from '../../warnings/warnings.ts';
 import type { RunSummary } from '../run-summary.ts';
@@ -104,7 +104,15 @@ export async function perHospital<T>(site: SiteContext, read: (hospital: string 
   return results;
 }
 
+/**
+ * A hospital's time zone, as its files' are found (config `timezones`, by the folder named after
+ * it); the config's own zone for the group's pages and for a hospital of no folder.
+ */
+export function hospitalTimeZone(config: Config, hospital: string | null): string {
+  return hospital === null ? config.timezone : timeZoneOf(`${hospital}/feedback.csv`, config);
+}
+
 /** What a page of one hospital (or of all, with null) says about itself. */
 export function pageMeta(site: SiteContext, hospital: string | null): PageMeta {
-  return { hospital, asOf: site.summary.as_of, generatedAt: site.summary.generated_at, runId: site.summary.run_id };
+  return { hospital, asOf: site.summary.as_of, generatedAt: site.summary.generated_at, runId: site.summary.run_id, timeZone: hospitalTimeZone(site.config, hospital) };
 }

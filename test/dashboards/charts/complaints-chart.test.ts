@@ -26,7 +26,7 @@ describe('complaintsByCategoryChart', () => {
 
   it('keeps the practice’s order of categories, a value not recognised last as written, a missing month-category 0', () => {
     const chart = complaintsByCategoryChart(categories, { language: 'en', scope: 'Whole hospital' });
-    expect(description(chart)).toContain('from 2025-05 to 2025-06, stacked by category. In all: process 12, attitude 3, facility 2, and parking? 1.');
+    expect(description(chart)).toContain('from May 2025 to Jun 2025, stacked by category. In all: process 12, attitude 3, facility 2, and parking? 1.');
     expect(tableRows(chart)).toEqual([
       ['2025-05', '7', '3', '0', '0'],
       ['2025-06', '5', '0', '2', '1'],

@@ -42,8 +42,8 @@ describe('renderFigure', () => {
 
 describe('monthsText', () => {
   it('names up to three months, else counts them and names the latest three', () => {
-    expect(monthsText('en', ['2025-01', '2025-02'])).toBe('2025-01 and 2025-02');
-    expect(monthsText('en', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 months, the latest 2025-02, 2025-03, and 2025-05');
-    expect(monthsText('zh', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 个月，最近为 2025-02、2025-03和2025-05');
+    expect(monthsText('en', ['2025-01', '2025-02'])).toBe('Jan 2025 and Feb 2025');
+    expect(monthsText('en', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 months, the latest Feb 2025, Mar 2025, and May 2025');
+    expect(monthsText('zh', ['2025-01', '2025-02', '2025-03', '2025-05'])).toBe('4 个月，最近为 2025年2月、2025年3月和2025年5月');
   });
 });

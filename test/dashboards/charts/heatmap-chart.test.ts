@@ -19,7 +19,7 @@ describe('departmentCategoryHeatmap', () => {
 
   it('names the cells the mart flagged, and lists every cell with its observed, expected and ratio', () => {
     const chart = departmentCategoryHeatmap(cells, { language: 'en', month: '2025-06', top: 10 });
-    expect(chart?.value).toContain('2025-06: complaints by department and category against their usual level');
+    expect(chart?.value).toContain('Jun 2025: complaints by department and category against their usual level');
     expect(description(chart)).toContain('the mean of the 12 months before');
     expect(description(chart)).toContain('At least twice the usual and 3 or more: 急诊科 · process (6, × 3.0) and 心内科 · attitude (3, new).');
     expect(tableRows(chart)).toEqual([
@@ -29,6 +29,24 @@ describe('departmentCategoryHeatmap', () => {
       ['心内科', 'cost', '0', '0.1', '× 0.0'],
       ['儿科', 'facility', '1', '–', '–'],
     ]);
+  });
+
+  it('gives a key to its colours above the drawing, each swatch of the scale the cells are drawn with, in the reader’s language', () => {
+    const legend = (language: 'zh' | 'vi' | 'en') => /<ul class="legend"[^>]*>([\s\S]*?)<\/ul>/.exec(departmentCategoryHeatmap(cells, { language, month: '2025-06', top: 10 })?.value ?? '')?.[1] ?? '';
+    const items = (language: 'zh' | 'vi' | 'en') => [...legend(language).matchAll(/<li><span class="swatch" style="([^"]*)"><\/span>(.*?)<\/li>/g)].map((m) => [m[1], m[2]]);
+    // the PuOr diverging-log scale of Plot at ¼, ½, 1, 2 and 4 times the usual level (clamped beyond)
+    expect(items('en')).toEqual([
+      ['background:rgb(45, 0, 75)', '× ¼ or less'],
+      ['background:rgb(153, 142, 191)', '× ½'],
+      ['background:rgb(243, 238, 234)', '× 1, as usual'],
+      ['background:rgb(238, 157, 61)', '× 2'],
+      ['background:rgb(127, 59, 8)', '× 4 or more'],
+      ['background:#d55e00', 'new this month (none before)'],
+      ['background:white;border:1px dashed #8a96a3', 'no usual level yet'],
+      ['border:2px solid #1d2733', 'outlined: 3 or more and at least twice the usual'],
+    ]);
+    expect(items('zh').map((item) => item[1])).toContain('× 1，与常态持平');
+    expect(items('vi').map((item) => item[1])).toContain('viền đậm: từ 3 khiếu nại và từ gấp đôi mức thường lệ');
   });
 
   it('keeps the departments with the most complaints in the month', () => {

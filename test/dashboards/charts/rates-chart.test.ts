@@ -22,7 +22,7 @@ describe('ratesChart', () => {
   it('takes any list of rate columns, a blank rate a gap and a dash, never 0', () => {
     const chart = ratesChart(rows, { language: 'en', scope: 'Whole hospital', rates });
     expect(chart?.value).toContain('Whole hospital: complaint handling rates by month');
-    expect(description(chart)).toContain('In 2025-06: Response rate 100.0%, Resolution rate –, and Solved 66.7%.');
+    expect(description(chart)).toContain('In Jun 2025: Response rate 100.0%, Resolution rate –, and Solved 66.7%.');
     expect(tableRows(chart)).toEqual([
       ['2025-04', '80.0%', '60.0%', '–'],
       ['2025-05', '92.5%', '75.0%', '50.0%'],

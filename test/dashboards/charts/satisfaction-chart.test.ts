@@ -35,8 +35,8 @@ describe('satisfactionChart', () => {
   it('names the special-cause months in its text alternative and puts every month in its table', () => {
     const chart = satisfactionChart(rows, { language: 'en', scope: 'Whole hospital' });
     expect(chart?.value).toContain('<figcaption>Whole hospital: satisfaction index by month</figcaption>');
-    expect(description(chart)).toContain('from 2025-01 to 2025-06 (line; 97.5% in 2025-06)');
-    expect(description(chart)).toContain('improvement: 2025-06; concern: 2025-04.');
+    expect(description(chart)).toContain('from Jan 2025 to Jun 2025 (line; 97.5% in Jun 2025)');
+    expect(description(chart)).toContain('improvement: Jun 2025; concern: Apr 2025.');
     const table = tableRows(chart);
     expect(table).toHaveLength(6);
     expect(table[1]).toEqual(['2025-02', '40', '91.3%', '87.5–92.5', '90.0%', '84.0%', '96.0%', '']);
@@ -47,7 +47,7 @@ describe('satisfactionChart', () => {
   it('writes numbers and words in the reader’s language', () => {
     const chart = satisfactionChart(rows, { language: 'vi', scope: 'Toàn bệnh viện' });
     expect(tableRows(chart)[1]?.slice(2, 4)).toEqual(['91,3%', '87,5–92,5']);
-    expect(description(chart)).toContain('cải thiện: 2025-06; cần lưu ý: 2025-04.');
+    expect(description(chart)).toContain('cải thiện: 06/2025; cần lưu ý: 04/2025.');
   });
 
   it('draws nothing with fewer than two months to draw', () => {

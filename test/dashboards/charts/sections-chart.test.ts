@@ -37,8 +37,8 @@ describe('satisfactionSectionsChart', () => {
   it('names the special-cause months by section and patient type, and lists every month in the table', () => {
     const chart = satisfactionSectionsChart(rows, { language: 'en', scope: 'Orthopaedics' });
     expect(chart?.value).toContain('Orthopaedics: satisfaction by section and patient type');
-    expect(description(chart)).toContain('from 2025-04 to 2025-06');
-    expect(description(chart)).toContain('Special causes of concern: C. Facilities · Inpatients: 2025-05 and 2025-06. Improvements: none.');
+    expect(description(chart)).toContain('from Apr 2025 to Jun 2025');
+    expect(description(chart)).toContain('Special causes of concern: C. Facilities · Inpatients: May 2025 and Jun 2025. Improvements: none.');
     const table = tableRows(chart);
     expect(table).toHaveLength(12);
     expect(table[0]).toEqual(['A. Access', 'Inpatients', '2025-04', '40', '90.0%', '85.0–94.0', '75.0%', '101.0%', '']);

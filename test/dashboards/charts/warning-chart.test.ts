@@ -21,7 +21,7 @@ describe('warningChart', () => {
   it('says the warning’s week against its expectation and lists every week', () => {
     const chart = warningChart([...weeks].reverse(), { language: 'vi', cell: 'Khoa Nhi · process', week: '2025-06-11' });
     expect(chart?.value).toContain('Khoa Nhi · process: khiếu nại mỗi tuần');
-    expect(description(chart)).toContain('Tuần 2025-06-11: 9,0 so với 1,7 dự kiến.');
+    expect(description(chart)).toContain('Tuần 11/06/2025: 9,0 so với 1,7 dự kiến.');
     expect(tableRows(chart)).toEqual([
       ['2025-05-14', '1', '–', '–'],
       ['2025-05-21', '2', '1,5', '–'],
