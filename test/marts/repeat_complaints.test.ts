@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /**
@@ -144,21 +144,24 @@ describe('contact hashes', () => {
   });
 
   it('are filled in once for a warehouse made before the column existed, and the salt is kept', async () => {
-    const before = await ws.query<{ id: string; contact_hash: string | null }>('select id, contact_hash from feedback_records order by id');
-    const [salt] = await ws.query<{ value: string }>("select value from warehouse_secrets where name = 'contact_salt'");
-    await ws.run();
-    const [kept] = await ws.query<{ value: string }>("select value from warehouse_secrets where name = 'contact_salt'");
+    // runs again and takes the warehouse back in time: on a copy, leaving the shared one as the other tests read it
+    const own = await ws.copy();
+    onTestFinished(() => own.dispose());
+    const before = await own.query<{ id: string; contact_hash: string | null }>('select id, contact_hash from feedback_records order by id');
+    const [salt] = await own.query<{ value: string }>("select value from warehouse_secrets where name = 'contact_salt'");
+    await own.run();
+    const [kept] = await own.query<{ value: string }>("select value from warehouse_secrets where name = 'contact_salt'");
     expect(kept!.value).toBe(salt!.value);
 
     // an older warehouse: no column, no salt; the next run adds both and hashes what is stored
-    await ws.query('alter table feedback_records drop column contact_hash');
-    await ws.query('drop table warehouse_secrets');
-    await ws.run();
-    const after = await ws.query<{ id: string; linked: boolean }>(
+    await own.query('alter table feedback_records drop column contact_hash');
+    await own.query('drop table warehouse_secrets');
+    await own.run();
+    const after = await own.query<{ id: string; linked: boolean }>(
       "select id, contact_hash is not null as linked from feedback_records order by id",
     );
     expect(after).toEqual(before.map((row) => ({ id: row.id, linked: row.contact_hash !== null })));
-    const [repeats] = await ws.query<{ n: number }>("select count(*)::integer as n from int_complaint_grievances where linked_by = 'contact'");
+    const [repeats] = await own.query<{ n: number }>("select count(*)::integer as n from int_complaint_grievances where linked_by = 'contact'");
     expect(repeats!.n).toBe(3);
   });
 });

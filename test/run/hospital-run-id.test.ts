@@ -1,7 +1,8 @@
 // Contract v2 sections 4 and 5: every exported table and every warning carries `hospital` and `run_id`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../pipeline/run.ts';
 import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -16,18 +17,28 @@ const warningsOf = (): WarningsFile => JSON.parse(readFileSync(join(ws.out, 'war
 const NOW = new Date('2025-06-30T04:00:00Z');
 const runAsOf = (asOf: string) => ws.run({ asOf }, NOW);
 
+// the run as of 13 June, made once; each test reads or goes on from a copy of its warehouse and site
+let june13: Workspace;
+let first: RunResult;
+beforeAll(async () => {
+  june13 = await createWorkspace();
+  await june13.write('east/complaints.csv', EAST);
+  await june13.write('west/complaints.csv', WEST);
+  first = await june13.run({ asOf: '2025-06-13' }, NOW);
+});
+afterAll(async () => {
+  await june13.dispose();
+});
 beforeEach(async () => {
-  ws = await createWorkspace();
-  await ws.write('east/complaints.csv', EAST);
-  await ws.write('west/complaints.csv', WEST);
+  ws = await june13.copy();
 });
 afterEach(async () => {
   await ws.dispose();
 });
 
 describe('hospital and run_id', () => {
-  it('are columns of every table under OUT/data/, run_id the run summary\'s', async () => {
-    const { summary } = await runAsOf('2025-06-13');
+  it('are columns of every table under OUT/data/, run_id the run summary\'s', () => {
+    const { summary } = first;
     const names = readdirSync(join(ws.out, 'data')).filter((name) => name.endsWith('.csv')).map((name) => name.replace(/\.csv$/, ''));
     expect(names).toContain('feedback');
     for (const name of names) {
@@ -49,8 +60,7 @@ describe('hospital and run_id', () => {
     ]);
   });
 
-  it('are on every warning: the hospital of its case, the run that raised it', async () => {
-    const first = await runAsOf('2025-06-13');
+  it('are on every warning: the hospital of its case, the run that raised it', () => {
     const raised = warningsOf().warnings;
     // one sla_breach per case that passed its due date this week (the case clock), in its hospital
     expect(raised.map((w) => [w.kind, w.hospital, w.department, w.evidence_ids, w.run_id]).sort()).toEqual(
@@ -71,7 +81,6 @@ describe('hospital and run_id', () => {
   });
 
   it('keep the run that raised a warning while its status and facts stay as published', async () => {
-    const first = await runAsOf('2025-06-13');
     // the same day run again (a rerun after a crash, or by a second person): nothing changed
     const second = await runAsOf('2025-06-13');
     expect(second.summary.run_id).not.toBe(first.summary.run_id);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestFile, type BacktestWarning } from '../../pipeline/backtest.ts';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { SAMPLE_NOW, sampleRun } from '../support/sample-run.ts';
+import type { Workspace } from '../support/workspace.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
 
@@ -49,14 +50,18 @@ function normalRiseBehind(warning: BacktestWarning): NormalRise[] {
   );
 }
 
-/** The sample's last two years replayed, as `hearken backtest --from 2024-11-18 --to 2026-11-16` does. */
+/**
+ * The sample's last two years replayed, as `hearken backtest --from 2024-11-18 --to 2026-11-16
+ * --db` does on the warehouse of `npm start` (a copy of the sample run built once per test run):
+ * its files are loaded and read already, so the backtest loads nothing again.
+ */
 let ws: Workspace;
 let backtest: BacktestFile;
 beforeAll(async () => {
-  ws = await createWorkspace();
+  ws = await (await sampleRun()).workspace.copy();
   const config = normalizeConfig({ input: SAMPLE, lang: 'en' });
   const out = join(ws.root, 'backtest.json');
-  await runBacktest(config, { from: '2024-11-18', to: '2026-11-16', out, warehouse: ws.db }, silentProgress, new Date('2026-11-16T08:00:00+08:00'));
+  await runBacktest(config, { from: '2024-11-18', to: '2026-11-16', out, warehouse: ws.db }, silentProgress, SAMPLE_NOW);
   backtest = JSON.parse(readFileSync(out, 'utf8')) as BacktestFile;
 }, 900_000);
 afterAll(async () => {

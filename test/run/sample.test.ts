@@ -1,13 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeConfig } from '../../pipeline/config.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
-import { run } from '../../pipeline/run.ts';
 import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
 import { departmentStrings } from '../../data/generator/departments.ts';
 import { HOSPITALS } from '../../data/generator/hospitals.ts';
-import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { sampleRun } from '../support/sample-run.ts';
+import type { Workspace } from '../support/workspace.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
 // each hospital's folder, named as the hospital names itself: the hospital of its records
@@ -22,13 +20,13 @@ const faults = JSON.parse(readFileSync(resolve(SAMPLE, 'faults.json'), 'utf8')) 
   reexport: { overlapping_ids: number; changed_ids: string[] };
 };
 
-/** The shipped sample, run as `npm start` runs it, on the day after its data ends. */
+/** The shipped sample, run as `npm start` runs it, on the day after its data ends (built once per test run). */
 let ws: Workspace;
 let summary: RunSummary;
 beforeAll(async () => {
-  ws = await createWorkspace();
-  const config = normalizeConfig({ db: ws.db, out: ws.out, lang: 'en' });
-  ({ summary } = await run(config, silentProgress, new Date('2026-11-16T08:00:00+08:00')));
+  const sample = await sampleRun();
+  ws = await sample.workspace.copy();
+  ({ summary } = sample);
 }, 600_000);
 afterAll(async () => {
   await ws.dispose();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -20,6 +20,11 @@ export interface Workspace {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** The rows of OUT/data/<name>.csv as text, by column name (exports hold no quoted comma). */
   exported(name: string): Record<string, string>[];
+  /**
+   * A new workspace holding a copy of everything in this one (input, warehouse, out folder), so a
+   * test goes on from a run made once for several tests and leaves it as the others read it.
+   */
+  copy(): Promise<Workspace>;
   dispose(): Promise<void>;
 }
 
@@ -30,6 +35,12 @@ export async function createWorkspace(): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'hearken-test-'));
   const input = join(root, 'input');
   await mkdir(input);
+  return workspaceAt(root);
+}
+
+/** The workspace laid out under `root` (input/, warehouse.duckdb, out/), as createWorkspace makes it. */
+export function workspaceAt(root: string): Workspace {
+  const input = join(root, 'input');
   const db = join(root, 'warehouse.duckdb');
   const out = join(root, 'out');
   const config = (options: CliOptions = {}) =>
@@ -61,6 +72,12 @@ export async function createWorkspace(): Promise<Workspace> {
       const [header, ...lines] = readFileSync(join(out, 'data', `${name}.csv`), 'utf8').trim().split('\n');
       const names = (header ?? '').split(',');
       return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i]!, value])));
+    },
+    async copy() {
+      const copy = await mkdtemp(join(tmpdir(), 'hearken-test-'));
+      // the same layout under another root: paths relative to the input folder stay the same
+      await cp(root, copy, { recursive: true });
+      return workspaceAt(copy);
     },
     dispose: () => rm(root, { recursive: true, force: true }),
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -15,7 +15,7 @@ const CSV = [
   'C1,2025-06-03 12:00,心内科,process,complaint,排队,2025-06-05 12:00',
 ].join('\n');
 
-// each test has its own warehouse and replays the runs before the one it checks, so it stands alone
+// each test has its own warehouse and goes on from the runs before the one it checks, so it stands alone
 let ws: Workspace;
 const warningsOf = (): WarningsFile => JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile;
 const NOW = new Date('2025-06-30T04:00:00Z');
@@ -29,11 +29,26 @@ afterEach(async () => {
   await ws.dispose();
 });
 
+// the run as of 13 June, made once; a test that starts from it takes a copy as its own warehouse
+let june13: Workspace;
+beforeAll(async () => {
+  june13 = await createWorkspace();
+  await june13.write('complaints.csv', CSV);
+  await june13.run({ asOf: '2025-06-13', lang: 'zh' }, NOW);
+});
+afterAll(async () => {
+  await june13.dispose();
+});
+async function fromJune13(): Promise<void> {
+  await ws.dispose();
+  ws = await june13.copy();
+}
+
 describe('sla_breach warnings: one per case, when it passes its due date or an escalation step', () => {
   // default escalation steps 3 and 10 working days overdue: due Fri 6 June, so step 1 is reached on
   // Sat 7 June, step 2 on Wed 11 June (3 working days: 9, 10, 11), step 3 on Fri 20 June (10)
   it('raises one warning per overdue case, new, with its case, owner role and a due date on a working day', async () => {
-    await runAsOf('2025-06-13');
+    await fromJune13();
     const file = warningsOf();
     expect(file.as_of).toBe('2025-06-13');
     expect(file.warnings.map((w) => [w.kind, w.department, w.status, w.observed, w.severity, w.evidence_ids]).sort()).toEqual([
@@ -53,7 +68,7 @@ describe('sla_breach warnings: one per case, when it passes its due date or an e
   });
 
   it('raises nothing more while a case stays at its step (also on a re-run), and a new warning at the next step', async () => {
-    await runAsOf('2025-06-13');
+    await fromJune13();
     const first = warningsOf();
     await runAsOf('2025-06-16');
     expect(warningsOf().warnings).toEqual([]);
