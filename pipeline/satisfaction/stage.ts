@@ -5,7 +5,8 @@ import { buildSatisfactionMeasures } from './measures.ts';
 import { buildSatisfactionTrends, latestCompleteMonth, readMonthCounts, type MonthCounts } from './trends.ts';
 import { buildWeeklyWatch, latestCompleteWeek, readWeekCounts, type WeekCounts } from './weekly.ts';
 import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
-import type { WarningCandidate } from '../warnings/warnings.ts';
+import type { DropEvidence, WarningCandidate } from '../warnings/warnings.ts';
+import { dropSeverity } from '../warnings/severity.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
 import { writeSurveyDefinitionTables } from './survey-tables.ts';
@@ -138,10 +139,11 @@ export async function watchSatisfaction(
 
 /** The satisfaction_drop warning candidates that watchSatisfaction left (mart_satisfaction_drop_candidates). */
 export async function readSatisfactionDrops(connection: DuckDBConnection): Promise<WarningCandidate[]> {
-  return queryRows<WarningCandidate>(
+  const rows = await queryRows<WarningCandidate & DropEvidence>(
     connection,
-    "select * exclude (period_start, period_end, methods), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
+    "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
   );
+  return rows.map(({ methods, below_limit, ...row }) => ({ ...row, severity: dropSeverity(methods, below_limit) }));
 }
 
 /**

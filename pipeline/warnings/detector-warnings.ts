@@ -11,6 +11,7 @@ import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
+import { signalSeverity } from './severity.ts';
 import { DETECTOR_KINDS, legacyWarningKey, openWarningIds, warningId, type WarningCandidate, type WarningHistory, type WarningWeek } from './warnings.ts';
 
 /** How many weeks of a detector warning's cell, to its own, the warning carries for its chart. */
@@ -280,13 +281,6 @@ function majority(values: readonly (string | null)[]): string | null {
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
 }
 
-/** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
-function severityOf(qValue: number): WarningCandidate['severity'] {
-  if (qValue <= 0.001) return 'high';
-  if (qValue <= 0.01) return 'medium';
-  return 'low';
-}
-
 /**
  * The warning candidates of signal groups: per group its department, category and place (the
  * named cell's, else what at least half its complaints share), the terms that rose (keyness of its
@@ -346,7 +340,7 @@ async function describeSignalGroups(
       observed: primary.observed,
       expected: primary.expected,
       method: primary.method,
-      severity: severityOf(qValue),
+      severity: signalSeverity(qValue),
       evidence_ids: records.map((row) => row.id),
       evidence: records.map((row) => ({ source: row.evidence_source, id: row.id })),
       upperbound: primary.upperbound,
