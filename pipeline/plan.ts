@@ -25,6 +25,9 @@ export const MACRO_MODELS = [
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
 
+/** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
+export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners'] as const;
+
 /**
  * The ingest step's models: run once per file inside its transaction (staging, outcome, load).
  * Their text, with the macros and aliases they call, is part of the rules fingerprint, so
@@ -81,6 +84,10 @@ export const MART_MODELS = [
  * candidates.
  */
 export const SATISFACTION_MODELS = [
+  'staging/stg_survey_forms',
+  'staging/stg_survey_form_sources',
+  'staging/stg_survey_sections',
+  'staging/stg_survey_items',
   'marts/mart_satisfaction_answers',
   'intermediate/int_satisfaction_period_counts',
   'marts/mart_satisfaction_counts',
@@ -136,7 +143,7 @@ export const PLAN = [
       { step: 'upgradeCodedValues', models: ['landing/upgrade_coded_values'] },
       { step: 'referenceTables', models: ['staging/stg_quarantine_reasons'] },
       { step: 'upgradeQuarantineReasons', models: ['landing/upgrade_quarantine_reasons'] },
-      { models: ['staging/stg_value_aliases'] },
+      { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },
     ],
   },
   { stage: 'ingest', steps: [{ step: 'ingestFiles', models: INGEST_MODELS }] },
