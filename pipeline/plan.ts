@@ -21,6 +21,7 @@ export const MACRO_MODELS = [
   'macros/hospital_of_path',
   'macros/due_working_day_index',
   'macros/department_core',
+  'macros/in_report_scope',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
