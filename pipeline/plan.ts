@@ -172,7 +172,7 @@ export const PLAN = [
     steps: [
       { step: 'surveyDefinitions', models: [] },
       { models: SATISFACTION_MODELS },
-      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] },
+      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_section_trend', 'marts/mart_satisfaction_trend'] },
     ],
   },
   {

@@ -149,13 +149,13 @@ export async function readSatisfactionDrops(connection: DuckDBConnection): Promi
 /**
  * The satisfaction stage's statistics, once the satisfaction models have counted:
  * export_satisfaction_index, export_satisfaction_measures, the drop watch for `asOf`
- * (watchSatisfaction), and the trends the pages draw (mart_satisfaction_trend, and by section and
- * patient type mart_satisfaction_section_trend).
+ * (watchSatisfaction), and the trends the pages draw (by section and patient type
+ * mart_satisfaction_section_trend, and of the whole form mart_satisfaction_trend, read from it).
  */
 export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string, models: StepModels): Promise<void> {
   await buildSatisfactionIndex(connection);
   await buildSatisfactionMeasures(connection, MIN_RESPONSES);
   await watchSatisfaction(connection, await readSatisfactionSeries(connection), asOf, models);
-  await models.run('marts/mart_satisfaction_trend');
   await models.run('marts/mart_satisfaction_section_trend');
+  await models.run('marts/mart_satisfaction_trend');
 }
