@@ -79,6 +79,9 @@ export const MART_MODELS = [
   'marts/mart_praise_records',
 ] as const;
 
+/** The survey definition tables (DDL), which the surveyDefinitions step fills from data/surveys and a hospital's own. */
+export const SURVEY_DEFINITION_MODELS = ['landing/ref_survey_forms', 'landing/ref_survey_form_sources', 'landing/ref_survey_sections', 'landing/ref_survey_items'] as const;
+
 /**
  * The satisfaction stage, once the marts and the survey definition tables exist: answers matched
  * to their survey definition, then the counts the statistics read; after the statistics, the drop
@@ -90,11 +93,24 @@ export const SATISFACTION_MODELS = [
   'staging/stg_survey_sections',
   'staging/stg_survey_items',
   'marts/mart_satisfaction_answers',
-  'intermediate/int_satisfaction_period_counts',
-  'marts/mart_satisfaction_counts',
-  'marts/mart_satisfaction_week_counts',
+  'marts/mart_satisfaction_period_counts',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',
+] as const;
+
+/**
+ * The tables the satisfactionStatistics step computes in TypeScript (DDL): the index and measures
+ * exported, the monthly charts (by cell, whole form, the hospitals' funnel) and the weekly chart.
+ */
+export const SATISFACTION_STATISTICS_MODELS = [
+  'marts/export_satisfaction_index',
+  'marts/export_satisfaction_measures',
+  'marts/mart_satisfaction_cell_spc',
+  'marts/mart_satisfaction_cell_funnel',
+  'marts/mart_satisfaction_spc',
+  'marts/mart_satisfaction_funnel',
+  'marts/mart_satisfaction_hospital_funnel',
+  'marts/mart_satisfaction_weekly_spc',
 ] as const;
 
 /** Run by the satisfactionStatistics step once the charts of the date judged are built (a backtest: for every Monday). */
@@ -170,16 +186,19 @@ export const PLAN = [
   {
     stage: 'satisfaction',
     steps: [
-      { step: 'surveyDefinitions', models: [] },
+      { step: 'surveyDefinitions', models: SURVEY_DEFINITION_MODELS },
       { models: SATISFACTION_MODELS },
-      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_section_trend', 'marts/mart_satisfaction_trend'] },
+      { step: 'satisfactionStatistics', models: [...SATISFACTION_STATISTICS_MODELS, ...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_section_trend', 'marts/mart_satisfaction_trend'] },
     ],
   },
   {
     stage: 'detect',
     steps: [
-      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signal_records'] },
-      { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'] },
+      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signals', 'warnings/alert_signal_records'] },
+      {
+        step: 'detectorWarnings',
+        models: ['warnings/alert_group_records', 'warnings/alert_group_baselines', 'warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'],
+      },
     ],
   },
   {
@@ -193,7 +212,7 @@ export const PLAN = [
   { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },
   {
     stage: 'publish',
-    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_texts', ...REPORT_SCOPE_MODELS, ...REPORT_MODELS] }],
+    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_records', 'warnings/pack_quote_texts', ...REPORT_SCOPE_MODELS, ...REPORT_MODELS] }],
   },
 ] as const satisfies readonly Stage[];
 

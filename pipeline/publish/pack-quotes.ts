@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { cutQuote } from '../frequency/quotes.ts';
-import { writeTable } from '../table-writer.ts';
+import { appendRows } from '../table-writer.ts';
 import type { Warning } from '../warnings/warnings.ts';
 
 /** A record a warning may quote: the redacted text its quote was cut from, and that text with staff names kept. */
@@ -35,7 +35,8 @@ export function withStaffNames(warning: Warning, texts: ReadonlyMap<string, read
 /** `warnings` with their quotes' staff names kept, from the texts of their records (models/warnings/pack_quote_texts.sql). */
 export async function packWarningsWithStaffNames(connection: DuckDBConnection, warnings: readonly Warning[], models: StepModels): Promise<Warning[]> {
   const ids = new Set(warnings.flatMap((warning) => (warning.quotes === undefined ? [] : warning.evidence_ids)));
-  await writeTable(connection, 'pack_quote_records', [{ name: 'id', type: 'varchar' }], [...ids].map((id) => [id]));
+  await models.run('warnings/pack_quote_records');
+  await appendRows(connection, 'pack_quote_records', [...ids].map((id) => ({ id })));
   const texts = new Map<string, PackQuoteText[]>();
   for (const row of await queryRows<PackQuoteText>(connection, models.sql('warnings/pack_quote_texts'))) texts.set(row.id, [...(texts.get(row.id) ?? []), row]);
   return warnings.map((warning) => withStaffNames(warning, texts));
