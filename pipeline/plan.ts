@@ -100,17 +100,18 @@ export const SATISFACTION_MODELS = [
 
 /**
  * The tables the satisfactionStatistics step computes in TypeScript (DDL): the index and measures
- * exported, the monthly charts (by cell, whole form, the hospitals' funnel) and the weekly chart.
+ * exported, the monthly charts (by cell, the hospitals' funnel) and the weekly chart; then the
+ * whole form's charts, read from the cell charts.
  */
 export const SATISFACTION_STATISTICS_MODELS = [
   'marts/export_satisfaction_index',
   'marts/export_satisfaction_measures',
   'marts/mart_satisfaction_cell_spc',
   'marts/mart_satisfaction_cell_funnel',
-  'marts/mart_satisfaction_spc',
-  'marts/mart_satisfaction_funnel',
   'marts/mart_satisfaction_hospital_funnel',
   'marts/mart_satisfaction_weekly_spc',
+  'marts/mart_satisfaction_spc',
+  'marts/mart_satisfaction_funnel',
 ] as const;
 
 /** Run by the satisfactionStatistics step once the charts of the date judged are built (a backtest: for every Monday). */

@@ -23,7 +23,7 @@ export function latestCompleteMonth(asOf: string): string {
   return complete.toISOString().slice(0, 7);
 }
 
-/** The rows of the `all` patient type and dimension, without the cell's columns: the tables the pages read. */
+/** The rows of the `all` patient type and dimension, without the cell's columns. */
 function wholeForm<R extends { patient_type: string; dimension: string }>(rows: readonly R[]): Omit<R, 'patient_type' | 'dimension'>[] {
   return rows.filter((row) => row.patient_type === 'all' && row.dimension === 'all').map(({ patient_type: _patient, dimension: _dimension, ...row }) => row);
 }
@@ -295,12 +295,13 @@ export async function buildSatisfactionTrends(
   const tables = {
     mart_satisfaction_cell_spc: spc,
     mart_satisfaction_cell_funnel: funnel,
-    mart_satisfaction_spc: wholeForm(spc),
-    mart_satisfaction_funnel: wholeForm(funnel),
     mart_satisfaction_hospital_funnel: hospitalFunnelRows(counts, lastMonth, minResponses),
   };
   for (const [table, rows] of Object.entries(tables)) {
     await models.run(`marts/${table}`);
     await appendRows(connection, table, rows);
   }
+  // the whole form of every patient, what the pages draw: read from the cell tables
+  await models.run('marts/mart_satisfaction_spc');
+  await models.run('marts/mart_satisfaction_funnel');
 }
