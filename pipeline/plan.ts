@@ -67,6 +67,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
+  'intermediate/int_feedback_months',
   'marts/mart_complaint_monthly',
   'marts/mart_complaint_channels',
   'marts/mart_department_category_heat',
