@@ -28,8 +28,8 @@ function wholeForm<R extends { patient_type: string; dimension: string }>(rows: 
   return rows.filter((row) => row.patient_type === 'all' && row.dimension === 'all').map(({ patient_type: _patient, dimension: _dimension, ...row }) => row);
 }
 
-/** A row of mart_satisfaction_cell_spc (models/marts/mart_satisfaction_cell_spc.sql). */
-export type CellSpcRow = {
+/** What a row of the cell charts is about: a hospital's department (or `ALL`), patient type, dimension and month, and whether it is suppressed. */
+type CellHead = {
   hospital: string;
   department: string;
   patient_type: string;
@@ -37,6 +37,10 @@ export type CellSpcRow = {
   month: string;
   responses: number;
   suppressed: boolean;
+};
+
+/** A row of mart_satisfaction_cell_spc (models/marts/mart_satisfaction_cell_spc.sql). */
+export type CellSpcRow = CellHead & {
   pct_satisfied: number | null;
   mean_pct: number | null;
   lower_limit_pct: number | null;
@@ -152,14 +156,7 @@ function facetOf(c: Pick<PeriodCounts, 'hospital' | 'department' | 'patient_type
 }
 
 /** A row of mart_satisfaction_cell_funnel (models/marts/mart_satisfaction_cell_funnel.sql). */
-export type CellFunnelRow = {
-  hospital: string;
-  department: string;
-  patient_type: string;
-  dimension: string;
-  month: string;
-  responses: number;
-  suppressed: boolean;
+export type CellFunnelRow = CellHead & {
   effective_n: number | null;
   pct_satisfied: number | null;
   target_pct: number | null;
