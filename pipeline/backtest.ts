@@ -172,7 +172,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         },
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: () => setVariables(connection, { as_of: lastAsOf, ...caseVariables(config.cases) }),
-        surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+        surveyDefinitions: (models) => writeSurveyDefinitions(connection, config, models),
         satisfactionStatistics: async (models) => {
           const series = await readSatisfactionSeries(connection);
           let charted: string | null = null;

@@ -21,9 +21,13 @@ export const MACRO_MODELS = [
   'macros/hospital_of_path',
   'macros/due_working_day_index',
   'macros/department_core',
+  'macros/in_report_scope',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;
+
+/** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
+export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners'] as const;
 
 /**
  * The ingest step's models: run once per file inside its transaction (staging, outcome, load).
@@ -64,6 +68,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
+  'intermediate/int_feedback_months',
   'marts/mart_complaint_monthly',
   'marts/mart_complaint_channels',
   'marts/mart_department_category_heat',
@@ -76,20 +81,41 @@ export const MART_MODELS = [
   'marts/mart_praise_records',
 ] as const;
 
+/** The survey definition tables (DDL), which the surveyDefinitions step fills from data/surveys and a hospital's own. */
+export const SURVEY_DEFINITION_MODELS = ['landing/ref_survey_forms', 'landing/ref_survey_form_sources', 'landing/ref_survey_sections', 'landing/ref_survey_items'] as const;
+
 /**
  * The satisfaction stage, once the marts and the survey definition tables exist: answers matched
  * to their survey definition, then the counts the statistics read; after the statistics, the drop
  * candidates.
  */
 export const SATISFACTION_MODELS = [
+  'staging/stg_survey_forms',
+  'staging/stg_survey_form_sources',
+  'staging/stg_survey_sections',
+  'staging/stg_survey_items',
   'marts/mart_satisfaction_answers',
-  'intermediate/int_satisfaction_period_counts',
-  'marts/mart_satisfaction_counts',
+  'marts/mart_satisfaction_period_counts',
   'marts/mart_division_kpis',
   'marts/mart_satisfaction_modes',
-  'marts/mart_satisfaction_week_counts',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',
+] as const;
+
+/**
+ * The tables the satisfactionStatistics step computes in TypeScript (DDL): the index and measures
+ * exported, the monthly charts (by cell, the hospitals' funnel) and the weekly chart; then the
+ * whole form's charts, read from the cell charts.
+ */
+export const SATISFACTION_STATISTICS_MODELS = [
+  'marts/export_satisfaction_index',
+  'marts/export_satisfaction_measures',
+  'marts/mart_satisfaction_cell_spc',
+  'marts/mart_satisfaction_cell_funnel',
+  'marts/mart_satisfaction_hospital_funnel',
+  'marts/mart_satisfaction_weekly_spc',
+  'marts/mart_satisfaction_spc',
+  'marts/mart_satisfaction_funnel',
 ] as const;
 
 /** Run by the satisfactionStatistics step once the charts of the date judged are built (a backtest: for every Monday). */
@@ -139,7 +165,7 @@ export const PLAN = [
       { step: 'upgradeCodedValues', models: ['landing/upgrade_coded_values'] },
       { step: 'referenceTables', models: ['staging/stg_quarantine_reasons'] },
       { step: 'upgradeQuarantineReasons', models: ['landing/upgrade_quarantine_reasons'] },
-      { models: ['staging/stg_value_aliases'] },
+      { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },
     ],
   },
   { stage: 'ingest', steps: [{ step: 'ingestFiles', models: INGEST_MODELS }] },
@@ -165,16 +191,19 @@ export const PLAN = [
   {
     stage: 'satisfaction',
     steps: [
-      { step: 'surveyDefinitions', models: [] },
+      { step: 'surveyDefinitions', models: SURVEY_DEFINITION_MODELS },
       { models: SATISFACTION_MODELS },
-      { step: 'satisfactionStatistics', models: [...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_trend', 'marts/mart_satisfaction_section_trend'] },
+      { step: 'satisfactionStatistics', models: [...SATISFACTION_STATISTICS_MODELS, ...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_section_trend', 'marts/mart_satisfaction_trend'] },
     ],
   },
   {
     stage: 'detect',
     steps: [
-      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signal_records'] },
-      { step: 'detectorWarnings', models: ['warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'] },
+      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signals', 'warnings/alert_signal_records'] },
+      {
+        step: 'detectorWarnings',
+        models: ['warnings/alert_group_records', 'warnings/alert_group_baselines', 'warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'],
+      },
     ],
   },
   {
@@ -188,7 +217,7 @@ export const PLAN = [
   { stage: 'warnings', steps: [{ step: 'raiseWarnings', models: ['marts/mart_warning_candidates'] }] },
   {
     stage: 'publish',
-    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_texts', ...REPORT_SCOPE_MODELS, ...REPORT_MODELS] }],
+    steps: [{ step: 'runSummary', models: [] }, { models: ['marts/mart_department_packs'] }, { step: 'publish', models: ['warnings/pack_quote_records', 'warnings/pack_quote_texts', ...REPORT_SCOPE_MODELS, ...REPORT_MODELS] }],
   },
 ] as const satisfies readonly Stage[];
 

@@ -147,7 +147,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         },
         departmentKeywords: (models) => buildDepartmentKeywords(connection, models),
         highFrequencyIssues: (models) => buildHighFrequencyIssues(connection, models),
-        surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+        surveyDefinitions: (models) => writeSurveyDefinitions(connection, config, models),
         satisfactionStatistics: (models) => buildSatisfactionStatistics(connection, asOf, models),
         detectSignals: async (models) => {
           // the seven days to the as-of date, and the seven before them

@@ -39,16 +39,9 @@ sla as (
 ),
 
 limits as (
-    select
-        lower(trim(channel)) as channel,
-        nullif(trim(source), '') as source,
-        trim(response_limit)::double as response_limit,
-        lower(trim(unit)) as response_limit_unit
-    from ref_response_limits_raw
-    qualify row_number() over (
-        partition by lower(trim(channel)), nullif(trim(source), '')
-        order by file_rank desc, trim(response_limit)::double, lower(trim(unit))
-    ) = 1
+    select channel, source, response_limit, response_limit_unit
+    from stg_response_limits
+    qualify row_number() over (partition by channel, source order by file_rank desc, response_limit, response_limit_unit) = 1
 ),
 
 -- channels and sources are few: each pair is matched once, then joined back

@@ -4,12 +4,12 @@
 -- the data-quality report suggests matches from.
 create or replace table int_department_names as
 with departments as (
-    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi
-    from ref_departments_raw
+    select code, name_en, name_zh, name_vi
+    from stg_departments
 ),
 
 final as (
-    select trim(code) as code, alias as name from ref_department_aliases_raw
+    select code, alias as name from stg_department_aliases
     union all select code, name_en from departments
     union all select code, name_zh from departments
     union all select code, name_vi from departments

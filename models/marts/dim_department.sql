@@ -21,8 +21,8 @@ with spellings as (
 ),
 
 every_department as (
-    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi, file_rank
-    from ref_departments_raw
+    select code, name_en, name_zh, name_vi, file_rank
+    from stg_departments
 ),
 
 -- one row per code: a hospital's own table (a later reference_dirs folder) over the shipped one

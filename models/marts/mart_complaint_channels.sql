@@ -6,13 +6,8 @@
 -- mart_complaint_monthly; a complaint without a channel counts under `other`.
 create or replace table mart_complaint_channels as
 with complaints as (
-    select
-        hospital,
-        department,
-        strftime(received_at, '%Y-%m') as month,
-        coalesce(channel, 'other') as channel,
-        platform
-    from fct_feedback
+    select hospital, department, month, channel, platform
+    from int_feedback_months
     where kind = 'complaint'
 ),
 

@@ -9,10 +9,10 @@ with complaints as (
     select
         hospital,
         department,
-        strftime(received_at, '%Y-%m') as month,
-        coalesce(category, 'other') as category,
+        month,
+        category,
         received_at::date >= (getvariable('as_of')::date - interval 12 month) as in_last_12_months
-    from fct_feedback
+    from int_feedback_months
     where kind = 'complaint'
 ),
 

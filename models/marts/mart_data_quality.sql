@@ -106,9 +106,9 @@ best as (
 ),
 
 departments as (
-    select trim(code) as code, trim(name_en) as name_en, trim(name_zh) as name_zh, trim(name_vi) as name_vi
-    from ref_departments_raw
-    qualify row_number() over (partition by trim(code) order by file_rank desc) = 1
+    select code, name_en, name_zh, name_vi
+    from stg_departments
+    qualify row_number() over (partition by code order by file_rank desc) = 1
 ),
 
 final as (

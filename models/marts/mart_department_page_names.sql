@@ -33,11 +33,11 @@ shown as (
 -- each code's name in each language, from the latest folder that gives one
 names as (
     select
-        trim(code) as code,
-        first(trim(name_zh) order by file_rank desc) filter (where nullif(trim(name_zh), '') is not null) as name_zh,
-        first(trim(name_vi) order by file_rank desc) filter (where nullif(trim(name_vi), '') is not null) as name_vi,
-        first(trim(name_en) order by file_rank desc) filter (where nullif(trim(name_en), '') is not null) as name_en
-    from ref_departments_raw
+        code,
+        first(name_zh order by file_rank desc) filter (where nullif(name_zh, '') is not null) as name_zh,
+        first(name_vi order by file_rank desc) filter (where nullif(name_vi, '') is not null) as name_vi,
+        first(name_en order by file_rank desc) filter (where nullif(name_en, '') is not null) as name_en
+    from stg_departments
     group by 1
 ),
 

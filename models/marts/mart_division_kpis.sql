@@ -8,19 +8,19 @@
 -- Complaints: the counts of mart_complaint_kpis summed over the division's departments, and the
 -- rates on them as that mart defines them (responded_in_time_rate on received less referred).
 -- Satisfaction: every respondent and answer of the division's departments (patient type and
--- dimension `all` of mart_satisfaction_counts): pct_satisfied = answers of 4 or 5 / all answers
+-- dimension `all` of mart_satisfaction_period_counts' months): pct_satisfied = answers of 4 or 5 / all answers
 -- (the Ministry of Health method), suppressed and blank below satisfaction_min_responses
 -- respondents (pipeline/satisfaction/stage.ts MIN_RESPONSES).
 -- Variable: satisfaction_min_responses.
 create or replace table mart_division_kpis as
 with reference as (
     select
-        trim(code) as code,
-        first(trim(parent) order by file_rank desc) filter (where nullif(trim(parent), '') is not null) as division,
-        first(trim(name_zh) order by file_rank desc) filter (where nullif(trim(name_zh), '') is not null) as name_zh,
-        first(trim(name_vi) order by file_rank desc) filter (where nullif(trim(name_vi), '') is not null) as name_vi,
-        first(trim(name_en) order by file_rank desc) filter (where nullif(trim(name_en), '') is not null) as name_en
-    from ref_departments_raw
+        code,
+        first(parent order by file_rank desc) filter (where nullif(parent, '') is not null) as division,
+        first(name_zh order by file_rank desc) filter (where nullif(name_zh, '') is not null) as name_zh,
+        first(name_vi order by file_rank desc) filter (where nullif(name_vi, '') is not null) as name_vi,
+        first(name_en order by file_rank desc) filter (where nullif(name_en, '') is not null) as name_en
+    from stg_departments
     group by 1
 ),
 
@@ -55,14 +55,14 @@ surveys as (
     select
         members.hospital,
         members.division,
-        counts.month,
+        counts.period as month,
         sum(counts.responses)::integer as responses,
         sum(counts.answers)::integer as answers,
         sum(counts.satisfied_answers)::integer as satisfied_answers,
         sum(counts.score_sum)::double as score_sum
-    from mart_satisfaction_counts as counts
+    from mart_satisfaction_period_counts as counts
     inner join members on members.hospital = counts.hospital and members.department = counts.department
-    where counts.patient_type = 'all' and counts.dimension = 'all'
+    where counts.grain = 'month' and counts.patient_type = 'all' and counts.dimension = 'all'
     group by all
 ),
 

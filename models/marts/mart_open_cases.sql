@@ -33,7 +33,7 @@ owners as (
         normalize_key(department) as department_key,
         nullif(trim(head), '') as head,
         nullif(trim(supervising_leader), '') as supervising_leader
-    from ref_department_owners_raw
+    from stg_department_owners
     where normalize_key(department) is not null
     qualify row_number() over (partition by clean_hospital(hospital), normalize_key(department) order by file_rank desc, head, supervising_leader) = 1
 ),

@@ -6,8 +6,8 @@
 -- section 5: hospital first, run_id added on export).
 create or replace table mart_praise as
 with praise as (
-    select hospital, source, id, department, lang, strftime(received_at, '%Y-%m') as month
-    from fct_feedback
+    select hospital, source, id, department, lang, month
+    from int_feedback_months
     where kind = 'praise'
 ),
 

@@ -17,11 +17,11 @@ with responses as (
 ),
 
 forms as (
-    select * from ref_survey_forms
+    select * from stg_survey_forms
 ),
 
 form_sources as (
-    select * from ref_survey_form_sources
+    select * from stg_survey_form_sources
 ),
 
 candidates as (
@@ -71,12 +71,12 @@ with answered as (
 ),
 
 listed_items as (
-    select form_id, item_code, section from ref_survey_items
+    select form_id, item_code, section from stg_survey_items
 ),
 
 item_patterns as (
     select form_id, section, position, item_pattern
-    from ref_survey_sections
+    from stg_survey_sections
     where item_pattern is not null
 ),
 

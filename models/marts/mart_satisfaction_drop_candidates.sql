@@ -98,11 +98,13 @@ final as (
         headline.expected_pct as expected,
         per_department.method,
         headline.reason,
-        case when per_department.methods > 1 or per_department.below_limit then 'high' else 'medium' end as severity,
+        -- decided from methods and below_limit by pipeline/warnings/severity.ts (dropSeverity)
+        null::varchar as severity,
         []::varchar[] as evidence_ids,
         []::struct(source varchar, id varchar)[] as evidence,
         headline.period as month,
         per_department.methods,
+        per_department.below_limit,
         {
             'section': headline.dimension,
             'patient_type': headline.patient_type,

@@ -1,38 +1,17 @@
--- Grain: one row per hospital per department (and the hospital's `ALL`) per month of
--- mart_satisfaction_spc: the month's point on its XmR chart (index, mean, process limits, the
--- period its limits come from, point type) with the index's 95% interval from export_satisfaction_index (dimension `all`, every
--- patient type together, as the chart is), what the satisfaction chart draws. Nothing is
--- recomputed: a suppressed month stays suppressed, without numbers.
+-- Grain: one row per hospital per department (and the hospital's `ALL`) per month: the rows of
+-- mart_satisfaction_section_trend for the whole form (`all`) of every patient (`all`), without
+-- those two columns: the month's point on its XmR chart with the index's 95% interval, what the
+-- satisfaction chart draws. Nothing is recomputed: a suppressed month stays suppressed, without
+-- numbers.
 create or replace table mart_satisfaction_trend as
-with spc as (
-    select * from mart_satisfaction_spc
-),
-
-intervals as (
-    select hospital, department, month, ci_low, ci_high
-    from export_satisfaction_index
-    where dimension = 'all' and patient_type = 'all'
+with section_trend as (
+    select * from mart_satisfaction_section_trend
 ),
 
 final as (
-    select
-        spc.hospital,
-        spc.department,
-        spc.month,
-        spc.responses,
-        spc.suppressed,
-        spc.pct_satisfied,
-        intervals.ci_low,
-        intervals.ci_high,
-        spc.mean_pct,
-        spc.lower_limit_pct,
-        spc.upper_limit_pct,
-        spc.limits_from,
-        spc.special_cause_type,
-        spc.point_type
-    from spc
-    left join intervals
-        on intervals.hospital = spc.hospital and intervals.department = spc.department and intervals.month = spc.month
+    select * exclude (patient_type, dimension)
+    from section_trend
+    where patient_type = 'all' and dimension = 'all'
 )
 
 select * from final

@@ -13,7 +13,7 @@ with drops as (
 
 -- one warning per open case and escalation step (mart_open_cases): passing its due date is step 1,
 -- each configured escalation step one more, so a case raises a new warning only when it passes a
--- step, never again while it sits there; severity grows with the step
+-- step, never again while it sits there; severity grows with the step (pipeline/warnings/severity.ts)
 breaches as (
     select
         'sla_breach' as kind,
@@ -26,11 +26,12 @@ breaches as (
         0 as expected,
         'working-day SLA' as method,
         working_days_overdue::varchar as reason,
-        case when escalation_step >= 3 then 'high' when escalation_step = 2 then 'medium' else 'low' end as severity,
+        null::varchar as severity,
         [id] as evidence_ids,
         [{'source': source, 'id': id}] as evidence,
         null as month,
         null as methods,
+        null as below_limit,
         to_json([hospital, 'sla_breach', source, id, escalation_step::varchar])::varchar as warning_key,
         {
             'source': source,
@@ -68,8 +69,11 @@ final as (
         evidence,
         month,
         sla_case,
-        satisfaction
-    from (select * exclude (methods) from drops union all by name select * exclude (methods) from breaches)
+        satisfaction,
+        -- what a drop's severity is decided from (pipeline/warnings/severity.ts); a breach's is its sla_case's step
+        methods,
+        below_limit
+    from (select * from drops union all by name select * from breaches)
 )
 
 select * from final

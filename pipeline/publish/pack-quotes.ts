@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { cutQuote } from '../frequency/quotes.ts';
-import { writeTable } from '../table-writer.ts';
+import { appendRows } from '../table-writer.ts';
 import type { Warning } from '../warnings/warnings.ts';
 
 /** A record a warning may quote: its hospital and (source, id) as the warning's evidence names it, the redacted text its quote was cut from, and that text with staff names kept. */
@@ -44,12 +44,8 @@ export async function packWarningsWithStaffNames(connection: DuckDBConnection, w
   const records = new Map(
     warnings.flatMap((warning) => (warning.quotes === undefined ? [] : warning.evidence.map((record) => ({ hospital: warning.hospital, ...record })))).map((record) => [evidenceKey(record.hospital, record), record]),
   );
-  await writeTable(
-    connection,
-    'pack_quote_records',
-    [{ name: 'hospital', type: 'varchar' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
-    [...records.values()].map((record) => [record.hospital, record.source, record.id]),
-  );
+  await models.run('warnings/pack_quote_records');
+  await appendRows(connection, 'pack_quote_records', [...records.values()].map(({ hospital, source, id }) => ({ hospital, source, id })));
   const texts = new Map<string, PackQuoteText[]>();
   for (const row of await queryRows<PackQuoteText>(connection, models.sql('warnings/pack_quote_texts'))) {
     const key = evidenceKey(row.hospital, row);

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, quoteLiteral } from '../db.ts';
+import { queryRows, quoteIdentifier, quoteLiteral, setVariables } from '../db.ts';
+import { hospitalKey } from './hospital-key.ts';
 
 /**
  * The exports with a month, also written as hive-partitioned Parquet under
@@ -20,22 +21,20 @@ export const PARTITIONED_EXPORTS = {
 } as const satisfies Record<string, { table: string; month: string | null }>;
 
 /**
- * The SQL of a hospital's partition key: `h` and the first 8 hex digits of the SHA-256 of its name.
- * ASCII on purpose: DuckDB percent-encodes a Chinese or Vietnamese name in a folder name, and Spark
- * decodes such a name byte by byte into the wrong characters; the true name stays in the files'
- * `hospital` column. The same digest names a hospital's department packs (packSlug).
- */
-export const HOSPITAL_KEY_SQL = "'h' || left(sha256(hospital), 8)";
-
-/**
- * Copies one table into `dir`/`name` partitioned by hospital key and month, every row with the
- * run_id that published it. The partition columns live in the folder names only (hive style), as
+ * Copies one table into `dir`/`name` partitioned by hospital key (hospitalKey) and month, every row
+ * with the run_id that published it: one copy per hospital into its `hospital_key=<key>` folder,
+ * partitioned there by month. The partition columns live in the folder names only (hive style), as
  * the readers expect; `hospital` and every other column stay in the files.
  */
 export async function exportPartitioned(connection: DuckDBConnection, name: keyof typeof PARTITIONED_EXPORTS, dir: string): Promise<void> {
   const { table, month } = PARTITIONED_EXPORTS[name];
   const added = month === null ? '' : `, ${month} as "month"`;
-  const rows = `select *, getvariable('run_id')::varchar as run_id, ${HOSPITAL_KEY_SQL} as hospital_key${added} from ${quoteIdentifier(table)}`;
-  await mkdir(dir, { recursive: true });
-  await connection.run(`copy (${rows}) to ${quoteLiteral(join(dir, name))} (format parquet, partition_by (hospital_key, "month"))`);
+  const rows = `select *, getvariable('run_id')::varchar as run_id${added} from ${quoteIdentifier(table)} where hospital is not distinct from getvariable('export_hospital')`;
+  await mkdir(join(dir, name), { recursive: true });
+  const hospitals = await queryRows<{ hospital: string | null }>(connection, `select distinct hospital from ${quoteIdentifier(table)} order by hospital`);
+  for (const { hospital } of hospitals) {
+    await setVariables(connection, { export_hospital: hospital });
+    const folder = join(dir, name, `hospital_key=${hospitalKey(hospital ?? '')}`);
+    await connection.run(`copy (${rows}) to ${quoteLiteral(folder)} (format parquet, partition_by ("month"))`);
+  }
 }

@@ -3,7 +3,8 @@ import { queryRows } from '../db.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { netPromoterScoreFromCounts } from '../statistics/net_promoter_score.ts';
 import { wilsonInterval } from '../statistics/wilson_interval.ts';
-import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
+import type { StepModels } from '../plan.ts';
+import { appendRows } from '../table-writer.ts';
 
 interface MeasureCountsRow {
   hospital: string;
@@ -24,26 +25,26 @@ interface MeasureCountsRow {
   detractors: number;
 }
 
-/** The columns of export satisfaction_measures, in order. */
-export const MEASURE_COLUMNS: readonly TableColumn[] = [
-  { name: 'hospital', type: 'varchar' },
-  { name: 'department', type: 'varchar' },
-  { name: 'month', type: 'varchar' },
-  { name: 'responses', type: 'integer' },
-  { name: 'comprehensive_pct', type: 'double' },
-  { name: 'comprehensive_ci_low', type: 'double' },
-  { name: 'comprehensive_ci_high', type: 'double' },
-  { name: 'top_box_pct', type: 'double' },
-  { name: 'top_box_ci_low', type: 'double' },
-  { name: 'top_box_ci_high', type: 'double' },
-  { name: 'mean_score', type: 'double' },
-  { name: 'nps_responses', type: 'integer' },
-  { name: 'nps', type: 'double' },
-  { name: 'nps_ci_low', type: 'double' },
-  { name: 'nps_ci_high', type: 'double' },
-  { name: 'unknown_item_answers', type: 'integer' },
-  { name: 'suppressed', type: 'boolean' },
-];
+/** A row of export_satisfaction_measures (models/marts/export_satisfaction_measures.sql). */
+export type MeasureRow = {
+  hospital: string;
+  department: string;
+  month: string;
+  responses: number;
+  comprehensive_pct: number | null;
+  comprehensive_ci_low: number | null;
+  comprehensive_ci_high: number | null;
+  top_box_pct: number | null;
+  top_box_ci_low: number | null;
+  top_box_ci_high: number | null;
+  mean_score: number | null;
+  nps_responses: number;
+  nps: number | null;
+  nps_ci_low: number | null;
+  nps_ci_high: number | null;
+  unknown_item_answers: number;
+  suppressed: boolean;
+};
 
 /**
  * The measures of one department-month from its counts: the comprehensive index (respondents who
@@ -54,13 +55,25 @@ export const MEASURE_COLUMNS: readonly TableColumn[] = [
  * only its counts; NPS is also left blank when fewer than `minResponses` gave a `recommend`.
  * Percentages and NPS are on the 0..100 (NPS −100..100) scale.
  *
- * @example measureRow(counts, 10) // ['Bệnh viện A', 'Khoa Nhi', '2025-04', 12, 58.33, …, false]
+ * @example measureRow(counts, 10) // { hospital: 'Bệnh viện A', department: 'Khoa Nhi', month: '2025-04', responses: 12, comprehensive_pct: 58.33, …, suppressed: false }
  */
-export function measureRow(row: MeasureCountsRow, minResponses: number): TableCell[] {
-  const head: TableCell[] = [row.hospital, row.department, row.month, row.responses];
-  const tail = (suppressed: boolean): TableCell[] => [row.unknown_item_answers, suppressed];
+export function measureRow(row: MeasureCountsRow, minResponses: number): MeasureRow {
+  const counts = { hospital: row.hospital, department: row.department, month: row.month, responses: row.responses, nps_responses: row.nps_responses, unknown_item_answers: row.unknown_item_answers };
   if (row.responses < minResponses) {
-    return [...head, null, null, null, null, null, null, null, row.nps_responses, null, null, null, ...tail(true)];
+    return {
+      ...counts,
+      comprehensive_pct: null,
+      comprehensive_ci_low: null,
+      comprehensive_ci_high: null,
+      top_box_pct: null,
+      top_box_ci_low: null,
+      top_box_ci_high: null,
+      mean_score: null,
+      nps: null,
+      nps_ci_low: null,
+      nps_ci_high: null,
+      suppressed: true,
+    };
   }
   const comprehensive = wilsonInterval(row.comprehensive_satisfied, row.responses);
   const topBox = clusteredProportion({
@@ -75,28 +88,28 @@ export function measureRow(row: MeasureCountsRow, minResponses: number): TableCe
     row.nps_responses >= minResponses
       ? netPromoterScoreFromCounts({ promoters: row.promoters, passives: row.passives, detractors: row.detractors })
       : null;
-  return [
-    ...head,
-    100 * comprehensive.estimate,
-    100 * comprehensive.lower,
-    100 * comprehensive.upper,
-    100 * topBox.estimate,
-    100 * topBox.lower,
-    100 * topBox.upper,
-    row.score_sum / row.answers,
-    row.nps_responses,
-    nps?.estimate ?? null,
-    nps?.lower ?? null,
-    nps?.upper ?? null,
-    ...tail(false),
-  ];
+  return {
+    ...counts,
+    comprehensive_pct: 100 * comprehensive.estimate,
+    comprehensive_ci_low: 100 * comprehensive.lower,
+    comprehensive_ci_high: 100 * comprehensive.upper,
+    top_box_pct: 100 * topBox.estimate,
+    top_box_ci_low: 100 * topBox.lower,
+    top_box_ci_high: 100 * topBox.upper,
+    mean_score: row.score_sum / row.answers,
+    nps: nps?.estimate ?? null,
+    nps_ci_low: nps?.lower ?? null,
+    nps_ci_high: nps?.upper ?? null,
+    suppressed: false,
+  };
 }
 
 /**
  * Builds export_satisfaction_measures (one row per hospital per department, or the hospital's `ALL`, per month) from
  * mart_satisfaction_measure_counts; see {@link measureRow} for the measures and their intervals.
  */
-export async function buildSatisfactionMeasures(connection: DuckDBConnection, minResponses: number): Promise<void> {
+export async function buildSatisfactionMeasures(connection: DuckDBConnection, minResponses: number, models: StepModels): Promise<void> {
   const rows = await queryRows<MeasureCountsRow>(connection, 'select * from mart_satisfaction_measure_counts');
-  await writeTable(connection, 'export_satisfaction_measures', MEASURE_COLUMNS, rows.map((row) => measureRow(row, minResponses)));
+  await models.run('marts/export_satisfaction_measures');
+  await appendRows(connection, 'export_satisfaction_measures', rows.map((row) => measureRow(row, minResponses)));
 }

@@ -2,14 +2,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
 import { queryRows, setVariables } from '../db.ts';
 import { buildSatisfactionMeasures } from './measures.ts';
-import { buildSatisfactionTrends, latestCompleteMonth, readMonthCounts, type MonthCounts } from './trends.ts';
-import { buildWeeklyWatch, latestCompleteWeek, readWeekCounts, type WeekCounts } from './weekly.ts';
+import { readPeriodCounts, type PeriodCounts } from './period-counts.ts';
+import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
+import { buildWeeklyWatch, latestCompleteWeek } from './weekly.ts';
 import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
-import type { WarningCandidate } from '../warnings/warnings.ts';
+import type { DropEvidence, WarningCandidate } from '../warnings/warnings.ts';
+import { dropSeverity } from '../warnings/severity.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { loadSurveyDefinitions, surveyDefinitionDirs } from './survey-definitions.ts';
 import { writeSurveyDefinitionTables } from './survey-tables.ts';
-import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
+import { appendRows } from '../table-writer.ts';
 
 /**
  * Fewer respondents than this in a cell (department, month, dimension) and the index is not
@@ -19,35 +21,20 @@ import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts
  */
 export const MIN_RESPONSES = 10;
 
-interface CountsRow {
+/** A row of export_satisfaction_index (contract section 5; models/marts/export_satisfaction_index.sql). */
+export type IndexRow = {
   hospital: string;
   department: string;
   patient_type: string;
   month: string;
   dimension: string;
   responses: number;
-  answers: number;
-  satisfied_answers: number;
-  score_sum: number;
-  sum_yy: number;
-  sum_ym: number;
-  sum_mm: number;
-}
-
-/** The columns of export_satisfaction_index (contract section 5), `hospital` first. */
-export const INDEX_COLUMNS: readonly TableColumn[] = [
-  { name: 'hospital', type: 'varchar' },
-  { name: 'department', type: 'varchar' },
-  { name: 'patient_type', type: 'varchar' },
-  { name: 'month', type: 'varchar' },
-  { name: 'dimension', type: 'varchar' },
-  { name: 'responses', type: 'integer' },
-  { name: 'pct_satisfied', type: 'double' },
-  { name: 'mean_score', type: 'double' },
-  { name: 'ci_low', type: 'double' },
-  { name: 'ci_high', type: 'double' },
-  { name: 'suppressed', type: 'boolean' },
-];
+  pct_satisfied: number | null;
+  mean_score: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  suppressed: boolean;
+};
 
 /**
  * One row of export_satisfaction_index from its counts: pct_satisfied = answers of 4 or 5 over all
@@ -55,11 +42,11 @@ export const INDEX_COLUMNS: readonly TableColumn[] = [
  * respects answers clustered in respondents (`clusteredProportion`); below MIN_RESPONSES
  * respondents, suppressed and blank.
  *
- * @example indexRow(countsOfThreeRespondents) // ['Bệnh viện A', 'Khoa Nhi', 'all', '2025-04', 'A', 3, null, null, null, null, true]
+ * @example indexRow(countsOfThreeRespondents) // { hospital: 'Bệnh viện A', department: 'Khoa Nhi', patient_type: 'all', month: '2025-04', dimension: 'A', responses: 3, pct_satisfied: null, …, suppressed: true }
  */
-export function indexRow(row: CountsRow): TableCell[] {
-  const head: TableCell[] = [row.hospital, row.department, row.patient_type, row.month, row.dimension, row.responses];
-  if (row.responses < MIN_RESPONSES) return [...head, null, null, null, null, true];
+export function indexRow(row: PeriodCounts): IndexRow {
+  const head = { hospital: row.hospital, department: row.department, patient_type: row.patient_type, month: row.period, dimension: row.dimension, responses: row.responses };
+  if (row.responses < MIN_RESPONSES) return { ...head, pct_satisfied: null, mean_score: null, ci_low: null, ci_high: null, suppressed: true };
   const interval = clusteredProportion({
     n: row.responses,
     sumY: row.satisfied_answers,
@@ -68,17 +55,18 @@ export function indexRow(row: CountsRow): TableCell[] {
     sumYM: row.sum_ym,
     sumMM: row.sum_mm,
   });
-  return [...head, 100 * interval.estimate, row.score_sum / row.answers, 100 * interval.lower, 100 * interval.upper, false];
+  return { ...head, pct_satisfied: 100 * interval.estimate, mean_score: row.score_sum / row.answers, ci_low: 100 * interval.lower, ci_high: 100 * interval.upper, suppressed: false };
 }
 
 /**
- * Builds export_satisfaction_index (contract section 5) from mart_satisfaction_counts: one row per
+ * Builds export_satisfaction_index (contract section 5) from the months of mart_satisfaction_period_counts: one row per
  * hospital, department (or the hospital's `ALL`), patient type (`inpatient`, `outpatient`, `all`),
  * month and dimension; see {@link indexRow}.
  */
-export async function buildSatisfactionIndex(connection: DuckDBConnection): Promise<void> {
-  const rows = await queryRows<CountsRow>(connection, 'select * from mart_satisfaction_counts');
-  await writeTable(connection, 'export_satisfaction_index', INDEX_COLUMNS, rows.map(indexRow));
+export async function buildSatisfactionIndex(connection: DuckDBConnection, models: StepModels): Promise<void> {
+  const rows = await readPeriodCounts(connection, 'month');
+  await models.run('marts/export_satisfaction_index');
+  await appendRows(connection, 'export_satisfaction_index', rows.map(indexRow));
 }
 
 /**
@@ -86,8 +74,8 @@ export async function buildSatisfactionIndex(connection: DuckDBConnection): Prom
  * and a hospital's own) into the tables the satisfaction models match responses against, and
  * gives the models that publish a number the floor below which they may not (MIN_RESPONSES).
  */
-export async function writeSurveyDefinitions(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs' | 'language'>): Promise<void> {
-  await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config), config.language));
+export async function writeSurveyDefinitions(connection: DuckDBConnection, config: Pick<Config, 'referenceDirs' | 'language'>, models: StepModels): Promise<void> {
+  await writeSurveyDefinitionTables(connection, loadSurveyDefinitions(surveyDefinitionDirs(config), config.language), models);
   await setVariables(connection, { satisfaction_min_responses: MIN_RESPONSES });
 }
 
@@ -102,12 +90,12 @@ export const MIN_DROP_PCT = Object.freeze({ wholeForm: 5, cell: 10 });
 
 /** The counts the drop watch charts, read once: a backtest judges many dates on them. */
 export interface SatisfactionSeries {
-  months: MonthCounts[];
-  weeks: WeekCounts[];
+  months: PeriodCounts[];
+  weeks: PeriodCounts[];
 }
 
 export async function readSatisfactionSeries(connection: DuckDBConnection): Promise<SatisfactionSeries> {
-  return { months: await readMonthCounts(connection), weeks: await readWeekCounts(connection) };
+  return { months: await readPeriodCounts(connection, 'month'), weeks: await readPeriodCounts(connection, 'week') };
 }
 
 /**
@@ -126,8 +114,8 @@ export async function watchSatisfaction(
 ): Promise<string> {
   const month = latestCompleteMonth(asOf);
   const week = latestCompleteWeek(asOf);
-  if (month !== charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES);
-  await buildWeeklyWatch(connection, series.weeks, week, MIN_RESPONSES);
+  if (month !== charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES, models);
+  await buildWeeklyWatch(connection, series.weeks, week, MIN_RESPONSES, models);
   await setVariables(connection, {
     satisfaction_month: month,
     satisfaction_week: week,
@@ -140,22 +128,23 @@ export async function watchSatisfaction(
 
 /** The satisfaction_drop warning candidates that watchSatisfaction left (mart_satisfaction_drop_candidates). */
 export async function readSatisfactionDrops(connection: DuckDBConnection): Promise<WarningCandidate[]> {
-  return queryRows<WarningCandidate>(
+  const rows = await queryRows<WarningCandidate & DropEvidence>(
     connection,
-    "select * exclude (period_start, period_end, methods), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
+    "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_satisfaction_drop_candidates",
   );
+  return rows.map(({ methods, below_limit, ...row }) => ({ ...row, severity: dropSeverity(methods, below_limit) }));
 }
 
 /**
  * The satisfaction stage's statistics, once the satisfaction models have counted:
  * export_satisfaction_index, export_satisfaction_measures, the drop watch for `asOf`
- * (watchSatisfaction), and the trends the pages draw (mart_satisfaction_trend, and by section and
- * patient type mart_satisfaction_section_trend).
+ * (watchSatisfaction), and the trends the pages draw (by section and patient type
+ * mart_satisfaction_section_trend, and of the whole form mart_satisfaction_trend, read from it).
  */
 export async function buildSatisfactionStatistics(connection: DuckDBConnection, asOf: string, models: StepModels): Promise<void> {
-  await buildSatisfactionIndex(connection);
-  await buildSatisfactionMeasures(connection, MIN_RESPONSES);
+  await buildSatisfactionIndex(connection, models);
+  await buildSatisfactionMeasures(connection, MIN_RESPONSES, models);
   await watchSatisfaction(connection, await readSatisfactionSeries(connection), asOf, models);
-  await models.run('marts/mart_satisfaction_trend');
   await models.run('marts/mart_satisfaction_section_trend');
+  await models.run('marts/mart_satisfaction_trend');
 }

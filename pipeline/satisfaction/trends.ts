@@ -1,25 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db.ts';
+import type { PeriodCounts } from './period-counts.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
 import type { XmrChartPoint, XmrInputPoint } from '../statistics/xmr_chart.ts';
 import { xmrRecalculatedChart } from '../statistics/xmr_recalculated_chart.ts';
-import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
-
-/** One hospital's department-month of one patient type and dimension (section) of mart_satisfaction_counts. */
-export interface MonthCounts {
-  hospital: string;
-  department: string;
-  patient_type: string;
-  dimension: string;
-  month: string;
-  responses: number;
-  answers: number;
-  satisfied_answers: number;
-  sum_yy: number;
-  sum_ym: number;
-  sum_mm: number;
-}
+import type { StepModels } from '../plan.ts';
+import { appendRows } from '../table-writer.ts';
 
 /**
  * The last calendar month that has ended by the analysis date: the month of `asOf` when `asOf` is
@@ -37,40 +23,55 @@ export function latestCompleteMonth(asOf: string): string {
   return complete.toISOString().slice(0, 7);
 }
 
-/** A series' cell: what one chart or funnel is about, besides the hospital. */
-const CELL_COLUMNS: readonly TableColumn[] = [
-  { name: 'patient_type', type: 'varchar' },
-  { name: 'dimension', type: 'varchar' },
-];
-
-/** The rows of the `all` patient type and dimension, without the cell's columns: the tables the pages read. */
-function wholeForm(rows: readonly TableCell[][]): TableCell[][] {
-  return rows.filter((row) => row[2] === 'all' && row[3] === 'all').map((row) => [row[0]!, row[1]!, ...row.slice(4)]);
+/** The rows of the `all` patient type and dimension, without the cell's columns. */
+function wholeForm<R extends { patient_type: string; dimension: string }>(rows: readonly R[]): Omit<R, 'patient_type' | 'dimension'>[] {
+  return rows.filter((row) => row.patient_type === 'all' && row.dimension === 'all').map(({ patient_type: _patient, dimension: _dimension, ...row }) => row);
 }
 
-export const SPC_COLUMNS: readonly TableColumn[] = [
-  { name: 'hospital', type: 'varchar' },
-  { name: 'department', type: 'varchar' },
-  { name: 'month', type: 'varchar' },
-  { name: 'responses', type: 'integer' },
-  { name: 'suppressed', type: 'boolean' },
-  { name: 'pct_satisfied', type: 'double' },
-  { name: 'mean_pct', type: 'double' },
-  { name: 'lower_limit_pct', type: 'double' },
-  { name: 'upper_limit_pct', type: 'double' },
-  { name: 'special_cause_type', type: 'varchar' },
-  { name: 'point_type', type: 'varchar' },
-  { name: 'special_cause', type: 'boolean' },
-  { name: 'outside_limits', type: 'boolean' },
-  { name: 'rule_shift', type: 'boolean' },
-  { name: 'rule_trend', type: 'boolean' },
-  { name: 'rule_two_in_three', type: 'boolean' },
-  { name: 'trial_limits', type: 'boolean' },
-  { name: 'limits_from', type: 'varchar' },
-];
+/** What a row of the cell charts is about: a hospital's department (or `ALL`), patient type, dimension and month, and whether it is suppressed. */
+type CellHead = {
+  hospital: string;
+  department: string;
+  patient_type: string;
+  dimension: string;
+  month: string;
+  responses: number;
+  suppressed: boolean;
+};
 
-/** SPC_COLUMNS with the cell (patient type, dimension) after the department: mart_satisfaction_cell_spc. */
-export const CELL_SPC_COLUMNS: readonly TableColumn[] = [...SPC_COLUMNS.slice(0, 2), ...CELL_COLUMNS, ...SPC_COLUMNS.slice(2)];
+/** A row of mart_satisfaction_cell_spc (models/marts/mart_satisfaction_cell_spc.sql). */
+export type CellSpcRow = CellHead & {
+  pct_satisfied: number | null;
+  mean_pct: number | null;
+  lower_limit_pct: number | null;
+  upper_limit_pct: number | null;
+  special_cause_type: string | null;
+  point_type: string | null;
+  special_cause: boolean | null;
+  outside_limits: boolean | null;
+  rule_shift: boolean | null;
+  rule_trend: boolean | null;
+  rule_two_in_three: boolean | null;
+  trial_limits: boolean | null;
+  limits_from: string | null;
+};
+
+/** A suppressed month's chart columns: none. */
+const NO_CHART = Object.freeze({
+  pct_satisfied: null,
+  mean_pct: null,
+  lower_limit_pct: null,
+  upper_limit_pct: null,
+  special_cause_type: null,
+  point_type: null,
+  special_cause: null,
+  outside_limits: null,
+  rule_shift: null,
+  rule_trend: null,
+  rule_two_in_three: null,
+  trial_limits: null,
+  limits_from: null,
+});
 
 /**
  * The points of `xmrRecalculatedChart` (higher is better) for many facets, charted facet by facet
@@ -93,13 +94,20 @@ export function chartEachFacet(points: readonly (XmrInputPoint & { facet: string
   });
 }
 
-/** Orders a hospital's department-months: hospital, department, patient type, dimension, then month, by code units. */
-function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
-  const key = (c: MonthCounts) => [c.hospital, c.department, c.patient_type, c.dimension, c.month];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
+/** Orders by the keys `key` gives, in turn, by code units. */
+function byKeys<T>(key: (item: T) => readonly string[]): (a: T, b: T) => number {
+  return (a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  };
 }
+
+/** Orders a hospital's department-months: hospital, department, patient type, dimension, then month. */
+const byHospitalDepartment = byKeys((c: PeriodCounts) => [c.hospital, c.department, c.patient_type, c.dimension, c.period]);
+
+/** Orders rows of the cell tables as byHospitalDepartment orders their counts. */
+const byCellRow = byKeys((r: CellFunnelRow) => [r.hospital, r.department, r.patient_type, r.dimension, r.month]);
 
 /**
  * The rows of mart_satisfaction_cell_spc: per hospital, department (and the hospital's `ALL`),
@@ -109,77 +117,86 @@ function byHospitalDepartment(a: MonthCounts, b: MonthCounts): number {
  * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
  * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
  */
-export function spcRows(counts: readonly MonthCounts[], lastMonth: string, minResponses: number): TableCell[][] {
-  const months = counts.filter((c) => c.month <= lastMonth);
+export function spcRows(counts: readonly PeriodCounts[], lastMonth: string, minResponses: number): CellSpcRow[] {
+  const months = counts.filter((c) => c.period <= lastMonth);
   const charted = months.filter((c) => c.responses >= minResponses);
   const chart = chartEachFacet(
     // a facet per hospital, department and cell: the same name in two hospitals is two charts
-    charted.map((c) => ({ x: `${c.month}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: facetOf(c) })),
+    charted.map((c) => ({ x: `${c.period}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: facetOf(c) })),
   );
   const byKey = new Map(chart.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
   const ordered = [...months].sort(byHospitalDepartment);
   return ordered.map((c) => {
-    const point = byKey.get(JSON.stringify([facetOf(c), c.month]));
-    if (point === undefined) return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, true, ...Array<TableCell>(13).fill(null)];
-    return [
-      c.hospital,
-      c.department,
-      c.patient_type,
-      c.dimension,
-      c.month,
-      c.responses,
-      false,
-      point.y,
-      point.mean,
-      point.lowerProcessLimit,
-      point.upperProcessLimit,
-      point.specialCauseType,
-      point.pointType,
-      point.specialCauseFlag,
-      point.outsideLimits,
-      point.ruleShift,
-      point.ruleTrend,
-      point.ruleTwoInThree,
-      point.shortGroupWarning,
-      point.limitsFrom,
-    ];
+    const point = byKey.get(JSON.stringify([facetOf(c), c.period]));
+    const head = { hospital: c.hospital, department: c.department, patient_type: c.patient_type, dimension: c.dimension, month: c.period, responses: c.responses };
+    if (point === undefined) return { ...head, suppressed: true, ...NO_CHART };
+    return {
+      ...head,
+      suppressed: false,
+      pct_satisfied: point.y,
+      mean_pct: point.mean,
+      lower_limit_pct: point.lowerProcessLimit,
+      upper_limit_pct: point.upperProcessLimit,
+      special_cause_type: point.specialCauseType,
+      point_type: point.pointType,
+      special_cause: point.specialCauseFlag,
+      outside_limits: point.outsideLimits,
+      rule_shift: point.ruleShift,
+      rule_trend: point.ruleTrend,
+      rule_two_in_three: point.ruleTwoInThree,
+      trial_limits: point.shortGroupWarning,
+      limits_from: point.limitsFrom,
+    };
   });
 }
 
 /** One chart per hospital, department, patient type and dimension. */
-function facetOf(c: Pick<MonthCounts, 'hospital' | 'department' | 'patient_type' | 'dimension'>): string {
+function facetOf(c: Pick<PeriodCounts, 'hospital' | 'department' | 'patient_type' | 'dimension'>): string {
   return JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
 }
 
-export const FUNNEL_COLUMNS: readonly TableColumn[] = [
-  { name: 'hospital', type: 'varchar' },
-  { name: 'department', type: 'varchar' },
-  { name: 'month', type: 'varchar' },
-  { name: 'responses', type: 'integer' },
-  { name: 'suppressed', type: 'boolean' },
-  { name: 'effective_n', type: 'double' },
-  { name: 'pct_satisfied', type: 'double' },
-  { name: 'target_pct', type: 'double' },
-  { name: 'z_score', type: 'double' },
-  { name: 'lower_95_pct', type: 'double' },
-  { name: 'upper_95_pct', type: 'double' },
-  { name: 'lower_998_pct', type: 'double' },
-  { name: 'upper_998_pct', type: 'double' },
-  { name: 'below_lower_95', type: 'boolean' },
-  { name: 'above_upper_95', type: 'boolean' },
-  { name: 'below_lower_998', type: 'boolean' },
-  { name: 'above_upper_998', type: 'boolean' },
-  { name: 'phi', type: 'double' },
-  { name: 'tau2', type: 'double' },
-  { name: 'overdispersion_adjusted', type: 'boolean' },
-  { name: 'z_judged', type: 'double' },
-];
+/** A row of mart_satisfaction_cell_funnel (models/marts/mart_satisfaction_cell_funnel.sql). */
+export type CellFunnelRow = CellHead & {
+  effective_n: number | null;
+  pct_satisfied: number | null;
+  target_pct: number | null;
+  z_score: number | null;
+  lower_95_pct: number | null;
+  upper_95_pct: number | null;
+  lower_998_pct: number | null;
+  upper_998_pct: number | null;
+  below_lower_95: boolean | null;
+  above_upper_95: boolean | null;
+  below_lower_998: boolean | null;
+  above_upper_998: boolean | null;
+  phi: number | null;
+  tau2: number | null;
+  overdispersion_adjusted: boolean | null;
+  z_judged: number | null;
+};
 
-/** FUNNEL_COLUMNS with the cell after the department: mart_satisfaction_cell_funnel. */
-export const CELL_FUNNEL_COLUMNS: readonly TableColumn[] = [...FUNNEL_COLUMNS.slice(0, 2), ...CELL_COLUMNS, ...FUNNEL_COLUMNS.slice(2)];
+/** A suppressed unit's funnel columns: none. */
+const NO_FUNNEL = Object.freeze({
+  effective_n: null,
+  pct_satisfied: null,
+  target_pct: null,
+  z_score: null,
+  lower_95_pct: null,
+  upper_95_pct: null,
+  lower_998_pct: null,
+  upper_998_pct: null,
+  below_lower_95: null,
+  above_upper_95: null,
+  below_lower_998: null,
+  above_upper_998: null,
+  phi: null,
+  tau2: null,
+  overdispersion_adjusted: null,
+  z_judged: null,
+});
 
 /** A funnel's rows for units of one month: each unit's row, suppressed (no numbers) below `minResponses`. */
-function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => string, minResponses: number): TableCell[][] {
+function funnelOf(inMonth: readonly PeriodCounts[], unitOf: (c: PeriodCounts) => string, minResponses: number): CellFunnelRow[] {
   const units = inMonth
     .filter((c) => c.responses >= minResponses)
     .map((c) => {
@@ -197,33 +214,29 @@ function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => s
   const byUnit = new Map(plot?.points.map((p) => [p.group, p]) ?? []);
   return inMonth.map((c) => {
     const point = byUnit.get(unitOf(c));
-    if (point === undefined || plot === null) return [c.hospital, c.department, c.patient_type, c.dimension, c.month, c.responses, true, ...Array<TableCell>(16).fill(null)];
+    const head = { hospital: c.hospital, department: c.department, patient_type: c.patient_type, dimension: c.dimension, month: c.period, responses: c.responses };
+    if (point === undefined || plot === null) return { ...head, suppressed: true, ...NO_FUNNEL };
     const limits = plot.adjustedUsed ? point.adjustedLimits : point.unadjustedLimits;
-    return [
-      c.hospital,
-      c.department,
-      c.patient_type,
-      c.dimension,
-      c.month,
-      c.responses,
-      false,
-      point.denominator,
-      point.value,
-      100 * plot.target,
-      point.zScore,
-      limits.lower95,
-      limits.upper95,
-      limits.lower998,
-      limits.upper998,
-      point.value < limits.lower95,
-      point.value > limits.upper95,
-      point.value < limits.lower998,
-      point.value > limits.upper998,
-      plot.phi,
-      plot.tau2,
-      plot.adjustedUsed,
-      point.judgedZScore,
-    ];
+    return {
+      ...head,
+      suppressed: false,
+      effective_n: point.denominator,
+      pct_satisfied: point.value,
+      target_pct: 100 * plot.target,
+      z_score: point.zScore,
+      lower_95_pct: limits.lower95,
+      upper_95_pct: limits.upper95,
+      lower_998_pct: limits.lower998,
+      upper_998_pct: limits.upper998,
+      below_lower_95: point.value < limits.lower95,
+      above_upper_95: point.value > limits.upper95,
+      below_lower_998: point.value < limits.lower998,
+      above_upper_998: point.value > limits.upper998,
+      phi: plot.phi,
+      tau2: plot.tau2,
+      overdispersion_adjusted: plot.adjustedUsed,
+      z_judged: point.judgedZScore,
+    };
   });
 }
 
@@ -239,9 +252,9 @@ function funnelOf(inMonth: readonly MonthCounts[], unitOf: (c: MonthCounts) => s
  * overdispersion correction). Suppressed departments keep a row without numbers; `ALL` is the
  * centre, not a unit.
  */
-export function funnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
-  const inMonth = counts.filter((c) => c.month === month && c.department !== 'ALL').sort(byHospitalDepartment);
-  const funnels = new Map<string, MonthCounts[]>();
+export function funnelRows(counts: readonly PeriodCounts[], month: string, minResponses: number): CellFunnelRow[] {
+  const inMonth = counts.filter((c) => c.period === month && c.department !== 'ALL').sort(byHospitalDepartment);
+  const funnels = new Map<string, PeriodCounts[]>();
   for (const c of inMonth) {
     const key = JSON.stringify([c.hospital, c.patient_type, c.dimension]);
     funnels.set(key, [...(funnels.get(key) ?? []), c]);
@@ -255,24 +268,10 @@ export function funnelRows(counts: readonly MonthCounts[], month: string, minRes
  * hospitals as the units), as a province or a group ranks its hospitals. Empty unless the month
  * has two hospitals or more: one hospital has nothing to be compared with.
  */
-export function hospitalFunnelRows(counts: readonly MonthCounts[], month: string, minResponses: number): TableCell[][] {
-  const inMonth = counts.filter((c) => c.month === month && c.department === 'ALL' && c.patient_type === 'all' && c.dimension === 'all').sort(byHospitalDepartment);
+export function hospitalFunnelRows(counts: readonly PeriodCounts[], month: string, minResponses: number): Omit<CellFunnelRow, 'patient_type' | 'dimension'>[] {
+  const inMonth = counts.filter((c) => c.period === month && c.department === 'ALL' && c.patient_type === 'all' && c.dimension === 'all').sort(byHospitalDepartment);
   if (inMonth.length < 2) return [];
   return wholeForm(funnelOf(inMonth, (c) => c.hospital, minResponses));
-}
-
-/** Orders rows of the cell tables as byHospitalDepartment orders their counts (hospital, department, patient type, dimension, month). */
-function byCellRow(a: readonly TableCell[], b: readonly TableCell[]): number {
-  for (let i = 0; i < 5; i++) if (a[i] !== b[i]) return String(a[i]) < String(b[i]) ? -1 : 1;
-  return 0;
-}
-
-/** mart_satisfaction_counts as the trends read it: every department, patient type and dimension. */
-export async function readMonthCounts(connection: DuckDBConnection): Promise<MonthCounts[]> {
-  return queryRows<MonthCounts>(
-    connection,
-    'select hospital, department, patient_type, dimension, month, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm from mart_satisfaction_counts',
-  );
 }
 
 /**
@@ -281,12 +280,25 @@ export async function readMonthCounts(connection: DuckDBConnection): Promise<Mon
  * reads), those of the whole form and every patient (mart_satisfaction_spc,
  * mart_satisfaction_funnel: what the pages draw) and mart_satisfaction_hospital_funnel.
  */
-export async function buildSatisfactionTrends(connection: DuckDBConnection, counts: readonly MonthCounts[], lastMonth: string, minResponses: number): Promise<void> {
+export async function buildSatisfactionTrends(
+  connection: DuckDBConnection,
+  counts: readonly PeriodCounts[],
+  lastMonth: string,
+  minResponses: number,
+  models: StepModels,
+): Promise<void> {
   const spc = spcRows(counts, lastMonth, minResponses);
   const funnel = funnelRows(counts, lastMonth, minResponses);
-  await writeTable(connection, 'mart_satisfaction_cell_spc', CELL_SPC_COLUMNS, spc);
-  await writeTable(connection, 'mart_satisfaction_cell_funnel', CELL_FUNNEL_COLUMNS, funnel);
-  await writeTable(connection, 'mart_satisfaction_spc', SPC_COLUMNS, wholeForm(spc));
-  await writeTable(connection, 'mart_satisfaction_funnel', FUNNEL_COLUMNS, wholeForm(funnel));
-  await writeTable(connection, 'mart_satisfaction_hospital_funnel', FUNNEL_COLUMNS, hospitalFunnelRows(counts, lastMonth, minResponses));
+  const tables = {
+    mart_satisfaction_cell_spc: spc,
+    mart_satisfaction_cell_funnel: funnel,
+    mart_satisfaction_hospital_funnel: hospitalFunnelRows(counts, lastMonth, minResponses),
+  };
+  for (const [table, rows] of Object.entries(tables)) {
+    await models.run(`marts/${table}`);
+    await appendRows(connection, table, rows);
+  }
+  // the whole form of every patient, what the pages draw: read from the cell tables
+  await models.run('marts/mart_satisfaction_spc');
+  await models.run('marts/mart_satisfaction_funnel');
 }

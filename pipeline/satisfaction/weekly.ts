@@ -1,26 +1,11 @@
 import { median } from 'simple-statistics';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db.ts';
+import type { PeriodCounts } from './period-counts.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { addDays } from '../time.ts';
 import { xmrLimits } from '../statistics/xmr_limits.ts';
-import { writeTable, type TableCell, type TableColumn } from '../table-writer.ts';
-
-/** One week of one series of mart_satisfaction_week_counts: hospital, department, patient type, dimension. */
-export interface WeekCounts {
-  hospital: string;
-  department: string;
-  patient_type: string;
-  dimension: string;
-  /** The week's Monday, YYYY-MM-DD. */
-  week: string;
-  responses: number;
-  answers: number;
-  satisfied_answers: number;
-  sum_yy: number;
-  sum_ym: number;
-  sum_mm: number;
-}
+import type { StepModels } from '../plan.ts';
+import { appendRows } from '../table-writer.ts';
 
 /**
  * When a series is watched week by week as well as month by month. The volume rule is stated in
@@ -50,27 +35,28 @@ export function latestCompleteWeek(asOf: string): string {
   return weekday === 6 ? addDays(asOf, -6) : addDays(asOf, -weekday - 7);
 }
 
-export const WEEKLY_SPC_COLUMNS: readonly TableColumn[] = [
-  { name: 'hospital', type: 'varchar' },
-  { name: 'department', type: 'varchar' },
-  { name: 'patient_type', type: 'varchar' },
-  { name: 'dimension', type: 'varchar' },
-  { name: 'week', type: 'varchar' },
-  { name: 'responses', type: 'integer' },
-  { name: 'suppressed', type: 'boolean' },
-  { name: 'half_width_pct', type: 'double' },
-  { name: 'watched', type: 'boolean' },
-  { name: 'pct_satisfied', type: 'double' },
-  { name: 'mean_pct', type: 'double' },
-  { name: 'lower_limit_pct', type: 'double' },
-  { name: 'upper_limit_pct', type: 'double' },
-  { name: 'below_lower_limit', type: 'boolean' },
-];
+/** A row of mart_satisfaction_weekly_spc (models/marts/mart_satisfaction_weekly_spc.sql). */
+export type WeeklySpcRow = {
+  hospital: string;
+  department: string;
+  patient_type: string;
+  dimension: string;
+  week: string;
+  responses: number;
+  suppressed: boolean;
+  half_width_pct: number | null;
+  watched: boolean;
+  pct_satisfied: number | null;
+  mean_pct: number | null;
+  lower_limit_pct: number | null;
+  upper_limit_pct: number | null;
+  below_lower_limit: boolean | null;
+};
 
-const seriesOf = (c: WeekCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
+const seriesOf = (c: PeriodCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
 
 /** Half the width of a week's 95% interval of pct_satisfied, in points (clusteredProportion). */
-function halfWidthPct(c: WeekCounts): number {
+function halfWidthPct(c: PeriodCounts): number {
   const interval = clusteredProportion({ n: c.responses, sumY: c.satisfied_answers, sumM: c.answers, sumYY: c.sum_yy, sumYM: c.sum_ym, sumMM: c.sum_mm });
   return (100 * (interval.upper - interval.lower)) / 2;
 }
@@ -88,17 +74,17 @@ function halfWidthPct(c: WeekCounts): number {
  * rule a week raises on (the monthly charts apply the run rules). A series not watched keeps its
  * rows without chart numbers.
  *
- * @example weeklySpcRows(counts, '2026-06-08', 10).find((r) => r[4] === '2026-06-08')?.[13] // true: below the lower limit
+ * @example weeklySpcRows(counts, '2026-06-08', 10).find((r) => r.week === '2026-06-08')?.below_lower_limit // true: below the lower limit
  */
 export function weeklySpcRows(
-  counts: readonly WeekCounts[],
+  counts: readonly PeriodCounts[],
   lastWeek: string,
   minResponses: number,
   options: WeeklyWatchOptions = weeklyWatchDefaults,
-): TableCell[][] {
-  const bySeries = new Map<string, WeekCounts[]>();
+): WeeklySpcRow[] {
+  const bySeries = new Map<string, PeriodCounts[]>();
   for (const c of counts) {
-    if (c.week > lastWeek) continue;
+    if (c.period > lastWeek) continue;
     const key = seriesOf(c);
     const list = bySeries.get(key) ?? [];
     if (list.length === 0) bySeries.set(key, list);
@@ -106,32 +92,42 @@ export function weeklySpcRows(
   }
   const keys = [...bySeries.keys()].sort();
   return keys.flatMap((key) => {
-    const weeks = bySeries.get(key)!.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+    const weeks = bySeries.get(key)!.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     const widths = weeks.map((c) => (c.responses >= minResponses ? halfWidthPct(c) : null));
-    const history = widths.filter((w, i): w is number => w !== null && weeks[i]!.week < lastWeek);
+    const history = widths.filter((w, i): w is number => w !== null && weeks[i]!.period < lastWeek);
     const watched = history.length >= options.minWeeks && median(history) <= options.maxHalfWidthPct;
     const chart = watched ? xmrLimits(weeks.filter((_, i) => widths[i] !== null).map(pctOf)) : null;
     const known = chart !== null && !Number.isNaN(chart.meanMovingRange);
-    return weeks.map((c, i) => {
-      const head: TableCell[] = [c.hospital, c.department, c.patient_type, c.dimension, c.week, c.responses, widths[i] === null, widths[i] ?? null, watched];
-      if (chart === null || widths[i] === null) return [...head, ...Array<TableCell>(5).fill(null)];
+    return weeks.map((c, i): WeeklySpcRow => {
+      const head = {
+        hospital: c.hospital,
+        department: c.department,
+        patient_type: c.patient_type,
+        dimension: c.dimension,
+        week: c.period,
+        responses: c.responses,
+        suppressed: widths[i] === null,
+        half_width_pct: widths[i] ?? null,
+        watched,
+      };
+      if (chart === null || widths[i] === null) return { ...head, pct_satisfied: null, mean_pct: null, lower_limit_pct: null, upper_limit_pct: null, below_lower_limit: null };
       const pct = pctOf(c);
-      return [...head, pct, chart.mean, known ? chart.lowerProcessLimit : null, known ? chart.upperProcessLimit : null, known && pct < chart.lowerProcessLimit];
+      return {
+        ...head,
+        pct_satisfied: pct,
+        mean_pct: chart.mean,
+        lower_limit_pct: known ? chart.lowerProcessLimit : null,
+        upper_limit_pct: known ? chart.upperProcessLimit : null,
+        below_lower_limit: known && pct < chart.lowerProcessLimit,
+      };
     });
   });
 }
 
-const pctOf = (c: WeekCounts) => (100 * c.satisfied_answers) / c.answers;
-
-/** mart_satisfaction_week_counts as the weekly watch reads it. */
-export async function readWeekCounts(connection: DuckDBConnection): Promise<WeekCounts[]> {
-  return queryRows<WeekCounts>(
-    connection,
-    'select hospital, department, patient_type, dimension, week, responses, answers, satisfied_answers, sum_yy, sum_ym, sum_mm from mart_satisfaction_week_counts',
-  );
-}
+const pctOf = (c: PeriodCounts) => (100 * c.satisfied_answers) / c.answers;
 
 /** Builds mart_satisfaction_weekly_spc for a run whose latest complete week is `lastWeek` (weeklySpcRows). */
-export async function buildWeeklyWatch(connection: DuckDBConnection, counts: readonly WeekCounts[], lastWeek: string, minResponses: number): Promise<void> {
-  await writeTable(connection, 'mart_satisfaction_weekly_spc', WEEKLY_SPC_COLUMNS, weeklySpcRows(counts, lastWeek, minResponses));
+export async function buildWeeklyWatch(connection: DuckDBConnection, counts: readonly PeriodCounts[], lastWeek: string, minResponses: number, models: StepModels): Promise<void> {
+  await models.run('marts/mart_satisfaction_weekly_spc');
+  await appendRows(connection, 'mart_satisfaction_weekly_spc', weeklySpcRows(counts, lastWeek, minResponses));
 }

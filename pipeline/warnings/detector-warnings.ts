@@ -6,11 +6,12 @@ import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
 import { benjaminiHochberg } from '../statistics/benjamini_hochberg.ts';
-import { writeTable } from '../table-writer.ts';
+import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
 import { addDays } from '../time.ts';
 import { cellParts, groupSignals, recordKey, recordOf, type CellSignal, type SignalGroup } from './signal-groups.ts';
 import { detectionDefaults, type DetectionSettings } from './detection-settings.ts';
+import { signalSeverity } from './severity.ts';
 import { DETECTOR_KINDS, legacyWarningKey, openWarningIds, warningId, type WarningCandidate, type WarningHistory, type WarningWeek } from './warnings.ts';
 
 /** How many weeks of a detector warning's cell, to its own, the warning carries for its chart. */
@@ -135,12 +136,8 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
 
 /** The complaints each signal counted, each as its recordKey. */
 async function attachRecords(connection: DuckDBConnection, models: StepModels, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
-  await writeTable(
-    connection,
-    'alert_signals',
-    [{ name: 'signal', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
-    signals.map((signal, i) => [i, signal.hospital, signal.cell, signal.week]),
-  );
+  await models.run('warnings/alert_signals');
+  await appendRows(connection, 'alert_signals', signals.map((signal, i) => ({ signal: i, hospital: signal.hospital, cell: signal.cell, week: signal.week })));
   const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
   for (const row of rows) records[row.signal]!.push(recordKey(row.hospital, row.source, row.id));
@@ -280,13 +277,6 @@ function majority(values: readonly (string | null)[]): string | null {
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
 }
 
-/** Severity from the evidence: how far the strongest signal is beyond chance across all cells tested. */
-function severityOf(qValue: number): WarningCandidate['severity'] {
-  if (qValue <= 0.001) return 'high';
-  if (qValue <= 0.01) return 'medium';
-  return 'low';
-}
-
 /**
  * The warning candidates of signal groups: per group its department, category and place (the
  * named cell's, else what at least half its complaints share), the terms that rose (keyness of its
@@ -301,17 +291,22 @@ async function describeSignalGroups(
   settings: DetectionSettings = detectionDefaults,
 ): Promise<WarningCandidate[]> {
   if (groups.length === 0) return [];
-  await writeTable(
+  await models.run('warnings/alert_group_records');
+  await appendRows(
     connection,
     'alert_group_records',
-    [{ name: 'group_id', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'source', type: 'varchar' }, { name: 'id', type: 'varchar' }],
-    groups.flatMap((group, g) => group.records.map((key) => [g, ...recordOf(key)])),
+    groups.flatMap((group, g) =>
+      group.records.map((key) => {
+        const [hospital, source, id] = recordOf(key);
+        return { group_id: g, hospital, source, id };
+      }),
+    ),
   );
-  await writeTable(
+  await models.run('warnings/alert_group_baselines');
+  await appendRows(
     connection,
     'alert_group_baselines',
-    [{ name: 'group_id', type: 'integer' }, { name: 'hospital', type: 'varchar' }, { name: 'cell', type: 'varchar' }, { name: 'week', type: 'varchar' }],
-    groups.map((group, g) => [g, group.primary.hospital, group.primary.cell, group.primary.week]),
+    groups.map((group, g) => ({ group_id: g, hospital: group.primary.hospital, cell: group.primary.cell, week: group.primary.week })),
   );
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
@@ -346,7 +341,7 @@ async function describeSignalGroups(
       observed: primary.observed,
       expected: primary.expected,
       method: primary.method,
-      severity: severityOf(qValue),
+      severity: signalSeverity(qValue),
       evidence_ids: records.map((row) => row.id),
       evidence: records.map((row) => ({ source: row.evidence_source, id: row.id })),
       upperbound: primary.upperbound,

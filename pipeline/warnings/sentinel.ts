@@ -7,6 +7,7 @@ import { addDays } from '../time.ts';
 import type { WarningLogEntry } from './lifecycle.ts';
 import { loadSentinelLists, type CompiledSentinelList } from './sentinel-lists.ts';
 import { findSentinels, type SentinelHit } from './sentinel-match.ts';
+import { SENTINEL_SEVERITY } from './severity.ts';
 import { warningId, type WarningCandidate, type WarningHistory } from './warnings.ts';
 
 /** How long a sentinel stays on the warning list, and which records are one event. */
@@ -209,7 +210,7 @@ export function sentinelCandidates(scan: SentinelScan, asOf: string, history: Wa
         observed: records.length,
         expected: 0,
         method: 'sentinel patterns',
-        severity: 'high',
+        severity: SENTINEL_SEVERITY,
         evidence_ids: records.map((record) => record.id),
         evidence: records.map((record) => ({ source: record.evidence_source, id: record.id })),
         new_evidence_ids: fresh.map((record) => record.id),

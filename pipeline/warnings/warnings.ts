@@ -9,6 +9,7 @@ import type { Category } from '../text/category-lexicon.ts';
 import { warningLifecycle, type WarningLogEntry, type WarningStatus } from './lifecycle.ts';
 import { SENTINEL_CLASSES, THREAT_CLASSES, type SentinelClass } from './sentinel-lists.ts';
 import { workingDayDue } from './working-day-due.ts';
+import { breachSeverity, dropSeverity, SEVERITY_ORDER, type Severity } from './severity.ts';
 import { NO_CALENDAR } from '../calendar.ts';
 import { ruleText } from '../satisfaction/rule-words.ts';
 
@@ -105,7 +106,7 @@ export interface Warning {
   observed: number;
   expected: number;
   method: string;
-  severity: 'high' | 'medium' | 'low';
+  severity: Severity;
   status: WarningStatus;
   evidence_ids: string[];
   /** The records behind it as (source, id) pairs, beside evidence_ids (contract section 4): an id is unique only within its source. */
@@ -172,6 +173,12 @@ export type WarningCandidate = Omit<Warning, 'id' | 'run_id' | 'status' | 'summa
   /** sentinel: its own due date, the next working day of its record's calendar. */
   due_date?: string;
 };
+
+/** What a satisfaction_drop candidate's severity is decided from (dropSeverity): how many methods saw it, whether a cell fell below its limit. */
+export interface DropEvidence {
+  methods: number;
+  below_limit: boolean | null;
+}
 
 /** The warning log between runs: each warning's lifecycle and its last published form. */
 export interface WarningHistory {
@@ -373,8 +380,6 @@ function isPublished(warning: Warning, asOf: string): boolean {
   return warning.status === 'new' && (warning.sla_case?.step_reached_on ?? '') >= addDays(asOf, -6);
 }
 
-const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
-
 /** Whether two versions of a warning say the same, apart from its status, run and due date (which moves with the as-of date). */
 function sameFacts(before: Warning, after: Omit<Warning, 'run_id'>): boolean {
   const facts = ({ status: _status, run_id: _run, due_date: _due, ...rest }: Partial<Warning>) => JSON.stringify(rest, Object.keys(rest).sort());
@@ -521,10 +526,14 @@ export async function buildWarnings(
   reopened: ReadonlyMap<string, string> = new Map(),
 ): Promise<WarningsFile> {
   await models.run('marts/mart_warning_candidates');
-  const marts = await queryRows<WarningCandidate>(
+  const rows = await queryRows<WarningCandidate & DropEvidence>(
     connection,
     "select * exclude (period_start, period_end), strftime(period_start, '%Y-%m-%d') as period_start, strftime(period_end, '%Y-%m-%d') as period_end from mart_warning_candidates",
   );
+  const marts = rows.map(({ methods, below_limit, ...row }) => ({
+    ...row,
+    severity: row.kind === 'sla_breach' ? breachSeverity(row.sla_case!.escalation_step) : dropSeverity(methods, below_limit),
+  }));
   const style = await readWarningStyle(connection, config.language);
   const { warnings, history: next } = raiseWarnings([...marts, ...detected], history, asOf, style, runId, reopened);
   await inTransaction(connection, async () => {

@@ -150,7 +150,7 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
         await executePlan(connection, ['marts', 'satisfaction'], {
           calendars: (models) => prepareCalendars(connection, config, models),
           asOf: () => setVariables(connection, { as_of: asOf, ...caseVariables(caseDefaults) }),
-          surveyDefinitions: () => writeSurveyDefinitions(connection, config),
+          surveyDefinitions: (models) => writeSurveyDefinitions(connection, config, models),
           satisfactionStatistics: (models) => buildSatisfactionStatistics(connection, asOf, models),
         });
         const [row] = await queryRows<{ rows: number }>(connection, 'select count(*)::integer as rows from export_satisfaction_index');

@@ -39,11 +39,13 @@ let connection: DuckDBConnection;
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  await connection.run('create table fct_feedback (hospital varchar, department varchar, received_at timestamp, category varchar, channel varchar, platform varchar, kind varchar)');
+  // the columns int_feedback_months reads; source, id and lang stay null
+  await connection.run('create table fct_feedback (hospital varchar, source varchar, id varchar, department varchar, lang varchar, received_at timestamp, category varchar, channel varchar, platform varchar, kind varchar)');
   for (const [hospital, department, day, category, channel, platform, kind] of records) {
-    await connection.run('insert into fct_feedback values ($hospital, $department, $day::timestamp, $category, $channel, $platform, $kind)', { hospital, department, day, category, channel, platform, kind });
+    await connection.run('insert into fct_feedback (hospital, department, received_at, category, channel, platform, kind) values ($hospital, $department, $day::timestamp, $category, $channel, $platform, $kind)', { hospital, department, day, category, channel, platform, kind });
   }
   await setVariables(connection, { as_of: '2025-06-30' });
+  await runModel(connection, 'intermediate/int_feedback_months');
   await runModel(connection, 'marts/mart_complaint_monthly');
   await runModel(connection, 'marts/mart_complaint_channels');
   await runModel(connection, 'marts/mart_department_category_heat');

@@ -27,11 +27,13 @@ let rows: { hospital: string; department: string; month: string; category: strin
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  await connection.run('create table fct_feedback (hospital varchar, department varchar, received_at timestamp, category varchar, kind varchar)');
-  const insert = 'insert into fct_feedback values ($hospital, $department, $day::timestamp, $category, $kind)';
+  // the columns int_feedback_months reads; those this mart does not count stay null
+  await connection.run('create table fct_feedback (hospital varchar, source varchar, id varchar, department varchar, lang varchar, received_at timestamp, category varchar, channel varchar, platform varchar, kind varchar)');
+  const insert = 'insert into fct_feedback (hospital, department, received_at, category, kind) values ($hospital, $department, $day::timestamp, $category, $kind)';
   for (const [department, day, category, kind] of RECORDS) await connection.run(insert, { hospital: '总院', department, day, category, kind });
   await connection.run(insert, { hospital: '分院', department: '急诊科', day: '2025-06-20', category: 'quality', kind: 'complaint' });
   await setVariables(connection, { as_of: '2025-06-30' });
+  await runModel(connection, 'intermediate/int_feedback_months');
   await runModel(connection, 'marts/mart_complaint_monthly');
   rows = await queryRows(connection, 'select * from mart_complaint_monthly');
 });

@@ -62,16 +62,19 @@ async function build(parents: boolean) {
         ${kpi('东院', 'ALL', '2025-06', [4, 0, 2, 4, 0, 0, 0, 0])}
     ) as t(hospital, department, month, received, referred, responded_in_time, resolved, solved, solved_answers, satisfied, satisfaction_answers)`);
   await connection.run(`
-    create or replace table mart_satisfaction_counts as
+    create or replace table mart_satisfaction_period_counts as
     select * from (values
-        ('江州', '心内科', 'all', '2025-06', 'all', 6, 60, 48, 240.0),
-        ('江州', '心内科', 'inpatient', '2025-06', 'all', 6, 60, 48, 240.0),
-        ('江州', '心内科', 'all', '2025-06', 'A', 6, 12, 12, 60.0),
-        ('江州', '呼吸科', 'all', '2025-06', 'all', 5, 50, 30, 190.0),
-        ('江州', '呼吸科', 'all', '2025-05', 'all', 12, 120, 96, 500.0),
-        ('江州', 'ALL', 'all', '2025-06', 'all', 11, 110, 78, 430.0),
-        ('东院', '心内科', 'all', '2025-06', 'all', 3, 30, 20, 110.0)
-    ) as t(hospital, department, patient_type, month, dimension, responses, answers, satisfied_answers, score_sum)`);
+        ('江州', '心内科', 'all', 'month', '2025-06', 'all', 6, 60, 48, 240.0),
+        ('江州', '心内科', 'inpatient', 'month', '2025-06', 'all', 6, 60, 48, 240.0),
+        ('江州', '心内科', 'all', 'month', '2025-06', 'A', 6, 12, 12, 60.0),
+        ('江州', '呼吸科', 'all', 'month', '2025-06', 'all', 5, 50, 30, 190.0),
+        ('江州', '呼吸科', 'all', 'month', '2025-05', 'all', 12, 120, 96, 500.0),
+        ('江州', 'ALL', 'all', 'month', '2025-06', 'all', 11, 110, 78, 430.0),
+        ('东院', '心内科', 'all', 'month', '2025-06', 'all', 3, 30, 20, 110.0),
+        -- a week's row: the months alone are rolled up
+        ('江州', '心内科', 'all', 'week', '2025-06-02', 'all', 5, 50, 50, 250.0)
+    ) as t(hospital, department, patient_type, grain, period, dimension, responses, answers, satisfied_answers, score_sum)`);
+  await runModel(connection, 'staging/stg_departments');
   await runModel(connection, 'marts/mart_division_kpis');
 }
 

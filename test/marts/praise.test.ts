@@ -26,16 +26,18 @@ let connection: DuckDBConnection;
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  await connection.run('create table fct_feedback (hospital varchar, source varchar, id varchar, department varchar, lang varchar, received_at timestamp, kind varchar, text_redacted varchar)');
+  // the columns int_feedback_months reads (category, channel and platform stay null) and text_redacted
+  await connection.run('create table fct_feedback (hospital varchar, source varchar, id varchar, department varchar, lang varchar, received_at timestamp, kind varchar, text_redacted varchar, category varchar, channel varchar, platform varchar)');
   await connection.run('create table record_terms (hospital varchar, source varchar, id varchar, term varchar, surface varchar)');
   await connection.run('create table dim_term (lang varchar, term varchar, surface varchar, template_source varchar)');
   for (const [hospital, id, department, day, kind, terms] of records) {
-    await connection.run("insert into fct_feedback values ($hospital, 's', $id, $department, 'vi', $day::timestamp, $kind, $text)", { hospital, id, department, day, kind, text: `text ${id}` });
+    await connection.run("insert into fct_feedback (hospital, source, id, department, lang, received_at, kind, text_redacted) values ($hospital, 's', $id, $department, 'vi', $day::timestamp, $kind, $text)", { hospital, id, department, day, kind, text: `text ${id}` });
     for (const term of terms) await connection.run("insert into record_terms values ($hospital, 's', $id, $term, $term)", { hospital, id, term });
   }
   for (const term of ['tận tình', 'bác sĩ', 'điều dưỡng', 'sạch sẽ']) await connection.run("insert into dim_term values ('vi', $term, $surface, null)", { term, surface: term.toUpperCase() });
   await connection.run("insert into dim_term values ('vi', 'kính gửi', 'kính gửi', 'letters')");
   await setVariables(connection, { as_of: '2025-06-30' });
+  await runModel(connection, 'intermediate/int_feedback_months');
   await runModel(connection, 'marts/mart_praise');
   await runModel(connection, 'marts/mart_praise_records');
 });

@@ -81,7 +81,7 @@ describe('matching a response to its survey definition', () => {
     // B: O1 2, O2 5, G1 2, K1 3 → 4 answers, 1 satisfied; all: 5 × 3 + 2 = 17 answers, 11 of them 4 or 5
     // (I1 5,4; I2 4,5; O1 5,4; O2 5,4; G1 5,4; K1 5).
     const counts = await ws.query<{ dimension: string; responses: number; answers: number; satisfied_answers: number }>(
-      "select dimension, responses, answers, satisfied_answers from mart_satisfaction_counts where department = 'Khoa Nhi' and patient_type = 'all' order by dimension",
+      "select dimension, responses, answers, satisfied_answers from mart_satisfaction_period_counts where grain = 'month' and department = 'Khoa Nhi' and patient_type = 'all' order by dimension",
     );
     expect(counts).toEqual([
       { dimension: 'A', responses: 5, answers: 5, satisfied_answers: 4 },
@@ -118,7 +118,7 @@ describe('a response no definition applies to', () => {
       { form_id: '(none)', item_code: 'a1', answers: 1 },
       { form_id: '(none)', item_code: 'b1', answers: 1 },
     ]);
-    expect(await lone.query("select dimension, answers, satisfied_answers from mart_satisfaction_counts where department = 'Khoa Nhi' and patient_type = 'all'")).toEqual([
+    expect(await lone.query("select dimension, answers, satisfied_answers from mart_satisfaction_period_counts where grain = 'month' and department = 'Khoa Nhi' and patient_type = 'all'")).toEqual([
       { dimension: 'all', answers: 2, satisfied_answers: 1 },
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spcRows, type MonthCounts } from '../../pipeline/satisfaction/trends.ts';
+import type { PeriodCounts } from '../../pipeline/satisfaction/period-counts.ts';
+import { spcRows } from '../../pipeline/satisfaction/trends.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
 /**
@@ -11,31 +12,34 @@ import { deepFreeze } from '../statistics/vectors.ts';
  * outpatient C: as inpatient A, but 2024-12 has 5 respondents: suppressed, no numbers.
  */
 const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2024, 5 + i, 1)).toISOString().slice(0, 7));
-const series = (patient_type: string, dimension: string, last: number, small: string | null = null): MonthCounts[] =>
+const series = (patient_type: string, dimension: string, last: number, small: string | null = null): PeriodCounts[] =>
   months.map((month, i) => {
     const satisfied = i === 12 ? last : i % 2 === 0 ? 18 : 16;
     const responses = month === small ? 5 : 20;
-    return { hospital: 'H', department: 'D', patient_type, dimension, month, responses, answers: 20, satisfied_answers: satisfied, sum_yy: 0, sum_ym: 0, sum_mm: 0 };
+    return { hospital: 'H', department: 'D', patient_type, dimension, period: month, responses, answers: 20, satisfied_answers: satisfied, score_sum: 0, sum_yy: 0, sum_ym: 0, sum_mm: 0 };
   });
 const counts = deepFreeze([...series('inpatient', 'C', 6), ...series('inpatient', 'A', 18), ...series('outpatient', 'C', 18, '2024-12')]);
 const rows = spcRows(counts, '2025-06', 10);
-// hospital, department, patient_type, dimension, month, responses, suppressed, pct, mean, lower, upper, type, point type, ...
-const at = (patient: string, dimension: string, month: string) => rows.find((r) => r[2] === patient && r[3] === dimension && r[4] === month)!;
+const at = (patient: string, dimension: string, month: string) => rows.find((r) => r.patient_type === patient && r.dimension === dimension && r.month === month)!;
 
 describe('spcRows per patient type and section', () => {
   it('flags a section’s drop on its own chart, limits held from its 12-month baseline', () => {
     const june = at('inpatient', 'C', '2025-06');
-    expect(june.slice(0, 8)).toEqual(['H', 'D', 'inpatient', 'C', '2025-06', 20, false, 30]);
-    expect(june[8]).toBeCloseTo(85, 9);
-    expect(june[9]).toBeCloseTo(58.4, 9);
-    expect(june[10]).toBeCloseTo(111.6, 9);
-    expect(june.slice(11, 13)).toEqual(['Below LCL', 'special_cause_concern']);
-    expect(at('inpatient', 'A', '2025-06').slice(11, 13)).toEqual(['Common Cause', 'common_cause']);
+    expect(june).toMatchObject({ hospital: 'H', department: 'D', patient_type: 'inpatient', dimension: 'C', month: '2025-06', responses: 20, suppressed: false, pct_satisfied: 30 });
+    expect(june.mean_pct).toBeCloseTo(85, 9);
+    expect(june.lower_limit_pct).toBeCloseTo(58.4, 9);
+    expect(june.upper_limit_pct).toBeCloseTo(111.6, 9);
+    expect([june.special_cause_type, june.point_type]).toEqual(['Below LCL', 'special_cause_concern']);
+    const a = at('inpatient', 'A', '2025-06');
+    expect([a.special_cause_type, a.point_type]).toEqual(['Common Cause', 'common_cause']);
   });
 
   it('keeps a suppressed month as a row without numbers, one row per series and month', () => {
-    expect(at('outpatient', 'C', '2024-12')).toEqual(['H', 'D', 'outpatient', 'C', '2024-12', 5, true, ...Array(13).fill(null)]);
+    const suppressed = at('outpatient', 'C', '2024-12');
+    expect(suppressed).toMatchObject({ hospital: 'H', department: 'D', patient_type: 'outpatient', dimension: 'C', month: '2024-12', responses: 5, suppressed: true });
+    // the 13 chart columns, from pct_satisfied to limits_from, without numbers
+    expect(Object.values(suppressed).slice(7)).toEqual(Array(13).fill(null));
     expect(rows).toHaveLength(3 * 13);
-    expect(at('outpatient', 'C', '2025-06').at(-1)).toBe('2024-06');
+    expect(at('outpatient', 'C', '2025-06').limits_from).toBe('2024-06');
   });
 });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { HospitalPages } from '../../../dashboards/group-view.ts';
 import { hospitalFileName } from '../reports/scope.ts';
+import { hospitalKey } from '../hospital-key.ts';
 
 /**
  * Where a hospital's own pages go: today's names where the warehouse holds one hospital, else the
@@ -14,12 +14,12 @@ export function hospitalPages(hospital: string | null, several: boolean): Hospit
 }
 
 /**
- * A pack's file name where there are several hospitals: a short digest of its hospital before its
+ * A pack's file name where there are several hospitals: its hospital's key (hospitalKey) before its
  * department's slug, so that the same department in two hospitals gets two files, whatever
  * characters the hospitals' names hold.
  *
  * @example packSlug('南院', 'emergency-zh') // 'h4bd041ce-emergency-zh'
  */
 export function packSlug(hospital: string | null, departmentSlug: string): string {
-  return `h${createHash('sha256').update(hospital ?? '').digest('hex').slice(0, 8)}-${departmentSlug}`;
+  return `${hospitalKey(hospital ?? '')}-${departmentSlug}`;
 }

@@ -4,12 +4,13 @@
 -- week (`grain` 'week', `period` its Monday, YYYY-MM-DD) of submitted_at; dimension is each
 -- section of the survey definition the response was matched to (`A`..`E` for the Ministry of
 -- Health forms; see mart_satisfaction_answers), and `all` for every item answered, known to the
--- form or not. The months feed the satisfaction index (mart_satisfaction_counts), the weeks the
--- weekly watch (mart_satisfaction_week_counts): one definition of the sums for both. `ALL` is one
+-- form or not. The months feed the satisfaction index and the monthly charts
+-- (pipeline/satisfaction/stage.ts, trends.ts), the weeks the weekly watch (weekly.ts): one
+-- definition of the sums for both, read by pipeline/satisfaction/period-counts.ts. `ALL` is one
 -- hospital's, never a sum across hospitals.
 -- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
 -- the sums of squares let its variance respect that answers cluster within respondents.
-create or replace table int_satisfaction_period_counts as
+create or replace table mart_satisfaction_period_counts as
 with answers as (
     select * from mart_satisfaction_answers
 ),
