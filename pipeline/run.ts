@@ -197,6 +197,8 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           if (stage === 'warnings') crashPoint('warnings.logged');
           if (stage === 'satisfaction' || stage === 'warnings' || stage === 'publish') progress.done();
         },
+        // a profile of the run for whoever asks: which model or step the time goes to
+        ...(config.verbose ? { timed: (name: string, seconds: number) => progress.info(t(config.language, 'run.timed', { name, seconds: seconds.toFixed(2) })) } : {}),
       },
     );
     return { summary };
