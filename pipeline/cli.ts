@@ -85,7 +85,8 @@ function buildProgram(language: Language, io: CliIo): Command {
     .option('--db <file>', t(language, 'opt.db'))
     .option('--out <dir>', t(language, 'opt.out'))
     .option('--as-of <date>', t(language, 'opt.asOf'))
-    .option('--wait <seconds>', t(language, 'opt.wait'));
+    .option('--wait <seconds>', t(language, 'opt.wait'))
+    .option('--memory-limit <MB>', t(language, 'opt.memoryLimit'));
   withReadingOptions(runCommand, language, 'opt.verboseTimes').action(async (options: CliOptions) => {
     const config = normalizeConfig(options);
     const { summary } = await run(config, io.progress());
