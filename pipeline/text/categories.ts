@@ -110,19 +110,26 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
   const inferred: { hospital: string; source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
   const trained: (Classifier & { lang: Language; labelled: number })[] = [];
   for (const lang of LANGUAGES) {
-    const rows = await queryRows<ExampleRow>(
+    const [counts] = await queryRows<{ records: number; labelled: number; categories: number }>(
       connection,
-      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, hospital, source, id',
+      'select count(*) as records, count(given_category) as labelled, count(distinct given_category) as categories from category_examples where lang = $lang',
       { lang },
     );
-    if (rows.length === 0) continue;
+    if (counts === undefined || counts.records === 0) continue;
+    const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
+    const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
+    // a stored classifier needs only the records it labels; a training, or the lexicon's held-out fifth, the labelled ones too
+    const rows = await queryRows<ExampleRow>(
+      connection,
+      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang and ($labelled or given_category is null) order by received_at desc, hospital, source, id',
+      { lang, labelled: stored === null },
+    );
     const labelled = rows.filter((row) => row.given_category !== null);
     const unlabelled = rows.filter((row) => row.given_category === null);
-    const useClassifier = labelled.length >= defaults.minLabelled && new Set(labelled.map((row) => row.given_category)).size >= 2;
     let heldOut: HeldOutMetrics;
     let predictRecord: (row: ExampleRow) => { category: Category; probability: number | null } = (row) => ({ category: byLexicon(row), probability: null });
     if (useClassifier) {
-      let classifier = await storedClassifier(connection, models, lang, labelled.length);
+      let classifier = stored;
       if (classifier === null) {
         classifier = trainClassifier(labelled);
         trained.push({ lang, labelled: labelled.length, ...classifier });
@@ -138,7 +145,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
     }
     const method = useClassifier ? 'classifier' : 'lexicon';
     for (const row of unlabelled) inferred.push({ hospital: row.hospital, source: row.source, id: row.id, ...predictRecord(row), method });
-    reports.push({ lang, method, labelled: labelled.length, inferred: unlabelled.length, ...heldOut });
+    reports.push({ lang, method, labelled: counts.labelled, inferred: unlabelled.length, ...heldOut });
   }
   await inTransaction(connection, async () => {
     for (const { lang, labelled, model, heldOut } of trained) {
