@@ -145,6 +145,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     waitSeconds: config.waitSeconds,
     onWait: (message) => progress.info(message),
     language: config.language,
+    memoryLimitMb: config.memoryLimitMb,
   });
   try {
     const { connection } = warehouse;

@@ -5,7 +5,7 @@ import { runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
-import { formatNumber, notReadText, t } from './i18n.ts';
+import { formatNumber, notReadText, t, type MessageKey } from './i18n.ts';
 import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
 import { run } from './run.ts';
@@ -56,13 +56,13 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
 }
 
 /** The options `run` and `backtest` share: how to read the input, and the language to answer in. */
-function withReadingOptions(command: Command, language: Language): Command {
+function withReadingOptions(command: Command, language: Language, verboseHelp: MessageKey = 'opt.verbose'): Command {
   return command
     .option('--config <file>', t(language, 'opt.config'))
     .option('--mapping <file...>', t(language, 'opt.mapping'))
     .addOption(new Option('--lang <language>', t(language, 'opt.lang')).choices(LANGUAGES))
     .option('--timezone <zone>', t(language, 'opt.timezone'))
-    .option('--verbose', t(language, 'opt.verbose'));
+    .option('--verbose', t(language, verboseHelp));
 }
 
 function buildProgram(language: Language, io: CliIo): Command {
@@ -85,8 +85,9 @@ function buildProgram(language: Language, io: CliIo): Command {
     .option('--db <file>', t(language, 'opt.db'))
     .option('--out <dir>', t(language, 'opt.out'))
     .option('--as-of <date>', t(language, 'opt.asOf'))
-    .option('--wait <seconds>', t(language, 'opt.wait'));
-  withReadingOptions(runCommand, language).action(async (options: CliOptions) => {
+    .option('--wait <seconds>', t(language, 'opt.wait'))
+    .option('--memory-limit <MB>', t(language, 'opt.memoryLimit'));
+  withReadingOptions(runCommand, language, 'opt.verboseTimes').action(async (options: CliOptions) => {
     const config = normalizeConfig(options);
     const { summary } = await run(config, io.progress());
     printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));

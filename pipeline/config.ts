@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
@@ -92,6 +93,26 @@ const casesSchema = z.strictObject({
     .describe('weights of the weighted score of the complaint rates; none by default'),
 });
 
+/** Below this DuckDB cannot hold even one row group of the marts' joins. */
+const MIN_MEMORY_LIMIT_MB = 256;
+
+const memoryDefaults = {
+  /** Share of the machine's RAM the warehouse may take: the rest is Node's, the text workers' and the system's. */
+  shareOfRam: 0.5,
+  /** At most this: it leaves Node and its text workers room within the 6 GiB a run of 10 million records may take. */
+  capMb: 4096,
+} as const;
+
+/**
+ * The default memory limit of the warehouse: half the machine's RAM, at most 4 GiB. DuckDB's own
+ * default is 80 % of RAM, which a run at scale takes and keeps.
+ *
+ * @example defaultMemoryLimitMb(8 * 1024 ** 3) // 4096
+ */
+export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
+  return Math.max(MIN_MEMORY_LIMIT_MB, Math.min(memoryDefaults.capMb, Math.floor((ramBytes / 1024 ** 2) * memoryDefaults.shareOfRam)));
+}
+
 const configFileSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   hospital: z.string().trim().min(1).optional().describe('the hospital of files directly in the input folder; default: the folder\'s name'),
@@ -105,6 +126,7 @@ const configFileSchema = z.strictObject({
   early_warning: earlyWarningSchema.optional(),
   privacy: privacySchema.optional(),
   cases: casesSchema.optional(),
+  memory_limit_mb: z.number().int().min(MIN_MEMORY_LIMIT_MB).optional().describe('megabytes (MiB) the warehouse may hold in memory before it spills to disk; default: defaultMemoryLimitMb()'),
 });
 
 export interface Config {
@@ -151,8 +173,10 @@ export interface Config {
   staffNamesInDepartmentPacks: boolean;
   /** Seconds to wait when another run holds the warehouse. */
   waitSeconds: number;
-  /** Print stacks of unexpected errors. */
+  /** Print stacks of unexpected errors, and each model's time. */
   verbose: boolean;
+  /** MiB DuckDB may hold in memory; past it, it spills to the temp folder beside the warehouse. */
+  memoryLimitMb: number;
 }
 
 export const defaults = {
@@ -176,6 +200,7 @@ export interface CliOptions {
   timezone?: string;
   wait?: string;
   verbose?: boolean;
+  memoryLimit?: string;
 }
 
 /** Config and mapping files are small; anything larger is some other file named by mistake. */
@@ -340,6 +365,10 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
     throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
   }
+  const memoryLimitMb = options.memoryLimit === undefined ? (file.memory_limit_mb ?? defaultMemoryLimitMb()) : Number(options.memoryLimit);
+  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
+    throw new PipelineError('config', t(messageLanguage, 'config.memoryLimit', { given: options.memoryLimit ?? '', min: MIN_MEMORY_LIMIT_MB }), EXIT_USAGE);
+  }
   const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
     throw new PipelineError('config', `--wait must be a number of seconds, not ${options.wait}`, EXIT_USAGE);
@@ -362,6 +391,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     staffNamesInDepartmentPacks: file.privacy?.staff_names_in_department_packs ?? false,
     waitSeconds,
     verbose: options.verbose ?? false,
+    memoryLimitMb,
   };
 }
 

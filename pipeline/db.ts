@@ -24,6 +24,16 @@ export interface OpenOptions {
   onWait?: (message: string) => void;
   /** The language of the message for a damaged warehouse; default English. */
   language?: Language;
+  /** MiB DuckDB may hold in memory (config.memoryLimitMb); default DuckDB's own, 80 % of RAM. */
+  memoryLimitMb?: number;
+}
+
+/**
+ * DuckDB's settings for a warehouse: its memory limit, and the folder beside the warehouse it
+ * spills to past that limit (on the warehouse's disk, which has room for the warehouse's data).
+ */
+function instanceOptions(path: string, memoryLimitMb: number | undefined): Record<string, string> {
+  return memoryLimitMb === undefined ? {} : { memory_limit: `${memoryLimitMb}MiB`, temp_directory: `${path}.tmp` };
 }
 
 /** A DuckDB database file begins with a checksum and its magic bytes "DUCK" at offset 8. */
@@ -94,7 +104,7 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
   let announced = false;
   for (;;) {
     try {
-      const instance = await DuckDBInstance.create(path);
+      const instance = await DuckDBInstance.create(path, instanceOptions(path, options.memoryLimitMb));
       const connection = await instance.connect();
       return {
         path,

@@ -173,7 +173,7 @@ export const PLAN = [
     stage: 'text',
     steps: [
       { step: 'analyseText', models: ['text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/store_text_batch'] },
-      { step: 'inferCategories', models: ['text/category_examples'] },
+      { step: 'inferCategories', models: ['text/category_examples', 'text/reusable_category_classifier'] },
     ],
   },
   {
@@ -238,13 +238,24 @@ export interface StepModels {
 /** The TypeScript steps of some stages, as the command executing them writes them. */
 export type StepBodies<S extends StageName> = { [N in StepName<S>]: (models: StepModels) => Promise<void> };
 
-function stepModels(connection: DuckDBConnection, step: TypeScriptStep): StepModels {
+/** Called after each model and each TypeScript step with its wall time (a step's includes the models it ran). */
+export type Timed = (name: string, seconds: number) => void;
+
+/** Runs `work`, telling `timed` (when given) how long it took. */
+async function timing(name: string, timed: Timed | undefined, work: () => Promise<void>): Promise<void> {
+  if (timed === undefined) return work();
+  const started = performance.now();
+  await work();
+  timed(name, (performance.now() - started) / 1000);
+}
+
+function stepModels(connection: DuckDBConnection, step: TypeScriptStep, timed?: Timed): StepModels {
   const declared = (model: string): string => {
     if (!step.models.includes(model)) throw new Error(`plan: step ${step.step} runs ${model}, which pipeline/plan.ts does not list beside it`);
     return model;
   };
   return {
-    run: async (model) => runModel(connection, declared(model)),
+    run: async (model) => timing(model, timed, () => runModel(connection, declared(model))),
     sql: (model) => modelSql(declared(model)),
   };
 }
@@ -263,6 +274,8 @@ export function modelsOfStep<S extends StageName>(connection: DuckDBConnection, 
 export interface StageHooks<S extends StageName> {
   started?(stage: S): void;
   finished?(stage: S): void;
+  /** Each model's and each TypeScript step's wall time, for profiling a run (`--verbose`). */
+  timed?: Timed;
 }
 
 /**
@@ -281,8 +294,8 @@ export async function executePlan<S extends StageName>(
     if (!(stages as readonly string[]).includes(stage.stage)) continue;
     hooks.started?.(stage.stage as S);
     for (const step of stage.steps as readonly (ModelStep | TypeScriptStep)[]) {
-      if ('step' in step) await run[step.step]!(stepModels(connection, step));
-      else for (const model of step.models) await runModel(connection, model);
+      if ('step' in step) await timing(step.step, hooks.timed, () => run[step.step]!(stepModels(connection, step, hooks.timed)));
+      else for (const model of step.models) await timing(model, hooks.timed, () => runModel(connection, model));
     }
     hooks.finished?.(stage.stage as S);
   }

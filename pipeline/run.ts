@@ -107,7 +107,12 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
   await checkWarehousePath(config.dbPath, config.inputDir, config.language);
   // refused before any work: a run that cannot publish must not load or analyse either
   await checkOutFolder(config.outDir, { inputDir: config.inputDir, dbPath: config.dbPath }, config.language);
-  const warehouse = await openWarehouse(config.dbPath, { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message), language: config.language });
+  const warehouse = await openWarehouse(config.dbPath, {
+    waitSeconds: config.waitSeconds,
+    onWait: (message) => progress.info(message),
+    language: config.language,
+    memoryLimitMb: config.memoryLimitMb,
+  });
   try {
     const { connection } = warehouse;
     const generatedAt = isoInZone(now, config.timezone);
@@ -197,6 +202,8 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           if (stage === 'warnings') crashPoint('warnings.logged');
           if (stage === 'satisfaction' || stage === 'warnings' || stage === 'publish') progress.done();
         },
+        // a profile of the run for whoever asks: which model or step the time goes to
+        ...(config.verbose ? { timed: (name: string, seconds: number) => progress.info(t(config.language, 'run.timed', { name, seconds: seconds.toFixed(2) })) } : {}),
       },
     );
     return { summary };

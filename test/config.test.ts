@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
+import { defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { detectionDefaults, detectionSettings } from '../pipeline/warnings/detection-settings.ts';
 import { caseDefaults } from '../pipeline/case-settings.ts';
@@ -12,6 +12,21 @@ describe('normalizeConfig', () => {
     const config = normalizeConfig({ lang: 'vi', timezone: 'Asia/Ho_Chi_Minh' });
     expect(config).toMatchObject({ inputDir: defaults.inputDir, dbPath: defaults.dbPath, outDir: defaults.outDir, asOf: null, language: 'vi', waitSeconds: 0, mappings: [] });
     expect(config.referenceDirs).toEqual([defaults.referenceDir]);
+  });
+
+  it('caps the warehouse memory at half the RAM, at most 4096 MiB; the config file and --memory-limit set it', async () => {
+    // hand-worked: 4 GiB of RAM → 2048 MiB; 16 GiB → 8192, capped at 4096; 256 MiB → 128, raised to the floor of 256
+    expect(defaultMemoryLimitMb(4 * 1024 ** 3)).toBe(2048);
+    expect(defaultMemoryLimitMb(16 * 1024 ** 3)).toBe(4096);
+    expect(defaultMemoryLimitMb(256 * 1024 ** 2)).toBe(256);
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).memoryLimitMb).toBe(defaultMemoryLimitMb());
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ memory_limit_mb: 3000 }));
+    expect(normalizeConfig({ input: dir, lang: 'en' }).memoryLimitMb).toBe(3000);
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '1024' }).memoryLimitMb).toBe(1024);
+    for (const memoryLimit of ['2GB', '100', '1.5', '']) {
+      expect(() => normalizeConfig({ input: dir, lang: 'en', memoryLimit })).toThrow(/--memory-limit must be a whole number of megabytes, at least 256/);
+    }
   });
 
   it('reads hearken.config.json from the input folder, and flags override it', async () => {

@@ -92,6 +92,28 @@ describe('executing the plan', () => {
     expect(after?.aliases).toBeGreaterThan(0);
   });
 
+  it('tells `timed` each model and each TypeScript step, in order, with its wall time (a step after the models it ran)', async () => {
+    const config = normalizeConfig({ lang: 'en' });
+    const timed: [string, number][] = [];
+    await executePlan(connection, ['warehouse'], warehouseSteps(connection, config), { timed: (name, seconds) => timed.push([name, seconds]) });
+    const names = timed.map(([name]) => name);
+    // the warehouse stage as pipeline/plan.ts lists it: referenceTables runs stg_quarantine_reasons itself
+    expect(names).toEqual([
+      'session',
+      'macros/normalize_key', 'macros/parse_local_timestamp', 'macros/redact_pii', 'macros/script_language', 'macros/missing_problem',
+      'macros/timestamp_problem', 'macros/csv_safe_text', 'macros/hospital_of_path', 'macros/due_working_day_index', 'macros/department_core',
+      'landing/create_tables',
+      'upgradeCodedValues',
+      'staging/stg_quarantine_reasons',
+      'referenceTables',
+      'upgradeQuarantineReasons',
+      'staging/stg_value_aliases',
+    ]);
+    expect(timed.every(([, seconds]) => seconds >= 0)).toBe(true);
+    const seconds = Object.fromEntries(timed);
+    expect(seconds.referenceTables).toBeGreaterThanOrEqual(seconds['staging/stg_quarantine_reasons']!);
+  });
+
   it('lets a step run only the models the plan lists beside it', async () => {
     const models = modelsOfStep(connection, 'text', 'inferCategories');
     await expect(models.run('text/pending_text')).rejects.toThrow(/inferCategories runs text\/pending_text/);

@@ -180,6 +180,17 @@ create table if not exists learned_text_statistics (
     learned_from integer not null       -- records in the corpus it was learned from
 );
 
+-- Grain: one row per language whose categories a classifier infers: the classifier last trained
+-- (pipeline/text/categories.ts), as JSON, with what its held-out fifth measured; reused until its
+-- language's labelled records grow by a tenth, shrink, or it is 30 days old.
+create table if not exists category_classifiers (
+    lang varchar primary key,
+    labelled bigint not null,           -- labelled records it learned from
+    trained_on date not null,
+    model json not null,
+    held_out json not null              -- held_out, macro_f1 and per_category of its held-out report
+);
+
 -- Grain: one row per feedback record that came without a category: the category the text stage
 -- inferred for it this run (pipeline/text/categories.ts), with the method and its probability.
 create table if not exists inferred_categories (

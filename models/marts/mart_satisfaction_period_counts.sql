@@ -15,25 +15,49 @@ with answers as (
     select * from mart_satisfaction_answers
 ),
 
+-- the answers summed on the response's key alone: its department, patient type, month and week
+-- (one of each per response) are joined to the sums below, not hashed with every answer
 per_section as (
     select
-        hospital, department, patient_type, month, week, source, response_id, section,
+        hospital, source, response_id, section,
         count(*) as m,
         count(*) filter (where score >= 4) as y,
         sum(score) as score_sum
     from answers
-    group by hospital, department, patient_type, month, week, source, response_id, section
+    group by hospital, source, response_id, section
+),
+
+responses as (
+    select hospital, source, response_id, department, patient_type, month, week
+    from mart_satisfaction_response_forms
 ),
 
 -- a respondent's sums per section, and over every item (known to the form or not) as `all`
-per_respondent as (
-    select hospital, department, patient_type, month, week, section as dimension, source, response_id, m, y, score_sum
+per_dimension as (
+    select hospital, source, response_id, section as dimension, m, y, score_sum
     from per_section
     where section is not null
     union all
-    select hospital, department, patient_type, month, week, 'all' as dimension, source, response_id, sum(m), sum(y), sum(score_sum)
+    select hospital, source, response_id, 'all' as dimension, sum(m), sum(y), sum(score_sum)
     from per_section
-    group by hospital, department, patient_type, month, week, source, response_id
+    group by hospital, source, response_id
+),
+
+per_respondent as (
+    select
+        per_dimension.hospital,
+        responses.department,
+        responses.patient_type,
+        responses.month,
+        responses.week,
+        per_dimension.dimension,
+        per_dimension.source,
+        per_dimension.response_id,
+        per_dimension.m,
+        per_dimension.y,
+        per_dimension.score_sum
+    from per_dimension
+    inner join responses using (hospital, source, response_id)
 ),
 
 -- each respondent once in its month and once in its week

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { categoryFeatures, predictCategory, trainCategoryClassifier, type ClassifierModel } from './category-classifier.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { categoryFeatures, classifierOptions, predictCategory, trainCategoryClassifier, type ClassifierModel } from './category-classifier.ts';
 import { lexiconCategory, type Category, type CategoryScores, type LexiconCategory } from './category-lexicon.ts';
 import { classificationReport } from './classification-metrics.ts';
 import { LANGUAGES, type Language } from './types.ts';
@@ -11,6 +12,10 @@ const defaults = {
   minLabelled: 200,
   /** The newest labelled records a classifier learns from: enough to learn, bounded at scale. */
   maxTraining: 200_000,
+  /** A stored classifier is trained again once its language's labelled records grew by more than this share, */
+  retrainGrowth: 0.1,
+  /** or once it is this many days old. */
+  retrainDays: 30,
 } as const;
 
 interface ExampleRow {
@@ -51,6 +56,39 @@ function byLexicon(row: ExampleRow): Category {
   return lexiconCategory(lexiconScores(row.lexicon_hits)) ?? 'other';
 }
 
+/** What the held-out fifth measured of a classifier: kept with it, so a reused classifier reports what it scored. */
+type HeldOutMetrics = Pick<CategoryInferenceReport, 'held_out' | 'macro_f1' | 'per_category'>;
+
+interface Classifier {
+  model: ClassifierModel<Category>;
+  heldOut: HeldOutMetrics;
+}
+
+/**
+ * The classifier stored for a language, if its training set has not meaningfully changed: the
+ * labelled records at most `retrainGrowth` more than it learned from (and not fewer), trained
+ * within `retrainDays`, with today's options. Training twice (held-out trial, then all) is most
+ * of the stage, and a day's few new records would barely move the model.
+ */
+async function storedClassifier(connection: DuckDBConnection, models: StepModels, lang: Language, labelled: number): Promise<Classifier | null> {
+  const [stored] = await queryRows<{ model: string; held_out: string }>(connection, models.sql('text/reusable_category_classifier'), {
+    lang,
+    labelled,
+    growth: defaults.retrainGrowth,
+    days: defaults.retrainDays,
+  });
+  if (stored === undefined) return null;
+  const model = JSON.parse(stored.model) as ClassifierModel<Category>;
+  return isDeepStrictEqual(model.options, classifierOptions()) ? { model, heldOut: JSON.parse(stored.held_out) as HeldOutMetrics } : null;
+}
+
+/** Trains a language's classifier: measured on the held-out fifth by a trial trained without it, then trained on all labelled records. */
+function trainClassifier(labelled: readonly ExampleRow[]): Classifier {
+  const trial = train(labelled.filter((row) => !row.held_out));
+  const heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), (row) => predictCategory(trial, features(row)).label);
+  return { model: train(labelled), heldOut };
+}
+
 function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
   const examples = rows.slice(0, defaults.maxTraining).map((row) => ({ features: features(row), label: row.given_category! }));
   return trainCategoryClassifier(examples);
@@ -61,40 +99,63 @@ function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
  * Per language: where at least `minLabelled` records carry a given category, a softmax regression
  * learns from them (terms plus lexicon hits) and labels the rest; elsewhere the lexicon decides.
  * Precision and recall are measured on a fixed fifth of the labelled records, held out of a first
- * training; the model that labels records then learns from all of them. A given category is never
- * overwritten: only records without one are written to inferred_categories.
+ * training; the model that labels records then learns from all of them. Both are kept in
+ * category_classifiers and reused while the training set has not meaningfully changed
+ * (storedClassifier). A given category is never overwritten: only records without one are
+ * written to inferred_categories.
  */
 export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
   const reports: CategoryInferenceReport[] = [];
   const inferred: { hospital: string; source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
+  const trained: (Classifier & { lang: Language; labelled: number })[] = [];
   for (const lang of LANGUAGES) {
-    const rows = await queryRows<ExampleRow>(
+    const [counts] = await queryRows<{ records: number; labelled: number; categories: number }>(
       connection,
-      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang order by received_at desc, hospital, source, id',
+      'select count(*) as records, count(given_category) as labelled, count(distinct given_category) as categories from category_examples where lang = $lang',
       { lang },
     );
-    if (rows.length === 0) continue;
+    if (counts === undefined || counts.records === 0) continue;
+    const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
+    const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
+    // a stored classifier needs only the records it labels; a training, or the lexicon's held-out fifth, the labelled ones too
+    const rows = await queryRows<ExampleRow>(
+      connection,
+      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang and ($labelled or given_category is null) order by received_at desc, hospital, source, id',
+      { lang, labelled: stored === null },
+    );
     const labelled = rows.filter((row) => row.given_category !== null);
     const unlabelled = rows.filter((row) => row.given_category === null);
-    const useClassifier = labelled.length >= defaults.minLabelled && new Set(labelled.map((row) => row.given_category)).size >= 2;
-    const heldOut = labelled.filter((row) => row.held_out);
-    let predictHeldOut: (row: ExampleRow) => Category = byLexicon;
+    let heldOut: HeldOutMetrics;
     let predictRecord: (row: ExampleRow) => { category: Category; probability: number | null } = (row) => ({ category: byLexicon(row), probability: null });
     if (useClassifier) {
-      const trial = train(labelled.filter((row) => !row.held_out));
-      predictHeldOut = (row) => predictCategory(trial, features(row)).label;
-      const model = train(labelled);
+      let classifier = stored;
+      if (classifier === null) {
+        classifier = trainClassifier(labelled);
+        trained.push({ lang, labelled: labelled.length, ...classifier });
+      }
+      const { model } = classifier;
+      heldOut = classifier.heldOut;
       predictRecord = (row) => {
         const prediction = predictCategory(model, features(row));
         return { category: prediction.label, probability: prediction.probability };
       };
+    } else {
+      heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), byLexicon);
     }
     const method = useClassifier ? 'classifier' : 'lexicon';
     for (const row of unlabelled) inferred.push({ hospital: row.hospital, source: row.source, id: row.id, ...predictRecord(row), method });
-    reports.push(heldOutReport(lang, method, labelled.length, unlabelled.length, heldOut, predictHeldOut));
+    reports.push({ lang, method, labelled: counts.labelled, inferred: unlabelled.length, ...heldOut });
   }
   await inTransaction(connection, async () => {
+    for (const { lang, labelled, model, heldOut } of trained) {
+      await connection.run('insert or replace into category_classifiers values ($lang, $labelled, current_date, $model::json, $heldOut::json)', {
+        lang,
+        labelled,
+        model: JSON.stringify(model),
+        heldOut: JSON.stringify(heldOut),
+      });
+    }
     await connection.run('delete from inferred_categories');
     const appender = await connection.createAppender('inferred_categories');
     for (const row of inferred) {
@@ -112,15 +173,8 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
   return reports;
 }
 
-function heldOutReport(
-  lang: Language,
-  method: 'classifier' | 'lexicon',
-  labelled: number,
-  inferred: number,
-  heldOut: readonly ExampleRow[],
-  predict: (row: ExampleRow) => Category,
-): CategoryInferenceReport {
-  const base = { lang, method, labelled, inferred, held_out: heldOut.length };
+function heldOutMetrics(heldOut: readonly ExampleRow[], predict: (row: ExampleRow) => Category): HeldOutMetrics {
+  const base = { held_out: heldOut.length };
   if (heldOut.length === 0) return { ...base, macro_f1: null, per_category: {} };
   const report = classificationReport(
     heldOut.map((row) => row.given_category!),

@@ -37,6 +37,11 @@ const defaults: ClassifierOptions = {
   classBalance: 0.5,
 };
 
+/** The options a training uses: the defaults, with those given. A stored model trained with others is stale. */
+export function classifierOptions(options: Partial<ClassifierOptions> = {}): ClassifierOptions {
+  return { ...defaults, ...options };
+}
+
 /** A trained model: plain JSON, so it can be stored or posted to a worker thread as is. */
 export interface ClassifierModel<L extends string = string> {
   method: 'softmax-regression';
@@ -85,7 +90,7 @@ export function trainCategoryClassifier<L extends string>(
   examples: readonly TrainingExample<L>[],
   options: Partial<ClassifierOptions> = {},
 ): ClassifierModel<L> {
-  const settings: ClassifierOptions = { ...defaults, ...options };
+  const settings = classifierOptions(options);
   checkOptions(settings);
   if (examples.length === 0) throw new Error('trainCategoryClassifier requires at least one example');
 
