@@ -277,7 +277,8 @@ function describe(row: WarningFacts, language: Language, dates: WarningDates = I
     // the working days overdue: the candidate's reason, which a published warning holds as its observed count
     const days = row.reason || n(row.observed);
     return {
-      summary: t(language, 'warning.summary.sla_breach', { department, id, due: dates.day(due), days, step: String(step), owner: owner ?? t(language, `case.role.${role}`) }),
+      // a due date that fell just before days off: past due, yet not one working day overdue
+      summary: t(language, Number(days) === 0 ? 'warning.summary.sla_breach_due' : 'warning.summary.sla_breach', { department, id, due: dates.day(due), days, step: String(step), owner: owner ?? t(language, `case.role.${role}`) }),
       suggested_action: t(language, 'warning.action.sla_breach'),
     };
   }

@@ -66,6 +66,13 @@ describe('a warning’s text in each page language', () => {
     expect(warningWords(breach, 'en').suggested_action).toBe('Close or escalate the case, tell the patient, and report the cause to the quality office.');
   });
 
+  it('says a case past a due date just before days off is not yet a working day overdue', () => {
+    const friday = deepFreeze<Warning>({ ...base, observed: 0, sla_case: { ...base.sla_case!, escalation_step: 1, due_date: '2025-06-13' } });
+    expect(warningWords(friday, 'en').summary).toBe('Complaint A1 of 急诊科: due 13 Jun 2025 and not closed by then, no working day since (escalation step 1); answers for it: the department head.');
+    expect(warningWords(friday, 'zh').summary).toBe('急诊科投诉 A1 办理时限 2025年6月13日 已过，尚未办结，其后尚无工作日（督办第 1 级），责任人：科室主任。');
+    expect(warningWords(friday, 'vi').summary).toBe('Khiếu nại A1 của 急诊科 đã hết hạn 13/06/2025 mà chưa giải quyết xong, chưa qua ngày làm việc nào kể từ đó (bậc đôn đốc 1); người chịu trách nhiệm: trưởng khoa.');
+  });
+
   it('words it with ISO dates as warnings.json has it, in the run’s language', () => {
     expect(warningText(breach, 'zh', iso)).toEqual({ summary: breach.summary, suggested_action: breach.suggested_action });
     expect(warningText(sentinel, 'zh', iso).summary).toBe(sentinel.summary);
