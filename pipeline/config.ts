@@ -253,7 +253,7 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
 }
 
 /** The options that name a file or folder, as commander names them in a command's opts(). */
-const PATH_OPTIONS = { input: '--input', db: '--db', out: '--out', config: '--config', mapping: '--mapping', evaluate: '--evaluate' } as const;
+const PATH_OPTIONS = { input: '--input', db: '--db', out: '--out', config: '--config', mapping: '--mapping', evaluate: '--evaluate', truth: '--truth' } as const;
 
 /** A path the shell left as written: `~` or `~user` at its start is not expanded inside quotes or after `--out=`. */
 const UNEXPANDED_HOME = /^~[\w.-]*(\/|$)/;
