@@ -54,6 +54,8 @@ const earlyWarningSchema = z.strictObject({
   farrington_alpha: z.number().gt(0).lt(1).optional(),
   ears_alpha: z.number().gt(0).lt(1).optional(),
   previous_week_p: z.number().min(0).max(1).optional().describe('a single-view signal counts when its cell had p at most this the week before'),
+  open_fdr: z.number().gt(0).lt(1).optional().describe('a new warning needs a signal with a q-value at most this; an open one goes on at fdr'),
+  open_days: z.number().int().min(1).optional().describe('a new warning needs complaints received on at least this many days'),
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
   sentinel_group_days: z.number().int().min(0).optional().describe('records of one event class in one department within this many days of the first are one sentinel warning'),
 });

@@ -72,7 +72,7 @@ const KIND_NAMES = {
  * in their language: found in time and precision as counts with a percentage, "–" where a measure
  * is not defined.
  *
- * @example formatKindScoreTable(scores, 'en').split('\n')[2] // '| Complaints rising sharply | All hospitals | 9 of 9 (100%) | 11 of 13 (85%) | 0 | 0.01 | 13 |'
+ * @example formatKindScoreTable(scores, 'en').split('\n')[2] // '| Complaints rising sharply | All hospitals | 9 of 9 (100%) | 11 of 13 (85%) | 0 | 0.005 | 13 |'
  */
 export function formatKindScoreTable(scores: readonly KindScore[], language: Language): string {
   const percent = (value: number | null) => (value === null ? '' : ` (${formatNumber(language, roundR(100 * value, 0))}%)`);
@@ -94,7 +94,7 @@ export function formatKindScoreTable(scores: readonly KindScore[], language: Lan
       fraction(s.found, s.planted, s.recall),
       s.precision === null ? '–' : fraction(s.pointing, s.warnings, s.precision),
       formatNumber(language, s.decoyHits),
-      s.falseAlarmsPer100 === null ? '–' : formatNumber(language, roundR(s.falseAlarmsPer100, 2)),
+      s.falseAlarmsPer100 === null ? '–' : formatNumber(language, roundR(s.falseAlarmsPer100, 3)),
       s.medianDelayDays === null ? '–' : formatNumber(language, s.medianDelayDays),
     ]),
   );

@@ -10,22 +10,22 @@ const rise: KindScore = Object.freeze({ kind: 'rise', hospital: null, planted: 9
 const sentinel: KindScore = Object.freeze({ kind: 'sentinel', hospital: 'Kingsmere', planted: 0, found: 0, recall: null, warnings: 2, pointing: 0, precision: null, decoyHits: 1, falseAlarmsPer100: null, medianDelayDays: null });
 
 describe('formatKindScoreTable', () => {
-  it('writes counts with their share, and "–" where a measure is not defined (hand-worked: 11/13 = 85%, 2 per 3,000 cell-weeks = 0.07 per 100)', () => {
+  it('writes counts with their share, and "–" where a measure is not defined (hand-worked: 11/13 = 85%, 2 per 3,000 cell-weeks = 0.067 per 100)', () => {
     expect(formatKindScoreTable([rise, sentinel], 'en').split('\n')).toEqual([
       '| Warning | Hospital | Found in time | About a planted problem (precision) | At a decoy | False alarms per 100 cell-weeks | Median days to the warning |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| Complaints rising sharply | All hospitals | 9 of 9 (100%) | 11 of 13 (85%) | 0 | 0.07 | 13 |',
+      '| Complaints rising sharply | All hospitals | 9 of 9 (100%) | 11 of 13 (85%) | 0 | 0.067 | 13 |',
       '| Serious event reported | Kingsmere | – | – | 1 | – | – |',
       '',
     ]);
   });
 
   it('is in the reader’s language', () => {
-    expect(formatKindScoreTable([rise], 'zh').split('\n')[2]).toBe('| 投诉量骤增 | 全部医院 | 9/9 (100%) | 11/13 (85%) | 0 | 0.07 | 13 |');
+    expect(formatKindScoreTable([rise], 'zh').split('\n')[2]).toBe('| 投诉量骤增 | 全部医院 | 9/9 (100%) | 11/13 (85%) | 0 | 0.067 | 13 |');
     expect(formatKindScoreTable([rise], 'vi').split('\n')[0]).toBe(
       '| Cảnh báo | Bệnh viện | Phát hiện kịp thời | Chỉ đúng vấn đề được cài (độ chính xác) | Trúng mồi nhử | Cảnh báo sai trên 100 ô-tuần | Số ngày đến khi cảnh báo (trung vị) |',
     );
-    expect(formatKindScoreTable([rise], 'vi').split('\n')[2]).toBe('| Khiếu nại tăng đột biến | Tất cả bệnh viện | 9/9 (100%) | 11/13 (85%) | 0 | 0,07 | 13 |');
+    expect(formatKindScoreTable([rise], 'vi').split('\n')[2]).toBe('| Khiếu nại tăng đột biến | Tất cả bệnh viện | 9/9 (100%) | 11/13 (85%) | 0 | 0,067 | 13 |');
   });
 });
 
