@@ -1,3 +1,5 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { formatNumber, t } from './i18n.ts';
 import { executePlan } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
-import { evaluationFileStart, formatEvaluationCsv, formatEvaluationTable, isMarkdownPath, markedMarkdown } from './publish/evaluation-file.ts';
+import { evaluationFileStart, formatEvaluationCsv, formatEvaluationTable, formatKindScoreTable, isMarkdownPath, markedMarkdown } from './publish/evaluation-file.ts';
 import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
 import { ingestInput, warehouseSteps } from './run.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
@@ -31,6 +33,8 @@ import { loadSentinelLists } from './warnings/sentinel-lists.ts';
 import { scanSentinels, sentinelCandidates, sentinelSettings } from './warnings/sentinel.ts';
 import { readSatisfactionDrops, readSatisfactionSeries, watchSatisfaction, writeSurveyDefinitions } from './satisfaction/stage.ts';
 import type { WarningCandidate } from './warnings/warnings.ts';
+import { evaluateKinds, kindEvaluationDefaults, type GroundTruth, type KindScore } from './warnings/kind-evaluation.ts';
+import { readPlantedTruth } from './warnings/planted-truth.ts';
 
 export interface BacktestOptions {
   from: string;
@@ -46,6 +50,11 @@ export interface BacktestOptions {
   evaluate?: string | null;
   /** Settings of that evaluation; absent ones are plantedEvaluationDefaults. */
   evaluation?: Partial<PlantedEvaluationOptions>;
+  /**
+   * A planted-truth file to score the replay's warnings on, per kind (`--truth`); absent or null:
+   * with `evaluate`, `planted.json` in the input folder when there is one, else none.
+   */
+  truth?: string | null;
 }
 
 /** A backtest warning: the warning as the run of `as_of` would have published it (contract section 4). */
@@ -77,11 +86,41 @@ export interface BacktestEvaluation {
   rows: EvaluationRow[];
 }
 
+/** The replay's warnings scored per kind on known problems (evaluateKinds). */
+export interface KnownProblemScores {
+  /** The planted-truth file. */
+  truth: string;
+  scores: KindScore[];
+}
+
 export interface BacktestResult {
   /** What was written to `out`. */
   file: BacktestFile;
   /** Null without `evaluate`. */
   evaluation: BacktestEvaluation | null;
+  /** Null without a planted-truth file. */
+  known: KnownProblemScores | null;
+}
+
+/** The planted-truth file to score on: the one given, else with `evaluate` the input folder's planted.json where it exists. */
+function truthPath(config: Config, options: BacktestOptions): string | null {
+  if (options.truth) return options.truth;
+  const inInput = join(config.inputDir, 'planted.json');
+  return options.evaluate && existsSync(inInput) ? inInput : null;
+}
+
+/**
+ * Department × category cell-weeks the replay judged, per hospital: each cell's weeks among the
+ * last `weeks` up to `lastWeek` that fall after its series began. The false-alarm rate's
+ * denominator, as in the planted-outbreak evaluation.
+ */
+async function judgedCellWeeks(connection: DuckDBConnection, lastWeek: string, weeks: number): Promise<Map<string, number>> {
+  const judged = new Map<string, number>();
+  for (const { cell, counts } of await readCellCounts(connection, lastWeek, 'department')) {
+    const hospital = (JSON.parse(cell) as string[])[0]!;
+    judged.set(hospital, (judged.get(hospital) ?? 0) + Math.min(counts.length, weeks));
+  }
+  return judged;
 }
 
 /** The Mondays from `from` to `to`, both included. */
@@ -124,6 +163,9 @@ function checkDate(name: string, value: string): void {
  * With `evaluate`, it then plants synthetic outbreaks into the department × category series up to
  * the last week replayed and scores every detector at every setting on them
  * (`evaluatePlantedOutbreaks`), so a hospital can choose its alphas on its own history.
+ * With a planted-truth file (`truth`, or the input folder's planted.json with `evaluate`), the
+ * replay's warnings are scored per kind on its known problems (`evaluateKinds`): `known`, and the
+ * first section of a Markdown evaluation.
  */
 export async function runBacktest(config: Config, options: BacktestOptions, progress: Progress, now: Date = new Date()): Promise<BacktestResult> {
   checkDate('from', options.from);
@@ -139,6 +181,8 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
   await checkOutputFile(options.out, '--out', { ...guard, writtenStart: BACKTEST_FILE_START }, config.language);
   if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', { ...guard, writtenStart: evaluationFileStart(options.evaluate), otherOutput: options.out }, config.language);
+  const truthFile = truthPath(config, options);
+  const truth: GroundTruth | null = truthFile === null ? null : await readPlantedTruth(truthFile);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
@@ -225,9 +269,10 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
       warnings,
     };
     await writeFileAtomically(options.out, `${JSON.stringify(file, null, 2)}\n`);
-    if (!options.evaluate) return { file, evaluation: null };
-
     const lastWeek = addDays(mondays.at(-1)!, -7);
+    const known = truth === null ? null : { truth: truthFile!, scores: evaluateKinds(warnings, truth, await judgedCellWeeks(connection, lastWeek, mondays.length)) };
+    if (!options.evaluate) return { file, evaluation: null, known };
+
     const series = await readCellCounts(connection, lastWeek, 'department');
     // one call per size, to tick between them: each size draws its own streams, so the rows are
     // those of one call over every size
@@ -243,16 +288,22 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     }
     progress.done();
     const evaluation: BacktestEvaluation = { out: options.evaluate, cells: series.length - skipped, skipped, lastWeek, rows };
-    await writeFileAtomically(options.evaluate, isMarkdownPath(options.evaluate) ? markedMarkdown(evaluationMarkdown(evaluation, file, config)) : formatEvaluationCsv(rows));
-    return { file, evaluation };
+    await writeFileAtomically(options.evaluate, isMarkdownPath(options.evaluate) ? markedMarkdown(evaluationMarkdown(evaluation, file, config, known)) : formatEvaluationCsv(rows));
+    return { file, evaluation, known };
   } finally {
     warehouse.close();
     if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 
-/** The evaluation for people: what it was planted into, then the table. */
-function evaluationMarkdown(evaluation: BacktestEvaluation, file: BacktestFile, config: Config): string {
+/** The per-kind scores for people: what they were scored on, then the table. */
+export function knownProblemsMarkdown(known: KnownProblemScores, config: Config): string {
+  const preface = t(config.language, 'evaluation.kinds.preface', { truth: known.truth, days: kindEvaluationDefaults.recallDays, sentinelDays: kindEvaluationDefaults.sentinelDays });
+  return `${preface}\n\n${formatKindScoreTable(known.scores, config.language)}`;
+}
+
+/** The evaluation for people: the scores on known problems where there are some, what the outbreaks were planted into, then their table. */
+function evaluationMarkdown(evaluation: BacktestEvaluation, file: BacktestFile, config: Config, known: KnownProblemScores | null): string {
   const preface = t(config.language, 'evaluation.preface', {
     cells: formatNumber(config.language, evaluation.cells),
     skipped: formatNumber(config.language, evaluation.skipped),
@@ -260,5 +311,6 @@ function evaluationMarkdown(evaluation: BacktestEvaluation, file: BacktestFile, 
     input: config.inputDir,
     generated: file.generated_at,
   });
-  return `${preface}\n\n${formatEvaluationTable(evaluation.rows, config.language)}`;
+  const planted = `${preface}\n\n${formatEvaluationTable(evaluation.rows, config.language)}`;
+  return known === null ? planted : `${knownProblemsMarkdown(known, config)}\n${planted}`;
 }

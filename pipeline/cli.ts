@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
-import { runBacktest } from './backtest.ts';
+import { knownProblemsMarkdown, runBacktest } from './backtest.ts';
 import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
@@ -100,16 +100,24 @@ function buildProgram(language: Language, io: CliIo): Command {
     .requiredOption('--to <date>', t(language, 'opt.to'))
     .requiredOption('--out <file>', t(language, 'opt.backtestOut'))
     .option('--db <file>', t(language, 'opt.backtestDb'))
-    .option('--evaluate <file>', t(language, 'opt.evaluate'));
-  withReadingOptions(backtestCommand, language).action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string }) => {
-    const { from, to, out, evaluate, ...rest } = options;
+    .option('--evaluate <file>', t(language, 'opt.evaluate'))
+    .option('--truth <file>', t(language, 'opt.truth'));
+  withReadingOptions(backtestCommand, language).action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string; truth?: string }) => {
+    const { from, to, out, evaluate, truth, ...rest } = options;
     const config = normalizeConfig(rest);
     const evaluateFile = evaluate === undefined ? null : resolve(evaluate);
-    const { file, evaluation } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile }, io.progress());
+    const truthFile = truth === undefined ? null : resolve(truth);
+    const { file, evaluation, known } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile, truth: truthFile }, io.progress());
     const n = (value: number) => formatNumber(config.language, value);
     const ids = new Set(file.warnings.map((warning) => warning.id));
     io.out(`${printable(t(config.language, 'backtest.done', { runs: n(file.runs), warnings: n(ids.size), out: resolve(out) }))}\n`);
     if (evaluation !== null) io.out(`${printable(t(config.language, 'backtest.evaluated', { cells: n(evaluation.cells), skipped: n(evaluation.skipped), out: evaluation.out }))}\n`);
+    if (known !== null) {
+      const rises = known.scores.find((score) => score.kind === 'rise' && score.hospital === null)!;
+      io.out(`${printable(t(config.language, 'backtest.kindsScored', { truth: known.truth, found: n(rises.found), planted: n(rises.planted), pointing: n(rises.pointing), warnings: n(rises.warnings) }))}\n`);
+      // without a Markdown evaluation to hold it, the table goes to the terminal
+      if (evaluation === null || !/\.md$/i.test(evaluation.out)) io.out(knownProblemsMarkdown(known, config).split('\n').map(printable).join('\n'));
+    }
   });
   program
     .command('detect')

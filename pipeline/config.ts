@@ -55,6 +55,8 @@ const earlyWarningSchema = z.strictObject({
   farrington_alpha: z.number().gt(0).lt(1).optional(),
   ears_alpha: z.number().gt(0).lt(1).optional(),
   previous_week_p: z.number().min(0).max(1).optional().describe('a single-view signal counts when its cell had p at most this the week before'),
+  open_fdr: z.number().gt(0).lt(1).optional().describe('a new warning needs a signal with a q-value at most this; an open one goes on at fdr'),
+  open_days: z.number().int().min(1).optional().describe('a new warning needs complaints received on at least this many days'),
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
   sentinel_group_days: z.number().int().min(0).optional().describe('records of one event class in one department within this many days of the first are one sentinel warning'),
 });
@@ -296,7 +298,7 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
 }
 
 /** The options that name a file or folder, as commander names them in a command's opts(). */
-const PATH_OPTIONS = { input: '--input', db: '--db', out: '--out', config: '--config', mapping: '--mapping', evaluate: '--evaluate' } as const;
+const PATH_OPTIONS = { input: '--input', db: '--db', out: '--out', config: '--config', mapping: '--mapping', evaluate: '--evaluate', truth: '--truth' } as const;
 
 /** A path the shell left as written: `~` or `~user` at its start is not expanded inside quotes or after `--out=`. */
 const UNEXPANDED_HOME = /^~[\w.-]*(\/|$)/;

@@ -1,6 +1,7 @@
 import type { Language } from '../config.ts';
 import type { EvaluationRow } from '../detect/planted-evaluation.ts';
-import { formatNumber, t } from '../i18n.ts';
+import { formatNumber, t, type MessageKey } from '../i18n.ts';
+import type { EvaluatedKind, KindScore } from '../warnings/kind-evaluation.ts';
 import { roundR } from '../statistics/round_r.ts';
 import { csvCell } from './csv-cell.ts';
 
@@ -77,6 +78,49 @@ export function formatEvaluationTable(rows: readonly EvaluationRow[], language: 
       number(r.falseAlarmsPer100, 2),
       number(r.medianDelay, 1),
       formatNumber(language, r.cellWeeks),
+    ]),
+  );
+  return `${[line(keys.map((key) => t(language, key))), line(keys.map(() => '---')), ...body].join('\n')}\n`;
+}
+
+/** The warning-kind name people read for an evaluated kind: a rise is what a spike warning says. */
+const KIND_NAMES = {
+  rise: 'warning.kind.spike',
+  hotspot: 'warning.kind.hotspot',
+  emerging_term: 'warning.kind.emerging_term',
+  satisfaction_drop: 'warning.kind.satisfaction_drop',
+  sentinel: 'warning.kind.sentinel',
+} as const satisfies Record<EvaluatedKind, MessageKey>;
+
+/**
+ * The per-kind scores on known problems (evaluateKinds) as a Markdown table for people, headed
+ * in their language: found in time and precision as counts with a percentage, "–" where a measure
+ * is not defined.
+ *
+ * @example formatKindScoreTable(scores, 'en').split('\n')[2] // '| Complaints rising sharply | All hospitals | 9 of 9 (100%) | 11 of 13 (85%) | 0 | 0.005 | 13 |'
+ */
+export function formatKindScoreTable(scores: readonly KindScore[], language: Language): string {
+  const percent = (value: number | null) => (value === null ? '' : ` (${formatNumber(language, roundR(100 * value, 0))}%)`);
+  const fraction = (count: number, total: number, share: number | null) => (total === 0 ? '–' : `${t(language, 'evaluation.kinds.fraction', { count: formatNumber(language, count), total: formatNumber(language, total) })}${percent(share)}`);
+  const keys = [
+    'evaluation.kinds.kind',
+    'evaluation.kinds.hospital',
+    'evaluation.kinds.found',
+    'evaluation.kinds.precision',
+    'evaluation.kinds.decoyHits',
+    'evaluation.falseAlarmsPer100',
+    'evaluation.kinds.medianDelay',
+  ] as const;
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const body = scores.map((s) =>
+    line([
+      t(language, KIND_NAMES[s.kind]),
+      s.hospital ?? t(language, 'evaluation.kinds.allHospitals'),
+      fraction(s.found, s.planted, s.recall),
+      s.precision === null ? '–' : fraction(s.pointing, s.warnings, s.precision),
+      formatNumber(language, s.decoyHits),
+      s.falseAlarmsPer100 === null ? '–' : formatNumber(language, roundR(s.falseAlarmsPer100, 3)),
+      s.medianDelayDays === null ? '–' : formatNumber(language, s.medianDelayDays),
     ]),
   );
   return `${[line(keys.map((key) => t(language, key))), line(keys.map(() => '---')), ...body].join('\n')}\n`;

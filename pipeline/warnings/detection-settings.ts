@@ -15,6 +15,18 @@ export interface DetectionSettings {
    */
   previousWeekP: number;
   /**
+   * A new warning needs stronger evidence than an open one needs to go on: a signal with a
+   * q-value at most this (an open warning's cells go on at `fdr`). Hundreds of cells are tested a
+   * week, and a few complaints against a fraction expected pass the FDR by chance clustering; a
+   * problem that builds up soon passes this too, and then goes on at `fdr`.
+   */
+  openFdr: number;
+  /**
+   * ...and complaints received on at least this many days: a burst on one day is one incident,
+   * already in the hands of whoever took the calls, not a problem that goes on.
+   */
+  openDays: number;
+  /**
    * A word is an emerging term while it is still rare: its cell is tested only in weeks whose
    * expectation is below this many complaints. A common word going up is a rise of a known
    * problem, which its department's and its place's cells see.
@@ -27,6 +39,8 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   assessment: assessmentDefaults,
   keywords: 5,
   previousWeekP: 0.01,
+  openFdr: 0.01,
+  openDays: 2,
   emergingBelow: 1,
 });
 
@@ -37,6 +51,8 @@ export function detectionSettings(given: EarlyWarningSettings): DetectionSetting
     ...d,
     fdr: given.fdr ?? d.fdr,
     previousWeekP: given.previous_week_p ?? d.previousWeekP,
+    openFdr: given.open_fdr ?? d.openFdr,
+    openDays: given.open_days ?? d.openDays,
     emergingBelow: given.emerging_below ?? d.emergingBelow,
     assessment: {
       farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,

@@ -95,8 +95,8 @@ function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: Reado
  * hospital's office acts on its own list, and its warnings do not change when another hospital
  * (a campus, a group member) joins the warehouse with cells of its own.
  */
-function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records'>[] {
-  const signals: Omit<CellSignal, 'records'>[] = [];
+function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records' | 'days'>[] {
+  const signals: Omit<CellSignal, 'records' | 'days'>[] = [];
   for (const week of evaluate) {
     const w = weeks.indexOf(week);
     if (w < 0) continue;
@@ -134,14 +134,18 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
   return signals;
 }
 
-/** The complaints each signal counted, each as its recordKey. */
-async function attachRecords(connection: DuckDBConnection, models: StepModels, signals: readonly Omit<CellSignal, 'records'>[]): Promise<CellSignal[]> {
+/** The complaints each signal counted, each as its recordKey, and the days they were received. */
+async function attachRecords(connection: DuckDBConnection, models: StepModels, signals: readonly Omit<CellSignal, 'records' | 'days'>[]): Promise<CellSignal[]> {
   await models.run('warnings/alert_signals');
   await appendRows(connection, 'alert_signals', signals.map((signal, i) => ({ signal: i, hospital: signal.hospital, cell: signal.cell, week: signal.week })));
-  const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string }>(connection, models.sql('warnings/alert_signal_records'));
+  const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string; day: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
-  for (const row of rows) records[row.signal]!.push(recordKey(row.hospital, row.source, row.id));
-  return signals.map((signal, i) => ({ ...signal, records: records[i]! }));
+  const days = signals.map(() => new Set<string>());
+  for (const row of rows) {
+    records[row.signal]!.push(recordKey(row.hospital, row.source, row.id));
+    days[row.signal]!.add(row.day);
+  }
+  return signals.map((signal, i) => ({ ...signal, records: records[i]!, days: [...days[i]!].sort() }));
 }
 
 /**
@@ -192,8 +196,8 @@ export async function detectorCandidates(
     });
   };
   const seriesOf = (signal: CellSignal) => JSON.stringify([signal.hospital, signal.cell]);
-  // a warning already open goes on while its cells signal; a new one needs corroboration
-  const worthIt = (group: SignalGroup) => group.members.some(isOpen) || corroborated(group, settings);
+  // a warning already open goes on while its cells signal; a new one needs corroboration and enough evidence
+  const worthIt = (group: SignalGroup) => group.members.some(isOpen) || (corroborated(group, settings) && enoughToOpen(group, settings));
   const current = groupsOf(week).filter(worthIt);
   const continued = new Set(current.flatMap((group) => group.members.map(seriesOf)));
   const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(seriesOf(member))));
@@ -252,6 +256,18 @@ function viewOf(signal: CellSignal): string {
  */
 export function corroborated(group: SignalGroup, settings: DetectionSettings): boolean {
   return new Set(group.members.map(viewOf)).size >= 2 || group.members.some((member) => member.previousPValue <= settings.previousWeekP);
+}
+
+/**
+ * Whether a group is evidence enough for a new warning: one of its signals within `openFdr`, and
+ * complaints on `openDays` days or more. With hundreds of cells tested a week, three or four
+ * complaints against a fraction of one expected pass the week's FDR now and then, and their second
+ * view (the words of the same complaints, the place they name) is no independent corroboration;
+ * a problem that goes on soon gives stronger evidence, and a burst of one day is one incident.
+ */
+export function enoughToOpen(group: SignalGroup, settings: DetectionSettings): boolean {
+  const days = new Set(group.members.flatMap((member) => member.days));
+  return group.members.some((member) => member.qValue <= settings.openFdr) && days.size >= settings.openDays;
 }
 
 interface EvidenceRow {

@@ -19,6 +19,8 @@ export interface CellSignal {
   baselineEnd: string;
   /** The complaints counted, each as `recordKey(hospital, source, id)`. */
   records: readonly string[];
+  /** The days (YYYY-MM-DD) those complaints were received, each once. */
+  days: readonly string[];
   /** The same cell's p-value the week before, guard or not (1 where it could not be judged): a problem builds up, chance does not. */
   previousPValue: number;
 }

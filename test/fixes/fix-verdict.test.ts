@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixVerdict, type FixCounts } from '../../pipeline/fixes/fix-verdict.ts';
 import { reopenedWarnings } from '../../pipeline/fixes/reopen.ts';
 import type { FixReviewRow } from '../../pipeline/fixes/fixes.ts';
+import type { Warning } from '../../pipeline/warnings/warnings.ts';
 import { expectClose } from '../statistics/vectors.ts';
 
 const counts = (values: Partial<FixCounts>): FixCounts =>
@@ -80,5 +81,28 @@ describe('reopenedWarnings', () => {
     expect(reopenedWarnings([review({}), later], 'en').size).toBe(0);
     expect(reopenedWarnings([review({ is_current: false })], 'en').size).toBe(0);
     expect(reopenedWarnings([review({ warning_id: null })], 'en').size).toBe(0);
+  });
+
+  it('reopens, for a fix naming the problem rather than a warning, the latest complaint warning about it raised by the fix', () => {
+    const warning = (id: string, values: Partial<Warning>) =>
+      [id, { id, kind: 'spike', hospital: 'h', department: '骨科', category: 'quality', location: null, keywords: ['术后', '感染'], period_start: '2025-02-03', ...values } as Warning] as const;
+    const published = new Map([
+      warning('W-A', { keywords: ['跌倒'], period_start: '2025-01-06' }),
+      warning('W-B', { period_start: '2025-02-24' }),
+      // raised after the fix: not what it fixed
+      warning('W-C', { period_start: '2025-03-17' }),
+      warning('W-D', { hospital: 'another', period_start: '2025-03-03' }),
+      warning('W-E', { category: 'cost', period_start: '2025-03-03' }),
+      // a serious single event is no count a fix brings down
+      warning('W-F', { kind: 'sentinel', period_start: '2025-03-03' }),
+    ]);
+    const byProblem = (values: Partial<FixReviewRow>) => [...reopenedWarnings([review({ warning_id: null, ...values })], 'en', published).keys()];
+    expect(byProblem({})).toEqual(['W-B']);
+    expect(byProblem({ category: null, keywords: ['跌倒'] })).toEqual(['W-A']);
+    expect(byProblem({ category: null, location: '7病区' })).toEqual([]);
+    expect(byProblem({ departments: ['眼科'], department: '眼科' })).toEqual([]);
+    // a fix that worked reopens nothing; the latest fix about a warning decides, by id or by problem
+    expect(byProblem({ verdict: 'fell', reopens: false })).toEqual([]);
+    expect(reopenedWarnings([review({ warning_id: 'W-B', fixed_on: '2025-03-01' }), review({ warning_id: null, verdict: 'fell', reopens: false })], 'en', published).size).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest } from '../../pipeline/backtest.ts';
@@ -113,6 +113,22 @@ describe('hearken backtest --evaluate', () => {
     expect(body[0]).toMatch(/^\| `ears_c1` \| `alpha = 0\.001` \| 2 \| [1-4] \| \d \| \d+% \| [\d.]+ \| [\d.–]+ \| \d+ \|$/);
     expect(body.at(-1)).toMatch(/^\| `auto` \| hearken’s choice per series \| 8 \|/);
     expect(existsSync(join(ws.root, 'warnings-2.json'))).toBe(true);
+  }, 120_000);
+
+  it('scores the replay per kind on a planted-truth file (--truth), in the reader’s language', async () => {
+    const truth = join(ws.root, 'truth.json');
+    // a rise planted into old records of the first week: no run of the replay can find it in time
+    writeFileSync(truth, JSON.stringify({ planted: [{ id: 'old', hospital: 'a hospital', onset: FROM, record_ids: ['1', '2', '3'] }] }));
+    const run = capture();
+    const args = ['backtest', '--input', ws.input, '--from', FROM, '--to', TO, '--lang', 'vi', '--out', join(ws.root, 'warnings-3.json'), '--db', ws.db, '--truth', truth];
+    expect(await main(args, run.io)).toBe(0);
+    const lines = run.out.join('').split('\n');
+    expect(lines.filter((line) => line.startsWith(`Đã chấm điểm cảnh báo theo từng loại trên các vấn đề đã biết của ${truth}: 0/1 đợt tăng được cài được cảnh báo kịp thời; `))).toHaveLength(1);
+    const table = lines.filter((line) => line.startsWith('| '));
+    expect(table[0]).toMatch(/^\| Cảnh báo \| Bệnh viện \| Phát hiện kịp thời \|/);
+    // five kinds, for all hospitals and for the truth's one
+    expect(table.slice(2)).toHaveLength(10);
+    expect(table[2]).toMatch(/^\| Khiếu nại tăng đột biến \| Tất cả bệnh viện \| 0\/1 \(0%\) \|/);
   }, 120_000);
 
   it('exits 2 with one line on a bad date, writing nothing', async () => {

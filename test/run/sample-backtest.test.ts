@@ -107,22 +107,26 @@ describe('hearken backtest on the sample’s last two years', () => {
   // routine complaints' texts without serious events: 21 of 34 (62%). Of the 13 others, two are the
   // known normal rises below, one is the app outage's hospital-wide spike (64 records, too few of
   // them planted to count by the quarter rule), ten are rises of 3 to 6 records, most in the Chinese
-  // hospital. The floor moves to 60% deliberately and stays a stated miss of issue 13 (goal 80%).
-  it('points at least 60% of its distinct warnings at a planted problem', () => {
+  // hospital. The floor moved to 60% deliberately.
+  // Measured 2026-12-06 after a new warning needs a signal within open_fdr (0.01) and complaints on
+  // two days or more: 17 of 20 (85%), the planted problems warned as soon as before. The floor is the
+  // goal of issue 13, 80%.
+  it('points at least 80% of its distinct warnings at a planted problem', () => {
     const warnings = distinctWarnings();
     const pointing = warnings.filter((w) => plantedBehind(w).length > 0);
-    expect(pointing.length / warnings.length).toBeGreaterThanOrEqual(0.6);
+    expect(pointing.length / warnings.length).toBeGreaterThanOrEqual(0.8);
   });
 
   // Measured 2026-12-06: two, named here so that any other shows. Kingsmere's Outpatients spike of
   // 19 October 2025 (13 complaints about appointments) was raised before too, but the check could not
   // see it: the department was shown as "Outpatient Department", not as the trust writes it (the name
-  // the rise lists); and the east campus's 小儿科 hotspot of 21 December 2025, in its winter season.
-  it('raises no warning at a seasonal rise, a post-holiday rebound or a large steady department but the two known ones', () => {
+  // the rise lists); and the east campus's 小儿科 hotspot of 21 December 2025, in its winter season. Measured 2026-12-06 after
+  // open_fdr and open_days: none (the strongest signals of those two had q 0.036 and 0.029).
+  it('raises no warning at a seasonal rise, a post-holiday rebound or a large steady department', () => {
     const atNormalRises = distinctWarnings()
       .filter((w) => plantedBehind(w).length === 0)
       .flatMap((w) => normalRiseBehind(w).map((rise) => `${w.as_of} ${w.department}: ${rise.id}`));
-    expect(atNormalRises.sort()).toEqual(['2025-10-19 Outpatients: uk-ae-steady', '2025-12-21 小儿科: cn-east-winter-2026']);
+    expect(atNormalRises).toEqual([]);
   });
 
   it('explains each warning: rule, bound, baseline, rising terms, quotes, owner, action and due date', () => {

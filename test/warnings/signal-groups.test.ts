@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { corroborated, openDetectorCells } from '../../pipeline/warnings/detector-warnings.ts';
+import { corroborated, enoughToOpen, openDetectorCells } from '../../pipeline/warnings/detector-warnings.ts';
 import type { Warning, WarningHistory } from '../../pipeline/warnings/warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
-  return { kind, hospital: '江州市第一人民医院', cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, previousPValue: 1 };
+  return { kind, hospital: '江州市第一人民医院', cell, week: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, days: [...new Set(records.map((_, i) => `2025-03-1${i % 7}`))], previousPValue: 1 };
 }
 
 const lift = signal('["department","后勤保障部","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
@@ -101,6 +101,22 @@ describe('corroborated', () => {
     const [words] = groupSignals([word, signal('["term","zh","电梯"]', 'emerging_term', ['b', 'c', 'd'], 0.002)], new Set());
     expect(words!.members).toHaveLength(2);
     expect(corroborated(words!, settings)).toBe(false);
+  });
+});
+
+describe('enoughToOpen', () => {
+  const settings = detectionDefaults;
+  it('opens a warning on a signal within openFdr whose complaints came on two days or more', () => {
+    const [strong] = groupSignals([lift], new Set());
+    expect(enoughToOpen(strong!, settings)).toBe(true);
+    // four complaints passing the week's FDR of 5% only: chance clustering as often as a problem
+    const [weak] = groupSignals([{ ...lift, qValue: 0.03 }, { ...carPark, qValue: 0.02 }], new Set());
+    expect(enoughToOpen(weak!, settings)).toBe(false);
+    expect(enoughToOpen(weak!, { ...settings, openFdr: 0.05 })).toBe(true);
+    // a burst of one day, however strong, is one incident
+    const [oneDay] = groupSignals([{ ...lift, days: ['2025-03-12'] }, { ...carPark, days: ['2025-03-12'] }], new Set());
+    expect(enoughToOpen(oneDay!, settings)).toBe(false);
+    expect(enoughToOpen(oneDay!, { ...settings, openDays: 1 })).toBe(true);
   });
 });
 
