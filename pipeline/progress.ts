@@ -20,6 +20,11 @@ export const silentProgress: Progress = {
   info() {},
 };
 
+/** A stage's line on a pipe: its name, and how many items it has where it has several (9 files). */
+function headline(stage: string, total: number): string {
+  return total > 1 ? `${stage} (${total})` : stage;
+}
+
 /**
  * A bar on a terminal; on a pipe or in CI, one line per stage start and end, because a bar
  * redrawn into a log file is noise. Labels name the user's files: they are shown through
@@ -41,7 +46,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
         bar = new SingleBar({ stream, format: `${current} [{bar}] {value}/{total} {label}`, hideCursor: true, clearOnComplete: true });
         bar.start(stageTotal, 0, { label: '' });
       } else {
-        stream.write(`${current}: ${stageTotal} …\n`);
+        stream.write(`${headline(current, stageTotal)} …\n`);
       }
     },
     tick(label) {
@@ -57,7 +62,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
         bar.stop();
         bar = null;
       }
-      stream.write(`${current}: ${total} ✓ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      stream.write(`${headline(current, total)} ✓ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     },
     info(message) {
       stream.write(`${printable(message)}\n`);
