@@ -18,7 +18,8 @@ select * from mart_complaint_kpis
 where in_report_scope(hospital);
 
 create or replace temp view report_satisfaction_index as
-select * from export_satisfaction_index;
+select * from export_satisfaction_index
+where in_report_scope(hospital);
 
 create or replace temp view report_high_frequency_issues as
 select * from mart_high_frequency_issues
