@@ -215,8 +215,8 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
   it('writes dates, and what each warning says, in the page’s language, keeping ISO for machines', async () => {
     const shown = [
       ['departments/cardiology-zh.html', '2025年6月27日', '心内科投诉 R1 已超过办理时限 2025年6月27日'],
-      ['vi/departments/cardiology-zh.html', '27/06/2025', 'Khiếu nại R1 của 心内科 đã quá hạn 27/06/2025'],
-      ['en/departments/cardiology-zh.html', '27 Jun 2025', 'Complaint R1 of 心内科: due 27 Jun 2025'],
+      ['vi/departments/cardiology-zh.html', '27/06/2025', 'Khiếu nại R1 của Khoa Nội tim mạch đã quá hạn 27/06/2025'],
+      ['en/departments/cardiology-zh.html', '27 Jun 2025', 'Complaint R1 of Cardiology: due 27 Jun 2025'],
     ] as const;
     for (const [file, due, summary] of shown) {
       const { context, page, errors } = await openOnPhone(file);
@@ -230,9 +230,9 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
       expect(errors).toEqual([]);
       await context.close();
     }
-    // the first page's list words each warning in its own language too
+    // the first page's list words each warning in its own language too, the department named in it (心内科 is cardiology)
     const { context, page } = await openOnPhone('en/index.html', { width: 1280, height: 900 });
-    expect(await page.locator('table[data-table="warnings"] tbody').innerText()).toContain('Complaint R1 of 心内科: due 27 Jun 2025');
+    expect(await page.locator('table[data-table="warnings"] tbody').innerText()).toContain('Complaint R1 of Cardiology: due 27 Jun 2025');
     await context.close();
   });
 
