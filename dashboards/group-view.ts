@@ -4,6 +4,7 @@ import { addMonths } from '../pipeline/publish/reports/periods.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
 import { fill, html, table, type SafeHtml } from './html.ts';
 import { monthTag, periodTag } from './time-tag.ts';
+import { poissonRateInterval } from '../pipeline/statistics/poisson_rate_interval.ts';
 import type { KpiRow, LeadershipPageData } from './leadership-page.ts';
 import type { PublishedReport } from './reports/reports-index.ts';
 
@@ -27,6 +28,8 @@ export interface HospitalSummary {
   pastDue: number | null;
   /** Its hospital-wide satisfaction index (dimension `all`) with its interval; null when suppressed or absent. */
   index: { pct: number; low: number; high: number } | null;
+  /** Its complaints of the month per 1,000 of its visits with the exact 95% interval, where visits.csv gives the month's visits. */
+  perVisits: { rate: number; low: number; high: number } | null;
 }
 
 /** What a dash in the group view means, beside the only page that says it. */
@@ -59,6 +62,7 @@ export function hospitalSummary(hospital: string, pages: HospitalPages, data: Le
   const before = data.kpiTrend.find((row) => row.month === previous)?.['received'];
   const backlog = data.backlog.find((row) => row.department === ALL);
   const index = data.index.find((row) => row.department === ALL);
+  const visits = data.visitRates?.find((row) => row.month === data.month);
   return {
     hospital,
     pages,
@@ -71,6 +75,7 @@ export function hospitalSummary(hospital: string, pages: HospitalPages, data: Le
       index === undefined || index.suppressed || index.pct_satisfied === null || index.ci_low === null || index.ci_high === null
         ? null
         : { pct: index.pct_satisfied, low: index.ci_low, high: index.ci_high },
+    perVisits: visits === undefined ? null : { rate: (1000 * visits.received) / visits.visits, ...poissonRateInterval(visits.received, visits.visits, 1000) },
   };
 }
 
@@ -86,6 +91,9 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
   const n = (value: number) => formatNumber(language, value);
   const pct = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${formatNumber(language, Number(value.toFixed(1)))}%`);
   const rates = RATES.filter(({ column }) => rows.some((row) => row.kpis !== null && row.kpis[column] !== undefined));
+  // complaints per 1,000 visits only where some hospital gives its visits (visits.csv)
+  const perVisits = rows.some((row) => row.perVisits !== null);
+  const perThousand = (value: number) => formatNumber(language, Number(value.toFixed(2)));
   const month = rows[0]?.month ?? '';
   const latestReports = (hospital: string) =>
     (['daily', 'weekly', 'monthly'] as const).flatMap((rhythm) => {
@@ -104,11 +112,14 @@ export function renderGroupView(rows: readonly HospitalSummary[], warnings: read
       row.openComplaints === null ? '–' : `${n(row.openComplaints)} (${n(row.pastDue ?? 0)})`,
       SEVERITIES.map((severity) => n(open.filter((warning) => warning.severity === severity).length)).join(' / '),
       row.index === null ? '–' : html`${pct(row.index.pct)}<br><small>${m('leadership.interval', { low: pct(row.index.low), high: pct(row.index.high) })}</small>`,
+      ...(perVisits
+        ? [row.perVisits === null ? '–' : html`${perThousand(row.perVisits.rate)}<br><small>${m('leadership.interval', { low: perThousand(row.perVisits.low), high: perThousand(row.perVisits.high) })}</small>`]
+        : []),
     ];
   });
-  const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index')];
+  const header = [m('group.hospital'), m('group.complaints'), ...rates.map(({ key }) => m(key)), m('group.openOverdue'), m('group.warnings'), m('group.index'), ...(perVisits ? [m('group.perVisits')] : [])];
   return html`<h2>${m('group.title')}</h2>
 <p>${month === '' ? '' : fill(m('group.intro'), { month: monthTag(language, month) })}</p>
-${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4] })}
+${table(header, body, { stack: true, numeric: [1, ...rates.map((_, i) => i + 2), rates.length + 2, rates.length + 4, ...(perVisits ? [rates.length + 5] : [])] })}
 <p class="meta">${dashNote[language]}</p>`;
 }

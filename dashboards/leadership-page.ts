@@ -15,6 +15,13 @@ import { renderPraise, type PraiseData } from './praise-section.ts';
 import { renderSurveyModes, type SurveyModeRow } from './survey-mode-line.ts';
 import { dayTag, monthTag } from './time-tag.ts';
 
+/** One row of mart_complaint_visit_rates: a hospital's complaints of a month and its visits. */
+export interface VisitRateRow {
+  month: string;
+  received: number;
+  visits: number;
+}
+
 /** One row of export_satisfaction_index, dimension `all`. */
 export interface IndexRow {
   department: string;
@@ -106,6 +113,8 @@ export interface LeadershipPageData extends PageMeta {
   divisions?: DivisionRow[];
   /** mart_satisfaction_modes of `month`: satisfaction by survey mode, none where surveys do not say. */
   surveyModes?: SurveyModeRow[];
+  /** mart_complaint_visit_rates of `month`: the hospital's complaints and visits, where visits.csv gives them. */
+  visitRates?: VisitRateRow[];
 }
 
 /** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */

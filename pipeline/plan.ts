@@ -27,7 +27,7 @@ export const MACRO_MODELS = [
 export const LANDING_MODELS = ['landing/create_tables'] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
-export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners'] as const;
+export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners', 'staging/stg_visits'] as const;
 
 /**
  * The ingest step's models: run once per file inside its transaction (staging, outcome, load).
@@ -68,6 +68,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_deadlines',
   'intermediate/int_open_complaints',
   'marts/mart_complaint_kpis',
+  'marts/mart_complaint_visit_rates',
   'intermediate/int_feedback_months',
   'marts/mart_complaint_monthly',
   'marts/mart_complaint_channels',

@@ -102,12 +102,14 @@ describe('executing the plan', () => {
       'session',
       'macros/normalize_key', 'macros/parse_local_timestamp', 'macros/redact_pii', 'macros/script_language', 'macros/missing_problem',
       'macros/timestamp_problem', 'macros/csv_safe_text', 'macros/hospital_of_path', 'macros/due_working_day_index', 'macros/department_core',
+      'macros/in_report_scope',
       'landing/create_tables',
       'upgradeCodedValues',
       'staging/stg_quarantine_reasons',
       'referenceTables',
       'upgradeQuarantineReasons',
       'staging/stg_value_aliases',
+      'staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners', 'staging/stg_visits',
     ]);
     expect(timed.every(([, seconds]) => seconds >= 0)).toBe(true);
     const seconds = Object.fromEntries(timed);

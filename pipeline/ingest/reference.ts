@@ -18,6 +18,7 @@ export const REFERENCE_TABLES = {
   ref_holidays_raw: 'holidays.csv',
   ref_response_limits_raw: 'response_limits.csv',
   ref_department_owners_raw: 'department_owners.csv',
+  ref_visits_raw: 'visits.csv',
 } as const;
 
 /** Columns a table may have or not: absent from every file, they are added empty, so no model need ask (a department's division, `parent`). */
@@ -25,7 +26,7 @@ const OPTIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = { ref_depa
 
 /** Tables only the marts read: changing them rebuilds the marts at the next run but re-reads no file. */
 const MART_ONLY_TABLES: ReadonlySet<string> = new Set([
-  'ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw', 'ref_department_owners_raw',
+  'ref_complaint_sla_raw', 'ref_holidays_raw', 'ref_response_limits_raw', 'ref_department_owners_raw', 'ref_visits_raw',
 ]);
 
 function referenceFiles(config: Config, fileName: string): string[] {
@@ -67,6 +68,7 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
   }
   await checkComplaintSla(connection);
   await checkResponseLimits(connection);
+  await checkVisits(connection);
   await setVariables(connection, { quarantine_reasons_file: QUARANTINE_REASONS_FILE });
   await models.run('staging/stg_quarantine_reasons');
 }
@@ -86,6 +88,19 @@ async function checkResponseLimits(connection: DuckDBConnection): Promise<void> 
       `response_limits.csv: ${bad.channel ?? ''}: needs a response_limit from 0 to 3650 in hours or working_days, not ${bad.response_limit ?? ''} ${bad.unit ?? ''}`,
     );
   }
+}
+
+/** The marts cast visits to a count of a month: a hospital's typo stops here, with its row. */
+async function checkVisits(connection: DuckDBConnection): Promise<void> {
+  const [bad] = await queryRows<{ hospital: string | null; month: string | null; visits: string | null }>(
+    connection,
+    `select hospital, month, visits from ref_visits_raw
+     where nullif(trim(hospital), '') is null
+        or not regexp_full_match(coalesce(trim(month), ''), '\\d{4}-(0[1-9]|1[0-2])')
+        or not coalesce(regexp_full_match(trim(visits), '\\d+') and try_cast(trim(visits) as bigint) > 0, false)
+     order by all limit 1`,
+  );
+  if (bad) throw new PipelineError('reference', `visits.csv: ${bad.hospital ?? ''} ${bad.month ?? ''}: needs a hospital, a month as YYYY-MM and a whole number of visits above 0, not ${bad.visits ?? ''}`);
 }
 
 /** The marts cast sla_days to a number of days: a hospital's typo stops here, with its row, not as a cast error. */

@@ -37,6 +37,7 @@ export const EXPORTS = {
   department_alias_suggestions: 'mart_department_alias_suggestions',
   division_kpis: 'mart_division_kpis',
   satisfaction_modes: 'mart_satisfaction_modes',
+  complaint_visit_rates: 'mart_complaint_visit_rates',
 } as const;
 
 /**

@@ -91,5 +91,21 @@ describe('the group view', () => {
     // without the practice's rates in any row, their columns are not shown
     const { document: plain } = parseHTML(`<main>${renderGroupView(rows.slice(1), [], [], 'en').value}</main>`);
     expect([...plain.querySelectorAll('th')].map((th) => th.textContent)).not.toContain('Responded in time');
+    // without visits.csv, no rate per visits
+    expect(header).not.toContain('Complaints per 1,000 visits');
+  });
+
+  it('compares complaints per 1,000 visits where a hospital gives its visits, with the exact interval', () => {
+    // east: 10 complaints in 2,000 visits = 5 per 1,000; R: poisson.test(10, 2000)$conf.int * 1000 = 2.397695 9.195178
+    const east = data('east', 10, 8);
+    east.visitRates = [{ month: '2025-05', received: 10, visits: 2000 }];
+    const rows = [hospitalSummary('east', pages('east'), east), hospitalSummary('west', pages('west'), data('west', 2, 0))];
+    expect(rows[0]?.perVisits).toEqual({ rate: 5, low: expect.closeTo(2.397695, 5), high: expect.closeTo(9.195178, 5) });
+    expect(rows[1]?.perVisits).toBeNull();
+    const { document } = parseHTML(`<main>${renderGroupView(rows, [], [], 'en').value}</main>`);
+    expect([...document.querySelectorAll('th')].at(-1)?.textContent).toBe('Complaints per 1,000 visits');
+    const cells = [...document.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].at(-1)?.textContent);
+    expect(cells).toEqual(['52.4 to 9.2', '–']);
+    expect(renderGroupView(rows, [], [], 'zh').value).toContain('每千人次就诊投诉数');
   });
 });

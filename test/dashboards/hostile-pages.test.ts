@@ -86,7 +86,7 @@ describe('every page escapes what the data holds', () => {
       text: { analysed: 0, languages: { zh: 0, vi: 0, en: 0 }, categories: [] },
     } satisfies RunSummary;
     const pages = { issues: HOSTILE, leadership: HOSTILE, departments: HOSTILE };
-    const row = { hospital: HOSTILE, pages, month: '2025-05', kpis: null, previousComplaints: 2, openComplaints: 1, pastDue: 0, index: { pct: 80, low: 70, high: 90 } };
+    const row = { hospital: HOSTILE, pages, month: '2025-05', kpis: null, previousComplaints: 2, openComplaints: 1, pastDue: 0, index: { pct: 80, low: 70, high: 90 }, perVisits: null };
     const page = renderRunReport(summary, {
       language: 'zh',
       warnings: [warning],

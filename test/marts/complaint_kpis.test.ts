@@ -114,12 +114,20 @@ describe('complaint_kpis: the rates as practised', () => {
     );
     await mkdir(join(rates.root, 'reference'));
     await writeFile(join(rates.root, 'reference', 'response_limits.csv'), 'channel,source,response_limit,unit\nhotline,complaints,2,working_days\nwalk_in,,1,working_days\n');
+    // the hospital (the input folder's name) gave its visits for March; April has none
+    await writeFile(join(rates.root, 'reference', 'visits.csv'), 'hospital,month,visits\ninput,2025-03,1400\nother hospital,2025-03,10\n');
     await rates.run();
     const exported = rates.exported('complaint_kpis');
     line = (department, month) => exported.find((r) => r.department === department && r.month === month)!;
   });
   afterAll(async () => {
     await rates.dispose();
+  });
+
+  it('gives complaints per 1,000 visits for the month visits.csv gives: 7 in 1,400 visits = 5; a hospital without records is left out', () => {
+    expect(rates.exported('complaint_visit_rates').map(({ hospital, month, received, visits, complaints_per_1000_visits }) => ({ hospital, month, received, visits, complaints_per_1000_visits }))).toEqual([
+      { hospital: 'input', month: '2025-03', received: '7', visits: '1400', complaints_per_1000_visits: '5.0' },
+    ]);
   });
 
   it('matches the hand-worked month, and ALL equals it', () => {

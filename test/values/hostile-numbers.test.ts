@@ -93,7 +93,8 @@ describe('no survey number stops a run', () => {
       }),
       { numRuns: 4, seed: 10 },
     );
-  });
+    // eight whole-pipeline runs (four generated files, each run twice)
+  }, 300_000);
 
   it('judges text that is not a plain number, and bad values held back name their row, column and value', async () => {
     // full-width digits, words, non-finite spellings, a huge integer, blanks inside: none is an answer
@@ -206,5 +207,17 @@ describe("a hospital's SLA table", () => {
     await writeFile(join(ws.root, 'ref', 'complaint_sla.csv'), 'category,sla_days\nprocess,three\n');
     await ws.write('complaints.csv', 'id,received_at,department,text\nC1,2025-03-01,急诊科,排队太久\n');
     await expect(ws.run()).rejects.toThrow(/^complaint_sla\.csv: process: sla_days is not a number of days from 0 to 3650: three$/);
+  });
+});
+
+describe("a hospital's visits table", () => {
+  it('with a month or a count of visits that is not one stops the run with a one-line reason naming the row', async () => {
+    await ws.write('hearken.config.json', JSON.stringify({ reference_dirs: ['../ref'] }));
+    await mkdir(join(ws.root, 'ref'));
+    await ws.write('complaints.csv', 'id,received_at,department,text\nC1,2025-03-01,急诊科,排队太久\n');
+    await writeFile(join(ws.root, 'ref', 'visits.csv'), 'hospital,month,visits\ninput,2025-03,"12,000"\n');
+    await expect(ws.run()).rejects.toThrow(/^visits\.csv: input 2025-03: needs a hospital, a month as YYYY-MM and a whole number of visits above 0, not 12,000$/);
+    await writeFile(join(ws.root, 'ref', 'visits.csv'), 'hospital,month,visits\ninput,2025-3,1200\n');
+    await expect(ws.run()).rejects.toThrow(/^visits\.csv: input 2025-3: needs/);
   });
 });

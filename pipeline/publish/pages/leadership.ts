@@ -45,6 +45,7 @@ async function readLeadershipPageData(site: SiteContext, meta: PageMeta): Promis
     praise: (await readPraise(site, month))(meta.hospital, 'ALL'),
     divisions: await read('select * from mart_division_kpis where hospital = $hospital and month = $month'),
     surveyModes: await read('select * from mart_satisfaction_modes where hospital = $hospital and month = $month'),
+    visitRates: await read('select month, received, visits from mart_complaint_visit_rates where hospital = $hospital and month = $month'),
   };
 }
 
