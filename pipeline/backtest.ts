@@ -18,6 +18,7 @@ import {
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { formatNumber, t } from './i18n.ts';
 import { executePlan } from './plan.ts';
+import { prepareIncrements } from './increments.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
 import { evaluationFileStart, formatEvaluationCsv, formatEvaluationTable, formatKindScoreTable, isMarkdownPath, markedMarkdown } from './publish/evaluation-file.ts';
@@ -217,6 +218,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
         },
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: () => setVariables(connection, { as_of: lastAsOf, ...caseVariables(config.cases) }),
+        increments: (models) => prepareIncrements(connection, models),
         surveyDefinitions: (models) => writeSurveyDefinitions(connection, config, models),
         satisfactionStatistics: async (models) => {
           const series = await readSatisfactionSeries(connection);

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { modelSql, runModel } from './db.ts';
+import { modelSql, quoteIdentifier, runModel } from './db.ts';
 
 /**
  * The stage plan: every SQL model of models/ and every TypeScript step, in the one order a run
@@ -55,6 +56,7 @@ export const MART_MODELS = [
   'intermediate/int_department_names',
   'marts/dim_department',
   'marts/mart_department_page_names',
+  'intermediate/int_changed_records',
   'marts/fct_feedback',
   'marts/fct_record_terms',
   'marts/dim_term',
@@ -80,7 +82,55 @@ export const MART_MODELS = [
   'marts/export_feedback',
   'marts/mart_praise',
   'marts/mart_praise_records',
+  'intermediate/int_record_versions',
 ] as const;
+
+/**
+ * The marts updated by key, as dbt's incremental materialisation does, rather than rebuilt: each
+ * defines the temp view `<relation>_changed`, its rows of the records in int_changed_records; the
+ * plan deletes the relation's rows of those records and inserts the view's. Listed are only
+ * models whose rows each depend on one record (`records`: feedback or survey, `id`: its key
+ * column beside hospital and source) and on nothing that int_mart_fingerprint leaves out: never
+ * the as-of date, other records or the whole history. The increments step drops them to rebuild
+ * whole when the fingerprint changed.
+ */
+export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly id: string }>> = {
+  'marts/fct_feedback': { records: 'feedback', id: 'id' },
+  'intermediate/int_complaint_deadlines': { records: 'feedback', id: 'id' },
+  'marts/fct_survey_response': { records: 'survey', id: 'response_id' },
+};
+
+/** The relation a model file makes: its file name. */
+export function relationOf(model: string): string {
+  return model.slice(model.lastIndexOf('/') + 1);
+}
+
+/**
+ * The fingerprint of the macros' and the marts' SQL, which int_mart_fingerprint reads: a changed
+ * model rebuilds the incremental marts whole.
+ */
+export function martModelsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const model of [...MACRO_MODELS, ...MART_MODELS]) hash.update(modelSql(model));
+  return hash.digest('hex');
+}
+
+/** Runs a model: an incremental one (INCREMENTAL_MODELS) by key, any other as its SQL says. */
+async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
+  await runModel(connection, model);
+  const incremental = INCREMENTAL_MODELS[model];
+  if (incremental === undefined) return;
+  const relation = quoteIdentifier(relationOf(model));
+  const changed = quoteIdentifier(`${relationOf(model)}_changed`);
+  await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
+  await connection.run(
+    `delete from ${relation} using int_changed_records as changed
+     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital
+       and ${relation}.source = changed.source and ${relation}.${quoteIdentifier(incremental.id)} = changed.id`,
+    { records: incremental.records },
+  );
+  await connection.run(`insert into ${relation} by name from ${changed}`);
+}
 
 /** The survey definition tables (DDL), which the surveyDefinitions step fills from data/surveys and a hospital's own. */
 export const SURVEY_DEFINITION_MODELS = ['landing/ref_survey_forms', 'landing/ref_survey_form_sources', 'landing/ref_survey_sections', 'landing/ref_survey_items'] as const;
@@ -179,7 +229,12 @@ export const PLAN = [
   },
   {
     stage: 'marts',
-    steps: [{ step: 'calendars', models: ['staging/stg_holidays'] }, { step: 'asOf', models: [] }, { models: MART_MODELS }],
+    steps: [
+      { step: 'calendars', models: ['staging/stg_holidays'] },
+      { step: 'asOf', models: [] },
+      { step: 'increments', models: ['intermediate/int_mart_fingerprint'] },
+      { models: MART_MODELS },
+    ],
   },
   {
     stage: 'frequency',
@@ -256,7 +311,7 @@ function stepModels(connection: DuckDBConnection, step: TypeScriptStep, timed?: 
     return model;
   };
   return {
-    run: async (model) => timing(model, timed, () => runModel(connection, declared(model))),
+    run: async (model) => timing(model, timed, () => runPlannedModel(connection, declared(model))),
     sql: (model) => modelSql(declared(model)),
   };
 }
@@ -296,7 +351,7 @@ export async function executePlan<S extends StageName>(
     hooks.started?.(stage.stage as S);
     for (const step of stage.steps as readonly (ModelStep | TypeScriptStep)[]) {
       if ('step' in step) await timing(step.step, hooks.timed, () => run[step.step]!(stepModels(connection, step, hooks.timed)));
-      else for (const model of step.models) await timing(model, hooks.timed, () => runModel(connection, model));
+      else for (const model of step.models) await timing(model, hooks.timed, () => runPlannedModel(connection, model));
     }
     hooks.finished?.(stage.stage as S);
   }

@@ -8,6 +8,7 @@ import { checkWarehousePath, openWarehouse, queryRows, setVariables } from './db
 import { PipelineError } from './errors.ts';
 import { t } from './i18n.ts';
 import { checkInputFolder, discoverInputFiles, type Discovery } from './ingest/discover.ts';
+import { prepareIncrements } from './increments.ts';
 import { ingestFiles, type FileReport } from './ingest/ingest.ts';
 import { loadReferenceTables, rulesFingerprint } from './ingest/reference.ts';
 import { reviewFixes, type FixesFileReport, type FixReviewRow } from './fixes/fixes.ts';
@@ -147,6 +148,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           asOf = await resolveAsOf(connection, config, dateInZone(now, config.timezone));
           await setVariables(connection, { as_of: asOf, run_id: input.runId, ...caseVariables(config.cases) });
         },
+        increments: (models) => prepareIncrements(connection, models),
         termKeyness: async (models) => {
           await buildTermKeyness(connection, models);
         },

@@ -20,16 +20,23 @@
 -- of the statuses that stop it (variable clock_stop_statuses), at the responded_at of a replied
 -- complaint; a complaint whose status stops the clock without a time (closed, no resolved_at) has
 -- clock_stopped and no clock_stopped_at. `escalated` never stops it.
-create or replace table int_complaint_deadlines as
-with complaints as (
+-- Incremental (pipeline/plan.ts): the rows of the records in int_changed_records.
+create or replace temp view int_complaint_deadlines_changed as
+with changed as (
+    select hospital, source, id from int_changed_records where record_type = 'feedback'
+),
+
+complaints as (
     select hospital, source, id, received_at, responded_at, resolved_at, category, channel, status
     from fct_feedback
+    semi join changed using (hospital, source, id)
     where kind = 'complaint'
 ),
 
 calendars as (
     select records.hospital, records.source, records.id, file_calendar.calendar
     from feedback_records as records
+    semi join changed using (hospital, source, id)
     inner join file_calendar on file_calendar.file_id = records.file_id
     where records.kind = 'complaint'
 ),

@@ -2,8 +2,13 @@
 -- language of its text and its category, given or inferred by the text stage. Reads only redacted
 -- text: raw text never leaves the landing tables. The location and the coded values as written are redacted here, where
 -- everything published about a record is read from.
-create or replace table fct_feedback as
-with records as (
+-- Incremental (pipeline/plan.ts): the rows of the records in int_changed_records.
+create or replace temp view fct_feedback_changed as
+with changed as (
+    select hospital, source, id from int_changed_records where record_type = 'feedback'
+),
+
+records as (
     -- the landing table keeps a redaction only where it changed the text; raw text stops here
     select
         * exclude (text_raw, text_redacted),
@@ -11,6 +16,7 @@ with records as (
         -- a social platform (contract v2) is kept as the record's platform and grouped as `social`
         case when channel in ('wechat', 'weibo', 'douyin', 'facebook', 'zalo', 'tiktok', 'youtube') then channel::varchar end as platform
     from feedback_records
+    semi join changed using (hospital, source, id)
 ),
 
 departments as (

@@ -1,13 +1,19 @@
 -- Grain: one row per survey response (hospital, source, response_id), with its canonical department, how it was
 -- taken (survey_mode, where its file says) and how many items it answered.
-create or replace table fct_survey_response as
-with responses as (
-    select * from survey_responses
+-- Incremental (pipeline/plan.ts): the rows of the responses in int_changed_records.
+create or replace temp view fct_survey_response_changed as
+with changed as (
+    select hospital, source, id as response_id from int_changed_records where record_type = 'survey'
+),
+
+responses as (
+    select * from survey_responses semi join changed using (hospital, source, response_id)
 ),
 
 answer_counts as (
     select hospital, source, response_id, count(*) as items_answered
     from survey_answers
+    semi join changed using (hospital, source, response_id)
     group by hospital, source, response_id
 ),
 

@@ -5,6 +5,7 @@ import { prepareCalendars } from '../../pipeline/calendar.ts';
 import { caseDefaults, caseVariables } from '../../pipeline/case-settings.ts';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse, queryRows, quoteLiteral, setVariables } from '../../pipeline/db.ts';
+import { prepareIncrements } from '../../pipeline/increments.ts';
 import { discoverInputFiles } from '../../pipeline/ingest/discover.ts';
 import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
 import { executePlan, modelsOfStep } from '../../pipeline/plan.ts';
@@ -150,6 +151,7 @@ export async function benchSurvey(workDir: string, responses: number, repeats: n
         await executePlan(connection, ['marts', 'satisfaction'], {
           calendars: (models) => prepareCalendars(connection, config, models),
           asOf: () => setVariables(connection, { as_of: asOf, ...caseVariables(caseDefaults) }),
+          increments: (models) => prepareIncrements(connection, models),
           surveyDefinitions: (models) => writeSurveyDefinitions(connection, config, models),
           satisfactionStatistics: (models) => buildSatisfactionStatistics(connection, asOf, models),
         });
