@@ -1,12 +1,14 @@
 import type { Language } from './config.ts';
 import type { NotRead } from './ingest/discover.ts';
+// The copy of one page, chart or stage is kept beside the code that uses it:
 
 /**
- * Everything hearken says to a person, in English, Chinese and Vietnamese. Machine-read outputs
- * (JSON, CSV) keep the contract's English keys and reasons; people see them through this table
- * (quarantine reasons through data/reference/quarantine_reasons.json).
+ * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
+ * share; the rest of the copy is beside the one file that uses it (`<file>.copy.ts`). Machine-read
+ * outputs (JSON, CSV) keep the contract's English keys and reasons; people see them through these
+ * tables (quarantine reasons through data/reference/quarantine_reasons.json).
  */
-const messages = {
+const shared = {
   en: {
     'cli.description': 'Patient feedback analytics and early warning for hospitals',
     'cli.run': 'ingest everything new in the input folder, analyse it and publish the site and warnings',
@@ -1460,6 +1462,19 @@ const messages = {
     'fix.fixedOn': 'Khắc phục ngày {day}',
   },
 } as const satisfies Record<Language, Record<string, string>>;
+
+/** A table of copy: every language has every key of the English one, and no other (`tsc` checks). */
+export type Copy<Key extends string> = Readonly<Record<Language, Readonly<Record<Key, string>>>>;
+
+export const COPY_TABLES = [
+  shared,
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type Messages<L extends Language> = UnionToIntersection<(typeof COPY_TABLES)[number][L]>;
+const merged = <L extends Language>(language: L) => Object.assign({}, ...COPY_TABLES.map((table) => table[language])) as Messages<L>;
+// One key lives in one table, so the merge order does not matter (test/i18n.test.ts checks).
+const messages = { en: merged('en'), zh: merged('zh'), vi: merged('vi') };
 
 export type MessageKey = keyof (typeof messages)['en'];
 
