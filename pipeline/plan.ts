@@ -53,6 +53,7 @@ export const INGEST_MODELS = [
 export const MART_MODELS = [
   'marts/dim_hospital',
   'intermediate/int_department_names',
+  'intermediate/int_department_reference',
   'marts/dim_department',
   'marts/mart_department_page_names',
   'marts/fct_feedback',
