@@ -96,6 +96,8 @@ export const SATISFACTION_MODELS = [
   'staging/stg_survey_form_sources',
   'staging/stg_survey_sections',
   'staging/stg_survey_items',
+  'marts/mart_satisfaction_response_forms',
+  'marts/mart_satisfaction_item_sections',
   'marts/mart_satisfaction_answers',
   'marts/mart_satisfaction_period_counts',
   'marts/mart_division_kpis',
