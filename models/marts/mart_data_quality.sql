@@ -134,11 +134,11 @@ create or replace table mart_unrecognised_values as
 with unrecognised as (
     select hospital, 'channel' as field, channel_raw as value_raw from feedback_records
     where channel_raw is not null
-        and normalize_key(channel_raw) not in (select alias_key from value_lookup where field = 'channel')
+        and normalize_key(channel_raw) not in (select alias_key from stg_value_aliases where field = 'channel')
     union all
     select hospital, 'survey_mode', survey_mode_raw from survey_responses
     where survey_mode_raw is not null
-        and normalize_key(survey_mode_raw) not in (select alias_key from value_lookup where field = 'survey_mode')
+        and normalize_key(survey_mode_raw) not in (select alias_key from stg_value_aliases where field = 'survey_mode')
     union all
     select hospital, 'category', category_raw from feedback_records where category_raw is not null and category is null
     union all

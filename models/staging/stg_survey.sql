@@ -47,7 +47,7 @@ with input as (
 ),
 
 lookups as (
-    select * from value_lookup
+    select * from stg_value_aliases
 ),
 
 first_bad_answer as (
