@@ -43,6 +43,7 @@ export const INGEST_MODELS = [
   'macros/hospital_of_path',
   'staging/stg_value_aliases',
   'staging/stg_feedback',
+  'staging/stg_survey_answers',
   'staging/stg_survey',
   'intermediate/int_record_outcome',
   'load/load_feedback',
