@@ -63,7 +63,10 @@ export const MART_MODELS = [
   'marts/mart_term_frequency',
   'marts/mart_term_monthly',
   'marts/fct_survey_response',
-  'marts/mart_data_quality',
+  'marts/mart_quarantine',
+  'marts/mart_unknown_departments',
+  'marts/mart_department_alias_suggestions',
+  'marts/mart_unrecognised_values',
   'marts/mart_quarantine_by_reason',
   'intermediate/int_working_days',
   'staging/stg_complaint_sla',
@@ -128,10 +131,19 @@ export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
- * views first (the readers find the scope's first day in them), then the tables the daily,
+ * views first (each a relation the reports read, narrowed to the scope's hospital) (the readers find the scope's first day in them), then the tables the daily,
  * weekly and monthly readers select from.
  */
-export const REPORT_SCOPE_MODELS = ['reports/report_scope'] as const;
+export const REPORT_SCOPE_MODELS = [
+  'reports/report_feedback',
+  'reports/report_complaint_deadlines',
+  'reports/report_complaint_kpis',
+  'reports/report_satisfaction_index',
+  'reports/report_high_frequency_issues',
+  'reports/report_warning_log',
+  'reports/report_month_topics',
+  'reports/report_fix_reviews',
+] as const;
 
 export const REPORT_MODELS = [
   'reports/report_day_records',
