@@ -69,3 +69,15 @@ describe('the README table index', () => {
     else expect(readme.slice(start + START.length, end).trim(), 'the README table index is stale: UPDATE_GOLDENS=1 npx vitest run test/readme-table-index.test.ts').toBe(drawn);
   });
 });
+
+describe('the README stage plan', () => {
+  it('draws every stage of pipeline/plan.ts in order, with each of its TypeScript steps', () => {
+    const readme = readFileSync(README, 'utf8');
+    const drawing = readme.slice(readme.indexOf('stage         models (models/…)'), readme.indexOf('```', readme.indexOf('stage         models (models/…)')));
+    // the first line is the drawing's header ("stage  models …")
+    const drawnStages = [...drawing.matchAll(/^([a-z]+) {2,}/gm)].map((match) => match[1]).slice(1);
+    expect(drawnStages).toEqual(PLAN.map((stage) => stage.stage));
+    const steps = PLAN.flatMap((stage) => stage.steps.flatMap((step) => ('step' in step ? [step.step] : [])));
+    expect(steps.filter((step) => !new RegExp(`\\b${step}\\b`).test(drawing))).toEqual([]);
+  });
+});
