@@ -1,4 +1,4 @@
-import type { Copy } from '../pipeline/i18n.ts';
+import type { Copy } from '../pipeline/languages.ts';
 
 /** What department-page.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {

@@ -1,4 +1,4 @@
-import type { Language } from './config.ts';
+import type { Copy, Language } from './languages.ts';
 import type { NotRead } from './ingest/discover.ts';
 // The copy of one page, chart or stage is kept beside the code that uses it:
 import { evaluationFileCopy } from './publish/evaluation-file.copy.ts';
@@ -718,9 +718,6 @@ const shared = {
     'fix.fixedOn': 'Khắc phục ngày {day}',
   },
 } as const satisfies Record<Language, Record<string, string>>;
-
-/** A table of copy: every language has every key of the English one, and no other (`tsc` checks). */
-export type Copy<Key extends string> = Readonly<Record<Language, Readonly<Record<Key, string>>>>;
 
 export const COPY_TABLES = [
   evaluationFileCopy,

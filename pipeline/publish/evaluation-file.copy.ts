@@ -1,4 +1,4 @@
-import type { Copy } from '../i18n.ts';
+import type { Copy } from '../languages.ts';
 
 /** What evaluation-file.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {
