@@ -1,5 +1,4 @@
 import type { Copy, Language } from './languages.ts';
-import type { NotRead } from './ingest/discover.ts';
 // The copy of one page, chart or stage is kept beside the code that uses it:
 import { evaluationFileCopy } from './publish/evaluation-file.copy.ts';
 import { sentinelListsCopy } from './warnings/sentinel-lists.copy.ts';
@@ -768,11 +767,6 @@ export function t(language: Language, key: MessageKey, values: Record<string, st
 /** A template's {name} placeholders filled from `values`; one not given is left as written. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** Why an entry of the input folder was not read, for people. */
-export function notReadText(language: Language, entry: NotRead): string {
-  return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
