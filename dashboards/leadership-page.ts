@@ -1,6 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { ruleText } from '../pipeline/satisfaction/rule-words.ts';
+import type { CellSpcRow } from '../pipeline/satisfaction/trends.ts';
 import { complaintsByCategoryChart, complaintsByChannelChart, complaintsByDepartmentChart, type CategoryMonthRow, type ChannelMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
 import { funnelChart, type FunnelChartRow } from './charts/funnel-chart.ts';
 import { ratesChart, type RateColumn, type RateRow } from './charts/rates-chart.ts';
@@ -44,22 +45,23 @@ export interface MeasureRow {
   suppressed: boolean;
 }
 
-/** One row of mart_satisfaction_spc. */
-export interface SpcRow {
-  department: string;
-  month: string;
-  suppressed: boolean;
-  pct_satisfied: number | null;
-  mean_pct: number | null;
-  lower_limit_pct: number | null;
-  upper_limit_pct: number | null;
-  special_cause_type: string | null;
-  point_type: string | null;
-  rule_shift: boolean | null;
-  rule_trend: boolean | null;
-  rule_two_in_three: boolean | null;
-  trial_limits: boolean | null;
-}
+/** One row of mart_satisfaction_spc: the columns of a cell SPC row the page shows. */
+export type SpcRow = Pick<
+  CellSpcRow,
+  | 'department'
+  | 'month'
+  | 'suppressed'
+  | 'pct_satisfied'
+  | 'mean_pct'
+  | 'lower_limit_pct'
+  | 'upper_limit_pct'
+  | 'special_cause_type'
+  | 'point_type'
+  | 'rule_shift'
+  | 'rule_trend'
+  | 'rule_two_in_three'
+  | 'trial_limits'
+>;
 
 /** One row of mart_satisfaction_funnel. */
 export type FunnelRow = FunnelChartRow;

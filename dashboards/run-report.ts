@@ -1,5 +1,6 @@
 import type { Language } from '../pipeline/config.ts';
-import { formatNumber, notReadText, t, type MessageKey } from '../pipeline/i18n.ts';
+import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
+import { notReadText } from '../pipeline/ingest/discover.ts';
 import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { caseVariables } from './case-settings.ts';
-import { checkWarehousePath, openWarehouse, setVariables } from './db.ts';
+import { checkWarehousePath, openWarehouse, setVariables, warehouseOptions } from './db.ts';
 import {
   evaluatePlantedOutbreaks,
   plantedEvaluationDefaults,
@@ -186,12 +186,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
   const truth: GroundTruth | null = truthFile === null ? null : await readPlantedTruth(truthFile);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
-  const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), {
-    waitSeconds: config.waitSeconds,
-    onWait: (message) => progress.info(message),
-    language: config.language,
-    memoryLimitMb: config.memoryLimitMb,
-  });
+  const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), warehouseOptions(config, progress));
   try {
     const { connection } = warehouse;
     const detection = detectionSettings(config.detection);

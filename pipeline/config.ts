@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { caseDefaults, type CaseSettings } from './case-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { isMessageKey, t } from './i18n.ts';
+import { LANGUAGES, type Language } from './languages.ts';
 import { isCalendarDate } from './time.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CONFIG_FILE_NAME = 'hearken.config.json';
-export const LANGUAGES = ['en', 'zh', 'vi'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /** Where a contract column's value comes from, in a column mapping. */
 const columnSourceSchema = z.union([

@@ -3,9 +3,10 @@ import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { Language } from './config.ts';
+import type { Config, Language } from './config.ts';
 import { EXIT_USAGE, PipelineError, oneLine } from './errors.ts';
 import { t } from './i18n.ts';
+import type { Progress } from './progress.ts';
 import { isWithin, realPathOf } from './publish/real-path.ts';
 import { storageFaultError } from './storage-fault.ts';
 
@@ -91,6 +92,11 @@ async function makeWarehouseFolder(path: string, language: Language): Promise<vo
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: a file is in the way`, EXIT_USAGE);
     throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: ${oneLine(error)}`);
   }
+}
+
+/** How a command opens the warehouse under its config: waiting as long as it allows, saying so on `progress`. */
+export function warehouseOptions(config: Pick<Config, 'waitSeconds' | 'language' | 'memoryLimitMb'>, progress: Pick<Progress, 'info'>): OpenOptions {
+  return { waitSeconds: config.waitSeconds, onWait: (message) => progress.info(message), language: config.language, memoryLimitMb: config.memoryLimitMb };
 }
 
 /**

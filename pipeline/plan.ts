@@ -44,6 +44,7 @@ export const INGEST_MODELS = [
   'macros/hospital_of_path',
   'staging/stg_value_aliases',
   'staging/stg_feedback',
+  'staging/stg_survey_answers',
   'staging/stg_survey',
   'intermediate/int_record_outcome',
   'load/load_feedback',
@@ -54,8 +55,10 @@ export const INGEST_MODELS = [
 export const MART_MODELS = [
   'marts/dim_hospital',
   'intermediate/int_department_names',
+  'intermediate/int_department_reference',
   'marts/dim_department',
   'marts/mart_department_page_names',
+  'intermediate/int_current_record_versions',
   'intermediate/int_changed_records',
   'marts/fct_feedback',
   'marts/fct_record_terms',
@@ -63,7 +66,10 @@ export const MART_MODELS = [
   'marts/mart_term_frequency',
   'marts/mart_term_monthly',
   'marts/fct_survey_response',
-  'marts/mart_data_quality',
+  'marts/mart_quarantine',
+  'marts/mart_unknown_departments',
+  'marts/mart_department_alias_suggestions',
+  'marts/mart_unrecognised_values',
   'marts/mart_quarantine_by_reason',
   'intermediate/int_working_days',
   'staging/stg_complaint_sla',
@@ -145,6 +151,8 @@ export const SATISFACTION_MODELS = [
   'staging/stg_survey_form_sources',
   'staging/stg_survey_sections',
   'staging/stg_survey_items',
+  'marts/mart_satisfaction_response_forms',
+  'marts/mart_satisfaction_item_sections',
   'marts/mart_satisfaction_answers',
   'marts/mart_satisfaction_period_counts',
   'marts/mart_division_kpis',
@@ -174,10 +182,19 @@ export const SATISFACTION_DROP_MODELS = ['marts/mart_satisfaction_drop', 'marts/
 
 /**
  * The reports' models (pipeline/publish/reports), built again for each report scope: the scoped
- * views first (the readers find the scope's first day in them), then the tables the daily,
+ * views first (each a relation the reports read, narrowed to the scope's hospital) (the readers find the scope's first day in them), then the tables the daily,
  * weekly and monthly readers select from.
  */
-export const REPORT_SCOPE_MODELS = ['reports/report_scope'] as const;
+export const REPORT_SCOPE_MODELS = [
+  'reports/report_feedback',
+  'reports/report_complaint_deadlines',
+  'reports/report_complaint_kpis',
+  'reports/report_satisfaction_index',
+  'reports/report_high_frequency_issues',
+  'reports/report_warning_log',
+  'reports/report_month_topics',
+  'reports/report_fix_reviews',
+] as const;
 
 export const REPORT_MODELS = [
   'reports/report_day_records',

@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { caseVariables } from './case-settings.ts';
 import { crashPoint } from './crash-point.ts';
-import { checkWarehousePath, openWarehouse, queryRows, setVariables } from './db.ts';
+import { checkWarehousePath, openWarehouse, queryRows, setVariables, warehouseOptions } from './db.ts';
 import { PipelineError } from './errors.ts';
 import { t } from './i18n.ts';
 import { checkInputFolder, discoverInputFiles, type Discovery } from './ingest/discover.ts';
@@ -108,12 +108,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
   await checkWarehousePath(config.dbPath, config.inputDir, config.language);
   // refused before any work: a run that cannot publish must not load or analyse either
   await checkOutFolder(config.outDir, { inputDir: config.inputDir, dbPath: config.dbPath }, config.language);
-  const warehouse = await openWarehouse(config.dbPath, {
-    waitSeconds: config.waitSeconds,
-    onWait: (message) => progress.info(message),
-    language: config.language,
-    memoryLimitMb: config.memoryLimitMb,
-  });
+  const warehouse = await openWarehouse(config.dbPath, warehouseOptions(config, progress));
   try {
     const { connection } = warehouse;
     const generatedAt = isoInZone(now, config.timezone);

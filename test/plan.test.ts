@@ -72,10 +72,10 @@ describe('executing the plan', () => {
           await steps.upgradeCodedValues(models);
         },
         referenceTables: async (models) => {
-          // the macros and the landing tables ran before this step, stg_value_aliases (value_lookup) after it
+          // the macros and the landing tables ran before this step, stg_value_aliases after it
           const [row] = await queryRows<{ redacted: string; landing: number; aliases: number }>(
             connection,
-            "select redact_pii('call 13812345678') as redacted, (select count(*) from duckdb_tables() where table_name = 'feedback_records') as landing, (select count(*) from duckdb_tables() where table_name = 'value_lookup') as aliases",
+            "select redact_pii('call 13812345678') as redacted, (select count(*) from duckdb_tables() where table_name = 'feedback_records') as landing, (select count(*) from duckdb_tables() where table_name = 'stg_value_aliases') as aliases",
           );
           seen.push(`referenceTables ${row?.redacted} ${row?.landing} ${row?.aliases}`);
           await steps.referenceTables(models);
@@ -87,7 +87,7 @@ describe('executing the plan', () => {
       },
       { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
     );
-    const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from value_lookup');
+    const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from stg_value_aliases');
     expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
     expect(after?.aliases).toBeGreaterThan(0);
   });

@@ -2,28 +2,29 @@ import * as Plot from '@observablehq/plot';
 import type { Language } from '../../pipeline/config.ts';
 import { formatMonth } from '../../pipeline/dates.ts';
 import { t, type MessageKey } from '../../pipeline/i18n.ts';
+import type { CellFunnelRow } from '../../pipeline/satisfaction/trends.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, numberAxis, renderFigure } from './figure.ts';
 
-/** One department of mart_satisfaction_funnel in one month. */
-export interface FunnelChartRow {
-  department: string;
-  suppressed: boolean;
-  responses: number;
-  effective_n: number | null;
-  pct_satisfied: number | null;
-  target_pct: number | null;
-  /** The z-score the position was judged by (against the limits the mart used). */
-  z_judged: number | null;
-  lower_95_pct: number | null;
-  upper_95_pct: number | null;
-  lower_998_pct: number | null;
-  upper_998_pct: number | null;
-  below_lower_95: boolean | null;
-  above_upper_95: boolean | null;
-  below_lower_998: boolean | null;
-  above_upper_998: boolean | null;
-}
+/** One department of mart_satisfaction_funnel in one month: the columns of a cell funnel row the chart draws. */
+export type FunnelChartRow = Pick<
+  CellFunnelRow,
+  | 'department'
+  | 'suppressed'
+  | 'responses'
+  | 'effective_n'
+  | 'pct_satisfied'
+  | 'target_pct'
+  | 'z_judged'
+  | 'lower_95_pct'
+  | 'upper_95_pct'
+  | 'lower_998_pct'
+  | 'upper_998_pct'
+  | 'below_lower_95'
+  | 'above_upper_95'
+  | 'below_lower_998'
+  | 'above_upper_998'
+>;
 
 export interface FunnelChartOptions {
   language: Language;

@@ -5,7 +5,7 @@
 -- version is the same, or came from a file first read after this one, so that re-reading an old
 -- file never undoes a newer export). Variables: staged_table (stg_feedback or stg_survey),
 -- stored_keys (the landing table's keys view) and file_order (this file's first reading).
-create or replace temp table record_outcome as
+create or replace temp table int_record_outcome as
 with valid as (
     select file_row, hospital, source, record_id, content_hash
     from query_table(getvariable('staged_table'))

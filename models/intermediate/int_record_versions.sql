@@ -4,5 +4,5 @@
 -- same records again.
 create or replace table int_record_versions as
 select versions.*, fingerprint.fingerprint
-from current_record_versions as versions
+from int_current_record_versions as versions
 cross join int_mart_fingerprint as fingerprint;

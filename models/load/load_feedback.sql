@@ -1,4 +1,4 @@
--- Applies record_outcome to the warehouse: replaced versions out, new and changed records in,
+-- Applies int_record_outcome to the warehouse: replaced versions out, new and changed records in,
 -- and every problem row into quarantine. Runs inside the file's transaction; variables file_id
 -- (this reading) and file_order (see int_record_outcome). The text is read here, once, from
 -- input_rows, and redacted once; raw spellings and redactions are kept only where they differ.
@@ -6,7 +6,7 @@
 delete from feedback_records as stored
 using (
     select staged.hospital, staged.source, staged.id
-    from record_outcome as outcome
+    from int_record_outcome as outcome
     inner join stg_feedback as staged using (file_row)
     where outcome.outcome = 'replaced'
 ) as replaced
@@ -39,7 +39,7 @@ select
     staged.file_row,
     contact_hash(raw.text, (select value from warehouse_secrets where name = 'contact_salt')) as contact_hash,
     staged.hospital
-from record_outcome as outcome
+from int_record_outcome as outcome
 inner join stg_feedback as staged using (file_row)
 inner join input_rows as raw on raw._row = outcome.file_row
 where outcome.outcome in ('new', 'replaced');

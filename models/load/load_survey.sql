@@ -1,9 +1,9 @@
--- Applies record_outcome to the warehouse, as load_feedback does for feedback: a replaced response
+-- Applies int_record_outcome to the warehouse, as load_feedback does for feedback: a replaced response
 -- takes its answers with it, and the new version's answers come in from stg_survey_answers.
 create or replace temp table survey_incoming as
 select staged.*, outcome.outcome
 from stg_survey as staged
-inner join record_outcome as outcome using (file_row)
+inner join int_record_outcome as outcome using (file_row)
 where outcome.outcome in ('new', 'replaced');
 
 delete from survey_answers as stored

@@ -30,17 +30,6 @@ shown as (
     left join two_series using (department)
 ),
 
--- each code's name in each language, from the latest folder that gives one
-names as (
-    select
-        code,
-        first(name_zh order by file_rank desc) filter (where nullif(name_zh, '') is not null) as name_zh,
-        first(name_vi order by file_rank desc) filter (where nullif(name_vi, '') is not null) as name_vi,
-        first(name_en order by file_rank desc) filter (where nullif(name_en, '') is not null) as name_en
-    from stg_departments
-    group by 1
-),
-
 final as (
     select
         shown.department,
@@ -50,7 +39,7 @@ final as (
         case when shown.kept or shown.name_lang = 'vi' then shown.department else coalesce(names.name_vi, shown.department) end as name_vi,
         case when shown.kept or shown.name_lang = 'en' then shown.department else coalesce(names.name_en, shown.department) end as name_en
     from shown
-    left join names on names.code = shown.department_code
+    left join int_department_reference as names on names.code = shown.department_code
     -- a name a hospital's own table gave two departments (a slip) takes the first code's names
     qualify row_number() over (partition by shown.department order by shown.department_code, shown.name_lang) = 1
 )

@@ -13,22 +13,11 @@
 -- respondents (pipeline/satisfaction/stage.ts MIN_RESPONSES).
 -- Variable: satisfaction_min_responses.
 create or replace table mart_division_kpis as
-with reference as (
-    select
-        code,
-        first(parent order by file_rank desc) filter (where nullif(parent, '') is not null) as division,
-        first(name_zh order by file_rank desc) filter (where nullif(name_zh, '') is not null) as name_zh,
-        first(name_vi order by file_rank desc) filter (where nullif(name_vi, '') is not null) as name_vi,
-        first(name_en order by file_rank desc) filter (where nullif(name_en, '') is not null) as name_en
-    from stg_departments
-    group by 1
-),
-
 -- each hospital's departments (as the marts name them) with their division
-members as (
+with members as (
     select distinct departments.hospital, departments.department, reference.division
     from dim_department as departments
-    inner join reference on reference.code = departments.department_code
+    inner join int_department_reference as reference on reference.code = departments.department_code
     where reference.division is not null
 ),
 
@@ -106,7 +95,7 @@ final as (
         case when joined.responses >= getvariable('satisfaction_min_responses') then joined.score_sum / joined.answers end as mean_score,
         not coalesce(joined.responses >= getvariable('satisfaction_min_responses'), false) as suppressed
     from joined
-    left join reference as names on names.code = joined.division
+    left join int_department_reference as names on names.code = joined.division
 )
 
 select * from final

@@ -1,7 +1,7 @@
 -- Grain: one row per issue-raising feedback record (every kind but praise) of the 27 months up to
 -- getvariable('as_of') (int_issue_months), with its hospital and distinct terms: what the
 -- high-frequency issues group each month per hospital, and count in the months before.
-create or replace temp table issue_records as
+create or replace temp table mart_issue_records as
 with records as (
     select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
     from fct_feedback

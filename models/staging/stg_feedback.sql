@@ -1,5 +1,5 @@
 -- Grain: one row per data row of the feedback file being ingested (view input_rows: every column
--- text, trimmed, blanks as null), typed, with coded values mapped through value_lookup, and
+-- text, trimmed, blanks as null), typed, with coded values mapped through stg_value_aliases, and
 -- `problem`: the first reason, if any, that puts the row in quarantine (a code of
 -- stg_quarantine_reasons). Variables: default_source (the file's name), file_hospital (see
 -- hospital_of_path), today (the run's date at the hospital); the session's TimeZone is the
@@ -23,7 +23,7 @@ codes as (
 mapped_codes as (
     select codes.field, codes.value_raw, lookups.value
     from codes
-    left join value_lookup as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
+    left join stg_value_aliases as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
 ),
 
 -- department names as written, in NFC with white space folded: once per distinct name

@@ -1,39 +1,7 @@
 -- Grain: one row per data row of the survey file being ingested (temp table input_rows: the
 -- contract's survey columns and every q_<code> column, all text), typed, with `problem`: the first
--- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons). Answers are
--- unpivoted into stg_survey_answers first, one row per answered item, so that any number of q_
--- columns is handled alike.
-create or replace temp table stg_survey_answers as
-with answers as (
-    unpivot (select _row, columns('^q_') from input_rows)
-    on columns('^q_')
-    into name item_column value answer_raw
-),
-
-final as (
-    select
-        _row as file_row,
-        lower(substr(item_column, 3)) as item_code,
-        item_column,
-        trim(answer_raw) as answer_raw,
-        try_cast(trim(answer_raw) as double) as answer_number
-    from answers
-    where trim(answer_raw) <> ''
-)
-
-select
-    file_row,
-    item_code,
-    item_column,
-    answer_raw,
-    -- cast only what passed the check: 128, 1e308, NaN or -inf would stop the run as a tinyint
-    case when is_valid then answer_number::tinyint end as score,
-    is_valid
-from (
-    select *, coalesce(isfinite(answer_number) and answer_number = round(answer_number) and answer_number between 1 and 5, false) as is_valid
-    from final
-);
-
+-- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons); its answers
+-- are stg_survey_answers, one row per answered item.
 create or replace temp table stg_survey as
 with input as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
@@ -47,7 +15,7 @@ with input as (
 ),
 
 lookups as (
-    select * from value_lookup
+    select * from stg_value_aliases
 ),
 
 first_bad_answer as (

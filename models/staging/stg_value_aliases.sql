@@ -1,7 +1,7 @@
 -- Grain: one row per (field, alias key): how exports write channel, kind, status, satisfied,
 -- solved, category, patient_type and survey_mode, mapped onto the contract's values. Built from ref_value_aliases_raw,
 -- which holds the shipped data/reference/value_aliases.csv and any the hospital adds.
-create or replace temp table value_lookup as
+create or replace temp table stg_value_aliases as
 with aliases as (
     select field, alias, value from ref_value_aliases_raw
 ),

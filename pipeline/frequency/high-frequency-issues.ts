@@ -78,7 +78,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   const rows: IssueRow[] = [];
   const slices = new Map(months.map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
   for (const { hospital, lang } of slices.values()) {
-    const records = await queryRows<IssueRecord>(connection, 'select * from issue_records where hospital = $hospital and lang = $lang order by month, source, id', { hospital, lang });
+    const records = await queryRows<IssueRecord>(connection, 'select * from mart_issue_records where hospital = $hospital and lang = $lang order by month, source, id', { hospital, lang });
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
     const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
     rows.push(...issueRows(hospital, lang, records, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));

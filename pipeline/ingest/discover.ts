@@ -71,6 +71,11 @@ export interface NotRead {
   target?: string;
 }
 
+/** Why an entry of the input folder was not read, for people. */
+export function notReadText(language: Language, entry: NotRead): string {
+  return t(language, `notRead.${entry.reason}`, { target: entry.target ?? '' });
+}
+
 export interface Discovery {
   files: InputFile[];
   /** The hospital's record of what it fixed (fixes.csv, fixes.xlsx, ... anywhere in the folder): reviewed, not ingested (pipeline/fixes). */

@@ -156,6 +156,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     await connection.run('set TimeZone = $zone', { zone });
     await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
     note('step.checking');
+    if (kind === 'survey') await context.models.run('staging/stg_survey_answers');
     await context.models.run(`staging/stg_${kind}`);
     await context.models.run('intermediate/int_record_outcome');
 
@@ -172,7 +173,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
                 count(*) filter (where outcome in ('new', 'replaced')) as loaded,
                 count(*) filter (where outcome = 'replaced') as replaced,
                 (select count(*) from stg_${kind} where problem is null) - loaded as duplicates
-         from record_outcome`,
+         from int_record_outcome`,
       );
       const reasons = await queryRows<{ code: string; reason: string; n: number }>(
         connection,

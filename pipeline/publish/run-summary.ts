@@ -99,7 +99,7 @@ export async function publishedFiles(
   };
 }
 
-/** Reads the data-quality marts (built by mart_data_quality.sql and mart_quarantine_by_reason.sql) for the summary and the site. */
+/** Reads the data-quality marts (mart_quarantine, mart_unknown_departments, mart_department_alias_suggestions, mart_unrecognised_values, mart_quarantine_by_reason) for the summary and the site. */
 export async function readDataQuality(connection: DuckDBConnection): Promise<DataQuality> {
   const reasons = await queryRows<DataQuality['quarantine_by_reason'][number]>(
     connection,

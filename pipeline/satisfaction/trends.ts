@@ -172,6 +172,7 @@ export type CellFunnelRow = CellHead & {
   phi: number | null;
   tau2: number | null;
   overdispersion_adjusted: boolean | null;
+  /** The z-score the position was judged by (against the limits the mart used). */
   z_judged: number | null;
 };
 

@@ -1,6 +1,8 @@
-/** The languages hearken analyses; every record is read as one of them. */
-export type Language = 'zh' | 'vi' | 'en';
+import type { Language } from '../languages.ts';
 
+export type { Language };
+
+/** The languages hearken analyses, in the order the text stage takes them; every record is read as one of them. */
 export const LANGUAGES: readonly Language[] = ['zh', 'vi', 'en'];
 
 /**

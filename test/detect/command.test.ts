@@ -6,13 +6,11 @@ import { main } from '../../pipeline/cli.ts';
 import { queryRows } from '../../pipeline/db.ts';
 import { autoDetector } from '../../pipeline/detect/methods.ts';
 import { buildSeries } from '../../pipeline/detect/series-input.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
+import { capture } from '../support/captured-io.ts';
 import { SHARED } from '../support/shared.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const R_VECTORS = join(SHARED, 'vectors/public');
-const io = { out: () => undefined, err: (t: string) => void errors.push(t), progress: () => silentProgress };
-let errors: string[] = [];
 
 let ws: Workspace;
 beforeAll(async () => {
@@ -33,7 +31,7 @@ describe('hearken detect, through the contract, against R surveillance 1.20.3', 
              where series in (select distinct series from read_csv('${join(R_VECTORS, 'series.csv')}', all_varchar = true) order by series limit 25))
        to '${input}' (header)`,
     );
-    expect(await main(['detect', '--input', input, '--out', out], io)).toBe(0);
+    expect(await main(['detect', '--input', input, '--out', out], capture().io)).toBe(0);
     const agreement = await queryRows<{ method: string; rows: number; agree: number; worst: number | null; missing: number }>(
       connection,
       `with ours as (select * from read_csv('${out}', all_varchar = true)),
@@ -68,18 +66,20 @@ describe('count series input', () => {
   });
 
   it('says what is wrong, in one line, with exit 2', async () => {
+    const messages: string[] = [];
     const bad = async (csv: string) => {
-      errors = [];
+      const { err, io } = capture();
       const input = join(ws.root, 'bad.csv');
       await import('node:fs/promises').then((fs) => fs.writeFile(input, csv));
       const code = await main(['detect', '--input', input, '--out', join(ws.root, 'x.csv')], io);
-      return { code, message: errors.join('') };
+      messages.push(err.join(''));
+      return { code, message: err.join('') };
     };
     expect(await bad('series,week,count\ns,1,2\n')).toEqual({ code: 2, message: expect.stringMatching(/has no period column/) });
     expect(await bad('series,period,count\ns,1,-2\n')).toEqual({ code: 2, message: expect.stringMatching(/count must be a whole number ≥ 0, not -2/) });
     expect(await bad('series,period,count\ns,1,2\ns,2025-01-06,3\n')).toEqual({ code: 2, message: expect.stringMatching(/periods mix/) });
     expect(await bad('series,period,count\ns,1,2\ns,1,3\n')).toEqual({ code: 2, message: expect.stringMatching(/given twice/) });
-    expect(errors.join('')).not.toMatch(/\n\s+at /);
+    expect(messages.join('')).not.toMatch(/\n\s+at /);
   });
 });
 
@@ -95,7 +95,7 @@ describe('auto', () => {
     const input = join(ws.root, 'one.csv');
     const out = join(ws.root, 'one-out.csv');
     await import('node:fs/promises').then((fs) => fs.writeFile(input, 'series,period,count\n"急诊科, 排队",1,3\n"急诊科, 排队",2,4\n'));
-    expect(await main(['detect', '--input', input, '--out', out, '--method', 'auto'], io)).toBe(0);
+    expect(await main(['detect', '--input', input, '--out', out, '--method', 'auto'], capture().io)).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('series,period,method,count,expected,upperbound,alarm\n"急诊科, 排队",1,auto,3,,,0\n"急诊科, 排队",2,auto,4,,,0\n');
   });
 });

@@ -75,6 +75,7 @@ async function build(parents: boolean) {
         ('江州', '心内科', 'all', 'week', '2025-06-02', 'all', 5, 50, 50, 250.0)
     ) as t(hospital, department, patient_type, grain, period, dimension, responses, answers, satisfied_answers, score_sum)`);
   await runModel(connection, 'staging/stg_departments');
+  await runModel(connection, 'intermediate/int_department_reference');
   await runModel(connection, 'marts/mart_division_kpis');
 }
 

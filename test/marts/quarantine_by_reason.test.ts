@@ -28,7 +28,7 @@ const db = modelWarehouse({
       held(2, 'west', 'a_newer_reason', 6),
     ],
   },
-  models: ['marts/dim_hospital', 'intermediate/int_department_names', 'marts/dim_department', 'marts/mart_data_quality', 'marts/mart_quarantine_by_reason'],
+  models: ['marts/dim_hospital', 'intermediate/int_department_names', 'marts/dim_department', 'marts/mart_quarantine', 'marts/mart_quarantine_by_reason'],
 });
 
 describe('mart_quarantine_by_reason', () => {

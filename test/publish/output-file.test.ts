@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
 import { writeFileAtomically } from '../../pipeline/publish/output-file.ts';
+import { capture } from '../support/captured-io.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -17,8 +17,7 @@ afterEach(async () => {
 });
 
 async function hearken(...args: string[]) {
-  const err: string[] = [];
-  const io = { out: () => undefined, err: (t: string) => void err.push(t), progress: () => silentProgress };
+  const { err, io } = capture();
   const code = await main([...args, '--lang', 'en'], io);
   return { code, stderr: err.join('') };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runModel, setVariables } from '../../pipeline/db.ts';
+import { REPORT_SCOPE_MODELS } from '../../pipeline/plan.ts';
 import { modelWarehouse } from '../support/model-warehouse.ts';
 
 /**
@@ -26,7 +27,7 @@ async function scoped(hospital: string | null): Promise<Record<string, string[]>
   }
   await connection.run(`create or replace table warning_log as select * from (values ('{"hospital": "江州"}'::json), ('{"hospital": "Sơn Nam"}'::json)) as t(warning)`);
   await setVariables(connection, { report_hospital: hospital });
-  await runModel(connection, 'reports/report_scope');
+  for (const model of REPORT_SCOPE_MODELS) await runModel(connection, model);
   const seen: Record<string, string[]> = {};
   for (const view of [...Object.keys(RELATIONS), 'report_warning_log']) {
     const column = view === 'report_warning_log' ? "warning ->> 'hospital'" : 'hospital';

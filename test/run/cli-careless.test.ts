@@ -4,7 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import { silentProgress, terminalProgress } from '../../pipeline/progress.ts';
+import { terminalProgress } from '../../pipeline/progress.ts';
+import { capture } from '../support/captured-io.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 /** Anything but a line end that a terminal would act on rather than show. */
@@ -12,10 +13,9 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 
 /** Runs `main` with its output captured. */
 async function hearken(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const status = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text), progress: () => silentProgress });
-  return { status, out, err };
+  const { out, err, io } = capture();
+  const status = await main(argv, io);
+  return { status, out: out.join(''), err: err.join('') };
 }
 
 let ws: Workspace;

@@ -24,7 +24,7 @@ export interface ModelFixture {
  * only the listed models run: no ingest, text stage, detection or publishing. Opened before the
  * calling test file's tests and closed after them.
  *
- * @example const db = modelWarehouse({ rows: { quarantine: [...] }, models: ['marts/mart_data_quality'] });
+ * @example const db = modelWarehouse({ rows: { quarantine: [...] }, models: ['marts/mart_quarantine'] });
  *          // inside a test: await db().query('select * from mart_quarantine')
  */
 export function modelWarehouse(fixture: ModelFixture): () => { connection: DuckDBConnection; query<T>(sql: string): Promise<T[]> } {

@@ -25,7 +25,7 @@ export async function readHospitals(connection: DuckDBConnection): Promise<strin
 }
 
 /**
- * Points the reports' views (models/reports/report_scope.sql, the one place that filters by
+ * Points the reports' views (REPORT_SCOPE_MODELS in plan.ts, the one place that filters by
  * hospital) at a scope: every report model and reader then sees only its records.
  */
 export async function applyScope(connection: DuckDBConnection, models: StepModels, scope: ReportScope): Promise<void> {

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../pipeline/config.ts';
+import { INCREMENTAL_MODELS } from '../../pipeline/plan.ts';
+
+/** Every SQL file under models/, relative to it with `/`. */
+const modelFiles = readdirSync(join(PROJECT_ROOT, 'models'), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
+  .map((entry) => relative(join(PROJECT_ROOT, 'models'), join(entry.parentPath, entry.name)).split('\\').join('/'))
+  .sort();
+
+/** The relations (tables, views) and macros a file creates, by name, in the order written. */
+function created(file: string, kind: 'relation' | 'macro'): string[] {
+  const sql = readFileSync(join(PROJECT_ROOT, 'models', file), 'utf8').replace(/--.*$/gm, '');
+  const pattern = kind === 'macro' ? /\bcreate\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?macro\s+([a-z_0-9]+)/gi : /\bcreate\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?([a-z_0-9.]+)/gi;
+  return [...sql.matchAll(pattern)].map((match) => match[1]!.toLowerCase());
+}
+
+/**
+ * Files that create several relations on purpose: the landing tables (and their upgrades) are the
+ * warehouse's one DDL, and load_survey's working table lives only for the statements of that load.
+ */
+const SEVERAL = new Map<string, string>([
+  ['landing/create_tables.sql', 'the landing tables, types and sequences of the warehouse'],
+  ['landing/upgrade_coded_values.sql', 'an upgrade of the landing types of an older warehouse'],
+  ['load/load_survey.sql', 'survey_incoming, the working table of the one load'],
+  ['intermediate/int_changed_records.sql', 'int_record_versions empty on a first run, so there is something to compare with (int_record_versions.sql fills it after the last mart)'],
+]);
+
+describe('models/: one relation per file, named as the relation', () => {
+  it.each(modelFiles.filter((file) => !file.startsWith('macros/') && !SEVERAL.has(file)))('%s creates at most one relation, named as the file', (file) => {
+    const relations = created(file, 'relation');
+    const name = basename(file, '.sql');
+    // An incremental model gives the rows of its changed records; the plan merges them into the relation by key.
+    const expected = file.replace(/\.sql$/, '') in INCREMENTAL_MODELS ? `${name}_changed` : name;
+    if (relations.length > 0) expect(relations).toEqual([expected]);
+  });
+
+  it.each(modelFiles.filter((file) => file.startsWith('macros/')))('%s creates the macro it is named after (and the helpers that macro uses)', (file) => {
+    expect(created(file, 'relation')).toEqual([]);
+    expect(created(file, 'macro')).toContain(basename(file, '.sql'));
+  });
+});
