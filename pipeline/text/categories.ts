@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { categoryFeatures, classifierOptions, predictCategory, trainCategoryClassifier, type ClassifierModel } from './category-classifier.ts';
+import { categoryFeatures, classifierOptions, predictCategory, trainCategoryClassifiersOn, type ClassifierModel } from './category-classifier.ts';
 import { lexiconCategory, type Category, type CategoryScores, type LexiconCategory } from './category-lexicon.ts';
 import { classificationReport } from './classification-metrics.ts';
 import { LANGUAGES, type Language } from './types.ts';
@@ -82,16 +82,21 @@ async function storedClassifier(connection: DuckDBConnection, models: StepModels
   return isDeepStrictEqual(model.options, classifierOptions()) ? { model, heldOut: JSON.parse(stored.held_out) as HeldOutMetrics } : null;
 }
 
-/** Trains a language's classifier: measured on the held-out fifth by a trial trained without it, then trained on all labelled records. */
+/**
+ * Trains a language's classifier: measured on the held-out fifth by a trial trained without it,
+ * then trained on all labelled records (each at most `maxTraining`). The two share their records'
+ * features, built and hashed once.
+ */
 function trainClassifier(labelled: readonly ExampleRow[]): Classifier {
-  const trial = train(labelled.filter((row) => !row.held_out));
-  const heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), (row) => predictCategory(trial, features(row)).label);
-  return { model: train(labelled), heldOut };
-}
-
-function train(rows: readonly ExampleRow[]): ClassifierModel<Category> {
-  const examples = rows.slice(0, defaults.maxTraining).map((row) => ({ features: features(row), label: row.given_category! }));
-  return trainCategoryClassifier(examples);
+  const examples = labelled.map((row) => ({ features: features(row), label: row.given_category! }));
+  const indices = [...labelled.keys()];
+  const [trial, model] = trainCategoryClassifiersOn(examples, [
+    indices.filter((i) => !labelled[i]!.held_out).slice(0, defaults.maxTraining),
+    indices.slice(0, defaults.maxTraining),
+  ]);
+  const featuresOf = new Map(labelled.map((row, i) => [row, examples[i]!.features]));
+  const heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), (row) => predictCategory(trial!, featuresOf.get(row)!).label);
+  return { model: model!, heldOut };
 }
 
 /**

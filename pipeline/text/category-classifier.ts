@@ -90,17 +90,36 @@ export function trainCategoryClassifier<L extends string>(
   examples: readonly TrainingExample<L>[],
   options: Partial<ClassifierOptions> = {},
 ): ClassifierModel<L> {
-  const settings = classifierOptions(options);
-  checkOptions(settings);
-  if (examples.length === 0) throw new Error('trainCategoryClassifier requires at least one example');
+  return trainOn(hashFeatures(examples), Int32Array.from(examples.keys()), classifierOptions(options));
+}
 
-  const labels = [...new Set(examples.map((example) => example.label))].sort(byCodeUnit);
-  const data = encode(examples, settings.minDocumentFrequency, labels);
+/**
+ * Trains one model per subset of the examples (their indices, in training order), each exactly
+ * as trainCategoryClassifier would on those examples alone, with every feature string hashed once
+ * for all of them: a held-out trial and the final model share most of their examples.
+ *
+ * @example trainCategoryClassifiersOn(examples, [trialIndices, allIndices]) // [trial, final]
+ */
+export function trainCategoryClassifiersOn<L extends string>(
+  examples: readonly TrainingExample<L>[],
+  subsets: readonly (readonly number[])[],
+  options: Partial<ClassifierOptions> = {},
+): ClassifierModel<L>[] {
+  const hashed = hashFeatures(examples);
+  return subsets.map((subset) => trainOn(hashed, Int32Array.from(subset), classifierOptions(options)));
+}
+
+function trainOn<L extends string>(hashed: HashedExamples<L>, subset: Int32Array, settings: ClassifierOptions): ClassifierModel<L> {
+  checkOptions(settings);
+  if (subset.length === 0) throw new Error('trainCategoryClassifier requires at least one example');
+
+  const labels = [...new Set(Array.from(subset, (i) => hashed.labels[i]!))].sort(byCodeUnit);
+  const data = encode(hashed, subset, settings.minDocumentFrequency, labels);
   const features = data.features;
   const classes = labels.length;
   const classCounts = new Array<number>(classes).fill(0);
   for (const label of data.labels) classCounts[label]! += 1;
-  const classWeights = classCounts.map((n) => (examples.length / (classes * n)) ** settings.classBalance);
+  const classWeights = classCounts.map((n) => (subset.length / (classes * n)) ** settings.classBalance);
 
   // W = scale · v: decaying every weight each step is one multiplication of `scale`
   const v = new Float64Array(features.length * classes);
@@ -152,7 +171,7 @@ export function trainCategoryClassifier<L extends string>(
     weights: Array.from(v, (weight) => weight * scale),
     bias: Array.from(bias),
     options: settings,
-    examples: examples.length,
+    examples: subset.length,
   };
 }
 
@@ -217,68 +236,80 @@ interface Encoded {
   labels: Int32Array;
 }
 
-/**
- * Builds the vocabulary (features present in at least `minDocumentFrequency` examples, sorted so
- * the model is stable) and encodes every example as vocabulary indices. Each feature string is
- * hashed once: with 500k examples that lookup, not the SGD, is the bulk of the training time.
- */
-function encode(examples: readonly TrainingExample[], minDocumentFrequency: number, labels: readonly string[]): Encoded {
-  const ids = new Map<string, number>();
+/** Examples with each feature string replaced by a number, once: with 500k examples that lookup, not the SGD, is the bulk of a training. */
+interface HashedExamples<L extends string> {
+  names: string[];
+  /** Distinct feature ids of example i, in order of first occurrence: ids[offsets[i]] … ids[offsets[i + 1] - 1]. */
+  offsets: Int32Array;
+  ids: Int32Array;
+  labels: L[];
+}
+
+function hashFeatures<L extends string>(examples: readonly TrainingExample<L>[]): HashedExamples<L> {
+  const index = new Map<string, number>();
   const names: string[] = [];
-  let documentFrequency = new Int32Array(1024);
   let lastSeen = new Int32Array(1024);
   const offsets = new Int32Array(examples.length + 1);
-  let raw = new Int32Array(Math.max(16, examples.length * 8));
+  let ids = new Int32Array(Math.max(16, examples.length * 8));
   let used = 0;
   examples.forEach((example, i) => {
     for (const feature of example.features) {
-      let id = ids.get(feature);
+      let id = index.get(feature);
       if (id === undefined) {
         id = names.length;
-        ids.set(feature, id);
+        index.set(feature, id);
         names.push(feature);
-        if (id === documentFrequency.length) {
-          documentFrequency = grow(documentFrequency, id * 2);
-          lastSeen = grow(lastSeen, id * 2);
-        }
+        if (id === lastSeen.length) lastSeen = grow(lastSeen, id * 2);
         lastSeen[id] = -1;
       }
       // a repeated feature counts once: binary features
       if (lastSeen[id] === i) continue;
       lastSeen[id] = i;
-      documentFrequency[id]! += 1;
-      if (used === raw.length) raw = grow(raw, raw.length * 2);
-      raw[used++] = id;
+      if (used === ids.length) ids = grow(ids, ids.length * 2);
+      ids[used++] = id;
     }
     offsets[i + 1] = used;
   });
+  return { names, offsets, ids: ids.subarray(0, used), labels: examples.map((example) => example.label) };
+}
 
+/**
+ * The training set of a subset of the examples: the vocabulary (features present in at least
+ * `minDocumentFrequency` of its examples, sorted so the model is stable) and each of its examples
+ * as vocabulary indices, in the subset's order.
+ */
+function encode<L extends string>(hashed: HashedExamples<L>, subset: Int32Array, minDocumentFrequency: number, labels: readonly string[]): Encoded {
+  const documentFrequency = new Int32Array(hashed.names.length);
+  for (const i of subset) for (let j = hashed.offsets[i]!; j < hashed.offsets[i + 1]!; j++) documentFrequency[hashed.ids[j]!]! += 1;
   const kept: number[] = [];
-  for (let id = 0; id < names.length; id++) if (documentFrequency[id]! >= minDocumentFrequency) kept.push(id);
-  kept.sort((a, b) => byCodeUnit(names[a]!, names[b]!));
-  const position = new Int32Array(names.length).fill(-1);
+  for (let id = 0; id < hashed.names.length; id++) if (documentFrequency[id]! >= minDocumentFrequency) kept.push(id);
+  kept.sort((a, b) => byCodeUnit(hashed.names[a]!, hashed.names[b]!));
+  const position = new Int32Array(hashed.names.length).fill(-1);
   kept.forEach((id, f) => (position[id] = f));
 
   // drop the rare features and sort each example's indices: a fixed order of floating-point sums,
   // whatever order the features came in
-  const indices = new Int32Array(used);
+  const offsets = new Int32Array(subset.length + 1);
+  let size = 0;
+  for (const i of subset) size += hashed.offsets[i + 1]! - hashed.offsets[i]!;
+  const indices = new Int32Array(size);
   let written = 0;
-  for (let i = 0; i < examples.length; i++) {
+  subset.forEach((i, e) => {
     const from = written;
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-      const f = position[raw[j]!]!;
+    for (let j = hashed.offsets[i]!; j < hashed.offsets[i + 1]!; j++) {
+      const f = position[hashed.ids[j]!]!;
       if (f >= 0) indices[written++] = f;
     }
     indices.subarray(from, written).sort();
-    offsets[i] = from;
-  }
-  offsets[examples.length] = written;
+    offsets[e] = from;
+  });
+  offsets[subset.length] = written;
   const labelIndex = new Map(labels.map((label, k) => [label, k]));
   return {
-    features: kept.map((id) => names[id]!),
+    features: kept.map((id) => hashed.names[id]!),
     offsets,
     indices: indices.subarray(0, written),
-    labels: Int32Array.from(examples, (example) => labelIndex.get(example.label)!),
+    labels: Int32Array.from(subset, (i) => labelIndex.get(hashed.labels[i]!)!),
   };
 }
 

@@ -31,56 +31,78 @@ export function hanRuns(texts: Iterable<string>): string[] {
   return runs;
 }
 
+/** Between runs in the joined corpus: not a Han character, so no counted string holds one. */
+const RUN_BREAK = '\n';
+
+/** The frequent strings of one length: each one's count, and which string starts at each position of the corpus. */
+interface Level {
+  /** Counts by id: the id of a string is its place among the strings of its length, in order of first sight. */
+  counts: number[];
+  grams: string[];
+  /** The id of the string counted at each position, or -1 where none was (near a break, or not both ends frequent). */
+  ids: Int32Array;
+}
+
 /**
  * Counts of every character string of 1..maxLength characters that occurs at least minCount
  * times, level by level: a string is counted only when both of its one-shorter ends reached
- * minCount, since it cannot occur more often than either (the Apriori property).
+ * minCount, since it cannot occur more often than either (the Apriori property). The runs are
+ * joined into one string and each position remembers the id of the string counted there, so a
+ * string is cut out and looked up once per position and length, not again to mark it or to
+ * find its neighbours: 4.0 → 1.5 s of CPU on 50,000 generated complaints, the same words.
  */
-function frequentStrings(runs: readonly string[], o: NewWordOptions): Map<string, number> {
+function frequentStrings(corpus: string, o: NewWordOptions): { frequent: Map<string, number>; levels: Level[] } {
   const frequent = new Map<string, number>();
-  // per run, whether the string of the previous length starting at each position was frequent
-  let previous: Uint8Array[] = runs.map((run) => new Uint8Array(run.length).fill(1));
+  const levels: Level[] = [];
+  // whether the string of the previous length starting at each position was frequent
+  let previous = new Uint8Array(corpus.length);
+  for (let i = 0; i < corpus.length; i++) previous[i] = corpus[i] === RUN_BREAK ? 0 : 1;
   for (let length = 1; length <= o.maxLength; length++) {
-    const counts = new Map<string, number>();
-    runs.forEach((run, r) => {
-      const ends = previous[r]!;
-      for (let i = 0; i + length <= run.length; i++) {
-        if (length > 1 && !(ends[i] && ends[i + 1])) continue;
-        const gram = run.slice(i, i + length);
-        counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    const index = new Map<string, number>();
+    const level: Level = { counts: [], grams: [], ids: new Int32Array(corpus.length).fill(-1) };
+    for (let i = 0; i + length <= corpus.length; i++) {
+      if (!previous[i] || (length > 1 && !previous[i + 1])) continue;
+      const gram = corpus.slice(i, i + length);
+      let id = index.get(gram);
+      if (id === undefined) {
+        id = level.grams.length;
+        index.set(gram, id);
+        level.grams.push(gram);
+        level.counts.push(0);
       }
-    });
+      level.counts[id]! += 1;
+      level.ids[i] = id;
+    }
     let any = false;
-    for (const [gram, count] of counts) {
-      if (count >= o.minCount) {
-        frequent.set(gram, count);
+    level.grams.forEach((gram, id) => {
+      if (level.counts[id]! >= o.minCount) {
+        frequent.set(gram, level.counts[id]!);
         any = true;
       }
-    }
-    if (!any) break;
-    previous = runs.map((run, r) => {
-      const marks = new Uint8Array(run.length);
-      const ends = previous[r]!;
-      for (let i = 0; i + length <= run.length; i++) {
-        if ((length === 1 || (ends[i] && ends[i + 1])) && (counts.get(run.slice(i, i + length)) ?? 0) >= o.minCount) marks[i] = 1;
-      }
-      return marks;
     });
+    if (!any) break;
+    levels.push(level);
+    previous = new Uint8Array(corpus.length);
+    for (let i = 0; i < corpus.length; i++) {
+      const id = level.ids[i]!;
+      if (id >= 0 && level.counts[id]! >= o.minCount) previous[i] = 1;
+    }
   }
-  return frequent;
+  return { frequent, levels };
 }
 
 /** Entropy of a neighbour distribution; each run edge counts as a neighbour of its own. */
-function entropy(neighbours: ReadonlyMap<string, number>, edges: number, total: number): number {
+function entropy(neighbours: ReadonlyMap<number, number>, edges: number, total: number): number {
   let h = 0;
   for (const n of neighbours.values()) h -= (n / total) * Math.log(n / total);
   if (edges > 0) h -= edges * (1 / total) * Math.log(1 / total);
   return h;
 }
 
+/** The neighbours of a string on each side, by character code, and how often a run's edge was. */
 interface Sides {
-  left: Map<string, number>;
-  right: Map<string, number>;
+  left: Map<number, number>;
+  right: Map<number, number>;
   leftEdges: number;
   rightEdges: number;
 }
@@ -102,10 +124,9 @@ export function discoverWords(texts: Iterable<string>, options: Partial<NewWordO
   const o = { ...newWordDefaults, ...options };
   if (!Number.isInteger(o.minCount) || o.minCount < 1) throw new RangeError('discoverWords requires an integer minCount >= 1');
   if (!Number.isInteger(o.maxLength) || o.maxLength < 2) throw new RangeError('discoverWords requires an integer maxLength >= 2');
-  const runs = hanRuns(texts);
-  const frequent = frequentStrings(runs, o);
-  let characters = 0;
-  for (const run of runs) characters += run.length;
+  const corpus = hanRuns(texts).join(RUN_BREAK);
+  const { frequent, levels } = frequentStrings(corpus, o);
+  const characters = corpus.length - corpus.split(RUN_BREAK).length + 1;
 
   const cohesion = new Map<string, number>();
   for (const [gram, count] of frequent) {
@@ -119,16 +140,19 @@ export function discoverWords(texts: Iterable<string>, options: Partial<NewWordO
 
   const sides = new Map<string, Sides>();
   for (const gram of cohesion.keys()) sides.set(gram, { left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 });
-  for (const run of runs) {
-    for (let length = 2; length <= o.maxLength; length++) {
-      for (let i = 0; i + length <= run.length; i++) {
-        const side = sides.get(run.slice(i, i + length));
-        if (side === undefined) continue;
-        if (i === 0) side.leftEdges++;
-        else side.left.set(run[i - 1]!, (side.left.get(run[i - 1]!) ?? 0) + 1);
-        if (i + length === run.length) side.rightEdges++;
-        else side.right.set(run[i + length]!, (side.right.get(run[i + length]!) ?? 0) + 1);
-      }
+  const isBreak = (i: number) => i < 0 || i >= corpus.length || corpus[i] === RUN_BREAK;
+  for (const [level, { grams, ids }] of levels.entries()) {
+    const length = level + 1;
+    if (length < 2) continue;
+    const sideOf = grams.map((gram) => sides.get(gram));
+    for (let i = 0; i + length <= corpus.length; i++) {
+      const id = ids[i]!;
+      const side = id >= 0 ? sideOf[id] : undefined;
+      if (side === undefined) continue;
+      if (isBreak(i - 1)) side.leftEdges++;
+      else side.left.set(corpus.charCodeAt(i - 1), (side.left.get(corpus.charCodeAt(i - 1)) ?? 0) + 1);
+      if (isBreak(i + length)) side.rightEdges++;
+      else side.right.set(corpus.charCodeAt(i + length), (side.right.get(corpus.charCodeAt(i + length)) ?? 0) + 1);
     }
   }
 

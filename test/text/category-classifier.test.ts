@@ -4,6 +4,7 @@ import {
   classProbabilities,
   predictCategory,
   trainCategoryClassifier,
+  trainCategoryClassifiersOn,
   type ClassifierModel,
   type TrainingExample,
 } from '../../pipeline/text/category-classifier.ts';
@@ -106,6 +107,21 @@ describe('trainCategoryClassifier', () => {
   it('refuses a model whose weights do not fit its features and labels', () => {
     const model = trainCategoryClassifier(separable);
     expect(() => predictCategory({ ...model, weights: model.weights.slice(1) }, ['queue'])).toThrow('predictCategory: model has 23 weights');
+  });
+});
+
+describe('trainCategoryClassifiersOn', () => {
+  it('trains on each subset exactly what trainCategoryClassifier trains on those examples alone', () => {
+    // the subset's own vocabulary and labels: 'twice' is frequent in all, once in the odd rows; 'facility' only in all
+    const examples = [...separable, { features: ['twice'], label: 'process' }, { features: ['twice'], label: 'attitude' }];
+    const odd = [...examples.keys()].filter((i) => i % 2 === 1 && examples[i]!.label !== 'facility');
+    const reversed = [...examples.keys()].reverse();
+    const [fromOdd, fromReversed] = trainCategoryClassifiersOn(examples, [odd, reversed]);
+    expect(fromOdd).toEqual(trainCategoryClassifier(odd.map((i) => examples[i]!)));
+    expect(fromOdd!.labels).toEqual(['attitude', 'process']);
+    expect(fromOdd!.features).not.toContain('twice');
+    expect(fromReversed).toEqual(trainCategoryClassifier(reversed.map((i) => examples[i]!)));
+    expect(fromReversed!.features).toContain('twice');
   });
 });
 
