@@ -338,6 +338,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
                 sort: ['department', ...SEVERITIES, null],
               },
               language,
+              frame?.departments,
             ),
           },
         );

@@ -80,6 +80,12 @@ export interface PageFrame {
   root: string;
   /** From this page to the script that carries its tables' data (Arrow IPC); none when nothing on it filters. */
   tables?: string;
+  /**
+   * Each department's name in the page's language, by the name its data (and its tables' data,
+   * the same in every language) hold it under; only where the two differ. A filter of departments
+   * lists them by these (filterAttributes).
+   */
+  departments?: Readonly<Record<string, string>>;
 }
 
 /**

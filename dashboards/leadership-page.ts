@@ -297,7 +297,7 @@ ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 ${complaintsByChannelChart(data.channelMonths ?? [], { language, scope }) ?? ''}
-${renderOpenCases(data.openCases, data.asOf, language)}
+${renderOpenCases(data.openCases, data.asOf, language, frame?.departments)}
 ${data.praise === undefined ? '' : renderPraise(data.praise, language, scope)}
 `;
   return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body, frame });

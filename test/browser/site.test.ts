@@ -199,6 +199,19 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     await context.close();
   });
 
+  it('lists the departments of a filter by the page’s names: the English page’s open cases filter by Pediatrics', async () => {
+    const { context, page, errors } = await openOnPhone('en/leadership.html', { width: 1280, height: 900 });
+    const department = page.locator('.filters').first().locator('select[data-field="department"]');
+    const labels = await department.locator('option').allInnerTexts();
+    expect(labels).toEqual(expect.arrayContaining(['Pediatrics', 'Ophthalmology']));
+    expect(labels.some((label) => /[儿眼]科/.test(label))).toBe(false);
+    await department.selectOption({ label: 'Pediatrics' });
+    // O1 and O2, as the Chinese page's 儿科
+    expect(await page.locator('table[data-table="open_cases"]').first().locator('tbody tr:visible').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('filters this week’s warnings on the first page: the department 眼科 leaves its one warning', async () => {
     const { context, page, errors, requests } = await openOnPhone('index.html', { width: 1280, height: 900 });
     const rows = page.locator('table[data-table="warnings"] tbody tr:visible');
