@@ -115,6 +115,8 @@ export interface LeadershipPageData extends PageMeta {
   surveyModes?: SurveyModeRow[];
   /** mart_complaint_visit_rates of `month`: the hospital's complaints and visits, where visits.csv gives them. */
   visitRates?: VisitRateRow[];
+  /** Whether the hospital has any survey response at all (false: its satisfaction section says so, and nothing else). */
+  surveyed?: boolean;
 }
 
 /** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */
@@ -275,20 +277,21 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
   const scope = t(language, 'leadership.all');
   const month = monthTag(language, data.month);
   const trendChart = satisfactionChart(data.trend, { language, scope });
-  const body = html`
-<p><a href="index.html">← ${m('site.title')}</a></p>
-<h1>${m('leadership.title')}</h1>
-${metaLine(data, language)}
-<p>${fill(m('leadership.intro', { min: data.minResponses }), { month })}</p>
-<h2>${fill(m('leadership.satisfaction'), { month })}</h2>
-<h3>${m('leadership.trend')}</h3>
+  const satisfaction = html`<h3>${m('leadership.trend')}</h3>
 ${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendChart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
 ${data.index.length === 0 ? html`<p>${fill(m('leadership.noSurvey'), { month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
 ${renderSurveyModes(data.surveyModes ?? [], data.month, language)}
 ${satisfactionSectionsChart(data.sectionTrend ?? [], { language, scope }) ?? ''}
-${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
+${funnelChart(data.funnel, { language, month: data.month }) ?? ''}`;
+  const body = html`
+<p><a href="index.html">← ${m('site.title')}</a></p>
+<h1>${m('leadership.title')}</h1>
+${metaLine(data, language)}
+<p>${fill(m('leadership.intro', { min: data.minResponses }), { month })}</p>
+<h2>${fill(m('leadership.satisfaction'), { month })}</h2>
+${data.surveyed === false ? html`<p>${m('leadership.noSurveys')}</p>` : satisfaction}
 <h2>${fill(m('leadership.complaints'), { month })}</h2>
 <p>${fill(m('leadership.complaintsIntro'), { month, asOf: dayTag(language, data.asOf) })}</p>
 ${complaintTable}
