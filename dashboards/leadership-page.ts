@@ -1,4 +1,5 @@
 import type { Language } from '../pipeline/config.ts';
+import { formatDate } from '../pipeline/dates.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { ruleText } from '../pipeline/satisfaction/rule-words.ts';
 import { complaintsByCategoryChart, complaintsByChannelChart, complaintsByDepartmentChart, type CategoryMonthRow, type ChannelMonthRow, type DepartmentMonthRow } from './charts/complaints-chart.ts';
@@ -242,10 +243,11 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     ];
   });
   const ci = (key: MessageKey) => html`${m(key)}<br><small>${m('leadership.ci95')}</small>`;
+  // on a phone each department is a card of labelled numbers: seven columns would hide the index past the screen's edge
   const satisfactionTable = table(
     [m('leadership.department'), m('leadership.respondents'), ci('leadership.index'), ci('leadership.comprehensive'), ci('leadership.nps'), m('leadership.spc'), m('leadership.funnel')],
     satisfactionRows,
-    { numeric: [1, 2, 3, 4] },
+    { numeric: [1, 2, 3, 4], stack: true, labels: [m('leadership.department'), m('leadership.respondents'), m('leadership.index'), m('leadership.comprehensive'), m('leadership.nps'), m('leadership.spc'), m('leadership.funnel')] },
   );
 
   // complaints
@@ -268,10 +270,11 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
       backlogCell,
     ];
   });
+  const complaintHeader = [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla')];
   const complaintTable = table(
-    [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla'), fill(m('leadership.backlog'), { asOf: dayTag(language, data.asOf) })],
+    [...complaintHeader, fill(m('leadership.backlog'), { asOf: dayTag(language, data.asOf) })],
     complaintRows,
-    { numericFrom: 1 },
+    { numericFrom: 1, stack: true, labels: [...complaintHeader, t(language, 'leadership.backlog', { asOf: formatDate(language, data.asOf) })] },
   );
 
   const scope = t(language, 'leadership.all');

@@ -273,6 +273,13 @@ describe('renderLeadershipPage', () => {
     expect(tables(empty)[0]?.[0]?.[0]).toBe('Whole hospital');
   });
 
+  it('labels every number of both tables for a phone’s cards, the headers in markup too', () => {
+    const html = renderLeadershipPage(sample(), 'en');
+    const labels = (n: number) => [...(html.split('<table class="stack">')[n] ?? '').split('</tr>')[1]!.matchAll(/data-label="([^"]*)"/g)].map((match) => match[1]);
+    expect(labels(1)).toEqual(['Department', 'Respondents', 'Satisfaction index', expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
+    expect(labels(2).at(-1)).toBe('Past due / open on 15 Nov 2026');
+  });
+
   it('says a hospital has no surveys at all, in every language, instead of too few months or an empty table', () => {
     const none = deepFreeze({ ...sample(), index: [], measures: [], spc: [], funnel: [], trend: [], sectionTrend: [], surveyed: false });
     const satisfaction = (language: 'en' | 'zh' | 'vi') => renderLeadershipPage(none, language).split('<h2>')[1] ?? '';
