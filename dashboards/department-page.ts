@@ -172,7 +172,7 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
     html`<p>${words.summary}</p>`,
     html`<p><strong>${label('pack.action')}</strong>${words.suggested_action}</p>`,
     html`<p><strong>${label('pack.due')}</strong>${dayTag(language, warning.due_date)}</p>`,
-    warning.reopened_reason === undefined ? '' : html`<p><strong>${warning.reopened_reason}</strong></p>`,
+    warning.reopened_reason === undefined ? '' : html`<p><strong>${warning.reopened_reasons?.[language] ?? warning.reopened_reason}</strong></p>`,
     html`<ul>${facts}</ul>`,
   ];
   const weekly = warning.weekly ?? [];
@@ -338,6 +338,7 @@ export function renderDepartmentIndex(data: DepartmentIndexData, language: Langu
                 sort: ['department', ...SEVERITIES, null],
               },
               language,
+              frame?.departments,
             ),
           },
         );

@@ -36,11 +36,14 @@ const copy: Record<Language, { all: string; shown: string; sort: string }> = {
 /**
  * The attributes that mark a <table> filterable (pass them as table()'s `attributes`): the name of
  * its data and, as JSON the script reads, its filters, sort fields and the filter bar's words.
+ * A filter of the field `department` lists each department by its name on the page (`departments`,
+ * the page frame's), as the page's cells name it, while it filters by the data's name.
  * Escaped like any attribute; with scripts off they do nothing and the table shows every row.
  *
  * @example table(header, rows, { rowKeys, attributes: filterAttributes({ data: 'warnings', filters: [], sort: [] }, 'en') })
  */
-export function filterAttributes(spec: FilterTableSpec, language: Language): SafeHtml {
-  const ui = { filters: spec.filters, sort: spec.sort, words: copy[language] };
+export function filterAttributes(spec: FilterTableSpec, language: Language, departments: Readonly<Record<string, string>> = {}): SafeHtml {
+  const filters = spec.filters.map((filter) => (filter.field === 'department' ? { ...filter, labels: { ...departments, ...filter.labels } } : filter));
+  const ui = { filters, sort: spec.sort, words: copy[language] };
   return html` data-table="${spec.data}" data-ui="${JSON.stringify(ui)}"`;
 }

@@ -80,6 +80,12 @@ export interface PageFrame {
   root: string;
   /** From this page to the script that carries its tables' data (Arrow IPC); none when nothing on it filters. */
   tables?: string;
+  /**
+   * Each department's name in the page's language, by the name its data (and its tables' data,
+   * the same in every language) hold it under; only where the two differ. A filter of departments
+   * lists them by these (filterAttributes).
+   */
+  departments?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -134,7 +140,8 @@ ${frame === undefined ? '' : tableScripts(frame)}</body>
  * A table from a header row and body rows of cells (text is escaped, `html` fragments are kept);
  * numbers are right-aligned in the columns from `numericFrom` on, or in the `numeric` columns. It
  * scrolls sideways inside its own box, so a wide table never widens a phone's page; with `stack`
- * (plain-text headers), on a narrow screen each row becomes a card of "header: value" lines instead.
+ * (plain-text headers, or `labels` for those in markup), on a narrow screen each row becomes a card
+ * of "header: value" lines instead.
  */
 export function table(
   header: readonly HtmlValue[],
@@ -146,6 +153,8 @@ export function table(
     prose?: readonly number[];
     footer?: readonly HtmlValue[];
     stack?: boolean;
+    /** The cards' labels in plain text, where a header is markup (a line break, an interval's note, a date). */
+    labels?: readonly string[];
     /** Attributes of the <table> element (a filterable table's, see filter-table.ts). */
     attributes?: SafeHtml;
     /** Each body row's number in its table's data, as data-row: what the page's filters show or hide. */
@@ -155,7 +164,7 @@ export function table(
   const from = options.numericFrom ?? Number.POSITIVE_INFINITY;
   const isNumeric = (index: number) => index >= from || (options.numeric?.includes(index) ?? false);
   const label = (index: number) => {
-    const text = header[index];
+    const text = options.labels?.[index] ?? header[index];
     return options.stack === true && typeof text === 'string' ? html` data-label="${text}"` : '';
   };
   const classes = (index: number) => raw(isNumeric(index) ? ' class="num"' : (options.prose?.includes(index) ?? false) ? ' class="prose"' : '');

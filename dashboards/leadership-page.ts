@@ -1,4 +1,5 @@
 import type { Language } from '../pipeline/config.ts';
+import { formatDate } from '../pipeline/dates.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { ruleText } from '../pipeline/satisfaction/rule-words.ts';
 import type { CellSpcRow } from '../pipeline/satisfaction/trends.ts';
@@ -117,6 +118,8 @@ export interface LeadershipPageData extends PageMeta {
   surveyModes?: SurveyModeRow[];
   /** mart_complaint_visit_rates of `month`: the hospital's complaints and visits, where visits.csv gives them. */
   visitRates?: VisitRateRow[];
+  /** Whether the hospital has any survey response at all (false: its satisfaction section says so, and nothing else). */
+  surveyed?: boolean;
 }
 
 /** The complaint-handling rates charted by month: the contract's rates of mart_complaint_kpis. */
@@ -242,10 +245,11 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
     ];
   });
   const ci = (key: MessageKey) => html`${m(key)}<br><small>${m('leadership.ci95')}</small>`;
+  // on a phone each department is a card of labelled numbers: seven columns would hide the index past the screen's edge
   const satisfactionTable = table(
     [m('leadership.department'), m('leadership.respondents'), ci('leadership.index'), ci('leadership.comprehensive'), ci('leadership.nps'), m('leadership.spc'), m('leadership.funnel')],
     satisfactionRows,
-    { numeric: [1, 2, 3, 4] },
+    { numeric: [1, 2, 3, 4], stack: true, labels: [m('leadership.department'), m('leadership.respondents'), m('leadership.index'), m('leadership.comprehensive'), m('leadership.nps'), m('leadership.spc'), m('leadership.funnel')] },
   );
 
   // complaints
@@ -268,29 +272,31 @@ export function renderLeadershipPage(data: LeadershipPageData, language: Languag
       backlogCell,
     ];
   });
+  const complaintHeader = [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla')];
   const complaintTable = table(
-    [m('leadership.department'), m('leadership.received'), m('leadership.responseRate'), m('leadership.resolutionRate'), m('leadership.satisfactionRate'), m('leadership.withinSla'), fill(m('leadership.backlog'), { asOf: dayTag(language, data.asOf) })],
+    [...complaintHeader, fill(m('leadership.backlog'), { asOf: dayTag(language, data.asOf) })],
     complaintRows,
-    { numericFrom: 1 },
+    { numericFrom: 1, stack: true, labels: [...complaintHeader, t(language, 'leadership.backlog', { asOf: formatDate(language, data.asOf) })] },
   );
 
   const scope = t(language, 'leadership.all');
   const month = monthTag(language, data.month);
   const trendChart = satisfactionChart(data.trend, { language, scope });
-  const body = html`
-<p><a href="index.html">← ${m('site.title')}</a></p>
-<h1>${m('leadership.title')}</h1>
-${metaLine(data, language)}
-<p>${fill(m('leadership.intro', { min: data.minResponses }), { month })}</p>
-<h2>${fill(m('leadership.satisfaction'), { month })}</h2>
-<h3>${m('leadership.trend')}</h3>
+  const satisfaction = html`<h3>${m('leadership.trend')}</h3>
 ${trendChart === null ? html`<p>${m('leadership.noTrend')}</p>` : html`${trendChart}\n<p class="meta">${m('leadership.trendNote')}</p>`}
 ${data.index.length === 0 ? html`<p>${fill(m('leadership.noSurvey'), { month })}</p>` : ''}
 ${satisfactionTable}
 <p class="meta">${m('leadership.satisfactionNotes')}</p>
 ${renderSurveyModes(data.surveyModes ?? [], data.month, language)}
 ${satisfactionSectionsChart(data.sectionTrend ?? [], { language, scope }) ?? ''}
-${funnelChart(data.funnel, { language, month: data.month }) ?? ''}
+${funnelChart(data.funnel, { language, month: data.month }) ?? ''}`;
+  const body = html`
+<p><a href="index.html">← ${m('site.title')}</a></p>
+<h1>${m('leadership.title')}</h1>
+${metaLine(data, language)}
+<p>${fill(m('leadership.intro', { min: data.minResponses }), { month })}</p>
+<h2>${fill(m('leadership.satisfaction'), { month })}</h2>
+${data.surveyed === false ? html`<p>${m('leadership.noSurveys')}</p>` : satisfaction}
 <h2>${fill(m('leadership.complaints'), { month })}</h2>
 <p>${fill(m('leadership.complaintsIntro'), { month, asOf: dayTag(language, data.asOf) })}</p>
 ${complaintTable}
@@ -299,7 +305,7 @@ ${ratesChart(data.kpiTrend, { language, scope, rates: rateColumns(language) }) ?
 ${complaintsByCategoryChart(data.categoryMonths, { language, scope }) ?? ''}
 ${complaintsByDepartmentChart(data.departmentMonths, { language, top: data.topDepartments }) ?? ''}
 ${complaintsByChannelChart(data.channelMonths ?? [], { language, scope }) ?? ''}
-${renderOpenCases(data.openCases, data.asOf, language)}
+${renderOpenCases(data.openCases, data.asOf, language, frame?.departments)}
 ${data.praise === undefined ? '' : renderPraise(data.praise, language, scope)}
 `;
   return page({ lang: language, title: pageTitle(t(language, 'leadership.title'), data), body, frame });

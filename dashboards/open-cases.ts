@@ -48,7 +48,7 @@ export function openCaseData(rows: readonly OpenCaseRow[]): TableRow[] {
  *
  * @example renderOpenCases(rows, '2025-06-30', 'zh') // '<h2>未办结投诉清单…</h2>…'
  */
-export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, language: Language): SafeHtml {
+export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, language: Language, departments: Readonly<Record<string, string>> = {}): SafeHtml {
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number) => formatNumber(language, value);
   const owner = (row: OpenCaseRow) => (row.owner === null ? m(`case.role.${row.owner_role}`) : row.owner);
@@ -66,6 +66,7 @@ export function renderOpenCases(rows: readonly OpenCaseRow[], asOf: string, lang
       sort: ['due_date', 'department', 'owner', 'category', 'received_date', 'age_working_days', 'status', 'escalation_step', null],
     },
     language,
+    departments,
   );
   const list = (clock: OpenCaseRow['clock']) => {
     // each row keeps its place in `rows`, the data's order

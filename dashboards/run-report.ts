@@ -69,7 +69,7 @@ export function warningData(warnings: readonly Warning[]): TableRow[] {
  * sort in the page; or a plain sentence that the detectors ran and found nothing, so an empty list
  * is not mistaken for a failed run.
  */
-function thisWeek(warnings: readonly Warning[], language: Language, pages: ReadonlyMap<string, string>): SafeHtml {
+function thisWeek(warnings: readonly Warning[], language: Language, pages: ReadonlyMap<string, string>, departments: Readonly<Record<string, string>> = {}): SafeHtml {
   const m = (key: MessageKey) => t(language, key);
   const open = openWarnings(warnings);
   const words = (prefix: string, values: readonly (string | null)[]) => Object.fromEntries(values.flatMap((value) => (value === null ? [] : [[value, t(language, `${prefix}${value}` as MessageKey)]])));
@@ -87,6 +87,7 @@ function thisWeek(warnings: readonly Warning[], language: Language, pages: Reado
       sort: ['kind', null, 'hospital', 'department', 'severity_rank', 'due_date', 'status_rank'],
     },
     language,
+    departments,
   );
   const list =
     open.length === 0
@@ -200,7 +201,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const body = html`
 <h1>${m('site.title')}</h1>
 ${metaLine({ hospital: options.hospital, asOf: summary.as_of, generatedAt: summary.generated_at, runId: summary.run_id, timeZone: options.timeZone }, language)}
-${thisWeek(options.warnings, language, options.warningPages ?? new Map())}
+${thisWeek(options.warnings, language, options.warningPages ?? new Map(), options.frame?.departments)}
 ${options.group.length === 0 ? links : renderGroupView(options.group, options.warnings, options.reports, language, root)}
 ${reports}
 <h2>${m('site.runSummary')}</h2>

@@ -168,7 +168,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           fixes = await reviewFixes(connection, input.discovery, models);
         },
         raiseWarnings: async (models) => {
-          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models, reopenedWarnings(fixes.reviews, config.language, history.published));
+          warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models, reopenedWarnings(fixes.reviews, history.published));
         },
         runSummary: async () => {
           const published = await publishedFiles(connection, input.files, input.discovery.notRead);

@@ -86,6 +86,15 @@
     }
     selects.forEach(function (select) { select.addEventListener('change', apply); });
 
+    // a field a filter words (a department by the page's name of it) sorts by its words, as its cells read
+    var wordsOf = {};
+    ui.filters.forEach(function (filter) { if (filter.labels) wordsOf[filter.field] = filter.labels; });
+    var sortValue = function (row, field) {
+      var value = cell(row, field);
+      var labels = wordsOf[field];
+      return labels && typeof value === 'string' && Object.prototype.hasOwnProperty.call(labels, value) ? labels[value] : value;
+    };
+
     var headers = tableElement.tHead ? tableElement.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(headers, function (header, index) {
       var field = ui.sort[index];
@@ -98,7 +107,7 @@
         Array.prototype.forEach.call(headers, function (other) { other.removeAttribute('aria-sort'); });
         header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         rows.sort(function (a, b) {
-          var order = compare(cell(a, field), cell(b, field), lang);
+          var order = compare(sortValue(a, field), sortValue(b, field), lang);
           // nulls stay last either way; ties keep the published order
           if (cell(a, field) === null || cell(b, field) === null) return order;
           return (ascending ? order : -order) || Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));

@@ -37,7 +37,9 @@ function block(item: ReportBlock): string {
   return `<table><thead>${line('th', item.header)}</thead><tbody>${item.rows.map((row) => line('td', row)).join('\n')}</tbody></table>`;
 }
 
-// tables take the page's width and wrap their cells, so nothing overflows A4 or a phone
+// tables take the page's width and wrap their cells, so nothing overflows A4 or a phone; headings
+// break Chinese between words as they do other languages (keep-all: at spaces and punctuation, not
+// inside 2026年11月9日), a word longer than the line still breaking
 const STYLE = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6776; --line: #d9dee5; --accent: #0b6e75; }
 * { box-sizing: border-box; }
@@ -50,6 +52,7 @@ table { border-collapse: collapse; width: 100%; table-layout: auto; font-size: .
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef1f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
 td.whole { white-space: nowrap; overflow-wrap: normal; }
+h1, h2 { word-break: keep-all; overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { font-size: 10pt; } main { max-width: none; padding: 0; }

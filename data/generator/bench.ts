@@ -73,7 +73,8 @@ async function streamCsv(path: string, header: readonly string[], rows: number, 
 /**
  * Writes `rows` feedback records (contract 1.1 columns) to a UTF-8 CSV; ids are unique per source.
  * `hospitals` limits them to some hospitals (one language, for a language's benchmark); `span`
- * sets their days (default: the three years of BENCH_HISTORY) and their ids' prefix (default B).
+ * sets their days (default: the three years of BENCH_HISTORY) and their ids' prefix (default B);
+ * `departments` keeps the first N of a hospital's departments (the site bench's 40 in one folder).
  */
 export async function writeBenchFeedbackCsv(
   path: string,
@@ -81,9 +82,11 @@ export async function writeBenchFeedbackCsv(
   seed: number = defaults.seed,
   hospitals: readonly HospitalId[] = ['cn', 'vn', 'uk'],
   span: BenchSpan = { ...BENCH_HISTORY, idPrefix: 'B' },
+  departments: Partial<Record<HospitalId, number>> = {},
 ): Promise<void> {
   const rng = new Rng(`bench-feedback/${seed}`);
   const byHospital = pickers();
+  for (const [id, first] of Object.entries(departments) as [HospitalId, number][]) byHospital[id].departments = byHospital[id].departments.slice(0, first);
   const mix = defaults.hospitalMix.filter(([id]) => hospitals.includes(id));
   const [from, to] = [dayOf(span.from), dayOf(span.to)];
   const asOf = stampOf(to, 23, 59, 59);

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../config.ts';
 import { t } from '../i18n.ts';
 import { DETECTOR_KINDS, type Warning } from '../warnings/warnings.ts';
 import type { FixReviewRow } from './fixes.ts';
@@ -29,16 +29,19 @@ function fixedWarningId(fix: FixReviewRow, published: ReadonlyMap<string, Warnin
   return latest?.id ?? null;
 }
 
+/** Why a warning is open again, in each language: a page says it in its own (the warnings file in the run's). */
+export type ReopenedReasons = Readonly<Record<Language, string>>;
+
 /**
- * The warnings a fix did not mend, each with the reason it is open again, from the reviews to the
+ * The warnings a fix did not mend, each with the reason it is open again in every language, from the reviews to the
  * as-of date (`is_current`): a fix names its warning, or the problem (department, category, place,
  * keywords), whose latest complaint warning raised by the fix's day (of `published`, the warning
  * log's last form of each) it is then about; a warning is judged by the latest fix about it, so
  * recording a new fix replaces the verdict of the one before.
  *
- * @example reopenedWarnings(reviews, 'en', history.published).get('W-0123456789ab') // 'Reopened after the fix of 2026-03-02: …'
+ * @example reopenedWarnings(reviews, history.published).get('W-0123456789ab')?.en // 'Reopened after the fix of 2026-03-02: …'
  */
-export function reopenedWarnings(reviews: readonly FixReviewRow[], language: Language, published: ReadonlyMap<string, Warning> = new Map()): Map<string, string> {
+export function reopenedWarnings(reviews: readonly FixReviewRow[], published: ReadonlyMap<string, Warning> = new Map()): Map<string, ReopenedReasons> {
   const latest = new Map<string, FixReviewRow>();
   for (const review of reviews) {
     if (!review.is_current) continue;
@@ -47,11 +50,14 @@ export function reopenedWarnings(reviews: readonly FixReviewRow[], language: Lan
     const before = latest.get(id);
     if (before === undefined || review.fixed_on > before.fixed_on) latest.set(id, review);
   }
-  const reopened = new Map<string, string>();
+  const reopened = new Map<string, ReopenedReasons>();
   for (const [id, review] of latest) {
     if (!review.reopens) continue;
-    const words = fixWords(review, language);
-    reopened.set(id, t(language, 'fix.reopened', { fixed: review.fixed_on, verdict: words.verdict, detail: words.detail }));
+    const reason = (language: Language) => {
+      const words = fixWords(review, language);
+      return t(language, 'fix.reopened', { fixed: review.fixed_on, verdict: words.verdict, detail: words.detail });
+    };
+    reopened.set(id, Object.fromEntries(LANGUAGES.map((language) => [language, reason(language)])) as Record<Language, string>);
   }
   return reopened;
 }

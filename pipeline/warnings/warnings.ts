@@ -137,6 +137,8 @@ export interface Warning {
   sla_case?: SlaCase;
   /** Why it is open again although its problem was fixed: the fix's review found complaints did not fall (pipeline/fixes). */
   reopened_reason?: string;
+  /** The same reason in every language, for the pages of each. */
+  reopened_reasons?: Readonly<Record<Language, string>>;
   /** satisfaction_drop: the section and patient type that fell, and how. */
   satisfaction?: SatisfactionDrop;
 }
@@ -393,8 +395,8 @@ function sameFacts(before: Warning, after: Omit<Warning, 'run_id'>): boolean {
  * when gone), its summary and action in the site's language and a due date; a resolved warning is
  * published once, as it last stood. Each carries `runId` where this run raised it, changed its facts
  * or resolved it; a warning whose status and facts stand as published keeps the run_id it had.
- * A warning in `reopened` (id → reason: its fix did not work, pipeline/fixes/reopen.ts) is raised
- * again as it last stood, ongoing or new, with its reason and a new due date.
+ * A warning in `reopened` (id → reason in each language: its fix did not work, pipeline/fixes/reopen.ts) is raised
+ * again as it last stood, ongoing or new, with its reason (in the site's language, and in each) and a new due date.
  * Returns the warnings, most severe first, and the history after this run. Pure, so that `run`
  * keeps the history in the warehouse and a backtest in memory.
  */
@@ -404,7 +406,7 @@ export function raiseWarnings(
   asOf: string,
   style: WarningStyle,
   runId: string,
-  reopened: ReadonlyMap<string, string> = new Map(),
+  reopened: ReadonlyMap<string, Readonly<Record<Language, string>>> = new Map(),
 ): { warnings: Warning[]; history: WarningHistory } {
   const raised = candidateIds(candidates, history);
   // a warning whose fix did not work is raised again, as it last stood, with the reason
@@ -418,7 +420,7 @@ export function raiseWarnings(
     if (row === undefined && reason !== undefined && status !== 'resolved') {
       const last = published.get(id)!;
       const due = dueDate({ ...last, warning_key: '', reason: '', month: null }, asOf, style);
-      const warning: Warning = { ...last, hospital: last.hospital ?? null, status, run_id: runId, due_date: due, reopened_reason: reason };
+      const warning: Warning = { ...last, hospital: last.hospital ?? null, status, run_id: runId, due_date: due, reopened_reason: reason[style.language], reopened_reasons: reason };
       warnings.push(warning);
       published.set(id, warning);
       continue;
@@ -437,7 +439,7 @@ export function raiseWarnings(
       status,
       ...describe(row, style.language),
       due_date: dueDate(row, asOf, style),
-      ...(reason === undefined ? {} : { reopened_reason: reason }),
+      ...(reason === undefined ? {} : { reopened_reason: reason[style.language], reopened_reasons: reason }),
     };
     const before = published.get(id);
     // a rerun of the same day, or a warning that stands as published, keeps the run that raised it
@@ -524,7 +526,7 @@ export async function buildWarnings(
   history: WarningHistory,
   runId: string,
   models: StepModels,
-  reopened: ReadonlyMap<string, string> = new Map(),
+  reopened: ReadonlyMap<string, Readonly<Record<Language, string>>> = new Map(),
 ): Promise<WarningsFile> {
   await models.run('marts/mart_warning_candidates');
   const rows = await queryRows<WarningCandidate & DropEvidence>(

@@ -30,6 +30,9 @@ describe('benchFigures', () => {
       reference_records: 1_000_000,
       incremental_day_s: 5, // 50 / 10
       site_build_s: 2.5, // 50 / 20
+      site_build_40_departments_s: null,
+      site_build_40_vs_copy: null,
+      site_build_group_of_3_s: null,
       peak_rss_mb: 5000,
       stage_records: 10_000_000,
       stage_ingest_s: 200,
@@ -42,5 +45,13 @@ describe('benchFigures', () => {
   it('in quick mode quotes the small run for the daily run, and null for the sizes that did not run', () => {
     const figures = benchFigures({ quick: true, ingest: null, text: null, survey: null, detect: null, scale: [scaleRun(10_000, 12, { ingest: 3 }, 400)] });
     expect(figures).toMatchObject({ quick: true, run_1m_s: null, run_10m_s: null, reference_records: 10_000, incremental_day_s: 1.2, site_build_s: 0.6, peak_rss_mb: 400, stage_ingest_rows_per_s: 10_000 });
+  });
+
+  it('quotes the site build of one hospital of 40 departments, its ratio to a bare COPY, and the group of three', () => {
+    const timing = (median: number) => ({ label: '', runs: [median], median });
+    const size = (hospitals: number, publish: number, copy: number) => ({ hospitals, departmentPages: 40 * hospitals, publish: timing(publish), bareCopy: timing(copy), ratio: publish / copy });
+    const site = { records: 100_000, surveyResponses: 200_000, one: size(1, 8.5, 2), group: size(3, 24.25, 5) };
+    const figures = benchFigures({ quick: false, ingest: null, text: null, survey: null, detect: null, scale: [], site });
+    expect(figures).toMatchObject({ site_build_40_departments_s: 8.5, site_build_40_vs_copy: 4.25, site_build_group_of_3_s: 24.25 });
   });
 });

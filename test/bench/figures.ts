@@ -1,6 +1,7 @@
 import type { DetectBenchResult } from './detect.bench.ts';
 import type { IngestBenchResult } from './ingest.bench.ts';
 import type { ScaleRun } from './scale.bench.ts';
+import type { SiteBenchResult } from './site.bench.ts';
 import type { SurveyBenchResult } from './survey.bench.ts';
 import type { TextBenchResult } from './text.bench.ts';
 
@@ -12,6 +13,8 @@ export interface BenchResults {
   survey: SurveyBenchResult | null;
   detect: DetectBenchResult | null;
   scale: ScaleRun[];
+  /** The site build of one hospital of 40 departments and of a group of three (absent: not run). */
+  site?: SiteBenchResult | null;
 }
 
 /** The size whose daily run and site build the figures quote: three years of a city's volume. */
@@ -53,6 +56,9 @@ export function benchFigures(results: BenchResults): Record<string, number | boo
     reference_records: reference?.records ?? null,
     incremental_day_s: roundOrNull(reference?.incrementalDay.seconds),
     site_build_s: roundOrNull(reference?.siteBuildSeconds),
+    site_build_40_departments_s: roundOrNull(results.site?.one.publish.median),
+    site_build_40_vs_copy: roundOrNull(results.site?.one.ratio),
+    site_build_group_of_3_s: roundOrNull(results.site?.group.publish.median),
     peak_rss_mb: largest === null ? null : Math.round(Math.max(largest.run.peakRssMb, largest.incrementalDay.peakRssMb)),
     stage_records: largest?.records ?? null,
     ...stages,

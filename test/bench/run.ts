@@ -7,17 +7,20 @@ import { benchFigures } from './figures.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchOutbreaks } from './outbreak.bench.ts';
 import { benchScale, type ScaleRun } from './scale.bench.ts';
+import { benchSite } from './site.bench.ts';
 import { benchSurvey } from './survey.bench.ts';
 import { benchText } from './text.bench.ts';
 
 /**
  * `npm run bench`: every stage's benchmark, against a baseline timed in the same run, and the
- * whole run end to end at scale. Options: --only ingest|text|survey|detect|outbreaks|scale,
+ * whole run end to end at scale, and the site build alone. Options: --only ingest|text|survey|detect|outbreaks|scale|site,
  * --rows N (ingest rows, default 1,000,000), --repeats R (ingest, text and survey rounds, default
  * 3), --texts N (Chinese records of the text stage, default 200,000), --responses N (survey
  * responses of the survey ingest and satisfaction stage, default 2,000,000), --series N (synthetic
  * detection series, default 10,000), --sizes LIST (feedback records of the end-to-end runs, each
- * with twice as many survey responses, default 100k,1m,10m). --quick: small sizes and one round
+ * with twice as many survey responses, default 100k,1m,10m), --site-records N (complaints of the
+ * site build's hospital of 40 departments over three years, with twice as many survey responses,
+ * default 100,000; its rounds are --repeats). --quick: small sizes and one round
  * (under two minutes; no R, no outbreak bench), for checking the harness, not for figures.
  * The last line of stdout is one JSON object of named figures (figures.ts); all results go to
  * test/bench/results/ (git-ignored); BENCHMARKS.md quotes them.
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     texts: { type: 'string' },
     responses: { type: 'string' },
     sizes: { type: 'string' },
+    'site-records': { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -43,6 +47,7 @@ const settings = {
   texts: values.texts ?? (quick ? '5000' : '200000'),
   responses: values.responses ?? (quick ? '20000' : '2000000'),
   sizes: values.sizes ?? (quick ? '10k' : '100k,1m,10m'),
+  siteRecords: values['site-records'] ?? (quick ? '5000' : '100000'),
 };
 
 /** A count as written on the command line: 20000, 100k or 1m. */
@@ -57,9 +62,10 @@ const seriesCount = count(settings.series);
 const textRecords = count(settings.texts);
 const surveyResponses = count(settings.responses);
 const sizes = settings.sizes.split(',').map(count);
-const stages = ['ingest', 'text', 'detect', 'outbreaks', 'survey', 'scale'];
-if (![rows, repeats, seriesCount, textRecords, surveyResponses, ...sizes].every((n) => Number.isInteger(n) && n >= 1) || (values.only !== undefined && !stages.includes(values.only))) {
-  process.stderr.write(`bench: --rows, --repeats, --texts, --series, --responses and --sizes take whole numbers (20000, 100k, 1m); --only takes ${stages.join(', ')}\n`);
+const siteRecords = count(settings.siteRecords);
+const stages = ['ingest', 'text', 'detect', 'outbreaks', 'survey', 'scale', 'site'];
+if (![rows, repeats, seriesCount, textRecords, surveyResponses, ...sizes, siteRecords].every((n) => Number.isInteger(n) && n >= 1) || (values.only !== undefined && !stages.includes(values.only))) {
+  process.stderr.write(`bench: --rows, --repeats, --texts, --series, --responses, --sizes and --site-records take whole numbers (20000, 100k, 1m); --only takes ${stages.join(', ')}\n`);
   process.exit(2);
 }
 
@@ -76,11 +82,12 @@ try {
   const outbreaks = runs('outbreaks') && !quick ? await benchOutbreaks(workDir, log) : null;
   const scale: ScaleRun[] = [];
   if (runs('scale')) for (const size of sizes) scale.push(await benchScale(join(workDir, `scale-${size}`), size, log));
-  const figures = benchFigures({ quick, ingest, text, survey, detect, scale });
+  const site = runs('site') ? await benchSite(join(workDir, 'site'), siteRecords, repeats, log) : null;
+  const figures = benchFigures({ quick, ingest, text, survey, detect, scale, site });
   const resultsDir = resolve(import.meta.dirname, 'results');
   await mkdir(resultsDir, { recursive: true });
   const stamp = new Date().toISOString();
-  await writeFile(join(resultsDir, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ stamp, quick, figures, ingest, text, survey, detect, outbreaks, scale }, null, 2)}\n`);
+  await writeFile(join(resultsDir, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ stamp, quick, figures, ingest, text, survey, detect, outbreaks, scale, site }, null, 2)}\n`);
   log(`results: ${join(resultsDir, quick ? 'quick.json' : 'latest.json')} (bench took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s)`);
   log(JSON.stringify(figures));
 } finally {

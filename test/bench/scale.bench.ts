@@ -59,7 +59,7 @@ async function writeInput(inputDir: string, records: number, span: { from: strin
 }
 
 /** One `hearken run` in a child process (run-child.ts), its stdout's last line parsed. */
-function runInChild(options: { input: string; db: string; out: string }, now: string): Promise<ChildRunResult> {
+export function runInChild(options: { input: string; db: string; out: string }, now: string): Promise<ChildRunResult> {
   const argument = JSON.stringify({ options: { ...options, timezone: defaults.timezone }, now });
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, argument], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -74,7 +74,7 @@ function runInChild(options: { input: string; db: string; out: string }, now: st
 }
 
 /** The site build alone: `publish` from the warehouse, with the summary and warnings the last run published. */
-async function timeSiteBuild(dbPath: string, input: string, publishedDir: string, outDir: string): Promise<number> {
+export async function timeSiteBuild(dbPath: string, input: string, publishedDir: string, outDir: string): Promise<number> {
   const config = normalizeConfig({ input, db: dbPath, out: outDir, timezone: defaults.timezone, lang: 'en' });
   const summary = JSON.parse(await readFile(join(publishedDir, 'run-summary.json'), 'utf8')) as RunSummary;
   const warnings = JSON.parse(await readFile(join(publishedDir, 'warnings.json'), 'utf8')) as WarningsFile;

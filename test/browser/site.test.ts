@@ -199,6 +199,22 @@ describe.skipIf(!chromiumAvailable)('the published page in real Chromium', () =>
     await context.close();
   });
 
+  it('lists the departments of a filter by the page’s names: the English page’s open cases filter by Ophthalmology', async () => {
+    const { context, page, errors } = await openOnPhone('en/leadership.html', { width: 1280, height: 900 });
+    const department = page.locator('.filters').first().locator('select[data-field="department"]');
+    const labels = await department.locator('option').allInnerTexts();
+    // 儿科 keeps its name on every page: this hospital also writes it Khoa Nhi (mart_department_page_names)
+    expect(labels).toEqual(expect.arrayContaining(['Ophthalmology', 'Cardiology', '儿科']));
+    expect(labels.some((label) => /眼科|心内科/.test(label))).toBe(false);
+    await department.selectOption({ label: 'Ophthalmology' });
+    // O3, as the Chinese page's 眼科
+    const rows = page.locator('table[data-table="open_cases"]').first().locator('tbody tr:visible');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('候诊区灯坏了');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('filters this week’s warnings on the first page: the department 眼科 leaves its one warning', async () => {
     const { context, page, errors, requests } = await openOnPhone('index.html', { width: 1280, height: 900 });
     const rows = page.locator('table[data-table="warnings"] tbody tr:visible');

@@ -272,6 +272,24 @@ describe('renderLeadershipPage', () => {
     expect(empty).toContain('Too few months with enough responses to draw a chart.');
     expect(tables(empty)[0]?.[0]?.[0]).toBe('Whole hospital');
   });
+
+  it('labels every number of both tables for a phone’s cards, the headers in markup too', () => {
+    const html = renderLeadershipPage(sample(), 'en');
+    const labels = (n: number) => [...(html.split('<table class="stack">')[n] ?? '').split('</tr>')[1]!.matchAll(/data-label="([^"]*)"/g)].map((match) => match[1]);
+    expect(labels(1)).toEqual(['Department', 'Respondents', 'Satisfaction index', expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
+    expect(labels(2).at(-1)).toBe('Past due / open on 15 Nov 2026');
+  });
+
+  it('says a hospital has no surveys at all, in every language, instead of too few months or an empty table', () => {
+    const none = deepFreeze({ ...sample(), index: [], measures: [], spc: [], funnel: [], trend: [], sectionTrend: [], surveyed: false });
+    const satisfaction = (language: 'en' | 'zh' | 'vi') => renderLeadershipPage(none, language).split('<h2>')[1] ?? '';
+    expect(satisfaction('en')).toContain('This hospital has no survey responses, so it has no satisfaction index');
+    expect(satisfaction('zh')).toContain('本院没有问卷回答，因此没有满意度指数');
+    expect(satisfaction('vi')).toContain('Bệnh viện này chưa có phiếu khảo sát nào');
+    for (const language of ['en', 'zh', 'vi'] as const) {
+      expect(satisfaction(language)).not.toMatch(/<table|<svg|Too few months|太少|Quá ít/);
+    }
+  });
 });
 describe('the open-case list on the leadership page', () => {
   // the open-case list's two tables: the department cases, then those reported upward

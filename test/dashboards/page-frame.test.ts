@@ -53,4 +53,15 @@ describe('filterAttributes', () => {
     expect(JSON.parse(element?.getAttribute('data-ui') ?? '')).toEqual({ filters: spec.filters, sort: spec.sort, words: { all: '全部', shown: '显示 {shown} 行，共 {total} 行', sort: '点击列标题可排序。' } });
     expect(document.querySelector('tbody tr')?.getAttribute('data-row')).toBe('7');
   });
+
+  it('lists a department filter’s values by the page’s names of them, the filter’s own words first', () => {
+    const spec = { data: 'open_cases', filters: [{ field: 'department', label: '科室', labels: { ALL: '全院' } }, { field: 'hospital', label: '医院' }], sort: [] };
+    const markup = table(['a'], [['1']], { rowKeys: [0], attributes: filterAttributes(spec, 'zh', { 'Khoa Nhi': '儿科', ALL: 'ALL' }) }).value;
+    const ui = JSON.parse(parseHTML(`<main>${markup}</main>`).document.querySelector('table')?.getAttribute('data-ui') ?? '');
+    expect(ui.filters).toEqual([
+      { field: 'department', label: '科室', labels: { 'Khoa Nhi': '儿科', ALL: '全院' } },
+      // only departments are named by the page; a hospital keeps its name
+      { field: 'hospital', label: '医院' },
+    ]);
+  });
 });

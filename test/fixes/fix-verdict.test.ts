@@ -69,18 +69,20 @@ describe('reopenedWarnings', () => {
     verdict: 'rose', judge_from: '2025-04-20', reopens: true, ...values,
   });
 
-  it('reopens a warning whose latest current review failed, with the reason in words', () => {
-    const reopened = reopenedWarnings([review({})], 'en');
-    expect(reopened.get('W-1')).toBe(
+  it('reopens a warning whose latest current review failed, with the reason in words in every language', () => {
+    const reopened = reopenedWarnings([review({})]);
+    expect(reopened.get('W-1')?.zh).toMatch(/^2025-03-10 的整改复查后重新开启：整改后投诉反而增加（/);
+    expect(reopened.get('W-1')?.vi).toMatch(/^Mở lại sau biện pháp ngày 2025-03-10: /);
+    expect(reopened.get('W-1')?.en).toBe(
       'Reopened after the fix of 2025-03-10: Complaints rose after the fix (3 complaints in the 84 days before 2025-03-10; 9 in the 28 days from 2025-03-24 (the first 14 days after the fix are not counted); rate ratio after/before 9.00, 95% interval 2.25–51.68, not adjusted for the season (less than a year of history)).',
     );
   });
 
   it('goes by the latest fix of a warning and by the review to the as-of date only', () => {
     const later = review({ fixed_on: '2025-04-01', verdict: 'too_soon', reopens: false });
-    expect(reopenedWarnings([review({}), later], 'en').size).toBe(0);
-    expect(reopenedWarnings([review({ is_current: false })], 'en').size).toBe(0);
-    expect(reopenedWarnings([review({ warning_id: null })], 'en').size).toBe(0);
+    expect(reopenedWarnings([review({}), later]).size).toBe(0);
+    expect(reopenedWarnings([review({ is_current: false })]).size).toBe(0);
+    expect(reopenedWarnings([review({ warning_id: null })]).size).toBe(0);
   });
 
   it('reopens, for a fix naming the problem rather than a warning, the latest complaint warning about it raised by the fix', () => {
@@ -96,13 +98,13 @@ describe('reopenedWarnings', () => {
       // a serious single event is no count a fix brings down
       warning('W-F', { kind: 'sentinel', period_start: '2025-03-03' }),
     ]);
-    const byProblem = (values: Partial<FixReviewRow>) => [...reopenedWarnings([review({ warning_id: null, ...values })], 'en', published).keys()];
+    const byProblem = (values: Partial<FixReviewRow>) => [...reopenedWarnings([review({ warning_id: null, ...values })], published).keys()];
     expect(byProblem({})).toEqual(['W-B']);
     expect(byProblem({ category: null, keywords: ['跌倒'] })).toEqual(['W-A']);
     expect(byProblem({ category: null, location: '7病区' })).toEqual([]);
     expect(byProblem({ departments: ['眼科'], department: '眼科' })).toEqual([]);
     // a fix that worked reopens nothing; the latest fix about a warning decides, by id or by problem
     expect(byProblem({ verdict: 'fell', reopens: false })).toEqual([]);
-    expect(reopenedWarnings([review({ warning_id: 'W-B', fixed_on: '2025-03-01' }), review({ warning_id: null, verdict: 'fell', reopens: false })], 'en', published).size).toBe(0);
+    expect(reopenedWarnings([review({ warning_id: 'W-B', fixed_on: '2025-03-01' }), review({ warning_id: null, verdict: 'fell', reopens: false })], published).size).toBe(0);
   });
 });

@@ -112,5 +112,8 @@ describe('fixes verified (整改 → 复查) in hearken run', () => {
     expect(page).toContain('Fixes and whether they worked');
     expect(page).toContain('Too soon to judge: judged from 2025-05-26');
     expect(page).toContain('Reopened after the fix of 2025-03-10');
+    // each language's page says it in its own
+    expect(readFileSync(join(ws.out, 'zh', 'departments', 'orthopedics-zh.html'), 'utf8')).toContain('2025-03-10 的整改复查后重新开启：整改后投诉反而增加');
+    expect(readFileSync(join(ws.out, 'vi', 'departments', 'orthopedics-zh.html'), 'utf8')).toContain('Mở lại sau biện pháp ngày 2025-03-10');
   });
 });

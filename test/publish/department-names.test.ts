@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPageLanguage, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
+import { inPageLanguage, namesIn, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
 /** Khoa Nhi (the Vietnamese hospital's) and 小儿科 (the east campus's own) are both pediatrics; the shipped zh name is 儿科. */
@@ -33,5 +33,13 @@ describe('inPageLanguage', () => {
     expect(inPageLanguage(data, names, 'vi')).toBe(data);
     const own = { rows: [{ department: 'Khoa Nhi' }] };
     expect(inPageLanguage(own, names, 'vi')).toBe(own);
+  });
+});
+
+describe('namesIn', () => {
+  it('gives the names a page’s filters list departments by, only where the page renames them', () => {
+    expect(namesIn(names, 'zh')).toEqual({ 'Khoa Nhi': '儿科' });
+    expect(namesIn(names, 'vi')).toEqual({ 小儿科: 'Khoa Nhi' });
+    expect(namesIn(names, 'en')).toEqual({ 'Khoa Nhi': 'Pediatrics', 小儿科: 'Pediatrics' });
   });
 });

@@ -65,6 +65,12 @@ describe('a site in three languages', () => {
     expect(dom('en/leadership.east.html').documentElement.getAttribute('lang')).toBe('en');
   });
 
+  it('says on a hospital’s leadership page that it has no surveys, rather than too few months', () => {
+    const page = read('en/leadership.east.html');
+    expect(page).toContain('This hospital has no survey responses, so it has no satisfaction index');
+    expect(page).not.toContain('Too few months');
+  });
+
   it('leads every link and script of every page to a file of the site', () => {
     const broken: string[] = [];
     for (const folder of ['', 'zh/', 'en/']) {

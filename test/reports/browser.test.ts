@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReportHtml } from '../../dashboards/reports/report-html.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -69,6 +70,30 @@ describe.skipIf(!chromiumAvailable)('the reports in real Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
     await close();
+  });
+
+  it('break a Chinese heading on a phone between words, never inside a date', async () => {
+    const title = '周汇总 2026-W46（2026年11月9日 至 2026年11月15日）';
+    const table = { kind: 'table' as const, header: ['预警', '涉及', '新开', '已关闭'], rows: [['投诉超过办理时限', 'Khoa Cấp cứu · 医疗质量', '2026年11月15日', '']], numeric: [], unbroken: [2] };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.setContent(renderReportHtml({ language: 'zh', title, meta: [], sections: [{ heading: '本周新开和关闭的预警', blocks: [table] }] }));
+    // the line each character of an element's text is drawn on (its top, in px)
+    const lines = (selector: string) =>
+      page.evaluate<number[]>(`(() => {
+        const text = document.querySelector(${JSON.stringify(selector)}).firstChild;
+        const range = document.createRange();
+        return [...text.textContent].map((_, i) => { range.setStart(text, i); range.setEnd(text, i + 1); return Math.round(range.getBoundingClientRect().top); });
+      })()`);
+    const heading = await lines('h1');
+    // by hand: the heading needs more than one line at 390 px; each date stays on one
+    expect(new Set(heading).size).toBeGreaterThan(1);
+    for (const date of ['2026年11月9日', '2026年11月15日']) {
+      const start = title.indexOf(date);
+      expect(new Set(heading.slice(start, start + date.length)).size).toBe(1);
+    }
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await context.close();
   });
 
   it('print on A4 pages without overflowing them', async () => {

@@ -76,22 +76,22 @@ describe('daily bulletin', () => {
     const md = read('daily/2025-06-13.md');
     expect(md).toContain('| Complaints | 1 |');
     expect(md).toContain('| Consultations | 1 |');
-    expect(md).toContain('| 08:00 | 心血管内科 | cost | 收费 |');
+    expect(md).toContain('| 08:00 | Cardiology | cost | 收费 |');
   });
 
   it('counts all overdue and the newly overdue: 12 Jun, B2 and B7 (due 11 Jun) newly, B4 since 16 May', () => {
     const md = read('daily/2025-06-12.md');
     expect(md).toContain('At the end of the day 3 complaints were open past their due date; 2 of them became overdue that day.');
-    expect(md).toContain('| B2 | 急诊科 | process | 6 Jun 2025 | 11 Jun 2025 |');
-    expect(md).toContain('| B7 | 心血管内科 | attitude | 30 May 2025 | 11 Jun 2025 |');
+    expect(md).toContain('| B2 | Emergency Department | process | 6 Jun 2025 | 11 Jun 2025 |');
+    expect(md).toContain('| B7 | Cardiology | attitude | 30 May 2025 | 11 Jun 2025 |');
     // working days overdue on 12 Jun: B4 19 (16 May .. 12 Jun, 端午节 off), B2 and B7 1 (12 Jun)
-    expect(md).toContain('| 急诊科 | 2 | 19 |');
-    expect(md).toContain('| 心血管内科 | 1 | 1 |');
+    expect(md).toContain('| Emergency Department | 2 | 19 |');
+    expect(md).toContain('| Cardiology | 1 | 1 |');
   });
 
   it('finds nothing newly overdue on 13 Jun and 3 overdue in all; B4 was overdue first on 16 May', () => {
     expect(read('daily/2025-06-13.md')).toContain('At the end of the day 3 complaints were open past their due date; 0 of them became overdue that day.');
-    expect(read('daily/2025-05-16.md')).toContain('| B4 | 急诊科 | process | 12 May 2025 | 15 May 2025 |');
+    expect(read('daily/2025-05-16.md')).toContain('| B4 | Emergency Department | process | 12 May 2025 | 15 May 2025 |');
   });
 
   it('publishes redacted text only, escaped in HTML and in Markdown', () => {
@@ -130,12 +130,18 @@ describe('weekly summary', () => {
 });
 
 describe('monthly analysis', () => {
+  it('names the departments in the report’s language, as the site’s pages do (急诊科 in an English report is Emergency Department)', () => {
+    const md = read('monthly/2025-05.md');
+    expect(md).not.toMatch(/急诊科|心血管内科/);
+    expect(md).toContain('| Emergency Department | 2 | – | – |');
+  });
+
   it('counts May by category, department and channel, with no month before the data', () => {
     const md = read('monthly/2025-05.md');
     expect(md).toContain('Complaints in 2025-05: 3 (month before –, same month last year –).');
     expect(md).toContain('| process | 1 | – | – |');
-    expect(md).toContain('| 急诊科 | 2 | – | – |');
-    expect(md).toContain('| 心血管内科 | 1 | – | – |');
+    expect(md).toContain('| Emergency Department | 2 | – | – |');
+    expect(md).toContain('| Cardiology | 1 | – | – |');
   });
 
   it('gives the month’s handling rates from the kpis mart (B4 closed after its due date)', () => {

@@ -14,6 +14,16 @@ export async function readDepartmentNames(connection: DuckDBConnection): Promise
   return new Map(rows.map((row) => [row.department, { zh: row.name_zh, vi: row.name_vi, en: row.name_en }]));
 }
 
+/**
+ * Each department's name on a page of `language`, by its data's name, where the two differ: what
+ * a page's filters list its tables' departments by (PageFrame.departments).
+ *
+ * @example namesIn(names, 'zh') // { 'Khoa Nhi': '儿科', … }
+ */
+export function namesIn(names: DepartmentNames, language: Language): Record<string, string> {
+  return Object.fromEntries([...names].flatMap(([department, name]) => (name[language] === department ? [] : [[department, name[language]]])));
+}
+
 /** Plain data as the marts give it (objects and arrays), not a Date, a Map or anything with a class of its own. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;

@@ -46,6 +46,7 @@ async function readLeadershipPageData(site: SiteContext, meta: PageMeta): Promis
     divisions: await read('select * from mart_division_kpis where hospital = $hospital and month = $month'),
     surveyModes: await read('select * from mart_satisfaction_modes where hospital = $hospital and month = $month'),
     visitRates: await read('select month, received, visits from mart_complaint_visit_rates where hospital = $hospital and month = $month'),
+    surveyed: (await queryRows<{ surveyed: boolean }>(connection, 'select exists (select 1 from export_satisfaction_index where hospital = $hospital) as surveyed', { hospital: meta.hospital }))[0]?.surveyed ?? false,
   };
 }
 
