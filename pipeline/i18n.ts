@@ -490,6 +490,7 @@ const messages = {
     'fix.title': 'Fixes and whether they worked',
     'fix.done': 'Done: {action}',
     'fix.fixedOn': 'Fixed on {day}',
+    'opt.verboseBacktestTimes': 'show each model\'s and step\'s time summed over the Mondays when done, and the stack of unexpected errors',
   },
   zh: {
     'cli.description': '医院患者反馈分析与预警',
@@ -974,6 +975,7 @@ const messages = {
     'fix.title': '整改措施及成效',
     'fix.done': '措施：{action}',
     'fix.fixedOn': '整改日期 {day}',
+    'opt.verboseBacktestTimes': '结束时显示每个模型和步骤在所有周一上的总耗时，并显示意外错误的堆栈',
   },
   vi: {
     'cli.description': 'Phân tích ý kiến người bệnh và cảnh báo sớm cho bệnh viện',
@@ -1458,6 +1460,7 @@ const messages = {
     'fix.title': 'Biện pháp khắc phục và hiệu quả',
     'fix.done': 'Đã làm: {action}',
     'fix.fixedOn': 'Khắc phục ngày {day}',
+    'opt.verboseBacktestTimes': 'hiện tổng thời gian của từng mô hình và bước qua mọi thứ Hai khi xong, và ngăn xếp của lỗi bất thường',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { assessWeek } from '../detect/week-assessment.ts';
+import { assessWeek, passesGuard } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
@@ -102,7 +102,8 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
     if (w < 0) continue;
     const tests = cells.flatMap((series) => {
       const t = w - series.start;
-      if (t < 0) return [];
+      // most cells are quiet in most weeks: no test, and no baseline to fit
+      if (t < 0 || !passesGuard(series.counts, t, settings.assessment.guard)) return [];
       const assessment = assessWeek(series.counts, t, settings.assessment);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
