@@ -27,6 +27,11 @@ interface CellSeries {
   counts: number[];
 }
 
+/** A cell of one hospital: cells of two hospitals are two series, though their parts read the same (two campuses' departments). */
+function seriesKey(hospital: string, cell: string): string {
+  return JSON.stringify([hospital, cell]);
+}
+
 /**
  * Every hospital's cells' counts in 7-day windows, the last one starting on `lastWeek` (any day:
  * the first of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
@@ -42,7 +47,7 @@ async function readCellSeries(connection: DuckDBConnection, lastWeek: string): P
   const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
   const cells = new Map<string, CellSeries>();
   for (const row of rows) {
-    const key = JSON.stringify([row.hospital, row.cell]);
+    const key = seriesKey(row.hospital, row.cell);
     let series = cells.get(key);
     if (series === undefined) {
       const start = oldest - row.start_back;
@@ -76,7 +81,7 @@ export async function readCellCounts(connection: DuckDBConnection, lastWeek: str
  * draws, so no page recomputes an expected value or a bound.
  */
 function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: ReadonlyMap<string, CellSeries>, settings: DetectionSettings): WarningWeek[] {
-  const series = cells.get(signal.cell);
+  const series = cells.get(seriesKey(signal.hospital, signal.cell));
   if (series === undefined) return [];
   const t = weeks.indexOf(signal.week) - series.start;
   if (t < 0) return [];
@@ -196,7 +201,7 @@ export async function detectorCandidates(
       return groupSignals(ofHospital, new Set(ofHospital.filter(isOpen).map((signal) => signal.cell)));
     });
   };
-  const seriesOf = (signal: CellSignal) => JSON.stringify([signal.hospital, signal.cell]);
+  const seriesOf = (signal: CellSignal) => seriesKey(signal.hospital, signal.cell);
   // a warning already open goes on while its cells signal; a new one needs corroboration and enough evidence
   const worthIt = (group: SignalGroup) => group.members.some(isOpen) || (corroborated(group, settings) && enoughToOpen(group, settings));
   const current = groupsOf(week).filter(worthIt);
@@ -328,7 +333,7 @@ async function describeSignalGroups(
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
   const { weeks, cells } = await readCellSeries(connection, lastWeek);
-  const cellSeries = new Map(cells.map((series) => [series.cell, series]));
+  const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {
