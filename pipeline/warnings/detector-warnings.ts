@@ -35,12 +35,15 @@ function seriesKey(hospital: string, cell: string): string {
 /**
  * Every hospital's cells' counts in 7-day windows, the last one starting on `lastWeek` (any day:
  * the first of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
+ * With `groupCells`, only the cells alert_group_baselines names: a warning's chart needs its own
+ * cell, and the whole warehouse's cells are hundreds of thousands of cell-weeks to read.
  */
-async function readCellSeries(connection: DuckDBConnection, lastWeek: string): Promise<{ weeks: string[]; cells: CellSeries[] }> {
+async function readCellSeries(connection: DuckDBConnection, lastWeek: string, groupCells = false): Promise<{ weeks: string[]; cells: CellSeries[] }> {
   const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; back: number; records: number }>(
     connection,
     `select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
-     from int_alert_cell_days where day <= $end::date group by all order by hospital, cell, back desc`,
+     from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
+     where day <= $end::date group by all order by hospital, cell, back desc`,
     { end: addDays(lastWeek, 6) },
   );
   const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
@@ -332,7 +335,7 @@ async function describeSignalGroups(
   );
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
-  const { weeks, cells } = await readCellSeries(connection, lastWeek);
+  const { weeks, cells } = await readCellSeries(connection, lastWeek, true);
   const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
