@@ -225,7 +225,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           let charted: string | null = null;
           for (const monday of mondays) {
             const asOf = addDays(monday, -1);
-            charted = await watchSatisfaction(connection, series, asOf, models, charted);
+            charted = await watchSatisfaction(connection, series, asOf, models, { charted, judgedOnly: true });
             drops.set(asOf, await readSatisfactionDrops(connection));
           }
         },
