@@ -23,6 +23,7 @@ const en = {
   'leadership.complaintsIntro': 'Complaints received in {month}, each rate with the counts behind it: responded and resolved out of those received; resolved within the time limit (working days, by category) out of those resolved. Complainant satisfaction is out of the complainants who answered yes or no. Backlog: complaints still open on {asOf}, and how many of them are past their due date.',
   'leadership.backlog': 'Past due / open on {asOf}',
   'leadership.fraction': '{count} of {total}',
+  'leadership.noSurveys': 'This hospital has no survey responses, so it has no satisfaction index: the index comes from patients’ questionnaires (files with a submitted_at column).',
 } as const;
 
 export const leadershipPageCopy = {
@@ -49,6 +50,7 @@ export const leadershipPageCopy = {
     'leadership.complaintsIntro': '{month} 收到的投诉，各项比率均附其分子和分母：响应率、办结率以收到的投诉为分母；按时办结率以已办结的投诉为分母（时限按投诉类别以工作日计）。投诉人满意率以回答“满意”或“不满意”的投诉人为分母。积压：截至 {asOf} 仍未办结的投诉，以及其中已超过办结期限的件数。',
     'leadership.backlog': '超期 / 未办结（截至 {asOf}）',
     'leadership.fraction': '{count}/{total} 件',
+    'leadership.noSurveys': '本院没有问卷回答，因此没有满意度指数：该指数来自患者满意度问卷（含 submitted_at 列的文件）。',
   },
   vi: {
     'leadership.title': 'Chỉ số hài lòng người bệnh và giải quyết khiếu nại',
@@ -72,5 +74,6 @@ export const leadershipPageCopy = {
     'leadership.complaintsIntro': 'Các khiếu nại tiếp nhận trong tháng {month}, mỗi tỷ lệ kèm theo số liệu tính ra nó: đã phản hồi và đã giải quyết trên số tiếp nhận; giải quyết đúng hạn (số ngày làm việc theo loại khiếu nại) trên số đã giải quyết. Tỷ lệ hài lòng của người khiếu nại tính trên số người đã trả lời có hoặc không. Tồn đọng: khiếu nại còn mở vào ngày {asOf} và số đã quá hạn giải quyết.',
     'leadership.backlog': 'Quá hạn / còn mở ngày {asOf}',
     'leadership.fraction': '{count}/{total}',
+    'leadership.noSurveys': 'Bệnh viện này chưa có phiếu khảo sát nào nên chưa có chỉ số hài lòng: chỉ số được tính từ phiếu khảo sát người bệnh (tệp có cột submitted_at).',
   },
 } as const satisfies Copy<keyof typeof en>;

@@ -196,6 +196,8 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     const warnings: BacktestWarning[] = [];
     // each Monday's satisfaction_drop candidates, by its as-of date
     const drops = new Map<string, WarningCandidate[]>();
+    // with --verbose, each model's and step's time summed over the Mondays, told once at the end
+    const times = new Map<string, number>();
     // the plan up to the detectors, with the satisfaction watch and the detector steps replayed for every Monday
     await executePlan(
       connection,
@@ -220,7 +222,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           let charted: string | null = null;
           for (const monday of mondays) {
             const asOf = addDays(monday, -1);
-            charted = await watchSatisfaction(connection, series, asOf, models, charted);
+            charted = await watchSatisfaction(connection, series, asOf, models, { charted, judgedOnly: true });
             drops.set(asOf, await readSatisfactionDrops(connection));
           }
         },
@@ -254,8 +256,10 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           // the marts' progress line covers the satisfaction watch, as in a run
           if (stage === 'satisfaction' || stage === 'detect') progress.done();
         },
+        ...(config.verbose ? { timed: (name: string, seconds: number) => times.set(name, (times.get(name) ?? 0) + seconds) } : {}),
       },
     );
+    for (const [name, seconds] of times) progress.info(t(config.language, 'run.timed', { name, seconds: seconds.toFixed(2) }));
 
     const file: BacktestFile = {
       generated_at: isoInZone(now, config.timezone),

@@ -103,7 +103,7 @@ function buildProgram(language: Language, io: CliIo): Command {
     .option('--db <file>', t(language, 'opt.backtestDb'))
     .option('--evaluate <file>', t(language, 'opt.evaluate'))
     .option('--truth <file>', t(language, 'opt.truth'));
-  withReadingOptions(backtestCommand, language).action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string; truth?: string }) => {
+  withReadingOptions(backtestCommand, language, 'opt.verboseBacktestTimes').action(async (options: CliOptions & { from: string; to: string; out: string; evaluate?: string; truth?: string }) => {
     const { from, to, out, evaluate, truth, ...rest } = options;
     const config = normalizeConfig(rest);
     const evaluateFile = evaluate === undefined ? null : resolve(evaluate);

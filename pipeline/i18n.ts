@@ -259,7 +259,7 @@ const shared = {
     'fix.verdict.too_soon': 'Too soon to judge: judged from {day}',
     'fix.done': 'Done: {action}',
     'fix.fixedOn': 'Fixed on {day}',
-    'leadership.noSurveys': 'This hospital has no survey responses, so it has no satisfaction index: the index comes from patients’ questionnaires (files with a submitted_at column).',
+    'opt.verboseBacktestTimes': 'show each model\'s and step\'s time summed over the Mondays when done, and the stack of unexpected errors',
   },
   zh: {
     'cli.description': '医院患者反馈分析与预警',
@@ -488,7 +488,7 @@ const shared = {
     'fix.verdict.too_soon': '为时尚早：自 {day} 起判断',
     'fix.done': '措施：{action}',
     'fix.fixedOn': '整改日期 {day}',
-    'leadership.noSurveys': '本院没有问卷回答，因此没有满意度指数：该指数来自患者满意度问卷（含 submitted_at 列的文件）。',
+    'opt.verboseBacktestTimes': '结束时显示每个模型和步骤在所有周一上的总耗时，并显示意外错误的堆栈',
   },
   vi: {
     'cli.description': 'Phân tích ý kiến người bệnh và cảnh báo sớm cho bệnh viện',
@@ -717,7 +717,7 @@ const shared = {
     'fix.verdict.too_soon': 'Còn quá sớm để đánh giá: đánh giá từ {day}',
     'fix.done': 'Đã làm: {action}',
     'fix.fixedOn': 'Khắc phục ngày {day}',
-    'leadership.noSurveys': 'Bệnh viện này chưa có phiếu khảo sát nào nên chưa có chỉ số hài lòng: chỉ số được tính từ phiếu khảo sát người bệnh (tệp có cột submitted_at).',
+    'opt.verboseBacktestTimes': 'hiện tổng thời gian của từng mô hình và bước qua mọi thứ Hai khi xong, và ngăn xếp của lỗi bất thường',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

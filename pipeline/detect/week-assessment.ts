@@ -59,6 +59,19 @@ export function baselinePValue(y: number, mean: number, dispersion: number, week
 }
 
 /**
+ * Whether week t of `y` may be tested: at least `guard.cases` complaints in its last `guard.weeks`
+ * weeks. Cheap, so a caller that needs only tested weeks asks it before assessWeek, which fits a
+ * baseline model whatever the answer.
+ *
+ * @example passesGuard([0, 1, 0, 2, 3], 4, { cases: 5, weeks: 4 }) // true (1 + 0 + 2 + 3 = 6)
+ */
+export function passesGuard(y: readonly number[], t: number, guard: AssessmentOptions['guard']): boolean {
+  let recent = 0;
+  for (let s = Math.max(0, t - guard.weeks + 1); s <= t; s++) recent += y[s]!;
+  return recent >= guard.cases;
+}
+
+/**
  * Week t of a weekly count series, judged with only weeks ≤ t, as a run on the Monday after would:
  * Farrington flexible (Noufaily et al. 2013) on every whole year of history up to four, once there
  * are `farringtonYears` of them, so seasons and trends are expected; EARS C2 before that, or where
@@ -72,9 +85,7 @@ export function baselinePValue(y: number, mean: number, dispersion: number, week
  */
 export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions = assessmentDefaults): WeekAssessment | null {
   const count = y[t]!;
-  let recent = 0;
-  for (let s = Math.max(0, t - o.guard.weeks + 1); s <= t; s++) recent += y[s]!;
-  const tested = recent >= o.guard.cases;
+  const tested = passesGuard(y, t, o.guard);
   const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }, pValue: number): WeekAssessment =>
     tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue } : { ...a, upperbound: null, alarm: 0, tested, pValue };
 

@@ -4,7 +4,7 @@ import { queryRows, setVariables } from '../db.ts';
 import { buildSatisfactionMeasures } from './measures.ts';
 import { readPeriodCounts, type PeriodCounts } from './period-counts.ts';
 import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
-import { buildWeeklyWatch, latestCompleteWeek } from './weekly.ts';
+import { buildWeeklyWatch, latestCompleteWeek, weeklySeriesOf, type WeeklySeries } from './weekly.ts';
 import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
 import type { DropEvidence, WarningCandidate } from '../warnings/warnings.ts';
 import { dropSeverity } from '../warnings/severity.ts';
@@ -91,31 +91,32 @@ export const MIN_DROP_PCT = Object.freeze({ wholeForm: 5, cell: 10 });
 /** The counts the drop watch charts, read once: a backtest judges many dates on them. */
 export interface SatisfactionSeries {
   months: PeriodCounts[];
-  weeks: PeriodCounts[];
+  weeks: WeeklySeries[];
 }
 
 export async function readSatisfactionSeries(connection: DuckDBConnection): Promise<SatisfactionSeries> {
-  return { months: await readPeriodCounts(connection, 'month'), weeks: await readPeriodCounts(connection, 'week') };
+  return { months: await readPeriodCounts(connection, 'month'), weeks: weeklySeriesOf(await readPeriodCounts(connection, 'week'), MIN_RESPONSES) };
 }
 
 /**
  * The drop watch as a run on `asOf` sees it: the charts of every department, patient type and
  * dimension up to the latest complete month and week (only periods that ended by `asOf`, so only
  * responses submitted by then), then the drop models (mart_satisfaction_drop and its
- * candidates). `charted` is the month already charted, if any: the
- * monthly charts are built again only when the month changes.
+ * candidates). A backtest, judging many dates, gives `charted`, the month already charted (the
+ * monthly charts are built again only when the month changes), and `judgedOnly`: the weekly
+ * chart's table holds only the weeks the drop rule reads (buildWeeklyWatch).
  */
 export async function watchSatisfaction(
   connection: DuckDBConnection,
   series: SatisfactionSeries,
   asOf: string,
   models: StepModels,
-  charted: string | null = null,
+  replay: { charted: string | null; judgedOnly: boolean } = { charted: null, judgedOnly: false },
 ): Promise<string> {
   const month = latestCompleteMonth(asOf);
   const week = latestCompleteWeek(asOf);
-  if (month !== charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES, models);
-  await buildWeeklyWatch(connection, series.weeks, week, MIN_RESPONSES, models);
+  if (month !== replay.charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES, models);
+  await buildWeeklyWatch(connection, series.weeks, week, models, replay.judgedOnly);
   await setVariables(connection, {
     satisfaction_month: month,
     satisfaction_week: week,

@@ -61,6 +61,31 @@ function halfWidthPct(c: PeriodCounts): number {
   return (100 * (interval.upper - interval.lower)) / 2;
 }
 
+/** A series' weeks (hospital, department or `ALL`, patient type, dimension) in order, each with its interval's half-width, null where suppressed. */
+export interface WeeklySeries {
+  weeks: PeriodCounts[];
+  widths: (number | null)[];
+}
+
+/**
+ * The weekly counts as series, ordered by their key, each week with its half-width (null below
+ * `minResponses` respondents): what does not depend on the week judged, so a backtest prepares it
+ * once for all its Mondays (weeklyChartRows).
+ */
+export function weeklySeriesOf(counts: readonly PeriodCounts[], minResponses: number): WeeklySeries[] {
+  const bySeries = new Map<string, PeriodCounts[]>();
+  for (const c of counts) {
+    const key = seriesOf(c);
+    const list = bySeries.get(key) ?? [];
+    if (list.length === 0) bySeries.set(key, list);
+    list.push(c);
+  }
+  return [...bySeries.keys()].sort().map((key) => {
+    const weeks = bySeries.get(key)!.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    return { weeks, widths: weeks.map((c) => (c.responses >= minResponses ? halfWidthPct(c) : null)) };
+  });
+}
+
 /**
  * The rows of mart_satisfaction_weekly_spc, as a run whose latest complete week is `lastWeek`
  * sees them: every week up to it of every series (hospital, department or `ALL`, patient type,
@@ -82,23 +107,24 @@ export function weeklySpcRows(
   minResponses: number,
   options: WeeklyWatchOptions = weeklyWatchDefaults,
 ): WeeklySpcRow[] {
-  const bySeries = new Map<string, PeriodCounts[]>();
-  for (const c of counts) {
-    if (c.period > lastWeek) continue;
-    const key = seriesOf(c);
-    const list = bySeries.get(key) ?? [];
-    if (list.length === 0) bySeries.set(key, list);
-    list.push(c);
-  }
-  const keys = [...bySeries.keys()].sort();
-  return keys.flatMap((key) => {
-    const weeks = bySeries.get(key)!.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    const widths = weeks.map((c) => (c.responses >= minResponses ? halfWidthPct(c) : null));
+  return weeklyChartRows(weeklySeriesOf(counts, minResponses), lastWeek, options);
+}
+
+/**
+ * weeklySpcRows of series prepared by weeklySeriesOf: each chart on the weeks up to `lastWeek`,
+ * and the rows of the weeks from `fromWeek` (all of them when null).
+ */
+export function weeklyChartRows(series: readonly WeeklySeries[], lastWeek: string, options: WeeklyWatchOptions = weeklyWatchDefaults, fromWeek: string | null = null): WeeklySpcRow[] {
+  return series.flatMap((all) => {
+    const end = all.weeks.findIndex((c) => c.period > lastWeek);
+    const weeks = end < 0 ? all.weeks : all.weeks.slice(0, end);
+    const widths = all.widths.slice(0, weeks.length);
     const history = widths.filter((w, i): w is number => w !== null && weeks[i]!.period < lastWeek);
     const watched = history.length >= options.minWeeks && median(history) <= options.maxHalfWidthPct;
     const chart = watched ? xmrLimits(weeks.filter((_, i) => widths[i] !== null).map(pctOf)) : null;
     const known = chart !== null && !Number.isNaN(chart.meanMovingRange);
-    return weeks.map((c, i): WeeklySpcRow => {
+    return weeks.flatMap((c, i): WeeklySpcRow[] => {
+      if (fromWeek !== null && c.period < fromWeek) return [];
       const head = {
         hospital: c.hospital,
         department: c.department,
@@ -110,24 +136,30 @@ export function weeklySpcRows(
         half_width_pct: widths[i] ?? null,
         watched,
       };
-      if (chart === null || widths[i] === null) return { ...head, pct_satisfied: null, mean_pct: null, lower_limit_pct: null, upper_limit_pct: null, below_lower_limit: null };
+      if (chart === null || widths[i] === null) return [{ ...head, pct_satisfied: null, mean_pct: null, lower_limit_pct: null, upper_limit_pct: null, below_lower_limit: null }];
       const pct = pctOf(c);
-      return {
-        ...head,
-        pct_satisfied: pct,
-        mean_pct: chart.mean,
-        lower_limit_pct: known ? chart.lowerProcessLimit : null,
-        upper_limit_pct: known ? chart.upperProcessLimit : null,
-        below_lower_limit: known && pct < chart.lowerProcessLimit,
-      };
+      return [
+        {
+          ...head,
+          pct_satisfied: pct,
+          mean_pct: chart.mean,
+          lower_limit_pct: known ? chart.lowerProcessLimit : null,
+          upper_limit_pct: known ? chart.upperProcessLimit : null,
+          below_lower_limit: known && pct < chart.lowerProcessLimit,
+        },
+      ];
     });
   });
 }
 
 const pctOf = (c: PeriodCounts) => (100 * c.satisfied_answers) / c.answers;
 
-/** Builds mart_satisfaction_weekly_spc for a run whose latest complete week is `lastWeek` (weeklySpcRows). */
-export async function buildWeeklyWatch(connection: DuckDBConnection, counts: readonly PeriodCounts[], lastWeek: string, minResponses: number, models: StepModels): Promise<void> {
+/**
+ * Builds mart_satisfaction_weekly_spc for a run whose latest complete week is `lastWeek`
+ * (weeklyChartRows): every week, or with `judgedOnly` only that week and the one before, the two
+ * the drop rule reads (mart_satisfaction_drop), for a backtest that judges a hundred Mondays.
+ */
+export async function buildWeeklyWatch(connection: DuckDBConnection, series: readonly WeeklySeries[], lastWeek: string, models: StepModels, judgedOnly = false): Promise<void> {
   await models.run('marts/mart_satisfaction_weekly_spc');
-  await appendRows(connection, 'mart_satisfaction_weekly_spc', weeklySpcRows(counts, lastWeek, minResponses));
+  await appendRows(connection, 'mart_satisfaction_weekly_spc', weeklyChartRows(series, lastWeek, weeklyWatchDefaults, judgedOnly ? addDays(lastWeek, -7) : null));
 }

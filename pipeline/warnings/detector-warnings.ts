@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { assessWeek } from '../detect/week-assessment.ts';
+import { assessWeek, passesGuard } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
@@ -27,22 +27,30 @@ interface CellSeries {
   counts: number[];
 }
 
+/** A cell of one hospital: cells of two hospitals are two series, though their parts read the same (two campuses' departments). */
+function seriesKey(hospital: string, cell: string): string {
+  return JSON.stringify([hospital, cell]);
+}
+
 /**
  * Every hospital's cells' counts in 7-day windows, the last one starting on `lastWeek` (any day:
  * the first of the seven days up to a run's as-of date), on one axis of window starts, oldest first.
+ * With `groupCells`, only the cells alert_group_baselines names: a warning's chart needs its own
+ * cell, and the whole warehouse's cells are hundreds of thousands of cell-weeks to read.
  */
-async function readCellSeries(connection: DuckDBConnection, lastWeek: string): Promise<{ weeks: string[]; cells: CellSeries[] }> {
+async function readCellSeries(connection: DuckDBConnection, lastWeek: string, groupCells = false): Promise<{ weeks: string[]; cells: CellSeries[] }> {
   const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; back: number; records: number }>(
     connection,
     `select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
-     from int_alert_cell_days where day <= $end::date group by all order by hospital, cell, back desc`,
+     from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
+     where day <= $end::date group by all order by hospital, cell, back desc`,
     { end: addDays(lastWeek, 6) },
   );
   const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
   const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
   const cells = new Map<string, CellSeries>();
   for (const row of rows) {
-    const key = JSON.stringify([row.hospital, row.cell]);
+    const key = seriesKey(row.hospital, row.cell);
     let series = cells.get(key);
     if (series === undefined) {
       const start = oldest - row.start_back;
@@ -76,7 +84,7 @@ export async function readCellCounts(connection: DuckDBConnection, lastWeek: str
  * draws, so no page recomputes an expected value or a bound.
  */
 function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: ReadonlyMap<string, CellSeries>, settings: DetectionSettings): WarningWeek[] {
-  const series = cells.get(signal.cell);
+  const series = cells.get(seriesKey(signal.hospital, signal.cell));
   if (series === undefined) return [];
   const t = weeks.indexOf(signal.week) - series.start;
   if (t < 0) return [];
@@ -102,7 +110,8 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
     if (w < 0) continue;
     const tests = cells.flatMap((series) => {
       const t = w - series.start;
-      if (t < 0) return [];
+      // most cells are quiet in most weeks: no test, and no baseline to fit
+      if (t < 0 || !passesGuard(series.counts, t, settings.assessment.guard)) return [];
       const assessment = assessWeek(series.counts, t, settings.assessment);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
@@ -195,7 +204,7 @@ export async function detectorCandidates(
       return groupSignals(ofHospital, new Set(ofHospital.filter(isOpen).map((signal) => signal.cell)));
     });
   };
-  const seriesOf = (signal: CellSignal) => JSON.stringify([signal.hospital, signal.cell]);
+  const seriesOf = (signal: CellSignal) => seriesKey(signal.hospital, signal.cell);
   // a warning already open goes on while its cells signal; a new one needs corroboration and enough evidence
   const worthIt = (group: SignalGroup) => group.members.some(isOpen) || (corroborated(group, settings) && enoughToOpen(group, settings));
   const current = groupsOf(week).filter(worthIt);
@@ -326,8 +335,8 @@ async function describeSignalGroups(
   );
   const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
-  const { weeks, cells } = await readCellSeries(connection, lastWeek);
-  const cellSeries = new Map(cells.map((series) => [series.cell, series]));
+  const { weeks, cells } = await readCellSeries(connection, lastWeek, true);
+  const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessWeek, assessmentDefaults, baselinePValue } from '../../pipeline/detect/week-assessment.ts';
+import { assessWeek, assessmentDefaults, baselinePValue, passesGuard } from '../../pipeline/detect/week-assessment.ts';
 import { farringtonFlexible } from '../../pipeline/detect/farrington-flexible.ts';
 
 // Reference values from R 4 (stats): ppois / pnbinom upper tails, qnorm.
@@ -49,5 +49,16 @@ describe('assessWeek', () => {
 
   it('needs seven weeks of baseline three weeks back before it judges anything', () => {
     expect(assessWeek([1, 2, 3, 4, 5, 6, 7, 8, 9], 8)).toBeNull();
+  });
+});
+
+describe('passesGuard', () => {
+  it('counts the complaints of the last guard.weeks weeks to t (fewer at the start of a series), as assessWeek marks a week tested', () => {
+    const guard = { cases: 5, weeks: 4 };
+    const y = [3, 1, 0, 2, 3, 0, 0, 0, 0, 0, 0, 5];
+    // weeks 1..4: 1 + 0 + 2 + 3 = 6; weeks 0..1: 4; weeks 5..8: 0
+    expect([passesGuard(y, 4, guard), passesGuard(y, 1, guard), passesGuard(y, 8, guard), passesGuard(y, 11, guard)]).toEqual([true, false, false, true]);
+    expect(passesGuard(y, 4, { cases: 7, weeks: 4 })).toBe(false);
+    for (let t = 0; t < y.length; t++) expect(assessWeek(y, t)?.tested ?? passesGuard(y, t, assessmentDefaults.guard)).toBe(passesGuard(y, t, assessmentDefaults.guard));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodCounts } from '../../pipeline/satisfaction/period-counts.ts';
-import { latestCompleteWeek, weeklySpcRows, weeklyWatchDefaults, type WeeklySpcRow } from '../../pipeline/satisfaction/weekly.ts';
+import { latestCompleteWeek, weeklyChartRows, weeklySeriesOf, weeklySpcRows, weeklyWatchDefaults, type WeeklySpcRow } from '../../pipeline/satisfaction/weekly.ts';
 import { addDays } from '../../pipeline/time.ts';
 
 /**
@@ -78,5 +78,19 @@ describe('weeklySpcRows', () => {
     const history = weeklySpcRows(counts, '2026-06-01', 10).filter((r) => r.department === 'big');
     expect(history.every((r) => r.watched)).toBe(true);
     expect(cell(rows, 'big', '2026-06-08').half_width_pct!).toBeGreaterThan(cell(rows, 'big', '2026-06-01').half_width_pct!);
+  });
+});
+
+describe('weeklyChartRows (a backtest: the series prepared once, charted on each Monday)', () => {
+  it('charts each date as weeklySpcRows does, and with a first week gives only the rows from it', () => {
+    // shuffled, as the warehouse may hand them over
+    const prepared = weeklySeriesOf([...counts].reverse(), 10);
+    for (const lastWeek of ['2026-05-25', '2026-06-01', '2026-06-08']) {
+      const all = weeklySpcRows(counts, lastWeek, 10);
+      expect(weeklyChartRows(prepared, lastWeek)).toEqual(all);
+      const judged = weeklyChartRows(prepared, lastWeek, weeklyWatchDefaults, addDays(lastWeek, -7));
+      expect(judged).toEqual(all.filter((r) => r.week >= addDays(lastWeek, -7)));
+      expect(judged).toHaveLength(4);
+    }
   });
 });

@@ -67,34 +67,35 @@ afterEach(async () => {
 
 describe('no survey number stops a run', () => {
   it('loads or quarantines generated numbers from CSV text and JSON numbers alike, and runs again', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(numbers, { minLength: 1, maxLength: 8 }), async (generated) => {
-        await ws.dispose();
-        ws = await createWorkspace();
-        const texts = generated.map((n) => String(n));
-        const rows = surveyRows(texts);
-        await ws.write('survey.csv', csvOf(rows));
-        // JSON Lines carry the numbers typed; JSON has no NaN or Infinity, so those go as text
-        const jsonValue = (text: string) => (Number.isFinite(Number(text)) ? Number(text) : text);
-        await ws.write(
-          'survey.jsonl',
-          rows.map((row) => JSON.stringify({ response_id: row.id, submitted_at: '2025-03-03', department: '急诊科', ...Object.fromEntries(COLUMNS.map((c) => [c, jsonValue(row.cells[c]!)])) })).join('\n') + '\n',
-        );
-        const { summary } = await ws.run();
-        const expected = expectedReport(rows, Number);
-        for (const path of ['survey.csv', 'survey.jsonl']) {
-          expect(summary.files.find((file) => file.path === path)).toMatchObject({ status: 'loaded', duplicates: 0, ...expected });
-        }
-        // the loaded answers are the numbers written, as small integers
-        const stored = await ws.query<{ n: number }>('select count(*)::integer as n from survey_answers where score between 1 and 5');
-        expect(stored[0]!.n).toBe(2 * expected.loaded);
-        const again = await ws.run();
-        expect(again.summary.totals.rows_read).toBe(2 * rows.length);
-      }),
-      { numRuns: 4, seed: 10 },
+    // four generated files, each in a hospital's folder of its own, so that one run (and one run
+    // again) judges them all: a hospital's rows are its own, whatever ids the others use
+    const cases = fc.sample(fc.array(numbers, { minLength: 1, maxLength: 8 }), { numRuns: 4, seed: 10 }).map((generated, c) => {
+      const rows = surveyRows(generated.map((n) => String(n)));
+      return { hospital: `h${c}`, rows, expected: expectedReport(rows, Number) };
+    });
+    // JSON Lines carry the numbers typed; JSON has no NaN or Infinity, so those go as text
+    const jsonValue = (text: string) => (Number.isFinite(Number(text)) ? Number(text) : text);
+    for (const { hospital, rows } of cases) {
+      await ws.write(`${hospital}/survey.csv`, csvOf(rows));
+      await ws.write(
+        `${hospital}/survey.jsonl`,
+        rows.map((row) => JSON.stringify({ response_id: row.id, submitted_at: '2025-03-03', department: '急诊科', ...Object.fromEntries(COLUMNS.map((c) => [c, jsonValue(row.cells[c]!)])) })).join('\n') + '\n',
+      );
+    }
+    const { summary } = await ws.run();
+    for (const { hospital, rows, expected } of cases) {
+      for (const path of [`${hospital}/survey.csv`, `${hospital}/survey.jsonl`]) {
+        expect(summary.files.find((file) => file.path === path), `${path}: ${rows.map((row) => row.value).join(' ')}`).toMatchObject({ status: 'loaded', duplicates: 0, ...expected });
+      }
+    }
+    // the loaded answers are the numbers written, as small integers
+    const stored = await ws.query<{ hospital: string; n: number }>('select hospital, count(*)::integer as n from survey_answers where score between 1 and 5 group by hospital');
+    expect(Object.fromEntries(stored.map((row) => [row.hospital, row.n]))).toEqual(
+      Object.fromEntries(cases.filter((c) => c.expected.loaded > 0).map((c) => [c.hospital, 2 * c.expected.loaded])),
     );
-    // eight whole-pipeline runs (four generated files, each run twice)
-  }, 300_000);
+    const again = await ws.run();
+    expect(again.summary.totals.rows_read).toBe(2 * cases.reduce((n, c) => n + c.rows.length, 0));
+  });
 
   it('judges text that is not a plain number, and bad values held back name their row, column and value', async () => {
     // full-width digits, words, non-finite spellings, a huge integer, blanks inside: none is an answer

@@ -101,4 +101,14 @@ describe('detector warnings from the warehouse', () => {
     await ws.run({ asOf: '2024-11-03', lang: 'zh' });
     expect(detectorWarnings()).toEqual([]);
   });
+
+  it('charts a warning from its own hospital’s cell, when another hospital has a department of the same name', async () => {
+    // a second hospital (its folder), named after the first in order, with three complaints a week in its own 门诊部
+    const lines = ['id,received_at,department,category,text'];
+    for (let week = 0; week < 44; week++) for (let k = 0; k < 3; k++) lines.push(`W${week}-${k},${addDays('2024-01-01', 7 * week + k)} 11:00,门诊部,process,${BASELINE_TEXTS[k]}`);
+    await ws.write('west/complaints.csv', `${lines.join('\n')}\n`);
+    await ws.run({ asOf: '2024-10-13', lang: 'zh' });
+    const [warning] = detectorWarnings().filter((w) => w.hospital === 'input');
+    expect(warning!.weekly!.map((w) => w.observed)).toEqual([...Array<number>(11).fill(1), 9]);
+  });
 }, 120_000);
