@@ -37,6 +37,8 @@ export interface DetectionSettings {
    * the two weeks to it (twoWeekPValue), 1 judges weeks alone.
    */
   riseWeeks: number;
+  /** The two weeks are judged only where the cell expects at least this many complaints a week: a rise needs a level to rise from. */
+  riseFrom: number;
 }
 
 export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
@@ -48,6 +50,7 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   openDays: 2,
   emergingBelow: 1,
   riseWeeks: 2,
+  riseFrom: 0.5,
 });
 
 /** The settings of a run: the hospital's early_warning section over detectionDefaults. */

@@ -122,7 +122,10 @@ interface CellTest {
  * its warnings do not change when another hospital (a campus, a group member) joins the warehouse
  * with cells of its own. A two-week window is judged for spike cells only (a department's
  * category, the hospital's): a problem told in ordinary words has no place or word of its own to
- * show it, and its rise is all there is to see.
+ * show it, and its rise is all there is to see. And only where the cell expects `riseFrom`
+ * complaints a week or more: below that, three complaints a week are news rather than a rise, and
+ * two such weeks against almost none pass any test (the words and places of those complaints are
+ * the views that judge what is new).
  */
 export function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records' | 'days'>[] {
   // a backtest judges consecutive windows, and a two-week test the week before too: each week once
@@ -143,7 +146,7 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
       const assessment = judge(series, t);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
-      const previous = settings.riseWeeks >= 2 && series.kind === 'spike' ? judge(series, t - 1) : null;
+      const previous = settings.riseWeeks >= 2 && series.kind === 'spike' && assessment.expected >= settings.riseFrom ? judge(series, t - 1) : null;
       const twoWeekP = previous === null ? null : twoWeekPValue(series.counts, t, assessment, previous);
       const pValue = twoWeekP === null ? assessment.pValue : Math.min(1, 2 * Math.min(assessment.pValue, twoWeekP));
       return [{ series, t, assessment, twoWeekP, pValue }];
