@@ -6,5 +6,5 @@ from alert_signals
 inner join int_alert_cell_records as records
     on records.hospital = alert_signals.hospital
     and records.cell = alert_signals.cell
-    and records.day between alert_signals.week::date and alert_signals.week::date + 6
+    and records.day between alert_signals.first_day::date and alert_signals.week::date + 6
 order by alert_signals.signal, records.hospital, records.source, records.id;

@@ -5,5 +5,6 @@ create or replace table alert_signals (
     signal integer,                     -- the signal's place in the detector's list
     hospital varchar,
     cell varchar,
-    week varchar                        -- YYYY-MM-DD
+    week varchar,                       -- YYYY-MM-DD
+    first_day varchar                   -- the first day its complaints count from: week, or a week earlier for a rise over two weeks
 );

@@ -34,6 +34,9 @@ export interface WeekAssessment {
   tested: boolean;
   /** P(Y ≥ count) under the baseline's count model, also for a week the guard held back (how unusual it was, though no test). */
   pValue: number;
+  /** The count model's dispersion (variance over mean, at least 1) and the weeks its expectation rests on: baselinePValue's. */
+  dispersion: number;
+  baselineWeeks: number;
   /** First and last week (0-based) of the baseline. */
   baselineFrom: number;
   baselineTo: number;
@@ -86,8 +89,10 @@ export function passesGuard(y: readonly number[], t: number, guard: AssessmentOp
 export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions = assessmentDefaults): WeekAssessment | null {
   const count = y[t]!;
   const tested = passesGuard(y, t, o.guard);
-  const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }, pValue: number): WeekAssessment =>
-    tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue } : { ...a, upperbound: null, alarm: 0, tested, pValue };
+  const judge = (a: Omit<WeekAssessment, 'tested' | 'alarm' | 'pValue' | 'upperbound'> & { upperbound: number }): WeekAssessment => {
+    const pValue = baselinePValue(count, a.expected, a.dispersion, a.baselineWeeks);
+    return tested ? { ...a, alarm: count > a.upperbound ? 1 : 0, tested, pValue } : { ...a, upperbound: null, alarm: 0, tested, pValue };
+  };
 
   const years = Math.min(4, Math.floor((t - 3) / farringtonFlexibleDefaults.period));
   if (years >= o.farringtonYears) {
@@ -96,18 +101,20 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
       // the expectation rests mostly on the weeks around this one in each past year (w on either side)
       const windowWeeks = (2 * farringtonFlexibleDefaults.w + 1) * years;
       const { expected, dispersion } = week;
-      return judge(
-        { method: 'farrington_flexible', expected, upperbound: week.upperbound, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo },
-        baselinePValue(count, expected, dispersion, windowWeeks),
-      );
+      return judge({ method: 'farrington_flexible', expected, upperbound: week.upperbound, dispersion, baselineWeeks: windowWeeks, baselineFrom: week.baselineFrom, baselineTo: week.baselineTo });
     }
   }
   if (t - EARS_C2.lag - EARS_C2.length + 1 < 0) return null;
   const { mean, sd } = earsBaseline(y, t, EARS_C2.length, EARS_C2.lag);
   if (!Number.isFinite(mean) || !Number.isFinite(sd)) return null;
   const upperbound = mean + normalQuantile(1 - o.earsAlpha) * sd;
-  return judge(
-    { method: 'ears_c2', expected: mean, upperbound, baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1, baselineTo: t - EARS_C2.lag },
-    baselinePValue(count, mean, mean > 0 ? (sd * sd) / mean : 1, EARS_C2.length),
-  );
+  return judge({
+    method: 'ears_c2',
+    expected: mean,
+    upperbound,
+    dispersion: mean > 0 ? (sd * sd) / mean : 1,
+    baselineWeeks: EARS_C2.length,
+    baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1,
+    baselineTo: t - EARS_C2.lag,
+  });
 }

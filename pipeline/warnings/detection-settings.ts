@@ -32,6 +32,13 @@ export interface DetectionSettings {
    * problem, which its department's and its place's cells see.
    */
   emergingBelow: number;
+  /**
+   * Weeks a department's or the hospital's category is judged over besides the week alone: 2 adds
+   * the two weeks to it (twoWeekPValue), 1 judges weeks alone.
+   */
+  riseWeeks: number;
+  /** The two weeks are judged only where the cell expects at least this many complaints a week: a rise needs a level to rise from. */
+  riseFrom: number;
 }
 
 export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
@@ -42,6 +49,8 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   openFdr: 0.01,
   openDays: 2,
   emergingBelow: 1,
+  riseWeeks: 2,
+  riseFrom: 0.5,
 });
 
 /** The settings of a run: the hospital's early_warning section over detectionDefaults. */
@@ -54,6 +63,7 @@ export function detectionSettings(given: EarlyWarningSettings): DetectionSetting
     openFdr: given.open_fdr ?? d.openFdr,
     openDays: given.open_days ?? d.openDays,
     emergingBelow: given.emerging_below ?? d.emergingBelow,
+    riseWeeks: given.rise_weeks ?? d.riseWeeks,
     assessment: {
       farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,
       guard: { cases: given.guard_cases ?? d.assessment.guard.cases, weeks: given.guard_weeks ?? d.assessment.guard.weeks },

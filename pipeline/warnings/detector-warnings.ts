@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { assessWeek, passesGuard } from '../detect/week-assessment.ts';
+import { assessWeek, baselinePValue, passesGuard, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
@@ -19,7 +19,7 @@ const WEEKLY_SERIES_WEEKS = 12;
 
 
 /** One hospital's cell: its 7-day counts from its series start (`weeks[start]`) to the last window read. */
-interface CellSeries {
+export interface CellSeries {
   kind: CellSignal['kind'];
   hospital: string;
   cell: string;
@@ -97,42 +97,87 @@ function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: Reado
 }
 
 /**
- * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their
- * detector that survives the FDR. Only cells the guard lets through are tests, so the FDR is over
- * the cells that could alarm at all. The FDR family is one hospital's tests of the window: each
- * hospital's office acts on its own list, and its warnings do not change when another hospital
- * (a campus, a group member) joins the warehouse with cells of its own.
+ * The p-value of a cell's last two weeks together: their counts against the sum of their
+ * expectations. A rise of a few complaints a week in a small cell (three times its usual one or
+ * two) is clear in no single week among the hundreds tested, but is over two. The predictive
+ * distribution of a two-week total is baselinePValue's with twice the mean on half the baseline
+ * weeks (variance φ·2μ·(1 + 2/n)). Only a rise that goes on counts: both weeks above their
+ * expectation, else 1.
+ *
+ * @example twoWeekPValue([0, 1, 0, 0, 3, 4], 5, current, previous) // both weeks up: the pair's upper tail
  */
-function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records' | 'days'>[] {
+export function twoWeekPValue(y: readonly number[], t: number, current: WeekAssessment, previous: WeekAssessment): number {
+  if (!(y[t]! > current.expected && y[t - 1]! > previous.expected)) return 1;
+  return baselinePValue(y[t]! + y[t - 1]!, current.expected + previous.expected, current.dispersion, current.baselineWeeks / 2);
+}
+
+/** One cell-window's test: the week alone, and for a department's or the hospital's category also the two weeks to it. */
+interface CellTest {
+  series: CellSeries;
+  t: number;
+  assessment: WeekAssessment;
+  /** The two weeks' p-value (twoWeekPValue), or null where the cell is not judged over two weeks. */
+  twoWeekP: number | null;
+  /** The test's p-value: the week's, or with two windows judged the smaller of the two, doubled (Bonferroni), so the FDR stays honest. */
+  pValue: number;
+}
+
+/**
+ * The cell-windows of `evaluate` (the first days of 7-day windows) that signal: an alarm of their
+ * detector, or a rise over two weeks (settings.riseWeeks), that survives the FDR. Only cells the
+ * guard lets through are tests, so the FDR is over the cells that could alarm at all. The FDR
+ * family is one hospital's tests of the window: each hospital's office acts on its own list, and
+ * its warnings do not change when another hospital (a campus, a group member) joins the warehouse
+ * with cells of its own. A two-week window is judged for spike cells only (a department's
+ * category, the hospital's): a problem told in ordinary words has no place or word of its own to
+ * show it, and its rise is all there is to see. And only where the cell expects `riseFrom`
+ * complaints a week or more: below that, three complaints a week are news rather than a rise, and
+ * two such weeks against almost none pass any test (the words and places of those complaints are
+ * the views that judge what is new).
+ */
+export function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records' | 'days'>[] {
+  // a backtest judges consecutive windows, and a two-week test the week before too: each week once
+  const judged = new Map<CellSeries, Map<number, WeekAssessment | null>>();
+  const judge = (series: CellSeries, t: number): WeekAssessment | null => {
+    let memo = judged.get(series);
+    if (memo === undefined) judged.set(series, (memo = new Map()));
+    if (!memo.has(t)) memo.set(t, t < 0 ? null : assessWeek(series.counts, t, settings.assessment));
+    return memo.get(t)!;
+  };
   const signals: Omit<CellSignal, 'records' | 'days'>[] = [];
   for (const week of evaluate) {
     const w = weeks.indexOf(week);
     if (w < 0) continue;
-    const tests = cells.flatMap((series) => {
+    const tests = cells.flatMap((series): CellTest[] => {
       const t = w - series.start;
       // most cells are quiet in most weeks: no test, and no baseline to fit
       if (t < 0 || !passesGuard(series.counts, t, settings.assessment.guard)) return [];
-      const assessment = assessWeek(series.counts, t, settings.assessment);
+      const assessment = judge(series, t);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
-      return [{ series, t, assessment }];
+      const previous = settings.riseWeeks >= 2 && series.kind === 'spike' && assessment.expected >= settings.riseFrom ? judge(series, t - 1) : null;
+      const twoWeekP = previous === null ? null : twoWeekPValue(series.counts, t, assessment, previous);
+      const pValue = twoWeekP === null ? assessment.pValue : Math.min(1, 2 * Math.min(assessment.pValue, twoWeekP));
+      return [{ series, t, assessment, twoWeekP, pValue }];
     });
     for (const hospital of new Set(tests.map((test) => test.series.hospital))) {
       const family = tests.filter((test) => test.series.hospital === hospital);
-      const q = benjaminiHochberg(family.map((test) => test.assessment.pValue));
-      family.forEach(({ series, t, assessment }, i) => {
-        if (assessment.alarm !== 1 || q[i]! > settings.fdr) return;
+      const q = benjaminiHochberg(family.map((test) => test.pValue));
+      family.forEach(({ series, t, assessment, twoWeekP, pValue }, i) => {
+        const overTwoWeeks = twoWeekP !== null && twoWeekP < assessment.pValue;
+        if ((assessment.alarm !== 1 && !overTwoWeeks) || q[i]! > settings.fdr) return;
         signals.push({
           kind: series.kind,
           hospital: series.hospital,
           cell: series.cell,
           week,
+          firstDay: overTwoWeeks ? addDays(week, -7) : week,
           observed: series.counts[t]!,
           expected: assessment.expected,
           upperbound: assessment.upperbound,
-          pValue: assessment.pValue,
+          pValue,
           qValue: q[i]!,
-          previousPValue: t > 0 ? (assessWeek(series.counts, t - 1, settings.assessment)?.pValue ?? 1) : 1,
+          previousPValue: judge(series, t - 1)?.pValue ?? 1,
           method: assessment.method,
           baselineStart: weeks[series.start + assessment.baselineFrom]!,
           baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
@@ -146,7 +191,7 @@ function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], e
 /** The complaints each signal counted, each as its recordKey, and the days they were received. */
 async function attachRecords(connection: DuckDBConnection, models: StepModels, signals: readonly Omit<CellSignal, 'records' | 'days'>[]): Promise<CellSignal[]> {
   await models.run('warnings/alert_signals');
-  await appendRows(connection, 'alert_signals', signals.map((signal, i) => ({ signal: i, hospital: signal.hospital, cell: signal.cell, week: signal.week })));
+  await appendRows(connection, 'alert_signals', signals.map((signal, i) => ({ signal: i, hospital: signal.hospital, cell: signal.cell, week: signal.week, first_day: signal.firstDay })));
   const rows = await queryRows<{ signal: number; hospital: string; source: string; id: string; day: string }>(connection, models.sql('warnings/alert_signal_records'));
   const records = signals.map((): string[] => []);
   const days = signals.map(() => new Set<string>());
@@ -261,10 +306,14 @@ function viewOf(signal: CellSignal): string {
  * Whether a group is worth a warning: one cell going up once is often chance (hundreds are tested
  * each week, and complaints come in clusters that no count model quite expects), so a group needs a
  * second view of the same complaints (its place as well as its department, its words as well as its
- * place), or its cell already up the week before: a problem builds up, a chance cluster does not.
+ * place), or its cell already up the week before (clearly, or above its expectation in a rise seen
+ * over the two weeks): a problem builds up, a chance cluster does not.
  */
 export function corroborated(group: SignalGroup, settings: DetectionSettings): boolean {
-  return new Set(group.members.map(viewOf)).size >= 2 || group.members.some((member) => member.previousPValue <= settings.previousWeekP);
+  return (
+    new Set(group.members.map(viewOf)).size >= 2 ||
+    group.members.some((member) => member.previousPValue <= settings.previousWeekP || member.firstDay < member.week)
+  );
 }
 
 /**

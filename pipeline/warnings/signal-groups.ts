@@ -9,6 +9,8 @@ export interface CellSignal {
   cell: string;
   /** Monday of the week, YYYY-MM-DD. */
   week: string;
+  /** The first day its complaints are counted from: `week`, or the week before's Monday for a rise over two weeks. */
+  firstDay: string;
   observed: number;
   expected: number;
   upperbound: number | null;

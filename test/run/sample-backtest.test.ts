@@ -111,10 +111,12 @@ describe('hearken backtest on the sample’s last two years', () => {
   // Measured 2026-12-06 after a new warning needs a signal within open_fdr (0.01) and complaints on
   // two days or more: 17 of 20 (85%), the planted problems warned as soon as before. The floor is the
   // goal of issue 13, 80%.
-  it('points at least 80% of its distinct warnings at a planted problem', () => {
+  // Measured 2026-12-06 after a department's category is also judged over two weeks (rise_weeks):
+  // 23 of 25 (92%; Kingsmere 8 of 8, 江州 8 of 8, Sơn Nam 7 of 9). The floor moves to 90%.
+  it('points at least 90% of its distinct warnings at a planted problem', () => {
     const warnings = distinctWarnings();
     const pointing = warnings.filter((w) => plantedBehind(w).length > 0);
-    expect(pointing.length / warnings.length).toBeGreaterThanOrEqual(0.8);
+    expect(pointing.length / warnings.length).toBeGreaterThanOrEqual(0.9);
   });
 
   // Measured 2026-12-06: two, named here so that any other shows. Kingsmere's Outpatients spike of
