@@ -1,6 +1,6 @@
 import type { Language } from '../../pipeline/config.ts';
 import { reportWords } from './copy.ts';
-import { paragraph, tableBlock, type ReportDocument, type ReportSection } from './document.ts';
+import { blocksOrNone, paragraph, tableBlock, type ReportDocument, type ReportSection } from './document.ts';
 import { reportMeta } from './meta.ts';
 import { byOpening, warningAbout, type ReportWarning } from './warnings.ts';
 
@@ -74,18 +74,15 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
   const more = (count: number) => (count > LISTED_CASES ? [paragraph(words.say('daily.more', { count: n(count - LISTED_CASES) }))] : []);
   const newComplaints: ReportSection = {
     heading: words.say('daily.newComplaints'),
-    blocks:
-      complaints.length === 0
-        ? [paragraph(words.say('daily.noNewComplaints'))]
-        : [
-            tableBlock(
-              [words.say('daily.time'), words.say('daily.department'), words.say('daily.category'), words.say('daily.text')],
-              complaints.slice(0, LISTED_CASES).map((record) => [record.received_at.slice(11, 16), record.department, words.category(record.category), excerpt(record.text_redacted)]),
-              [],
-              [0],
-            ),
-            ...more(complaints.length),
-          ],
+    blocks: blocksOrNone(complaints, words.say('daily.noNewComplaints'), [
+      tableBlock(
+        [words.say('daily.time'), words.say('daily.department'), words.say('daily.category'), words.say('daily.text')],
+        complaints.slice(0, LISTED_CASES).map((record) => [record.received_at.slice(11, 16), record.department, words.category(record.category), excerpt(record.text_redacted)]),
+        [],
+        [0],
+      ),
+      ...more(complaints.length),
+    ]),
   };
   const newly = data.newlyOverdue;
   const overdue: ReportSection = {
@@ -123,24 +120,20 @@ export function dailyBulletin(data: DailyBulletinData, language: Language): Repo
   const others = opened.filter((warning) => warning.kind !== 'sentinel');
   const sentinelSection: ReportSection = {
     heading: words.say('daily.sentinels'),
-    blocks:
-      sentinels.length === 0
-        ? [paragraph(words.say('daily.noSentinels'))]
-        : [
-            tableBlock(
-              [words.say('daily.department'), words.say('daily.location'), words.say('daily.text'), words.say('daily.id')],
-              sentinels.map((warning) => [warning.department ?? words.hospitalWide, warning.location ?? '', excerpt(warning.sentinel_text ?? ''), warning.first_evidence_id ?? '']),
-              [],
-              [3],
-            ),
-          ],
+    blocks: blocksOrNone(sentinels, words.say('daily.noSentinels'), [
+      tableBlock(
+        [words.say('daily.department'), words.say('daily.location'), words.say('daily.text'), words.say('daily.id')],
+        sentinels.map((warning) => [warning.department ?? words.hospitalWide, warning.location ?? '', excerpt(warning.sentinel_text ?? ''), warning.first_evidence_id ?? '']),
+        [],
+        [3],
+      ),
+    ]),
   };
   const warningSection: ReportSection = {
     heading: words.say('daily.newWarnings'),
-    blocks:
-      others.length === 0
-        ? [paragraph(words.say('daily.noNewWarnings'))]
-        : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.id')], others.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), warning.id]), [], [2])],
+    blocks: blocksOrNone(others, words.say('daily.noNewWarnings'), [
+      tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.id')], others.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), warning.id]), [], [2]),
+    ]),
   };
   return {
     language,

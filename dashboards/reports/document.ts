@@ -34,3 +34,8 @@ export function tableBlock(header: string[], rows: string[][], numeric: readonly
 export function paragraph(text: string): ReportBlock {
   return { kind: 'paragraph', text };
 }
+
+/** A list's blocks, or where it has no items the sentence saying so: a report never shows an empty table. */
+export function blocksOrNone(items: readonly unknown[], none: string, blocks: ReportBlock[]): ReportBlock[] {
+  return items.length === 0 ? [paragraph(none)] : blocks;
+}

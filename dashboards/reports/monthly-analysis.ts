@@ -4,9 +4,9 @@ import { t } from '../../pipeline/i18n.ts';
 import type { FixReviewRow } from '../../pipeline/fixes/fixes.ts';
 import { addMonths } from '../../pipeline/publish/reports/periods.ts';
 import { reportWords, type ReportWords } from './copy.ts';
-import { paragraph, tableBlock, type ReportBlock, type ReportDocument, type ReportSection } from './document.ts';
+import { blocksOrNone, paragraph, tableBlock, type ReportBlock, type ReportDocument, type ReportSection } from './document.ts';
 import { reportMeta } from './meta.ts';
-import { warningRows, warningsOpenedOrClosed, type ReportWarning } from './warnings.ts';
+import { warningTable, warningsOpenedOrClosed, type ReportWarning } from './warnings.ts';
 
 /** Complaints of a month by one breakdown's value (report_month_breakdown). */
 export interface MonthCount {
@@ -192,7 +192,7 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
         open: n(openAtEnd),
       }),
     ),
-    ...(warnings.length === 0 ? [] : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(warnings, words), [], [2, 3])]),
+    ...(warnings.length === 0 ? [] : [warningTable(warnings, words)]),
   ];
   return {
     language,
@@ -202,42 +202,33 @@ export function monthlyAnalysis(data: MonthlyAnalysisData, language: Language): 
       { ...categories, blocks: [paragraph(words.say('monthly.volumes', { month: data.month, count: total(data.month), previous: total(previous), lastYear: total(lastYear) })), ...categories.blocks] },
       {
         heading: words.say('monthly.contents'),
-        blocks:
-          issues.length === 0
-            ? [paragraph(words.say('monthly.noContents'))]
-            : [
-                tableBlock(
-                  [words.say('issues.rank'), words.say('monthly.theme'), words.say('issues.records'), words.say('monthly.previousMonth'), words.say('monthly.departmentsAffected')],
-                  issues.map((issue, index) => [n(index + 1), issue.theme, n(issue.records), n(issue.previous_month_records), issue.departments.slice(0, 3).join(language === 'zh' ? '、' : ', ')]),
-                  [0, 2, 3],
-                ),
-              ],
+        blocks: blocksOrNone(issues, words.say('monthly.noContents'), [
+          tableBlock(
+            [words.say('issues.rank'), words.say('monthly.theme'), words.say('issues.records'), words.say('monthly.previousMonth'), words.say('monthly.departmentsAffected')],
+            issues.map((issue, index) => [n(index + 1), issue.theme, n(issue.records), n(issue.previous_month_records), issue.departments.slice(0, 3).join(language === 'zh' ? '、' : ', ')]),
+            [0, 2, 3],
+          ),
+        ]),
       },
       breakdown('monthly.departments', 'department', (value) => value),
       breakdown('monthly.channels', 'channel', (value) => words.label('channel', value)),
       {
         heading: words.say('monthly.satisfaction'),
-        blocks:
-          satisfactionRows.length === 0
-            ? [paragraph(words.say('monthly.noSatisfaction'))]
-            : [
-                tableBlock(
-                  [words.say('monthly.section'), words.say('monthly.patientType'), words.say('monthly.respondents'), words.say('monthly.satisfied'), words.say('monthly.previousMonth')],
-                  satisfactionRows,
-                  [2, 3, 4],
-                ),
-                paragraph(words.say('monthly.satisfactionNote')),
-              ],
+        blocks: blocksOrNone(satisfactionRows, words.say('monthly.noSatisfaction'), [
+          tableBlock(
+            [words.say('monthly.section'), words.say('monthly.patientType'), words.say('monthly.respondents'), words.say('monthly.satisfied'), words.say('monthly.previousMonth')],
+            satisfactionRows,
+            [2, 3, 4],
+          ),
+          paragraph(words.say('monthly.satisfactionNote')),
+        ]),
       },
       {
         heading: words.say('rates.title'),
-        blocks:
-          rateRows.length === 0
-            ? [paragraph(words.say('monthly.none'))]
-            : [
-                tableBlock([words.say('rates.measure'), words.say('monthly.thisMonth'), words.say('monthly.previousMonth'), words.say('monthly.lastYear')], rateRows, [1, 2, 3]),
-                paragraph(words.say('monthly.ratesNote')),
-              ],
+        blocks: blocksOrNone(rateRows, words.say('monthly.none'), [
+          tableBlock([words.say('rates.measure'), words.say('monthly.thisMonth'), words.say('monthly.previousMonth'), words.say('monthly.lastYear')], rateRows, [1, 2, 3]),
+          paragraph(words.say('monthly.ratesNote')),
+        ]),
       },
       { heading: words.say('monthly.warnings'), blocks: warningsBlocks },
       { heading: words.say('monthly.topic'), blocks: topicBlocks(data.topics, words, language) },

@@ -1,4 +1,5 @@
 import type { ReportWords } from './copy.ts';
+import { tableBlock, type ReportBlock } from './document.ts';
 
 /** A warning as the reports show it: only what stays the same while it is open (report_warnings). */
 export interface ReportWarning {
@@ -37,7 +38,12 @@ export function byOpening(a: ReportWarning, b: ReportWarning): number {
   return a.first_as_of.localeCompare(b.first_as_of) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 }
 
-/** A table of warnings with their opening and closing dates: kind, what about, opened, closed. */
-export function warningRows(warnings: readonly ReportWarning[], words: ReportWords): string[][] {
-  return warnings.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), words.day(warning.first_as_of), warning.resolved_as_of === null ? '' : words.day(warning.resolved_as_of)]);
+/** A table of warnings with their opening and closing dates: kind, what about, opened, closed (the dates kept whole). */
+export function warningTable(warnings: readonly ReportWarning[], words: ReportWords): ReportBlock {
+  return tableBlock(
+    [words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')],
+    warnings.map((warning) => [words.label('warning', warning.kind), warningAbout(warning, words), words.day(warning.first_as_of), warning.resolved_as_of === null ? '' : words.day(warning.resolved_as_of)]),
+    [],
+    [2, 3],
+  );
 }

@@ -1,9 +1,9 @@
 import type { Language } from '../../pipeline/config.ts';
 import type { HandlingCounts } from '../handling-counts.ts';
 import { reportWords, type ReportWords } from './copy.ts';
-import { paragraph, tableBlock, type ReportBlock, type ReportDocument } from './document.ts';
+import { blocksOrNone, paragraph, tableBlock, type ReportBlock, type ReportDocument } from './document.ts';
 import { reportMeta } from './meta.ts';
-import { warningRows, type ReportWarning } from './warnings.ts';
+import { warningTable, type ReportWarning } from './warnings.ts';
 
 /** A category's complaints in the week against the mean of the weeks before (report_week_volumes). */
 export interface WeekVolume {
@@ -91,23 +91,17 @@ export function weeklySummary(data: WeeklySummaryData, language: Language): Repo
       { heading: words.say('rates.title'), blocks: handling },
       {
         heading: words.say('weekly.warnings'),
-        blocks:
-          data.warnings.length === 0
-            ? [paragraph(words.say('weekly.noWarnings'))]
-            : [tableBlock([words.say('warnings.kind'), words.say('warnings.about'), words.say('warnings.opened'), words.say('warnings.closed')], warningRows(data.warnings, words), [], [2, 3])],
+        blocks: blocksOrNone(data.warnings, words.say('weekly.noWarnings'), [warningTable(data.warnings, words)]),
       },
       {
         heading: words.say('weekly.issues'),
-        blocks:
-          issues.length === 0
-            ? [paragraph(words.say('weekly.noIssues'))]
-            : [
-                tableBlock(
-                  [words.say('issues.rank'), words.say('issues.word'), words.say('issues.records'), words.say('issues.weekBefore')],
-                  issues.map((issue) => [n(issue.rank), issue.written, n(issue.records), n(issue.previous_week_records)]),
-                  [0, 2, 3],
-                ),
-              ],
+        blocks: blocksOrNone(issues, words.say('weekly.noIssues'), [
+          tableBlock(
+            [words.say('issues.rank'), words.say('issues.word'), words.say('issues.records'), words.say('issues.weekBefore')],
+            issues.map((issue) => [n(issue.rank), issue.written, n(issue.records), n(issue.previous_week_records)]),
+            [0, 2, 3],
+          ),
+        ]),
       },
     ],
   };
