@@ -23,6 +23,7 @@ export const MACRO_MODELS = [
   'macros/due_working_day_index',
   'macros/department_core',
   'macros/in_report_scope',
+  'macros/satisfaction_cell_head',
 ] as const;
 
 export const LANDING_MODELS = ['landing/create_tables'] as const;

@@ -102,7 +102,7 @@ describe('executing the plan', () => {
       'session',
       'macros/normalize_key', 'macros/parse_local_timestamp', 'macros/redact_pii', 'macros/script_language', 'macros/missing_problem',
       'macros/timestamp_problem', 'macros/csv_safe_text', 'macros/hospital_of_path', 'macros/due_working_day_index', 'macros/department_core',
-      'macros/in_report_scope',
+      'macros/in_report_scope', 'macros/satisfaction_cell_head',
       'landing/create_tables',
       'upgradeCodedValues',
       'staging/stg_quarantine_reasons',

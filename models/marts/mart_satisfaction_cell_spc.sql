@@ -4,25 +4,21 @@
 -- (higher is better), limits held from a 12-month baseline and recalculated at a sustained shift.
 -- A suppressed month (too few respondents) keeps its row without numbers and is left off the chart.
 -- Filled by pipeline/satisfaction/trends.ts (spcRows); what the drop watch reads.
-create or replace table mart_satisfaction_cell_spc (
-    hospital varchar,
-    department varchar,
-    patient_type varchar,
-    dimension varchar,
-    month varchar,                      -- YYYY-MM
-    responses integer,
-    suppressed boolean,
-    pct_satisfied double,
-    mean_pct double,                    -- the chart's centre line
-    lower_limit_pct double,             -- lower process limit
-    upper_limit_pct double,
-    special_cause_type varchar,         -- the rule that fired, in Making Data Count's words (Below LCL, ...)
-    point_type varchar,                 -- common_cause | special_cause_concern | special_cause_improvement
-    special_cause boolean,
-    outside_limits boolean,
-    rule_shift boolean,
-    rule_trend boolean,
-    rule_two_in_three boolean,
-    trial_limits boolean,               -- fewer points than a baseline needs
-    limits_from varchar                 -- YYYY-MM: first month of the period whose limits judged it
-);
+-- Its first columns are a cell chart row's (macros/satisfaction_cell_head.sql).
+create or replace table mart_satisfaction_cell_spc as
+select
+    head.*,
+    null::double as pct_satisfied,
+    null::double as mean_pct,           -- the chart's centre line
+    null::double as lower_limit_pct,    -- lower process limit
+    null::double as upper_limit_pct,
+    null::varchar as special_cause_type, -- the rule that fired, in Making Data Count's words (Below LCL, ...)
+    null::varchar as point_type,        -- common_cause | special_cause_concern | special_cause_improvement
+    null::boolean as special_cause,
+    null::boolean as outside_limits,
+    null::boolean as rule_shift,
+    null::boolean as rule_trend,
+    null::boolean as rule_two_in_three,
+    null::boolean as trial_limits,      -- fewer points than a baseline needs
+    null::varchar as limits_from        -- YYYY-MM: first month of the period whose limits judged it
+from satisfaction_cell_head() as head;
