@@ -12,7 +12,7 @@ import { publishAtomically } from './atomic.ts';
 import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
-import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type SiteContext } from './pages/site-page.ts';
+import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
 import { readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 import { tablesScript } from './table-data.ts';
@@ -144,7 +144,7 @@ async function writeSite(dir: string, site: SiteContext, alongside: () => Promis
     written.add(folder);
     await writeFile(join(dir, path), content);
   };
-  const files = [];
+  const files: PageFile[] = [];
   for (const page of SITE_PAGES) files.push(...(await page.files(site)));
   const draw = async () => {
     for (const file of files) {
