@@ -12,7 +12,7 @@ import { publishAtomically } from './atomic.ts';
 import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
-import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type SiteContext } from './pages/site-page.ts';
+import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
 import { readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 import { tablesScript } from './table-data.ts';
@@ -85,10 +85,6 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
   const guard = { inputDir: config.inputDir, dbPath: config.dbPath };
   const site = { guard, language: config.language, runId: summary.run_id, generatedAt: summary.generated_at };
   await publishAtomically(config.outDir, site, async (dir) => {
-    const dataDir = join(dir, 'data');
-    await mkdir(dataDir, { recursive: true });
-    for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
-    for (const name of Object.keys(PARTITIONED_EXPORTS) as (keyof typeof PARTITIONED_EXPORTS)[]) await exportPartitioned(connection, name, join(dataDir, 'partitioned'));
     await writeFile(join(dir, 'warnings.json'), `${JSON.stringify(warnings, null, 2)}\n`);
     await writeFile(join(dir, 'run-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const downloads = [
@@ -117,18 +113,29 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
         return shared.get(key) as Promise<T>;
       },
     };
-    await writeSite(dir, context);
+    // the pages are drawn by JavaScript on one core while DuckDB's threads copy the exports; the
+    // connection is the exports' alone by then, since every page's data is read before
+    await writeSite(dir, context, () => writeExports(connection, join(dir, 'data')));
     // each pack as JSON, once for every language: the warnings' own text is in the run's language
     for (const { slug, pack } of (await departmentPacks(context)).packs) await writeFile(join(dir, 'departments', `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
   });
 }
 
+/** Every export under `dataDir`: each mart as CSV and Parquet (EXPORTS), then the partitioned ones. */
+async function writeExports(connection: DuckDBConnection, dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
+  for (const name of Object.keys(PARTITIONED_EXPORTS) as (keyof typeof PARTITIONED_EXPORTS)[]) await exportPartitioned(connection, name, join(dataDir, 'partitioned'));
+}
+
 /**
  * Every page of the registry in every language: the default language (`--lang`) at the root, the
  * others in their folders (languageFolder); each page's data read once, its tables' data written
- * once beside the default language's page, and the scripts that read it into assets/.
+ * once beside the default language's page, and the scripts that read it into assets/. Every page's
+ * data is read first; `alongside` (work of the connection's) then runs while the pages are drawn,
+ * and both are waited for to the end, so that a failure of either leaves neither still writing.
  */
-async function writeSite(dir: string, site: SiteContext): Promise<void> {
+async function writeSite(dir: string, site: SiteContext, alongside: () => Promise<void>): Promise<void> {
   const defaultLanguage = site.config.language;
   const written = new Set<string>();
   const write = async (path: string, content: string) => {
@@ -137,15 +144,19 @@ async function writeSite(dir: string, site: SiteContext): Promise<void> {
     written.add(folder);
     await writeFile(join(dir, path), content);
   };
-  for (const page of SITE_PAGES) {
-    for (const file of await page.files(site)) {
+  const files: PageFile[] = [];
+  for (const page of SITE_PAGES) files.push(...(await page.files(site)));
+  const draw = async () => {
+    for (const file of files) {
       if (file.tables !== undefined) await write(tablesFile(file.path), tablesScript(file.tables));
       for (const language of SITE_LANGUAGES) {
         await write(`${languageFolder(language, defaultLanguage)}${file.path}`, file.render(language, pageFrame(file.path, language, defaultLanguage, file.tables !== undefined)));
       }
     }
-  }
-  await writeAssets(join(dir, 'assets'));
+    await writeAssets(join(dir, 'assets'));
+  };
+  const failed = (await Promise.allSettled([alongside(), draw()])).find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
 }
 
 /** The browser scripts the pages load, shipped in the site: apache-arrow's browser build (with its licence) and the tables script. */
