@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPageLanguage, namesIn, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
+import { departmentsIn, inPageLanguage, namesIn, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
 /** Khoa Nhi (the Vietnamese hospital's) and 小儿科 (the east campus's own) are both pediatrics; the shipped zh name is 儿科. */
@@ -38,8 +38,22 @@ describe('inPageLanguage', () => {
 
 describe('namesIn', () => {
   it('gives the names a page’s filters list departments by, only where the page renames them', () => {
-    expect(namesIn(names, 'zh')).toEqual({ 'Khoa Nhi': '儿科' });
-    expect(namesIn(names, 'vi')).toEqual({ 小儿科: 'Khoa Nhi' });
-    expect(namesIn(names, 'en')).toEqual({ 'Khoa Nhi': 'Pediatrics', 小儿科: 'Pediatrics' });
+    const shown = new Set(['Khoa Nhi', '小儿科']);
+    expect(namesIn(names, 'zh', shown)).toEqual({ 'Khoa Nhi': '儿科' });
+    expect(namesIn(names, 'vi', shown)).toEqual({ 小儿科: 'Khoa Nhi' });
+    expect(namesIn(names, 'en', shown)).toEqual({ 'Khoa Nhi': 'Pediatrics', 小儿科: 'Pediatrics' });
+  });
+
+  it('names only the departments the page shows: one hospital’s page carries no other hospital’s names', () => {
+    expect(namesIn(names, 'en', new Set(['小儿科']))).toEqual({ 小儿科: 'Pediatrics' });
+    expect(namesIn(names, 'en', new Set())).toEqual({});
+  });
+});
+
+describe('departmentsIn', () => {
+  it('finds every department field at any depth, in data and tables alike', () => {
+    const data = { rows: [{ department: 'Khoa Nhi', received: 3 }], nested: { cells: [{ department: '小儿科' }] }, when: new Date(0) };
+    expect(departmentsIn(data, { open_cases: [{ department: '眼科' }] })).toEqual(new Set(['Khoa Nhi', '小儿科', '眼科']));
+    expect(departmentsIn(undefined, null)).toEqual(new Set());
   });
 });

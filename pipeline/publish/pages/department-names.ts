@@ -16,12 +16,37 @@ export async function readDepartmentNames(connection: DuckDBConnection): Promise
 
 /**
  * Each department's name on a page of `language`, by its data's name, where the two differ: what
- * a page's filters list its tables' departments by (PageFrame.departments).
+ * a page's filters list its tables' departments by (PageFrame.departments). Only the departments
+ * the page shows (`shown`, departmentsIn its data): the map travels in the page, and one
+ * hospital's page names no other hospital's departments.
  *
- * @example namesIn(names, 'zh') // { 'Khoa Nhi': '儿科', … }
+ * @example namesIn(names, 'zh', new Set(['Khoa Nhi'])) // { 'Khoa Nhi': '儿科' }
  */
-export function namesIn(names: DepartmentNames, language: Language): Record<string, string> {
-  return Object.fromEntries([...names].flatMap(([department, name]) => (name[language] === department ? [] : [[department, name[language]]])));
+export function namesIn(names: DepartmentNames, language: Language, shown: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(
+    [...names].flatMap(([department, name]) => (shown.has(department) && name[language] !== department ? [[department, name[language]]] : [])),
+  );
+}
+
+/**
+ * The value of every `department` field of `values`, at any depth (the fields inPageLanguage
+ * renames): the departments a page shows.
+ *
+ * @example departmentsIn({ rows: [{ department: 'Khoa Nhi' }] }) // Set { 'Khoa Nhi' }
+ */
+export function departmentsIn(...values: unknown[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isPlainObject(value)) {
+      for (const [key, field] of Object.entries(value)) {
+        if (key === 'department' && typeof field === 'string') found.add(field);
+        else visit(field);
+      }
+    }
+  };
+  values.forEach(visit);
+  return found;
 }
 
 /** Plain data as the marts give it (objects and arrays), not a Date, a Map or anything with a class of its own. */

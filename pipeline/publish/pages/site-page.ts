@@ -7,7 +7,7 @@ import type { StepModels } from '../../plan.ts';
 import type { WarningsFile } from '../../warnings/warnings.ts';
 import type { RunSummary } from '../run-summary.ts';
 import type { PageTables } from '../table-data.ts';
-import { inPageLanguage, namesIn, readDepartmentNames } from './department-names.ts';
+import { departmentsIn, inPageLanguage, namesIn, readDepartmentNames } from './department-names.ts';
 
 /** What every page's queries may read: the run, its warehouse, and the reads pages share. */
 export interface SiteContext {
@@ -59,11 +59,14 @@ export function sitePage<D>(page: {
     files: async (site) => {
       const names = await site.once('departmentNames', () => readDepartmentNames(site.connection));
       // a department is named in each page's language (inPageLanguage), whatever the page draws it in; its tables' data keep the data's names, which their filters list by the page's (namesIn)
-      return (await page.read(site)).map(({ path, data, tables }) => ({
-        path,
-        tables,
-        render: (language, frame) => page.render(inPageLanguage(data, names, language), language, { ...frame, departments: namesIn(names, language) }),
-      }));
+      return (await page.read(site)).map(({ path, data, tables }) => {
+        const shown = departmentsIn(data, tables);
+        return {
+          path,
+          tables,
+          render: (language, frame) => page.render(inPageLanguage(data, names, language), language, { ...frame, departments: namesIn(names, language, shown) }),
+        };
+      });
     },
   };
 }
