@@ -1,12 +1,12 @@
-// Incremental marts (pipeline/plan.ts, INCREMENTAL_MODELS): a warehouse built day by day holds
-// exactly what one built from every day at once holds, table by table.
+// Incremental marts (pipeline/plan.ts, INCREMENTAL_MODELS by key, PARTITIONED_MODELS by period): a
+// warehouse built day by day holds exactly what one built from every day at once holds, table by table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/config.ts';
 import { queryRows, quoteIdentifier } from '../../pipeline/db.ts';
-import { INCREMENTAL_MODELS } from '../../pipeline/plan.ts';
+import { INCREMENTAL_MODELS, PARTITIONED_MODELS } from '../../pipeline/plan.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const FEEDBACK = 'source,id,received_at,department,category,kind,status,text,responded_at,resolved_at';
@@ -134,36 +134,45 @@ describe('incremental marts', () => {
   it('leave every table as a warehouse built from both days at once holds it', async () => {
     const names = await relations(daily);
     expect(names).toEqual(await relations(atOnce));
-    expect(names).toEqual(expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'export_feedback', 'mart_complaint_kpis', 'quarantine']));
+    expect(names).toEqual(
+      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_period_counts', 'export_feedback', 'mart_complaint_kpis', 'quarantine']),
+    );
     expect(await differing(daily.db, atOnce.db, names.filter((relation) => !RUN_HISTORY.includes(relation)))).toEqual([]);
   });
 
   it('build nothing again on a run with nothing new, and everything when the marts were built under other rules', async () => {
     const ws = await daily.copy();
     try {
+      // a partition no record of the run touches is not computed again: its rows stay as they were
+      // (R1's week, 2025-06-02, marked here)
+      const mark = async (sql: string) => {
+        const instance = await DuckDBInstance.create(ws.db);
+        const connection = await instance.connect();
+        await connection.run(sql);
+        connection.closeSync();
+        instance.closeSync();
+      };
+      await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-02'");
       await ws.run({ asOf: '2025-06-13' });
       expect(await ws.query('select * from int_changed_records')).toEqual([]);
-      // as a changed model, SLA, holiday or clock rule leaves it: the fingerprint is not this run's
-      const instance = await DuckDBInstance.create(ws.db);
-      const connection = await instance.connect();
-      await connection.run("update int_record_versions set fingerprint = 'other rules'");
-      connection.closeSync();
-      instance.closeSync();
+      expect(await ws.query("select distinct responses from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-02'")).toEqual([{ responses: -1 }]);
+      // as a changed model, SLA, holiday, clock rule or survey definition leaves it: the fingerprint is not this run's
+      await mark("update int_record_versions set fingerprint = 'other rules'");
       await ws.run({ asOf: '2025-06-13' });
       const [counts] = await ws.query<{ changed: number; records: number }>(
         "select (select count(*) from int_changed_records)::integer as changed, ((select count(*) from feedback_records) + (select count(*) from survey_responses))::integer as records",
       );
       expect(counts).toEqual({ changed: 11, records: 11 });
-      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines'])).toEqual([]);
+      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts'])).toEqual([]);
     } finally {
       await ws.dispose();
     }
   }, 600_000);
 });
 
-describe('what an incremental mart may read', () => {
+describe('what an incremental or partitioned mart may read', () => {
   it('no run variable but those int_mart_fingerprint holds: never the as-of date, so another as-of needs no whole rebuild', () => {
-    for (const model of Object.keys(INCREMENTAL_MODELS)) {
+    for (const model of Object.keys({ ...INCREMENTAL_MODELS, ...PARTITIONED_MODELS })) {
       const sql = readFileSync(join(PROJECT_ROOT, 'models', `${model}.sql`), 'utf8');
       const variables = [...sql.matchAll(/getvariable\('([^']+)'\)/g)].map((match) => match[1]);
       expect(variables.filter((name) => name !== 'clock_stop_statuses'), model).toEqual([]);
