@@ -32,7 +32,8 @@ const DAY_ONE = {
 };
 
 // The next day: new records in both hospitals, a changed version of E1 (now resolved) and of R2,
-// a row quarantined for its missing department, and a new response.
+// a row quarantined for its missing department, a new response, and R1 moved to another week (its
+// old week's counts must lose it: the week is then empty).
 const DAY_TWO = {
   'east/2-feedback.csv': [
     FEEDBACK,
@@ -41,7 +42,7 @@ const DAY_TWO = {
     'hotline,E6,2025-06-13 09:00,,process,complaint,received,没有科室,,',
   ],
   'west/2-feedback.csv': [FEEDBACK, 'hotline,W3,2025-06-13 10:00,心内科,cost,complaint,received,检查费太贵,,'],
-  'east/2-survey.csv': [SURVEY, 'ward,R2,2025-06-09,急诊科,outpatient,3,3,3', 'ward,R3,2025-06-13,儿科,inpatient,4,5,4'],
+  'east/2-survey.csv': [SURVEY, 'ward,R1,2025-06-12,儿科,inpatient,5,4,5', 'ward,R2,2025-06-09,急诊科,outpatient,3,3,3', 'ward,R3,2025-06-13,儿科,inpatient,4,5,4'],
 };
 
 async function writeDay(ws: Workspace, files: Record<string, string[]>): Promise<void> {
@@ -122,6 +123,7 @@ describe('incremental marts', () => {
       { record_type: 'feedback', hospital: 'east', id: 'E1' },
       { record_type: 'feedback', hospital: 'east', id: 'E5' },
       { record_type: 'feedback', hospital: 'west', id: 'W3' },
+      { record_type: 'survey', hospital: 'east', id: 'R1' },
       { record_type: 'survey', hospital: 'east', id: 'R2' },
       { record_type: 'survey', hospital: 'east', id: 'R3' },
     ]);
@@ -129,6 +131,8 @@ describe('incremental marts', () => {
       "select any_value(status) as status, any_value(resolved_at is not null) as resolved, count(*)::integer as rows from fct_feedback where hospital = 'east' and id = 'E1'",
     );
     expect(e1).toEqual({ status: 'closed', resolved: true, rows: 1 });
+    // R1's old week held only R1: its partition was computed again, and is gone
+    expect(await daily.query("select count(*)::integer as rows from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-02'")).toEqual([{ rows: 0 }]);
   });
 
   it('leave every table as a warehouse built from both days at once holds it', async () => {
@@ -144,7 +148,7 @@ describe('incremental marts', () => {
     const ws = await daily.copy();
     try {
       // a partition no record of the run touches is not computed again: its rows stay as they were
-      // (R1's week, 2025-06-02, marked here)
+      // (the week of 2025-06-09, marked here)
       const mark = async (sql: string) => {
         const instance = await DuckDBInstance.create(ws.db);
         const connection = await instance.connect();
@@ -152,10 +156,10 @@ describe('incremental marts', () => {
         connection.closeSync();
         instance.closeSync();
       };
-      await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-02'");
+      await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-09'");
       await ws.run({ asOf: '2025-06-13' });
       expect(await ws.query('select * from int_changed_records')).toEqual([]);
-      expect(await ws.query("select distinct responses from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-02'")).toEqual([{ responses: -1 }]);
+      expect(await ws.query("select distinct responses from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-09'")).toEqual([{ responses: -1 }]);
       // as a changed model, SLA, holiday, clock rule or survey definition leaves it: the fingerprint is not this run's
       await mark("update int_record_versions set fingerprint = 'other rules'");
       await ws.run({ asOf: '2025-06-13' });
