@@ -1,13 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, quoteIdentifier, setVariables } from './db.ts';
-import { INCREMENTAL_MODELS, martModelsFingerprint, relationOf, type StepModels } from './plan.ts';
+import { INCREMENTAL_MODELS, martModelsFingerprint, PARTITIONED_MODELS, relationOf, type StepModels } from './plan.ts';
 
 /**
  * The marts stage's increments step: the incremental marts (plan.ts, INCREMENTAL_MODELS) are
- * updated by key when they were last built under the fingerprint of this run
- * (int_mart_fingerprint); otherwise (a changed model, SLA, holiday or clock rule, a first run, a
- * warehouse from before them) they and the versions they were built from are dropped, so every
- * record counts as changed and they are built whole.
+ * updated by key, the partitioned ones (PARTITIONED_MODELS) by period, when they were last built
+ * under the fingerprint of this run (int_mart_fingerprint); otherwise (a changed model, SLA,
+ * holiday, clock rule or survey definition, a first run, a warehouse from before them) they and
+ * the versions they were built from are dropped, so every record counts as changed and they are
+ * built whole.
  */
 export async function prepareIncrements(connection: DuckDBConnection, models: StepModels): Promise<void> {
   await setVariables(connection, { mart_models: martModelsFingerprint() });
@@ -23,7 +24,7 @@ export async function prepareIncrements(connection: DuckDBConnection, models: St
     );
     if (row?.same === true) return;
   }
-  for (const relation of [...Object.keys(INCREMENTAL_MODELS).map(relationOf), 'int_record_versions']) {
+  for (const relation of [...Object.keys({ ...INCREMENTAL_MODELS, ...PARTITIONED_MODELS }).map(relationOf), 'int_record_versions']) {
     await connection.run(`drop table if exists ${quoteIdentifier(relation)}`);
   }
 }

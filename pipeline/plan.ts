@@ -61,6 +61,7 @@ export const MART_MODELS = [
   'marts/mart_department_page_names',
   'intermediate/int_current_record_versions',
   'intermediate/int_changed_records',
+  'intermediate/int_changed_periods',
   'marts/fct_feedback',
   'marts/fct_record_terms',
   'marts/dim_term',
@@ -89,7 +90,6 @@ export const MART_MODELS = [
   'marts/export_feedback',
   'marts/mart_praise',
   'marts/mart_praise_records',
-  'intermediate/int_record_versions',
 ] as const;
 
 /**
@@ -105,6 +105,22 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
   'marts/fct_feedback': { records: 'feedback', id: 'id' },
   'intermediate/int_complaint_deadlines': { records: 'feedback', id: 'id' },
   'marts/fct_survey_response': { records: 'survey', id: 'response_id' },
+  'marts/mart_satisfaction_response_forms': { records: 'survey', id: 'response_id' },
+};
+
+/**
+ * The aggregates updated by period, as dbt's insert_overwrite by partition: only the partitions
+ * (hospital × month or week) that hold a record new, changed or gone since the last build
+ * (int_changed_periods, both its old and its new period) are computed again. Each defines the temp
+ * view `<relation>_changed`, every row of those partitions; the plan deletes the relation's rows
+ * of them and inserts the view's. `records` is the kind of record counted; `grain` and `period`
+ * name the relation's columns holding the grain (`month` or `week`) and the period. Listed are
+ * only aggregates whose partition depends on its own records alone and on nothing
+ * int_mart_fingerprint leaves out (never the as-of date), and whose readers order the rows
+ * themselves (new partitions are appended).
+ */
+export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain: string; readonly period: string }>> = {
+  'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
 };
 
 /** The relation a model file makes: its file name. */
@@ -113,18 +129,34 @@ export function relationOf(model: string): string {
 }
 
 /**
- * The fingerprint of the macros' and the marts' SQL, which int_mart_fingerprint reads: a changed
- * model rebuilds the incremental marts whole.
+ * The fingerprint of the macros', the marts' and the satisfaction models' SQL, which
+ * int_mart_fingerprint reads: a changed model rebuilds the incremental and partitioned marts whole.
  */
 export function martModelsFingerprint(): string {
   const hash = createHash('sha256');
-  for (const model of [...MACRO_MODELS, ...MART_MODELS]) hash.update(modelSql(model));
+  for (const model of [...MACRO_MODELS, ...MART_MODELS, ...SATISFACTION_MODELS]) hash.update(modelSql(model));
   return hash.digest('hex');
 }
 
-/** Runs a model: an incremental one (INCREMENTAL_MODELS) by key, any other as its SQL says. */
+/** Replaces the partitions of a partitioned model (PARTITIONED_MODELS) that int_changed_periods names. */
+async function mergePartitions(connection: DuckDBConnection, model: string): Promise<void> {
+  const { records, grain, period } = PARTITIONED_MODELS[model]!;
+  const relation = quoteIdentifier(relationOf(model));
+  const changed = quoteIdentifier(`${relationOf(model)}_changed`);
+  await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
+  await connection.run(
+    `delete from ${relation} using int_changed_periods as changed
+     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital
+       and ${relation}.${quoteIdentifier(grain)} = changed.grain and ${relation}.${quoteIdentifier(period)} = changed.period`,
+    { records },
+  );
+  await connection.run(`insert into ${relation} by name from ${changed}`);
+}
+
+/** Runs a model: an incremental one (INCREMENTAL_MODELS) by key, a partitioned one (PARTITIONED_MODELS) by period, any other as its SQL says. */
 async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
   await runModel(connection, model);
+  if (PARTITIONED_MODELS[model] !== undefined) return mergePartitions(connection, model);
   const incremental = INCREMENTAL_MODELS[model];
   if (incremental === undefined) return;
   const relation = quoteIdentifier(relationOf(model));
@@ -160,6 +192,9 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_modes',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',
+  // the versions every incremental and partitioned mart is now built from: stored last, so that a
+  // run that stops before builds the same records again
+  'intermediate/int_record_versions',
 ] as const;
 
 /**
@@ -250,6 +285,8 @@ export const PLAN = [
     steps: [
       { step: 'calendars', models: ['staging/stg_holidays'] },
       { step: 'asOf', models: [] },
+      // before the increments: the survey definitions are in the fingerprint the satisfaction counts are built under
+      { step: 'surveyDefinitions', models: SURVEY_DEFINITION_MODELS },
       { step: 'increments', models: ['intermediate/int_mart_fingerprint'] },
       { models: MART_MODELS },
     ],
@@ -265,7 +302,6 @@ export const PLAN = [
   {
     stage: 'satisfaction',
     steps: [
-      { step: 'surveyDefinitions', models: SURVEY_DEFINITION_MODELS },
       { models: SATISFACTION_MODELS },
       { step: 'satisfactionStatistics', models: [...SATISFACTION_STATISTICS_MODELS, ...SATISFACTION_DROP_MODELS, 'marts/mart_satisfaction_section_trend', 'marts/mart_satisfaction_trend'] },
     ],

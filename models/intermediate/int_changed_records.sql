@@ -13,6 +13,7 @@ create table if not exists int_record_versions (
     source varchar not null,
     id varchar not null,
     version ubigint not null,
+    happened_at timestamp,
     fingerprint varchar not null
 );
 

@@ -10,9 +10,26 @@
 -- hospital's, never a sum across hospitals.
 -- Per respondent i: m_i answers, y_i of them 4 or 5. The index is Σy/Σm (the Ministry's method);
 -- the sums of squares let its variance respect that answers cluster within respondents.
-create or replace table mart_satisfaction_period_counts as
-with answers as (
-    select * from mart_satisfaction_answers
+-- Built by period (pipeline/plan.ts, PARTITIONED_MODELS): this view is every row of the partitions
+-- (hospital × month or week) of int_changed_periods, from every response of those partitions.
+create or replace temp view mart_satisfaction_period_counts_changed as
+with partitions as (
+    select hospital, grain, period from int_changed_periods where record_type = 'survey'
+),
+
+-- the responses of a changed month or a changed week: only they are summed again
+responses as (
+    select forms.hospital, forms.source, forms.response_id, forms.department, forms.patient_type, forms.month, forms.week
+    from mart_satisfaction_response_forms as forms
+    semi join partitions
+        on partitions.hospital is not distinct from forms.hospital
+        and ((partitions.grain = 'month' and partitions.period = forms.month) or (partitions.grain = 'week' and partitions.period = forms.week))
+),
+
+answers as (
+    select answers.*
+    from mart_satisfaction_answers as answers
+    semi join responses using (hospital, source, response_id)
 ),
 
 -- the answers summed on the response's key alone: its department, patient type, month and week
@@ -25,11 +42,6 @@ per_section as (
         sum(score) as score_sum
     from answers
     group by hospital, source, response_id, section
-),
-
-responses as (
-    select hospital, source, response_id, department, patient_type, month, week
-    from mart_satisfaction_response_forms
 ),
 
 -- a respondent's sums per section, and over every item (known to the form or not) as `all`
@@ -60,11 +72,16 @@ per_respondent as (
     inner join responses using (hospital, source, response_id)
 ),
 
--- each respondent once in its month and once in its week
+-- each respondent once in its month and once in its week, where that partition changed
 per_period as (
-    select 'month' as grain, month as period, * exclude (month, week) from per_respondent
-    union all
-    select 'week' as grain, week as period, * exclude (month, week) from per_respondent
+    select periods.*
+    from (
+        select 'month' as grain, month as period, * exclude (month, week) from per_respondent
+        union all
+        select 'week' as grain, week as period, * exclude (month, week) from per_respondent
+    ) as periods
+    semi join partitions
+        on partitions.hospital is not distinct from periods.hospital and partitions.grain = periods.grain and partitions.period = periods.period
 ),
 
 grouped as (

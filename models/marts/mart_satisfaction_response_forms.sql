@@ -3,10 +3,17 @@
 -- definition it is matched to. A response takes the most specific definition that applies to it:
 -- one for its source (2) beats one for its patient_type (1), which beats the generic one (0); a tie
 -- goes to the definition loaded later (a hospital's folder after the shipped one).
-create or replace table mart_satisfaction_response_forms as
-with responses as (
+-- Incremental (pipeline/plan.ts): the rows of the responses in int_changed_records (the survey
+-- definitions are in int_mart_fingerprint).
+create or replace temp view mart_satisfaction_response_forms_changed as
+with changed as (
+    select hospital, source, id as response_id from int_changed_records where record_type = 'survey'
+),
+
+responses as (
     select hospital, source, response_id, department, submitted_at, patient_type
     from fct_survey_response
+    semi join changed using (hospital, source, response_id)
 ),
 
 forms as (

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/config.ts';
-import { INCREMENTAL_MODELS } from '../../pipeline/plan.ts';
+import { INCREMENTAL_MODELS, PARTITIONED_MODELS } from '../../pipeline/plan.ts';
 
 /** Every SQL file under models/, relative to it with `/`. */
 const modelFiles = readdirSync(join(PROJECT_ROOT, 'models'), { recursive: true, withFileTypes: true })
@@ -32,8 +32,10 @@ describe('models/: one relation per file, named as the relation', () => {
   it.each(modelFiles.filter((file) => !file.startsWith('macros/') && !SEVERAL.has(file)))('%s creates at most one relation, named as the file', (file) => {
     const relations = created(file, 'relation');
     const name = basename(file, '.sql');
-    // An incremental model gives the rows of its changed records; the plan merges them into the relation by key.
-    const expected = file.replace(/\.sql$/, '') in INCREMENTAL_MODELS ? `${name}_changed` : name;
+    // An incremental model gives the rows of its changed records, a partitioned one those of its
+    // changed periods; the plan merges them into the relation by key or by period.
+    const model = file.replace(/\.sql$/, '');
+    const expected = model in INCREMENTAL_MODELS || model in PARTITIONED_MODELS ? `${name}_changed` : name;
     if (relations.length > 0) expect(relations).toEqual([expected]);
   });
 

@@ -1,12 +1,12 @@
-// Incremental marts (pipeline/plan.ts, INCREMENTAL_MODELS): a warehouse built day by day holds
-// exactly what one built from every day at once holds, table by table.
+// Incremental marts (pipeline/plan.ts, INCREMENTAL_MODELS by key, PARTITIONED_MODELS by period): a
+// warehouse built day by day holds exactly what one built from every day at once holds, table by table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/config.ts';
 import { queryRows, quoteIdentifier } from '../../pipeline/db.ts';
-import { INCREMENTAL_MODELS } from '../../pipeline/plan.ts';
+import { INCREMENTAL_MODELS, PARTITIONED_MODELS } from '../../pipeline/plan.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const FEEDBACK = 'source,id,received_at,department,category,kind,status,text,responded_at,resolved_at';
@@ -32,7 +32,8 @@ const DAY_ONE = {
 };
 
 // The next day: new records in both hospitals, a changed version of E1 (now resolved) and of R2,
-// a row quarantined for its missing department, and a new response.
+// a row quarantined for its missing department, a new response, and R1 moved to another week (its
+// old week's counts must lose it: the week is then empty).
 const DAY_TWO = {
   'east/2-feedback.csv': [
     FEEDBACK,
@@ -41,7 +42,7 @@ const DAY_TWO = {
     'hotline,E6,2025-06-13 09:00,,process,complaint,received,没有科室,,',
   ],
   'west/2-feedback.csv': [FEEDBACK, 'hotline,W3,2025-06-13 10:00,心内科,cost,complaint,received,检查费太贵,,'],
-  'east/2-survey.csv': [SURVEY, 'ward,R2,2025-06-09,急诊科,outpatient,3,3,3', 'ward,R3,2025-06-13,儿科,inpatient,4,5,4'],
+  'east/2-survey.csv': [SURVEY, 'ward,R1,2025-06-12,儿科,inpatient,5,4,5', 'ward,R2,2025-06-09,急诊科,outpatient,3,3,3', 'ward,R3,2025-06-13,儿科,inpatient,4,5,4'],
 };
 
 async function writeDay(ws: Workspace, files: Record<string, string[]>): Promise<void> {
@@ -122,6 +123,7 @@ describe('incremental marts', () => {
       { record_type: 'feedback', hospital: 'east', id: 'E1' },
       { record_type: 'feedback', hospital: 'east', id: 'E5' },
       { record_type: 'feedback', hospital: 'west', id: 'W3' },
+      { record_type: 'survey', hospital: 'east', id: 'R1' },
       { record_type: 'survey', hospital: 'east', id: 'R2' },
       { record_type: 'survey', hospital: 'east', id: 'R3' },
     ]);
@@ -129,41 +131,52 @@ describe('incremental marts', () => {
       "select any_value(status) as status, any_value(resolved_at is not null) as resolved, count(*)::integer as rows from fct_feedback where hospital = 'east' and id = 'E1'",
     );
     expect(e1).toEqual({ status: 'closed', resolved: true, rows: 1 });
+    // R1's old week held only R1: its partition was computed again, and is gone
+    expect(await daily.query("select count(*)::integer as rows from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-02'")).toEqual([{ rows: 0 }]);
   });
 
   it('leave every table as a warehouse built from both days at once holds it', async () => {
     const names = await relations(daily);
     expect(names).toEqual(await relations(atOnce));
-    expect(names).toEqual(expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'export_feedback', 'mart_complaint_kpis', 'quarantine']));
+    expect(names).toEqual(
+      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_period_counts', 'export_feedback', 'mart_complaint_kpis', 'quarantine']),
+    );
     expect(await differing(daily.db, atOnce.db, names.filter((relation) => !RUN_HISTORY.includes(relation)))).toEqual([]);
   });
 
   it('build nothing again on a run with nothing new, and everything when the marts were built under other rules', async () => {
     const ws = await daily.copy();
     try {
+      // a partition no record of the run touches is not computed again: its rows stay as they were
+      // (the week of 2025-06-09, marked here)
+      const mark = async (sql: string) => {
+        const instance = await DuckDBInstance.create(ws.db);
+        const connection = await instance.connect();
+        await connection.run(sql);
+        connection.closeSync();
+        instance.closeSync();
+      };
+      await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-09'");
       await ws.run({ asOf: '2025-06-13' });
       expect(await ws.query('select * from int_changed_records')).toEqual([]);
-      // as a changed model, SLA, holiday or clock rule leaves it: the fingerprint is not this run's
-      const instance = await DuckDBInstance.create(ws.db);
-      const connection = await instance.connect();
-      await connection.run("update int_record_versions set fingerprint = 'other rules'");
-      connection.closeSync();
-      instance.closeSync();
+      expect(await ws.query("select distinct responses from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-09'")).toEqual([{ responses: -1 }]);
+      // as a changed model, SLA, holiday, clock rule or survey definition leaves it: the fingerprint is not this run's
+      await mark("update int_record_versions set fingerprint = 'other rules'");
       await ws.run({ asOf: '2025-06-13' });
       const [counts] = await ws.query<{ changed: number; records: number }>(
         "select (select count(*) from int_changed_records)::integer as changed, ((select count(*) from feedback_records) + (select count(*) from survey_responses))::integer as records",
       );
       expect(counts).toEqual({ changed: 11, records: 11 });
-      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines'])).toEqual([]);
+      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts'])).toEqual([]);
     } finally {
       await ws.dispose();
     }
   }, 600_000);
 });
 
-describe('what an incremental mart may read', () => {
+describe('what an incremental or partitioned mart may read', () => {
   it('no run variable but those int_mart_fingerprint holds: never the as-of date, so another as-of needs no whole rebuild', () => {
-    for (const model of Object.keys(INCREMENTAL_MODELS)) {
+    for (const model of Object.keys({ ...INCREMENTAL_MODELS, ...PARTITIONED_MODELS })) {
       const sql = readFileSync(join(PROJECT_ROOT, 'models', `${model}.sql`), 'utf8');
       const variables = [...sql.matchAll(/getvariable\('([^']+)'\)/g)].map((match) => match[1]);
       expect(variables.filter((name) => name !== 'clock_stop_statuses'), model).toEqual([]);
