@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { assessWeek, baselinePValue, passesGuard, type WeekAssessment } from '../detect/week-assessment.ts';
+import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
@@ -90,7 +90,7 @@ function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: Reado
   if (t < 0) return [];
   const out: WarningWeek[] = [];
   for (let s = Math.max(0, t - WEEKLY_SERIES_WEEKS + 1); s <= t; s++) {
-    const assessment = assessWeek(series.counts, s, settings.assessment);
+    const assessment = assessWeek(series.counts, s, assessmentOptions(series, s, settings));
     out.push({ week_start: weeks[series.start + s]!, observed: series.counts[s]!, expected: assessment?.expected ?? null, upperbound: assessment?.upperbound ?? null });
   }
   return out;
@@ -124,6 +124,21 @@ export function firstComplaints(y: readonly number[], t: number, cases: number):
   if (cases <= 0 || y[t]! < cases) return false;
   for (let s = 0; s < t; s++) if (y[s]! > 0) return false;
   return true;
+}
+
+/** Whether week t of a cell is a place's first complaints, judged below the guard (firstComplaints). */
+function isNewPlace(series: CellSeries, t: number, settings: DetectionSettings): boolean {
+  return series.kind === 'hotspot' && !passesGuard(series.counts, t, settings.assessment.guard) && firstComplaints(series.counts, t, settings.newPlaceCases);
+}
+
+/**
+ * How week t of a cell is judged: with the run's settings, the guard lowered to newPlaceCases for a
+ * place's first complaints; the test and a warning's chart both, so the chart draws the bound the
+ * week was judged on.
+ */
+export function assessmentOptions(series: CellSeries, t: number, settings: DetectionSettings): AssessmentOptions {
+  if (!isNewPlace(series, t, settings)) return settings.assessment;
+  return { ...settings.assessment, guard: { ...settings.assessment.guard, cases: settings.newPlaceCases } };
 }
 
 /** One cell-window's test: the week alone, and for a department's or the hospital's category also the two weeks to it. */
@@ -170,10 +185,9 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
       const t = w - series.start;
       if (t < 0) return [];
       // most cells are quiet in most weeks: no test, and no baseline to fit
-      const guarded = passesGuard(series.counts, t, settings.assessment.guard);
-      const newPlace = !guarded && series.kind === 'hotspot' && firstComplaints(series.counts, t, settings.newPlaceCases);
-      if (!guarded && !newPlace) return [];
-      const assessment = newPlace ? assessWeek(series.counts, t, { ...settings.assessment, guard: { ...settings.assessment.guard, cases: settings.newPlaceCases } }) : judge(series, t);
+      const newPlace = isNewPlace(series, t, settings);
+      if (!newPlace && !passesGuard(series.counts, t, settings.assessment.guard)) return [];
+      const assessment = newPlace ? assessWeek(series.counts, t, assessmentOptions(series, t, settings)) : judge(series, t);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
       const previous = settings.riseWeeks >= 2 && series.kind === 'spike' && assessment.expected >= settings.riseFrom ? judge(series, t - 1) : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { assessWeek } from '../../pipeline/detect/week-assessment.ts';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { corroborated, enoughToOpen, firstComplaints, weeklySignals, type CellSeries } from '../../pipeline/warnings/detector-warnings.ts';
+import { assessmentOptions, corroborated, enoughToOpen, firstComplaints, weeklySignals, type CellSeries } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals } from '../../pipeline/warnings/signal-groups.ts';
 import { addDays } from '../../pipeline/time.ts';
 
@@ -73,5 +74,13 @@ describe('a new place (weeklySignals, newPlaceCases)', () => {
     const rising = cell('spike', ['department', 'Pharmacy', 'process'], [1, 2, 1, 1, 2, 1, 1], [6, 7]);
     const [signal] = weeklySignals(WEEKS, [...ordinary, rising], [LAST], detectionDefaults);
     expect(signal).toMatchObject({ cell: rising.cell, firstComplaints: false });
+  });
+
+  it('is charted with the bound it was judged on: that week alone has the lowered guard', () => {
+    const t = lounge.counts.length - 1;
+    expect(assessmentOptions(lounge, t, detectionDefaults).guard).toEqual({ cases: 3, weeks: 4 });
+    expect(assessmentOptions(lounge, t - 1, detectionDefaults)).toBe(detectionDefaults.assessment);
+    // EARS C2 on seven weeks of nothing: mean 0, sd 0, so the bound is 0 and 3 is above it
+    expect(assessWeek(lounge.counts, t, assessmentOptions(lounge, t, detectionDefaults))).toMatchObject({ expected: 0, upperbound: 0, alarm: 1, tested: true });
   });
 });
