@@ -59,6 +59,7 @@ const earlyWarningSchema = z.strictObject({
   open_days: z.number().int().min(1).optional().describe('a new warning needs complaints received on at least this many days'),
   emerging_below: z.number().gt(0).optional().describe('a word is tested as an emerging term while expected below this a week'),
   rise_weeks: z.number().int().min(1).max(2).optional().describe("2: a department's category is also judged over the two weeks to each; 1: weeks alone"),
+  new_place_cases: z.number().int().min(0).optional().describe("a place's first complaints are tested below the guard from this many in a week; 0: never"),
   sentinel_group_days: z.number().int().min(0).optional().describe('records of one event class in one department within this many days of the first are one sentinel warning'),
 });
 

@@ -76,6 +76,14 @@ describe('normalizeConfig', () => {
     expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(/early_warning\.fdr/);
   });
 
+  it('reads new_place_cases (0: a new place waits for the guard like any cell), and refuses a negative one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { new_place_cases: 0 } }));
+    expect(detectionSettings(normalizeConfig({ input: dir, lang: 'en' }).detection).newPlaceCases).toBe(0);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ early_warning: { new_place_cases: -1 } }));
+    expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(/early_warning\.new_place_cases/);
+  });
+
   it.each([
     [{ asOf: '2025-13' }, '--as-of must be a date YYYY-MM-DD, not 2025-13'],
     [{ timezone: 'Mars/Olympus' }, 'unknown time zone: Mars/Olympus'],

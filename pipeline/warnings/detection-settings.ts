@@ -39,6 +39,11 @@ export interface DetectionSettings {
   riseWeeks: number;
   /** The two weeks are judged only where the cell expects at least this many complaints a week: a rise needs a level to rise from. */
   riseFrom: number;
+  /**
+   * A place's first complaints are tested below the guard from this many in a week (0: never): a
+   * new place has no usual ups and downs for the guard to hold back (firstComplaints).
+   */
+  newPlaceCases: number;
 }
 
 export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
@@ -51,6 +56,7 @@ export const detectionDefaults: Readonly<DetectionSettings> = Object.freeze({
   emergingBelow: 1,
   riseWeeks: 2,
   riseFrom: 0.5,
+  newPlaceCases: 3,
 });
 
 /** The settings of a run: the hospital's early_warning section over detectionDefaults. */
@@ -64,6 +70,7 @@ export function detectionSettings(given: EarlyWarningSettings): DetectionSetting
     openDays: given.open_days ?? d.openDays,
     emergingBelow: given.emerging_below ?? d.emergingBelow,
     riseWeeks: given.rise_weeks ?? d.riseWeeks,
+    newPlaceCases: given.new_place_cases ?? d.newPlaceCases,
     assessment: {
       farringtonYears: given.farrington_years ?? d.assessment.farringtonYears,
       guard: { cases: given.guard_cases ?? d.assessment.guard.cases, weeks: given.guard_weeks ?? d.assessment.guard.weeks },

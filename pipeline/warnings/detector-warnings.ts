@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
-import { assessWeek, baselinePValue, passesGuard, type WeekAssessment } from '../detect/week-assessment.ts';
+import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
 import { termKey, termSurfaces } from '../frequency/terms.ts';
@@ -90,7 +90,7 @@ function weeklySeries(signal: CellSignal, weeks: readonly string[], cells: Reado
   if (t < 0) return [];
   const out: WarningWeek[] = [];
   for (let s = Math.max(0, t - WEEKLY_SERIES_WEEKS + 1); s <= t; s++) {
-    const assessment = assessWeek(series.counts, s, settings.assessment);
+    const assessment = assessWeek(series.counts, s, assessmentOptions(series, s, settings));
     out.push({ week_start: weeks[series.start + s]!, observed: series.counts[s]!, expected: assessment?.expected ?? null, upperbound: assessment?.upperbound ?? null });
   }
   return out;
@@ -111,6 +111,36 @@ export function twoWeekPValue(y: readonly number[], t: number, current: WeekAsse
   return baselinePValue(y[t]! + y[t - 1]!, current.expected + previous.expected, current.dispersion, current.baselineWeeks / 2);
 }
 
+/**
+ * Whether week t of `y` holds a cell's first complaints, `cases` or more of them: none in its
+ * series before (from the day its department first appears). A new place's first week of a problem
+ * (a new entrance, an app, a lounge: two to four complaints against none ever) is below the guard,
+ * which would hold it back a week; the guard is there against a quiet cell's usual ups and downs,
+ * and a cell that never had a complaint has none.
+ *
+ * @example firstComplaints([0, 0, 0, 3], 3, 3) // true; firstComplaints([0, 1, 0, 3], 3, 3) // false
+ */
+export function firstComplaints(y: readonly number[], t: number, cases: number): boolean {
+  if (cases <= 0 || y[t]! < cases) return false;
+  for (let s = 0; s < t; s++) if (y[s]! > 0) return false;
+  return true;
+}
+
+/** Whether week t of a cell is a place's first complaints, judged below the guard (firstComplaints). */
+function isNewPlace(series: CellSeries, t: number, settings: DetectionSettings): boolean {
+  return series.kind === 'hotspot' && !passesGuard(series.counts, t, settings.assessment.guard) && firstComplaints(series.counts, t, settings.newPlaceCases);
+}
+
+/**
+ * How week t of a cell is judged: with the run's settings, the guard lowered to newPlaceCases for a
+ * place's first complaints; the test and a warning's chart both, so the chart draws the bound the
+ * week was judged on.
+ */
+export function assessmentOptions(series: CellSeries, t: number, settings: DetectionSettings): AssessmentOptions {
+  if (!isNewPlace(series, t, settings)) return settings.assessment;
+  return { ...settings.assessment, guard: { ...settings.assessment.guard, cases: settings.newPlaceCases } };
+}
+
 /** One cell-window's test: the week alone, and for a department's or the hospital's category also the two weeks to it. */
 interface CellTest {
   series: CellSeries;
@@ -120,6 +150,8 @@ interface CellTest {
   twoWeekP: number | null;
   /** The test's p-value: the week's, or with two windows judged the smaller of the two, doubled (Bonferroni), so the FDR stays honest. */
   pValue: number;
+  /** Tested below the guard as the cell's first complaints (firstComplaints). */
+  firstComplaints: boolean;
 }
 
 /**
@@ -133,7 +165,8 @@ interface CellTest {
  * show it, and its rise is all there is to see. And only where the cell expects `riseFrom`
  * complaints a week or more: below that, three complaints a week are news rather than a rise, and
  * two such weeks against almost none pass any test (the words and places of those complaints are
- * the views that judge what is new).
+ * the views that judge what is new). A place's first complaints, `newPlaceCases` or more in a week,
+ * are tested below the guard (firstComplaints), so a new place's problem is heard in its first week.
  */
 export function weeklySignals(weeks: readonly string[], cells: readonly CellSeries[], evaluate: readonly string[], settings: DetectionSettings): Omit<CellSignal, 'records' | 'days'>[] {
   // a backtest judges consecutive windows, and a two-week test the week before too: each week once
@@ -150,20 +183,22 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
     if (w < 0) continue;
     const tests = cells.flatMap((series): CellTest[] => {
       const t = w - series.start;
+      if (t < 0) return [];
       // most cells are quiet in most weeks: no test, and no baseline to fit
-      if (t < 0 || !passesGuard(series.counts, t, settings.assessment.guard)) return [];
-      const assessment = judge(series, t);
+      const newPlace = isNewPlace(series, t, settings);
+      if (!newPlace && !passesGuard(series.counts, t, settings.assessment.guard)) return [];
+      const assessment = newPlace ? assessWeek(series.counts, t, assessmentOptions(series, t, settings)) : judge(series, t);
       if (assessment === null || !assessment.tested) return [];
       if (series.kind === 'emerging_term' && assessment.expected >= settings.emergingBelow) return [];
       const previous = settings.riseWeeks >= 2 && series.kind === 'spike' && assessment.expected >= settings.riseFrom ? judge(series, t - 1) : null;
       const twoWeekP = previous === null ? null : twoWeekPValue(series.counts, t, assessment, previous);
       const pValue = twoWeekP === null ? assessment.pValue : Math.min(1, 2 * Math.min(assessment.pValue, twoWeekP));
-      return [{ series, t, assessment, twoWeekP, pValue }];
+      return [{ series, t, assessment, twoWeekP, pValue, firstComplaints: newPlace }];
     });
     for (const hospital of new Set(tests.map((test) => test.series.hospital))) {
       const family = tests.filter((test) => test.series.hospital === hospital);
       const q = benjaminiHochberg(family.map((test) => test.pValue));
-      family.forEach(({ series, t, assessment, twoWeekP, pValue }, i) => {
+      family.forEach(({ series, t, assessment, twoWeekP, pValue, firstComplaints }, i) => {
         const overTwoWeeks = twoWeekP !== null && twoWeekP < assessment.pValue;
         if ((assessment.alarm !== 1 && !overTwoWeeks) || q[i]! > settings.fdr) return;
         signals.push({
@@ -178,6 +213,7 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
           pValue,
           qValue: q[i]!,
           previousPValue: judge(series, t - 1)?.pValue ?? 1,
+          firstComplaints,
           method: assessment.method,
           baselineStart: weeks[series.start + assessment.baselineFrom]!,
           baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
@@ -307,12 +343,14 @@ function viewOf(signal: CellSignal): string {
  * each week, and complaints come in clusters that no count model quite expects), so a group needs a
  * second view of the same complaints (its place as well as its department, its words as well as its
  * place), or its cell already up the week before (clearly, or above its expectation in a rise seen
- * over the two weeks): a problem builds up, a chance cluster does not.
+ * over the two weeks): a problem builds up, a chance cluster does not. A place's first complaints
+ * (firstComplaints) have no week before: received on `openDays` days or more, they are separate
+ * people's complaints about a place nobody complained about, which is corroboration enough.
  */
 export function corroborated(group: SignalGroup, settings: DetectionSettings): boolean {
   return (
     new Set(group.members.map(viewOf)).size >= 2 ||
-    group.members.some((member) => member.previousPValue <= settings.previousWeekP || member.firstDay < member.week)
+    group.members.some((member) => member.previousPValue <= settings.previousWeekP || member.firstDay < member.week || (member.firstComplaints && member.days.length >= settings.openDays))
   );
 }
 

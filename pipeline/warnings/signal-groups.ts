@@ -25,6 +25,8 @@ export interface CellSignal {
   days: readonly string[];
   /** The same cell's p-value the week before, guard or not (1 where it could not be judged): a problem builds up, chance does not. */
   previousPValue: number;
+  /** Whether the week holds its cell's first complaints, tested below the guard (a new place: firstComplaints in detector-warnings.ts). */
+  firstComplaints: boolean;
 }
 
 /** The parts of a cell's name, its dimension first: `["department", "急诊科", "process"]`. */

@@ -5,7 +5,7 @@ import type { Warning, WarningHistory } from '../../pipeline/warnings/warnings.t
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
 function signal(cell: string, kind: CellSignal['kind'], records: string[], qValue: number): CellSignal {
-  return { kind, hospital: '江州市第一人民医院', cell, week: '2025-03-10', firstDay: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, days: [...new Set(records.map((_, i) => `2025-03-1${i % 7}`))], previousPValue: 1 };
+  return { kind, hospital: '江州市第一人民医院', cell, week: '2025-03-10', firstDay: '2025-03-10', observed: records.length, expected: 1, upperbound: 4, pValue: qValue / 10, qValue, method: 'farrington_flexible', baselineStart: '2024-03-04', baselineEnd: '2024-09-09', records, days: [...new Set(records.map((_, i) => `2025-03-1${i % 7}`))], previousPValue: 1, firstComplaints: false };
 }
 
 const lift = signal('["department","后勤保障部","facility"]', 'spike', ['a', 'b', 'c', 'd', 'e', 'f'], 0.002);
