@@ -267,6 +267,7 @@ export const PLAN = [
       { models: MACRO_MODELS },
       { models: LANDING_MODELS },
       { step: 'upgradeCodedValues', models: ['landing/upgrade_coded_values'] },
+      { step: 'upgradeHospitals', models: ['landing/upgrade_hospitals'] },
       { step: 'referenceTables', models: ['staging/stg_quarantine_reasons'] },
       { step: 'upgradeQuarantineReasons', models: ['landing/upgrade_quarantine_reasons'] },
       { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },

@@ -46,6 +46,10 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
   return newest !== null && newest < today ? newest : today;
 }
 
+/** The landing tables given a hospital column by contract v2: a row without one was loaded before it. */
+const HOSPITAL_TABLES = ['feedback_records', 'survey_responses', 'survey_answers', 'quarantine', 'text_analyses', 'inferred_categories'];
+const HOSPITALLESS_ROWS = `select ${HOSPITAL_TABLES.map((table) => `exists (select 1 from ${table} where hospital is null)`).join(' or ')} as before`;
+
 /** The warehouse stage's steps: the session's time zone, and the reference tables. */
 export function warehouseSteps(connection: DuckDBConnection, config: Config): StepBodies<'warehouse'> {
   return {
@@ -62,6 +66,11 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
         "select list_contains(enum_range(null::channel_type), 'callback') and list_contains(enum_range(null::status_type), 'referred') as current",
       );
       if (row?.current !== true) await models.run('landing/upgrade_coded_values');
+    },
+    // a warehouse made before hospitals holds rows without one: given theirs once
+    upgradeHospitals: async (models) => {
+      const [row] = await queryRows<{ before: boolean }>(connection, HOSPITALLESS_ROWS);
+      if (row?.before === true) await models.run('landing/upgrade_hospitals');
     },
     referenceTables: (models) => loadReferenceTables(connection, config, models),
     // a warehouse from before quarantine reasons were codes holds their English wording: coded once
