@@ -26,7 +26,27 @@ export const MACRO_MODELS = [
   'macros/satisfaction_cell_head',
 ] as const;
 
-export const LANDING_MODELS = ['landing/create_tables'] as const;
+/**
+ * The warehouse's own tables, one a file, each before what reads it (its types, foreign keys,
+ * views); last, the hospitals of records an older warehouse loaded before contract v2.
+ */
+export const LANDING_MODELS = [
+  'landing/ingested_files',
+  'landing/feedback_records',
+  'landing/warehouse_secrets',
+  'landing/survey_responses',
+  'landing/survey_answers',
+  'landing/stored_feedback_keys',
+  'landing/stored_survey_keys',
+  'landing/quarantine',
+  'landing/text_analyses',
+  'landing/record_terms',
+  'landing/learned_text_statistics',
+  'landing/category_classifiers',
+  'landing/inferred_categories',
+  'landing/warning_log',
+  'landing/upgrade_hospitals',
+] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
 export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners', 'staging/stg_visits'] as const;

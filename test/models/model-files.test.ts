@@ -18,12 +18,10 @@ function created(file: string, kind: 'relation' | 'macro'): string[] {
 }
 
 /**
- * Files that create several relations on purpose: the landing tables (and their upgrades) are the
- * warehouse's one DDL, and load_survey's working table lives only for the statements of that load.
+ * Files that create several relations on purpose: load_survey's working table lives only for the
+ * statements of that load.
  */
 const SEVERAL = new Map<string, string>([
-  ['landing/create_tables.sql', 'the landing tables, types and sequences of the warehouse'],
-  ['landing/upgrade_coded_values.sql', 'an upgrade of the landing types of an older warehouse'],
   ['load/load_survey.sql', 'survey_incoming, the working table of the one load'],
   ['intermediate/int_changed_records.sql', 'int_record_versions empty on a first run, so there is something to compare with (int_record_versions.sql fills it after the last mart)'],
 ]);
