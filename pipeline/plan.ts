@@ -72,6 +72,13 @@ export const INGEST_MODELS = [
   'load/load_survey',
 ] as const;
 
+/**
+ * The working tables of reading one input file (pipeline/ingest/read-raw.ts), for the steps that
+ * read files: ingest and the fixes files. Not in the rules fingerprint: like the readers' code,
+ * they decide how a file is read, not what its rows become.
+ */
+export const READ_MODELS = ['load/raw_broken', 'load/raw_broken_places', 'load/raw_lines'] as const;
+
 /** Once per run, after every file and the text stage: staging → intermediate → marts. */
 export const MART_MODELS = [
   'marts/dim_hospital',
@@ -149,6 +156,7 @@ async function runPlannedModel(connection: DuckDBConnection, model: string): Pro
   if (incremental === undefined) return;
   const relation = quoteIdentifier(relationOf(model));
   const changed = quoteIdentifier(`${relationOf(model)}_changed`);
+  // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
   await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
   await connection.run(
     `delete from ${relation} using int_changed_records as changed
@@ -257,7 +265,7 @@ export const PLAN = [
       { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },
     ],
   },
-  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: INGEST_MODELS }] },
+  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: [...INGEST_MODELS, ...READ_MODELS] }] },
   {
     stage: 'text',
     steps: [
@@ -268,7 +276,7 @@ export const PLAN = [
   {
     stage: 'marts',
     steps: [
-      { step: 'calendars', models: ['staging/stg_holidays'] },
+      { step: 'calendars', models: ['staging/stg_holidays', 'intermediate/file_calendar'] },
       { step: 'asOf', models: [] },
       { step: 'increments', models: ['intermediate/int_mart_fingerprint'] },
       { models: MART_MODELS },
@@ -304,7 +312,7 @@ export const PLAN = [
     // what hospitals fixed and whether complaints fell (a failed fix reopens its warning), then the month's topic
     stage: 'fixes',
     steps: [
-      { step: 'reviewFixes', models: ['fixes/fix_input', 'fixes/stg_fixes', 'fixes/int_fix_counts', 'fixes/fix_verdicts', 'fixes/mart_fix_reviews'] },
+      { step: 'reviewFixes', models: [...READ_MODELS, 'fixes/fix_input', 'fixes/stg_fixes', 'fixes/int_fix_counts', 'fixes/fix_verdicts', 'fixes/mart_fix_reviews'] },
       { models: ['marts/mart_month_topics'] },
     ],
   },
