@@ -116,7 +116,7 @@ export const MART_MODELS = [
   'marts/export_feedback',
   'marts/mart_praise',
   'marts/mart_praise_records',
-  'intermediate/int_record_versions',
+  'intermediate/store_record_versions',
 ] as const;
 
 /**
@@ -278,7 +278,7 @@ export const PLAN = [
     steps: [
       { step: 'calendars', models: ['staging/stg_holidays', 'intermediate/file_calendar'] },
       { step: 'asOf', models: [] },
-      { step: 'increments', models: ['intermediate/int_mart_fingerprint'] },
+      { step: 'increments', models: ['intermediate/int_mart_fingerprint', 'intermediate/int_record_versions'] },
       { models: MART_MODELS },
     ],
   },

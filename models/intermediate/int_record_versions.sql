@@ -1,8 +1,12 @@
 -- Grain: one row per feedback record or survey response: the version of it the incremental marts
 -- were last built from (int_changed_records), with the fingerprint they were built under
--- (int_mart_fingerprint). Stored after the last mart, so a run that stops before it builds the
--- same records again.
-create or replace table int_record_versions as
-select versions.*, fingerprint.fingerprint
-from int_current_record_versions as versions
-cross join int_mart_fingerprint as fingerprint;
+-- (int_mart_fingerprint). Made empty by the increments step (pipeline/increments.ts) on a first
+-- run and when the marts are to be built whole; filled after the last mart (store_record_versions.sql).
+create table if not exists int_record_versions (
+    record_type varchar not null,
+    hospital varchar,
+    source varchar not null,
+    id varchar not null,
+    version ubigint not null,
+    fingerprint varchar not null
+);

@@ -23,7 +23,6 @@ function created(file: string, kind: 'relation' | 'macro'): string[] {
  */
 const SEVERAL = new Map<string, string>([
   ['load/load_survey.sql', 'survey_incoming, the working table of the one load'],
-  ['intermediate/int_changed_records.sql', 'int_record_versions empty on a first run, so there is something to compare with (int_record_versions.sql fills it after the last mart)'],
 ]);
 
 describe('models/: one relation per file, named as the relation', () => {
