@@ -19,6 +19,7 @@ export const MACRO_MODELS = [
   'macros/missing_problem',
   'macros/timestamp_problem',
   'macros/csv_safe_text',
+  'macros/percent_of',
   'macros/hospital_of_path',
   'macros/due_working_day_index',
   'macros/department_core',
