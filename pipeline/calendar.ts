@@ -61,7 +61,7 @@ export async function prepareCalendars(connection: DuckDBConnection, config: Con
   }
 
   const files = await queryRows<{ file_id: number; path: string }>(connection, 'select file_id, path from ingested_files');
-  await connection.run('create or replace temp table file_calendar (file_id integer not null, calendar varchar not null)');
+  await models.run('intermediate/file_calendar');
   const appender = await connection.createAppender('file_calendar', 'main', 'temp');
   for (const file of files) {
     appender.appendInteger(file.file_id);

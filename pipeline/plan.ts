@@ -19,6 +19,7 @@ export const MACRO_MODELS = [
   'macros/missing_problem',
   'macros/timestamp_problem',
   'macros/csv_safe_text',
+  'macros/percent_of',
   'macros/hospital_of_path',
   'macros/due_working_day_index',
   'macros/department_core',
@@ -26,7 +27,23 @@ export const MACRO_MODELS = [
   'macros/satisfaction_cell_head',
 ] as const;
 
-export const LANDING_MODELS = ['landing/create_tables'] as const;
+/** The warehouse's own tables, one a file, each before what reads it (its types, foreign keys, views). */
+export const LANDING_MODELS = [
+  'landing/ingested_files',
+  'landing/feedback_records',
+  'landing/warehouse_secrets',
+  'landing/survey_responses',
+  'landing/survey_answers',
+  'landing/stored_feedback_keys',
+  'landing/stored_survey_keys',
+  'landing/quarantine',
+  'landing/text_analyses',
+  'landing/record_terms',
+  'landing/learned_text_statistics',
+  'landing/category_classifiers',
+  'landing/inferred_categories',
+  'landing/warning_log',
+] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
 export const REFERENCE_STAGING_MODELS = ['staging/stg_departments', 'staging/stg_department_aliases', 'staging/stg_response_limits', 'staging/stg_department_owners', 'staging/stg_visits'] as const;
@@ -51,6 +68,13 @@ export const INGEST_MODELS = [
   'load/load_feedback',
   'load/load_survey',
 ] as const;
+
+/**
+ * The working tables of reading one input file (pipeline/ingest/read-raw.ts), for the steps that
+ * read files: ingest and the fixes files. Not in the rules fingerprint: like the readers' code,
+ * they decide how a file is read, not what its rows become.
+ */
+export const READ_MODELS = ['load/raw_broken', 'load/raw_broken_places', 'load/raw_lines'] as const;
 
 /** Once per run, after every file and the text stage: staging → intermediate → marts. */
 export const MART_MODELS = [
@@ -161,6 +185,7 @@ async function runPlannedModel(connection: DuckDBConnection, model: string): Pro
   if (incremental === undefined) return;
   const relation = quoteIdentifier(relationOf(model));
   const changed = quoteIdentifier(`${relationOf(model)}_changed`);
+  // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
   await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
   await connection.run(
     `delete from ${relation} using int_changed_records as changed
@@ -194,7 +219,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_unknown_items',
   // the versions every incremental and partitioned mart is now built from: stored last, so that a
   // run that stops before builds the same records again
-  'intermediate/int_record_versions',
+  'intermediate/store_record_versions',
 ] as const;
 
 /**
@@ -273,7 +298,7 @@ export const PLAN = [
       { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },
     ],
   },
-  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: INGEST_MODELS }] },
+  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: [...INGEST_MODELS, ...READ_MODELS] }] },
   {
     stage: 'text',
     steps: [
@@ -284,11 +309,11 @@ export const PLAN = [
   {
     stage: 'marts',
     steps: [
-      { step: 'calendars', models: ['staging/stg_holidays'] },
+      { step: 'calendars', models: ['staging/stg_holidays', 'intermediate/file_calendar'] },
       { step: 'asOf', models: [] },
       // before the increments: the survey definitions are in the fingerprint the satisfaction counts are built under
       { step: 'surveyDefinitions', models: SURVEY_DEFINITION_MODELS },
-      { step: 'increments', models: ['intermediate/int_mart_fingerprint'] },
+      { step: 'increments', models: ['intermediate/int_mart_fingerprint', 'intermediate/int_record_versions'] },
       { models: MART_MODELS },
     ],
   },
@@ -321,7 +346,7 @@ export const PLAN = [
     // what hospitals fixed and whether complaints fell (a failed fix reopens its warning), then the month's topic
     stage: 'fixes',
     steps: [
-      { step: 'reviewFixes', models: ['fixes/fix_input', 'fixes/stg_fixes', 'fixes/int_fix_counts', 'fixes/fix_verdicts', 'fixes/mart_fix_reviews'] },
+      { step: 'reviewFixes', models: [...READ_MODELS, 'fixes/fix_input', 'fixes/stg_fixes', 'fixes/int_fix_counts', 'fixes/fix_verdicts', 'fixes/mart_fix_reviews'] },
       { models: ['marts/mart_month_topics'] },
     ],
   },

@@ -5,18 +5,8 @@
 -- content_hash), its file's calendar, the language and inferred category the text stage gave it,
 -- and its department's row in dim_department (whose name may follow the spellings of other
 -- records). Compared with the versions the marts were last built from
--- (int_record_versions, empty after a whole rebuild was decided), a record of a run that crashed
+-- (int_record_versions, empty after a whole rebuild was decided: pipeline/increments.ts), a record of a run that crashed
 -- before they were stored is built again. This run's versions: int_current_record_versions.
-create table if not exists int_record_versions (
-    record_type varchar not null,
-    hospital varchar,
-    source varchar not null,
-    id varchar not null,
-    version ubigint not null,
-    happened_at timestamp,
-    fingerprint varchar not null
-);
-
 create or replace table int_changed_records as
 select coalesce(current.record_type, built.record_type) as record_type, coalesce(current.hospital, built.hospital) as hospital, coalesce(current.source, built.source) as source, coalesce(current.id, built.id) as id
 from int_current_record_versions as current

@@ -1,9 +1,10 @@
--- A warehouse made before hospitals (contract v2) has got the column from landing/create_tables,
--- last as in a new one, empty; its records get their hospital by the rule of contract section 1,
--- from the path their file was first read under (getvariable('default_hospital'): the configured
--- name, else the input folder's). Run only for a warehouse holding rows without a hospital (the
--- warehouse stage checks, pipeline/run.ts): its statements cost about half a CPU-second to bind and
--- start, which every run paid, on a new warehouse too, while it was part of create_tables.
+-- A warehouse made before hospitals (contract v2) has got the column from its landing table's file
+-- (feedback_records.sql and the others), last as in a new one, empty; its records get their hospital
+-- by the rule of contract section 1, from the path their file was first read under
+-- (getvariable('default_hospital'): the configured name, else the input folder's). Run only for a
+-- warehouse holding rows without a hospital (the warehouse stage checks, pipeline/run.ts): its
+-- statements cost about half a CPU-second to bind and start, which every run paid, on a new
+-- warehouse too, while it ran with the landing DDL.
 -- Nothing is dropped and the content hashes stay: the re-reading that the changed rules cause
 -- finds every record unchanged under its key. Records a file's `hospital` column placed elsewhere
 -- cannot be told from the path; such a column was ignored before v2, and named in ignored_columns.

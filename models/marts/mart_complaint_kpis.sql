@@ -80,28 +80,26 @@ rated as (
         responded::integer as responded,
         resolved::integer as resolved,
         satisfied::integer as satisfied,
-        case when received > 0 then 100.0 * responded / received end as response_rate,
-        case when received > 0 then 100.0 * resolved / received end as resolution_rate,
-        case when satisfaction_answers > 0 then 100.0 * satisfied / satisfaction_answers end as satisfaction_rate,
-        case when resolved_on_clock > 0 then 100.0 * resolved_within_sla / resolved_on_clock end as within_sla_rate,
+        percent_of(responded, received) as response_rate,
+        percent_of(resolved, received) as resolution_rate,
+        percent_of(satisfied, satisfaction_answers) as satisfaction_rate,
+        percent_of(resolved_within_sla, resolved_on_clock) as within_sla_rate,
         median_hours_to_resolve,
         median_hours_to_respond,
         escalated::integer as escalated,
         resolved_within_sla::integer as resolved_within_sla,
         satisfaction_answers::integer as satisfaction_answers,
-        case when received_on_clock > 0 then 100.0 * responded_in_time / received_on_clock end as responded_in_time_rate,
-        case when solved_answers > 0 then 100.0 * solved / solved_answers end as solved_rate,
+        percent_of(responded_in_time, received_on_clock) as responded_in_time_rate,
+        percent_of(solved, solved_answers) as solved_rate,
         referred::integer as referred,
         responded_in_time::integer as responded_in_time,
         solved::integer as solved,
         solved_answers::integer as solved_answers,
         gov_hotline_received::integer as gov_hotline_received,
-        case when gov_hotline_received_on_clock > 0
-            then 100.0 * gov_hotline_responded_in_time / gov_hotline_received_on_clock end as gov_hotline_responded_in_time_rate,
-        case when gov_hotline_received > 0 then 100.0 * gov_hotline_resolved / gov_hotline_received end as gov_hotline_resolution_rate,
-        case when gov_hotline_solved_answers > 0 then 100.0 * gov_hotline_solved / gov_hotline_solved_answers end as gov_hotline_solved_rate,
-        case when gov_hotline_satisfaction_answers > 0
-            then 100.0 * gov_hotline_satisfied / gov_hotline_satisfaction_answers end as gov_hotline_satisfaction_rate
+        percent_of(gov_hotline_responded_in_time, gov_hotline_received_on_clock) as gov_hotline_responded_in_time_rate,
+        percent_of(gov_hotline_resolved, gov_hotline_received) as gov_hotline_resolution_rate,
+        percent_of(gov_hotline_solved, gov_hotline_solved_answers) as gov_hotline_solved_rate,
+        percent_of(gov_hotline_satisfied, gov_hotline_satisfaction_answers) as gov_hotline_satisfaction_rate
     from counted
 ),
 

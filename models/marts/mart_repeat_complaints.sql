@@ -29,7 +29,7 @@ final as (
         month,
         complaints::integer as complaints,
         repeats::integer as repeats,
-        case when complaints > 0 then 100.0 * repeats / complaints end as repeat_rate,
+        percent_of(repeats, complaints) as repeat_rate,
         cross_channel_repeats::integer as cross_channel_repeats
     from counted
 )

@@ -35,10 +35,10 @@ final as (
         satisfied::integer as satisfied,
         satisfaction_answers::integer as satisfaction_answers,
         resolved_within_sla::integer as resolved_within_sla,
-        case when received > 0 then 100.0 * responded / received end as response_rate,
-        case when received > 0 then 100.0 * resolved / received end as resolution_rate,
-        case when satisfaction_answers > 0 then 100.0 * satisfied / satisfaction_answers end as satisfaction_rate,
-        case when resolved > 0 then 100.0 * resolved_within_sla / resolved end as within_sla_rate
+        percent_of(responded, received) as response_rate,
+        percent_of(resolved, received) as resolution_rate,
+        percent_of(satisfied, satisfaction_answers) as satisfaction_rate,
+        percent_of(resolved_within_sla, resolved) as within_sla_rate
     from counted
 )
 

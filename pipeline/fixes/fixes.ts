@@ -72,11 +72,11 @@ interface CountRow {
 }
 
 /** Reads one fixes file into fix_input; a file hearken cannot read, or without fixed_on, is rejected whole. */
-async function readFixesFile(connection: DuckDBConnection, file: InputFile): Promise<string | null> {
+async function readFixesFile(connection: DuckDBConnection, file: InputFile, models: StepModels): Promise<string | null> {
   if (file.unsupported !== undefined || file.format === null) return file.unsupported ?? 'not a table';
   const hasFixedOn = (cells: readonly string[]) => cells.some((cell) => normalizeHeader(cell) === 'fixed_on');
   try {
-    const raw = await readRawTable(connection, file, hasFixedOn);
+    const raw = await readRawTable(connection, file, hasFixedOn, models);
     if (!hasFixedOn(raw.headers)) return 'no fixed_on column';
     const byName = new Map(raw.headers.map((header) => [normalizeHeader(header), header]));
     const values = FIX_COLUMNS.map((name) => (byName.has(name) ? `${quoteIdentifier(byName.get(name)!)}::varchar` : 'null'));
@@ -103,7 +103,7 @@ export async function reviewFixes(
   await models.run('fixes/fix_input');
   const rejected = new Map<string, string>();
   for (const file of discovery.fixes) {
-    const error = await readFixesFile(connection, file);
+    const error = await readFixesFile(connection, file, models);
     if (error !== null) rejected.set(file.relativePath, oneLine(error));
   }
   await models.run('fixes/stg_fixes');

@@ -129,11 +129,12 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     const note = (step: 'step.reading' | 'step.checking' | 'step.loading') =>
       context.progress.note(`${file.relativePath} · ${t(context.config.language, step)}`);
     note('step.reading');
-    const raw = await readRawTable(connection, file, isHeader);
+    const raw = await readRawTable(connection, file, isHeader, context.models);
     const planned = planColumns(file.relativePath, raw.headers, mappings, raw.position);
     if (!planned.ok) return reject(planned.kind, planned.error, format, raw.encoding ?? undefined);
     const { plan } = planned;
     const kind = plan.kind;
+    // a view and not a model: its select list is the file's header mapped to the contract's columns
     await connection.run(`create or replace temp view input_rows as select ${plan.selectList} from raw_rows`);
     const [{ file_id: fileId } = { file_id: 0 }] = await queryRows<{ file_id: number }>(
       connection,

@@ -4,13 +4,15 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral, queryRows } from '../db.ts';
 import { oneLine } from '../errors.ts';
+import type { StepModels } from '../plan.ts';
 import type { InputFile, InputFormat } from './discover.ts';
 import { detectEncoding, readTextHead, transcodeLinesToUtf8, transcodeToUtf8, type RecodedLine, type TextEncoding } from './encoding.ts';
 import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
 
 /**
  * What reading a file into DuckDB gave: temp table raw_rows holds its data rows with the file's
- * own column names, every value text; temp table raw_broken holds rows that could not be parsed.
+ * own column names, every value text; temp table raw_broken (load/raw_broken.sql) holds rows that
+ * could not be parsed. raw_rows alone is made here, not by a model: its columns are the file's header.
  */
 export interface RawTable {
   headers: string[];
@@ -42,10 +44,10 @@ export type HeaderTest = (cells: string[]) => boolean;
 const HEADER_SCAN_ROWS = 20;
 const HEAD_BYTES = 256 * 1024;
 
-/** Reads any input format into raw_rows / raw_broken; text files are first made UTF-8. */
-export async function readRawTable(connection: DuckDBConnection, file: InputFile, isHeader: HeaderTest): Promise<RawTable> {
-  await connection.run('drop table if exists raw_rows; drop table if exists raw_broken; drop table if exists raw_broken_places');
-  await connection.run('create temp table raw_broken (file_row integer, file_line integer, reason varchar, value varchar)');
+/** Reads any input format into raw_rows / raw_broken; text files are first made UTF-8. `models`: the step's, which list READ_MODELS (pipeline/plan.ts). */
+export async function readRawTable(connection: DuckDBConnection, file: InputFile, isHeader: HeaderTest, models: StepModels): Promise<RawTable> {
+  await connection.run('drop table if exists raw_rows; drop table if exists raw_broken_places');
+  await models.run('load/raw_broken');
   const format = file.format as InputFormat;
   if (format === 'parquet') return readParquet(connection, file.path);
   if (format === 'xlsx') return readXlsx(connection, file.path, isHeader);
@@ -78,8 +80,8 @@ export async function readRawTable(connection: DuckDBConnection, file: InputFile
     }
     const read =
       format === 'jsonl'
-        ? await readJsonLines(connection, utf8Path)
-        : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader);
+        ? await readJsonLines(connection, utf8Path, models)
+        : await readDelimited(connection, utf8Path, format, await readTextHead(utf8Path, 'utf-8', HEAD_BYTES), isHeader, models);
     return { ...read, encoding: detected.encoding, recoded };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -117,6 +119,7 @@ async function readDelimited(
   format: 'csv' | 'tsv',
   head: string,
   isHeader: HeaderTest,
+  models: StepModels,
 ): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
   const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_ROWS);
   const headerIndex = lines.findIndex((line) => isHeader(splitHeaderLine(line, format === 'tsv' ? '\t' : guessDelimiter(line))));
@@ -158,25 +161,18 @@ async function readDelimited(
      order by file_line`,
     { delimiter, minimum: Math.max(headers.length - 1, 1) },
   );
-  return { headers, position: await csvPosition(connection, skip) };
+  return { headers, position: await csvPosition(connection, skip, models) };
 }
 
 /**
  * The row of a CSV record as a spreadsheet shows it: its place among the records, after the lines
- * skipped and the header, and after the broken rows before it. A broken row is known by its line,
- * which is also its spreadsheet row while no record before it spans several lines.
+ * skipped and the header, and after the broken rows before it (load/raw_broken_places.sql).
  */
-async function csvPosition(connection: DuckDBConnection, skip: number): Promise<string> {
+async function csvPosition(connection: DuckDBConnection, skip: number, models: StepModels): Promise<string> {
   const firstDataRow = skip + 2;
   const [broken] = await queryRows<{ n: number }>(connection, 'select count(*)::integer as n from raw_broken');
   if (!broken?.n) return `(${RECORD_ORDINAL} + ${firstDataRow - 1})`;
-  // records before each broken row: its data row less the broken rows before it
-  await connection.run(
-    `create or replace temp table raw_broken_places as
-     select file_line - $firstDataRow - (row_number() over (order by file_line) - 1) as records_before
-     from raw_broken`,
-    { firstDataRow },
-  );
+  await connection.run(models.sql('load/raw_broken_places'), { first_data_row: firstDataRow });
   return `(${RECORD_ORDINAL} + ${firstDataRow - 1} + (select count(*) from raw_broken_places where records_before < ${RECORD_ORDINAL}))`;
 }
 
@@ -184,16 +180,8 @@ async function csvPosition(connection: DuckDBConnection, skip: number): Promise<
  * JSON Lines are read as lines first, so that a broken line is quarantined with its line number
  * instead of failing the file; the keys of all objects become the columns.
  */
-async function readJsonLines(connection: DuckDBConnection, path: string): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
-  await connection.run(
-    `create or replace temp table raw_lines as
-     with file as (select string_split(replace(content, chr(13), ''), chr(10)) as lines from read_text($path)),
-     numbered as (select unnest(generate_series(1, len(lines))) as file_line, unnest(lines) as line from file)
-     select file_line::integer as file_line, line,
-            case when json_valid(line) then json_type(line) = 'OBJECT' else false end as is_object
-     from numbered where trim(line) <> '' order by file_line`,
-    { path },
-  );
+async function readJsonLines(connection: DuckDBConnection, path: string, models: StepModels): Promise<Omit<RawTable, 'encoding' | 'recoded'>> {
+  await connection.run(models.sql('load/raw_lines'), { path });
   await connection.run(
     `insert into raw_broken select null, file_line, 'broken_json_line', left(line, 200) from raw_lines where not is_object`,
   );

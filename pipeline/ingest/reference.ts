@@ -57,7 +57,8 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
     const files = referenceFiles(config, fileName);
     if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
     for (const file of files) checkUtf8(file, config.language);
-    // file_rank: the folder's place in reference_dirs (1 = shipped), for tables where a hospital's row replaces a shipped one
+    // file_rank: the folder's place in reference_dirs (1 = shipped), for tables where a hospital's row replaces a shipped one.
+    // Made here and not by a model: the columns are the files' headers (a hospital's may carry more), and staging/ reads them by name.
     await connection.run(
       `create or replace table ${table} as
        select * exclude (filename), list_position($files, filename)::integer as file_rank

@@ -73,11 +73,11 @@ export function csvExportSelect(table: string, columns: readonly { name: string;
  * mart carries its own `hospital` (contract section 5).
  */
 export async function exportTable(connection: DuckDBConnection, table: string, dir: string, name: string): Promise<void> {
-  await connection.run(`create or replace temp view export_rows as select *, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`);
-  const columns = await queryRows<{ name: string; type: string }>(connection, 'select column_name as name, column_type as type from (describe export_rows)');
-  await connection.run(`copy (${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
+  const rows = `select *, getvariable('run_id')::varchar as run_id from ${quoteIdentifier(table)}`;
+  const columns = await queryRows<{ name: string; type: string }>(connection, `select column_name as name, column_type as type from (describe ${rows})`);
+  await connection.run(`copy (with export_rows as (${rows}) ${csvExportSelect('export_rows', columns)}) to ${quoteLiteral(join(dir, `${name}.csv`))} (header, delimiter ',')`);
   // Parquet is read by tools, not spreadsheets: it keeps the true values
-  await connection.run(`copy export_rows to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
+  await connection.run(`copy (${rows}) to ${quoteLiteral(join(dir, `${name}.parquet`))} (format parquet)`);
 }
 
 /** Writes the whole output folder (site, warnings, exports, run summary) and swaps it in at once. */

@@ -18,14 +18,11 @@ function created(file: string, kind: 'relation' | 'macro'): string[] {
 }
 
 /**
- * Files that create several relations on purpose: the landing tables (and their upgrades) are the
- * warehouse's one DDL, and load_survey's working table lives only for the statements of that load.
+ * Files that create several relations on purpose: load_survey's working table lives only for the
+ * statements of that load.
  */
 const SEVERAL = new Map<string, string>([
-  ['landing/create_tables.sql', 'the landing tables, types and sequences of the warehouse'],
-  ['landing/upgrade_coded_values.sql', 'an upgrade of the landing types of an older warehouse'],
   ['load/load_survey.sql', 'survey_incoming, the working table of the one load'],
-  ['intermediate/int_changed_records.sql', 'int_record_versions empty on a first run, so there is something to compare with (int_record_versions.sql fills it after the last mart)'],
 ]);
 
 describe('models/: one relation per file, named as the relation', () => {
@@ -42,5 +39,31 @@ describe('models/: one relation per file, named as the relation', () => {
   it.each(modelFiles.filter((file) => file.startsWith('macros/')))('%s creates the macro it is named after (and the helpers that macro uses)', (file) => {
     expect(created(file, 'relation')).toEqual([]);
     expect(created(file, 'macro')).toContain(basename(file, '.sql'));
+  });
+});
+
+/** Every TypeScript file of the product code, relative to the project root with `/`. */
+const codeFiles = ['pipeline', 'dashboards'].flatMap((dir) =>
+  readdirSync(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).split('\\').join('/')),
+);
+
+/**
+ * The relations TypeScript still creates, each because no fixed SQL file can: its columns come
+ * from what a run reads (a file's header) or from a model's own view. Anything else is DDL for models/.
+ */
+const CREATED_IN_CODE = new Map<string, string>([
+  ['pipeline/ingest/read-raw.ts raw_rows', "an input file's rows under its own header's column names"],
+  ['pipeline/ingest/ingest.ts input_rows', "the file's header mapped to the contract's columns"],
+  ['pipeline/ingest/reference.ts ${table}', "a reference file's columns as its header names them (a hospital's may carry more)"],
+  ['pipeline/plan.ts ${relation}', "an incremental mart, made empty from its model's `_changed` view"],
+]);
+
+describe('DDL lives in models/, not in TypeScript', () => {
+  it('TypeScript creates only the relations whose columns no fixed file can state', () => {
+    const pattern = /\bcreate\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?([a-z_0-9.${}]+)/gi;
+    const found = new Set(codeFiles.flatMap((file) => [...readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(pattern)].map((match) => `${file} ${match[1]!}`)));
+    expect([...found].sort()).toEqual([...CREATED_IN_CODE.keys()].sort());
   });
 });

@@ -36,16 +36,10 @@ export function namesIn(names: DepartmentNames, language: Language, shown: Reado
  */
 export function departmentsIn(...values: unknown[]): Set<string> {
   const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (isPlainObject(value)) {
-      for (const [key, field] of Object.entries(value)) {
-        if (key === 'department' && typeof field === 'string') found.add(field);
-        else visit(field);
-      }
-    }
-  };
-  values.forEach(visit);
+  renameDepartments(values, (department) => {
+    found.add(department);
+    return department;
+  });
   return found;
 }
 
@@ -57,16 +51,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A page's data with every department named in the page's language: the value of each
- * `department` field (the marts' name for a department, in every row type the pages read) at
- * any depth is replaced by its name in `language` where `names` knows it. The rule is
- * mart_department_page_names' (a department's own-language page keeps the hospital's name). Keys
- * made from names (joins, sorting) stay consistent, as every copy of a name changes alike. The
- * data given is not changed; what holds no department comes back as it is.
- *
- * @example inPageLanguage({ rows: [{ department: 'Khoa Nhi', received: 3 }] }, names, 'zh') // { rows: [{ department: '儿科', received: 3 }] }
+ * `data` with the value of each `department` field (the marts' name for a department, in every
+ * row type the pages read) at any depth replaced by `rename` of it. The data given is not
+ * changed; what keeps every name comes back as it is (the same object).
  */
-export function inPageLanguage<T>(data: T, names: DepartmentNames, language: Language): T {
+function renameDepartments<T>(data: T, rename: (department: string) => string): T {
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const items = value.map(visit);
@@ -76,11 +65,23 @@ export function inPageLanguage<T>(data: T, names: DepartmentNames, language: Lan
     let changed = false;
     const copy: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      const shown = key === 'department' && typeof field === 'string' ? (names.get(field)?.[language] ?? field) : visit(field);
+      const shown = key === 'department' && typeof field === 'string' ? rename(field) : visit(field);
       if (shown !== field) changed = true;
       copy[key] = shown;
     }
     return changed ? copy : value;
   };
   return visit(data) as T;
+}
+
+/**
+ * A page's data with every department named in the page's language: each `department` field at
+ * any depth (renameDepartments) becomes its name in `language` where `names` knows it. The rule is
+ * mart_department_page_names' (a department's own-language page keeps the hospital's name). Keys
+ * made from names (joins, sorting) stay consistent, as every copy of a name changes alike.
+ *
+ * @example inPageLanguage({ rows: [{ department: 'Khoa Nhi', received: 3 }] }, names, 'zh') // { rows: [{ department: '儿科', received: 3 }] }
+ */
+export function inPageLanguage<T>(data: T, names: DepartmentNames, language: Language): T {
+  return renameDepartments(data, (department) => names.get(department)?.[language] ?? department);
 }
