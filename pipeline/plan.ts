@@ -232,6 +232,8 @@ export const PLAN = [
       { models: MACRO_MODELS },
       { models: LANDING_MODELS },
       { step: 'upgradeCodedValues', models: ['landing/upgrade_coded_values'] },
+      { step: 'upgradeSurveyAnswers', models: ['landing/upgrade_survey_answers'] },
+      { models: ['landing/survey_answers'] },
       { step: 'referenceTables', models: ['staging/stg_quarantine_reasons'] },
       { step: 'upgradeQuarantineReasons', models: ['landing/upgrade_quarantine_reasons'] },
       { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },

@@ -63,6 +63,14 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
       );
       if (row?.current !== true) await models.run('landing/upgrade_coded_values');
     },
+    // a warehouse made before a response's answers were a list on its row keeps them in a table: moved once
+    upgradeSurveyAnswers: async (models) => {
+      const [row] = await queryRows<{ table: boolean }>(
+        connection,
+        "select exists (select 1 from duckdb_tables() where database_name = current_database() and table_name = 'survey_answers' and not temporary) as table",
+      );
+      if (row?.table === true) await models.run('landing/upgrade_survey_answers');
+    },
     referenceTables: (models) => loadReferenceTables(connection, config, models),
     // a warehouse from before quarantine reasons were codes holds their English wording: coded once
     upgradeQuarantineReasons: async (models) => {

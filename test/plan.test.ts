@@ -71,6 +71,10 @@ describe('executing the plan', () => {
           seen.push('upgradeCodedValues');
           await steps.upgradeCodedValues(models);
         },
+        upgradeSurveyAnswers: async (models) => {
+          seen.push('upgradeSurveyAnswers');
+          await steps.upgradeSurveyAnswers(models);
+        },
         referenceTables: async (models) => {
           // the macros and the landing tables ran before this step, stg_value_aliases after it
           const [row] = await queryRows<{ redacted: string; landing: number; aliases: number }>(
@@ -88,7 +92,7 @@ describe('executing the plan', () => {
       { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
     );
     const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from stg_value_aliases');
-    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
+    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'upgradeSurveyAnswers', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
     expect(after?.aliases).toBeGreaterThan(0);
   });
 
@@ -105,6 +109,8 @@ describe('executing the plan', () => {
       'macros/in_report_scope', 'macros/satisfaction_cell_head',
       'landing/create_tables',
       'upgradeCodedValues',
+      'upgradeSurveyAnswers',
+      'landing/survey_answers',
       'staging/stg_quarantine_reasons',
       'referenceTables',
       'upgradeQuarantineReasons',

@@ -118,16 +118,10 @@ alter table survey_responses add column if not exists hospital varchar;
 -- survey_mode_raw: as written, where that differs
 alter table survey_responses add column if not exists survey_mode varchar;
 alter table survey_responses add column if not exists survey_mode_raw varchar;
-
--- Grain: one row per answered questionnaire item of a survey response.
-create table if not exists survey_answers (
-    source varchar not null,
-    response_id varchar not null,
-    item_code varchar not null,         -- the q_<code> column without its prefix, lower case
-    score tinyint not null,             -- 1 very dissatisfied .. 5 very satisfied
-    hospital varchar
-);
-alter table survey_answers add column if not exists hospital varchar;
+-- the answered questionnaire items, each q_<code> column without its prefix, lower case, with its
+-- score, 1 very dissatisfied .. 5 very satisfied: one list per response (the view survey_answers has
+-- a row per answer); a warehouse that kept them in a table of their own gets them by upgrade_survey_answers
+alter table survey_responses add column if not exists answers struct(item_code varchar, score tinyint)[];
 
 -- The keys of each landing table under one name, for the outcome model both kinds share.
 create or replace view stored_feedback_keys as
@@ -236,10 +230,6 @@ where quarantine.hospital is null and files.file_id = quarantine.file_id;
 update feedback_records set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
 update survey_responses set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
 -- before hospitals, (source, id) was the whole key: each row below matches one record
-update survey_answers as answers
-set hospital = responses.hospital
-from survey_responses as responses
-where answers.hospital is null and responses.source = answers.source and responses.response_id = answers.response_id;
 update text_analyses as analyses
 set hospital = records.hospital
 from feedback_records as records
