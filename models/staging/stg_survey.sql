@@ -1,7 +1,7 @@
 -- Grain: one row per data row of the survey file being ingested (temp table input_rows: the
 -- contract's survey columns and every q_<code> column, all text), typed, with `problem`: the first
--- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons), and its
--- answers (stg_survey_answers), one list per response.
+-- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons); its answers
+-- are stg_survey_answers, one list per data row.
 create or replace temp table stg_survey as
 with input as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
@@ -45,7 +45,6 @@ cleaned as (
         case when trim(input.comment) <> '' then input.comment end as comment_raw,
         answers.bad_item_column,
         answers.bad_answer_raw,
-        answers.answers,
         input.content_hash
     from input
     left join lookups as patient_type
@@ -95,7 +94,6 @@ final as (
         case when problem is null then overall_number::tinyint end as overall,
         case when problem is null then recommend_number::tinyint end as recommend,
         comment_raw,
-        answers,
         content_hash,
         problem
     from checked
