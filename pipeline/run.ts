@@ -47,7 +47,7 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
 }
 
 /** The landing tables given a hospital column by contract v2: a row without one was loaded before it. */
-const HOSPITAL_TABLES = ['feedback_records', 'survey_responses', 'survey_answers', 'quarantine', 'text_analyses', 'inferred_categories'];
+const HOSPITAL_TABLES = ['feedback_records', 'survey_responses', 'quarantine', 'text_analyses', 'inferred_categories'];
 const HOSPITALLESS_ROWS = `select ${HOSPITAL_TABLES.map((table) => `exists (select 1 from ${table} where hospital is null)`).join(' or ')} as before`;
 
 /** The warehouse stage's steps: the session's time zone, and the reference tables. */
@@ -71,6 +71,14 @@ export function warehouseSteps(connection: DuckDBConnection, config: Config): St
     upgradeHospitals: async (models) => {
       const [row] = await queryRows<{ before: boolean }>(connection, HOSPITALLESS_ROWS);
       if (row?.before === true) await models.run('landing/upgrade_hospitals');
+    },
+    // a warehouse made before a response's answers were a list on its row keeps them in a table: moved once
+    upgradeSurveyAnswers: async (models) => {
+      const [row] = await queryRows<{ table: boolean }>(
+        connection,
+        "select exists (select 1 from duckdb_tables() where database_name = current_database() and table_name = 'survey_answers' and not temporary) as table",
+      );
+      if (row?.table === true) await models.run('landing/upgrade_survey_answers');
     },
     referenceTables: (models) => loadReferenceTables(connection, config, models),
     // a warehouse from before quarantine reasons were codes holds their English wording: coded once

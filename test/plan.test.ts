@@ -75,6 +75,10 @@ describe('executing the plan', () => {
           seen.push('upgradeHospitals');
           await steps.upgradeHospitals(models);
         },
+        upgradeSurveyAnswers: async (models) => {
+          seen.push('upgradeSurveyAnswers');
+          await steps.upgradeSurveyAnswers(models);
+        },
         referenceTables: async (models) => {
           // the macros and the landing tables ran before this step, stg_value_aliases after it
           const [row] = await queryRows<{ redacted: string; landing: number; aliases: number }>(
@@ -92,7 +96,7 @@ describe('executing the plan', () => {
       { started: (stage) => seen.push(`started ${stage}`), finished: (stage) => seen.push(`finished ${stage}`) },
     );
     const [after] = await queryRows<{ aliases: number }>(connection, 'select count(*) as aliases from stg_value_aliases');
-    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'upgradeHospitals', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
+    expect(seen).toEqual(['started warehouse', 'session', 'upgradeCodedValues', 'upgradeHospitals', 'upgradeSurveyAnswers', 'referenceTables call [phone] 1 0', 'upgradeQuarantineReasons', 'finished warehouse']);
     expect(after?.aliases).toBeGreaterThan(0);
   });
 
@@ -107,11 +111,13 @@ describe('executing the plan', () => {
       'macros/normalize_key', 'macros/parse_local_timestamp', 'macros/redact_pii', 'macros/script_language', 'macros/missing_problem',
       'macros/timestamp_problem', 'macros/csv_safe_text', 'macros/percent_of', 'macros/hospital_of_path', 'macros/due_working_day_index', 'macros/department_core',
       'macros/in_report_scope', 'macros/satisfaction_cell_head',
-      'landing/ingested_files', 'landing/feedback_records', 'landing/warehouse_secrets', 'landing/survey_responses', 'landing/survey_answers',
+      'landing/ingested_files', 'landing/feedback_records', 'landing/warehouse_secrets', 'landing/survey_responses',
       'landing/stored_feedback_keys', 'landing/stored_survey_keys', 'landing/quarantine', 'landing/text_analyses', 'landing/record_terms',
       'landing/learned_text_statistics', 'landing/category_classifiers', 'landing/inferred_categories', 'landing/warning_log',
       'upgradeCodedValues',
       'upgradeHospitals',
+      'upgradeSurveyAnswers',
+      'landing/survey_answers',
       'staging/stg_quarantine_reasons',
       'referenceTables',
       'upgradeQuarantineReasons',

@@ -26,3 +26,7 @@ alter table survey_responses add column if not exists hospital varchar;
 -- survey_mode_raw: as written, where that differs
 alter table survey_responses add column if not exists survey_mode varchar;
 alter table survey_responses add column if not exists survey_mode_raw varchar;
+-- the answered questionnaire items, each q_<code> column without its prefix, lower case, with its
+-- score, 1 very dissatisfied .. 5 very satisfied: one list per response (the view survey_answers has
+-- a row per answer); a warehouse that kept them in a table of their own gets them by upgrade_survey_answers
+alter table survey_responses add column if not exists answers struct(item_code varchar, score tinyint)[];

@@ -25,10 +25,6 @@ where quarantine.hospital is null and files.file_id = quarantine.file_id;
 update feedback_records set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
 update survey_responses set hospital = clean_hospital(getvariable('default_hospital')) where hospital is null;
 -- before hospitals, (source, id) was the whole key: each row below matches one record
-update survey_answers as answers
-set hospital = responses.hospital
-from survey_responses as responses
-where answers.hospital is null and responses.source = answers.source and responses.response_id = answers.response_id;
 update text_analyses as analyses
 set hospital = records.hospital
 from feedback_records as records

@@ -10,13 +10,6 @@ responses as (
     select * from survey_responses semi join changed using (hospital, source, response_id)
 ),
 
-answer_counts as (
-    select hospital, source, response_id, count(*) as items_answered
-    from survey_answers
-    semi join changed using (hospital, source, response_id)
-    group by hospital, source, response_id
-),
-
 final as (
     select
         hospital,
@@ -30,11 +23,10 @@ final as (
         responses.survey_mode,
         responses.overall,
         responses.recommend,
-        coalesce(answer_counts.items_answered, 0)::integer as items_answered,
+        coalesce(len(responses.answers), 0)::integer as items_answered,
         coalesce(responses.comment_redacted, responses.comment_raw) as comment_redacted
     from responses
     inner join dim_department as departments using (hospital, department_raw)
-    left join answer_counts using (hospital, source, response_id)
 )
 
 select * from final;

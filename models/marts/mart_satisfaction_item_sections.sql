@@ -5,9 +5,12 @@
 -- counts in `all`, and is reported in mart_satisfaction_unknown_items.
 create or replace table mart_satisfaction_item_sections as
 with answered as (
-    select distinct forms.form_id, answers.item_code
-    from survey_answers as answers
-    inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
+    select distinct form_id, answer.item_code
+    from (
+        select forms.form_id, unnest(responses.answers) as answer
+        from survey_responses as responses
+        inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
+    )
 ),
 
 listed_items as (

@@ -3,16 +3,11 @@
 -- count in the `all` dimension and in satisfaction_measures; this table says which codes to add to
 -- a definition, or which responses went to the wrong one.
 create or replace table mart_satisfaction_unknown_items as
-with unknown_items as (
-    select form_id, item_code from mart_satisfaction_item_sections where section is null
-),
-
-unknown as (
-    select forms.hospital, forms.source, forms.month, forms.form_id, answers.item_code
-    from survey_answers as answers
-    inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
-    inner join unknown_items
-        on unknown_items.form_id is not distinct from forms.form_id and unknown_items.item_code = answers.item_code
+with unknown as (
+    -- an answer without a section is one its form's items (mart_satisfaction_item_sections) do not place
+    select hospital, source, month, form_id, item_code
+    from mart_satisfaction_answers
+    where section is null
 ),
 
 final as (

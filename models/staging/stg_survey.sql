@@ -1,7 +1,7 @@
 -- Grain: one row per data row of the survey file being ingested (temp table input_rows: the
 -- contract's survey columns and every q_<code> column, all text), typed, with `problem`: the first
 -- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons); its answers
--- are stg_survey_answers, one row per answered item.
+-- are stg_survey_answers, one list per data row.
 create or replace temp table stg_survey as
 with input as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
@@ -18,11 +18,8 @@ lookups as (
     select * from stg_value_aliases
 ),
 
-first_bad_answer as (
-    select file_row, arg_min(item_column, item_column) as item_column, arg_min(answer_raw, item_column) as answer_raw
-    from stg_survey_answers
-    where not is_valid
-    group by file_row
+answers as (
+    select * from stg_survey_answers
 ),
 
 cleaned as (
@@ -46,15 +43,15 @@ cleaned as (
         nullif(trim(input.recommend), '') as recommend_raw,
         try_cast(trim(input.recommend) as double) as recommend_number,
         case when trim(input.comment) <> '' then input.comment end as comment_raw,
-        bad.item_column as bad_item_column,
-        bad.answer_raw as bad_answer_raw,
+        answers.bad_item_column,
+        answers.bad_answer_raw,
         input.content_hash
     from input
     left join lookups as patient_type
         on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)
     left join lookups as mode_lookup
         on mode_lookup.field = 'survey_mode' and mode_lookup.alias_key = normalize_key(input.survey_mode)
-    left join first_bad_answer as bad on bad.file_row = input._row
+    left join answers on answers.file_row = input._row
 ),
 
 checked as (

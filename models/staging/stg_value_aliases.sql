@@ -15,8 +15,8 @@ keyed as (
     where normalize_key(alias) is not null
 ),
 
--- the values each field may take (create_tables.sql): an alias onto anything else (a typo in a
--- hospital's own alias file) would stop the load at the cast, so it maps nothing and the value
+-- the values each field may take (the enum types of landing/feedback_records.sql and
+-- survey_responses.sql): an alias onto anything else (a typo in a hospital's own alias file) would stop the load at the cast, so it maps nothing and the value
 -- it was meant for is reported as not recognised
 contract_values as (
     select 'channel' as field, unnest(enum_range(null::channel_type))::varchar as value

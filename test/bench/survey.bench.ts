@@ -31,17 +31,17 @@ export interface SurveyBenchResult {
 
 /** The least SQL that gives pct_satisfied per department-month from the landing tables. */
 const BARE_INDEX_SQL = `create or replace table bare_index as
-select r.department_raw as department, strftime(r.submitted_at, '%Y-%m') as month,
-       100.0 * count(*) filter (where a.score >= 4) / count(*) as pct_satisfied
-from survey_answers a join survey_responses r on r.source = a.source and r.response_id = a.response_id
+select department_raw as department, strftime(submitted_at, '%Y-%m') as month,
+       100.0 * count(*) filter (where answer.score >= 4) / count(*) as pct_satisfied
+from (select department_raw, submitted_at, unnest(answers) as answer from survey_responses)
 group by all`;
 
 /**
  * Survey throughput, two parts on N generated responses (`writeBenchSurveyCsv`: the Ministry of
  * Health items, one wide CSV row per response).
  *
- * Ingest: hearken's whole ingest stage (checksum, encoding, reading, checks, the answers unpivoted
- * into survey_answers, the keyed merge and the commit) against a bare DuckDB read_csv of the same
+ * Ingest: hearken's whole ingest stage (checksum, encoding, reading, checks, each response's
+ * answers as a list on its row, the keyed merge and the commit) against a bare DuckDB read_csv of the same
  * file into a fresh on-disk database, in alternation, each on a fresh database file.
  *
  * Satisfaction: what a run does after ingest for surveys: the plan's marts and satisfaction stages

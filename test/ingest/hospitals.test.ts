@@ -137,12 +137,15 @@ describe('records are keyed by (hospital, source, id)', () => {
 });
 
 describe('a warehouse made before hospitals', () => {
-  /** Takes the warehouse back to its form before contract v2: no hospital anywhere, and the rules it was read under gone. */
+  /** Takes the warehouse back to its form before contract v2: no hospital anywhere, answers in a table of their own, and the rules it was read under gone. */
   async function forgetHospitals(): Promise<void> {
     const instance = await DuckDBInstance.create(ws.db);
     const connection = await instance.connect();
     try {
       await connection.run('drop view stored_feedback_keys; drop view stored_survey_keys; drop view record_terms');
+      // and before a response's answers were a list on its row: a table of one row per answer
+      await connection.run('create table answers_table as select * from survey_answers; drop view survey_answers; alter table answers_table rename to survey_answers');
+      await connection.run('alter table survey_responses drop column answers');
       for (const table of ['feedback_records', 'survey_responses', 'survey_answers', 'quarantine', 'text_analyses', 'inferred_categories']) {
         await connection.run(`alter table ${table} drop column hospital`);
       }
