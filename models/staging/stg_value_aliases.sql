@@ -16,8 +16,9 @@ keyed as (
 ),
 
 -- the values each field may take (the enum types of landing/feedback_records.sql and
--- survey_responses.sql): an alias onto anything else (a typo in a hospital's own alias file) would stop the load at the cast, so it maps nothing and the value
--- it was meant for is reported as not recognised
+-- survey_responses.sql): an alias onto anything else (a typo in a hospital's own alias file)
+-- would stop the load at the cast, so it maps nothing and the value it was meant for is reported
+-- as not recognised
 contract_values as (
     select 'channel' as field, unnest(enum_range(null::channel_type))::varchar as value
     union all select 'kind', unnest(enum_range(null::feedback_kind_type))::varchar
