@@ -10,7 +10,13 @@ with input as (
     -- record later, only where a file gives it, so files without it keep their responses' hashes
     select
         * exclude (fields),
-        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash
+        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash,
+        -- the personal-data macros run here, below the joins (stg_feedback.sql says why)
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        redact_pii(coalesce(nullif(trim(source), ''), getvariable('default_source'))) as source_redacted,
+        clean_hospital(hospital) as hospital_cleaned,
+        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_withheld,
+        redact_pii(nullif(trim(response_id), '')) <> nullif(trim(response_id), '') as response_id_holds_personal_data
     from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
 ),
 
@@ -26,12 +32,12 @@ cleaned as (
     select
         input._row as file_row,
         nullif(trim(input.response_id), '') as response_id,
-        -- a file's name may carry a phone number or a name: the source is published with every record
-        redact_pii(coalesce(nullif(trim(input.source), ''), getvariable('default_source'))) as source,
-        coalesce(clean_hospital(input.hospital), getvariable('file_hospital')) as hospital,
+        input.response_id_holds_personal_data,
+        input.source_redacted as source,
+        coalesce(input.hospital_cleaned, getvariable('file_hospital')) as hospital,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
-        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(input.department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_raw,
+        input.department_withheld as department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
         -- hearken's extension (ward visit, post-discharge call, kiosk, online): a spelling nobody
@@ -61,7 +67,7 @@ checked as (
             missing_problem('response_id', response_id),
             -- an id is published as written (exports, evidence): one that holds a phone, an ID number, an
             -- e-mail or a name is a column mapped wrongly, and its value is not kept even in quarantine
-            case when redact_pii(response_id) <> response_id then {'column': 'response_id', 'reason': 'response_id_personal_data', 'value': null::varchar} end,
+            case when response_id_holds_personal_data then {'column': 'response_id', 'reason': 'response_id_personal_data', 'value': null::varchar} end,
             timestamp_problem('submitted_at', submitted_at_raw, submitted_at),
             missing_problem('department', department_raw),
             case
