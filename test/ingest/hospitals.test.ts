@@ -24,7 +24,7 @@ describe('the hospital of a record', () => {
     await ws.write('east/complaints.csv', csv('E1,2025-03-02,急诊科,排队太久'));
     await ws.write('east/2025/march/complaints-march.csv', csv('E2,2025-03-03,急诊科,排队太久'));
     await ws.write('complaints.csv', csv('T1,2025-03-02,急诊科,排队太久'));
-    await ws.run();
+    await ws.ingest();
     expect(await hospitals()).toEqual([
       { hospital: 'east', source: 'complaints', id: 'E1' },
       { hospital: 'east', source: 'complaints-march', id: 'E2' },
@@ -37,7 +37,7 @@ describe('the hospital of a record', () => {
     await ws.write('hearken.config.json', JSON.stringify({ hospital: '江州市第一人民医院' }));
     await ws.write('complaints.csv', csv('T1,2025-03-02,急诊科,排队太久'));
     await ws.write('west/complaints.csv', csv('W1,2025-03-02,急诊科,排队太久'));
-    await ws.run();
+    await ws.ingest();
     expect((await hospitals()).map((row) => [row.hospital, row.id])).toEqual([
       ['west', 'W1'],
       ['江州市第一人民医院', 'T1'],
@@ -49,7 +49,7 @@ describe('the hospital of a record', () => {
       'group/workorders.csv',
       ['id,hospital,received_at,department,text', 'G1,江州医院 东院,2025-03-02,急诊科,排队太久', 'G2,  ,2025-03-02,急诊科,排队太久', 'G3,"江州医院  西院",2025-03-02,急诊科,排队太久'].join('\n'),
     );
-    await ws.run();
+    await ws.ingest();
     expect((await hospitals()).map((row) => [row.hospital, row.id])).toEqual([
       ['group', 'G2'],
       ['江州医院 东院', 'G1'],
@@ -70,7 +70,7 @@ describe('the hospital of a record', () => {
     );
     await ws.write('group.csv', ['编号,院区,日期,科室,内容', 'M1,北院,2025-03-02,急诊科,排队太久'].join('\n'));
     await ws.write('campus.csv', csv('C1,2025-03-02,急诊科,排队太久'));
-    await ws.run();
+    await ws.ingest();
     expect((await hospitals()).map((row) => [row.hospital, row.id])).toEqual([
       ['北院', 'M1'],
       ['南院', 'C1'],

@@ -77,7 +77,7 @@ describe('time zones', () => {
     const csv = 'id,received_at,department,text\n1,2025-06-20T09:00:00+00:00,A&E,offset given\n2,2025-06-20 09:00,A&E,local time\n';
     await ws.write('uk/a.csv', csv);
     await ws.write('cn/b.csv', `${csv}3,2025-06-21,急诊科,another file\n`);
-    await ws.run();
+    await ws.ingest();
     const rows = await ws.query<{ source: string; id: string; at: string }>(
       "select source, id, strftime(received_at, '%H:%M') as at from feedback_records order by source, id",
     );
@@ -99,8 +99,8 @@ describe('broken CSV rows', () => {
         '4,2025-01-04,急诊科,swallowed too',
       ].join('\n'),
     );
-    const { summary } = await ws.run();
-    expect(summary.files[0]).toMatchObject({ rows_read: 4, loaded: 1, quarantined: 3, quarantine_reasons: { 'broken CSV row': 3 } });
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ rows_read: 4, loaded: 1, quarantined: 3, quarantine_reasons: { 'broken CSV row': 3 } });
     expect(await ws.query('select id, text_raw from feedback_records')).toEqual([{ id: '1', text_raw: 'a complaint over\ntwo lines, properly quoted' }]);
     const [held] = await ws.query<{ value: string }>('select any_value(value) as value from quarantine');
     expect(held?.value).toBe('a quote is not closed: 3 rows were read as one');
@@ -110,10 +110,10 @@ describe('broken CSV rows', () => {
 describe('identity and increments', () => {
   it('skips a file already loaded, counting its rows as duplicates, and changes nothing', async () => {
     await ws.write('complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
-    await ws.run();
+    await ws.ingest();
     const before = await ws.query('select * from feedback_records order by source, id');
-    const { summary } = await ws.run();
-    expect(summary.files[0]).toMatchObject({ status: 'skipped_identical', rows_read: 19, loaded: 0, duplicates: 19, quarantined: 0 });
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ status: 'skipped_identical', rows_read: 19, loaded: 0, duplicates: 19, quarantined: 0 });
     expect(await ws.query('select * from feedback_records order by source, id')).toEqual(before);
     expect(await ws.query('select count(*)::integer as n from quarantine')).toEqual([{ n: 13 }]);
   });
@@ -132,13 +132,13 @@ describe('identity and increments', () => {
 
   it('a new file adds only its new rows; a changed record replaces its old version', async () => {
     await ws.write('east/complaints.csv', feedbackCsv().replace(`${FEEDBACK_ROWS.future}\n`, ''));
-    await ws.run();
+    await ws.ingest();
     const changedF2 = FEEDBACK_ROWS.F2.replace('replied,,,pending', 'closed,2025-03-02 10:00,2025-03-04 12:00,yes');
     const update = [FEEDBACK_HEADER, FEEDBACK_ROWS.F1, changedF2, 'F20,,2025-03-07,hotline,,急诊科,,,new record,,,,'].join('\n');
     // the same hospital (the first-level folder) and source name as the first file, so the ids are the same records
     await ws.write('east/later/complaints.csv', update);
-    const { summary } = await ws.run();
-    expect(summary.files.map((f) => [f.path, f.status, f.rows_read, f.loaded, f.duplicates, f.quarantined, f.replaced])).toEqual([
+    const files = await ws.ingest();
+    expect(files.map((f) => [f.path, f.status, f.rows_read, f.loaded, f.duplicates, f.quarantined, f.replaced])).toEqual([
       ['east/complaints.csv', 'skipped_identical', 19, 0, 19, 0, undefined],
       ['east/later/complaints.csv', 'loaded', 3, 2, 1, 0, 1],
     ]);
@@ -200,7 +200,7 @@ describe('whole files that cannot be read', () => {
 
   it('rejects a feedback file without a required column', async () => {
     await ws.write('x.csv', 'id,received_at,department\n1,2025-01-01,急诊科\n');
-    const { summary } = await ws.run();
-    expect(summary.files[0]).toMatchObject({ kind: 'feedback', status: 'rejected', error: 'missing required column: text' });
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ kind: 'feedback', status: 'rejected', error: 'missing required column: text' });
   });
 });

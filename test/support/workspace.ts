@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { normalizeConfig, type CliOptions, type Config } from '../../pipeline/config.ts';
-import { queryRows } from '../../pipeline/db.ts';
+import { openWarehouse, queryRows } from '../../pipeline/db.ts';
+import type { FileReport } from '../../pipeline/ingest/ingest.ts';
+import { executePlan } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { run } from '../../pipeline/run.ts';
+import { ingestInput, run, warehouseSteps } from '../../pipeline/run.ts';
 
 /** A scratch folder with an input folder, a warehouse path and an output folder. */
 export interface Workspace {
@@ -17,6 +19,12 @@ export interface Workspace {
   write(relativePath: string, content: string | Uint8Array): Promise<string>;
   config(options?: CliOptions): Config;
   run(options?: CliOptions, now?: Date): ReturnType<typeof run>;
+  /**
+   * Only the warehouse and ingest stages of a run, for tests of what ingest lands: the landing
+   * tables filled, no text stage, marts or site. Its file reports carry paths as read, where the
+   * run summary redacts them.
+   */
+  ingest(options?: CliOptions, now?: Date): Promise<FileReport[]>;
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** The rows of OUT/data/<name>.csv as text, by column name (exports hold no quoted comma). */
   exported(name: string): Record<string, string>[];
@@ -58,6 +66,22 @@ export function workspaceAt(root: string): Workspace {
     },
     config,
     run: (options, now = TEST_NOW) => run(config(options), silentProgress, now),
+    async ingest(options, now = TEST_NOW) {
+      const settings = config(options);
+      const { connection, close } = await openWarehouse(settings.dbPath);
+      try {
+        let files: FileReport[] = [];
+        await executePlan(connection, ['warehouse', 'ingest'], {
+          ...warehouseSteps(connection, settings),
+          ingestFiles: async (models) => {
+            ({ files } = await ingestInput(connection, settings, silentProgress, now, models));
+          },
+        });
+        return files;
+      } finally {
+        close();
+      }
+    },
     async query<T>(sql: string) {
       const instance = await DuckDBInstance.create(db);
       const connection = await instance.connect();

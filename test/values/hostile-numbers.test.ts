@@ -102,10 +102,10 @@ describe('no survey number stops a run', () => {
     const texts = ['５', 'four', 'NaN', 'nan', 'Infinity', '-inf', '1e400', '99999999999999999999999', '4 5', '0x4', '４.0', ' 4 ', '4.0', '5e0'];
     const rows = surveyRows(texts);
     await ws.write('survey.csv', csvOf(rows));
-    const { summary } = await ws.run();
+    const files = await ws.ingest();
     // the last three are whole numbers once trimmed: 4, 4, 5
     const whole = new Map([[' 4 ', 4], ['4.0', 4], ['5e0', 5]]);
-    expect(summary.files[0]).toMatchObject(expectedReport(rows, (text) => whole.get(text) ?? Number.NaN));
+    expect(files[0]).toMatchObject(expectedReport(rows, (text) => whole.get(text) ?? Number.NaN));
     const held = await ws.query<{ file_row: number; column_name: string; value: string }>(
       "select file_row, column_name, value from quarantine where value = '1e400' order by file_row",
     );
@@ -120,8 +120,8 @@ describe('no survey number stops a run', () => {
   it('accounts for JSON numbers beyond a double or an integer: quarantined with their column or as a broken line', async () => {
     const line = (id: string, answer: string) => `{"response_id": "${id}", "submitted_at": "2025-03-03", "department": "急诊科", "q_a1": ${answer}}`;
     await ws.write('survey.jsonl', [line('j1', '1e400'), line('j2', '99999999999999999999999'), line('j3', '-0'), line('j4', '4.0'), line('j5', '4')].join('\n') + '\n');
-    const { summary } = await ws.run();
-    expect(summary.files[0]).toMatchObject({ status: 'loaded', rows_read: 5, loaded: 2, duplicates: 0, quarantined: 3 });
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ status: 'loaded', rows_read: 5, loaded: 2, duplicates: 0, quarantined: 3 });
     expect(await ws.query('select response_id, score from survey_answers order by response_id')).toEqual([
       { response_id: 'j4', score: 4 },
       { response_id: 'j5', score: 4 },
@@ -157,8 +157,8 @@ describe('no survey number stops a run', () => {
       ['x5', '2025-03-03', '急诊科', 3.5, 5, 0].map(cell),
     ];
     await writeXlsxFile(sheet as never).toFile(join(ws.input, 'survey.xlsx'));
-    const { summary } = await ws.run();
-    const byPath = Object.fromEntries(summary.files.map((file) => [file.path, file]));
+    const files = await ws.ingest();
+    const byPath = Object.fromEntries(files.map((file) => [file.path, file]));
     expect(byPath['survey.parquet']).toMatchObject({
       status: 'loaded', rows_read: 8, loaded: 1, quarantined: 7,
       quarantine_reasons: { [REASONS.q_a1]: 2, [REASONS.overall]: 3, [REASONS.recommend]: 2 },
