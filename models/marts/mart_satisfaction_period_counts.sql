@@ -3,7 +3,7 @@
 -- period per dimension, where a period is a month (`grain` 'month', `period` YYYY-MM) or an ISO
 -- week (`grain` 'week', `period` its Monday, YYYY-MM-DD) of submitted_at; dimension is each
 -- section of the survey definition the response was matched to (`A`..`E` for the Ministry of
--- Health forms; see mart_satisfaction_answers), and `all` for every item answered, known to the
+-- Health forms; see mart_satisfaction_item_sections), and `all` for every item answered, known to the
 -- form or not. The months feed the satisfaction index and the monthly charts
 -- (pipeline/satisfaction/stage.ts, trends.ts), the weeks the weekly watch (weekly.ts): one
 -- definition of the sums for both, read by pipeline/satisfaction/period-counts.ts. `ALL` is one
@@ -19,57 +19,51 @@ with partitions as (
 
 -- the responses of a changed month or a changed week: only they are summed again
 responses as (
-    select forms.hospital, forms.source, forms.response_id, forms.department, forms.patient_type, forms.month, forms.week
+    select forms.hospital, forms.source, forms.response_id, forms.department, forms.patient_type, forms.month, forms.week, forms.form_id
     from mart_satisfaction_response_forms as forms
     semi join partitions
         on partitions.hospital is not distinct from forms.hospital
         and ((partitions.grain = 'month' and partitions.period = forms.month) or (partitions.grain = 'week' and partitions.period = forms.week))
 ),
 
-answers as (
-    select answers.*
-    from mart_satisfaction_answers as answers
-    semi join responses using (hospital, source, response_id)
-),
-
--- the answers summed on the response's key alone: its department, patient type, month and week
--- (one of each per response) are joined to the sums below, not hashed with every answer
-per_section as (
-    select
-        hospital, source, response_id, section,
-        count(*) as m,
-        count(*) filter (where score >= 4) as y,
-        sum(score) as score_sum
-    from answers
-    group by hospital, source, response_id, section
-),
-
--- a respondent's sums per section, and over every item (known to the form or not) as `all`
-per_dimension as (
-    select hospital, source, response_id, section as dimension, m, y, score_sum
-    from per_section
+-- each form's sections, and the section of each of its items (mart_satisfaction_item_sections)
+form_sections as (
+    select form_id, map_from_entries(list((item_code, section))) as section_of, list(distinct section) as sections
+    from mart_satisfaction_item_sections
     where section is not null
-    union all
-    select hospital, source, response_id, 'all' as dimension, sum(m), sum(y), sum(score_sum)
-    from per_section
-    group by hospital, source, response_id
+    group by form_id
 ),
 
+-- a response's answers stay the list on its row: each tagged with its item's section in its form
+listed as (
+    select
+        responses.hospital, responses.department, responses.patient_type, responses.month, responses.week,
+        responses.source, responses.response_id,
+        form_sections.sections,
+        list_transform(survey.answers, answer -> {'section': form_sections.section_of[answer.item_code], 'score': answer.score}) as scored
+    from responses
+    inner join survey_responses as survey using (hospital, source, response_id)
+    left join form_sections on form_sections.form_id = responses.form_id
+),
+
+-- a respondent's answers per section they fall in, and every item (known to the form or not) as `all`
+per_dimension as (
+    select * exclude (sections, scored), list_filter(scored, answer -> answer.section = dimension) as own
+    from (select *, unnest(sections) as dimension from listed)
+    union all by name
+    select * exclude (sections, scored), 'all' as dimension, scored as own
+    from listed
+),
+
+-- a respondent's sums per dimension, by list functions on its row: nothing is grouped per answer
 per_respondent as (
     select
-        per_dimension.hospital,
-        responses.department,
-        responses.patient_type,
-        responses.month,
-        responses.week,
-        per_dimension.dimension,
-        per_dimension.source,
-        per_dimension.response_id,
-        per_dimension.m,
-        per_dimension.y,
-        per_dimension.score_sum
+        * exclude (own),
+        len(own) as m,
+        len(list_filter(own, answer -> answer.score >= 4)) as y,
+        list_sum([answer.score for answer in own]) as score_sum
     from per_dimension
-    inner join responses using (hospital, source, response_id)
+    where len(own) > 0
 ),
 
 -- each respondent once in its month and once in its week, where that partition changed
