@@ -6,14 +6,20 @@
 -- what a row gives beside a warning_id narrows it. The hospital is the row's own `hospital`,
 -- else its warning's, else its file's (first folder, as for records: contract section 1).
 create or replace temp table stg_fixes as
+-- The personal-data macros run in `input` and `warnings`, below the joins: DuckDB sets a call's
+-- regular expressions up again for each join below it (README, "where a tiny run's fixed cost goes").
 with input as (
     select
         *,
         clean_hospital(hospital) as given_hospital,
+        clean_hospital(hospital_of_path(path, getvariable('default_hospital'))) as path_hospital,
         nullif(trim(warning_id), '') as given_warning,
         lower(nullif(trim(category), '')) as given_category,
         nullif(trim(department), '') as given_department,
         nullif(trim(location), '') as given_location,
+        -- published: the place redacted as records' is
+        redact_pii(nullif(trim(location), '')) as given_location_redacted,
+        redact_pii(nullif(trim(action), '')) as action_redacted,
         list_filter(
             -- redacted as records' text is (so they match it and publish nothing personal), in one call
             list_transform(regexp_split_to_array(coalesce(redact_pii(keywords), ''), '[;|,、，；]'), keyword -> trim(keyword)),
@@ -31,6 +37,7 @@ warnings as (
         warning ->> 'department' as department,
         warning ->> 'category' as category,
         warning ->> 'location' as location,
+        redact_pii(warning ->> 'location') as location_redacted,
         -- an emerging term's warning is about its term; the keywords of the others only describe them
         case when warning ->> 'kind' = 'emerging_term' then [warning -> 'keywords' ->> 0] else [] end as keywords
     from warning_log
@@ -40,10 +47,11 @@ named as (
     select
         input.*,
         warnings.id is not null as warning_known,
-        coalesce(input.given_hospital, warnings.hospital, clean_hospital(hospital_of_path(input.path, getvariable('default_hospital')))) as fix_hospital,
+        coalesce(input.given_hospital, warnings.hospital, input.path_hospital) as fix_hospital,
         coalesce(input.given_department, warnings.department) as fix_department,
         coalesce(input.given_category, warnings.category) as fix_category,
         coalesce(input.given_location, warnings.location) as fix_location,
+        coalesce(input.given_location_redacted, warnings.location_redacted) as fix_location_redacted,
         case when len(input.given_keywords) > 0 then input.given_keywords else coalesce(warnings.keywords, []) end as fix_keywords,
         warnings.hospital as warning_hospital
     from input
@@ -69,14 +77,14 @@ final as (
         named.file_row,
         named.fix_hospital as hospital,
         named.given_warning as warning_id,
-        -- published: the department's canonical name (a name that resolves to none is quarantined), the place redacted as records' is
+        -- published: the department's canonical name (a name that resolves to none is quarantined)
         coalesce(departments.fix_departments[1], named.fix_department) as department,
         coalesce(departments.fix_departments, []) as departments,
         named.fix_category as category,
-        redact_pii(named.fix_location) as location,
+        named.fix_location_redacted as location,
         named.fix_keywords as keywords,
         named.fixed_day as fixed_on,
-        redact_pii(nullif(trim(named.action), '')) as action,
+        named.action_redacted as action,
         case
             when named.broken then 'fix_row_unreadable'
             when named.fixed_day is null and nullif(trim(named.fixed_on), '') is null then 'fixed_on_empty'

@@ -10,14 +10,16 @@
 -- A name no alias matches is kept as written and flagged is_known = false, never dropped; as it
 -- is published (pages, packs, their file names), its `department` is redacted (redact_pii.sql).
 create or replace table dim_department as
+-- A name is redacted in `spellings`, once per name and below the joins: DuckDB sets a call's regular
+-- expressions up again for each join below it (README, "where a tiny run's fixed cost goes").
 with spellings as (
-    select hospital, department_raw, count(*) as records
+    select hospital, department_raw, count(*) as records, redact_pii(department_raw) as department_redacted
     from (
         select hospital, department_raw from feedback_records
         union all
         select hospital, department_raw from survey_responses
     )
-    group by all
+    group by hospital, department_raw
 ),
 
 every_department as (
@@ -50,6 +52,7 @@ resolved as (
         spellings.hospital,
         spellings.department_raw,
         spellings.records,
+        spellings.department_redacted,
         script_language(spellings.department_raw) as name_lang,
         coalesce(exact_keys.code, folded_keys.code) as department_code
     from spellings
@@ -89,7 +92,7 @@ final as (
         resolved.hospital,
         resolved.department_raw,
         resolved.department_code,
-        coalesce(shown.department, redact_pii(resolved.department_raw)) as department,
+        coalesce(shown.department, resolved.department_redacted) as department,
         shown.name_lang,
         shown.department is not null as is_known
     from resolved

@@ -15,8 +15,11 @@
 -- date for step 1; the working day that made it overdue by a step's working days for the others),
 -- which the warning stage reads to raise a breach once, when it is passed.
 create or replace table mart_open_cases as
+-- The personal-data macros run in `open_complaints` and `owners`, below the joins: DuckDB sets a
+-- call's regular expressions up again for each join below it (README, "where a tiny run's fixed
+-- cost goes").
 with open_complaints as (
-    select * from int_open_complaints
+    select *, redact_pii(source) as source_redacted from int_open_complaints
 ),
 
 feedback as (
@@ -27,15 +30,31 @@ deadlines as (
     select hospital, source, id, due_working_day_index from int_complaint_deadlines
 ),
 
-owners as (
+-- the hospital cleaned once, for the row and its partition (each call site costs its set-up)
+owner_rows as (
     select
         clean_hospital(hospital) as hospital,
         normalize_key(department) as department_key,
         nullif(trim(head), '') as head,
-        nullif(trim(supervising_leader), '') as supervising_leader
+        nullif(trim(supervising_leader), '') as supervising_leader,
+        file_rank,
+        -- the tie-break reads the values as written
+        head as head_written,
+        supervising_leader as supervising_leader_written
     from stg_department_owners
-    where normalize_key(department) is not null
-    qualify row_number() over (partition by clean_hospital(hospital), normalize_key(department) order by file_rank desc, head, supervising_leader) = 1
+),
+
+owners as (
+    select
+        hospital,
+        department_key,
+        head,
+        supervising_leader,
+        redact_pii(head) as head_redacted,
+        redact_pii(supervising_leader) as supervising_leader_redacted
+    from owner_rows
+    where department_key is not null
+    qualify row_number() over (partition by hospital, department_key order by file_rank desc, head_written, supervising_leader_written) = 1
 ),
 
 cases as (
@@ -61,6 +80,8 @@ owner_matches as (
         cases.id,
         owners.head,
         owners.supervising_leader,
+        owners.head_redacted,
+        owners.supervising_leader_redacted,
         (case when owners.department_key = '*' then 4 else 0 end)
             + (case when owners.hospital is null then 2 else 0 end)
             + (case when owners.department_key = normalize_key(cases.department) then 0 else 1 end) as specificity
@@ -75,8 +96,8 @@ case_owners as (
         hospital,
         source,
         id,
-        arg_min(head, specificity) filter (where head is not null) as head,
-        arg_min(supervising_leader, specificity) filter (where supervising_leader is not null) as supervising_leader
+        arg_min(head_redacted, specificity) filter (where head is not null) as head_redacted,
+        arg_min(supervising_leader_redacted, specificity) filter (where supervising_leader is not null) as supervising_leader_redacted
     from owner_matches
     group by all
 ),
@@ -84,8 +105,8 @@ case_owners as (
 owned as (
     select
         cases.*,
-        case_owners.head,
-        case_owners.supervising_leader
+        case_owners.head_redacted,
+        case_owners.supervising_leader_redacted
     from cases
     left join case_owners
         on case_owners.hospital = cases.hospital and case_owners.source = cases.source and case_owners.id = cases.id
@@ -113,7 +134,7 @@ final as (
         owned.hospital,
         case when owned.on_department_clock then 'department' else 'reported_upward' end as clock,
         owned.department,
-        redact_pii(case when owned.escalation_step >= 2 then owned.supervising_leader else owned.head end) as owner,
+        case when owned.escalation_step >= 2 then owned.supervising_leader_redacted else owned.head_redacted end as owner,
         case when owned.escalation_step >= 2 then 'supervising_leader' else 'head' end as owner_role,
         owned.category,
         owned.received_at::date as received_date,
@@ -127,7 +148,7 @@ final as (
             when owned.escalation_step >= 2 then step_days.step_reached_on
         end as step_reached_on,
         owned.text_redacted,
-        redact_pii(owned.source) as source,
+        owned.source_redacted as source,
         owned.id,
         owned.department_code,
         owned.as_of,
