@@ -161,16 +161,18 @@ export function martModelsFingerprint(): string {
   return hash.digest('hex');
 }
 
-/** Replaces the partitions of a partitioned model (PARTITIONED_MODELS) that int_changed_periods names. */
-async function mergePartitions(connection: DuckDBConnection, model: string): Promise<void> {
-  const { records, grain, period } = PARTITIONED_MODELS[model]!;
+/**
+ * Replaces the rows of an incremental or partitioned model that its changes table names (the
+ * `match` of a relation row `t` and a change `changed`) with the rows of its `_changed` view.
+ */
+async function replaceChanged(connection: DuckDBConnection, model: string, changes: string, records: string, match: (table: string) => string): Promise<void> {
   const relation = quoteIdentifier(relationOf(model));
   const changed = quoteIdentifier(`${relationOf(model)}_changed`);
+  // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
   await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
   await connection.run(
-    `delete from ${relation} using int_changed_periods as changed
-     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital
-       and ${relation}.${quoteIdentifier(grain)} = changed.grain and ${relation}.${quoteIdentifier(period)} = changed.period`,
+    `delete from ${relation} using ${changes} as changed
+     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital and ${match(relation)}`,
     { records },
   );
   await connection.run(`insert into ${relation} by name from ${changed}`);
@@ -179,20 +181,14 @@ async function mergePartitions(connection: DuckDBConnection, model: string): Pro
 /** Runs a model: an incremental one (INCREMENTAL_MODELS) by key, a partitioned one (PARTITIONED_MODELS) by period, any other as its SQL says. */
 async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
   await runModel(connection, model);
-  if (PARTITIONED_MODELS[model] !== undefined) return mergePartitions(connection, model);
+  const partitioned = PARTITIONED_MODELS[model];
+  if (partitioned !== undefined) {
+    const { records, grain, period } = partitioned;
+    return replaceChanged(connection, model, 'int_changed_periods', records, (t) => `${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`);
+  }
   const incremental = INCREMENTAL_MODELS[model];
   if (incremental === undefined) return;
-  const relation = quoteIdentifier(relationOf(model));
-  const changed = quoteIdentifier(`${relationOf(model)}_changed`);
-  // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
-  await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
-  await connection.run(
-    `delete from ${relation} using int_changed_records as changed
-     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital
-       and ${relation}.source = changed.source and ${relation}.${quoteIdentifier(incremental.id)} = changed.id`,
-    { records: incremental.records },
-  );
-  await connection.run(`insert into ${relation} by name from ${changed}`);
+  return replaceChanged(connection, model, 'int_changed_records', incremental.records, (t) => `${t}.source = changed.source and ${t}.${quoteIdentifier(incremental.id)} = changed.id`);
 }
 
 /** The survey definition tables (DDL), which the surveyDefinitions step fills from data/surveys and a hospital's own. */
