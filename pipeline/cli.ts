@@ -1,15 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
-import { knownProblemsMarkdown, runBacktest } from './backtest.ts';
-import { runDetect } from './detect/command.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
 import { formatNumber, t, type MessageKey } from './i18n.ts';
 import { notReadText } from './ingest/discover.ts';
 import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
-import { run } from './run.ts';
 import type { RunSummary } from './publish/run-summary.ts';
 
 /** The language for help text, before any config is read: --lang if given, else the locale. */
@@ -88,8 +85,10 @@ function buildProgram(language: Language, io: CliIo): Command {
     .option('--as-of <date>', t(language, 'opt.asOf'))
     .option('--wait <seconds>', t(language, 'opt.wait'))
     .option('--memory-limit <MB>', t(language, 'opt.memoryLimit'));
+  // each command loads its stages when it runs: help and usage errors need none of them
   withReadingOptions(runCommand, language, 'opt.verboseTimes').action(async (options: CliOptions) => {
     const config = normalizeConfig(options);
+    const { run } = await import('./run.ts');
     const { summary } = await run(config, io.progress());
     printSummary(summary, config.language, config.outDir, (line) => io.out(`${line}\n`));
   });
@@ -108,6 +107,7 @@ function buildProgram(language: Language, io: CliIo): Command {
     const config = normalizeConfig(rest);
     const evaluateFile = evaluate === undefined ? null : resolve(evaluate);
     const truthFile = truth === undefined ? null : resolve(truth);
+    const { knownProblemsMarkdown, runBacktest } = await import('./backtest.ts');
     const { file, evaluation, known } = await runBacktest(config, { from, to, out: resolve(out), warehouse: rest.db ? config.dbPath : null, evaluate: evaluateFile, truth: truthFile }, io.progress());
     const n = (value: number) => formatNumber(config.language, value);
     const ids = new Set(file.warnings.map((warning) => warning.id));
@@ -131,6 +131,7 @@ function buildProgram(language: Language, io: CliIo): Command {
     .action(async (options: { input: string; out: string; method?: string }) => {
       const input = resolve(options.input);
       const out = resolve(options.out);
+      const { runDetect } = await import('./detect/command.ts');
       const result = await runDetect({ input, out, method: options.method, language }, io.progress());
       io.out(`${printable(t(language, 'detect.done', { series: formatNumber(language, result.series), rows: formatNumber(language, result.rows), out }))}\n`);
     });
