@@ -18,11 +18,10 @@ import { buildDepartmentKeywords, buildTermKeyness } from './frequency/stage.ts'
 import { executePlan, PLAN, type StepBodies, type StepModels } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { checkOutFolder } from './publish/out-folder.ts';
-import { publish } from './publish/publish.ts';
 import { publishedFiles, readDataQuality, totalsOf, warehouseCounts, type RunSummary } from './publish/run-summary.ts';
 import { buildSatisfactionStatistics, writeSurveyDefinitions } from './satisfaction/stage.ts';
 import type { CategoryInferenceReport } from './text/categories.ts';
-import { runCategoryInference, runTextAnalysis, type TextStageResult } from './text/stage.ts';
+import type { TextStageResult } from './text/stage.ts';
 import { storageFaultError } from './storage-fault.ts';
 import { addDays, dateInZone, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
@@ -150,9 +149,11 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           input = await ingestInput(connection, config, progress, now, models);
         },
         analyseText: async (models) => {
+          const { runTextAnalysis } = await import('./text/stage.ts');
           text = await runTextAnalysis(connection, config, progress, models);
         },
         inferCategories: async (models) => {
+          const { runCategoryInference } = await import('./text/stage.ts');
           categories = await runCategoryInference(connection, config, progress, models);
         },
         calendars: (models) => prepareCalendars(connection, config, models),
@@ -203,7 +204,10 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
             fixes: fixes.files,
           };
         },
-        publish: (models) => publish(connection, config, summary, warnings, models),
+        publish: async (models) => {
+          const { publish } = await import('./publish/publish.ts');
+          await publish(connection, config, summary, warnings, models);
+        },
       },
       {
         started(stage) {
