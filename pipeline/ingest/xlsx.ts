@@ -11,7 +11,7 @@
  *   Math.floor, so 09:30 arrives as 09:29:59.999Z. Rounding to the second and reading the UTC fields
  *   gives what Excel shows, with no time-zone shift.
  */
-import { InvalidInputError, readSheet, type InvalidInputErrorCode } from 'read-excel-file/node';
+import type { InvalidInputErrorCode } from 'read-excel-file/node';
 import { oneLine } from '../errors.ts';
 
 /** A numeric cell as written in the sheet XML, kept apart from text cells that look like numbers. */
@@ -44,6 +44,8 @@ const invalidInputReasons: Record<InvalidInputErrorCode, string> = {
  * @throws Error `<file> is not a valid .xlsx file: <reason>` (one line).
  */
 export async function readXlsxGrid(path: string): Promise<string[][]> {
+  // loaded here, not with the module: most inputs hold no workbook, and the library is 70 files to load
+  const { InvalidInputError, readSheet } = await import('read-excel-file/node');
   let rows: unknown[][];
   try {
     rows = await readSheet(path, 1, { parseNumber: (raw: string) => new RawNumber(raw) });
