@@ -2,10 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeConfig } from '../../pipeline/config.ts';
 import { queryRows } from '../../pipeline/db.ts';
-import { silentProgress } from '../../pipeline/progress.ts';
-import { run } from '../../pipeline/run.ts';
 import { generateSample } from '../../data/generator/generate.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -31,13 +28,13 @@ beforeAll(async () => {
   // three hospitals in Chinese, Vietnamese and English over a year and a half, with planted problems:
   // enough records for terms, departments and months to tie
   await generateSample({ out: ws.input, from: '2024-09-01', to: '2025-11-30', scale: 0.2 });
-  const config = (db: string, out: string) => normalizeConfig({ input: ws.input, db, out: join(ws.root, out), lang: 'en' });
-  // the first run builds the warehouse; each copy of it then sees the same history
-  await run(config(ws.db, 'out-0'), silentProgress, NOW);
+  // the warehouse and ingest stages alone load the input; each copy of that warehouse then sees the
+  // same history, and each run does every stage after ingest in full (text, marts, detection, publishing)
+  await ws.ingest(undefined, NOW);
   for (const out of outs) {
     const db = join(ws.root, `${out}.duckdb`);
     copyFileSync(ws.db, db);
-    const { summary } = await run(config(db, out), silentProgress, NOW);
+    const { summary } = await ws.run({ db, out: join(ws.root, out) }, NOW);
     runIds.push(summary.run_id);
   }
 }, 600_000);
