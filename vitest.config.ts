@@ -1,9 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Folders of unit tests: pure functions, charts and pages drawn from rows, statistics against R.
+ * Their files share a test process and the modules it loaded (see `projects` below).
+ */
+const UNIT_FOLDERS = ['statistics', 'frequency', 'reference', 'satisfaction', 'dashboards', 'detect', 'text', 'warnings'];
+
+/** The files in those folders that run the pipeline or the CLI: each keeps a process of its own. */
+const PIPELINE_FILES_IN_UNIT_FOLDERS = [
+  'detect/command',
+  'text/category-reuse',
+  'text/stage',
+  'warnings/detector-warnings',
+  'warnings/hospitals',
+  'warnings/sentinel-run',
+  'warnings/warnings',
+];
+
+const UNIT_TESTS = UNIT_FOLDERS.map((folder) => `test/${folder}/**/*.test.ts`);
+const PIPELINE_TESTS_IN_UNIT_FOLDERS = PIPELINE_FILES_IN_UNIT_FOLDERS.map((file) => `test/${file}.test.ts`);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // generous: with a file per core, two whole-pipeline tests share the machine's two cores, and a
     // test of several pipeline runs took 36-66 s in a fresh-clone CI run; a timeout is a hang guard,
     // never a performance check (those are `npm run bench`)
@@ -13,7 +32,21 @@ export default defineConfig({
     // a test file per core: vitest's default keeps one core for its own process, which mostly
     // waits, so on two cores it ran one file at a time with the second core idle
     maxWorkers: availableParallelism(),
-    // one scratch folder per test run, for what several test files read and is built once (test/support/built-once.ts)
+    // one scratch folder per project of a test run, for what several test files read and is built once (test/support/built-once.ts)
     globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        // a process per file loads every module its imports reach, about a second a file; the unit
+        // tests hold no state between files (no environment, crash points or runs), so their files
+        // run one after another in a process they share, each module loaded once (the 73 files:
+        // 109 CPU-s isolated, 43 shared, also in shuffled order; 2026-12-06)
+        test: { name: 'unit', include: UNIT_TESTS, exclude: PIPELINE_TESTS_IN_UNIT_FOLDERS, isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'pipeline', include: [`test/!(${UNIT_FOLDERS.join('|')})/**/*.test.ts`, 'test/*.test.ts', ...PIPELINE_TESTS_IN_UNIT_FOLDERS] },
+      },
+    ],
   },
 });
