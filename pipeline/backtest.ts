@@ -27,7 +27,7 @@ import { ingestInput, warehouseSteps } from './run.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';
-import { detectSignals, detectorCandidates, openDetectorCells, readCellCounts } from './warnings/detector-warnings.ts';
+import { detectSignals, detectorCandidates, openDetectorCells, readCellCounts, signalEvidence } from './warnings/detector-warnings.ts';
 import type { CellSignal } from './warnings/signal-groups.ts';
 import { openWarningIds, raiseWarnings, readWarningStyle, type Warning, type WarningHistory } from './warnings/warnings.ts';
 import { loadSentinelLists } from './warnings/sentinel-lists.ts';
@@ -236,11 +236,13 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           const sentinel = sentinelSettings(config.detection);
           const sentinelFrom = addDays(mondays[0]!, -1 - sentinel.lateDays - sentinel.recentDays - sentinel.groupDays);
           const sentinels = await scanSentinels(connection, models, loadSentinelLists(config), sentinelFrom, lastAsOf);
+          // every signal's complaints, read once for all the Mondays' warnings
+          const evidence = await signalEvidence(connection, models, signals);
           let history: WarningHistory = { log: [], published: new Map() };
           for (const monday of mondays) {
             progress.tick(monday);
             const asOf = addDays(monday, -1);
-            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection, openDetectorCells(history));
+            const detected = await detectorCandidates(connection, models, signals, asOf, openWarningIds(history), detection, openDetectorCells(history), evidence);
             const raised = raiseWarnings([...detected, ...sentinelCandidates(sentinels, asOf, history, sentinel), ...(drops.get(asOf) ?? [])], history, asOf, style, runId);
             history = raised.history;
             for (const warning of raised.warnings) warnings.push({ ...warning, as_of: asOf });

@@ -55,17 +55,25 @@ per_department as (
     group by hospital, department
 ),
 
--- the headline's answers only (none when nothing fell), so a replayed Monday costs little
-headline_answers as (
-    select headline.hospital, headline.department as headline_department, answers.source, answers.response_id, answers.score
+-- the headline's respondents first (a handful of responses, none when nothing fell), then only
+-- their answers: joined to the headline directly, every response's answers were unnested for the
+-- join, a quarter of a CPU-second on each replayed Monday of the sample, falls or none
+headline_responses as (
+    select headline.hospital, headline.department as headline_department, headline.dimension, forms.source, forms.response_id
     from headline
-    inner join mart_satisfaction_answers as answers
-        on answers.hospital = headline.hospital
-        and (headline.department = 'ALL' or answers.department = headline.department)
-        and (headline.patient_type = 'all' or answers.patient_type = headline.patient_type)
-        and (case when headline.grain = 'month' then answers.month else answers.week end) = headline.period
-        -- a section's own answers; for the whole form (`all`) every answer
-        and (headline.dimension = 'all' or answers.section = headline.dimension)
+    inner join mart_satisfaction_response_forms as forms
+        on forms.hospital = headline.hospital
+        and (headline.department = 'ALL' or forms.department = headline.department)
+        and (headline.patient_type = 'all' or forms.patient_type = headline.patient_type)
+        and (case when headline.grain = 'month' then forms.month else forms.week end) = headline.period
+),
+
+headline_answers as (
+    select responses.hospital, responses.headline_department, answers.source, answers.response_id, answers.score
+    from headline_responses as responses
+    inner join mart_satisfaction_answers as answers using (hospital, source, response_id)
+    -- a section's own answers; for the whole form (`all`) every answer
+    where responses.dimension = 'all' or answers.section = responses.dimension
 ),
 
 respondent_scores as (

@@ -103,8 +103,9 @@ export async function readSatisfactionSeries(connection: DuckDBConnection): Prom
  * dimension up to the latest complete month and week (only periods that ended by `asOf`, so only
  * responses submitted by then), then the drop models (mart_satisfaction_drop and its
  * candidates). A backtest, judging many dates, gives `charted`, the month already charted (the
- * monthly charts are built again only when the month changes), and `judgedOnly`: the weekly
- * chart's table holds only the weeks the drop rule reads (buildWeeklyWatch).
+ * monthly charts are built again only when the month changes), and `judgedOnly`: the charts'
+ * tables hold only the month and the weeks the drop rule reads (buildSatisfactionTrends,
+ * buildWeeklyWatch).
  */
 export async function watchSatisfaction(
   connection: DuckDBConnection,
@@ -115,7 +116,7 @@ export async function watchSatisfaction(
 ): Promise<string> {
   const month = latestCompleteMonth(asOf);
   const week = latestCompleteWeek(asOf);
-  if (month !== replay.charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES, models);
+  if (month !== replay.charted) await buildSatisfactionTrends(connection, series.months, month, MIN_RESPONSES, models, replay.judgedOnly);
   await buildWeeklyWatch(connection, series.weeks, week, models, replay.judgedOnly);
   await setVariables(connection, {
     satisfaction_month: month,

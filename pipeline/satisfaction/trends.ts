@@ -115,17 +115,19 @@ const byCellRow = byKeys((r: CellFunnelRow) => [r.hospital, r.department, r.pati
  * rules (`chartEachFacet`, higher is better; `limits_from` the first month of the period whose
  * limits judged it). A suppressed month (fewer than `minResponses` respondents) keeps its row, flagged and without
  * numbers, and is left out of the chart: the chart runs over the months that remain, so a moving
- * range spans the gap. Months after `lastMonth` (not yet complete) are not charted.
+ * range spans the gap. Months after `lastMonth` (not yet complete) are not charted. With
+ * `fromMonth`, only the rows of the months from it are returned (each charted on all its months).
  */
-export function spcRows(counts: readonly PeriodCounts[], lastMonth: string, minResponses: number): CellSpcRow[] {
+export function spcRows(counts: readonly PeriodCounts[], lastMonth: string, minResponses: number, fromMonth: string | null = null): CellSpcRow[] {
   const months = counts.filter((c) => c.period <= lastMonth);
   const charted = months.filter((c) => c.responses >= minResponses);
   const chart = chartEachFacet(
     // a facet per hospital, department and cell: the same name in two hospitals is two charts
     charted.map((c) => ({ x: `${c.period}-01`, y: (100 * c.satisfied_answers) / c.answers, facet: facetOf(c) })),
   );
-  const byKey = new Map(chart.map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
-  const ordered = [...months].sort(byHospitalDepartment);
+  const kept = (month: string) => fromMonth === null || month >= fromMonth;
+  const byKey = new Map(chart.filter((p) => kept(p.x.slice(0, 7))).map((p) => [JSON.stringify([p.facet, p.x.slice(0, 7)]), p]));
+  const ordered = months.filter((c) => kept(c.period)).sort(byHospitalDepartment);
   return ordered.map((c) => {
     const point = byKey.get(JSON.stringify([facetOf(c), c.period]));
     const head = { hospital: c.hospital, department: c.department, patient_type: c.patient_type, dimension: c.dimension, month: c.period, responses: c.responses };
@@ -279,7 +281,9 @@ export function hospitalFunnelRows(counts: readonly PeriodCounts[], month: strin
  * Builds, up to and for `lastMonth` (the latest complete month), the charts of every patient type
  * and dimension (mart_satisfaction_cell_spc, mart_satisfaction_cell_funnel: what the drop watch
  * reads), those of the whole form and every patient (mart_satisfaction_spc,
- * mart_satisfaction_funnel: what the pages draw) and mart_satisfaction_hospital_funnel.
+ * mart_satisfaction_funnel: what the pages draw) and mart_satisfaction_hospital_funnel. With
+ * `judgedOnly`, the monthly charts' table holds only `lastMonth`, the month the drop rule reads
+ * (mart_satisfaction_drop), for a backtest that charts two dozen months.
  */
 export async function buildSatisfactionTrends(
   connection: DuckDBConnection,
@@ -287,8 +291,9 @@ export async function buildSatisfactionTrends(
   lastMonth: string,
   minResponses: number,
   models: StepModels,
+  judgedOnly = false,
 ): Promise<void> {
-  const spc = spcRows(counts, lastMonth, minResponses);
+  const spc = spcRows(counts, lastMonth, minResponses, judgedOnly ? lastMonth : null);
   const funnel = funnelRows(counts, lastMonth, minResponses);
   const tables = {
     mart_satisfaction_cell_spc: spc,

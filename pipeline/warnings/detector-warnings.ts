@@ -259,7 +259,8 @@ export async function detectSignals(connection: DuckDBConnection, models: StepMo
  * signal of this window continues (a problem stays raised through one quiet week, rather than being
  * resolved and raised again). A group is named after a cell whose warning is open (`openIds`, from
  * the warning log), so an ongoing problem keeps its id. Signals merge only within their hospital:
- * one hospital's problem is never seen through another's cells.
+ * one hospital's problem is never seen through another's cells. A backtest gives `evidence`, its
+ * signals' records read once (signalEvidence); a run reads its groups' own.
  */
 export async function detectorCandidates(
   connection: DuckDBConnection,
@@ -269,6 +270,7 @@ export async function detectorCandidates(
   openIds: ReadonlySet<string>,
   settings: DetectionSettings = detectionDefaults,
   continuing: ReadonlyMap<string, string> = new Map(),
+  evidence: SignalEvidence | null = null,
 ): Promise<WarningCandidate[]> {
   const week = addDays(asOf, -6);
   const ownIds = (signal: CellSignal) => {
@@ -301,7 +303,7 @@ export async function detectorCandidates(
     if (id !== undefined) taken.add(id);
     return id;
   });
-  return describeSignalGroups(connection, models, groups, continuesIds, settings);
+  return describeSignalGroups(connection, models, groups, continuesIds, settings, evidence);
 }
 
 /** A cell of a hospital as `openDetectorCells` names it: its parts as written, whatever JSON spacing it was read with. */
@@ -381,6 +383,44 @@ interface EvidenceRow {
   terms: string[];
 }
 
+/**
+ * The evidence rows (alert_group_evidence) of each list of records (recordKey), in the order the
+ * model gives them: oldest first.
+ */
+async function readGroupEvidence(connection: DuckDBConnection, models: StepModels, groups: readonly (readonly string[])[]): Promise<EvidenceRow[][]> {
+  await models.run('warnings/alert_group_records');
+  await appendRows(
+    connection,
+    'alert_group_records',
+    groups.flatMap((records, g) =>
+      records.map((key) => {
+        const [hospital, source, id] = recordOf(key);
+        return { group_id: g, hospital, source, id };
+      }),
+    ),
+  );
+  const rows = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
+  return groups.map((_, g) => rows.filter((row) => row.group_id === g));
+}
+
+/** The evidence rows of every record some signal counted, in the model's order, each with its recordKey. */
+export type SignalEvidence = readonly { key: string; row: EvidenceRow }[];
+
+/**
+ * The evidence rows of every record the signals counted, read at once: a backtest's groups, on
+ * whichever Monday, take theirs from it (evidenceOf) instead of reading the feedback each Monday.
+ */
+export async function signalEvidence(connection: DuckDBConnection, models: StepModels, signals: readonly CellSignal[]): Promise<SignalEvidence> {
+  const [rows = []] = await readGroupEvidence(connection, models, [[...new Set(signals.flatMap((signal) => signal.records))]]);
+  return rows.map((row) => ({ key: recordKey(row.hospital, row.source, row.id), row }));
+}
+
+/** A group's evidence rows from signalEvidence: as readGroupEvidence reads them, one group's rows keep the model's order. */
+function evidenceOf(evidence: SignalEvidence, records: readonly string[]): EvidenceRow[] {
+  const wanted = new Set(records);
+  return evidence.filter(({ key }) => wanted.has(key)).map(({ row }) => row);
+}
+
 /** The value most of `values` share (at least half of them), else null: who owns a problem seen across cells. */
 function majority(values: readonly (string | null)[]): string | null {
   const counts = new Map<string, number>();
@@ -401,33 +441,23 @@ async function describeSignalGroups(
   groups: readonly SignalGroup[],
   continuesIds: readonly (string | undefined)[],
   settings: DetectionSettings = detectionDefaults,
+  prepared: SignalEvidence | null = null,
 ): Promise<WarningCandidate[]> {
   if (groups.length === 0) return [];
-  await models.run('warnings/alert_group_records');
-  await appendRows(
-    connection,
-    'alert_group_records',
-    groups.flatMap((group, g) =>
-      group.records.map((key) => {
-        const [hospital, source, id] = recordOf(key);
-        return { group_id: g, hospital, source, id };
-      }),
-    ),
-  );
+  const evidence = prepared === null ? await readGroupEvidence(connection, models, groups.map((group) => group.records)) : groups.map((group) => evidenceOf(prepared, group.records));
   await models.run('warnings/alert_group_baselines');
   await appendRows(
     connection,
     'alert_group_baselines',
     groups.map((group, g) => ({ group_id: g, hospital: group.primary.hospital, cell: group.primary.cell, week: group.primary.week })),
   );
-  const evidence = await queryRows<EvidenceRow>(connection, models.sql('warnings/alert_group_evidence'));
   const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
   const { weeks, cells } = await readCellSeries(connection, lastWeek, true);
   const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {
-    const records = evidence.filter((row) => row.group_id === g);
+    const records = evidence[g]!;
     const baseline = baselineTerms.filter((row) => row.group_id === g);
     const lang = (majority(records.map((row) => row.lang)) ?? records[0]?.lang ?? 'en') as Language;
     const rising = risingTermsOf(records, baseline);

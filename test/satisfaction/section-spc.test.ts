@@ -42,4 +42,13 @@ describe('spcRows per patient type and section', () => {
     expect(rows).toHaveLength(3 * 13);
     expect(at('outpatient', 'C', '2025-06').limits_from).toBe('2024-06');
   });
+
+  it('from a month on, returns those months’ rows as charted on every month (a backtest’s judged month)', () => {
+    const judged = spcRows(counts, '2025-06', 10, '2025-06');
+    expect(judged).toEqual(rows.filter((r) => r.month === '2025-06'));
+    expect(judged).toHaveLength(3);
+    // still judged on the 12-month baseline before it: Below LCL, as above
+    expect(judged.find((r) => r.patient_type === 'inpatient' && r.dimension === 'C')).toMatchObject({ pct_satisfied: 30, special_cause_type: 'Below LCL' });
+    expect(spcRows(counts, '2025-05', 10, '2025-05').map((r) => r.month)).toEqual(['2025-05', '2025-05', '2025-05']);
+  });
 });

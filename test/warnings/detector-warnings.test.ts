@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openWarehouse } from '../../pipeline/db.ts';
+import { modelsOfStep } from '../../pipeline/plan.ts';
+import { prepareSession } from '../../pipeline/run.ts';
 import { addDays } from '../../pipeline/time.ts';
+import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
+import { detectSignals, detectorCandidates, signalEvidence } from '../../pipeline/warnings/detector-warnings.ts';
 import type { Warning, WarningsFile } from '../../pipeline/warnings/warnings.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -100,6 +105,22 @@ describe('detector warnings from the warehouse', () => {
     expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'resolved']]);
     await ws.run({ asOf: '2024-11-03', lang: 'zh' });
     expect(detectorWarnings()).toEqual([]);
+  });
+
+  it('describes a backtest’s warning from its signals’ complaints read once, as a run reads its group’s own', async () => {
+    const { connection, close } = await openWarehouse(ws.db);
+    try {
+      await prepareSession(connection, ws.config({ lang: 'zh' }));
+      const signals = await detectSignals(connection, modelsOfStep(connection, 'detect', 'detectSignals'), ['2024-09-30', '2024-10-07']);
+      const models = modelsOfStep(connection, 'detect', 'detectorWarnings');
+      const read = await detectorCandidates(connection, models, signals, '2024-10-13', new Set());
+      const evidence = await signalEvidence(connection, models, signals);
+      const prepared = await detectorCandidates(connection, models, signals, '2024-10-13', new Set(), detectionDefaults, new Map(), evidence);
+      expect(read.map((c) => [c.department, c.location, c.evidence_ids.length])).toEqual([['门诊部', '自助挂号机', 9]]);
+      expect(prepared).toEqual(read);
+    } finally {
+      close();
+    }
   });
 
   it('charts a warning from its own hospital’s cell, when another hospital has a department of the same name', async () => {
