@@ -4,11 +4,12 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { CRASH_AT_VARIABLE, CRASH_POINTS, parseCrashAt } from '../../pipeline/crash-point.ts';
 import { queryRows } from '../../pipeline/db.ts';
 import { capture } from '../support/captured-io.ts';
+import { copyRun, feedbackCsv, finishedRun } from '../support/finished-run.ts';
 import { wholeSite } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -37,12 +38,9 @@ async function holdWarehouse(db: string, holdMs: number): Promise<ChildProcess> 
   return child;
 }
 
-const csvRows = (prefix: string, count: number) =>
-  ['id,received_at,department,text', ...Array.from({ length: count }, (_, i) => `${prefix}${i},2025-02-${String((i % 28) + 1).padStart(2, '0')} 10:00,急诊科,候诊时间太长 ${prefix} ${i}`)].join('\n');
-
 describe('run lock', () => {
   it('a second run on a warehouse in use exits 1 with one clear line', async () => {
-    await ws.write('a.csv', csvRows('A', 3));
+    await ws.write('a.csv', feedbackCsv('A', 3));
     const holder = await holdWarehouse(ws.db, 4000);
     const { err, io } = capture();
     const code = await main(['run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', 'en'], io);
@@ -52,7 +50,7 @@ describe('run lock', () => {
   });
 
   it('with --wait, the second run waits for the first and then completes', async () => {
-    await ws.write('a.csv', csvRows('A', 3));
+    await ws.write('a.csv', feedbackCsv('A', 3));
     await holdWarehouse(ws.db, 1500);
     const { io } = capture();
     const code = await main(['run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--wait', '30'], io);
@@ -93,28 +91,29 @@ function runChild(ws: Workspace, crashAt?: string): Promise<{ code: number | nul
 describe('a run killed at a crash point', () => {
   // HEARKEN_CRASH_ROWS=200000 makes the same kills at scale, a million rows in five files: the long
   // run of `npm run test:crash-at-scale`, too slow for `npm test`
-  const rowsPerFile = Number(process.env.HEARKEN_CRASH_ROWS ?? 60);
-  const timeoutMs = rowsPerFile > 1000 ? 3_600_000 : 120_000;
-  // two files the earlier run published, three more the killed run brings
+  const rowsPerFile = Number(process.env.HEARKEN_CRASH_ROWS ?? 20);
+  const atScale = rowsPerFile > 1000;
+  const timeoutMs = atScale ? 3_600_000 : 120_000;
+  // two files the earlier run published
   const earlierFiles = 2;
-  const newFiles = 3;
-  const allRows = (earlierFiles + newFiles) * rowsPerFile;
+  /**
+   * The files the killed run brings: three at an ingest point, so that it dies in the second with
+   * the first committed and the third not yet read; one at a later point, where every file is
+   * stored before the kill (each file costs a run its own ingest statements); three everywhere at
+   * scale, so that every kill has a million rows in the warehouse.
+   */
+  const newFiles = (point: string) => (point.startsWith('ingest.') || atScale ? 3 : 1);
 
-  // the earlier run is made once and copied into each test's own workspace
+  // the earlier run is made once per test run and copied into each test's own workspace
   let earlier: Workspace;
   let earlierRunId: string;
   beforeAll(async () => {
-    earlier = await createWorkspace();
-    for (let f = 0; f < earlierFiles; f++) await earlier.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
-    expect(await runChild(earlier)).toEqual({ code: 0, signal: null });
+    earlier = await finishedRun(earlierFiles, rowsPerFile);
     earlierRunId = (await wholeSite(earlier.out)).runId;
   }, timeoutMs);
-  afterAll(async () => {
-    await earlier.dispose();
-  });
 
-  /** Feedback rows committed by the time of the kill: a file's rows land with its transaction's commit. */
-  const committedRows = (point: string, occurrence: number) => {
+  /** Feedback rows committed by the time of the kill, of `allRows` in the run's files: a file's rows land with its transaction's commit. */
+  const committedRows = (point: string, occurrence: number, allRows: number) => {
     if (point === 'ingest.file-transaction') return (earlierFiles + occurrence - 1) * rowsPerFile;
     if (point === 'ingest.file-committed') return (earlierFiles + occurrence) * rowsPerFile;
     return allRows;
@@ -127,16 +126,16 @@ describe('a run killed at a crash point', () => {
   it.each(cases)('killed at %s, the warehouse and the site stay whole, and the next run loads every row once', async (crashAt) => {
     const parsed = parseCrashAt(crashAt);
     if (parsed === null) throw new Error(`not a crash point: ${crashAt}`);
-    await cp(earlier.input, ws.input, { recursive: true });
-    await cp(earlier.out, ws.out, { recursive: true });
-    await cp(earlier.db, ws.db);
-    for (let f = earlierFiles; f < earlierFiles + newFiles; f++) await ws.write(`part-${f}.csv`, csvRows(`P${f}-`, rowsPerFile));
+    await copyRun(earlier, ws);
+    const files = earlierFiles + newFiles(parsed.name);
+    const allRows = files * rowsPerFile;
+    for (let f = earlierFiles; f < files; f++) await ws.write(`part-${f}.csv`, feedbackCsv(`P${f}-`, rowsPerFile));
 
     // the point was reached: the child died by the signal, not by finishing or failing
     expect(await runChild(ws, crashAt)).toEqual({ code: null, signal: 'SIGKILL' });
 
     // the warehouse as the kill left it, read from a copy so that the next run replays its log itself
-    expect(await feedbackRowsInCopy(ws)).toBe(committedRows(parsed.name, parsed.occurrence));
+    expect(await feedbackRowsInCopy(ws)).toBe(committedRows(parsed.name, parsed.occurrence, allRows));
 
     const expected = outAfterKill(parsed.name);
     if (expected === 'absent') {
@@ -164,7 +163,7 @@ describe('a run killed at a crash point', () => {
     const [keys] = await ws.query<{ n: number; distinct_keys: number; files: number }>(
       "select count(*)::integer as n, count(distinct (source, id))::integer as distinct_keys, (select count(distinct path) from ingested_files where status = 'loaded')::integer as files from feedback_records",
     );
-    expect(keys).toEqual({ n: allRows, distinct_keys: allRows, files: earlierFiles + newFiles });
+    expect(keys).toEqual({ n: allRows, distinct_keys: allRows, files });
     // nothing set aside, half built or locked is left beside the site
     expect((await readdir(ws.root)).filter((entry) => entry !== `${basename(ws.db)}.wal`).sort()).toEqual(['input', 'out', 'warehouse.duckdb']);
   }, timeoutMs);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmdirSync, statfsSync, writeSync } from 'node:fs';
-import { copyFile, cp, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,13 +9,11 @@ import type { Language } from '../../pipeline/config.ts';
 import { CRASH_AT_VARIABLE, DISK_FULL_AT_VARIABLE } from '../../pipeline/crash-point.ts';
 import { t } from '../../pipeline/i18n.ts';
 import { capture } from '../support/captured-io.ts';
+import { copyRun, feedbackCsv, finishedRun } from '../support/finished-run.ts';
 import { wholeSite } from '../support/published.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hearken.js');
-
-const csvRows = (prefix: string, count: number) =>
-  ['id,received_at,department,text', ...Array.from({ length: count }, (_, i) => `${prefix}${i},2025-02-${String((i % 28) + 1).padStart(2, '0')} 10:00,急诊科,候诊时间太长 ${prefix} ${i}`)].join('\n');
 
 const runArgs = (ws: Workspace, language: Language, db = ws.db, out = ws.out) => ['run', '--input', ws.input, '--db', db, '--out', out, '--lang', language];
 
@@ -49,6 +47,15 @@ afterEach(async () => {
   await ws.dispose();
 });
 
+// the finished run each test damages, or fills the disk under a run on: the crash test's, made once per test run
+const EARLIER_FILES = 2;
+const EARLIER_ROWS = 20;
+const earlierRecords = EARLIER_FILES * EARLIER_ROWS;
+let earlier: Workspace;
+beforeAll(async () => {
+  earlier = await finishedRun(EARLIER_FILES, EARLIER_ROWS);
+}, 300_000);
+
 /** DuckDB's on-disk layout (1.x): a 12 KiB header, then blocks of 256 KiB. */
 const HEADER_BYTES = 12_288;
 const BLOCK_BYTES = 262_144;
@@ -80,16 +87,12 @@ function overwrite(path: string, offsets: number[], bytes: number): void {
 
 describe('a damaged warehouse', () => {
   it('gives one line in the user’s language that names the file and the rebuild, for every kind of damage; the rebuild from the input files restores every record', async () => {
-    await ws.write('a.csv', csvRows('A', 400));
-    await ws.write('b.csv', csvRows('B', 300));
-    expect(await runHere(runArgs(ws, 'en'))).toEqual({ code: 0, err: '' });
+    await copyRun(earlier, ws);
     const before = await wholeSite(ws.out);
-    // the warehouse as a finished run leaves it (checkpointed), copied before each damage
-    const good = join(ws.root, 'good.duckdb');
-    await copyFile(ws.db, good);
 
     for (const { name, language, damage } of damages) {
-      await copyFile(good, ws.db);
+      // the warehouse as a finished run leaves it (checkpointed), copied before each damage
+      await copyFile(earlier.db, ws.db);
       await damage(ws.db);
       const { code, err } = await runHere(runArgs(ws, language));
       expect({ name, code, err }).toEqual({ name, code: 1, err: `hearken: ${t(language, 'fault.corruptWarehouse', { db: ws.db })}\n` });
@@ -102,32 +105,19 @@ describe('a damaged warehouse', () => {
     expect(await runHere(runArgs(ws, 'en'))).toEqual({ code: 0, err: '' });
     const rebuilt = await wholeSite(ws.out);
     expect(rebuilt.runId).not.toBe(before.runId);
-    expect(rebuilt.summary.records_in_warehouse).toEqual({ feedback: 700, survey: 0, total: 700 });
+    expect(rebuilt.summary.records_in_warehouse).toEqual({ feedback: earlierRecords, survey: 0, total: earlierRecords });
     expect(rebuilt.summary.records_in_warehouse).toEqual(before.summary.records_in_warehouse);
   }, 300_000);
 });
 
 describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
-  // the earlier run is made once and copied into each test's own workspace
-  let earlier: Workspace;
-  beforeAll(async () => {
-    earlier = await createWorkspace();
-    await earlier.write('a.csv', csvRows('A', 50));
-    expect(await runHere(runArgs(earlier, 'en'))).toEqual({ code: 0, err: '' });
-  }, 300_000);
-  afterAll(async () => {
-    await earlier.dispose();
-  });
-
   it.each([
     ['ingest.file-transaction', 'vi'],
     ['publish.built', 'zh'],
   ] as const)('at %s: one line, exit 1, the previous site whole and unchanged, nothing left half built', async (point, language) => {
-    await cp(earlier.input, ws.input, { recursive: true });
-    await cp(earlier.out, ws.out, { recursive: true });
-    await cp(earlier.db, ws.db);
+    await copyRun(earlier, ws);
     const before = await wholeSite(ws.out);
-    await ws.write('b.csv', csvRows('B', 40));
+    await ws.write('b.csv', feedbackCsv('B', 40));
 
     const { code, lines } = await runChildWithFullDisk(runArgs(ws, language), point);
     const site = t(language, 'fault.siteUnchanged', { out: ws.out });
@@ -139,12 +129,12 @@ describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
     expect(await leftovers(ws)).toEqual([]);
     // a write that failed inside the file's transaction took the file's rows with it
     const [stored] = await ws.query<{ n: number }>('select count(*)::integer as n from feedback_records');
-    expect(stored?.n).toBe(point === 'ingest.file-transaction' ? 50 : 90);
+    expect(stored?.n).toBe(point === 'ingest.file-transaction' ? earlierRecords : earlierRecords + 40);
     if (point !== 'ingest.file-transaction') return;
 
     // the file whose load failed is not marked as read: the next run loads it
     expect(await runHere(runArgs(ws, 'en'))).toEqual({ code: 0, err: '' });
-    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(90);
+    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(earlierRecords + 40);
   }, 300_000);
 });
 
@@ -178,10 +168,9 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', 
 
   it('under the warehouse, during ingest: one line naming the file, the site unchanged, and the warehouse whole for the next run', async () => {
     const db = join(disk, 'warehouse.duckdb');
-    await ws.write('a.csv', csvRows('A', 50));
-    expect(await runHere(runArgs(ws, 'en', db))).toEqual({ code: 0, err: '' });
+    await copyRun(earlier, { ...ws, db });
     const before = await wholeSite(ws.out);
-    await ws.write('b.csv', csvRows('B', 3000));
+    await ws.write('b.csv', feedbackCsv('B', 3000));
     const filler = await fillDisk(disk, 64 * 1024);
 
     const { code, err } = await runHere(runArgs(ws, 'en', db));
@@ -191,15 +180,14 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', 
 
     await rm(filler);
     expect(await runHere(runArgs(ws, 'en', db))).toEqual({ code: 0, err: '' });
-    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(3050);
+    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(earlierRecords + 3000);
   }, 300_000);
 
   it('under the site, during publish: one line, the previous site whole and unchanged, nothing half built left beside it', async () => {
     const out = join(disk, 'site');
-    await ws.write('a.csv', csvRows('A', 50));
-    expect(await runHere(runArgs(ws, 'vi', ws.db, out))).toEqual({ code: 0, err: '' });
+    await copyRun(earlier, { ...ws, out });
     const before = await wholeSite(out);
-    await ws.write('b.csv', csvRows('B', 50));
+    await ws.write('b.csv', feedbackCsv('B', 50));
     const filler = await fillDisk(disk, 16 * 1024);
 
     const { code, err } = await runHere(runArgs(ws, 'vi', ws.db, out));
@@ -212,6 +200,6 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', 
 
     await rm(filler);
     expect(await runHere(runArgs(ws, 'vi', ws.db, out))).toEqual({ code: 0, err: '' });
-    expect((await wholeSite(out)).summary.records_in_warehouse.feedback).toBe(100);
+    expect((await wholeSite(out)).summary.records_in_warehouse.feedback).toBe(earlierRecords + 50);
   }, 300_000);
 });
