@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecordAnalyzer } from '../../pipeline/text/analyze.ts';
 
 const analyze = createRecordAnalyzer({ chineseWords: [], vietnamese: { collocations: [], wordCounts: [] }, englishPhrases: [] });
-const keys = (text: string, fallback: 'zh' | 'vi' | 'en') => analyze(text, fallback).terms.map(([key]) => key);
+const keys = (text: string, fallback: 'zh' | 'vi' | 'en') => analyze(text, fallback).keys;
 
 describe('createRecordAnalyzer on redacted text', () => {
   it('takes no placeholder for a word', () => {
