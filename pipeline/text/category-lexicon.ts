@@ -112,12 +112,15 @@ export function scoreCategories(lexicon: CategoryLexicon, terms: readonly Term[]
   const keys = terms.map((term) => term.key);
   const found: { phrase: LexiconPhrase; start: number; end: number }[] = [];
   for (let start = 0; start < keys.length; start++) {
-    for (const phrase of lexicon.byFirstKey.get(keys[start]!) ?? []) {
+    const phrases = lexicon.byFirstKey.get(keys[start]!);
+    if (phrases === undefined) continue;
+    for (const phrase of phrases) {
       if (occursAt(keys, start, phrase.keys)) found.push({ phrase, start, end: start + phrase.keys.length });
     }
   }
-  const counted = new Set<LexiconPhrase>();
   const scores: CategoryScores = { process: 0, attitude: 0, quality: 0, cost: 0, facility: 0 };
+  if (found.length === 0) return scores;
+  const counted = new Set<LexiconPhrase>();
   for (const occurrence of found) {
     if (counted.has(occurrence.phrase)) continue;
     const covered = found.some(

@@ -42,12 +42,38 @@ export function hospitalJieba(learned: Readonly<LearnedChineseWords> = []): Jieb
   return jieba;
 }
 
-/** Every word's frequency as the hospital jieba holds it: jieba's dictionary, then the user ones over it. */
+/** Where the field starting at `from` of a dictionary line ends: at its next tab or space, or the line's end. */
+function fieldEnd(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 0x09 || code === 0x20) return i;
+  }
+  return line.length;
+}
+
+function isDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * Every word's frequency as the hospital jieba holds it: jieba's dictionary, then the user ones
+ * over it. A line is 'word freq [tag]', its fields split at each tab or space; one without a
+ * whole-number frequency is left out. Fields are found by scanning the line, not by splitting it
+ * with a regular expression: jieba's dictionary has 350,000 lines.
+ */
 function jiebaFrequencies(): Map<string, number> {
   const frequencies = new Map<string, number>();
   for (const line of [...new TextDecoder().decode(dict).split('\n'), ...CHINESE_USER_DICTIONARIES.flatMap(userDictionaryLines)]) {
-    const [word, frequency] = line.trim().split(/[\t ]/);
-    if (word !== undefined && word !== '' && frequency !== undefined && /^\d+$/.test(frequency)) frequencies.set(word, Number(frequency));
+    const entry = line.trim();
+    const wordEnd = fieldEnd(entry, 0);
+    if (wordEnd === 0 || wordEnd === entry.length) continue;
+    const frequency = entry.slice(wordEnd + 1, fieldEnd(entry, wordEnd + 1));
+    if (isDigits(frequency)) frequencies.set(entry.slice(0, wordEnd), Number(frequency));
   }
   return frequencies;
 }

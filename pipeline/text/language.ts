@@ -18,8 +18,60 @@ const defaults = {
   englishShare: 0.3,
 } as const;
 
-const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /\p{Script=Latin}+/gu;
+const HAN_LETTER = /^\p{Script=Han}$/u;
+const LATIN_LETTER = /^\p{Script=Latin}$/u;
+
+/** A code point's script as the detector reads it; 0 is not yet looked up. */
+const OTHER = 1;
+const HAN = 2;
+const LATIN = 3;
+
+// the script of every code point met so far: a record's characters are counted by a table lookup,
+// not by a regular expression allocating a match per Han character
+const bmpScripts = new Uint8Array(0x10000);
+const astralScripts = new Map<number, number>();
+
+function lookUpScript(codePoint: number): number {
+  const letter = String.fromCodePoint(codePoint);
+  return HAN_LETTER.test(letter) ? HAN : LATIN_LETTER.test(letter) ? LATIN : OTHER;
+}
+
+function scriptOf(codePoint: number): number {
+  if (codePoint < 0x10000) {
+    const known = bmpScripts[codePoint]!;
+    if (known !== 0) return known;
+    return (bmpScripts[codePoint] = lookUpScript(codePoint));
+  }
+  let known = astralScripts.get(codePoint);
+  if (known === undefined) astralScripts.set(codePoint, (known = lookUpScript(codePoint)));
+  return known;
+}
+
+/**
+ * Han characters and Latin words (runs of Latin letters) of a text, by code point: what
+ * `text.match(/\p{Script=Han}/gu)` and `text.match(/\p{Script=Latin}+/gu)` count, without building them.
+ */
+function scriptCounts(text: string): { han: number; latinWords: number } {
+  let han = 0;
+  let latinWords = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let codePoint = text.charCodeAt(i);
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = ((codePoint - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const script = scriptOf(codePoint);
+    if (script === HAN) han++;
+    if (script === LATIN && !inWord) latinWords++;
+    inWord = script === LATIN;
+  }
+  return { han, latinWords };
+}
 const VIETNAMESE_LETTER = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýãõĩũ]/;
 
 /**
@@ -35,10 +87,10 @@ const VIETNAMESE_LETTER = /[ăâđêôơưạảấầẩẫậắằẳẵặ�
  * @example detectLanguage('thai do nhan vien khong tot', vocabulary) // 'vi'
  */
 export function detectLanguage(text: string, vocabulary: LanguageVocabulary, fallback: Language = 'en'): Language {
-  const hanCount = text.match(HAN)?.length ?? 0;
+  const { han, latinWords } = scriptCounts(text);
+  if (han > 0 && han >= latinWords) return 'zh';
+  if (latinWords === 0) return fallback;
   const words = (text.match(LATIN_WORD) ?? []).map((word) => word.toLowerCase());
-  if (hanCount > 0 && hanCount >= words.length) return 'zh';
-  if (words.length === 0) return fallback;
   const marked = words.filter((word) => VIETNAMESE_LETTER.test(word)).length;
   if (marked / words.length >= defaults.markedShare) return 'vi';
   const syllables = words.filter((word) => vocabulary.vietnameseSyllables.has(foldVietnamese(word).toLowerCase())).length;

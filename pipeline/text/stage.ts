@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
@@ -11,7 +11,7 @@ import type { Progress } from '../progress.ts';
 import { inTransaction, queryRows, setVariables } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { workerCount, WorkerPool } from '../workers.ts';
-import { analyseTask, createRecordAnalyzer, type AnalyzeTask, type TextSetup } from './analyze.ts';
+import { analyseTask, createRecordAnalyzer, taskSlices, type AnalyzeTask, type TextSetup } from './analyze.ts';
 import { inferCategories, type CategoryInferenceReport } from './categories.ts';
 import { currentLearnedStatistics } from './learned-statistics.ts';
 import type { Language } from './types.ts';
@@ -78,12 +78,6 @@ export function analyzerFingerprint(setup: TextSetup): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-interface PendingRow {
-  seq: number;
-  text_redacted: string;
-  fallback_lang: Language;
-}
-
 /**
  * The text stage: reads every feedback record the current analyzer has not read, in batches
  * across worker threads, and stores its language, its distinct terms and its category lexicon hits
@@ -109,29 +103,29 @@ export async function analyseFeedbackText(
     try {
       const batches: { first: number; last: number }[] = [];
       for (let first = 1; first <= pending; first += defaults.batchRecords) batches.push({ first, last: Math.min(first + defaults.batchRecords - 1, pending) });
-      // the threads read batch k + 1 while this thread stores batch k
+      // DuckDB writes each batch's texts to a file the threads read their slices of
       const start = async ({ first, last }: { first: number; last: number }) => {
-        const rows = await queryRows<PendingRow>(
-          connection,
-          'select seq, text_redacted, fallback_lang from pending_text where seq between $first and $last order by seq',
-          { first, last },
-        );
-        const tasks = chunk(rows, defaults.taskTexts).map((part, index) => ({
-          seqs: part.map((r) => r.seq),
-          texts: part.map((r) => r.text_redacted),
-          fallbacks: part.map((r) => r.fallback_lang),
+        const textsFile = join(scratch, `${first}.json`);
+        await setVariables(connection, { texts_file: textsFile, first_seq: first, last_seq: last });
+        await models.run('text/export_text_batch');
+        const tasks = taskSlices(await readFile(textsFile), defaults.taskTexts).map(({ start, end }, index) => ({
+          textsFile,
+          start,
+          end,
           analysisFile: join(scratch, `${first}-${index}.tsv`),
         }));
         const analysing = Promise.all(tasks.map((task) => reader.read(task)));
         analysing.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
         return { first, last, tasks, analysing };
       };
-      let next = batches[0] === undefined ? null : await start(batches[0]);
-      for (let index = 0; next !== null; index++) {
-        const current = next;
+      // two batches in flight: the threads analyse the next one while this thread stores the last
+      const inFlight: Awaited<ReturnType<typeof start>>[] = [];
+      for (const batch of batches.slice(0, 2)) inFlight.push(await start(batch));
+      for (let index = 0; inFlight.length > 0; index++) {
+        const current = inFlight.shift()!;
         await current.analysing;
-        const following = batches[index + 1];
-        next = following === undefined ? null : await start(following);
+        const following = batches[index + 2];
+        if (following !== undefined) inFlight.push(await start(following));
         await inTransaction(connection, () => storeBatch(connection, current, models));
         crashPoint('text.batch-stored');
         progress.tick(`${current.last}/${pending}`);
@@ -155,12 +149,6 @@ async function storeBatch(connection: DuckDBConnection, batch: { first: number; 
     last_seq: batch.last,
   });
   await models.run('text/store_text_batch');
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
-  return parts;
 }
 
 export interface TextSummary extends TextStageResult {
