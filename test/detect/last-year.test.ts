@@ -3,7 +3,7 @@ import { againstLastYear, assessWeek } from '../../pipeline/detect/week-assessme
 
 // A cell of 2 complaints a week whose same weeks a year before (weeks 5..11, around week 60 − 52)
 // were 8 a week: its season. Week 60 holds 7.
-const seasonal = Array.from({ length: 61 }, (_, t) => (t >= 5 && t <= 11 ? 8 : 2));
+const seasonal = Array.from({ length: 61 }, (_, t): number => (t >= 5 && t <= 11 ? 8 : 2));
 seasonal[60] = 7;
 const flat = Array.from({ length: 61 }, () => 2);
 flat[60] = 7;
