@@ -9,7 +9,8 @@ export type Detector = (counts: readonly number[]) => DetectionPoint[];
 
 /**
  * hearken's choice per week of a series (`assessWeek`): Farrington flexible (Noufaily et al. 2013)
- * once the week has two whole years of history behind it, EARS C2 before that; no alarm on fewer
+ * once the week has two whole years of history behind it, EARS C2 before that (held to the same
+ * weeks a year before once there is one year: againstLastYear); no alarm on fewer
  * than 5 cases in the last 4 weeks, so that a quiet cell going from 0 to 2 complaints does not
  * page anyone. The warehouse's warnings judge their cells the same way.
  */

@@ -75,10 +75,35 @@ export function passesGuard(y: readonly number[], t: number, guard: AssessmentOp
 }
 
 /**
+ * EARS C2's judgement of a week, held also to the same weeks a year before (`lastYear`: Farrington
+ * flexible on one year, whose expectation is the level of the seven weeks around this one a year
+ * ago): the larger expectation, dispersion and bound of the two. EARS's baseline is the seven weeks
+ * ending three weeks back, which in a department's seasons can be its low (a holiday week, the
+ * summer's dip) just before its usual rise: 17 process complaints in a week at the outpatient
+ * department against EARS's 5.3 of September and October were its usual November, 10 a week the
+ * November before. So in its second year a cell's week must be unusual against both; from
+ * `farringtonYears` on, Farrington's seasons judge it alone. With no fit a year back, EARS alone.
+ *
+ * @example againstLastYear({ expected: 2, upperbound: 2, dispersion: 0 }, { expected: 8, upperbound: 13, dispersion: 1, … }) // { expected: 8, upperbound: 13, dispersion: 1 }
+ */
+export function againstLastYear(
+  ears: { expected: number; upperbound: number; dispersion: number },
+  lastYear: { expected: number; upperbound: number | null; dispersion: number } | null,
+): { expected: number; upperbound: number; dispersion: number } {
+  if (lastYear === null || lastYear.upperbound === null || !Number.isFinite(lastYear.expected)) return ears;
+  return {
+    expected: Math.max(ears.expected, lastYear.expected),
+    upperbound: Math.max(ears.upperbound, lastYear.upperbound),
+    dispersion: Math.max(ears.dispersion, lastYear.dispersion),
+  };
+}
+
+/**
  * Week t of a weekly count series, judged with only weeks ≤ t, as a run on the Monday after would:
  * Farrington flexible (Noufaily et al. 2013) on every whole year of history up to four, once there
  * are `farringtonYears` of them, so seasons and trends are expected; EARS C2 before that, or where
- * Farrington's baseline is unusable. A week whose last `guard.weeks` weeks hold fewer than
+ * Farrington's baseline is unusable, held to the same weeks a year before once there is a year
+ * (againstLastYear). A week whose last `guard.weeks` weeks hold fewer than
  * `guard.cases` complaints is not tested: no one is paged over a quiet cell going from 0 to 2.
  * The p-value is the upper tail of the count's predictive distribution (baselinePValue) around the
  * method's expectation, with the method's dispersion: Farrington's φ, and for EARS the baseline's
@@ -107,12 +132,13 @@ export function assessWeek(y: readonly number[], t: number, o: AssessmentOptions
   if (t - EARS_C2.lag - EARS_C2.length + 1 < 0) return null;
   const { mean, sd } = earsBaseline(y, t, EARS_C2.length, EARS_C2.lag);
   if (!Number.isFinite(mean) || !Number.isFinite(sd)) return null;
-  const upperbound = mean + normalQuantile(1 - o.earsAlpha) * sd;
+  const ears = { expected: mean, upperbound: mean + normalQuantile(1 - o.earsAlpha) * sd, dispersion: mean > 0 ? (sd * sd) / mean : 1 };
+  const { expected, upperbound, dispersion } = years >= 1 ? againstLastYear(ears, farringtonWeek(y, t, 1, { ...farringtonFlexibleDefaults, alpha: o.farringtonAlpha, limit54: [0, o.guard.weeks] })) : ears;
   return judge({
     method: 'ears_c2',
-    expected: mean,
+    expected,
     upperbound,
-    dispersion: mean > 0 ? (sd * sd) / mean : 1,
+    dispersion,
     baselineWeeks: EARS_C2.length,
     baselineFrom: t - EARS_C2.lag - EARS_C2.length + 1,
     baselineTo: t - EARS_C2.lag,

@@ -259,8 +259,10 @@ export async function detectSignals(connection: DuckDBConnection, models: StepMo
  * signal of this window continues (a problem stays raised through one quiet week, rather than being
  * resolved and raised again). A group is named after a cell whose warning is open (`openIds`, from
  * the warning log), so an ongoing problem keeps its id. Signals merge only within their hospital:
- * one hospital's problem is never seen through another's cells. A backtest gives `evidence`, its
- * signals' records read once (signalEvidence); a run reads its groups' own.
+ * one hospital's problem is never seen through another's cells. A new group opens a warning when it
+ * is corroborated and enough to open on (its counts), and still so once its complaints are read
+ * (standsOnItsComplaints: whose they are, which words rose in them). A backtest gives `evidence`,
+ * its signals' records read once (signalEvidence); a run reads its groups' own.
  */
 export async function detectorCandidates(
   connection: DuckDBConnection,
@@ -303,7 +305,9 @@ export async function detectorCandidates(
     if (id !== undefined) taken.add(id);
     return id;
   });
-  return describeSignalGroups(connection, models, groups, continuesIds, settings, evidence);
+  const described = await describeSignalGroups(connection, models, groups, continuesIds, settings, evidence);
+  // a new warning is judged again once its complaints are read: whose they are, which words rose in them
+  return described.filter(({ candidate, rising }, g) => groups[g]!.members.some(isOpen) || standsOnItsComplaints(groups[g]!, candidate, rising, settings)).map(({ candidate }) => candidate);
 }
 
 /** A cell of a hospital as `openDetectorCells` names it: its parts as written, whatever JSON spacing it was read with. */
@@ -345,13 +349,15 @@ function viewOf(signal: CellSignal): string {
  * each week, and complaints come in clusters that no count model quite expects), so a group needs a
  * second view of the same complaints (its place as well as its department, its words as well as its
  * place), or its cell already up the week before (clearly, or above its expectation in a rise seen
- * over the two weeks): a problem builds up, a chance cluster does not. A place's first complaints
- * (firstComplaints) have no week before: received on `openDays` days or more, they are separate
- * people's complaints about a place nobody complained about, which is corroboration enough.
+ * over the two weeks): a problem builds up, a chance cluster does not. The hospital's category is no
+ * second view: it counts every complaint of its kind, so whatever cluster signals anywhere moves it
+ * too (six complaints of one phrase made 14 facility complaints against 5.3 expected). A place's
+ * first complaints (firstComplaints) have no week before: received on `openDays` days or more, they
+ * are separate people's complaints about a place nobody complained about, which is corroboration enough.
  */
 export function corroborated(group: SignalGroup, settings: DetectionSettings): boolean {
   return (
-    new Set(group.members.map(viewOf)).size >= 2 ||
+    new Set(group.members.map(viewOf).filter((view) => view !== 'category')).size >= 2 ||
     group.members.some((member) => member.previousPValue <= settings.previousWeekP || member.firstDay < member.week || (member.firstComplaints && member.days.length >= settings.openDays))
   );
 }
@@ -366,6 +372,31 @@ export function corroborated(group: SignalGroup, settings: DetectionSettings): b
 export function enoughToOpen(group: SignalGroup, settings: DetectionSettings): boolean {
   const days = new Set(group.members.flatMap((member) => member.days));
   return group.members.some((member) => member.qValue <= settings.openFdr) && days.size >= settings.openDays;
+}
+
+/**
+ * Whether a new group still makes a warning once its complaints are read (describeSignalGroups).
+ * Seen through words alone (no department's or place's cell among its signals), at least half of
+ * its complaints must be of one department or at one place (the candidate's department or
+ * location): a phrase that rises across unrelated wards in one week is one that many people happen
+ * to write (broken taps by four wards' toilets, signage to seven places), a theme for the month's
+ * high-frequency issues rather than a problem someone can be asked to fix. Seen through a
+ * department or a place, a word is a second view, and evidence to open on, only when it rose in
+ * the group's complaints against that cell's year before (`rising`: the warning's rising terms;
+ * null where the cell has no past to compare with): a word that the department's complaints always
+ * hold (its own name, its staff: 保安 in the security office's) is the department seen again.
+ */
+export function standsOnItsComplaints(
+  group: SignalGroup,
+  candidate: Pick<WarningCandidate, 'department' | 'location'>,
+  rising: ReadonlySet<string> | null,
+  settings: DetectionSettings,
+): boolean {
+  const placed = group.members.some((member) => viewOf(member) === 'department' || viewOf(member) === 'location');
+  if (!placed) return candidate.department !== null || candidate.location !== null;
+  if (rising === null) return true;
+  const seen = { ...group, members: group.members.filter((member) => viewOf(member) !== 'term' || rising.has(cellParts(member.cell)[2]!)) };
+  return corroborated(seen, settings) && enoughToOpen(seen, settings);
 }
 
 interface EvidenceRow {
@@ -429,6 +460,12 @@ function majority(values: readonly (string | null)[]): string | null {
   return top !== undefined && top[1] * 2 >= values.length ? top[0] : null;
 }
 
+/** A group's warning candidate, and the terms (keys) that rose in its complaints; null where its named cell has no complaints before. */
+interface DescribedGroup {
+  candidate: WarningCandidate;
+  rising: ReadonlySet<string> | null;
+}
+
 /**
  * The warning candidates of signal groups: per group its department, category and place (the
  * named cell's, else what at least half its complaints share), the terms that rose (keyness of its
@@ -442,7 +479,7 @@ async function describeSignalGroups(
   continuesIds: readonly (string | undefined)[],
   settings: DetectionSettings = detectionDefaults,
   prepared: SignalEvidence | null = null,
-): Promise<WarningCandidate[]> {
+): Promise<DescribedGroup[]> {
   if (groups.length === 0) return [];
   const evidence = prepared === null ? await readGroupEvidence(connection, models, groups.map((group) => group.records)) : groups.map((group) => evidenceOf(prepared, group.records));
   await models.run('warnings/alert_group_baselines');
@@ -469,7 +506,7 @@ async function describeSignalGroups(
     const category = parts[0] === 'department' ? parts[2]! : parts[0] === 'category' ? parts[1]! : majority(records.map((row) => row.category));
     const location = parts[0] === 'location' ? parts[1]! : majority(records.map((row) => row.location));
     const keywordTerms = parts[0] === 'term' ? [parts[2]!, ...keys.filter((term) => term !== parts[2])].slice(0, settings.keywords) : keys;
-    return {
+    const candidate: WarningCandidate = {
       kind: primary.kind,
       warning_key: detectorWarningKey(primary),
       ...(continuesIds[g] === undefined ? {} : { continues_id: continuesIds[g] }),
@@ -506,6 +543,8 @@ async function describeSignalGroups(
       reason: '',
       month: null,
     };
+    const hasBaseline = (baseline[0]?.baseline_records ?? 0) > 0;
+    return { candidate, rising: hasBaseline ? new Set(rising.map((r) => r.term)) : null };
   });
 }
 
@@ -519,8 +558,10 @@ interface RisingTerm {
 /**
  * The terms behind a group: those that rose in its complaints against the baseline (G² ≥ 3.84,
  * p < 0.05 for one term, and at least doubled), strongest first.
+ *
+ * @example risingTermsOf([{ terms: ['保安'] }, …], [{ term: '保安', records: 24, baseline_records: 30 }]) // [] when all 6 hold it: 1.0 against 0.8 is no doubling
  */
-function risingTermsOf(records: readonly EvidenceRow[], baseline: readonly { term: string; records: number; baseline_records: number }[]): RisingTerm[] {
+export function risingTermsOf(records: readonly Pick<EvidenceRow, 'terms'>[], baseline: readonly { term: string; records: number; baseline_records: number }[]): RisingTerm[] {
   const targetCounts = documentCounts(records);
   const baselineCounts = new Map(baseline.map((row) => [row.term, row.records]));
   const baselineDocs = baseline[0]?.baseline_records ?? 0;
@@ -534,7 +575,7 @@ function risingTermsOf(records: readonly EvidenceRow[], baseline: readonly { ter
 }
 
 /** In how many of the records each term occurs. */
-function documentCounts(records: readonly EvidenceRow[]): Map<string, number> {
+function documentCounts(records: readonly Pick<EvidenceRow, 'terms'>[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of records) for (const term of new Set(row.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
