@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, normalizeConfig } from '../pipeline/config.ts';
 import { queryRows } from '../pipeline/db.ts';
 import { executePlan, modelsOfStep, PLAN } from '../pipeline/plan.ts';
-import { warehouseSteps } from '../pipeline/run.ts';
+import { warehouseSteps } from '../pipeline/warehouse-ingest.ts';
 
 /** Every file under `dir` whose name ends in `suffix`, relative to the project root with `/`. */
 function filesUnder(dir: string, suffix: string): string[] {
