@@ -23,7 +23,7 @@ import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
 import { evaluationFileStart, formatEvaluationCsv, formatEvaluationTable, formatKindScoreTable, isMarkdownPath, markedMarkdown } from './publish/evaluation-file.ts';
 import { checkOutputFile, writeFileAtomically } from './publish/output-file.ts';
-import { ingestInput, warehouseSteps } from './run.ts';
+import { ingestInput, warehouseSteps } from './warehouse-ingest.ts';
 import { runCategoryInference, runTextAnalysis } from './text/stage.ts';
 import { addDays, isCalendarDate, isoInZone } from './time.ts';
 import { detectionSettings } from './warnings/detection-settings.ts';

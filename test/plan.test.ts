@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, normalizeConfig } from '../pipeline/config.ts';
 import { queryRows } from '../pipeline/db.ts';
 import { executePlan, modelsOfStep, PLAN } from '../pipeline/plan.ts';
-import { warehouseSteps } from '../pipeline/run.ts';
+import { warehouseSteps } from '../pipeline/warehouse-ingest.ts';
 
 /** Every file under `dir` whose name ends in `suffix`, relative to the project root with `/`. */
 function filesUnder(dir: string, suffix: string): string[] {
@@ -46,11 +46,12 @@ describe('the stage plan (pipeline/plan.ts)', () => {
 describe('executing the plan', () => {
   let instance: DuckDBInstance;
   let connection: DuckDBConnection;
-  beforeAll(async () => {
+  // a warehouse of its own for each test: the first checks what the stage finds before it has run
+  beforeEach(async () => {
     instance = await DuckDBInstance.create(':memory:');
     connection = await instance.connect();
   });
-  afterAll(() => {
+  afterEach(() => {
     connection.closeSync();
     instance.closeSync();
   });

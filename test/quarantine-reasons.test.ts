@@ -7,7 +7,7 @@ import { normalizeConfig } from '../pipeline/config.ts';
 import { queryRows } from '../pipeline/db.ts';
 import { QUARANTINE_REASONS, quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
-import { prepareSession } from '../pipeline/run.ts';
+import { prepareSession } from '../pipeline/warehouse-ingest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

@@ -8,7 +8,7 @@ import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
 import { modelsOfStep } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
-import { prepareSession } from '../../pipeline/run.ts';
+import { prepareSession } from '../../pipeline/warehouse-ingest.ts';
 import { writeBenchFeedbackCsv } from '../../data/generator/bench.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { normalizeConfig } from '../../pipeline/config.ts';
 import { openWarehouse } from '../../pipeline/db.ts';
 import { publish } from '../../pipeline/publish/publish.ts';
-import { prepareSession } from '../../pipeline/run.ts';
+import { prepareSession } from '../../pipeline/warehouse-ingest.ts';
 import { modelsOfStep } from '../../pipeline/plan.ts';
 import { BENCH_HISTORY, writeBenchFeedbackCsv, writeBenchSurveyCsv } from '../../data/generator/bench.ts';
 import type { HospitalId } from '../../data/generator/model.ts';

@@ -11,7 +11,7 @@ import { ingestFiles } from '../../pipeline/ingest/ingest.ts';
 import { executePlan, modelsOfStep } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
 import { rulesFingerprint } from '../../pipeline/ingest/reference.ts';
-import { prepareSession } from '../../pipeline/run.ts';
+import { prepareSession } from '../../pipeline/warehouse-ingest.ts';
 import { writeBenchSurveyCsv } from '../../data/generator/bench.ts';
 import { buildSatisfactionStatistics, writeSurveyDefinitions } from '../../pipeline/satisfaction/stage.ts';
 import { formatSeconds, timeAlternating } from './measure.ts';

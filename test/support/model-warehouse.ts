@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { normalizeConfig, type CliOptions } from '../../pipeline/config.ts';
 import { queryRows, quoteIdentifier, runModel, setVariables } from '../../pipeline/db.ts';
 import { PLAN } from '../../pipeline/plan.ts';
-import { prepareSession } from '../../pipeline/run.ts';
+import { prepareSession } from '../../pipeline/warehouse-ingest.ts';
 
 /** Every model the stage plan lists, in any stage and step. */
 const PLANNED: ReadonlySet<string> = new Set(PLAN.flatMap((stage) => stage.steps.flatMap((step) => [...step.models])));

@@ -8,7 +8,8 @@ import { openWarehouse, queryRows } from '../../pipeline/db.ts';
 import type { FileReport } from '../../pipeline/ingest/ingest.ts';
 import { executePlan } from '../../pipeline/plan.ts';
 import { silentProgress } from '../../pipeline/progress.ts';
-import { ingestInput, run, warehouseSteps } from '../../pipeline/run.ts';
+import { run } from '../../pipeline/run.ts';
+import { ingestInput, warehouseSteps } from '../../pipeline/warehouse-ingest.ts';
 
 /** A scratch folder with an input folder, a warehouse path and an output folder. */
 export interface Workspace {

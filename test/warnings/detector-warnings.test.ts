@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../pipeline/db.ts';
 import { modelsOfStep } from '../../pipeline/plan.ts';
-import { prepareSession } from '../../pipeline/run.ts';
+import { prepareSession } from '../../pipeline/warehouse-ingest.ts';
 import { addDays } from '../../pipeline/time.ts';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
 import { detectSignals, detectorCandidates, signalEvidence } from '../../pipeline/warnings/detector-warnings.ts';
