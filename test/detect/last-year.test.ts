@@ -13,7 +13,9 @@ describe('assessWeek in a series’ second year', () => {
     const week = assessWeek(seasonal, 60)!;
     // EARS alone: 2 expected (weeks 51..57), bound 2, p 0.0084; a year before: the seven weeks
     // around week 8 held 8 each, Farrington's bound qpois(0.95, 8) = 13
-    expect(week).toMatchObject({ method: 'ears_c2', upperbound: 13, dispersion: 1, alarm: 0, baselineFrom: 51, baselineTo: 57 });
+    // the week names the method and weeks of the expectation it shows: the year before's fit, on
+    // weeks 5..33 (a year back, up to the 26 weeks before the week that fit leaves out)
+    expect(week).toMatchObject({ method: 'farrington_flexible', upperbound: 13, dispersion: 1, alarm: 0, baselineFrom: 5, baselineTo: 33 });
     expect(week.expected).toBeCloseTo(8, 10);
     // R: m <- 8; v <- m * 8/7; pnbinom(6, size = m^2/(v − m), mu = m, lower.tail = FALSE)
     expect(week.pValue).toBeCloseTo(0.6704112671887901, 10);
@@ -22,7 +24,7 @@ describe('assessWeek in a series’ second year', () => {
   it('leaves EARS’s p-value where the year before was as quiet: a rise is still a rise', () => {
     const week = assessWeek(flat, 60)!;
     // both expect 2; the bound is the larger, qpois(0.95, 2) = 5 against EARS's 2, and 7 is above both
-    expect(week).toMatchObject({ expected: expect.closeTo(2, 10), upperbound: 5, alarm: 1 });
+    expect(week).toMatchObject({ method: 'ears_c2', expected: expect.closeTo(2, 10), upperbound: 5, alarm: 1, baselineFrom: 51, baselineTo: 57 });
     // R: m <- 2; v <- m * 8/7; pnbinom(6, size = m^2/(v − m), mu = m, lower.tail = FALSE)
     expect(week.pValue).toBeCloseTo(0.008366828488613868, 10);
   });
