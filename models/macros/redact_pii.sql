@@ -181,11 +181,13 @@ create or replace macro redact_pii(t) as
     else pii_without_identifiers(t)
   end;
 
--- withhold_pii(v): a short value that names a thing (a department, a coded value) with nothing of
+-- withhold_pii(v), or withheld_if_redacted(v, redact_pii(v)) in a model that redacts many values
+-- in one call (stg_feedback, stg_survey): a short value that names a thing (a department, a coded value) with nothing of
 -- it kept when any of it is personal data: "张三 13812345678" in `department` is a person, not a
 -- department, and redact_pii would keep the bare name 张三, which no title marks.
-create or replace macro withhold_pii(v) as
-  case when redact_pii(v) <> v then '[withheld]' else v end;
+create or replace macro withheld_if_redacted(v, redacted) as
+  case when redacted <> v then '[withheld]' else v end;
+create or replace macro withhold_pii(v) as withheld_if_redacted(v, redact_pii(v));
 
 -- redact_pii_keep_staff(t): redact_pii without the staff-name pass, so 王医生, bác sĩ Lan and Dr
 -- Smith stay while patients' names, numbers, IDs and e-mail addresses go. Only for the quotes of a

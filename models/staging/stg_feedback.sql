@@ -5,17 +5,43 @@
 -- hospital_of_path), today (the run's date at the hospital); the session's TimeZone is the
 -- hospital's.
 create or replace temp table stg_feedback as
--- The personal-data macros run in `input`, below the joins: DuckDB sets a call's regular
--- expressions up again for each join below it, so above the seven joins of `cleaned` the calls
--- cost 0.54 CPU-s on a three-row file, here 0.15 (README, "where a tiny run's fixed cost goes").
-with input as (
+-- Each call of the personal-data macros in a statement costs 0.05 to 0.1 CPU-s to set up, whatever
+-- the rows (BENCHMARKS.md, "The incremental day, step by step"): the four values checked of each
+-- row (source, hospital, id, department) are redacted by one call over their distinct values, and
+-- joined back.
+with folded as (
     select
         *,
-        -- a file's name may carry a phone number or a name: the source is published with every record
-        redact_pii(coalesce(source, getvariable('default_source'))) as source_redacted,
-        clean_hospital(hospital) as hospital_cleaned,
-        redact_pii(id) <> id as id_holds_personal_data
+        coalesce(source, getvariable('default_source')) as source_given,
+        folded_name(hospital) as hospital_folded,
+        folded_name(department) as department_folded
     from input_rows
+),
+
+redacted as materialized (
+    select value, redact_pii(value) as value_redacted
+    from (
+        select source_given as value from folded
+        union select hospital_folded from folded
+        union select id from folded
+        union select department_folded from folded
+    )
+    where value is not null
+),
+
+input as (
+    select
+        folded.*,
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        source.value_redacted as source_redacted,
+        hospital.value_redacted as hospital_cleaned,
+        id.value_redacted <> folded.id as id_holds_personal_data,
+        withheld_if_redacted(folded.department_folded, department.value_redacted) as department_withheld
+    from folded
+    left join redacted as source on source.value = folded.source_given
+    left join redacted as hospital on hospital.value = folded.hospital_folded
+    left join redacted as id on id.value = folded.id
+    left join redacted as department on department.value = folded.department_folded
 ),
 
 -- coded values are few and repeat on every row: each distinct value is normalised and looked up
@@ -35,11 +61,9 @@ mapped_codes as (
     left join stg_value_aliases as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
 ),
 
--- department names as written, in NFC with white space folded: once per distinct name
+-- department names as written, in NFC with white space folded (withheld when they hold personal data)
 departments as (
-    select
-        department,
-        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_raw
+    select department, any_value(department_withheld) as department_raw
     from input
     where department is not null
     group by department

@@ -3,7 +3,7 @@
 -- reason, if any, that puts the row in quarantine (a code of stg_quarantine_reasons); its answers
 -- are stg_survey_answers, one list per data row.
 create or replace temp table stg_survey as
-with input as (
+with hashed as (
     -- the hash covers every field as written, the row number aside, so that a re-export in another
     -- order holds the same responses; the hospital aside too, as it is part of the key (and so a
     -- warehouse made before hospitals finds its responses unchanged); survey_mode, added to the
@@ -11,13 +11,39 @@ with input as (
     select
         * exclude (fields),
         md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash,
-        -- the personal-data macros run here, below the joins (stg_feedback.sql says why)
-        -- a file's name may carry a phone number or a name: the source is published with every record
-        redact_pii(coalesce(nullif(trim(source), ''), getvariable('default_source'))) as source_redacted,
-        clean_hospital(hospital) as hospital_cleaned,
-        withhold_pii(nullif(trim(regexp_replace(nfc_normalize(department), '[\s\x{00A0}\x{3000}]+', ' ', 'g')), '')) as department_withheld,
-        redact_pii(nullif(trim(response_id), '')) <> nullif(trim(response_id), '') as response_id_holds_personal_data
+        coalesce(nullif(trim(source), ''), getvariable('default_source')) as source_given,
+        folded_name(hospital) as hospital_folded,
+        folded_name(department) as department_folded,
+        nullif(trim(response_id), '') as response_id_given
     from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
+),
+
+-- the four values checked of each row are redacted by one call over their distinct values, as in
+-- stg_feedback (which says why), and joined back
+redacted as materialized (
+    select value, redact_pii(value) as value_redacted
+    from (
+        select source_given as value from hashed
+        union select hospital_folded from hashed
+        union select response_id_given from hashed
+        union select department_folded from hashed
+    )
+    where value is not null
+),
+
+input as (
+    select
+        hashed.* exclude (source_given, hospital_folded, department_folded, response_id_given),
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        source.value_redacted as source_redacted,
+        hospital.value_redacted as hospital_cleaned,
+        withheld_if_redacted(hashed.department_folded, department.value_redacted) as department_withheld,
+        response_id.value_redacted <> hashed.response_id_given as response_id_holds_personal_data
+    from hashed
+    left join redacted as source on source.value = hashed.source_given
+    left join redacted as hospital on hospital.value = hashed.hospital_folded
+    left join redacted as response_id on response_id.value = hashed.response_id_given
+    left join redacted as department on department.value = hashed.department_folded
 ),
 
 lookups as (
