@@ -80,6 +80,8 @@ export async function ingestFiles(connection: DuckDBConnection, discovery: Disco
  * personal-data expressions costs about 0.1 CPU-s per statement, whatever the rows.
  */
 async function hospitalsOfFiles(connection: DuckDBConnection, files: readonly InputFile[], fallback: string): Promise<Map<string, string | null>> {
+  // an empty folder has no files to name, and DuckDB cannot bind an empty list's item type
+  if (files.length === 0) return new Map();
   const rows = await queryRows<{ path: string; hospital: string | null }>(
     connection,
     'select path, clean_hospital(hospital_of_path(path, $fallback)) as hospital from unnest($paths::varchar[]) as paths(path)',
