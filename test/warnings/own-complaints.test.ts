@@ -3,7 +3,7 @@ import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts
 import { corroborated, risingTermsOf, standsOnItsComplaints } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 
-// The false warnings of a generated data set (seed 2, BENCHMARKS.md "Precision per language"),
+// The false warnings of a generated data set (seed 2, BENCHMARKS.md "Every false warning read"),
 // each as its signals were: counts, q-values, and the week before.
 function signal(cell: unknown[], kind: CellSignal['kind'], records: string[], qValue: number, previousPValue = 1): CellSignal {
   return {
