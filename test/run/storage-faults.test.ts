@@ -1,13 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmdirSync, statfsSync, writeSync } from 'node:fs';
-import { copyFile, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, mkdtempSync, openSync, rmdirSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import type { Language } from '../../pipeline/config.ts';
 import { CRASH_AT_VARIABLE, DISK_FULL_AT_VARIABLE } from '../../pipeline/crash-point.ts';
+import { queryRows } from '../../pipeline/db.ts';
 import { t } from '../../pipeline/i18n.ts';
+import { silentProgress, type Progress } from '../../pipeline/progress.ts';
 import { capture } from '../support/captured-io.ts';
 import { copyRun, feedbackCsv, finishedRun } from '../support/finished-run.ts';
 import { wholeSite } from '../support/published.ts';
@@ -147,11 +150,23 @@ function mountSmallDisk(megabytes: number): string | null {
   return mounted ? dir : null;
 }
 
+/** The feedback records in the warehouse `db`. */
+async function feedbackRecords(db: string): Promise<number | undefined> {
+  const instance = await DuckDBInstance.create(db);
+  const connection = await instance.connect();
+  try {
+    return (await queryRows<{ n: number }>(connection, 'select count(*)::integer as n from feedback_records'))[0]?.n;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Fills the disk of `dir` but for `leaveBytes`. */
-async function fillDisk(dir: string, leaveBytes: number): Promise<string> {
+function fillDiskSync(dir: string, leaveBytes: number): string {
   const { bavail, bsize } = statfsSync(dir);
   const filler = join(dir, 'filler');
-  await writeFile(filler, Buffer.alloc(Math.max(bavail * bsize - leaveBytes, 0)));
+  writeFileSync(filler, Buffer.alloc(Math.max(bavail * bsize - leaveBytes, 0)));
   return filler;
 }
 
@@ -170,17 +185,25 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', 
     const db = join(disk, 'warehouse.duckdb');
     await copyRun(earlier, { ...ws, db });
     const before = await wholeSite(ws.out);
-    await ws.write('b.csv', feedbackCsv('B', 3000));
-    const filler = await fillDisk(disk, 64 * 1024);
+    // its rows take about 110 KiB of the warehouse's log; fewer than 2,000, so the next run reads their text on its own thread
+    await ws.write('b.csv', feedbackCsv('B', 1000));
 
-    const { code, err } = await runHere(runArgs(ws, 'en', db));
+    // the disk fills as ingest reaches the new file: filled before the run, it ran out in the
+    // warehouse stage, whose statements write the log too, and never reached ingest
+    let filler: string | null = null;
+    const { err, io } = capture();
+    const fillAtNewFile: Progress = { ...silentProgress, tick: (label) => void (label === 'b.csv' && (filler = fillDiskSync(disk, 16 * 1024))) };
+    const code = await main(runArgs(ws, 'en', db), { ...io, progress: () => fillAtNewFile });
+    expect(filler).not.toBeNull();
     expect(code).toBe(1);
-    expect(err).toMatch(new RegExp(`^hearken: the disk is full: no space left to write ${disk}/\\S+; nothing of this run was published and ${ws.out} is as it was; free some space on that disk and run again\\n$`));
+    expect(err.join('')).toMatch(new RegExp(`^hearken: the disk is full: no space left to write ${disk}/\\S+; nothing of this run was published and ${ws.out} is as it was; free some space on that disk and run again\\n$`));
     expect((await wholeSite(ws.out)).runId).toBe(before.runId);
 
-    await rm(filler);
+    await rm(filler!);
+    // the write failed inside the new file's transaction, which took the file's rows with it
+    expect(await feedbackRecords(db)).toBe(earlierRecords);
     expect(await runHere(runArgs(ws, 'en', db))).toEqual({ code: 0, err: '' });
-    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(earlierRecords + 3000);
+    expect((await wholeSite(ws.out)).summary.records_in_warehouse.feedback).toBe(earlierRecords + 1000);
   }, 300_000);
 
   it('under the site, during publish: one line, the previous site whole and unchanged, nothing half built left beside it', async () => {
@@ -188,7 +211,7 @@ describe.skipIf(smallDisk === null)('a full disk (a real one: a 64 MiB tmpfs)', 
     await copyRun(earlier, { ...ws, out });
     const before = await wholeSite(out);
     await ws.write('b.csv', feedbackCsv('B', 50));
-    const filler = await fillDisk(disk, 16 * 1024);
+    const filler = fillDiskSync(disk, 16 * 1024);
 
     const { code, err } = await runHere(runArgs(ws, 'vi', ws.db, out));
     expect(code).toBe(1);
