@@ -40,6 +40,7 @@ const UNIT_FILES_ELSEWHERE = [
   'storage-fault',
   'table-writer',
   'time',
+  'vitest-projects',
   'bench/figures',
   'fixes/fix-verdict',
   'ingest/columns',
