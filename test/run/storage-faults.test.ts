@@ -37,6 +37,21 @@ function runChildWithFullDisk(args: string[], point: string): Promise<{ code: nu
   return new Promise((done) => child.once('close', (code) => done({ code, lines: err.trimEnd().split('\n') })));
 }
 
+/**
+ * The same in this process, `HEARKEN_DISK_FULL_AT` set while it runs: its exit code and what it
+ * wrote to stderr (its progress is silent). The point is armed in no other test of this file, so
+ * its count of times reached starts here.
+ */
+async function runHereWithFullDisk(args: string[], point: string): Promise<{ code: number | null; lines: string[] }> {
+  process.env[DISK_FULL_AT_VARIABLE] = point;
+  try {
+    const { code, err } = await runHere(args);
+    return { code, lines: err.trimEnd().split('\n') };
+  } finally {
+    delete process.env[DISK_FULL_AT_VARIABLE];
+  }
+}
+
 /** Entries beside the site and the warehouse: nothing half built, set aside or locked may be left. */
 async function leftovers(ws: Workspace): Promise<string[]> {
   return (await readdir(ws.root)).filter((entry) => !['input', 'out', 'warehouse.duckdb', 'warehouse.duckdb.wal'].includes(entry));
@@ -114,18 +129,21 @@ describe('a damaged warehouse', () => {
 });
 
 describe('a full disk (injected: HEARKEN_DISK_FULL_AT)', () => {
+  // what a process prints on its way out is checked once, in a child; the other point runs in this
+  // process, where the same main() answers, without a child's start (loading the CLI, the text
+  // stage and the publisher again: about 3 CPU-s)
   it.each([
-    ['ingest.file-transaction', 'vi'],
-    ['publish.built', 'zh'],
-  ] as const)('at %s: one line, exit 1, the previous site whole and unchanged, nothing left half built', async (point, language) => {
+    ['ingest.file-transaction', 'vi', 'a child process', runChildWithFullDisk],
+    ['publish.built', 'zh', 'this process', runHereWithFullDisk],
+  ] as const)('at %s (%s, in %s): one line, exit 1, the previous site whole and unchanged, nothing left half built', async (point, language, _where, runWithFullDisk) => {
     await copyRun(earlier, ws);
     const before = await wholeSite(ws.out);
     await ws.write('b.csv', feedbackCsv('B', 40));
 
-    const { code, lines } = await runChildWithFullDisk(runArgs(ws, language), point);
+    const { code, lines } = await runWithFullDisk(runArgs(ws, language), point);
     const site = t(language, 'fault.siteUnchanged', { out: ws.out });
     expect(code).toBe(1);
-    // the progress lines, then the error: one line, no stack
+    // the progress lines (a child's), then the error: one line, no stack
     expect(lines.at(-1)).toBe(`hearken: ${t(language, 'fault.diskFullSomewhere', { db: ws.db, out: ws.out, tmp: tmpdir(), site })}`);
     expect(lines.filter((line) => /hearken:|Error|^\s+at /.test(line))).toHaveLength(1);
     expect((await wholeSite(ws.out)).runId).toBe(before.runId);
