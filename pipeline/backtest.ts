@@ -17,7 +17,7 @@ import {
 } from './detect/planted-evaluation.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { formatNumber, t } from './i18n.ts';
-import { executePlan } from './plan.ts';
+import { executePlan, martsReadBy } from './plan.ts';
 import { prepareIncrements } from './increments.ts';
 import type { Progress } from './progress.ts';
 import { checkInputFolder } from './ingest/discover.ts';
@@ -198,7 +198,8 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     const drops = new Map<string, WarningCandidate[]>();
     // with --verbose, each model's and step's time summed over the Mondays, told once at the end
     const times = new Map<string, number>();
-    // the plan up to the detectors, with the satisfaction watch and the detector steps replayed for every Monday
+    // the plan up to the detectors, with the satisfaction watch and the detector steps replayed for
+    // every Monday; of the marts only those the satisfaction and detect stages read
     await executePlan(
       connection,
       ['warehouse', 'ingest', 'text', 'marts', 'satisfaction', 'detect'],
@@ -259,6 +260,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
           if (stage === 'satisfaction' || stage === 'detect') progress.done();
         },
         ...(config.verbose ? { timed: (name: string, seconds: number) => times.set(name, (times.get(name) ?? 0) + seconds) } : {}),
+        marts: martsReadBy(['satisfaction', 'detect']),
       },
     );
     for (const [name, seconds] of times) progress.info(t(config.language, 'run.timed', { name, seconds: seconds.toFixed(2) }));

@@ -409,6 +409,35 @@ export interface StageHooks<S extends StageName> {
   finished?(stage: S): void;
   /** Each model's and each TypeScript step's wall time, for profiling a run (`--verbose`). */
   timed?: Timed;
+  /** The marts to build (a subset of MART_MODELS, as martsReadBy gives); absent: every one. */
+  marts?: ReadonlySet<string>;
+}
+
+/**
+ * The marts (MART_MODELS) that the models of `stages` read, directly or through other marts, by
+ * the relation names in their SQL; with the incremental and partitioned ones always, which must
+ * keep up with the record versions the satisfaction stage stores. A command that executes only
+ * those stages (a backtest) builds only these: the other marts, rebuilt whole for each as-of date,
+ * are what the site and the exports read.
+ */
+export function martsReadBy(stages: readonly StageName[]): Set<string> {
+  const reads = (model: string) => MART_MODELS.filter((mart) => mart !== model && new RegExp(`\\b${relationOf(mart)}\\b`).test(modelSql(model)));
+  const marts = new Set<string>(MART_MODELS.filter((mart) => mart in INCREMENTAL_MODELS || mart in PARTITIONED_MODELS));
+  const pending: string[] = PLAN.filter((stage) => stages.includes(stage.stage)).flatMap((stage) => stage.steps.flatMap((step) => [...step.models]));
+  pending.push(...marts);
+  for (let model = pending.pop(); model !== undefined; model = pending.pop()) {
+    for (const mart of reads(model)) {
+      if (marts.has(mart)) continue;
+      marts.add(mart);
+      pending.push(mart);
+    }
+  }
+  return marts;
+}
+
+/** Whether the plan builds one of its models: every one but the marts left out of `marts` (StageHooks). */
+function builds(model: string, marts: ReadonlySet<string> | undefined): boolean {
+  return marts === undefined || !(MART_MODELS as readonly string[]).includes(model) || marts.has(model);
 }
 
 /**
@@ -428,7 +457,7 @@ export async function executePlan<S extends StageName>(
     hooks.started?.(stage.stage as S);
     for (const step of stage.steps as readonly (ModelStep | TypeScriptStep)[]) {
       if ('step' in step) await timing(step.step, hooks.timed, () => run[step.step]!(stepModels(connection, step, hooks.timed)));
-      else for (const model of step.models) await timing(model, hooks.timed, () => runPlannedModel(connection, model));
+      else for (const model of step.models) if (builds(model, hooks.marts)) await timing(model, hooks.timed, () => runPlannedModel(connection, model));
     }
     hooks.finished?.(stage.stage as S);
   }
