@@ -20,5 +20,6 @@ select
     null::boolean as rule_trend,
     null::boolean as rule_two_in_three,
     null::boolean as trial_limits,      -- fewer points than a baseline needs
-    null::varchar as limits_from        -- YYYY-MM: first month of the period whose limits judged it
+    null::varchar as limits_from,       -- YYYY-MM: first month of the period whose limits judged it
+    null::double as upper_998_pct       -- upper end of the month's own 99.8% interval (respondents as clusters)
 from satisfaction_cell_head() as head;

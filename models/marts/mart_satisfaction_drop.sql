@@ -8,14 +8,19 @@
 --        lower 2-sigma limit;
 --   funnel: in that month the department lies below the lower 99.8% limit of the funnel comparing
 --        its hospital's departments for the same patient type and dimension
---        (mart_satisfaction_cell_funnel). For a section or one patient type it only corroborates
---        a fall on the cell's own chart: a department below its peers in one section month after
---        month is a standing gap, not a drop;
+--        (mart_satisfaction_cell_funnel). It only corroborates a fall on the cell's own chart: a
+--        department below its peers is a position, not a fall (one section month after month is a
+--        standing gap; the outpatient clinic's whole form, its access section always lower, sits
+--        low among the inpatient wards);
 --   xmr_weekly: in a series watched weekly (its usual week's interval narrow enough:
 --        pipeline/satisfaction/weekly.ts), the latest complete week (satisfaction_week) and the
 --        week before are both below the lower process limit (mart_satisfaction_weekly_spc). A
 --        week alone is not enough: with a hundred series watched, one of them has a 3-sigma week
 --        every few weeks by chance.
+-- A fall on a chart (xmr, xmr_weekly) must also be one its own period's answers can tell: the
+-- period's 99.8% interval (upper_998_pct, respondents as clusters) lies wholly below the centre
+-- line. A chart's limits come from the spread of earlier periods, and quiet months make them
+-- tighter than a month of 50 respondents can be read to.
 -- Every signal must also fall far enough below what was expected to be worth a department's week:
 -- satisfaction_min_drop_pct points for the whole questionnaire of every patient (a large
 -- department's chart is so tight that a 2-point dip is a special cause), and
@@ -27,6 +32,7 @@ create or replace table mart_satisfaction_drop as
 with monthly as (
     select * from mart_satisfaction_cell_spc
     where month = getvariable('satisfaction_month') and point_type = 'special_cause_concern'
+        and upper_998_pct < mean_pct
 ),
 
 funnel as (
@@ -45,6 +51,7 @@ weekly as (
         and week_before.week::date = this_week.week::date - 7
     where this_week.week = getvariable('satisfaction_week') and this_week.watched
         and this_week.below_lower_limit and week_before.below_lower_limit
+        and this_week.upper_998_pct < this_week.mean_pct
 ),
 
 candidates as (
@@ -76,11 +83,11 @@ material as (
     end
 ),
 
--- a section's or a patient type's funnel signal stands only beside a fall on the cell's own chart
+-- a funnel signal stands only beside a fall on the cell's own chart
 corroborated as (
     select *
     from material
-    qualify method <> 'funnel' or (patient_type = 'all' and dimension = 'all')
+    qualify method <> 'funnel'
         or count(*) filter (where method <> 'funnel') over (partition by hospital, department, patient_type, dimension) > 0
 ),
 

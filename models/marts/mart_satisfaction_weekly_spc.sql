@@ -17,5 +17,6 @@ create or replace table mart_satisfaction_weekly_spc (
     mean_pct double,
     lower_limit_pct double,
     upper_limit_pct double,
-    below_lower_limit boolean
+    below_lower_limit boolean,
+    upper_998_pct double                -- upper end of the week's own 99.8% interval (respondents as clusters)
 );

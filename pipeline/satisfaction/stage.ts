@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../config.ts';
 import { queryRows, setVariables } from '../db.ts';
 import { buildSatisfactionMeasures } from './measures.ts';
-import { readPeriodCounts, type PeriodCounts } from './period-counts.ts';
+import { clusteredCountsOf, readPeriodCounts, type PeriodCounts } from './period-counts.ts';
 import { buildSatisfactionTrends, latestCompleteMonth } from './trends.ts';
 import { buildWeeklyWatch, latestCompleteWeek, weeklySeriesOf, type WeeklySeries } from './weekly.ts';
 import { SATISFACTION_DROP_MODELS, type StepModels } from '../plan.ts';
@@ -47,14 +47,7 @@ export type IndexRow = {
 export function indexRow(row: PeriodCounts): IndexRow {
   const head = { hospital: row.hospital, department: row.department, patient_type: row.patient_type, month: row.period, dimension: row.dimension, responses: row.responses };
   if (row.responses < MIN_RESPONSES) return { ...head, pct_satisfied: null, mean_score: null, ci_low: null, ci_high: null, suppressed: true };
-  const interval = clusteredProportion({
-    n: row.responses,
-    sumY: row.satisfied_answers,
-    sumM: row.answers,
-    sumYY: row.sum_yy,
-    sumYM: row.sum_ym,
-    sumMM: row.sum_mm,
-  });
+  const interval = clusteredProportion(clusteredCountsOf(row));
   return { ...head, pct_satisfied: 100 * interval.estimate, mean_score: row.score_sum / row.answers, ci_low: 100 * interval.lower, ci_high: 100 * interval.upper, suppressed: false };
 }
 

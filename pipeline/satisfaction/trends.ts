@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { PeriodCounts } from './period-counts.ts';
+import { clusteredCountsOf, fallUpperPct, type PeriodCounts } from './period-counts.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { funnelPlot } from '../statistics/funnel_plot.ts';
 import type { XmrChartPoint, XmrInputPoint } from '../statistics/xmr_chart.ts';
@@ -54,6 +54,8 @@ export type CellSpcRow = CellHead & {
   rule_two_in_three: boolean | null;
   trial_limits: boolean | null;
   limits_from: string | null;
+  /** The upper end of the month's own 99.8% interval (fallUpperPct): a fall must lie wholly below the centre line. */
+  upper_998_pct: number | null;
 };
 
 /** A suppressed month's chart columns: none. */
@@ -71,6 +73,7 @@ const NO_CHART = Object.freeze({
   rule_two_in_three: null,
   trial_limits: null,
   limits_from: null,
+  upper_998_pct: null,
 });
 
 /**
@@ -148,6 +151,7 @@ export function spcRows(counts: readonly PeriodCounts[], lastMonth: string, minR
       rule_two_in_three: point.ruleTwoInThree,
       trial_limits: point.shortGroupWarning,
       limits_from: point.limitsFrom,
+      upper_998_pct: fallUpperPct(c),
     };
   });
 }
@@ -203,14 +207,7 @@ function funnelOf(inMonth: readonly PeriodCounts[], unitOf: (c: PeriodCounts) =>
   const units = inMonth
     .filter((c) => c.responses >= minResponses)
     .map((c) => {
-      const interval = clusteredProportion({
-        n: c.responses,
-        sumY: c.satisfied_answers,
-        sumM: c.answers,
-        sumYY: c.sum_yy,
-        sumYM: c.sum_ym,
-        sumMM: c.sum_mm,
-      });
+      const interval = clusteredProportion(clusteredCountsOf(c));
       return { group: unitOf(c), numerator: interval.estimate * interval.effectiveN, denominator: interval.effectiveN };
     });
   const plot = units.length > 0 ? funnelPlot(units, { dataType: 'PR', multiplier: 100 }) : null;

@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { PeriodCounts } from './period-counts.ts';
+import { clusteredCountsOf, fallUpperPct, type PeriodCounts } from './period-counts.ts';
 import { clusteredProportion } from '../statistics/clustered_proportion.ts';
 import { addDays } from '../time.ts';
 import { xmrLimits } from '../statistics/xmr_limits.ts';
@@ -51,13 +51,15 @@ export type WeeklySpcRow = {
   lower_limit_pct: number | null;
   upper_limit_pct: number | null;
   below_lower_limit: boolean | null;
+  /** The upper end of the week's own 99.8% interval (fallUpperPct): a fall must lie wholly below the centre line. */
+  upper_998_pct: number | null;
 };
 
 const seriesOf = (c: PeriodCounts) => JSON.stringify([c.hospital, c.department, c.patient_type, c.dimension]);
 
 /** Half the width of a week's 95% interval of pct_satisfied, in points (clusteredProportion). */
 function halfWidthPct(c: PeriodCounts): number {
-  const interval = clusteredProportion({ n: c.responses, sumY: c.satisfied_answers, sumM: c.answers, sumYY: c.sum_yy, sumYM: c.sum_ym, sumMM: c.sum_mm });
+  const interval = clusteredProportion(clusteredCountsOf(c));
   return (100 * (interval.upper - interval.lower)) / 2;
 }
 
@@ -136,7 +138,7 @@ export function weeklyChartRows(series: readonly WeeklySeries[], lastWeek: strin
         half_width_pct: widths[i] ?? null,
         watched,
       };
-      if (chart === null || widths[i] === null) return [{ ...head, pct_satisfied: null, mean_pct: null, lower_limit_pct: null, upper_limit_pct: null, below_lower_limit: null }];
+      if (chart === null || widths[i] === null) return [{ ...head, pct_satisfied: null, mean_pct: null, lower_limit_pct: null, upper_limit_pct: null, below_lower_limit: null, upper_998_pct: null }];
       const pct = pctOf(c);
       return [
         {
@@ -146,6 +148,7 @@ export function weeklyChartRows(series: readonly WeeklySeries[], lastWeek: strin
           lower_limit_pct: known ? chart.lowerProcessLimit : null,
           upper_limit_pct: known ? chart.upperProcessLimit : null,
           below_lower_limit: known && pct < chart.lowerProcessLimit,
+          upper_998_pct: fallUpperPct(c),
         },
       ];
     });

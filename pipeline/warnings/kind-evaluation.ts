@@ -170,7 +170,8 @@ function median(values: readonly number[]): number | null {
  * sentinel) and per hospital, and for all hospitals together: recall in time (a count problem
  * within `recallDays` of its onset, a survey drop within `recallDays` of the end of its first
  * month, a serious event within `sentinelDays` of its record), precision (distinct warnings of the
- * kind pointing at a planted problem), hits on decoys, false alarms per 100 cell-weeks (count
+ * kind pointing at a planted problem; a sentinel at a planted event, or at a planted problem as a
+ * count warning does), hits on decoys, false alarms per 100 cell-weeks (count
  * kinds, where `cellWeeks` gives the hospital's) and the median delay. A warning counts toward the
  * recall of its own kind and of every signal merged into it (one problem, one warning); toward
  * precision of its own kind only. A warning is distinct by its id, as first raised. A record is
@@ -187,8 +188,10 @@ export function evaluateKinds(warnings: readonly ScoredWarning[], truth: GroundT
   const eventRecords = new Map((truth.sentinels ?? []).map((event) => [event, recordMatcher(event.hospital, [event.record_id], event.source === undefined ? [] : [event.source])]));
   const about = (warning: ScoredWarning, problem: PlantedProblem) => pointsAt(warning, problem, plantedRecords.get(problem)!);
   const holds = (warning: ScoredWarning, event: PlantedSentinel) => warning.evidence.some((record) => eventRecords.get(event)!(warning, record));
+  // a sentinel event of several records may be a planted problem told by its own words (the
+  // paediatric ward's gastro cluster, "mấy cháu bị đau bụng": an outbreak): about it by the quarter rule
   const pointing = (warning: ScoredWarning) =>
-    warning.kind === 'sentinel' ? (truth.sentinels ?? []).some((event) => holds(warning, event)) : truth.planted.some((problem) => about(warning, problem));
+    (warning.kind === 'sentinel' && (truth.sentinels ?? []).some((event) => holds(warning, event))) || truth.planted.some((problem) => about(warning, problem));
 
   /** Delay in days to the first warning in time counting for `kind`, or null. */
   const delay = (kind: EvaluatedKind, start: string, windowEnd: string, isAbout: (warning: ScoredWarning) => boolean): number | null => {

@@ -143,13 +143,23 @@ describe('mart_satisfaction_funnel', () => {
 });
 
 describe('mart_satisfaction_drop', () => {
-  it('lists the planted department by both methods, and the hospital as a whole by XmR', async () => {
+  it('lists the planted department by both methods, and not the hospital as a whole: its fall is inside its own month’s noise', async () => {
     const drops = await ws.query(
       "select department, period_start::varchar as period_start, period_end::varchar as period_end, method, reason, responses, observed_pct from mart_satisfaction_drop where patient_type = 'all' and dimension = 'all'",
     );
+    // ALL in 2025-06: (6 + 18 + 17 + 16 + 19 + 17 + 18 + 16 + 19 + 17)/200 = 163/200 = 81.5 %, below
+    // its chart's lower limit (the other departments alternate without noise), but its own 99.8%
+    // interval (Wilson on n_eff = 199, z = 3.0902) reaches 88.49 %, above its centre line of 87.4 %.
+    // Khoa Nhi's (6 of 20, n_eff 19) reaches 64.02 %, far below its 85.
+    const [all] = await ws.query<{ upper_998_pct: number; mean_pct: number; point_type: string }>(
+      "select upper_998_pct, mean_pct, point_type from mart_satisfaction_cell_spc where department = 'ALL' and patient_type = 'all' and dimension = 'all' and month = '2025-06'",
+    );
+    expect(all!.point_type).toBe('special_cause_concern');
+    expect(all!.upper_998_pct).toBeCloseTo(88.4909, 3);
+    expect(all!.upper_998_pct).toBeGreaterThan(all!.mean_pct);
+    const [nhi] = await ws.query<{ upper_998_pct: number }>("select upper_998_pct from mart_satisfaction_cell_spc where department = 'Khoa Nhi' and patient_type = 'all' and dimension = 'all' and month = '2025-06'");
+    expect(nhi!.upper_998_pct).toBeCloseTo(64.0244, 3);
     expect(drops).toEqual([
-      // ALL in 2025-06: (6 + 18 + 17 + 16 + 19 + 17 + 18 + 16 + 19 + 17)/200 = 163/200
-      { department: 'ALL', period_start: '2025-06-01', period_end: '2025-06-30', method: 'xmr', reason: 'Below LCL', responses: 200, observed_pct: 81.5 },
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'funnel', reason: 'below the lower 99.8% limit', responses: 20, observed_pct: 30 },
       { department: 'Khoa Nhi', period_start: '2025-06-01', period_end: '2025-06-30', method: 'xmr', reason: 'Below LCL', responses: 20, observed_pct: 30 },
     ]);
@@ -161,17 +171,16 @@ describe('mart_satisfaction_drop', () => {
   it('becomes one satisfaction_drop warning per department, both methods merged, in warnings.json', async () => {
     const [nhi] = await ws.query<{ expected: number }>("select expected_pct as expected from mart_satisfaction_drop where department = 'Khoa Nhi' and method = 'xmr'");
     const warnings = (JSON.parse(readFileSync(join(ws.out, 'warnings.json'), 'utf8')) as WarningsFile).warnings.filter((w) => w.kind === 'satisfaction_drop');
-    // both below their lower limit: high; the whole hospital is `department: null`
+    // both below their lower limit: high; the whole hospital raises none (above)
     expect(warnings.map((w) => [w.department, w.method, w.severity, w.status, w.observed, w.period_start, w.period_end])).toEqual([
-      [null, 'xmr', 'high', 'new', 81.5, '2025-06-01', '2025-06-30'],
       ['Khoa Nhi', 'funnel+xmr', 'high', 'new', 30, '2025-06-01', '2025-06-30'],
     ]);
-    expect(warnings[1]?.expected).toBeCloseTo(nhi!.expected, 12);
+    expect(warnings[0]?.expected).toBeCloseTo(nhi!.expected, 12);
     // a section before the whole form when they fell as far; the month's XmR chart, its own history, before the funnel
-    expect(warnings[1]?.satisfaction).toMatchObject({ section: 'A', patient_type: 'all', grain: 'month', period: '2025-06', rule: 'Below LCL', quotes: [] });
-    expect(warnings[1]?.satisfaction?.cells).toHaveLength(4);
+    expect(warnings[0]?.satisfaction).toMatchObject({ section: 'A', patient_type: 'all', grain: 'month', period: '2025-06', rule: 'Below LCL', quotes: [] });
+    expect(warnings[0]?.satisfaction?.cells).toHaveLength(4);
     // 7 working days after Monday 30 June: 1-4 and 7-9 July
-    expect(warnings[1]?.due_date).toBe('2025-07-09');
+    expect(warnings[0]?.due_date).toBe('2025-07-09');
   });
 
   it('is published with the SPC and funnel tables under OUT/data', () => {

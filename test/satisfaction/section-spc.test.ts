@@ -37,8 +37,8 @@ describe('spcRows per patient type and section', () => {
   it('keeps a suppressed month as a row without numbers, one row per series and month', () => {
     const suppressed = at('outpatient', 'C', '2024-12');
     expect(suppressed).toMatchObject({ hospital: 'H', department: 'D', patient_type: 'outpatient', dimension: 'C', month: '2024-12', responses: 5, suppressed: true });
-    // the 13 chart columns, from pct_satisfied to limits_from, without numbers
-    expect(Object.values(suppressed).slice(7)).toEqual(Array(13).fill(null));
+    // the 14 chart columns, from pct_satisfied to upper_998_pct, without numbers
+    expect(Object.values(suppressed).slice(7)).toEqual(Array(14).fill(null));
     expect(rows).toHaveLength(3 * 13);
     expect(at('outpatient', 'C', '2025-06').limits_from).toBe('2024-06');
   });

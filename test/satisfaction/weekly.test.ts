@@ -48,6 +48,8 @@ describe('weeklySpcRows', () => {
     expect(fall.lower_limit_pct).toBeCloseTo(71.7, 9);
     expect(fall.upper_limit_pct).toBeCloseTo(98.3, 9);
     expect(fall.below_lower_limit).toBe(true);
+    // its own 99.8% interval (n_eff 99) reaches 64.83, below the centre line: a fall its answers can tell
+    expect(fall.upper_998_pct).toBeCloseTo(64.8302, 3);
     expect(cell(rows, 'big', '2026-03-02').half_width_pct).toBeCloseTo(5.9875, 3);
     expect(rows.filter((r) => r.department === 'big' && r.below_lower_limit === true).map((r) => r.week)).toEqual(['2026-06-08']);
   });
@@ -56,7 +58,7 @@ describe('weeklySpcRows', () => {
     const fall = cell(rows, 'small', '2026-06-08');
     expect(fall.watched).toBe(false);
     expect(fall.half_width_pct).toBeGreaterThan(10);
-    expect([fall.pct_satisfied, fall.mean_pct, fall.lower_limit_pct, fall.upper_limit_pct, fall.below_lower_limit]).toEqual([null, null, null, null, null]);
+    expect([fall.pct_satisfied, fall.mean_pct, fall.lower_limit_pct, fall.upper_limit_pct, fall.below_lower_limit, fall.upper_998_pct]).toEqual([null, null, null, null, null, null]);
   });
 
   it('suppresses a week with fewer respondents than the floor, and keeps the series watched on its usual weeks', () => {

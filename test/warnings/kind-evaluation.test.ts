@@ -86,6 +86,11 @@ describe('evaluateKinds (hand-worked)', () => {
     expect(evaluateKinds(late, truth).find((s) => s.kind === 'rise' && s.hospital === null)).toMatchObject({ found: 0, warnings: 1, pointing: 1 });
   });
 
+  it('counts a sentinel event made of a planted problem’s records as about it, a sentinel of one of them as not', () => {
+    const outbreak = [warning('O1', 'sentinel', '2025-03-16', hotline('r1', 'r2')), warning('O2', 'sentinel', '2025-03-16', hotline('r3'))];
+    expect(evaluateKinds(outbreak, truth).find((s) => s.kind === 'sentinel' && s.hospital === null)).toMatchObject({ found: 0, warnings: 2, pointing: 1, precision: 0.5 });
+  });
+
   it('leaves a sentinel’s precision unknown without planted events', () => {
     const { sentinels: _none, ...withoutEvents } = truth;
     expect(evaluateKinds(warnings, withoutEvents).find((s) => s.kind === 'sentinel' && s.hospital === null)).toMatchObject({ planted: 0, recall: null, warnings: 2, precision: null });
