@@ -16,7 +16,7 @@ with per_respondent as (
         five_answers as t,
         score_sum,
         all_satisfied,
-        unknown_answers
+        len(unknown_items) as unknown_answers
     from int_satisfaction_respondents
 ),
 

@@ -5,7 +5,7 @@ import { modelWarehouse } from '../support/model-warehouse.ts';
 /**
  * int_satisfaction_respondents at the model level: each changed response's sums over every item it
  * answered, worked by hand. Form `vn_inpatient` places q_a1 and q_b1 in sections; q_x9 it does not know.
- *   R1 (changed): q_a1 5, q_b1 4, q_x9 2 → 3 answers, one 5, two of 4 or 5, Σ 11, not all satisfied, one unknown
+ *   R1 (changed): q_a1 5, q_b1 4, q_x9 2 → 3 answers, one 5, two of 4 or 5, Σ 11, not all satisfied, q_x9 unknown
  *   R2 (changed): q_a1 5, q_b1 5 → 2 answers, two 5s, both satisfied, Σ 10, all satisfied, none unknown
  *   R3 (changed, no form): q_a1 4 → its one item unknown
  *   R4 (changed, no answers): no row; R5 (not changed): no row, its sums stay as the last run left them
@@ -38,12 +38,12 @@ describe('int_satisfaction_respondents', () => {
     `);
     await runModel(connection, 'intermediate/int_satisfaction_respondents');
     const rows = await query(
-      'select response_id, department, month, answers::integer as answers, five_answers::integer as five_answers, satisfied_answers::integer as satisfied_answers, score_sum::integer as score_sum, all_satisfied, unknown_answers::integer as unknown_answers from int_satisfaction_respondents_changed order by response_id',
+      'select response_id, department, month, answers::integer as answers, five_answers::integer as five_answers, satisfied_answers::integer as satisfied_answers, score_sum::integer as score_sum, all_satisfied, unknown_items from int_satisfaction_respondents_changed order by response_id',
     );
     expect(rows).toEqual([
-      { response_id: 'R1', department: '内科', month: '2025-06', answers: 3, five_answers: 1, satisfied_answers: 2, score_sum: 11, all_satisfied: false, unknown_answers: 1 },
-      { response_id: 'R2', department: '内科', month: '2025-06', answers: 2, five_answers: 2, satisfied_answers: 2, score_sum: 10, all_satisfied: true, unknown_answers: 0 },
-      { response_id: 'R3', department: '儿科', month: '2025-07', answers: 1, five_answers: 0, satisfied_answers: 1, score_sum: 4, all_satisfied: true, unknown_answers: 1 },
+      { response_id: 'R1', department: '内科', month: '2025-06', answers: 3, five_answers: 1, satisfied_answers: 2, score_sum: 11, all_satisfied: false, unknown_items: ['q_x9'] },
+      { response_id: 'R2', department: '内科', month: '2025-06', answers: 2, five_answers: 2, satisfied_answers: 2, score_sum: 10, all_satisfied: true, unknown_items: [] },
+      { response_id: 'R3', department: '儿科', month: '2025-07', answers: 1, five_answers: 0, satisfied_answers: 1, score_sum: 4, all_satisfied: true, unknown_items: ['q_a1'] },
     ]);
   });
 });
