@@ -129,6 +129,7 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
   'intermediate/int_complaint_deadlines': { records: 'feedback', id: 'id' },
   'marts/fct_survey_response': { records: 'survey', id: 'response_id' },
   'marts/mart_satisfaction_response_forms': { records: 'survey', id: 'response_id' },
+  'intermediate/int_satisfaction_respondents': { records: 'survey', id: 'response_id' },
 };
 
 /**
@@ -208,6 +209,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_item_sections',
   'marts/mart_satisfaction_answers',
   'marts/mart_satisfaction_period_counts',
+  'intermediate/int_satisfaction_respondents',
   'marts/mart_division_kpis',
   'marts/mart_satisfaction_modes',
   'marts/mart_satisfaction_measure_counts',
@@ -300,7 +302,7 @@ export const PLAN = [
     stage: 'text',
     steps: [
       { step: 'analyseText', models: ['text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/export_text_batch', 'text/store_text_batch'] },
-      { step: 'inferCategories', models: ['text/category_examples', 'text/reusable_category_classifier'] },
+      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/reusable_category_classifier'] },
     ],
   },
   {

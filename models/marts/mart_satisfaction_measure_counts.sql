@@ -8,20 +8,16 @@
 -- NPS from `recommend` (0..10) over responses that gave one: promoters 9–10, passives 7–8,
 -- detractors 0–6 (Reichheld 2003).
 create or replace table mart_satisfaction_measure_counts as
-with answers as (
-    select * from mart_satisfaction_answers
-),
-
-per_respondent as (
+with per_respondent as (
+    -- a respondent's answers summed once (int_satisfaction_respondents)
     select
         hospital, department, month, source, response_id,
-        count(*) as m,
-        count(*) filter (where score = 5) as t,
-        sum(score) as score_sum,
-        min(score) >= 4 as all_satisfied,
-        count(*) filter (where section is null) as unknown_answers
-    from answers
-    group by hospital, department, month, source, response_id
+        answers as m,
+        five_answers as t,
+        score_sum,
+        all_satisfied,
+        len(unknown_items) as unknown_answers
+    from int_satisfaction_respondents
 ),
 
 item_counts as (

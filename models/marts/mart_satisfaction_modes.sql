@@ -7,24 +7,25 @@
 -- were taken are not in it, so a hospital whose files never say has no rows. Never across hospitals.
 -- Variable: satisfaction_min_responses.
 create or replace table mart_satisfaction_modes as
-with answers as (
-    select hospital, source, response_id, month, score from mart_satisfaction_answers
+with respondents as (
+    select hospital, source, response_id, month, answers, satisfied_answers, score_sum from int_satisfaction_respondents
 ),
 
 modes as (
     select hospital, source, response_id, survey_mode from fct_survey_response where survey_mode is not null
 ),
 
+-- a respondent's answers summed once (int_satisfaction_respondents), here added up per mode
 counted as (
     select
-        answers.hospital,
-        answers.month,
+        respondents.hospital,
+        respondents.month,
         modes.survey_mode,
-        count(distinct (answers.source, answers.response_id))::integer as responses,
-        count(*)::integer as answers,
-        count(*) filter (where answers.score >= 4)::integer as satisfied_answers,
-        sum(answers.score)::double as score_sum
-    from answers
+        count(*)::integer as responses,
+        sum(respondents.answers)::integer as answers,
+        sum(respondents.satisfied_answers)::integer as satisfied_answers,
+        sum(respondents.score_sum)::double as score_sum
+    from respondents
     inner join modes using (hospital, source, response_id)
     group by all
 ),

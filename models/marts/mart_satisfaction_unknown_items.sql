@@ -4,10 +4,10 @@
 -- a definition, or which responses went to the wrong one.
 create or replace table mart_satisfaction_unknown_items as
 with unknown as (
-    -- an answer without a section is one its form's items (mart_satisfaction_item_sections) do not place
-    select hospital, source, month, form_id, item_code
-    from mart_satisfaction_answers
-    where section is null
+    -- an answer without a section is one its form's items (mart_satisfaction_item_sections) do not
+    -- place: each respondent's are listed once (int_satisfaction_respondents)
+    select hospital, source, month, form_id, unnest(unknown_items) as item_code
+    from int_satisfaction_respondents
 ),
 
 final as (

@@ -1,28 +1,21 @@
 -- Grain: one row per feedback record read by the text stage: what category inference needs: the
--- given category (null when the source gave none), the record's distinct terms and lexicon hits,
--- and whether it is held out (a fifth of records, chosen by a hash of its key so the choice is
--- the same every run) to measure the classifier on records it did not learn from.
+-- given category (null when the source gave none), the record's lexicon hits, and whether it is
+-- held out (a fifth of records, chosen by a hash of its key so the choice is the same every run)
+-- to measure the classifier on records it did not learn from. Its terms are listed only for the
+-- records the classifier reads (category_rows): a stored classifier reads only the unlabelled.
 create or replace temp table category_examples as
-with terms as (
-    select hospital, source, id, list(term order by term) as terms
-    from record_terms
-    group by all
-),
-
-final as (
+with final as (
     select
         analyses.hospital,
         analyses.source,
         analyses.id,
         analyses.lang,
         records.category::varchar as given_category,
-        coalesce(terms.terms, []) as terms,
         analyses.lexicon_hits,
         hash(analyses.source, analyses.id) % 5 = 0 as held_out,
         records.received_at
     from text_analyses as analyses
     inner join feedback_records as records using (hospital, source, id, content_hash)
-    left join terms using (hospital, source, id)
 )
 
 select * from final;

@@ -124,11 +124,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
     const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
     const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
     // a stored classifier needs only the records it labels; a training, or the lexicon's held-out fifth, the labelled ones too
-    const rows = await queryRows<ExampleRow>(
-      connection,
-      'select hospital, source, id, lang, given_category, terms, lexicon_hits, held_out from category_examples where lang = $lang and ($labelled or given_category is null) order by received_at desc, hospital, source, id',
-      { lang, labelled: stored === null },
-    );
+    const rows = await queryRows<ExampleRow>(connection, models.sql('text/category_rows'), { lang, labelled: stored === null });
     const labelled = rows.filter((row) => row.given_category !== null);
     const unlabelled = rows.filter((row) => row.given_category === null);
     let heldOut: HeldOutMetrics;

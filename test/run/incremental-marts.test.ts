@@ -139,7 +139,7 @@ describe('incremental marts', () => {
     const names = await relations(daily);
     expect(names).toEqual(await relations(atOnce));
     expect(names).toEqual(
-      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_period_counts', 'export_feedback', 'mart_complaint_kpis', 'quarantine']),
+      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'mart_satisfaction_measure_counts', 'mart_satisfaction_modes', 'export_feedback', 'mart_complaint_kpis', 'quarantine']),
     );
     expect(await differing(daily.db, atOnce.db, names.filter((relation) => !RUN_HISTORY.includes(relation)))).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe('incremental marts', () => {
         "select (select count(*) from int_changed_records)::integer as changed, ((select count(*) from feedback_records) + (select count(*) from survey_responses))::integer as records",
       );
       expect(counts).toEqual({ changed: 11, records: 11 });
-      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts'])).toEqual([]);
+      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents'])).toEqual([]);
     } finally {
       await ws.dispose();
     }
