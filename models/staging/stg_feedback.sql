@@ -8,51 +8,54 @@ create or replace temp table stg_feedback as
 -- Each call of the personal-data macros in a statement costs 0.05 to 0.1 CPU-s to set up, whatever
 -- the rows (BENCHMARKS.md, "The incremental day, step by step"): the four values checked of each
 -- row (source, hospital, id, department) are redacted by one call over their distinct values, and
--- joined back.
-with folded as (
-    select
-        *,
-        coalesce(source, getvariable('default_source')) as source_given,
-        folded_name(hospital) as hospital_folded,
-        folded_name(department) as department_folded
-    from input_rows
+-- joined back. Only those values, never whole rows, sit in a CTE read twice: DuckDB materializes
+-- such a CTE, and two copies of every row with its text were a quarter of this model's time.
+with sources as (
+    select distinct coalesce(source, getvariable('default_source')) as source_given from input_rows
+),
+
+-- hospitals and departments repeat on every row: each distinct spelling is folded once
+hospitals as (
+    select hospital, folded_name(hospital) as hospital_folded from input_rows group by hospital
+),
+
+departments_folded as (
+    select department, folded_name(department) as department_folded from input_rows where department is not null group by department
 ),
 
 redacted as materialized (
     select value, redact_pii(value) as value_redacted
     from (
-        select source_given as value from folded
-        union select hospital_folded from folded
-        union select id from folded
-        union select department_folded from folded
+        select source_given as value from sources
+        union select hospital_folded from hospitals
+        union select id from input_rows
+        union select department_folded from departments_folded
     )
     where value is not null
 ),
 
-input as (
-    select
-        folded.*,
-        -- a file's name may carry a phone number or a name: the source is published with every record
-        source.value_redacted as source_redacted,
-        hospital.value_redacted as hospital_cleaned,
-        id.value_redacted <> folded.id as id_holds_personal_data,
-        withheld_if_redacted(folded.department_folded, department.value_redacted) as department_withheld
-    from folded
-    left join redacted as source on source.value = folded.source_given
-    left join redacted as hospital on hospital.value = folded.hospital_folded
-    left join redacted as id on id.value = folded.id
-    left join redacted as department on department.value = folded.department_folded
+hospital_names as (
+    select hospitals.hospital, redacted.value_redacted as hospital_cleaned
+    from hospitals
+    left join redacted on redacted.value = hospitals.hospital_folded
+),
+
+-- department names as written, in NFC with white space folded (withheld when they hold personal data)
+departments as (
+    select departments_folded.department, withheld_if_redacted(departments_folded.department_folded, redacted.value_redacted) as department_raw
+    from departments_folded
+    left join redacted on redacted.value = departments_folded.department_folded
 ),
 
 -- coded values are few and repeat on every row: each distinct value is normalised and looked up
 -- once, then joined back by its exact text
 codes as (
-    select 'channel' as field, channel as value_raw from input where channel is not null group by all
-    union all select 'kind', kind from input where kind is not null group by all
-    union all select 'category', category from input where category is not null group by all
-    union all select 'status', status from input where status is not null group by all
-    union all select 'satisfied', satisfied from input where satisfied is not null group by all
-    union all select 'solved', solved from input where solved is not null group by all
+    select 'channel' as field, channel as value_raw from input_rows where channel is not null group by all
+    union all select 'kind', kind from input_rows where kind is not null group by all
+    union all select 'category', category from input_rows where category is not null group by all
+    union all select 'status', status from input_rows where status is not null group by all
+    union all select 'satisfied', satisfied from input_rows where satisfied is not null group by all
+    union all select 'solved', solved from input_rows where solved is not null group by all
 ),
 
 mapped_codes as (
@@ -61,21 +64,15 @@ mapped_codes as (
     left join stg_value_aliases as lookups on lookups.field = codes.field and lookups.alias_key = normalize_key(codes.value_raw)
 ),
 
--- department names as written, in NFC with white space folded (withheld when they hold personal data)
-departments as (
-    select department, any_value(department_withheld) as department_raw
-    from input
-    where department is not null
-    group by department
-),
-
 cleaned as (
     select
         input._row as file_row,
         input.id,
-        input.id_holds_personal_data,
-        input.source_redacted as source,
-        coalesce(input.hospital_cleaned, getvariable('file_hospital')) as hospital,
+        -- an id is published as written: one that redaction would change holds personal data
+        id.value_redacted <> input.id as id_holds_personal_data,
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        source.value_redacted as source,
+        coalesce(hospital_names.hospital_cleaned, getvariable('file_hospital')) as hospital,
         input.received_at as received_at_raw,
         parse_local_timestamp(input.received_at) as received_at,
         input.channel as channel_raw,
@@ -105,7 +102,10 @@ cleaned as (
             input.text, input.status, input.responded_at, input.resolved_at, input.satisfied
         -- solved (contract v2) only where given, so a record without it keeps the hash it had before
         ] || case when input.solved is not null then [input.solved] else [] end)::varchar) as content_hash
-    from input
+    from input_rows as input
+    left join redacted as source on source.value = coalesce(input.source, getvariable('default_source'))
+    left join hospital_names on hospital_names.hospital = input.hospital
+    left join redacted as id on id.value = input.id
     left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
     left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
     left join mapped_codes as category on category.field = 'category' and category.value_raw = input.category

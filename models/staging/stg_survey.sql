@@ -10,40 +10,45 @@ with hashed as (
     -- record later, only where a file gives it, so files without it keep their responses' hashes
     select
         * exclude (fields),
-        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash,
-        coalesce(nullif(trim(source), ''), getvariable('default_source')) as source_given,
-        folded_name(hospital) as hospital_folded,
-        folded_name(department) as department_folded,
-        nullif(trim(response_id), '') as response_id_given
+        md5_number_upper(to_json(case when survey_mode is null then fields else list_append(fields, survey_mode) end)::varchar) as content_hash
     from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
 ),
 
 -- the four values checked of each row are redacted by one call over their distinct values, as in
--- stg_feedback (which says why), and joined back
+-- stg_feedback (which says why, and why no CTE read twice holds whole rows), and joined back
+sources as (
+    select distinct coalesce(nullif(trim(source), ''), getvariable('default_source')) as source_given from input_rows
+),
+
+hospitals as (
+    select hospital, folded_name(hospital) as hospital_folded from input_rows group by hospital
+),
+
+departments_folded as (
+    select department, folded_name(department) as department_folded from input_rows where department is not null group by department
+),
+
 redacted as materialized (
     select value, redact_pii(value) as value_redacted
     from (
-        select source_given as value from hashed
-        union select hospital_folded from hashed
-        union select response_id_given from hashed
-        union select department_folded from hashed
+        select source_given as value from sources
+        union select hospital_folded from hospitals
+        union select nullif(trim(response_id), '') from input_rows
+        union select department_folded from departments_folded
     )
     where value is not null
 ),
 
-input as (
-    select
-        hashed.* exclude (source_given, hospital_folded, department_folded, response_id_given),
-        -- a file's name may carry a phone number or a name: the source is published with every record
-        source.value_redacted as source_redacted,
-        hospital.value_redacted as hospital_cleaned,
-        withheld_if_redacted(hashed.department_folded, department.value_redacted) as department_withheld,
-        response_id.value_redacted <> hashed.response_id_given as response_id_holds_personal_data
-    from hashed
-    left join redacted as source on source.value = hashed.source_given
-    left join redacted as hospital on hospital.value = hashed.hospital_folded
-    left join redacted as response_id on response_id.value = hashed.response_id_given
-    left join redacted as department on department.value = hashed.department_folded
+hospital_names as (
+    select hospitals.hospital, redacted.value_redacted as hospital_cleaned
+    from hospitals
+    left join redacted on redacted.value = hospitals.hospital_folded
+),
+
+departments as (
+    select departments_folded.department, withheld_if_redacted(departments_folded.department_folded, redacted.value_redacted) as department_raw
+    from departments_folded
+    left join redacted on redacted.value = departments_folded.department_folded
 ),
 
 lookups as (
@@ -58,12 +63,13 @@ cleaned as (
     select
         input._row as file_row,
         nullif(trim(input.response_id), '') as response_id,
-        input.response_id_holds_personal_data,
-        input.source_redacted as source,
-        coalesce(input.hospital_cleaned, getvariable('file_hospital')) as hospital,
+        response_id.value_redacted <> nullif(trim(input.response_id), '') as response_id_holds_personal_data,
+        -- a file's name may carry a phone number or a name: the source is published with every record
+        source.value_redacted as source,
+        coalesce(hospital_names.hospital_cleaned, getvariable('file_hospital')) as hospital,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
-        input.department_withheld as department_raw,
+        departments.department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
         -- hearken's extension (ward visit, post-discharge call, kiosk, online): a spelling nobody
@@ -78,7 +84,11 @@ cleaned as (
         answers.bad_item_column,
         answers.bad_answer_raw,
         input.content_hash
-    from input
+    from hashed as input
+    left join redacted as source on source.value = coalesce(nullif(trim(input.source), ''), getvariable('default_source'))
+    left join hospital_names on hospital_names.hospital = input.hospital
+    left join redacted as response_id on response_id.value = nullif(trim(input.response_id), '')
+    left join departments on departments.department = input.department
     left join lookups as patient_type
         on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)
     left join lookups as mode_lookup
