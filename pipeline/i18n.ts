@@ -24,6 +24,9 @@ import { complaintsChartCopy } from '../dashboards/charts/complaints-chart.copy.
 import { heatmapChartCopy } from '../dashboards/charts/heatmap-chart.copy.ts';
 import { sectionsChartCopy } from '../dashboards/charts/sections-chart.copy.ts';
 import { praiseChartCopy } from '../dashboards/charts/praise-chart.copy.ts';
+import { detectCommandCopy } from './detect/command.copy.ts';
+import { configCopy } from './config.copy.ts';
+import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
  * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
@@ -743,6 +746,9 @@ export const COPY_TABLES = [
   heatmapChartCopy,
   sectionsChartCopy,
   praiseChartCopy,
+  detectCommandCopy,
+  seriesInputCopy,
+  configCopy,
   shared,
 ] as const;
 
