@@ -26,6 +26,8 @@ import { sectionsChartCopy } from '../dashboards/charts/sections-chart.copy.ts';
 import { praiseChartCopy } from '../dashboards/charts/praise-chart.copy.ts';
 import { detectCommandCopy } from './detect/command.copy.ts';
 import { configCopy } from './config.copy.ts';
+import { backtestCopy } from './backtest.copy.ts';
+import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
@@ -749,6 +751,8 @@ export const COPY_TABLES = [
   detectCommandCopy,
   seriesInputCopy,
   configCopy,
+  backtestCopy,
+  plantedTruthCopy,
   shared,
 ] as const;
 
