@@ -28,6 +28,7 @@ import { detectCommandCopy } from './detect/command.copy.ts';
 import { configCopy } from './config.copy.ts';
 import { backtestCopy } from './backtest.copy.ts';
 import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
+import { referenceCopy } from './ingest/reference.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
@@ -753,6 +754,7 @@ export const COPY_TABLES = [
   configCopy,
   backtestCopy,
   plantedTruthCopy,
+  referenceCopy,
   shared,
 ] as const;
 
