@@ -29,6 +29,7 @@ import { configCopy } from './config.copy.ts';
 import { backtestCopy } from './backtest.copy.ts';
 import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
 import { referenceCopy } from './ingest/reference.copy.ts';
+import { calendarCopy } from './calendar.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
@@ -755,6 +756,7 @@ export const COPY_TABLES = [
   backtestCopy,
   plantedTruthCopy,
   referenceCopy,
+  calendarCopy,
   shared,
 ] as const;
 
