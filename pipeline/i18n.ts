@@ -30,6 +30,7 @@ import { backtestCopy } from './backtest.copy.ts';
 import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
 import { referenceCopy } from './ingest/reference.copy.ts';
 import { calendarCopy } from './calendar.copy.ts';
+import { dbCopy } from './db.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
@@ -757,6 +758,7 @@ export const COPY_TABLES = [
   plantedTruthCopy,
   referenceCopy,
   calendarCopy,
+  dbCopy,
   shared,
 ] as const;
 
