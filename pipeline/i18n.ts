@@ -31,6 +31,7 @@ import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
 import { referenceCopy } from './ingest/reference.copy.ts';
 import { calendarCopy } from './calendar.copy.ts';
 import { dbCopy } from './db.copy.ts';
+import { categoryLexiconCopy } from './text/category-lexicon.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
@@ -759,6 +760,7 @@ export const COPY_TABLES = [
   referenceCopy,
   calendarCopy,
   dbCopy,
+  categoryLexiconCopy,
   shared,
 ] as const;
 
