@@ -45,11 +45,11 @@ export function calendarOf(relativePath: string, config: Config): string {
  */
 export async function prepareCalendars(connection: DuckDBConnection, config: Config, models: StepModels): Promise<void> {
   await models.run('staging/stg_holidays');
-  const [bad] = await queryRows<{ calendar: string; date_raw: string; problem: 'calendar_empty' | 'date_invalid' | 'kind_invalid' | 'holiday_and_workday' }>(
+  const [bad] = await queryRows<{ calendar: string | null; date_raw: string | null; problem: 'calendar_empty' | 'date_invalid' | 'kind_invalid' | 'holiday_and_workday' }>(
     connection,
     'select calendar, date_raw, problem from stg_holidays where problem is not null order by all limit 1',
   );
-  if (bad) throw new PipelineError('reference', t(config.language, 'holidays.row', { calendar: bad.calendar, date: bad.date_raw, problem: t(config.language, `holidays.${bad.problem}`) }));
+  if (bad) throw new PipelineError('reference', t(config.language, 'holidays.row', { calendar: bad.calendar ?? '', date: bad.date_raw ?? '', problem: t(config.language, `holidays.${bad.problem}`) }));
 
   const known = (await queryRows<{ calendar: string }>(connection, 'select distinct calendar from stg_holidays order by 1')).map(
     (row) => row.calendar,
