@@ -1,9 +1,10 @@
 // Every error a user can fix is told in their language (zh, vi, en): each message checked in all
 // three, through the CLI where a careless user meets it, else through the function that throws it.
 // Paths, values and DuckDB's or a statistic's own reasons stay as they are.
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBacktest } from '../pipeline/backtest.ts';
@@ -326,6 +327,43 @@ describe('files a hospital supplies', () => {
     ];
     for (const [path, wording] of expected) {
       for (const language of ['en', 'zh', 'vi'] as const) expect(await thrown(() => openWarehouse(path, { language }))).toEqual({ message: wording[language], exitCode: 2 });
+    }
+  });
+});
+
+describe('a warehouse another run holds', () => {
+  it('tells that it is in use, while waiting and when giving up, in each language', async () => {
+    const db = join(root, 'held.duckdb');
+    // DuckDB's lock is per process: the holder is another one (plain node, no tsx)
+    const script = `
+      import { DuckDBInstance } from '@duckdb/node-api';
+      const instance = await DuckDBInstance.create(${JSON.stringify(db)});
+      process.stdout.write('ready\\n');
+      setTimeout(() => { instance.closeSync(); process.exit(0); }, 20000);`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(import.meta.dirname, '..') });
+    try {
+      await new Promise<void>((done, fail) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && done());
+        holder.on('exit', (code) => fail(new Error(`holder exited ${code}`)));
+      });
+      const busy: Wording = {
+        en: `the warehouse ${db} is in use by another hearken run (process ${holder.pid})`,
+        zh: `数据仓库 ${db} 正被另一个 hearken 运行占用（进程 ${holder.pid}）`,
+        vi: `kho dữ liệu ${db} đang được một lần chạy hearken khác dùng (tiến trình ${holder.pid})`,
+      };
+      const stop: Wording = {
+        en: `${busy.en}; wait for it to finish, pass --wait SECONDS, or use another --db`,
+        zh: `${busy.zh}；请等它结束，或加上 --wait 秒数，或换一个 --db`,
+        vi: `${busy.vi}; hãy đợi nó xong, thêm --wait SỐ_GIÂY, hoặc dùng --db khác`,
+      };
+      const waiting: Wording = { en: `${busy.en}; waiting`, zh: `${busy.zh}；正在等待`, vi: `${busy.vi}; đang đợi` };
+      for (const language of ['en', 'zh', 'vi'] as const) {
+        const said: string[] = [];
+        expect(await thrown(() => openWarehouse(db, { language, waitSeconds: 0.1, onWait: (message) => said.push(message) }))).toEqual({ message: stop[language], exitCode: 1 });
+        expect(said).toEqual([waiting[language]]);
+      }
+    } finally {
+      holder.kill();
     }
   });
 });
