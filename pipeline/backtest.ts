@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from './config.ts';
+import type { Config, Language } from './config.ts';
 import { prepareCalendars } from './calendar.ts';
 import { caseVariables } from './case-settings.ts';
 import { checkWarehousePath, openWarehouse, setVariables, warehouseOptions } from './db.ts';
@@ -134,18 +134,18 @@ function mondaysBetween(from: string, to: string): string[] {
 }
 
 /** `evaluatePlantedOutbreaks`, with a setting out of range reported as the user's to fix. */
-function plantedEvaluation(series: readonly WeeklySeries[], options: Partial<PlantedEvaluationOptions>): PlantedEvaluation {
+function plantedEvaluation(series: readonly WeeklySeries[], options: Partial<PlantedEvaluationOptions>, language: Language): PlantedEvaluation {
   try {
     return evaluatePlantedOutbreaks(series, options);
   } catch (error) {
-    if (error instanceof RangeError) throw new PipelineError('backtest', `--evaluate: ${error.message}`, EXIT_USAGE);
+    if (error instanceof RangeError) throw new PipelineError('backtest', t(language, 'backtest.evaluateSetting', { reason: error.message }), EXIT_USAGE);
     throw error;
   }
 }
 
-function checkDate(name: string, value: string): void {
+function checkDate(name: string, value: string, language: Language): void {
   if (!isCalendarDate(value)) {
-    throw new PipelineError('backtest', `--${name} must be a date YYYY-MM-DD, not ${value}`, EXIT_USAGE);
+    throw new PipelineError('backtest', t(language, 'backtest.notDate', { name, value }), EXIT_USAGE);
   }
 }
 
@@ -169,21 +169,21 @@ function checkDate(name: string, value: string): void {
  * first section of a Markdown evaluation.
  */
 export async function runBacktest(config: Config, options: BacktestOptions, progress: Progress, now: Date = new Date()): Promise<BacktestResult> {
-  checkDate('from', options.from);
-  checkDate('to', options.to);
-  if (options.from > options.to) throw new PipelineError('backtest', `--from ${options.from} is after --to ${options.to}`, EXIT_USAGE);
+  checkDate('from', options.from, config.language);
+  checkDate('to', options.to, config.language);
+  if (options.from > options.to) throw new PipelineError('backtest', t(config.language, 'backtest.fromAfterTo', { from: options.from, to: options.to }), EXIT_USAGE);
   await checkInputFolder(config.inputDir, config.language);
   if (options.warehouse !== null) await checkWarehousePath(options.warehouse, config.inputDir, config.language);
   const mondays = mondaysBetween(options.from, options.to);
-  if (mondays.length === 0) throw new PipelineError('backtest', `no Monday between ${options.from} and ${options.to}`, EXIT_USAGE);
+  if (mondays.length === 0) throw new PipelineError('backtest', t(config.language, 'backtest.noMonday', { from: options.from, to: options.to }), EXIT_USAGE);
   const evaluationOptions = options.evaluation ?? {};
   // settings out of range and outputs that cannot be written stop the backtest now, not after the load
-  if (options.evaluate) plantedEvaluation([], evaluationOptions);
+  if (options.evaluate) plantedEvaluation([], evaluationOptions, config.language);
   const guard = { inputDir: config.inputDir, warehouse: options.warehouse };
   await checkOutputFile(options.out, '--out', { ...guard, writtenStart: BACKTEST_FILE_START }, config.language);
   if (options.evaluate) await checkOutputFile(options.evaluate, '--evaluate', { ...guard, writtenStart: evaluationFileStart(options.evaluate), otherOutput: options.out }, config.language);
   const truthFile = truthPath(config, options);
-  const truth: GroundTruth | null = truthFile === null ? null : await readPlantedTruth(truthFile);
+  const truth: GroundTruth | null = truthFile === null ? null : await readPlantedTruth(truthFile, config.language);
 
   const scratch = options.warehouse === null ? await mkdtemp(join(tmpdir(), 'hearken-backtest-')) : null;
   const warehouse = await openWarehouse(options.warehouse ?? join(scratch!, 'backtest.duckdb'), warehouseOptions(config, progress));
@@ -287,7 +287,7 @@ export async function runBacktest(config: Config, options: BacktestOptions, prog
     progress.start(t(config.language, 'stage.evaluate', { cells: formatNumber(config.language, series.length) }), sizes.length);
     for (const size of sizes) {
       progress.tick(`k = ${size}`);
-      const result = plantedEvaluation(series, { ...evaluationOptions, sizes: [size] });
+      const result = plantedEvaluation(series, { ...evaluationOptions, sizes: [size] }, config.language);
       rows.push(...result.rows);
       skipped = result.skipped.length;
     }

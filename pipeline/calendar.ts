@@ -4,6 +4,7 @@ import { timeZoneOf, type Config } from './config.ts';
 import { queryRows } from './db.ts';
 import type { StepModels } from './plan.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
+import { t } from './i18n.ts';
 
 /** The calendar with no holidays: Monday to Friday are working days. */
 export const NO_CALENDAR = 'none';
@@ -44,11 +45,11 @@ export function calendarOf(relativePath: string, config: Config): string {
  */
 export async function prepareCalendars(connection: DuckDBConnection, config: Config, models: StepModels): Promise<void> {
   await models.run('staging/stg_holidays');
-  const [bad] = await queryRows<{ calendar: string; date_raw: string; problem: string }>(
+  const [bad] = await queryRows<{ calendar: string | null; date_raw: string | null; problem: 'calendar_empty' | 'date_invalid' | 'kind_invalid' | 'holiday_and_workday' }>(
     connection,
     'select calendar, date_raw, problem from stg_holidays where problem is not null order by all limit 1',
   );
-  if (bad) throw new PipelineError('reference', `holidays.csv: ${bad.calendar} ${bad.date_raw}: ${bad.problem}`);
+  if (bad) throw new PipelineError('reference', t(config.language, 'holidays.row', { calendar: bad.calendar ?? '', date: bad.date_raw ?? '', problem: t(config.language, `holidays.${bad.problem}`) }));
 
   const known = (await queryRows<{ calendar: string }>(connection, 'select distinct calendar from stg_holidays order by 1')).map(
     (row) => row.calendar,
@@ -56,7 +57,7 @@ export async function prepareCalendars(connection: DuckDBConnection, config: Con
   const configured = [config.calendar, ...config.calendarsByPath.map((entry) => entry.calendar)];
   for (const calendar of configured) {
     if (calendar !== null && calendar !== NO_CALENDAR && !known.includes(calendar)) {
-      throw new PipelineError('config', `unknown calendar: ${calendar} (holidays.csv has ${known.join(', ')}; or use none)`, EXIT_USAGE);
+      throw new PipelineError('config', t(config.language, 'calendar.unknown', { calendar, known: known.join(', ') }), EXIT_USAGE);
     }
   }
 

@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { caseDefaults, type CaseSettings } from './case-settings.ts';
 import { EXIT_USAGE, PipelineError } from './errors.ts';
-import { isMessageKey, t } from './i18n.ts';
+import { isMessageKey, t, type MessageKey } from './i18n.ts';
 import { LANGUAGES, type Language } from './languages.ts';
 import { isCalendarDate } from './time.ts';
 
@@ -216,35 +216,37 @@ const MAX_JSON_BYTES = 1 << 20;
  * gives a position, and never quotes the content: V8's own messages do ("Unexpected token 'r',
  * "root:x:0:0"... is not valid JSON"). A FIFO or device is refused before it is opened.
  */
-function readJson(path: string, what: string): unknown {
-  const fail = (problem: string) => new PipelineError('config', `${what} ${path} ${problem}`, EXIT_USAGE);
+function readJson(path: string, kind: 'config' | 'mapping', language: Language): unknown {
+  const what = t(language, kind === 'config' ? 'settings.configFile' : 'settings.mappingFile');
+  const fail = (key: MessageKey, values: Record<string, number> = {}) => new PipelineError('config', t(language, key, { what, path, ...values }), EXIT_USAGE);
   const info = statSync(path, { throwIfNoEntry: false });
-  if (info === undefined) throw fail('does not exist');
-  if (!info.isFile()) throw fail('is not a file');
-  if (info.size > MAX_JSON_BYTES) throw fail('is too large to be a settings file');
+  if (info === undefined) throw fail('settings.missing');
+  if (!info.isFile()) throw fail('settings.notFile');
+  if (info.size > MAX_JSON_BYTES) throw fail('settings.tooLarge');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw fail('cannot be read');
+    throw fail('settings.unreadable');
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail(jsonProblem(text, error));
+    const problem = jsonProblem(text, error);
+    throw fail(problem.key, problem.values);
   }
 }
 
-/** What is wrong with text that JSON.parse refused, told without quoting it. */
-function jsonProblem(text: string, error: unknown): string {
-  if (text.trim() === '') return 'is empty';
+/** What is wrong with text that JSON.parse refused, told without quoting it: a message key and its line and column, where V8 gives a position. */
+function jsonProblem(text: string, error: unknown): { key: MessageKey; values?: Record<string, number> } {
+  if (text.trim() === '') return { key: 'settings.empty' };
   const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
   if (position) {
     const before = text.slice(0, Number(position[1])).split('\n');
-    return `is not valid JSON (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+    return { key: 'settings.notJsonAt', values: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } };
   }
-  if (!/^\uFEFF?\s*[{[]/.test(text)) return 'is not valid JSON (it does not start with { or [)';
-  return 'is not valid JSON';
+  if (!/^\uFEFF?\s*[{[]/.test(text)) return { key: 'settings.notJsonStart' };
+  return { key: 'settings.notJson' };
 }
 
 /** Zod's own wording of a settings problem in the reader's language. */
@@ -282,7 +284,7 @@ function parseSettings<T extends z.ZodType>(schema: T, json: unknown, path: stri
 }
 
 function parseMappingFile(path: string, language: Language): ColumnMapping[] {
-  const parsed = parseSettings(z.union([mappingSchema, z.array(mappingSchema)]), readJson(path, 'mapping file'), path, 'mapping', language);
+  const parsed = parseSettings(z.union([mappingSchema, z.array(mappingSchema)]), readJson(path, 'mapping', language), path, 'mapping', language);
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
@@ -344,12 +346,12 @@ function caseSettings(given: z.infer<typeof casesSchema>): CaseSettings {
 export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
   const configPath = options.config ? resolve(cwd, options.config) : join(inputDir, CONFIG_FILE_NAME);
-  if (options.config && !existsSync(configPath)) {
-    throw new PipelineError('config', `config file ${configPath} does not exist`, EXIT_USAGE);
-  }
   // the file's own `language` is not known before the file is read: its problems are worded as --lang or the locale says
   const messageLanguage = (LANGUAGES as readonly string[]).includes(options.lang ?? '') ? (options.lang as Language) : languageFromEnvironment();
-  const file: z.infer<typeof configFileSchema> = existsSync(configPath) ? parseSettings(configFileSchema, readJson(configPath, 'config file'), configPath, 'config', messageLanguage) : {};
+  if (options.config && !existsSync(configPath)) {
+    throw new PipelineError('config', t(messageLanguage, 'settings.missing', { what: t(messageLanguage, 'settings.configFile'), path: configPath }), EXIT_USAGE);
+  }
+  const file: z.infer<typeof configFileSchema> = existsSync(configPath) ? parseSettings(configFileSchema, readJson(configPath, 'config', messageLanguage), configPath, 'config', messageLanguage) : {};
   const configDir = dirname(configPath);
   const mappings = [
     ...(file.mappings ?? []),
@@ -359,15 +361,17 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
 
   const language = options.lang ?? file.language ?? languageFromEnvironment();
   if (!(LANGUAGES as readonly string[]).includes(language)) {
-    throw new PipelineError('config', `unknown language: ${language} (use en, zh or vi)`, EXIT_USAGE);
+    // a bad language is the file's (--lang is checked by commander): its message is in --lang's or the locale's
+    throw new PipelineError('config', t(messageLanguage, 'config.unknownLanguage', { language }), EXIT_USAGE);
   }
+  const reader = language as Language;
   const timezone = options.timezone ?? file.timezone ?? defaults.timezone;
   const timezonesByPath = Object.entries(file.timezones ?? {}).map(([glob, zone]) => ({ glob, zone }));
   for (const zone of [timezone, ...timezonesByPath.map((entry) => entry.zone)]) {
-    if (!isValidTimeZone(zone)) throw new PipelineError('config', `unknown time zone: ${zone}`, EXIT_USAGE);
+    if (!isValidTimeZone(zone)) throw new PipelineError('config', t(reader, 'config.unknownTimeZone', { zone }), EXIT_USAGE);
   }
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
-    throw new PipelineError('config', `--as-of must be a date YYYY-MM-DD, not ${options.asOf}`, EXIT_USAGE);
+    throw new PipelineError('config', t(reader, 'config.asOf', { given: options.asOf }), EXIT_USAGE);
   }
   const memoryLimitMb = options.memoryLimit === undefined ? (file.memory_limit_mb ?? defaultMemoryLimitMb()) : Number(options.memoryLimit);
   if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
@@ -375,14 +379,14 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   }
   const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
-    throw new PipelineError('config', `--wait must be a number of seconds, not ${options.wait}`, EXIT_USAGE);
+    throw new PipelineError('config', t(reader, 'config.wait', { given: options.wait ?? '' }), EXIT_USAGE);
   }
   return {
     inputDir,
     dbPath: options.db ? resolve(cwd, options.db) : defaults.dbPath,
     outDir: options.out ? resolve(cwd, options.out) : defaults.outDir,
     asOf: options.asOf ?? null,
-    language: language as Language,
+    language: reader,
     hospital: file.hospital ?? basename(inputDir),
     timezone,
     timezonesByPath,

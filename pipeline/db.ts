@@ -23,7 +23,7 @@ export interface OpenOptions {
   waitSeconds?: number;
   /** Called once when the warehouse is busy and we start waiting. */
   onWait?: (message: string) => void;
-  /** The language of the message for a damaged warehouse; default English. */
+  /** The language of its messages (a busy, damaged or misplaced warehouse); default English, for callers with no reader (tests, notebooks). */
   language?: Language;
   /** MiB DuckDB may hold in memory (config.memoryLimitMb); default DuckDB's own, 80 % of RAM. */
   memoryLimitMb?: number;
@@ -82,15 +82,15 @@ export async function checkWarehousePath(path: string, inputDir: string, languag
 async function makeWarehouseFolder(path: string, language: Language): Promise<void> {
   const existing = await stat(path).catch(() => null);
   if (existing !== null && !existing.isFile()) {
-    throw new PipelineError('warehouse', `the warehouse ${path} is a folder or a device, not a file; give --db the path of a file`, EXIT_USAGE);
+    throw new PipelineError('warehouse', t(language, 'db.notAFile', { db: path }), EXIT_USAGE);
   }
   if (existing !== null && (await isPlainlyNotWarehouse(path))) throw new PipelineError('warehouse', t(language, 'db.notWarehouse', { db: path }), EXIT_USAGE);
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: a file is in the way`, EXIT_USAGE);
-    throw new PipelineError('warehouse', `cannot make the folder of the warehouse ${path}: ${oneLine(error)}`);
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new PipelineError('warehouse', t(language, 'db.folderBlocked', { db: path }), EXIT_USAGE);
+    throw new PipelineError('warehouse', t(language, 'db.folderFailed', { db: path, reason: oneLine(error) }));
   }
 }
 
@@ -105,7 +105,8 @@ export function warehouseOptions(config: Pick<Config, 'waitSeconds' | 'language'
  * the run lock, and a second run either waits for it or stops with a clear message.
  */
 export async function openWarehouse(path: string, options: OpenOptions = {}): Promise<Warehouse> {
-  await makeWarehouseFolder(path, options.language ?? 'en');
+  const language = options.language ?? 'en';
+  await makeWarehouseFolder(path, language);
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
   let announced = false;
   for (;;) {
@@ -121,18 +122,18 @@ export async function openWarehouse(path: string, options: OpenOptions = {}): Pr
         },
       };
     } catch (error) {
-      const fault = storageFaultError(error, { language: options.language ?? 'en', dbPath: path });
+      const fault = storageFaultError(error, { language, dbPath: path });
       if (fault !== null) throw fault;
       const message = oneLine(error);
       if (!/Could not set lock|Conflicting lock/i.test(message)) {
-        throw new PipelineError('warehouse', `cannot open the warehouse ${path}: ${message}`);
+        throw new PipelineError('warehouse', t(language, 'db.cannotOpen', { db: path, reason: message }));
       }
       const holder = /PID (\d+)/.exec(message)?.[1];
-      const busy = `the warehouse ${path} is in use by another hearken run${holder ? ` (process ${holder})` : ''}`;
+      const busy = holder ? t(language, 'db.busyProcess', { db: path, pid: holder }) : t(language, 'db.busy', { db: path });
       if (Date.now() >= deadline) {
-        throw new PipelineError('warehouse', `${busy}; wait for it to finish, pass --wait SECONDS, or use another --db`);
+        throw new PipelineError('warehouse', t(language, 'db.busyStop', { busy }));
       }
-      if (!announced) options.onWait?.(`${busy}; waiting`);
+      if (!announced) options.onWait?.(t(language, 'db.busyWaiting', { busy }));
       announced = true;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -24,6 +24,15 @@ import { complaintsChartCopy } from '../dashboards/charts/complaints-chart.copy.
 import { heatmapChartCopy } from '../dashboards/charts/heatmap-chart.copy.ts';
 import { sectionsChartCopy } from '../dashboards/charts/sections-chart.copy.ts';
 import { praiseChartCopy } from '../dashboards/charts/praise-chart.copy.ts';
+import { detectCommandCopy } from './detect/command.copy.ts';
+import { configCopy } from './config.copy.ts';
+import { backtestCopy } from './backtest.copy.ts';
+import { plantedTruthCopy } from './warnings/planted-truth.copy.ts';
+import { referenceCopy } from './ingest/reference.copy.ts';
+import { calendarCopy } from './calendar.copy.ts';
+import { dbCopy } from './db.copy.ts';
+import { categoryLexiconCopy } from './text/category-lexicon.copy.ts';
+import { seriesInputCopy } from './detect/series-input.copy.ts';
 
 /**
  * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
@@ -743,6 +752,15 @@ export const COPY_TABLES = [
   heatmapChartCopy,
   sectionsChartCopy,
   praiseChartCopy,
+  detectCommandCopy,
+  seriesInputCopy,
+  configCopy,
+  backtestCopy,
+  plantedTruthCopy,
+  referenceCopy,
+  calendarCopy,
+  dbCopy,
+  categoryLexiconCopy,
   shared,
 ] as const;
 

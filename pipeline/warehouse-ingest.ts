@@ -64,7 +64,7 @@ export async function prepareSession(connection: DuckDBConnection, config: Confi
 /** Ingests everything new in the input folder: the ingest step of `run` and `backtest`. */
 export async function ingestInput(connection: DuckDBConnection, config: Config, progress: Progress, now: Date, models: StepModels) {
   const runId = randomUUID();
-  const discovery = await discoverInputFiles(config.inputDir);
+  const discovery = await discoverInputFiles(config.inputDir, config.language);
   const files = await ingestFiles(connection, discovery, { config, runId, now, rulesFingerprint: rulesFingerprint(config, models), progress, models });
   return { runId, discovery, files };
 }

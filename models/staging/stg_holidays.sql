@@ -1,7 +1,7 @@
 -- Grain: one row per row of holidays.csv (the shipped data/reference/holidays.csv and any a hospital
 -- adds): a date that is a public holiday (`holiday`) or an adjusted weekend working day (`workday`,
--- China's 调休, Viet Nam's làm bù) in a calendar, typed, with `problem`: the first reason, if any,
--- that the row cannot be used. A date listed once as a holiday and once as a workday of the same
+-- China's 调休, Viet Nam's làm bù) in a calendar, typed, with `problem`: the code of the first reason,
+-- if any, that the row cannot be used (worded for people in pipeline/calendar.copy.ts). A date listed once as a holiday and once as a workday of the same
 -- calendar is a problem on both rows: which one the hospital meant cannot be guessed.
 create or replace temp table stg_holidays as
 with source as (
@@ -26,10 +26,10 @@ final as (
         kind,
         name,
         case
-            when nullif(calendar, '') is null then 'calendar is empty'
-            when holiday_date is null then 'date is not a date YYYY-MM-DD'
-            when kind is null or kind not in ('holiday', 'workday') then 'kind is not holiday or workday'
-            when min(kind) over same_day <> max(kind) over same_day then 'listed both as a holiday and as a workday'
+            when nullif(calendar, '') is null then 'calendar_empty'
+            when holiday_date is null then 'date_invalid'
+            when kind is null or kind not in ('holiday', 'workday') then 'kind_invalid'
+            when min(kind) over same_day <> max(kind) over same_day then 'holiday_and_workday'
         end as problem
     from typed
     window same_day as (partition by calendar, holiday_date)

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Language } from '../config.ts';
 import { queryRows } from '../db.ts';
@@ -7,7 +8,7 @@ import type { Progress } from '../progress.ts';
 import { csvCell } from '../publish/csv-cell.ts';
 import { checkOutputFile, writeFileAtomically } from '../publish/output-file.ts';
 import { CONTRACT_METHODS, DETECTORS } from './methods.ts';
-import { buildSeries, type CountSeries, type SeriesRow } from './series-input.ts';
+import { buildSeries, type SeriesRow } from './series-input.ts';
 
 export interface DetectOptions {
   input: string;
@@ -19,7 +20,11 @@ export interface DetectOptions {
 
 export const DETECT_HEADER = 'series,period,method,count,expected,upperbound,alarm';
 
-async function readRows(path: string): Promise<SeriesRow[]> {
+/** A folder or a missing path is told as such: DuckDB would read a folder as a file and stop on a line of binary. */
+async function readRows(path: string, language: Language): Promise<SeriesRow[]> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) throw new PipelineError('detect', t(language, 'detect.inputMissing', { path }), EXIT_USAGE);
+  if (info.isDirectory()) throw new PipelineError('detect', t(language, 'detect.inputFolder', { path }), EXIT_USAGE);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -30,11 +35,11 @@ async function readRows(path: string): Promise<SeriesRow[]> {
     );
     const names = new Set(columns.map((c) => c.name.trim().toLowerCase()));
     const missing = ['series', 'period', 'count'].filter((name) => !names.has(name));
-    if (missing.length > 0) throw new PipelineError('detect', `${path} has no ${missing.join(', ')} column (the input is series, period, count)`, EXIT_USAGE);
+    if (missing.length > 0) throw new PipelineError('detect', t(language, 'detect.noColumn', { path, columns: missing.join(', ') }), EXIT_USAGE);
     return await queryRows<SeriesRow>(connection, 'select series, period, count from read_csv($path, header = true, all_varchar = true)', { path });
   } catch (error) {
     if (error instanceof PipelineError) throw error;
-    throw new PipelineError('detect', `cannot read ${path}: ${oneLine(error)}`, EXIT_USAGE);
+    throw new PipelineError('detect', t(language, 'detect.unreadable', { path, reason: oneLine(error) }), EXIT_USAGE);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -51,16 +56,10 @@ async function readRows(path: string): Promise<SeriesRow[]> {
 export async function runDetect(options: DetectOptions, progress: Progress): Promise<{ series: number; rows: number }> {
   const methods: readonly string[] = options.method === undefined ? CONTRACT_METHODS : [options.method];
   for (const method of methods) {
-    if (!(method in DETECTORS)) throw new PipelineError('detect', `unknown method: ${method} (use ${Object.keys(DETECTORS).join(', ')})`, EXIT_USAGE);
+    if (!(method in DETECTORS)) throw new PipelineError('detect', t(options.language, 'detect.unknownMethod', { method, methods: Object.keys(DETECTORS).join(', ') }), EXIT_USAGE);
   }
   await checkOutputFile(options.out, '--out', { inputFile: options.input, writtenStart: DETECT_HEADER }, options.language);
-  let series: CountSeries[];
-  try {
-    series = buildSeries(await readRows(options.input));
-  } catch (error) {
-    if (error instanceof PipelineError) throw error;
-    throw new PipelineError('detect', oneLine(error), EXIT_USAGE);
-  }
+  const series = buildSeries(await readRows(options.input, options.language), options.language);
   let rows = 0;
   function* lines() {
     yield `${DETECT_HEADER}\n`;

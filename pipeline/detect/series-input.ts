@@ -1,3 +1,7 @@
+import type { Language } from '../languages.ts';
+import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t, type MessageKey } from '../i18n.ts';
+
 /**
  * The count series of `hearken detect` (contract section 2): rows of `series, period, count`,
  * period an integer index, an ISO date (the week's Monday, or a day) or an ISO week `YYYY-Www`.
@@ -51,16 +55,19 @@ const axes: Record<PeriodKind, { position: (p: string) => number; label: (n: num
   week: { position: isoWeekMonday, label: isoWeekLabel },
 };
 
-function parseCount(value: string | null, where: string): number {
-  const text = (value ?? '').trim();
+/** A series the user must fix, told in `language`. */
+const unusable = (language: Language, key: MessageKey, values: Record<string, string>) => new PipelineError('detect', t(language, key, values), EXIT_USAGE);
+
+function parseCount(row: SeriesRow, language: Language): number {
+  const text = (row.count ?? '').trim();
   if (text === '' || text.toUpperCase() === 'NA') return Number.NaN;
   const count = Number(text);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`${where}: count must be a whole number ≥ 0, not ${text}`);
+  if (!Number.isInteger(count) || count < 0) throw unusable(language, 'series.badCount', { series: row.series, period: row.period, count: text });
   return count;
 }
 
-/** Groups rows into series (in order of first appearance), sorted by period, with gaps filled by 0. */
-export function buildSeries(rows: readonly SeriesRow[]): CountSeries[] {
+/** Groups rows into series (in order of first appearance), sorted by period, with gaps filled by 0; a series it cannot use is told in `language`. */
+export function buildSeries(rows: readonly SeriesRow[], language: Language): CountSeries[] {
   const grouped = new Map<string, SeriesRow[]>();
   for (const row of rows) {
     const list = grouped.get(row.series);
@@ -72,14 +79,14 @@ export function buildSeries(rows: readonly SeriesRow[]): CountSeries[] {
     const [kind] = kinds;
     if (kinds.size !== 1 || !kind) {
       const bad = list.find((row) => periodKind(row.period.trim()) === null)?.period;
-      throw new Error(`series ${name}: ${bad !== undefined ? `period ${bad} is not an integer, a date or an ISO week` : 'periods mix an index, dates and ISO weeks'}`);
+      throw bad !== undefined ? unusable(language, 'series.badPeriod', { series: name, period: bad }) : unusable(language, 'series.mixedPeriods', { series: name });
     }
     const axis = axes[kind];
     const points = list
-      .map((row) => ({ at: axis.position(row.period.trim()), period: row.period.trim(), count: parseCount(row.count, `series ${name}, period ${row.period}`) }))
+      .map((row) => ({ at: axis.position(row.period.trim()), period: row.period.trim(), count: parseCount(row, language) }))
       .sort((a, b) => a.at - b.at);
     const gaps = points.slice(1).map((point, i) => point.at - points[i]!.at);
-    if (gaps.some((gap) => gap === 0)) throw new Error(`series ${name}: a period is given twice`);
+    if (gaps.some((gap) => gap === 0)) throw unusable(language, 'series.periodTwice', { series: name });
     // dates a week apart are weekly data; any other spacing steps by its smallest gap
     const step = kind === 'index' ? 1 : kind === 'week' ? 7 : Math.min(...gaps.filter((gap) => gap > 0), 7);
     const periods: string[] = [];

@@ -106,20 +106,20 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * a link that leads outside, nowhere, or in a circle is listed and not read. FIFOs, sockets and
  * devices are never opened (a FIFO blocks its reader). Results are sorted so runs are repeatable.
  */
-export async function discoverInputFiles(inputDir: string): Promise<Discovery> {
-  await checkInputFolder(inputDir);
+export async function discoverInputFiles(inputDir: string, language: Language = 'en'): Promise<Discovery> {
+  await checkInputFolder(inputDir, language);
   const root = await realpath(inputDir);
   const found: Discovery = { files: [], fixes: [], notRead: [] };
-  await walk(root, root, '', found);
+  await walk(root, root, '', found, language);
   found.files.sort((a, b) => compare(a.relativePath, b.relativePath));
   found.fixes.sort((a, b) => compare(a.relativePath, b.relativePath));
   found.notRead.sort((a, b) => compare(a.path, b.path));
   return found;
 }
 
-async function walk(root: string, dir: string, relativeDir: string, found: Discovery): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
-    if (relativeDir === '') throw new PipelineError('ingest', `input folder ${dir} cannot be read`, EXIT_USAGE);
+async function walk(root: string, dir: string, relativeDir: string, found: Discovery, language: Language): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (relativeDir === '') throw new PipelineError('ingest', t(language, 'input.unreadable', { input: dir, reason: error.code ?? oneLine(error) }), EXIT_USAGE);
     found.notRead.push({ path: relativeDir, reason: 'unreadable' });
     return [];
   });
@@ -129,7 +129,7 @@ async function walk(root: string, dir: string, relativeDir: string, found: Disco
     if (entry.isSymbolicLink()) found.notRead.push(await resolveLink(root, path, relativePath));
     else if (entry.isDirectory()) {
       if (SYSTEM_FOLDERS.has(entry.name)) found.notRead.push({ path: relativePath, reason: 'system_folder' });
-      else await walk(root, path, relativePath, found);
+      else await walk(root, path, relativePath, found, language);
     } else if (entry.isFile()) {
       const file = await classifyFile(path, relativePath);
       if ('reason' in file) found.notRead.push(file);

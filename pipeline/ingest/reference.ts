@@ -55,7 +55,7 @@ function checkUtf8(path: string, language: Language): void {
 export async function loadReferenceTables(connection: DuckDBConnection, config: Config, models: StepModels): Promise<void> {
   for (const [table, fileName] of Object.entries(REFERENCE_TABLES)) {
     const files = referenceFiles(config, fileName);
-    if (files.length === 0) throw new PipelineError('reference', `no ${fileName} in ${config.referenceDirs.join(', ')}`);
+    if (files.length === 0) throw new PipelineError('reference', t(config.language, 'reference.none', { file: fileName, dirs: config.referenceDirs.join(', ') }));
     for (const file of files) checkUtf8(file, config.language);
     // file_rank: the folder's place in reference_dirs (1 = shipped), for tables where a hospital's row replaces a shipped one.
     // Made here and not by a model: the columns are the files' headers (a hospital's may carry more), and staging/ reads them by name.
@@ -67,15 +67,15 @@ export async function loadReferenceTables(connection: DuckDBConnection, config: 
     );
     for (const column of OPTIONAL_COLUMNS[table] ?? []) await connection.run(`alter table ${table} add column if not exists ${column} varchar`);
   }
-  await checkComplaintSla(connection);
-  await checkResponseLimits(connection);
-  await checkVisits(connection);
+  await checkComplaintSla(connection, config.language);
+  await checkResponseLimits(connection, config.language);
+  await checkVisits(connection, config.language);
   await setVariables(connection, { quarantine_reasons_file: QUARANTINE_REASONS_FILE });
   await models.run('staging/stg_quarantine_reasons');
 }
 
 /** The marts cast response_limit to a number and read unit as a code: a hospital's typo stops here, with its row. */
-async function checkResponseLimits(connection: DuckDBConnection): Promise<void> {
+async function checkResponseLimits(connection: DuckDBConnection, language: Language): Promise<void> {
   const [bad] = await queryRows<{ channel: string | null; response_limit: string | null; unit: string | null }>(
     connection,
     `select channel, response_limit, unit from ref_response_limits_raw
@@ -84,15 +84,12 @@ async function checkResponseLimits(connection: DuckDBConnection): Promise<void> 
      order by all limit 1`,
   );
   if (bad) {
-    throw new PipelineError(
-      'reference',
-      `response_limits.csv: ${bad.channel ?? ''}: needs a response_limit from 0 to 3650 in hours or working_days, not ${bad.response_limit ?? ''} ${bad.unit ?? ''}`,
-    );
+    throw new PipelineError('reference', t(language, 'reference.responseLimit', { channel: bad.channel ?? '', limit: bad.response_limit ?? '', unit: bad.unit ?? '' }));
   }
 }
 
 /** The marts cast visits to a count of a month: a hospital's typo stops here, with its row. */
-async function checkVisits(connection: DuckDBConnection): Promise<void> {
+async function checkVisits(connection: DuckDBConnection, language: Language): Promise<void> {
   const [bad] = await queryRows<{ hospital: string | null; month: string | null; visits: string | null }>(
     connection,
     `select hospital, month, visits from ref_visits_raw
@@ -101,18 +98,18 @@ async function checkVisits(connection: DuckDBConnection): Promise<void> {
         or not coalesce(regexp_full_match(trim(visits), '\\d+') and try_cast(trim(visits) as bigint) > 0, false)
      order by all limit 1`,
   );
-  if (bad) throw new PipelineError('reference', `visits.csv: ${bad.hospital ?? ''} ${bad.month ?? ''}: needs a hospital, a month as YYYY-MM and a whole number of visits above 0, not ${bad.visits ?? ''}`);
+  if (bad) throw new PipelineError('reference', t(language, 'reference.visits', { hospital: bad.hospital ?? '', month: bad.month ?? '', visits: bad.visits ?? '' }));
 }
 
 /** The marts cast sla_days to a number of days: a hospital's typo stops here, with its row, not as a cast error. */
-async function checkComplaintSla(connection: DuckDBConnection): Promise<void> {
+async function checkComplaintSla(connection: DuckDBConnection, language: Language): Promise<void> {
   const [bad] = await queryRows<{ category: string | null; sla_days: string | null }>(
     connection,
     `select category, sla_days from ref_complaint_sla_raw
      where not coalesce(isfinite(try_cast(trim(sla_days) as double)) and try_cast(trim(sla_days) as double) between 0 and 3650, false)
      order by all limit 1`,
   );
-  if (bad) throw new PipelineError('reference', `complaint_sla.csv: ${bad.category ?? ''}: sla_days is not a number of days from 0 to 3650: ${bad.sla_days ?? ''}`);
+  if (bad) throw new PipelineError('reference', t(language, 'reference.slaDays', { category: bad.category ?? '', days: bad.sla_days ?? '' }));
 }
 
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { languageFromEnvironment } from '../config.ts';
 import { PipelineError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import type { Analyzer, Language, Term } from './types.ts';
 import { TEXT_DATA_DIR } from './word-lists.ts';
 
@@ -39,11 +41,11 @@ export type CategoryScores = Record<LexiconCategory, number>;
 /**
  * Parses a category lexicon: one `category<TAB>phrase` per line; blank lines and lines starting
  * with `#` are skipped. A misspelt category is a mistake the hospital can fix, so it stops the run
- * with the file and line rather than silently dropping the phrase.
+ * with the file and line, told in `messages` (the reader's language), rather than silently dropping the phrase.
  *
- * @example parseCategoryLexicon('cost\tparking fee') // [{ category: 'cost', phrase: 'parking fee' }]
+ * @example parseCategoryLexicon('cost\tparking fee', 'en') // [{ category: 'cost', phrase: 'parking fee' }]
  */
-export function parseCategoryLexicon(text: string, source = 'category lexicon'): LexiconEntry[] {
+export function parseCategoryLexicon(text: string, messages: Language, source = t(messages, 'lexicon.name')): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
@@ -52,18 +54,22 @@ export function parseCategoryLexicon(text: string, source = 'category lexicon'):
     const category = tab < 0 ? trimmed : trimmed.slice(0, tab).trim();
     const phrase = tab < 0 ? '' : trimmed.slice(tab + 1).trim();
     if (!(LEXICON_CATEGORIES as readonly string[]).includes(category)) {
-      throw new PipelineError('text', `${source} line ${index + 1}: unknown category: ${category} (use ${LEXICON_CATEGORIES.join(', ')}, then a tab and the phrase)`);
+      throw new PipelineError('text', t(messages, 'lexicon.unknownCategory', { source, line: index + 1, category, categories: LEXICON_CATEGORIES.join(', ') }));
     }
-    if (phrase === '') throw new PipelineError('text', `${source} line ${index + 1}: no phrase after the category`);
+    if (phrase === '') throw new PipelineError('text', t(messages, 'lexicon.noPhrase', { source, line: index + 1 }));
     entries.push({ category: category as LexiconCategory, phrase });
   });
   return entries;
 }
 
-/** The shipped lexicon of a language, data/text/categories/<language>.tsv. */
+/**
+ * The shipped lexicon of a language, data/text/categories/<language>.tsv. It is read on the text
+ * stage's worker threads, which are not told --lang: a broken one (an edited install) is told in
+ * the locale's language.
+ */
 export function readShippedCategoryLexicon(language: Language): LexiconEntry[] {
   const path = resolve(TEXT_DATA_DIR, 'categories', `${language}.tsv`);
-  return parseCategoryLexicon(readFileSync(path, 'utf8'), path);
+  return parseCategoryLexicon(readFileSync(path, 'utf8'), languageFromEnvironment(), path);
 }
 
 /**

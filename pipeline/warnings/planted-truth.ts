@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { checkSettings, type Language } from '../config.ts';
 import { EXIT_USAGE, PipelineError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import type { GroundTruth } from './kind-evaluation.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'truth.date');
 const names = z.array(z.string()).default([]);
 
 const decoy = z.object({
@@ -41,23 +43,19 @@ const truthSchema = z.object({
 
 /**
  * Reads a planted-truth file for `backtest --evaluate`. A file that is missing, not JSON or not of
- * this form is the user's to fix: one line naming the file and the first problem, exit 2.
+ * this form is the user's to fix: one line naming the file and the first problem, in `language`, exit 2.
  *
- * @example await readPlantedTruth('data/sample/planted.json') // { planted: [9 problems], sentinels: [7], decoys: [46] }
+ * @example await readPlantedTruth('data/sample/planted.json', 'en') // { planted: [9 problems], sentinels: [7], decoys: [46] }
  */
-export async function readPlantedTruth(path: string): Promise<GroundTruth> {
-  const fail = (problem: string) => new PipelineError('backtest', `--truth ${path}: ${problem}`, EXIT_USAGE);
+export async function readPlantedTruth(path: string, language: Language): Promise<GroundTruth> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw fail(error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read');
+    throw new PipelineError('backtest', t(language, error instanceof SyntaxError ? 'truth.notJson' : 'truth.unreadable', { path }), EXIT_USAGE);
   }
-  const parsed = truthSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw fail(`${issue.path.join('.')}: ${issue.message}`);
-  }
+  const parsed = checkSettings(truthSchema, json, language);
+  if (!parsed.ok) throw new PipelineError('backtest', t(language, 'truth.invalid', { path, detail: parsed.problem }), EXIT_USAGE);
   const { planted, sentinels, normal_rises, decoys } = parsed.data;
   return { planted, ...(sentinels === undefined ? {} : { sentinels }), decoys: [...normal_rises, ...decoys] };
 }

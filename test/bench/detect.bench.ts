@@ -91,7 +91,7 @@ export async function benchDetect(workDir: string, seriesCount: number, log: (li
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const rows = await queryRows<SeriesRow>(connection, 'select series, period, count from read_csv($path, all_varchar = true)', { path: PUBLIC_SERIES });
-  const publicSeries = buildSeries(rows).map((s) => s.counts);
+  const publicSeries = buildSeries(rows, 'en').map((s) => s.counts);
   const hearkenSeconds = timeMethods(publicSeries, SHARED_METHODS);
 
   let rSeconds: Record<string, number> | null = null;

@@ -58,11 +58,11 @@ describe('hearken detect, through the contract, against R surveillance 1.20.3', 
 describe('count series input', () => {
   it('fills a missing week with 0 and labels it in the series own kind', () => {
     const rows = (periods: string[]) => periods.map((period, i) => ({ series: 's', period, count: String(i + 1) }));
-    expect(buildSeries(rows(['3', '1', '4']))).toEqual([{ name: 's', periods: ['1', '2', '3', '4'], counts: [2, 0, 1, 3] }]);
-    expect(buildSeries(rows(['2025-01-06', '2025-01-20']))[0]).toEqual({ name: 's', periods: ['2025-01-06', '2025-01-13', '2025-01-20'], counts: [1, 0, 2] });
+    expect(buildSeries(rows(['3', '1', '4']), 'en')).toEqual([{ name: 's', periods: ['1', '2', '3', '4'], counts: [2, 0, 1, 3] }]);
+    expect(buildSeries(rows(['2025-01-06', '2025-01-20']), 'en')[0]).toEqual({ name: 's', periods: ['2025-01-06', '2025-01-13', '2025-01-20'], counts: [1, 0, 2] });
     // ISO weeks across a year end: 2020 has 53 weeks
-    expect(buildSeries(rows(['2020-W52', '2021-W01']))[0]?.periods).toEqual(['2020-W52', '2020-W53', '2021-W01']);
-    expect(buildSeries([{ series: 's', period: '1', count: 'NA' }])[0]?.counts).toEqual([Number.NaN]);
+    expect(buildSeries(rows(['2020-W52', '2021-W01']), 'en')[0]?.periods).toEqual(['2020-W52', '2020-W53', '2021-W01']);
+    expect(buildSeries([{ series: 's', period: '1', count: 'NA' }], 'en')[0]?.counts).toEqual([Number.NaN]);
   });
 
   it('says what is wrong, in one line, with exit 2', async () => {

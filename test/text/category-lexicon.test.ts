@@ -20,23 +20,23 @@ const whitespace: Analyzer = (text) =>
     .filter((word) => word !== '')
     .map((word) => ({ key: word.toLowerCase(), surface: word }));
 
-const entries = (lines: string): LexiconEntry[] => parseCategoryLexicon(lines);
+const entries = (lines: string): LexiconEntry[] => parseCategoryLexicon(lines, 'en');
 const none: CategoryScores = { process: 0, attitude: 0, quality: 0, cost: 0, facility: 0 };
 
 describe('parseCategoryLexicon', () => {
   it('reads category<TAB>phrase lines, skipping comments and blank lines', () => {
     const text = '# a comment\r\nprocess\twaiting list\r\n\n  # indented comment\nfacility\t 厕所 \n';
-    expect(parseCategoryLexicon(text)).toEqual([
+    expect(parseCategoryLexicon(text, 'en')).toEqual([
       { category: 'process', phrase: 'waiting list' },
       { category: 'facility', phrase: '厕所' },
     ]);
   });
 
   it('stops at a misspelt category or a missing phrase, naming the file and line', () => {
-    expect(() => parseCategoryLexicon('process\tqueue\nfacilty\tlift', 'my.tsv')).toThrow('my.tsv line 2: unknown category: facilty');
-    expect(() => parseCategoryLexicon('other\tnothing')).toThrow('unknown category: other');
-    expect(() => parseCategoryLexicon('process queue')).toThrow('line 1: unknown category: process queue');
-    expect(() => parseCategoryLexicon('cost\t  ')).toThrow('line 1: no phrase after the category');
+    expect(() => parseCategoryLexicon('process\tqueue\nfacilty\tlift', 'en', 'my.tsv')).toThrow('my.tsv line 2: unknown category: facilty');
+    expect(() => parseCategoryLexicon('other\tnothing', 'en')).toThrow('unknown category: other');
+    expect(() => parseCategoryLexicon('process queue', 'en')).toThrow('line 1: unknown category: process queue');
+    expect(() => parseCategoryLexicon('cost\t  ', 'en')).toThrow('line 1: no phrase after the category');
   });
 });
 

@@ -31,7 +31,7 @@ describe('formatKindScoreTable', () => {
 
 describe('readPlantedTruth', () => {
   it('reads the generated sample’s truth: its problems, serious events, and both lists of decoys', async () => {
-    const truth = await readPlantedTruth(resolve(import.meta.dirname, '../../data/sample/planted.json'));
+    const truth = await readPlantedTruth(resolve(import.meta.dirname, '../../data/sample/planted.json'), 'en');
     expect(truth.planted).toHaveLength(9);
     expect(truth.sentinels).toHaveLength(7);
     expect(truth.decoys.map((decoy) => decoy.id)).toEqual(expect.arrayContaining(['uk-ae-steady', 'vn-one-day-blip', 'cn-harmless-fall']));
@@ -42,8 +42,8 @@ describe('readPlantedTruth', () => {
     const folder = mkdtempSync(join(tmpdir(), 'hearken-truth-'));
     writeFileSync(join(folder, 'bad.json'), '{"planted": [{"id": "p", "hospital": "h", "onset": "soon", "record_ids": []}]}');
     writeFileSync(join(folder, 'text.json'), 'id,text\n');
-    await expect(readPlantedTruth(join(folder, 'bad.json'))).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'bad.json')}: planted.0.onset: a date YYYY-MM-DD` });
-    await expect(readPlantedTruth(join(folder, 'text.json'))).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'text.json')}: is not valid JSON` });
-    await expect(readPlantedTruth(join(folder, 'none.json'))).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'none.json')}: cannot be read` });
+    await expect(readPlantedTruth(join(folder, 'bad.json'), 'en')).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'bad.json')}: planted.0.onset: a date YYYY-MM-DD` });
+    await expect(readPlantedTruth(join(folder, 'text.json'), 'en')).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'text.json')}: is not valid JSON` });
+    await expect(readPlantedTruth(join(folder, 'none.json'), 'en')).rejects.toMatchObject({ exitCode: 2, message: `--truth ${join(folder, 'none.json')}: cannot be read` });
   });
 });

@@ -1,0 +1,22 @@
+import type { Copy } from '../languages.ts';
+
+/** What category-lexicon.ts says to people about a lexicon line it cannot use, per language; the categories are codes and stay as written. */
+const en = {
+  'lexicon.name': 'category lexicon',
+  'lexicon.unknownCategory': '{source} line {line}: unknown category: {category} (use {categories}, then a tab and the phrase)',
+  'lexicon.noPhrase': '{source} line {line}: no phrase after the category',
+} as const;
+
+export const categoryLexiconCopy = {
+  en,
+  zh: {
+    'lexicon.name': '类别词典',
+    'lexicon.unknownCategory': '{source} 第 {line} 行：未知的类别：{category}（请用 {categories}，再接一个制表符和短语）',
+    'lexicon.noPhrase': '{source} 第 {line} 行：类别后面没有短语',
+  },
+  vi: {
+    'lexicon.name': 'từ điển phân loại',
+    'lexicon.unknownCategory': '{source} dòng {line}: loại không xác định: {category} (dùng {categories}, rồi một dấu tab và cụm từ)',
+    'lexicon.noPhrase': '{source} dòng {line}: không có cụm từ sau loại',
+  },
+} as const satisfies Copy<keyof typeof en>;
