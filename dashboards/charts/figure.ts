@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+// linkedom's single-file build (the package's own, made for workers): the same code as its modules,
+// loaded as one file instead of its many modules (0.13 CPU-s against 0.6 through tsx, in every process that publishes)
+import { parseHTML } from 'linkedom/worker';
 import type { Language } from '../../pipeline/config.ts';
 import { formatMonth } from '../../pipeline/dates.ts';
 import { formatNumber, t } from '../../pipeline/i18n.ts';
@@ -77,9 +79,13 @@ export function renderFigure(parts: FigureParts, language: Language): SafeHtml {
   }
   // linkedom writes attribute values of an HTML document with only `"` escaped: a department name
   // with `&` or `<` in an aria-label would come out as markup, so they are escaped before writing
-  // (only a value that holds one is set again: setting an attribute was a tenth of a page's rendering)
-  for (const element of [plotted, ...plotted.querySelectorAll('*')]) {
-    for (const attribute of [...element.attributes]) {
+  // (only a value that holds one is set again: setting an attribute was a tenth of a page's rendering;
+  // the elements are walked and their attributes named, since querySelectorAll('*') and `attributes`
+  // build a list and a proxy for each, a third of the pass over the sample's 1,191 charts)
+  const elements = document.createTreeWalker(plotted, 1 /* SHOW_ELEMENT */);
+  for (let element: typeof plotted | null = plotted; element !== null; element = elements.nextNode() as typeof plotted | null) {
+    for (const name of element.getAttributeNames()) {
+      const attribute = element.getAttributeNode(name)!;
       if (/[&<>]/.test(attribute.value)) attribute.value = attribute.value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
     }
   }

@@ -1,0 +1,4 @@
+// linkedom's single-file build ships no types of its own: they are the package's.
+declare module 'linkedom/worker' {
+  export * from 'linkedom';
+}
