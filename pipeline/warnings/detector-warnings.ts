@@ -162,7 +162,7 @@ interface CellTest {
  * weeklySignals doubles it, is within `fdr`. What a warning raised over two weeks states as its
  * alarm bound, as one raised on its week states its detector's.
  *
- * @example twoWeekBound(2, 1, 10, 0.05) // 6: 7 complaints have p 0.0101, doubled 0.02; 6 have 0.0317, doubled 0.063
+ * @example twoWeekBound(2, 1, 10, 0.05) // 6: 7 complaints have p 0.0101, doubled 0.020; 6 have 0.0274, doubled 0.055
  */
 export function twoWeekBound(expected: number, dispersion: number, baselineWeeks: number, fdr: number): number {
   let bound = 0;
