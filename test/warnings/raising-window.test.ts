@@ -6,6 +6,7 @@ import { enoughToOpen, goingOn, twoWeekBound, weeklySignals, type CellSeries } f
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 import { warningText, type Warning } from '../../pipeline/warnings/warnings.ts';
 import { addDays } from '../../pipeline/time.ts';
+import { renderDepartmentPage } from '../../dashboards/department-page.ts';
 
 const ISO = { day: (date: string) => date, month: (month: string) => month };
 
@@ -85,6 +86,16 @@ describe('a spike warning raised over two weeks says so (warningText)', () => {
     expect(warningText(warning, 'en', ISO).summary).toBe('Estates · facility: 7 complaints in the two weeks from 2026-03-02, against 2.9 expected (alarm above 6). Rising: lift, broken.');
     expect(warningText(warning, 'zh', ISO).summary).toBe('Estates · 设施安全：2026-03-02 起两周投诉 7 件，预期 2.9 件（超过 6 件即预警）。上升的词：lift、broken。');
     expect(warningText(warning, 'vi', ISO).summary).toBe('Estates · cơ sở vật chất: 7 khiếu nại trong hai tuần từ 2026-03-02, kỳ vọng 2,9 (cảnh báo khi vượt 6). Từ tăng: lift, broken.');
+  });
+
+  it('shows the two weeks’ figures and bound on the department’s page, in place of the week’s', () => {
+    const pack = { hospital: 'Kingsmere', department: 'Estates', as_of: '2026-03-15', generated_at: '2026-03-16T06:00:00+00:00', warnings: [warning], kpis: null };
+    const en = renderDepartmentPage(pack, 'en');
+    expect(en).toContain('<p>Estates · facility: 7 complaints in the two weeks from 2 Mar 2026, against 2.9 expected (alarm above 6). Rising: lift, broken.</p>');
+    expect(en).toContain('<li>In the two weeks from <time datetime="2026-03-02">2 Mar 2026</time>: observed 7, expected 2.9</li><li>Alert threshold 6</li>');
+    expect(en).not.toContain('Observed 3');
+    expect(renderDepartmentPage(pack, 'zh')).toContain('：实际 7，预期 2.9</li><li>预警阈值 6</li>');
+    expect(renderDepartmentPage(pack, 'vi')).toContain(': thực tế 7, dự kiến 2,9</li><li>Ngưỡng cảnh báo 6</li>');
   });
 
   it('keeps the week’s wording for a warning raised on its week', () => {
