@@ -330,9 +330,9 @@ export async function detectorCandidates(
 
 /**
  * Which groups go on an open warning, in order (strongest evidence first): a group named after a
- * cell whose own warning is open (`ownOpen`: that warning's ids, else none) goes on with it; another continues the open warning
- * one of its cells signalled in (`continues`: each member's warning id, if any) and takes its id,
- * each open warning continued by one group only. A group with an open warning's cell whose
+ * cell whose own warning is open (`ownOpen`: that warning's ids, else none) goes on with it;
+ * another continues the open warning one of its cells signalled in (`continues`: each member's
+ * warning id, if any) and takes its id, each open warning continued by one group only. A group with an open warning's cell whose
  * warning another group goes on with is a neighbour of that problem, not the problem: it is new
  * (`ongoing` false), and opens only on a new warning's evidence (the hospital's whole category,
  * counted in an app outage's warning, went on signalling after the outage's own department
