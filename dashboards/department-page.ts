@@ -151,13 +151,17 @@ function renderWarning(warning: Warning, language: Language): SafeHtml {
   const words = warningWords(warning, language);
   const q = (value: number) => (value < 0.001 ? `< ${n(0.001, 3)}` : n(value, 3));
   const item = (text: string) => html`<li>${text}</li>`;
+  const twoWeeks = warning.two_weeks;
+  const bound = twoWeeks?.upperbound ?? warning.upperbound;
   const facts = [
     warning.keywords.length > 0 ? fact('pack.keywords', warning.keywords.join(', ')) : '',
     warning.category !== null ? fact('pack.category', m(`category.${warning.category}` as MessageKey)) : '',
     warning.location !== null ? fact('pack.location', warning.location) : '',
     // a sentinel is one serious record, whatever the counts, and a breach's count is its days overdue, which its summary says: an expected 0 beside either says nothing
-    warning.kind === 'sentinel' || warning.kind === 'sla_breach' ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
-    warning.upperbound != null ? item(m('pack.upperbound', { bound: `${n(warning.upperbound, 1)}${unit}` })) : '',
+    warning.kind === 'sentinel' || warning.kind === 'sla_breach' || twoWeeks !== undefined ? '' : item(m('pack.observed', { observed: `${n(warning.observed, 1)}${unit}`, expected: `${n(warning.expected, 1)}${unit}` })),
+    // a rise raised over two weeks is shown by those two weeks' figures, as its summary states them
+    twoWeeks === undefined ? '' : html`<li>${fill(m('pack.observedTwoWeeks'), { from: dayTag(language, twoWeeks.period_start), observed: n(twoWeeks.observed, 1), expected: n(twoWeeks.expected, 1) })}</li>`,
+    bound != null ? item(m('pack.upperbound', { bound: `${n(bound, 1)}${unit}` })) : '',
     warning.baseline_start != null && warning.baseline_end != null ? html`<li>${fill(m('pack.baseline'), { start: dayTag(language, warning.baseline_start), end: dayTag(language, warning.baseline_end) })}</li>` : '',
     fact('pack.method', methodText(warning.method, language)),
     warning.q_value !== undefined ? fact('pack.qValue', q(warning.q_value)) : '',

@@ -152,6 +152,22 @@ interface CellTest {
   pValue: number;
   /** Tested below the guard as the cell's first complaints (firstComplaints). */
   firstComplaints: boolean;
+  /** The week before's assessment, where the two weeks are judged. */
+  previous: WeekAssessment | null;
+}
+
+/**
+ * The most complaints two weeks expecting `expected` together may hold without their rise
+ * signalling at all: above it, their p-value (twoWeekPValue's distribution), doubled as
+ * weeklySignals doubles it, is within `fdr`. What a warning raised over two weeks states as its
+ * alarm bound, as one raised on its week states its detector's.
+ *
+ * @example twoWeekBound(2, 1, 10, 0.05) // 6: 7 complaints have p 0.0101, doubled 0.020; 6 have 0.0274, doubled 0.055
+ */
+export function twoWeekBound(expected: number, dispersion: number, baselineWeeks: number, fdr: number): number {
+  let bound = 0;
+  while (2 * baselinePValue(bound + 1, expected, dispersion, baselineWeeks / 2) > fdr) bound++;
+  return bound;
 }
 
 /**
@@ -193,13 +209,13 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
       const previous = settings.riseWeeks >= 2 && series.kind === 'spike' && assessment.expected >= settings.riseFrom ? judge(series, t - 1) : null;
       const twoWeekP = previous === null ? null : twoWeekPValue(series.counts, t, assessment, previous);
       const pValue = twoWeekP === null ? assessment.pValue : Math.min(1, 2 * Math.min(assessment.pValue, twoWeekP));
-      return [{ series, t, assessment, twoWeekP, pValue, firstComplaints: newPlace }];
+      return [{ series, t, assessment, twoWeekP, pValue, firstComplaints: newPlace, previous }];
     });
     for (const hospital of new Set(tests.map((test) => test.series.hospital))) {
       const family = tests.filter((test) => test.series.hospital === hospital);
       const q = benjaminiHochberg(family.map((test) => test.pValue));
-      family.forEach(({ series, t, assessment, twoWeekP, pValue, firstComplaints }, i) => {
-        const overTwoWeeks = twoWeekP !== null && twoWeekP < assessment.pValue;
+      family.forEach(({ series, t, assessment, twoWeekP, pValue, firstComplaints, previous }, i) => {
+        const overTwoWeeks = twoWeekP !== null && previous !== null && twoWeekP < assessment.pValue;
         if ((assessment.alarm !== 1 && !overTwoWeeks) || q[i]! > settings.fdr) return;
         signals.push({
           kind: series.kind,
@@ -214,6 +230,7 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
           qValue: q[i]!,
           previousPValue: judge(series, t - 1)?.pValue ?? 1,
           firstComplaints,
+          ...(overTwoWeeks ? { twoWeeks: twoWeeksOf(series.counts, t, assessment, previous, settings.fdr) } : {}),
           method: assessment.method,
           baselineStart: weeks[series.start + assessment.baselineFrom]!,
           baselineEnd: addDays(weeks[series.start + assessment.baselineTo]!, 6),
@@ -222,6 +239,12 @@ export function weeklySignals(weeks: readonly string[], cells: readonly CellSeri
     }
   }
   return signals;
+}
+
+/** A rise's figures over its two weeks (CellSignal.twoWeeks): their complaints, their expectations summed, and twoWeekBound. */
+function twoWeeksOf(y: readonly number[], t: number, current: WeekAssessment, previous: WeekAssessment, fdr: number): NonNullable<CellSignal['twoWeeks']> {
+  const expected = current.expected + previous.expected;
+  return { observed: y[t]! + y[t - 1]!, expected, upperbound: twoWeekBound(expected, current.dispersion, current.baselineWeeks, fdr) };
 }
 
 /** The complaints each signal counted, each as its recordKey, and the days they were received. */
@@ -290,24 +313,41 @@ export async function detectorCandidates(
     });
   };
   const seriesOf = (signal: CellSignal) => seriesKey(signal.hospital, signal.cell);
-  // a warning already open goes on while its cells signal; a new one needs corroboration and enough evidence
-  const worthIt = (group: SignalGroup) => group.members.some(isOpen) || (corroborated(group, settings) && enoughToOpen(group, settings));
-  const current = groupsOf(week).filter(worthIt);
+  const opens = (group: SignalGroup) => corroborated(group, settings) && enoughToOpen(group, settings);
+  // a warning already open may go on while its cells signal; a new one needs corroboration and enough evidence
+  const mayRaise = (group: SignalGroup) => group.members.some(isOpen) || opens(group);
+  const current = groupsOf(week).filter(mayRaise);
   const continued = new Set(current.flatMap((group) => group.members.map(seriesOf)));
-  const carried = groupsOf(addDays(week, -7)).filter((group) => worthIt(group) && !group.members.some((member) => continued.has(seriesOf(member))));
-  // a group continues the open warning one of its cells signalled in, under that warning's id,
-  // when its named cell is not one of its own; each open warning is continued by one group only
-  const groups = [...current, ...carried];
-  const taken = new Set(groups.filter((group) => ownKeyOpen(group.primary)).flatMap((group) => ownIds(group.primary)));
-  const continuesIds = groups.map((group) => {
-    if (ownKeyOpen(group.primary)) return undefined;
-    const id = group.members.map(continues).find((k) => k !== undefined && !taken.has(k));
-    if (id !== undefined) taken.add(id);
-    return id;
-  });
-  const described = await describeSignalGroups(connection, models, groups, continuesIds, settings, evidence);
+  const carried = groupsOf(addDays(week, -7)).filter((group) => mayRaise(group) && !group.members.some((member) => continued.has(seriesOf(member))));
+  const raised = goingOn([...current, ...carried], (group) => (ownKeyOpen(group.primary) ? ownIds(group.primary) : []), (group) => group.members.map(continues)).filter(
+    ({ group, ongoing }) => ongoing || opens(group),
+  );
+  const groups = raised.map(({ group }) => group);
+  const described = await describeSignalGroups(connection, models, groups, raised.map(({ continuesId }) => continuesId), settings, evidence);
   // a new warning is judged again once its complaints are read: whose they are, which words rose in them
-  return described.filter(({ candidate, rising }, g) => groups[g]!.members.some(isOpen) || standsOnItsComplaints(groups[g]!, candidate, rising, settings)).map(({ candidate }) => candidate);
+  return described.filter(({ candidate, rising }, g) => raised[g]!.ongoing || standsOnItsComplaints(groups[g]!, candidate, rising, settings)).map(({ candidate }) => candidate);
+}
+
+/**
+ * Which groups go on an open warning, in order (strongest evidence first): a group named after a
+ * cell whose own warning is open (`ownOpen`: that warning's ids, else none) goes on with it;
+ * another continues the open warning one of its cells signalled in (`continues`: each member's
+ * warning id, if any) and takes its id, each open warning continued by one group only. A group with an open warning's cell whose
+ * warning another group goes on with is a neighbour of that problem, not the problem: it is new
+ * (`ongoing` false), and opens only on a new warning's evidence (the hospital's whole category,
+ * counted in an app outage's warning, went on signalling after the outage's own department
+ * had taken the warning, and was raised at q 0.033 as if ongoing).
+ *
+ * @example goingOn([dept, category], (g) => (g === dept ? ['W1'] : []), () => ['W1']) // [{ ongoing: true, … }, { continuesId: undefined, ongoing: false }]
+ */
+export function goingOn<G>(groups: readonly G[], ownOpen: (group: G) => readonly string[], continues: (group: G) => readonly (string | undefined)[]): { group: G; continuesId: string | undefined; ongoing: boolean }[] {
+  const taken = new Set(groups.flatMap(ownOpen));
+  return groups.map((group) => {
+    if (ownOpen(group).length > 0) return { group, continuesId: undefined, ongoing: true };
+    const continuesId = continues(group).find((id) => id !== undefined && !taken.has(id));
+    if (continuesId !== undefined) taken.add(continuesId);
+    return { group, continuesId, ongoing: continuesId !== undefined };
+  });
 }
 
 /** A cell of a hospital as `openDetectorCells` names it: its parts as written, whatever JSON spacing it was read with. */
@@ -524,6 +564,7 @@ async function describeSignalGroups(
       evidence_ids: records.map((row) => row.id),
       evidence: records.map((row) => ({ source: row.evidence_source, id: row.id })),
       upperbound: primary.upperbound,
+      ...(primary.twoWeeks === undefined ? {} : { two_weeks: { period_start: primary.firstDay, ...primary.twoWeeks } }),
       baseline_start: primary.baselineStart,
       baseline_end: primary.baselineEnd,
       q_value: qValue,

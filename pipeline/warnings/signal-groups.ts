@@ -27,6 +27,8 @@ export interface CellSignal {
   previousPValue: number;
   /** Whether the week holds its cell's first complaints, tested below the guard (a new place: firstComplaints in detector-warnings.ts). */
   firstComplaints: boolean;
+  /** Where it signalled as a rise over two weeks (firstDay the week before): the two weeks' complaints, their expectation, and the most they could hold without signalling. */
+  twoWeeks?: { observed: number; expected: number; upperbound: number };
 }
 
 /** The parts of a cell's name, its dimension first: `["department", "急诊科", "process"]`. */

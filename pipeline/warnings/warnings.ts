@@ -116,6 +116,8 @@ export interface Warning {
   due_date: string;
   /** Detector warnings: the bound the count crossed, the baseline window, the rule in words. */
   upperbound?: number | null;
+  /** Spike warnings raised by a rise over two weeks: those weeks' complaints against their expectation and bound, which its summary states (observed and expected stay its week's). */
+  two_weeks?: { period_start: string; observed: number; expected: number; upperbound: number };
   baseline_start?: string | null;
   baseline_end?: string | null;
   /** Detector warnings: the smallest BH-adjusted p-value of its signals (its rank in the list). */
@@ -294,13 +296,20 @@ function describe(row: WarningFacts, language: Language, dates: WarningDates = I
   if (row.kind === 'sentinel') return describeSentinel(row, language, department, dates);
   const category = t(language, `category.${(row.category ?? 'other') as Category}`);
   const where = row.kind === 'hotspot' ? (row.location ?? department) : row.kind === 'emerging_term' ? `“${row.keywords[0] ?? ''}”` : `${department} · ${category}`;
+  const keywords = row.keywords.join(language === 'zh' ? '、' : ', ');
+  // a rise over two weeks is told by the two weeks that raised it: its week alone may be below its own bound
+  if (row.kind === 'spike' && row.two_weeks) {
+    const { period_start: from, observed, expected, upperbound } = row.two_weeks;
+    const summary = t(language, 'warning.summary.spike.twoWeeks', { where, observed: n(observed), from: dates.day(from), expected: n(expected), bound: n(upperbound), keywords });
+    return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
+  }
   const summary = t(language, `warning.summary.${row.kind}`, {
     where,
     observed: n(row.observed),
     week: dates.day(row.period_start),
     expected: n(row.expected),
     bound: row.upperbound === null || row.upperbound === undefined ? '–' : n(row.upperbound),
-    keywords: row.keywords.join(language === 'zh' ? '、' : ', '),
+    keywords,
   });
   return { summary, suggested_action: t(language, `warning.action.category.${(row.category ?? 'other') as Category}`) };
 }
