@@ -2,10 +2,11 @@
 // new warning's evidence (helper "explain").
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { enoughToOpen, goingOn, twoWeekBound, weeklySignals, type CellSeries } from '../../pipeline/warnings/detector-warnings.ts';
+import { enoughToOpen, goingOn, twoWeekBound, weeklySignals } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals, type CellSignal } from '../../pipeline/warnings/signal-groups.ts';
 import { warningText, type Warning } from '../../pipeline/warnings/warnings.ts';
 import { addDays } from '../../pipeline/time.ts';
+import { cell, LAST, ordinary, WEEKS } from '../support/rising-cells.ts';
 import { renderDepartmentPage } from '../../dashboards/department-page.ts';
 
 const ISO = { day: (date: string) => date, month: (month: string) => month };
@@ -19,17 +20,6 @@ describe('twoWeekBound', () => {
     expect(twoWeekBound(2, 1, 10, 0.01)).toBe(7);
   });
 });
-
-/** 60 weeks from 2025-01-06 (EARS C2 throughout). */
-const WEEKS = Array.from({ length: 60 }, (_, i) => addDays('2025-01-06', 7 * i));
-const LAST = WEEKS.at(-1)!;
-
-function cell(name: string, pattern: readonly number[], tail: readonly number[] = []): CellSeries {
-  const counts = Array.from({ length: WEEKS.length - tail.length }, (_, i) => pattern[i % pattern.length]!);
-  return { kind: 'spike', hospital: 'Bệnh viện A', cell: JSON.stringify(['department', name, 'attitude']), start: 0, counts: [...counts, ...tail] };
-}
-
-const ordinary = Array.from({ length: 20 }, (_, i) => cell(`Khoa ${i}`, [[1, 2, 1, 3, 2, 1, 2], [2, 1, 1, 2, 3, 1, 1], [3, 2, 2, 1, 2, 3, 2]][i % 3]!));
 
 describe('a rise over two weeks carries its two weeks’ figures (weeklySignals)', () => {
   it('gives the pair’s complaints, summed expectation and bound beside the week’s own', () => {

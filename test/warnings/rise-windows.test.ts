@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assessWeek, type WeekAssessment } from '../../pipeline/detect/week-assessment.ts';
 import { detectionDefaults } from '../../pipeline/warnings/detection-settings.ts';
-import { corroborated, enoughToOpen, twoWeekPValue, weeklySignals, type CellSeries } from '../../pipeline/warnings/detector-warnings.ts';
+import { corroborated, enoughToOpen, twoWeekPValue, weeklySignals } from '../../pipeline/warnings/detector-warnings.ts';
 import { groupSignals } from '../../pipeline/warnings/signal-groups.ts';
 import { addDays } from '../../pipeline/time.ts';
+import { cell, LAST, ordinary, WEEKS } from '../support/rising-cells.ts';
 
 const week = (expected: number): WeekAssessment => ({
   method: 'ears_c2',
@@ -30,19 +31,6 @@ describe('twoWeekPValue', () => {
     expect(twoWeekPValue([0, 8, 0], 2, week(1), week(1))).toBe(1);
   });
 });
-
-/** 60 weeks from 2025-01-06 (EARS C2 throughout: under two years). */
-const WEEKS = Array.from({ length: 60 }, (_, i) => addDays('2025-01-06', 7 * i));
-const LAST = WEEKS.at(-1)!;
-
-/** A department's category whose usual count cycles through `pattern`, ending in `tail`. */
-function cell(name: string, pattern: readonly number[], tail: readonly number[] = []): CellSeries {
-  const counts = Array.from({ length: WEEKS.length - tail.length }, (_, i) => pattern[i % pattern.length]!);
-  return { kind: 'spike', hospital: 'Bệnh viện A', cell: JSON.stringify(['department', name, 'attitude']), start: 0, counts: [...counts, ...tail] };
-}
-
-/** The ordinary cells of a hospital's week: 20 departments' categories of one to three complaints a week. */
-const ordinary = Array.from({ length: 20 }, (_, i) => cell(`Khoa ${i}`, [[1, 2, 1, 3, 2, 1, 2], [2, 1, 1, 2, 3, 1, 1], [3, 2, 2, 1, 2, 3, 2]][i % 3]!));
 
 describe('a rise over two weeks (weeklySignals)', () => {
   // 9 attitude complaints in 7 weeks (1.29 expected a week), then 6 and 7: five times as many
