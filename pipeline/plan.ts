@@ -21,6 +21,7 @@ export const MACRO_MODELS = [
   'macros/required_fields_problem',
   'macros/csv_safe_text',
   'macros/percent_of',
+  'macros/complaint_handling_rates',
   'macros/hospital_of_path',
   'macros/input_values_cleaned',
   'macros/due_working_day_index',
