@@ -181,8 +181,8 @@ create or replace macro redact_pii(t) as
     else pii_without_identifiers(t)
   end;
 
--- withhold_pii(v), or withheld_if_redacted(v, redact_pii(v)) in a model that redacts many values
--- in one call (stg_feedback, stg_survey): a short value that names a thing (a department, a coded value) with nothing of
+-- withhold_pii(v), or withheld_if_redacted(v, redact_pii(v)) where many values are redacted in
+-- one call (input_values_cleaned): a short value that names a thing (a department, a coded value) with nothing of
 -- it kept when any of it is personal data: "张三 13812345678" in `department` is a person, not a
 -- department, and redact_pii would keep the bare name 张三, which no title marks.
 create or replace macro withheld_if_redacted(v, redacted) as

@@ -17,13 +17,9 @@ deadlines as (
 counted as (
     select
         complaints.week_start,
-        count(*) as received,
-        count(complaints.responded_at) as responded,
-        count(complaints.resolved_at) as resolved,
-        count(*) filter (where complaints.satisfied = 'yes') as satisfied,
-        count(*) filter (where complaints.satisfied in ('yes', 'no')) as satisfaction_answers,
-        count(*) filter (where complaints.resolved_at is not null and deadlines.resolved_within_sla and deadlines.on_department_clock) as resolved_within_sla,
-        count(*) filter (where complaints.resolved_at is not null and deadlines.on_department_clock) as resolved_on_clock
+        unnest(complaint_handling_counts(
+            complaints.responded_at, complaints.resolved_at, complaints.satisfied, deadlines.resolved_within_sla, deadlines.on_department_clock
+        ))
     from complaints
     left join deadlines
         on deadlines.hospital is not distinct from complaints.hospital and deadlines.source = complaints.source and deadlines.id = complaints.id
@@ -39,10 +35,7 @@ final as (
         satisfied::integer as satisfied,
         satisfaction_answers::integer as satisfaction_answers,
         resolved_within_sla::integer as resolved_within_sla,
-        percent_of(responded, received) as response_rate,
-        percent_of(resolved, received) as resolution_rate,
-        percent_of(satisfied, satisfaction_answers) as satisfaction_rate,
-        percent_of(resolved_within_sla, resolved_on_clock) as within_sla_rate
+        unnest(complaint_handling_rates(received, responded, resolved, satisfied, satisfaction_answers, resolved_within_sla, resolved_on_clock))
     from counted
 )
 

@@ -5,46 +5,10 @@
 -- hospital_of_path), today (the run's date at the hospital); the session's TimeZone is the
 -- hospital's.
 create or replace temp table stg_feedback as
--- Each call of the personal-data macros in a statement costs 0.05 to 0.1 CPU-s to set up, whatever
--- the rows (BENCHMARKS.md, "The incremental day, step by step"): the four values checked of each
--- row (source, hospital, id, department) are redacted by one call over their distinct values, and
--- joined back. Only those values, never whole rows, sit in a CTE read twice: DuckDB materializes
--- such a CTE, and two copies of every row with its text were a quarter of this model's time.
-with sources as (
-    select distinct coalesce(source, getvariable('default_source')) as source_given from input_rows
-),
-
--- hospitals and departments repeat on every row: each distinct spelling is folded once
-hospitals as (
-    select hospital, folded_name(hospital) as hospital_folded from input_rows group by hospital
-),
-
-departments_folded as (
-    select department, folded_name(department) as department_folded from input_rows where department is not null group by department
-),
-
-redacted as materialized (
-    select value, redact_pii(value) as value_redacted
-    from (
-        select source_given as value from sources
-        union select hospital_folded from hospitals
-        union select id from input_rows
-        union select department_folded from departments_folded
-    )
-    where value is not null
-),
-
-hospital_names as (
-    select hospitals.hospital, redacted.value_redacted as hospital_cleaned
-    from hospitals
-    left join redacted on redacted.value = hospitals.hospital_folded
-),
-
--- department names as written, in NFC with white space folded (withheld when they hold personal data)
-departments as (
-    select departments_folded.department, withheld_if_redacted(departments_folded.department_folded, redacted.value_redacted) as department_raw
-    from departments_folded
-    left join redacted on redacted.value = departments_folded.department_folded
+-- the four values checked of each row (source, hospital, id, department), each distinct value
+-- cleaned once (input_values_cleaned says why) and joined back
+with cleaned_values as materialized (
+    select * from input_values_cleaned('input_rows', coalesce(source, getvariable('default_source')), id)
 ),
 
 -- coded values are few and repeat on every row: each distinct value is normalised and looked up
@@ -69,17 +33,18 @@ cleaned as (
         input._row as file_row,
         input.id,
         -- an id is published as written: one that redaction would change holds personal data
-        id.value_redacted <> input.id as id_holds_personal_data,
+        id.cleaned <> input.id as id_holds_personal_data,
         -- a file's name may carry a phone number or a name: the source is published with every record
-        source.value_redacted as source,
-        coalesce(hospital_names.hospital_cleaned, getvariable('file_hospital')) as hospital,
+        source.cleaned as source,
+        coalesce(hospital.cleaned, getvariable('file_hospital')) as hospital,
         input.received_at as received_at_raw,
         parse_local_timestamp(input.received_at) as received_at,
         input.channel as channel_raw,
         channel.value as channel_mapped,
         input.kind as kind_raw,
         kind.value as kind_mapped,
-        departments.department_raw,
+        -- department names as written, in NFC with white space folded (withheld when they hold personal data)
+        department.cleaned as department_raw,
         input.location,
         input.category as category_raw,
         category.value as category_mapped,
@@ -103,28 +68,23 @@ cleaned as (
         -- solved (contract v2) only where given, so a record without it keeps the hash it had before
         ] || case when input.solved is not null then [input.solved] else [] end)::varchar) as content_hash
     from input_rows as input
-    left join redacted as source on source.value = coalesce(input.source, getvariable('default_source'))
-    left join hospital_names on hospital_names.hospital = input.hospital
-    left join redacted as id on id.value = input.id
+    left join cleaned_values as source on source.kind = 'value' and source.value = coalesce(input.source, getvariable('default_source'))
+    left join cleaned_values as hospital on hospital.kind = 'hospital' and hospital.value = input.hospital
+    left join cleaned_values as id on id.kind = 'value' and id.value = input.id
     left join mapped_codes as channel on channel.field = 'channel' and channel.value_raw = input.channel
     left join mapped_codes as kind on kind.field = 'kind' and kind.value_raw = input.kind
     left join mapped_codes as category on category.field = 'category' and category.value_raw = input.category
     left join mapped_codes as status on status.field = 'status' and status.value_raw = input.status
     left join mapped_codes as satisfied on satisfied.field = 'satisfied' and satisfied.value_raw = input.satisfied
     left join mapped_codes as solved on solved.field = 'solved' and solved.value_raw = input.solved
-    left join departments on departments.department = input.department
+    left join cleaned_values as department on department.kind = 'department' and department.value = input.department
 ),
 
 checked as (
     select
         *,
         coalesce(
-            missing_problem('id', id),
-            -- an id is published as written (exports, evidence): one that holds a phone, an ID number, an
-            -- e-mail or a name is a column mapped wrongly, and its value is not kept even in quarantine
-            case when id_holds_personal_data then {'column': 'id', 'reason': 'id_personal_data', 'value': null::varchar} end,
-            timestamp_problem('received_at', received_at_raw, received_at),
-            missing_problem('department', department_raw),
+            required_fields_problem('id', id, id_holds_personal_data, 'received_at', received_at_raw, received_at, department_raw),
             case
                 when text_is_empty then {'column': 'text', 'reason': 'text_empty', 'value': null}
                 when kind_raw is not null and kind_mapped is null

@@ -14,41 +14,10 @@ with hashed as (
     from (select *, list_value(*columns(* exclude (_row, hospital, survey_mode))) as fields from input_rows)
 ),
 
--- the four values checked of each row are redacted by one call over their distinct values, as in
--- stg_feedback (which says why, and why no CTE read twice holds whole rows), and joined back
-sources as (
-    select distinct coalesce(nullif(trim(source), ''), getvariable('default_source')) as source_given from input_rows
-),
-
-hospitals as (
-    select hospital, folded_name(hospital) as hospital_folded from input_rows group by hospital
-),
-
-departments_folded as (
-    select department, folded_name(department) as department_folded from input_rows where department is not null group by department
-),
-
-redacted as materialized (
-    select value, redact_pii(value) as value_redacted
-    from (
-        select source_given as value from sources
-        union select hospital_folded from hospitals
-        union select nullif(trim(response_id), '') from input_rows
-        union select department_folded from departments_folded
-    )
-    where value is not null
-),
-
-hospital_names as (
-    select hospitals.hospital, redacted.value_redacted as hospital_cleaned
-    from hospitals
-    left join redacted on redacted.value = hospitals.hospital_folded
-),
-
-departments as (
-    select departments_folded.department, withheld_if_redacted(departments_folded.department_folded, redacted.value_redacted) as department_raw
-    from departments_folded
-    left join redacted on redacted.value = departments_folded.department_folded
+-- the four values checked of each row, each distinct value cleaned once (input_values_cleaned
+-- says why) and joined back
+cleaned_values as materialized (
+    select * from input_values_cleaned('input_rows', coalesce(nullif(trim(source), ''), getvariable('default_source')), nullif(trim(response_id), ''))
 ),
 
 lookups as (
@@ -63,13 +32,13 @@ cleaned as (
     select
         input._row as file_row,
         nullif(trim(input.response_id), '') as response_id,
-        response_id.value_redacted <> nullif(trim(input.response_id), '') as response_id_holds_personal_data,
+        response_id.cleaned <> nullif(trim(input.response_id), '') as response_id_holds_personal_data,
         -- a file's name may carry a phone number or a name: the source is published with every record
-        source.value_redacted as source,
-        coalesce(hospital_names.hospital_cleaned, getvariable('file_hospital')) as hospital,
+        source.cleaned as source,
+        coalesce(hospital.cleaned, getvariable('file_hospital')) as hospital,
         nullif(trim(input.submitted_at), '') as submitted_at_raw,
         parse_local_timestamp(input.submitted_at) as submitted_at,
-        departments.department_raw,
+        department.cleaned as department_raw,
         nullif(trim(input.patient_type), '') as patient_type_raw,
         patient_type.value as patient_type,
         -- hearken's extension (ward visit, post-discharge call, kiosk, online): a spelling nobody
@@ -85,10 +54,10 @@ cleaned as (
         answers.bad_answer_raw,
         input.content_hash
     from hashed as input
-    left join redacted as source on source.value = coalesce(nullif(trim(input.source), ''), getvariable('default_source'))
-    left join hospital_names on hospital_names.hospital = input.hospital
-    left join redacted as response_id on response_id.value = nullif(trim(input.response_id), '')
-    left join departments on departments.department = input.department
+    left join cleaned_values as source on source.kind = 'value' and source.value = coalesce(nullif(trim(input.source), ''), getvariable('default_source'))
+    left join cleaned_values as hospital on hospital.kind = 'hospital' and hospital.value = input.hospital
+    left join cleaned_values as response_id on response_id.kind = 'value' and response_id.value = nullif(trim(input.response_id), '')
+    left join cleaned_values as department on department.kind = 'department' and department.value = input.department
     left join lookups as patient_type
         on patient_type.field = 'patient_type' and patient_type.alias_key = normalize_key(input.patient_type)
     left join lookups as mode_lookup
@@ -100,12 +69,7 @@ checked as (
     select
         *,
         coalesce(
-            missing_problem('response_id', response_id),
-            -- an id is published as written (exports, evidence): one that holds a phone, an ID number, an
-            -- e-mail or a name is a column mapped wrongly, and its value is not kept even in quarantine
-            case when response_id_holds_personal_data then {'column': 'response_id', 'reason': 'response_id_personal_data', 'value': null::varchar} end,
-            timestamp_problem('submitted_at', submitted_at_raw, submitted_at),
-            missing_problem('department', department_raw),
+            required_fields_problem('response_id', response_id, response_id_holds_personal_data, 'submitted_at', submitted_at_raw, submitted_at, department_raw),
             case
                 when bad_item_column is not null
                     then {'column': bad_item_column, 'reason': 'answer_not_1_to_5', 'value': bad_answer_raw}
