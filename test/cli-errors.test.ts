@@ -12,7 +12,9 @@ import { prepareCalendars } from '../pipeline/calendar.ts';
 import { main } from '../pipeline/cli.ts';
 import { normalizeConfig, type Language } from '../pipeline/config.ts';
 import { openWarehouse, runModel } from '../pipeline/db.ts';
+import { evaluatePlantedOutbreaks, PlantedEvaluationError, type PlantedEvaluationOptions, type WeeklySeries } from '../pipeline/detect/planted-evaluation.ts';
 import { PipelineError } from '../pipeline/errors.ts';
+import { t } from '../pipeline/i18n.ts';
 import { silentProgress } from '../pipeline/progress.ts';
 import { parseCategoryLexicon } from '../pipeline/text/category-lexicon.ts';
 import { prepareSession } from '../pipeline/warehouse-ingest.ts';
@@ -255,13 +257,73 @@ describe('hearken run and backtest: options and settings files', () => {
     }
   });
 
-  it('tells a --evaluate setting out of range in each language, the statistic\'s own reason as it words it', async () => {
-    const reason = 'evaluatePlantedOutbreaks: share must be between 0 and 1, got 2';
-    const expected: Wording = { en: `--evaluate: ${reason}`, zh: `--evaluate 的设置不可用：${reason}`, vi: `thiết lập của --evaluate không dùng được: ${reason}` };
-    for (const language of ['en', 'zh', 'vi'] as const) {
-      const config = normalizeConfig({ input: root, lang: language });
-      const options = { from: '2024-03-04', to: '2024-03-11', out: join(root, 'w.json'), warehouse: null, evaluate: join(root, 'e.md'), truth: null, evaluation: { share: 2 } };
-      expect(await thrown(() => runBacktest(config, options, silentProgress))).toEqual({ message: expected[language], exitCode: 2 });
+  it('tells a --evaluate setting out of range in each language, with why, exit 2', async () => {
+    const expected: [Partial<PlantedEvaluationOptions>, Wording][] = [
+      [{ share: 2 }, { en: 'share must be between 0 and 1, got 2', zh: 'share 须在 0 与 1 之间，而不是 2', vi: 'share phải nằm trong khoảng 0 đến 1, không phải 2' }],
+      [{ sizes: [2, 0] }, { en: 'sizes must be numbers > 0, got [2, 0]', zh: 'sizes 须为大于 0 的数，而不是 [2, 0]', vi: 'sizes phải là các số > 0, không phải [2, 0]' }],
+      [{ onsetWeeks: 0.5 }, { en: 'onsetWeeks must be a whole number >= 1, got 0.5', zh: 'onsetWeeks 须为 ≥ 1 的整数，而不是 0.5', vi: 'onsetWeeks phải là số nguyên ≥ 1, không phải 0.5' }],
+      [{ gapWeeks: -1 }, { en: 'gapWeeks must be a whole number >= 0, got -1', zh: 'gapWeeks 须为 ≥ 0 的整数，而不是 -1', vi: 'gapWeeks phải là số nguyên ≥ 0, không phải -1' }],
+      [{ spread: { meanlog: 0, sdlog: 0 } }, { en: 'spread needs a finite meanlog and sdlog > 0', zh: 'spread 需要有限的 meanlog 和大于 0 的 sdlog', vi: 'spread cần meanlog hữu hạn và sdlog > 0' }],
+      [
+        { configurations: [{ method: 'shewhart' as 'auto', parameter: null, value: null }] },
+        {
+          en: 'unknown method: shewhart (use ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto)',
+          zh: '未知的方法：shewhart（可用 ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto）',
+          vi: 'phương pháp không xác định: shewhart (dùng ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto)',
+        },
+      ],
+      [
+        { configurations: [{ method: 'cusum', parameter: 'alpha', value: 0.01 }] },
+        { en: 'cusum takes threshold, not alpha', zh: 'cusum 的参数是 threshold，而不是 alpha', vi: 'cusum nhận tham số threshold, không phải alpha' },
+      ],
+      [
+        { configurations: [{ method: 'auto', parameter: 'alpha', value: 0.01 }] },
+        { en: 'auto takes no setting, not alpha', zh: 'auto 没有参数，不接受 alpha', vi: 'auto không có tham số, không nhận alpha' },
+      ],
+      [
+        { configurations: [{ method: 'ears_c2', parameter: 'alpha', value: 1.5 }] },
+        { en: 'ears_c2: alpha 1.5 is out of range', zh: 'ears_c2：alpha 1.5 超出范围', vi: 'ears_c2: alpha 1.5 nằm ngoài khoảng cho phép' },
+      ],
+      [
+        { configurations: [{ method: 'auto', parameter: null, value: 3 }] },
+        {
+          en: 'auto: value 3 is out of range (it takes no setting)',
+          zh: 'auto：取值 3 超出范围（它没有参数）',
+          vi: 'auto: giá trị 3 nằm ngoài khoảng cho phép (phương pháp này không có tham số)',
+        },
+      ],
+    ];
+    const lead: Wording = { en: '--evaluate: ', zh: '--evaluate 的设置不可用：', vi: 'thiết lập của --evaluate không dùng được: ' };
+    for (const [evaluation, reason] of expected) {
+      for (const language of ['en', 'zh', 'vi'] as const) {
+        const config = normalizeConfig({ input: root, lang: language });
+        const options = { from: '2024-03-04', to: '2024-03-11', out: join(root, 'w.json'), warehouse: null, evaluate: join(root, 'e.md'), truth: null, evaluation };
+        expect(await thrown(() => runBacktest(config, options, silentProgress))).toEqual({ message: `${lead[language]}${reason[language]}`, exitCode: 2 });
+      }
+    }
+  });
+
+  it('words why a series cannot be evaluated in each language (the warehouse gives none such: a library caller meets them)', () => {
+    const expected: [WeeklySeries[], Wording][] = [
+      [[{ cell: 'ward 3', counts: [1] }, { cell: 'ward 3', counts: [2] }], { en: 'cell ward 3 is given twice', zh: '单元 ward 3 出现了两次', vi: 'ô ward 3 xuất hiện hai lần' }],
+      [
+        [{ cell: 'ward 3', counts: [1, 2.5] }],
+        { en: 'cell ward 3, week 1: count must be a whole number >= 0, not 2.5', zh: '单元 ward 3 第 1 周：count 须为 ≥ 0 的整数，而不是 2.5', vi: 'ô ward 3, tuần 1: count phải là số nguyên ≥ 0, không phải 2.5' },
+      ],
+    ];
+    for (const [series, wording] of expected) {
+      const error = (() => {
+        try {
+          evaluatePlantedOutbreaks(series);
+        } catch (caught) {
+          return caught;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(PlantedEvaluationError);
+      const { key, values, message } = error as PlantedEvaluationError;
+      expect(message).toBe(`evaluatePlantedOutbreaks: ${wording.en}`);
+      for (const language of ['en', 'zh', 'vi'] as const) expect(t(language, key, values)).toBe(wording[language]);
     }
   });
 });
