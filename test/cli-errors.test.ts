@@ -16,7 +16,7 @@ import { evaluatePlantedOutbreaks, PlantedEvaluationError, type PlantedEvaluatio
 import { PipelineError } from '../pipeline/errors.ts';
 import { t } from '../pipeline/i18n.ts';
 import { silentProgress } from '../pipeline/progress.ts';
-import { parseCategoryLexicon } from '../pipeline/text/category-lexicon.ts';
+import { parseCategoryLexicon, readCategoryLexiconFile } from '../pipeline/text/category-lexicon.ts';
 import { prepareSession } from '../pipeline/warehouse-ingest.ts';
 import { readPlantedTruth } from '../pipeline/warnings/planted-truth.ts';
 import { capture } from './support/captured-io.ts';
@@ -362,6 +362,30 @@ describe('files a hospital supplies', () => {
       for (const language of ['en', 'zh', 'vi'] as const) expect((await thrown(() => parseCategoryLexicon(text, language, 'my.tsv'))).message).toBe(wording[language]);
     }
     expect((await thrown(() => parseCategoryLexicon('cost', 'vi'))).message).toMatch(/^từ điển phân loại dòng 1: /);
+  });
+
+  it('tells a category lexicon that cannot be read, or is not UTF-8, in each language; a UTF-8 BOM is no part of the first line', async () => {
+    const none = join(root, 'lexicon/none.tsv');
+    // 排队 (queue) as GBK: bytes no UTF-8 decoder accepts
+    const gbk = join(root, 'lexicon/gbk.tsv');
+    await mkdir(join(root, 'lexicon'), { recursive: true });
+    await writeFile(gbk, Buffer.concat([Buffer.from('process\t'), Buffer.from([0xc5, 0xc5, 0xb6, 0xd3]), Buffer.from('\n')]));
+    const expected: [string, Wording][] = [
+      [none, { en: `the category lexicon ${none} cannot be read (ENOENT)`, zh: `无法读取类别词典 ${none}（ENOENT）`, vi: `không đọc được từ điển phân loại ${none} (ENOENT)` }],
+      [
+        gbk,
+        {
+          en: `the category lexicon ${gbk} is not UTF-8: save it as UTF-8 and run again`,
+          zh: `类别词典 ${gbk} 不是 UTF-8 编码：请另存为 UTF-8 后再运行`,
+          vi: `từ điển phân loại ${gbk} không phải UTF-8: hãy lưu lại dạng UTF-8 rồi chạy lại`,
+        },
+      ],
+    ];
+    for (const [path, wording] of expected) {
+      for (const language of ['en', 'zh', 'vi'] as const) expect((await thrown(() => readCategoryLexiconFile(path, language))).message).toBe(wording[language]);
+    }
+    const bom = await file('lexicon/bom.tsv', '\ufeffcost\tparking fee\r\n');
+    expect(readCategoryLexiconFile(bom, 'zh')).toEqual([{ category: 'cost', phrase: 'parking fee' }]);
   });
 
   it('tells a warehouse path that is a folder, or behind a file, in each language', async () => {
