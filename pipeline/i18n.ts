@@ -34,6 +34,7 @@ import { dbCopy } from './db.copy.ts';
 import { categoryLexiconCopy } from './text/category-lexicon.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 import { plantedEvaluationCopy } from './detect/planted-evaluation.copy.ts';
+import { fileRejectionCopy } from './ingest/file-rejection.copy.ts';
 
 /**
  * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
@@ -756,6 +757,7 @@ export const COPY_TABLES = [
   detectCommandCopy,
   seriesInputCopy,
   plantedEvaluationCopy,
+  fileRejectionCopy,
   configCopy,
   backtestCopy,
   plantedTruthCopy,

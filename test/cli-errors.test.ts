@@ -2,6 +2,7 @@
 // three, through the CLI where a careless user meets it, else through the function that throws it.
 // Paths, values and DuckDB's or a statistic's own reasons stay as they are.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { normalizeConfig, type Language } from '../pipeline/config.ts';
 import { openWarehouse, runModel } from '../pipeline/db.ts';
 import { evaluatePlantedOutbreaks, PlantedEvaluationError, type PlantedEvaluationOptions, type WeeklySeries } from '../pipeline/detect/planted-evaluation.ts';
 import { PipelineError } from '../pipeline/errors.ts';
+import { fileErrorText, type FileRejection } from '../pipeline/ingest/file-rejection.ts';
 import { t } from '../pipeline/i18n.ts';
 import { silentProgress } from '../pipeline/progress.ts';
 import { parseCategoryLexicon, readCategoryLexiconFile } from '../pipeline/text/category-lexicon.ts';
@@ -415,6 +417,92 @@ describe('files a hospital supplies', () => {
       for (const language of ['en', 'zh', 'vi'] as const) expect(await thrown(() => openWarehouse(path, { language }))).toEqual({ message: wording[language], exitCode: 2 });
     }
   });
+});
+
+describe('files of the input folder rejected whole', () => {
+  const wordings: [FileRejection, Wording][] = [
+    [{ reason: 'rejection.empty' }, { en: 'the file is empty', zh: '文件是空的', vi: 'tệp trống' }],
+    [{ reason: 'rejection.notATable' }, { en: 'not a table', zh: '不是表格', vi: 'không phải bảng' }],
+    [
+      { reason: 'rejection.xls' },
+      { en: 'old Excel .xls files are not supported; save the sheet as .xlsx', zh: '不支持旧版 Excel .xls 文件；请将工作表另存为 .xlsx', vi: 'không hỗ trợ tệp Excel cũ .xls; hãy lưu trang tính thành .xlsx' },
+    ],
+    [
+      { reason: 'rejection.xlsm' },
+      { en: 'macro-enabled .xlsm files are not supported; save the sheet as .xlsx', zh: '不支持启用宏的 .xlsm 文件；请将工作表另存为 .xlsx', vi: 'không hỗ trợ tệp .xlsm có macro; hãy lưu trang tính thành .xlsx' },
+    ],
+    [
+      { reason: 'rejection.ods' },
+      {
+        en: 'OpenDocument .ods files are not supported; save the sheet as .xlsx or .csv',
+        zh: '不支持 OpenDocument .ods 文件；请将工作表另存为 .xlsx 或 .csv',
+        vi: 'không hỗ trợ tệp OpenDocument .ods; hãy lưu trang tính thành .xlsx hoặc .csv',
+      },
+    ],
+    [
+      { reason: 'rejection.bothKinds' },
+      {
+        en: 'the file has both received_at (feedback) and submitted_at (survey) columns; split it or add a column mapping',
+        zh: '文件同时有 received_at（投诉反馈）和 submitted_at（满意度调查）列；请拆分文件或添加列映射',
+        vi: 'tệp có cả cột received_at (phản hồi) và submitted_at (khảo sát); hãy tách tệp hoặc thêm ánh xạ cột',
+      },
+    ],
+    [
+      { reason: 'rejection.noKind' },
+      {
+        en: 'no received_at (feedback) or submitted_at (survey) column; add a column mapping for files of this shape',
+        zh: '没有 received_at（投诉反馈）或 submitted_at（满意度调查）列；请为这种格式的文件添加列映射',
+        vi: 'không có cột received_at (phản hồi) hay submitted_at (khảo sát); hãy thêm ánh xạ cột cho tệp dạng này',
+      },
+    ],
+    [
+      { reason: 'rejection.notFeedbackColumn', values: { mapping: 'his', column: 'colour' } },
+      { en: 'mapping his: colour is not a feedback column of the contract', zh: '映射 his：colour 不是约定中的投诉反馈列', vi: 'ánh xạ his: colour không phải cột phản hồi của hợp đồng dữ liệu' },
+    ],
+    [
+      { reason: 'rejection.notSurveyColumn', values: { mapping: 'his', column: 'colour' } },
+      { en: 'mapping his: colour is not a survey column of the contract', zh: '映射 his：colour 不是约定中的满意度调查列', vi: 'ánh xạ his: colour không phải cột khảo sát của hợp đồng dữ liệu' },
+    ],
+    [{ reason: 'rejection.missingColumn', values: { columns: 'text' } }, { en: 'missing required column: text', zh: '缺少必需的列：text', vi: 'thiếu cột bắt buộc: text' }],
+    [{ reason: 'rejection.missingColumns', values: { columns: 'id, text' } }, { en: 'missing required columns: id, text', zh: '缺少必需的列：id, text', vi: 'thiếu các cột bắt buộc: id, text' }],
+    [
+      { reason: 'rejection.noAnswerColumn' },
+      { en: 'a survey file needs at least one q_<code> answer column', zh: '满意度调查文件至少需要一个 q_<代码> 答题列', vi: 'tệp khảo sát cần ít nhất một cột câu trả lời q_<mã>' },
+    ],
+    [
+      { reason: 'rejection.mappingNoColumn', values: { mapping: 'his', column: '科室' } },
+      { en: 'mapping his: the file has no column 科室', zh: '映射 his：文件中没有 科室 列', vi: 'ánh xạ his: tệp không có cột 科室' },
+    ],
+  ];
+  it('words every reason in each language', () => {
+    for (const [rejection, wording] of wordings) {
+      for (const language of ['en', 'zh', 'vi'] as const) expect(fileErrorText(language, { error: 'as written', rejection })).toBe(wording[language]);
+    }
+    // a reader's own failure has no reason code: its words are shown as written
+    expect(fileErrorText('zh', { error: 'Invalid Input Error: x' })).toBe('Invalid Input Error: x');
+  });
+
+  it('tells them on the terminal and the run report in the reader\'s language, and in English in run-summary.json', async () => {
+    const input = join(root, 'rejected-input');
+    await file('rejected-input/empty.csv', '');
+    await file('rejected-input/short.csv', 'id,received_at,department\n1,2025-01-02 10:00,急诊科\n');
+    await file('rejected-input/old.xls', 'not really');
+    await file('rejected-input/ok.csv', 'id,received_at,department,text\n1,2025-01-02 10:00,急诊科,排队太久\n');
+    const out = join(root, 'rejected-site');
+    const { out: printed, io } = capture();
+    expect(await main(['run', '--input', input, '--out', out, '--db', join(root, 'rejected.duckdb'), '--as-of', '2025-01-05', '--lang', 'vi'], io)).toBe(0);
+    const lines = printed.join('').split('\n');
+    expect(lines).toContain('  empty.csv [bị từ chối] tệp trống');
+    expect(lines).toContain('  short.csv [bị từ chối] thiếu cột bắt buộc: text');
+    expect(lines).toContain('  old.xls [bị từ chối] không hỗ trợ tệp Excel cũ .xls; hãy lưu trang tính thành .xlsx');
+    const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8')) as { files: { path: string; error?: string; rejection?: FileRejection }[] };
+    expect(summary.files.filter((f) => f.error !== undefined)).toEqual([
+      { ...summary.files.find((f) => f.path === 'empty.csv'), error: 'the file is empty', rejection: { reason: 'rejection.empty' } },
+      { ...summary.files.find((f) => f.path === 'old.xls'), error: 'old Excel .xls files are not supported; save the sheet as .xlsx', rejection: { reason: 'rejection.xls' } },
+      { ...summary.files.find((f) => f.path === 'short.csv'), error: 'missing required column: text', rejection: { reason: 'rejection.missingColumn', values: { columns: 'text' } } },
+    ]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<div class="error">thiếu cột bắt buộc: text</div>');
+  }, 60_000);
 });
 
 describe('a warehouse another run holds', () => {
