@@ -122,6 +122,20 @@ describe('hearken detect', () => {
         vi: 'chuỗi s: một kỳ xuất hiện hai lần',
       }),
     ],
+    [
+      'a CSV saved as GBK',
+      // 心内科 (cardiology) in GBK: bytes no UTF-8 decoder accepts, on which DuckDB says only "CSV Error on Line: 2"
+      async () => {
+        const path = join(root, 'gbk.csv');
+        await writeFile(path, Buffer.concat([Buffer.from('series,period,count\n'), Buffer.from([0xd0, 0xc4, 0xc4, 0xda, 0xbf, 0xc6]), Buffer.from(',1,3\n')]));
+        return [path];
+      },
+      (p) => ({
+        en: `${p} is not UTF-8 (Excel saves CSV as GBK or cp1252): save it as "CSV UTF-8" and run again`,
+        zh: `${p} 不是 UTF-8 编码（Excel 会把 CSV 存为 GBK 或 cp1252）：请另存为“CSV UTF-8”后再运行`,
+        vi: `${p} không phải UTF-8 (Excel lưu CSV dạng GBK hoặc cp1252): hãy lưu lại dạng "CSV UTF-8" rồi chạy lại`,
+      }),
+    ],
   ];
   for (const [name, input, wording] of cases) {
     it(`tells ${name} in each language, one line, exit 2`, async () => {
