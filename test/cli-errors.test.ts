@@ -18,7 +18,7 @@ import { PipelineError } from '../pipeline/errors.ts';
 import { fileErrorText, type FileRejection } from '../pipeline/ingest/file-rejection.ts';
 import { t } from '../pipeline/i18n.ts';
 import { silentProgress } from '../pipeline/progress.ts';
-import { parseCategoryLexicon, readCategoryLexiconFile } from '../pipeline/text/category-lexicon.ts';
+import { checkShippedCategoryLexicons, parseCategoryLexicon, readCategoryLexiconFile } from '../pipeline/text/category-lexicon.ts';
 import { prepareSession } from '../pipeline/warehouse-ingest.ts';
 import { readPlantedTruth } from '../pipeline/warnings/planted-truth.ts';
 import { capture } from './support/captured-io.ts';
@@ -402,6 +402,27 @@ describe('files a hospital supplies', () => {
     }
     const bom = await file('lexicon/bom.tsv', '\ufeffcost\tparking fee\r\n');
     expect(readCategoryLexiconFile(bom, 'zh')).toEqual([{ category: 'cost', phrase: 'parking fee' }]);
+  });
+
+  it('tells a broken lexicon of the install in the reader\'s language, not the locale\'s the text stage\'s threads would use', async () => {
+    const folder = join(root, 'install-lexicons');
+    await file('install-lexicons/zh.tsv', 'process\t排队\n');
+    await file('install-lexicons/en.tsv', 'cost\tparking fee\n');
+    const broken = await file('install-lexicons/vi.tsv', 'process\txếp hàng\ncots\tviện phí\n');
+    const categories = 'process, attitude, quality, cost, facility';
+    const expected: Wording = {
+      en: `${broken} line 2: unknown category: cots (use ${categories}, then a tab and the phrase)`,
+      zh: `${broken} 第 2 行：未知的类别：cots（请用 ${categories}，再接一个制表符和短语）`,
+      vi: `${broken} dòng 2: loại không xác định: cots (dùng ${categories}, rồi một dấu tab và cụm từ)`,
+    };
+    vi.stubEnv('LC_ALL', 'C');
+    try {
+      for (const language of ['en', 'zh', 'vi'] as const) expect((await thrown(() => checkShippedCategoryLexicons(language, folder))).message).toBe(expected[language]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // the install's own lexicons can be used
+    expect(checkShippedCategoryLexicons('vi')).toBeUndefined();
   });
 
   it('tells a warehouse path that is a folder, or behind a file, in each language', async () => {

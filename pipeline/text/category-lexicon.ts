@@ -87,10 +87,8 @@ export function readCategoryLexiconFile(path: string, messages: Language): Lexic
   return parseCategoryLexicon(text, messages, path);
 }
 
-/** The shipped lexicon of a language, data/text/categories/<language>.tsv. */
-export function shippedCategoryLexiconPath(language: Language): string {
-  return resolve(TEXT_DATA_DIR, 'categories', `${language}.tsv`);
-}
+/** Where the shipped lexicons are: data/text/categories/<language>.tsv. */
+const SHIPPED_LEXICONS = resolve(TEXT_DATA_DIR, 'categories');
 
 /**
  * The shipped lexicon of a language, as the text stage's threads read it. They are not told --lang,
@@ -98,12 +96,17 @@ export function shippedCategoryLexiconPath(language: Language): string {
  * every one first, on its own thread and in the reader's (checkShippedCategoryLexicons).
  */
 export function readShippedCategoryLexicon(language: Language): LexiconEntry[] {
-  return readCategoryLexiconFile(shippedCategoryLexiconPath(language), languageFromEnvironment());
+  return readCategoryLexiconFile(resolve(SHIPPED_LEXICONS, `${language}.tsv`), languageFromEnvironment());
 }
 
-/** Stops the run, told in `messages`, if a shipped lexicon cannot be read or holds a line it cannot use. */
-export function checkShippedCategoryLexicons(messages: Language): void {
-  for (const language of LANGUAGES) readCategoryLexiconFile(shippedCategoryLexiconPath(language), messages);
+/**
+ * Stops the run, told in `messages`, if a lexicon of `folder` (the shipped ones by default) cannot
+ * be read or holds a line it cannot use.
+ *
+ * @example checkShippedCategoryLexicons('zh') // throws 类别词典 … if an edited install broke one
+ */
+export function checkShippedCategoryLexicons(messages: Language, folder = SHIPPED_LEXICONS): void {
+  for (const language of LANGUAGES) readCategoryLexiconFile(resolve(folder, `${language}.tsv`), messages);
 }
 
 /**
