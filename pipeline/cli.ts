@@ -39,7 +39,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   for (const file of summary.fixes ?? []) {
     const reasons = Object.entries(file.quarantine_reason_codes).map(([code, count]) => `${quarantineReasonText(language, code)}: ${n(count)}`).join('; ');
     const counts = t(language, 'run.fixesCounts', { read: n(file.rows_read), reviewed: n(file.reviewed), quarantined: n(file.quarantined) });
-    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
+    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${fileErrorText(language, file) ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
   }
   const { totals } = summary;
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));

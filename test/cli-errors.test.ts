@@ -508,6 +508,43 @@ describe('files of the input folder rejected whole', () => {
       { reason: 'rejection.mappingNoColumn', values: { mapping: 'his', column: '科室' } },
       { en: 'mapping his: the file has no column 科室', zh: '映射 his：文件中没有 科室 列', vi: 'ánh xạ his: tệp không có cột 科室' },
     ],
+    [{ reason: 'rejection.noFixedOn' }, { en: 'no fixed_on column', zh: '没有 fixed_on 列', vi: 'không có cột fixed_on' }],
+    [
+      { reason: 'rejection.unreadableTable', values: { format: 'CSV', reason: 'Invalid Input Error: x' } },
+      { en: 'not a readable CSV table: Invalid Input Error: x', zh: '无法作为 CSV 表格读取：Invalid Input Error: x', vi: 'không đọc được dưới dạng bảng CSV: Invalid Input Error: x' },
+    ],
+    [
+      { reason: 'rejection.unreadableParquet', values: { reason: 'Invalid Input Error: x' } },
+      { en: 'not a readable Parquet file: Invalid Input Error: x', zh: '无法作为 Parquet 文件读取：Invalid Input Error: x', vi: 'không đọc được dưới dạng tệp Parquet: Invalid Input Error: x' },
+    ],
+    [
+      { reason: 'rejection.xlsxOldBinary', values: { file: 'a.xlsx' } },
+      {
+        en: 'a.xlsx is not a valid .xlsx file: it is an old binary .xls workbook; save it as .xlsx',
+        zh: 'a.xlsx 不是有效的 .xlsx 文件：它是旧版二进制 .xls 工作簿；请另存为 .xlsx',
+        vi: 'a.xlsx không phải tệp .xlsx hợp lệ: đây là sổ tính .xls nhị phân kiểu cũ; hãy lưu thành .xlsx',
+      },
+    ],
+    [
+      { reason: 'rejection.xlsxNotZip', values: { file: 'a.xlsx' } },
+      {
+        en: 'a.xlsx is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+        zh: 'a.xlsx 不是有效的 .xlsx 文件：它不是 zip 压缩包（是否把 CSV 或其他文本改名为 .xlsx？）',
+        vi: 'a.xlsx không phải tệp .xlsx hợp lệ: tệp không phải gói zip (một tệp CSV hay văn bản bị đổi tên thành .xlsx?)',
+      },
+    ],
+    [
+      { reason: 'rejection.xlsxDamaged', values: { file: 'a.xlsx' } },
+      { en: 'a.xlsx is not a valid .xlsx file: the zip archive is damaged or truncated', zh: 'a.xlsx 不是有效的 .xlsx 文件：zip 压缩包已损坏或不完整', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: gói zip bị hỏng hoặc bị cắt cụt' },
+    ],
+    [
+      { reason: 'rejection.xlsxEmpty', values: { file: 'a.xlsx' } },
+      { en: 'a.xlsx is not a valid .xlsx file: the file is empty', zh: 'a.xlsx 不是有效的 .xlsx 文件：文件是空的', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: tệp trống' },
+    ],
+    [
+      { reason: 'rejection.xlsxUnreadable', values: { file: 'a.xlsx', reason: 'bad sheet' } },
+      { en: 'a.xlsx is not a valid .xlsx file: bad sheet', zh: 'a.xlsx 不是有效的 .xlsx 文件：bad sheet', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: bad sheet' },
+    ],
   ];
   it('words every reason in each language', () => {
     for (const [rejection, wording] of wordings) {
@@ -522,6 +559,7 @@ describe('files of the input folder rejected whole', () => {
     await file('rejected-input/empty.csv', '');
     await file('rejected-input/short.csv', 'id,received_at,department\n1,2025-01-02 10:00,急诊科\n');
     await file('rejected-input/old.xls', 'not really');
+    await file('rejected-input/renamed.xlsx', 'id,received_at,department,text\n');
     await file('rejected-input/ok.csv', 'id,received_at,department,text\n1,2025-01-02 10:00,急诊科,排队太久\n');
     const out = join(root, 'rejected-site');
     const { out: printed, io } = capture();
@@ -530,10 +568,16 @@ describe('files of the input folder rejected whole', () => {
     expect(lines).toContain('  empty.csv [bị từ chối] tệp trống');
     expect(lines).toContain('  short.csv [bị từ chối] thiếu cột bắt buộc: text');
     expect(lines).toContain('  old.xls [bị từ chối] không hỗ trợ tệp Excel cũ .xls; hãy lưu trang tính thành .xlsx');
+    expect(lines).toContain('  renamed.xlsx [bị từ chối] renamed.xlsx không phải tệp .xlsx hợp lệ: tệp không phải gói zip (một tệp CSV hay văn bản bị đổi tên thành .xlsx?)');
     const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8')) as { files: { path: string; error?: string; rejection?: FileRejection }[] };
     expect(summary.files.filter((f) => f.error !== undefined)).toEqual([
       { ...summary.files.find((f) => f.path === 'empty.csv'), error: 'the file is empty', rejection: { reason: 'rejection.empty' } },
       { ...summary.files.find((f) => f.path === 'old.xls'), error: 'old Excel .xls files are not supported; save the sheet as .xlsx', rejection: { reason: 'rejection.xls' } },
+      {
+        ...summary.files.find((f) => f.path === 'renamed.xlsx'),
+        error: 'renamed.xlsx is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+        rejection: { reason: 'rejection.xlsxNotZip', values: { file: 'renamed.xlsx' } },
+      },
       { ...summary.files.find((f) => f.path === 'short.csv'), error: 'missing required column: text', rejection: { reason: 'rejection.missingColumn', values: { columns: 'text' } } },
     ]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<div class="error">thiếu cột bắt buộc: text</div>');

@@ -3,7 +3,7 @@ import type { Copy } from '../languages.ts';
 /**
  * Why a whole file was not read as records, per language: on the terminal and the run report in
  * the reader's language, in run-summary.json in English (its `error`). Column, mapping and
- * extension names are the file's or the contract's and stay as written.
+ * extension names are the file's or the contract's, and a reader's own {reason} its words: they stay as written.
  */
 const en = {
   'rejection.empty': 'the file is empty',
@@ -19,6 +19,14 @@ const en = {
   'rejection.missingColumns': 'missing required columns: {columns}',
   'rejection.noAnswerColumn': 'a survey file needs at least one q_<code> answer column',
   'rejection.mappingNoColumn': 'mapping {mapping}: the file has no column {column}',
+  'rejection.noFixedOn': 'no fixed_on column',
+  'rejection.unreadableTable': 'not a readable {format} table: {reason}',
+  'rejection.unreadableParquet': 'not a readable Parquet file: {reason}',
+  'rejection.xlsxOldBinary': '{file} is not a valid .xlsx file: it is an old binary .xls workbook; save it as .xlsx',
+  'rejection.xlsxNotZip': '{file} is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+  'rejection.xlsxDamaged': '{file} is not a valid .xlsx file: the zip archive is damaged or truncated',
+  'rejection.xlsxEmpty': '{file} is not a valid .xlsx file: the file is empty',
+  'rejection.xlsxUnreadable': '{file} is not a valid .xlsx file: {reason}',
 } as const;
 
 export const fileRejectionCopy = {
@@ -37,6 +45,14 @@ export const fileRejectionCopy = {
     'rejection.missingColumns': '缺少必需的列：{columns}',
     'rejection.noAnswerColumn': '满意度调查文件至少需要一个 q_<代码> 答题列',
     'rejection.mappingNoColumn': '映射 {mapping}：文件中没有 {column} 列',
+    'rejection.noFixedOn': '没有 fixed_on 列',
+    'rejection.unreadableTable': '无法作为 {format} 表格读取：{reason}',
+    'rejection.unreadableParquet': '无法作为 Parquet 文件读取：{reason}',
+    'rejection.xlsxOldBinary': '{file} 不是有效的 .xlsx 文件：它是旧版二进制 .xls 工作簿；请另存为 .xlsx',
+    'rejection.xlsxNotZip': '{file} 不是有效的 .xlsx 文件：它不是 zip 压缩包（是否把 CSV 或其他文本改名为 .xlsx？）',
+    'rejection.xlsxDamaged': '{file} 不是有效的 .xlsx 文件：zip 压缩包已损坏或不完整',
+    'rejection.xlsxEmpty': '{file} 不是有效的 .xlsx 文件：文件是空的',
+    'rejection.xlsxUnreadable': '{file} 不是有效的 .xlsx 文件：{reason}',
   },
   vi: {
     'rejection.empty': 'tệp trống',
@@ -52,5 +68,13 @@ export const fileRejectionCopy = {
     'rejection.missingColumns': 'thiếu các cột bắt buộc: {columns}',
     'rejection.noAnswerColumn': 'tệp khảo sát cần ít nhất một cột câu trả lời q_<mã>',
     'rejection.mappingNoColumn': 'ánh xạ {mapping}: tệp không có cột {column}',
+    'rejection.noFixedOn': 'không có cột fixed_on',
+    'rejection.unreadableTable': 'không đọc được dưới dạng bảng {format}: {reason}',
+    'rejection.unreadableParquet': 'không đọc được dưới dạng tệp Parquet: {reason}',
+    'rejection.xlsxOldBinary': '{file} không phải tệp .xlsx hợp lệ: đây là sổ tính .xls nhị phân kiểu cũ; hãy lưu thành .xlsx',
+    'rejection.xlsxNotZip': '{file} không phải tệp .xlsx hợp lệ: tệp không phải gói zip (một tệp CSV hay văn bản bị đổi tên thành .xlsx?)',
+    'rejection.xlsxDamaged': '{file} không phải tệp .xlsx hợp lệ: gói zip bị hỏng hoặc bị cắt cụt',
+    'rejection.xlsxEmpty': '{file} không phải tệp .xlsx hợp lệ: tệp trống',
+    'rejection.xlsxUnreadable': '{file} không phải tệp .xlsx hợp lệ: {reason}',
   },
 } as const satisfies Copy<keyof typeof en>;

@@ -22,3 +22,16 @@ export interface FileRejection {
 export function fileErrorText(language: Language, file: { error?: string; rejection?: FileRejection }): string | undefined {
   return file.rejection === undefined ? file.error : t(language, file.rejection.reason, file.rejection.values);
 }
+
+/**
+ * A file that cannot be read as a table at all: the run rejects it with this reason, or with a
+ * reader's own one-line words where hearken has none to add.
+ */
+export class UnreadableFile extends Error {
+  readonly rejection: FileRejection | undefined;
+
+  constructor(reason: FileRejection | string) {
+    super(typeof reason === 'string' ? reason : t('en', reason.reason, reason.values));
+    this.rejection = typeof reason === 'string' ? undefined : reason;
+  }
+}

@@ -13,9 +13,9 @@ import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
 import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
-import { fileErrorText, type FileRejection } from './file-rejection.ts';
+import { fileErrorText, UnreadableFile, type FileRejection } from './file-rejection.ts';
 import type { RecodedLine } from './encoding.ts';
-import { readRawTable, UnreadableFile } from './read-raw.ts';
+import { readRawTable } from './read-raw.ts';
 
 /** One file's line of the run summary (contract section 6), with a few extra fields. */
 export interface FileReport {
@@ -232,7 +232,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     return loaded;
   } catch (error) {
     // a full disk is not the file's fault: the run stops, and the file is read again next time
-    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.message, format);
+    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.rejection ?? error.message, format);
     throw error;
   }
 }
