@@ -1,6 +1,7 @@
 import type { Language } from '../pipeline/config.ts';
 import { formatNumber, t, type MessageKey } from '../pipeline/i18n.ts';
 import { notReadText } from '../pipeline/ingest/discover.ts';
+import { fileErrorText } from '../pipeline/ingest/file-rejection.ts';
 import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
@@ -129,15 +130,18 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
   const m = (key: MessageKey, values?: Record<string, string | number>) => t(language, key, values);
   const n = (value: number) => formatNumber(language, value);
 
-  const fileRows = summary.files.map((file) => [
-    html`${file.path}${file.error ? html`<div class="error">${file.error}</div>` : ''}`,
-    m(`kind.${file.kind}`),
-    html`<span class="status-${file.status}">${m(`status.${file.status}`)}</span>`,
-    n(file.rows_read),
-    n(file.loaded),
-    n(file.duplicates),
-    n(file.quarantined),
-  ]);
+  const fileRows = summary.files.map((file) => {
+    const error = fileErrorText(language, file);
+    return [
+      html`${file.path}${error ? html`<div class="error">${error}</div>` : ''}`,
+      m(`kind.${file.kind}`),
+      html`<span class="status-${file.status}">${m(`status.${file.status}`)}</span>`,
+      n(file.rows_read),
+      n(file.loaded),
+      n(file.duplicates),
+      n(file.quarantined),
+    ];
+  });
   const { totals } = summary;
   const filesTable = table(
     [m('site.file'), m('site.kind'), m('site.status'), m('site.rowsRead'), m('site.loaded'), m('site.duplicates'), m('site.quarantined')],

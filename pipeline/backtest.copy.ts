@@ -1,6 +1,6 @@
 import type { Copy } from './languages.ts';
 
-/** What backtest.ts says to people about dates and settings they must fix, per language; a statistic's own reason is kept as it words it. */
+/** What backtest.ts says to people about dates and settings they must fix, per language; why a setting cannot be evaluated is worded in detect/planted-evaluation.copy.ts. */
 const en = {
   'backtest.notDate': '--{name} must be a date YYYY-MM-DD, not {value}',
   'backtest.fromAfterTo': '--from {from} is after --to {to}',

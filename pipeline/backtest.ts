@@ -10,6 +10,7 @@ import { checkWarehousePath, openWarehouse, setVariables, warehouseOptions } fro
 import {
   evaluatePlantedOutbreaks,
   plantedEvaluationDefaults,
+  PlantedEvaluationError,
   type EvaluationRow,
   type PlantedEvaluation,
   type PlantedEvaluationOptions,
@@ -133,12 +134,14 @@ function mondaysBetween(from: string, to: string): string[] {
   return mondays;
 }
 
-/** `evaluatePlantedOutbreaks`, with a setting out of range reported as the user's to fix. */
+/** `evaluatePlantedOutbreaks`, with a setting out of range reported as the user's to fix, in their language. */
 function plantedEvaluation(series: readonly WeeklySeries[], options: Partial<PlantedEvaluationOptions>, language: Language): PlantedEvaluation {
   try {
     return evaluatePlantedOutbreaks(series, options);
   } catch (error) {
-    if (error instanceof RangeError) throw new PipelineError('backtest', t(language, 'backtest.evaluateSetting', { reason: error.message }), EXIT_USAGE);
+    if (error instanceof PlantedEvaluationError) {
+      throw new PipelineError('backtest', t(language, 'backtest.evaluateSetting', { reason: t(language, error.key, error.values) }), EXIT_USAGE);
+    }
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
 import { formatNumber, t, type MessageKey } from './i18n.ts';
 import { notReadText } from './ingest/discover.ts';
+import { fileErrorText } from './ingest/file-rejection.ts';
 import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
 import type { RunSummary } from './publish/run-summary.ts';
@@ -28,7 +29,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   for (const file of summary.files) {
     const reasons = Object.entries(file.quarantine_reason_codes).map(([code, count]) => `${quarantineReasonText(language, code)}: ${n(count)}`).join('; ');
     const counts = t(language, 'run.fileCounts', { read: n(file.rows_read), loaded: n(file.loaded), duplicates: n(file.duplicates), quarantined: n(file.quarantined) });
-    const detail = file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`;
+    const detail = fileErrorText(language, file) ?? `${counts}${reasons ? ` (${reasons})` : ''}`;
     write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${detail}`);
     if (file.recoded_lines) {
       const lines = (file.recoded_examples ?? []).map((r) => `${r.line} (${r.encoding})`).join(', ');
@@ -38,7 +39,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   for (const file of summary.fixes ?? []) {
     const reasons = Object.entries(file.quarantine_reason_codes).map(([code, count]) => `${quarantineReasonText(language, code)}: ${n(count)}`).join('; ');
     const counts = t(language, 'run.fixesCounts', { read: n(file.rows_read), reviewed: n(file.reviewed), quarantined: n(file.quarantined) });
-    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${file.error ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
+    write(`  ${file.path} [${t(language, `status.${file.status}`)}] ${fileErrorText(language, file) ?? `${counts}${reasons ? ` (${reasons})` : ''}`}`);
   }
   const { totals } = summary;
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));

@@ -33,6 +33,8 @@ import { calendarCopy } from './calendar.copy.ts';
 import { dbCopy } from './db.copy.ts';
 import { categoryLexiconCopy } from './text/category-lexicon.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
+import { plantedEvaluationCopy } from './detect/planted-evaluation.copy.ts';
+import { fileRejectionCopy } from './ingest/file-rejection.copy.ts';
 
 /**
  * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
@@ -754,6 +756,8 @@ export const COPY_TABLES = [
   praiseChartCopy,
   detectCommandCopy,
   seriesInputCopy,
+  plantedEvaluationCopy,
+  fileRejectionCopy,
   configCopy,
   backtestCopy,
   plantedTruthCopy,

@@ -2,6 +2,7 @@
 // three, through the CLI where a careless user meets it, else through the function that throws it.
 // Paths, values and DuckDB's or a statistic's own reasons stay as they are.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,9 +13,12 @@ import { prepareCalendars } from '../pipeline/calendar.ts';
 import { main } from '../pipeline/cli.ts';
 import { normalizeConfig, type Language } from '../pipeline/config.ts';
 import { openWarehouse, runModel } from '../pipeline/db.ts';
+import { evaluatePlantedOutbreaks, PlantedEvaluationError, type PlantedEvaluationOptions, type WeeklySeries } from '../pipeline/detect/planted-evaluation.ts';
 import { PipelineError } from '../pipeline/errors.ts';
+import { fileErrorText, type FileRejection } from '../pipeline/ingest/file-rejection.ts';
+import { t } from '../pipeline/i18n.ts';
 import { silentProgress } from '../pipeline/progress.ts';
-import { parseCategoryLexicon } from '../pipeline/text/category-lexicon.ts';
+import { checkShippedCategoryLexicons, parseCategoryLexicon, readCategoryLexiconFile } from '../pipeline/text/category-lexicon.ts';
 import { prepareSession } from '../pipeline/warehouse-ingest.ts';
 import { readPlantedTruth } from '../pipeline/warnings/planted-truth.ts';
 import { capture } from './support/captured-io.ts';
@@ -116,6 +120,20 @@ describe('hearken detect', () => {
         en: 'series s: a period is given twice',
         zh: '序列 s：同一时期出现了两次',
         vi: 'chuỗi s: một kỳ xuất hiện hai lần',
+      }),
+    ],
+    [
+      'a CSV saved as GBK',
+      // 心内科 (cardiology) in GBK: bytes no UTF-8 decoder accepts, on which DuckDB says only "CSV Error on Line: 2"
+      async () => {
+        const path = join(root, 'gbk.csv');
+        await writeFile(path, Buffer.concat([Buffer.from('series,period,count\n'), Buffer.from([0xd0, 0xc4, 0xc4, 0xda, 0xbf, 0xc6]), Buffer.from(',1,3\n')]));
+        return [path];
+      },
+      (p) => ({
+        en: `${p} is not UTF-8 (Excel saves CSV as GBK or cp1252): save it as "CSV UTF-8" and run again`,
+        zh: `${p} 不是 UTF-8 编码（Excel 会把 CSV 存为 GBK 或 cp1252）：请另存为“CSV UTF-8”后再运行`,
+        vi: `${p} không phải UTF-8 (Excel lưu CSV dạng GBK hoặc cp1252): hãy lưu lại dạng "CSV UTF-8" rồi chạy lại`,
       }),
     ],
   ];
@@ -255,13 +273,73 @@ describe('hearken run and backtest: options and settings files', () => {
     }
   });
 
-  it('tells a --evaluate setting out of range in each language, the statistic\'s own reason as it words it', async () => {
-    const reason = 'evaluatePlantedOutbreaks: share must be between 0 and 1, got 2';
-    const expected: Wording = { en: `--evaluate: ${reason}`, zh: `--evaluate 的设置不可用：${reason}`, vi: `thiết lập của --evaluate không dùng được: ${reason}` };
-    for (const language of ['en', 'zh', 'vi'] as const) {
-      const config = normalizeConfig({ input: root, lang: language });
-      const options = { from: '2024-03-04', to: '2024-03-11', out: join(root, 'w.json'), warehouse: null, evaluate: join(root, 'e.md'), truth: null, evaluation: { share: 2 } };
-      expect(await thrown(() => runBacktest(config, options, silentProgress))).toEqual({ message: expected[language], exitCode: 2 });
+  it('tells a --evaluate setting out of range in each language, with why, exit 2', async () => {
+    const expected: [Partial<PlantedEvaluationOptions>, Wording][] = [
+      [{ share: 2 }, { en: 'share must be between 0 and 1, got 2', zh: 'share 须在 0 与 1 之间，而不是 2', vi: 'share phải nằm trong khoảng 0 đến 1, không phải 2' }],
+      [{ sizes: [2, 0] }, { en: 'sizes must be numbers > 0, got [2, 0]', zh: 'sizes 须为大于 0 的数，而不是 [2, 0]', vi: 'sizes phải là các số > 0, không phải [2, 0]' }],
+      [{ onsetWeeks: 0.5 }, { en: 'onsetWeeks must be a whole number >= 1, got 0.5', zh: 'onsetWeeks 须为 ≥ 1 的整数，而不是 0.5', vi: 'onsetWeeks phải là số nguyên ≥ 1, không phải 0.5' }],
+      [{ gapWeeks: -1 }, { en: 'gapWeeks must be a whole number >= 0, got -1', zh: 'gapWeeks 须为 ≥ 0 的整数，而不是 -1', vi: 'gapWeeks phải là số nguyên ≥ 0, không phải -1' }],
+      [{ spread: { meanlog: 0, sdlog: 0 } }, { en: 'spread needs a finite meanlog and sdlog > 0', zh: 'spread 需要有限的 meanlog 和大于 0 的 sdlog', vi: 'spread cần meanlog hữu hạn và sdlog > 0' }],
+      [
+        { configurations: [{ method: 'shewhart' as 'auto', parameter: null, value: null }] },
+        {
+          en: 'unknown method: shewhart (use ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto)',
+          zh: '未知的方法：shewhart（可用 ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto）',
+          vi: 'phương pháp không xác định: shewhart (dùng ears_c1, ears_c2, ears_c3, farrington_flexible, cusum, auto)',
+        },
+      ],
+      [
+        { configurations: [{ method: 'cusum', parameter: 'alpha', value: 0.01 }] },
+        { en: 'cusum takes threshold, not alpha', zh: 'cusum 的参数是 threshold，而不是 alpha', vi: 'cusum nhận tham số threshold, không phải alpha' },
+      ],
+      [
+        { configurations: [{ method: 'auto', parameter: 'alpha', value: 0.01 }] },
+        { en: 'auto takes no setting, not alpha', zh: 'auto 没有参数，不接受 alpha', vi: 'auto không có tham số, không nhận alpha' },
+      ],
+      [
+        { configurations: [{ method: 'ears_c2', parameter: 'alpha', value: 1.5 }] },
+        { en: 'ears_c2: alpha 1.5 is out of range', zh: 'ears_c2：alpha 1.5 超出范围', vi: 'ears_c2: alpha 1.5 nằm ngoài khoảng cho phép' },
+      ],
+      [
+        { configurations: [{ method: 'auto', parameter: null, value: 3 }] },
+        {
+          en: 'auto: value 3 is out of range (it takes no setting)',
+          zh: 'auto：取值 3 超出范围（它没有参数）',
+          vi: 'auto: giá trị 3 nằm ngoài khoảng cho phép (phương pháp này không có tham số)',
+        },
+      ],
+    ];
+    const lead: Wording = { en: '--evaluate: ', zh: '--evaluate 的设置不可用：', vi: 'thiết lập của --evaluate không dùng được: ' };
+    for (const [evaluation, reason] of expected) {
+      for (const language of ['en', 'zh', 'vi'] as const) {
+        const config = normalizeConfig({ input: root, lang: language });
+        const options = { from: '2024-03-04', to: '2024-03-11', out: join(root, 'w.json'), warehouse: null, evaluate: join(root, 'e.md'), truth: null, evaluation };
+        expect(await thrown(() => runBacktest(config, options, silentProgress))).toEqual({ message: `${lead[language]}${reason[language]}`, exitCode: 2 });
+      }
+    }
+  });
+
+  it('words why a series cannot be evaluated in each language (the warehouse gives none such: a library caller meets them)', () => {
+    const expected: [WeeklySeries[], Wording][] = [
+      [[{ cell: 'ward 3', counts: [1] }, { cell: 'ward 3', counts: [2] }], { en: 'cell ward 3 is given twice', zh: '单元 ward 3 出现了两次', vi: 'ô ward 3 xuất hiện hai lần' }],
+      [
+        [{ cell: 'ward 3', counts: [1, 2.5] }],
+        { en: 'cell ward 3, week 1: count must be a whole number >= 0, not 2.5', zh: '单元 ward 3 第 1 周：count 须为 ≥ 0 的整数，而不是 2.5', vi: 'ô ward 3, tuần 1: count phải là số nguyên ≥ 0, không phải 2.5' },
+      ],
+    ];
+    for (const [series, wording] of expected) {
+      const error = (() => {
+        try {
+          evaluatePlantedOutbreaks(series);
+        } catch (caught) {
+          return caught;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(PlantedEvaluationError);
+      const { key, values, message } = error as PlantedEvaluationError;
+      expect(message).toBe(`evaluatePlantedOutbreaks: ${wording.en}`);
+      for (const language of ['en', 'zh', 'vi'] as const) expect(t(language, key, values)).toBe(wording[language]);
     }
   });
 });
@@ -302,6 +380,51 @@ describe('files a hospital supplies', () => {
     expect((await thrown(() => parseCategoryLexicon('cost', 'vi'))).message).toMatch(/^từ điển phân loại dòng 1: /);
   });
 
+  it('tells a category lexicon that cannot be read, or is not UTF-8, in each language; a UTF-8 BOM is no part of the first line', async () => {
+    const none = join(root, 'lexicon/none.tsv');
+    // 排队 (queue) as GBK: bytes no UTF-8 decoder accepts
+    const gbk = join(root, 'lexicon/gbk.tsv');
+    await mkdir(join(root, 'lexicon'), { recursive: true });
+    await writeFile(gbk, Buffer.concat([Buffer.from('process\t'), Buffer.from([0xc5, 0xc5, 0xb6, 0xd3]), Buffer.from('\n')]));
+    const expected: [string, Wording][] = [
+      [none, { en: `the category lexicon ${none} cannot be read (ENOENT)`, zh: `无法读取类别词典 ${none}（ENOENT）`, vi: `không đọc được từ điển phân loại ${none} (ENOENT)` }],
+      [
+        gbk,
+        {
+          en: `the category lexicon ${gbk} is not UTF-8: save it as UTF-8 and run again`,
+          zh: `类别词典 ${gbk} 不是 UTF-8 编码：请另存为 UTF-8 后再运行`,
+          vi: `từ điển phân loại ${gbk} không phải UTF-8: hãy lưu lại dạng UTF-8 rồi chạy lại`,
+        },
+      ],
+    ];
+    for (const [path, wording] of expected) {
+      for (const language of ['en', 'zh', 'vi'] as const) expect((await thrown(() => readCategoryLexiconFile(path, language))).message).toBe(wording[language]);
+    }
+    const bom = await file('lexicon/bom.tsv', '\ufeffcost\tparking fee\r\n');
+    expect(readCategoryLexiconFile(bom, 'zh')).toEqual([{ category: 'cost', phrase: 'parking fee' }]);
+  });
+
+  it('tells a broken lexicon of the install in the reader\'s language, not the locale\'s the text stage\'s threads would use', async () => {
+    const folder = join(root, 'install-lexicons');
+    await file('install-lexicons/zh.tsv', 'process\t排队\n');
+    await file('install-lexicons/en.tsv', 'cost\tparking fee\n');
+    const broken = await file('install-lexicons/vi.tsv', 'process\txếp hàng\ncots\tviện phí\n');
+    const categories = 'process, attitude, quality, cost, facility';
+    const expected: Wording = {
+      en: `${broken} line 2: unknown category: cots (use ${categories}, then a tab and the phrase)`,
+      zh: `${broken} 第 2 行：未知的类别：cots（请用 ${categories}，再接一个制表符和短语）`,
+      vi: `${broken} dòng 2: loại không xác định: cots (dùng ${categories}, rồi một dấu tab và cụm từ)`,
+    };
+    vi.stubEnv('LC_ALL', 'C');
+    try {
+      for (const language of ['en', 'zh', 'vi'] as const) expect((await thrown(() => checkShippedCategoryLexicons(language, folder))).message).toBe(expected[language]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // the install's own lexicons can be used
+    expect(checkShippedCategoryLexicons('vi')).toBeUndefined();
+  });
+
   it('tells a warehouse path that is a folder, or behind a file, in each language', async () => {
     const folder = join(root, 'a-folder.duckdb');
     await mkdir(folder, { recursive: true });
@@ -329,6 +452,136 @@ describe('files a hospital supplies', () => {
       for (const language of ['en', 'zh', 'vi'] as const) expect(await thrown(() => openWarehouse(path, { language }))).toEqual({ message: wording[language], exitCode: 2 });
     }
   });
+});
+
+describe('files of the input folder rejected whole', () => {
+  const wordings: [FileRejection, Wording][] = [
+    [{ reason: 'rejection.empty' }, { en: 'the file is empty', zh: '文件是空的', vi: 'tệp trống' }],
+    [{ reason: 'rejection.notATable' }, { en: 'not a table', zh: '不是表格', vi: 'không phải bảng' }],
+    [
+      { reason: 'rejection.xls' },
+      { en: 'old Excel .xls files are not supported; save the sheet as .xlsx', zh: '不支持旧版 Excel .xls 文件；请将工作表另存为 .xlsx', vi: 'không hỗ trợ tệp Excel cũ .xls; hãy lưu trang tính thành .xlsx' },
+    ],
+    [
+      { reason: 'rejection.xlsm' },
+      { en: 'macro-enabled .xlsm files are not supported; save the sheet as .xlsx', zh: '不支持启用宏的 .xlsm 文件；请将工作表另存为 .xlsx', vi: 'không hỗ trợ tệp .xlsm có macro; hãy lưu trang tính thành .xlsx' },
+    ],
+    [
+      { reason: 'rejection.ods' },
+      {
+        en: 'OpenDocument .ods files are not supported; save the sheet as .xlsx or .csv',
+        zh: '不支持 OpenDocument .ods 文件；请将工作表另存为 .xlsx 或 .csv',
+        vi: 'không hỗ trợ tệp OpenDocument .ods; hãy lưu trang tính thành .xlsx hoặc .csv',
+      },
+    ],
+    [
+      { reason: 'rejection.bothKinds' },
+      {
+        en: 'the file has both received_at (feedback) and submitted_at (survey) columns; split it or add a column mapping',
+        zh: '文件同时有 received_at（投诉反馈）和 submitted_at（满意度调查）列；请拆分文件或添加列映射',
+        vi: 'tệp có cả cột received_at (phản hồi) và submitted_at (khảo sát); hãy tách tệp hoặc thêm ánh xạ cột',
+      },
+    ],
+    [
+      { reason: 'rejection.noKind' },
+      {
+        en: 'no received_at (feedback) or submitted_at (survey) column; add a column mapping for files of this shape',
+        zh: '没有 received_at（投诉反馈）或 submitted_at（满意度调查）列；请为这种格式的文件添加列映射',
+        vi: 'không có cột received_at (phản hồi) hay submitted_at (khảo sát); hãy thêm ánh xạ cột cho tệp dạng này',
+      },
+    ],
+    [
+      { reason: 'rejection.notFeedbackColumn', values: { mapping: 'his', column: 'colour' } },
+      { en: 'mapping his: colour is not a feedback column of the contract', zh: '映射 his：colour 不是约定中的投诉反馈列', vi: 'ánh xạ his: colour không phải cột phản hồi của hợp đồng dữ liệu' },
+    ],
+    [
+      { reason: 'rejection.notSurveyColumn', values: { mapping: 'his', column: 'colour' } },
+      { en: 'mapping his: colour is not a survey column of the contract', zh: '映射 his：colour 不是约定中的满意度调查列', vi: 'ánh xạ his: colour không phải cột khảo sát của hợp đồng dữ liệu' },
+    ],
+    [{ reason: 'rejection.missingColumn', values: { columns: 'text' } }, { en: 'missing required column: text', zh: '缺少必需的列：text', vi: 'thiếu cột bắt buộc: text' }],
+    [{ reason: 'rejection.missingColumns', values: { columns: 'id, text' } }, { en: 'missing required columns: id, text', zh: '缺少必需的列：id, text', vi: 'thiếu các cột bắt buộc: id, text' }],
+    [
+      { reason: 'rejection.noAnswerColumn' },
+      { en: 'a survey file needs at least one q_<code> answer column', zh: '满意度调查文件至少需要一个 q_<代码> 答题列', vi: 'tệp khảo sát cần ít nhất một cột câu trả lời q_<mã>' },
+    ],
+    [
+      { reason: 'rejection.mappingNoColumn', values: { mapping: 'his', column: '科室' } },
+      { en: 'mapping his: the file has no column 科室', zh: '映射 his：文件中没有 科室 列', vi: 'ánh xạ his: tệp không có cột 科室' },
+    ],
+    [{ reason: 'rejection.noFixedOn' }, { en: 'no fixed_on column', zh: '没有 fixed_on 列', vi: 'không có cột fixed_on' }],
+    [
+      { reason: 'rejection.unreadableTable', values: { format: 'CSV', reason: 'Invalid Input Error: x' } },
+      { en: 'not a readable CSV table: Invalid Input Error: x', zh: '无法作为 CSV 表格读取：Invalid Input Error: x', vi: 'không đọc được dưới dạng bảng CSV: Invalid Input Error: x' },
+    ],
+    [
+      { reason: 'rejection.unreadableParquet', values: { reason: 'Invalid Input Error: x' } },
+      { en: 'not a readable Parquet file: Invalid Input Error: x', zh: '无法作为 Parquet 文件读取：Invalid Input Error: x', vi: 'không đọc được dưới dạng tệp Parquet: Invalid Input Error: x' },
+    ],
+    [
+      { reason: 'rejection.xlsxOldBinary', values: { file: 'a.xlsx' } },
+      {
+        en: 'a.xlsx is not a valid .xlsx file: it is an old binary .xls workbook; save it as .xlsx',
+        zh: 'a.xlsx 不是有效的 .xlsx 文件：它是旧版二进制 .xls 工作簿；请另存为 .xlsx',
+        vi: 'a.xlsx không phải tệp .xlsx hợp lệ: đây là sổ tính .xls nhị phân kiểu cũ; hãy lưu thành .xlsx',
+      },
+    ],
+    [
+      { reason: 'rejection.xlsxNotZip', values: { file: 'a.xlsx' } },
+      {
+        en: 'a.xlsx is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+        zh: 'a.xlsx 不是有效的 .xlsx 文件：它不是 zip 压缩包（是否把 CSV 或其他文本改名为 .xlsx？）',
+        vi: 'a.xlsx không phải tệp .xlsx hợp lệ: tệp không phải gói zip (một tệp CSV hay văn bản bị đổi tên thành .xlsx?)',
+      },
+    ],
+    [
+      { reason: 'rejection.xlsxDamaged', values: { file: 'a.xlsx' } },
+      { en: 'a.xlsx is not a valid .xlsx file: the zip archive is damaged or truncated', zh: 'a.xlsx 不是有效的 .xlsx 文件：zip 压缩包已损坏或不完整', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: gói zip bị hỏng hoặc bị cắt cụt' },
+    ],
+    [
+      { reason: 'rejection.xlsxEmpty', values: { file: 'a.xlsx' } },
+      { en: 'a.xlsx is not a valid .xlsx file: the file is empty', zh: 'a.xlsx 不是有效的 .xlsx 文件：文件是空的', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: tệp trống' },
+    ],
+    [
+      { reason: 'rejection.xlsxUnreadable', values: { file: 'a.xlsx', reason: 'bad sheet' } },
+      { en: 'a.xlsx is not a valid .xlsx file: bad sheet', zh: 'a.xlsx 不是有效的 .xlsx 文件：bad sheet', vi: 'a.xlsx không phải tệp .xlsx hợp lệ: bad sheet' },
+    ],
+  ];
+  it('words every reason in each language', () => {
+    for (const [rejection, wording] of wordings) {
+      for (const language of ['en', 'zh', 'vi'] as const) expect(fileErrorText(language, { error: 'as written', rejection })).toBe(wording[language]);
+    }
+    // a reader's own failure has no reason code: its words are shown as written
+    expect(fileErrorText('zh', { error: 'Invalid Input Error: x' })).toBe('Invalid Input Error: x');
+  });
+
+  it('tells them on the terminal and the run report in the reader\'s language, and in English in run-summary.json', async () => {
+    const input = join(root, 'rejected-input');
+    await file('rejected-input/empty.csv', '');
+    await file('rejected-input/short.csv', 'id,received_at,department\n1,2025-01-02 10:00,急诊科\n');
+    await file('rejected-input/old.xls', 'not really');
+    await file('rejected-input/renamed.xlsx', 'id,received_at,department,text\n');
+    await file('rejected-input/ok.csv', 'id,received_at,department,text\n1,2025-01-02 10:00,急诊科,排队太久\n');
+    const out = join(root, 'rejected-site');
+    const { out: printed, io } = capture();
+    expect(await main(['run', '--input', input, '--out', out, '--db', join(root, 'rejected.duckdb'), '--as-of', '2025-01-05', '--lang', 'vi'], io)).toBe(0);
+    const lines = printed.join('').split('\n');
+    expect(lines).toContain('  empty.csv [bị từ chối] tệp trống');
+    expect(lines).toContain('  short.csv [bị từ chối] thiếu cột bắt buộc: text');
+    expect(lines).toContain('  old.xls [bị từ chối] không hỗ trợ tệp Excel cũ .xls; hãy lưu trang tính thành .xlsx');
+    expect(lines).toContain('  renamed.xlsx [bị từ chối] renamed.xlsx không phải tệp .xlsx hợp lệ: tệp không phải gói zip (một tệp CSV hay văn bản bị đổi tên thành .xlsx?)');
+    const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8')) as { files: { path: string; error?: string; rejection?: FileRejection }[] };
+    expect(summary.files.filter((f) => f.error !== undefined)).toEqual([
+      { ...summary.files.find((f) => f.path === 'empty.csv'), error: 'the file is empty', rejection: { reason: 'rejection.empty' } },
+      { ...summary.files.find((f) => f.path === 'old.xls'), error: 'old Excel .xls files are not supported; save the sheet as .xlsx', rejection: { reason: 'rejection.xls' } },
+      {
+        ...summary.files.find((f) => f.path === 'renamed.xlsx'),
+        error: 'renamed.xlsx is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+        rejection: { reason: 'rejection.xlsxNotZip', values: { file: 'renamed.xlsx' } },
+      },
+      { ...summary.files.find((f) => f.path === 'short.csv'), error: 'missing required column: text', rejection: { reason: 'rejection.missingColumn', values: { columns: 'text' } } },
+    ]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<div class="error">thiếu cột bắt buộc: text</div>');
+  }, 60_000);
 });
 
 describe('a warehouse another run holds', () => {

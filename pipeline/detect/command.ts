@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Language } from '../config.ts';
 import { queryRows } from '../db.ts';
@@ -20,6 +20,18 @@ export interface DetectOptions {
 
 export const DETECT_HEADER = 'series,period,method,count,expected,upperbound,alarm';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether a file's bytes are UTF-8 (a BOM is fine); read only once DuckDB has failed on it. */
+async function isUtf8(path: string): Promise<boolean> {
+  try {
+    utf8.decode(await readFile(path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A folder or a missing path is told as such: DuckDB would read a folder as a file and stop on a line of binary. */
 async function readRows(path: string, language: Language): Promise<SeriesRow[]> {
   const info = await stat(path).catch(() => null);
@@ -39,6 +51,8 @@ async function readRows(path: string, language: Language): Promise<SeriesRow[]> 
     return await queryRows<SeriesRow>(connection, 'select series, period, count from read_csv($path, header = true, all_varchar = true)', { path });
   } catch (error) {
     if (error instanceof PipelineError) throw error;
+    // DuckDB stops on a GBK or cp1252 file (Excel's CSV) with "CSV Error on Line: 2": say what to do instead
+    if (!(await isUtf8(path))) throw new PipelineError('detect', t(language, 'detect.notUtf8', { path }), EXIT_USAGE);
     throw new PipelineError('detect', t(language, 'detect.unreadable', { path, reason: oneLine(error) }), EXIT_USAGE);
   } finally {
     connection.closeSync();

@@ -6,6 +6,8 @@ import { earsC1, earsC2, earsC3 } from './ears.ts';
 import { scoreSeries, summarisePerformance, type EvaluationWindow, type SeriesScore } from './evaluation.ts';
 import { farringtonFlexibleDefaults, farringtonWeek } from './farrington-flexible.ts';
 import { assessWeek } from './week-assessment.ts';
+import { fillTemplate } from '../i18n.ts';
+import { plantedEvaluationCopy } from './planted-evaluation.copy.ts';
 
 /**
  * How well each detector, at each alpha or threshold, would have found outbreaks in a hospital's
@@ -192,27 +194,38 @@ export interface PlantedEvaluation {
   skipped: string[];
 }
 
+/** Why a setting or a series cannot be evaluated: a key of planted-evaluation.copy.ts and the values its wording names. */
+export class PlantedEvaluationError extends RangeError {
+  constructor(
+    readonly key: keyof (typeof plantedEvaluationCopy)['en'],
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(`evaluatePlantedOutbreaks: ${fillTemplate(plantedEvaluationCopy.en[key], values)}`);
+    this.name = 'PlantedEvaluationError';
+  }
+}
+
 function normalizeOptions(overrides: Partial<PlantedEvaluationOptions>): PlantedEvaluationOptions {
   const o = { ...plantedEvaluationDefaults, ...overrides };
-  const wholeAtLeast = (value: number, min: number) => Number.isInteger(value) && value >= min;
-  const problem =
-    o.sizes.length === 0 || !o.sizes.every((k) => Number.isFinite(k) && k > 0) ? `sizes must be numbers > 0, got [${o.sizes.join(', ')}]`
-    : !wholeAtLeast(o.outbreaksPerSeries, 0) ? `outbreaksPerSeries must be a whole number >= 0, got ${o.outbreaksPerSeries}`
-    : !(o.share >= 0 && o.share <= 1) ? `share must be between 0 and 1, got ${o.share}`
-    : !wholeAtLeast(o.onsetWeeks, 1) ? `onsetWeeks must be a whole number >= 1, got ${o.onsetWeeks}`
-    : !wholeAtLeast(o.historyWeeks, 0) ? `historyWeeks must be a whole number >= 0, got ${o.historyWeeks}`
-    : !wholeAtLeast(o.gapWeeks, 0) ? `gapWeeks must be a whole number >= 0, got ${o.gapWeeks}`
-    : !(Number.isFinite(o.spread.meanlog) && o.spread.sdlog > 0) ? `spread needs a finite meanlog and sdlog > 0`
-    : null;
-  if (problem !== null) throw new RangeError(`evaluatePlantedOutbreaks: ${problem}`);
+  if (o.sizes.length === 0 || !o.sizes.every((k) => Number.isFinite(k) && k > 0)) throw new PlantedEvaluationError('planted.sizes', { sizes: o.sizes.join(', ') });
+  if (!(o.share >= 0 && o.share <= 1)) throw new PlantedEvaluationError('planted.share', { value: o.share });
+  // the settings that count weeks or outbreaks, each with its least value
+  const whole = { outbreaksPerSeries: 0, onsetWeeks: 1, historyWeeks: 0, gapWeeks: 0 } as const;
+  for (const [setting, min] of Object.entries(whole) as [keyof typeof whole, number][]) {
+    if (!(Number.isInteger(o[setting]) && o[setting] >= min)) throw new PlantedEvaluationError('planted.wholeNumber', { setting, min, value: o[setting] });
+  }
+  if (!(Number.isFinite(o.spread.meanlog) && o.spread.sdlog > 0)) throw new PlantedEvaluationError('planted.spread');
   for (const c of o.configurations) {
     const method: { parameter: string | null } | undefined = (METHODS as Record<string, { parameter: string | null }>)[c.method];
-    if (!method) throw new RangeError(`unknown method: ${c.method} (use ${Object.keys(METHODS).join(', ')})`);
-    if (c.parameter !== method.parameter) throw new RangeError(`${c.method} takes ${method.parameter ?? 'no setting'}, not ${c.parameter}`);
+    if (!method) throw new PlantedEvaluationError('planted.unknownMethod', { method: c.method, methods: Object.keys(METHODS).join(', ') });
+    if (c.parameter !== method.parameter) {
+      if (method.parameter === null) throw new PlantedEvaluationError('planted.takesNoSetting', { method: c.method, given: String(c.parameter) });
+      throw new PlantedEvaluationError('planted.wrongParameter', { method: c.method, expected: method.parameter, given: String(c.parameter) });
+    }
     const bad = c.parameter === 'alpha' ? !(c.value !== null && c.value > 0 && c.value < 1)
       : c.parameter === 'threshold' ? !(c.value !== null && c.value > 0)
       : c.value !== null;
-    if (bad) throw new RangeError(`${c.method}: ${c.parameter ?? 'value'} ${c.value} is out of range`);
+    if (bad) throw new PlantedEvaluationError(c.parameter === null ? 'planted.noValue' : 'planted.outOfRange', { method: c.method, parameter: c.parameter ?? '', value: String(c.value) });
   }
   return o;
 }
@@ -220,10 +233,10 @@ function normalizeOptions(overrides: Partial<PlantedEvaluationOptions>): Planted
 function checkSeries(series: readonly WeeklySeries[]): void {
   const seen = new Set<string>();
   for (const { cell, counts } of series) {
-    if (seen.has(cell)) throw new RangeError(`evaluatePlantedOutbreaks: cell ${cell} is given twice`);
+    if (seen.has(cell)) throw new PlantedEvaluationError('planted.cellTwice', { cell });
     seen.add(cell);
     const bad = counts.findIndex((c) => !Number.isNaN(c) && !(Number.isInteger(c) && c >= 0));
-    if (bad >= 0) throw new RangeError(`evaluatePlantedOutbreaks: cell ${cell}, week ${bad}: count must be a whole number >= 0, not ${counts[bad]}`);
+    if (bad >= 0) throw new PlantedEvaluationError('planted.badCount', { cell, week: bad, count: counts[bad]! });
   }
 }
 

@@ -3,7 +3,8 @@ import { inTransaction, queryRows, quoteIdentifier, setVariables } from '../db.t
 import { oneLine } from '../errors.ts';
 import { normalizeHeader } from '../ingest/contract.ts';
 import type { Discovery, InputFile } from '../ingest/discover.ts';
-import { readRawTable, UnreadableFile } from '../ingest/read-raw.ts';
+import { fileErrorText, UnreadableFile, type FileRejection } from '../ingest/file-rejection.ts';
+import { readRawTable } from '../ingest/read-raw.ts';
 import type { StepModels } from '../plan.ts';
 import { FIX_REVIEW, fixVerdict, type FixVerdict } from './fix-verdict.ts';
 import { quarantineReasonText } from '../quarantine-reasons.ts';
@@ -22,7 +23,9 @@ export interface FixesFileReport {
   quarantine_reasons: Record<string, number>;
   /** The same counts by reason code (data/reference/quarantine_reasons.json). */
   quarantine_reason_codes: Record<string, number>;
+  /** Why the whole file was rejected, in English; `rejection` the same as a reason code (ingest/file-rejection.ts). */
   error?: string;
+  rejection?: FileRejection;
 }
 
 /** A row of mart_fix_reviews, dates as YYYY-MM-DD. */
@@ -72,19 +75,19 @@ interface CountRow {
 }
 
 /** Reads one fixes file into fix_input; a file hearken cannot read, or without fixed_on, is rejected whole. */
-async function readFixesFile(connection: DuckDBConnection, file: InputFile, models: StepModels): Promise<string | null> {
-  if (file.unsupported !== undefined || file.format === null) return file.unsupported ?? 'not a table';
+async function readFixesFile(connection: DuckDBConnection, file: InputFile, models: StepModels): Promise<FileRejection | string | null> {
+  if (file.unsupported !== undefined || file.format === null) return { reason: file.unsupported ?? 'rejection.notATable' };
   const hasFixedOn = (cells: readonly string[]) => cells.some((cell) => normalizeHeader(cell) === 'fixed_on');
   try {
     const raw = await readRawTable(connection, file, hasFixedOn, models);
-    if (!hasFixedOn(raw.headers)) return 'no fixed_on column';
+    if (!hasFixedOn(raw.headers)) return { reason: 'rejection.noFixedOn' };
     const byName = new Map(raw.headers.map((header) => [normalizeHeader(header), header]));
     const values = FIX_COLUMNS.map((name) => (byName.has(name) ? `${quoteIdentifier(byName.get(name)!)}::varchar` : 'null'));
     await connection.run(`insert into fix_input select $path, ${raw.position}, false, ${values.join(', ')} from raw_rows`, { path: file.relativePath });
     await connection.run('insert into fix_input (path, file_row, broken) select $path, coalesce(file_row, file_line), true from raw_broken', { path: file.relativePath });
     return null;
   } catch (error) {
-    if (error instanceof UnreadableFile) return error.message;
+    if (error instanceof UnreadableFile) return error.rejection ?? error.message;
     throw error;
   }
 }
@@ -101,10 +104,10 @@ export async function reviewFixes(
   models: StepModels,
 ): Promise<{ files: FixesFileReport[]; reviews: FixReviewRow[] }> {
   await models.run('fixes/fix_input');
-  const rejected = new Map<string, string>();
+  const rejected = new Map<string, FileRejection | string>();
   for (const file of discovery.fixes) {
     const error = await readFixesFile(connection, file, models);
-    if (error !== null) rejected.set(file.relativePath, oneLine(error));
+    if (error !== null) rejected.set(file.relativePath, typeof error === 'string' ? oneLine(error) : error);
   }
   await models.run('fixes/stg_fixes');
   await setVariables(connection, {
@@ -159,7 +162,7 @@ function appendNullable(appender: { appendNull(): void; appendDouble(value: numb
 }
 
 /** Each fixes file's accounting: rows read = reviewed + quarantined, or rejected whole with its reason. */
-async function fileReports(connection: DuckDBConnection, files: readonly InputFile[], rejected: ReadonlyMap<string, string>): Promise<FixesFileReport[]> {
+async function fileReports(connection: DuckDBConnection, files: readonly InputFile[], rejected: ReadonlyMap<string, FileRejection | string>): Promise<FixesFileReport[]> {
   const reasons = await queryRows<{ path: string; reason: string | null; n: number }>(
     connection,
     'select path, problem as reason, count(*)::integer as n from stg_fixes group by all order by path, n desc, reason',
@@ -177,7 +180,8 @@ async function fileReports(connection: DuckDBConnection, files: readonly InputFi
       quarantine_reasons: Object.fromEntries(quarantined.map((row) => [quarantineReasonText('en', row.reason!), row.n])),
       quarantine_reason_codes: Object.fromEntries(quarantined.map((row) => [row.reason!, row.n])),
     };
-    return error === undefined ? report : { ...report, error };
+    if (error === undefined) return report;
+    return typeof error === 'string' ? { ...report, error } : { ...report, error: fileErrorText('en', { rejection: error })!, rejection: error };
   });
 }
 

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { ColumnMapping, ColumnSource } from '../config.ts';
 import { quoteIdentifier, quoteLiteral } from '../db.ts';
+import type { FileRejection } from './file-rejection.ts';
 import { RECORD_ORDINAL } from './read-raw.ts';
 import {
   FEEDBACK_COLUMNS, FEEDBACK_REQUIRED, QUESTION_COLUMN, SURVEY_COLUMNS, SURVEY_REQUIRED,
@@ -17,7 +18,7 @@ export interface ColumnPlan {
   ignoredColumns: string[];
 }
 
-export type PlanResult = { ok: true; plan: ColumnPlan } | { ok: false; kind: RecordKind | 'unknown'; error: string };
+export type PlanResult = { ok: true; plan: ColumnPlan } | { ok: false; kind: RecordKind | 'unknown'; rejection: FileRejection };
 
 /** The mapping that applies to a file: the first whose globs match its path or whose columns it has. */
 export function findMapping(relativePath: string, headers: readonly string[], mappings: readonly ColumnMapping[]): ColumnMapping | null {
@@ -39,7 +40,7 @@ const FREE_TEXT = new Set(['text', 'comment']);
 /**
  * Plans the select list that turns a file's own columns into the contract's: through the mapping
  * when one applies, else by the contract's column names. A file that lacks a required column, or
- * whose mapping names a column it does not have, is rejected with a one-line reason.
+ * whose mapping names a column it does not have, is rejected with a reason (file-rejection.ts).
  */
 export function planColumns(
   relativePath: string,
@@ -55,15 +56,11 @@ export function planColumns(
   const mapping = findMapping(relativePath, headers, mappings);
   const headerKind = kindOfHeader(headers);
   if (!mapping && headerKind === 'both') {
-    return { ok: false, kind: 'unknown', error: 'the file has both received_at (feedback) and submitted_at (survey) columns; split it or add a column mapping' };
+    return { ok: false, kind: 'unknown', rejection: { reason: 'rejection.bothKinds' } };
   }
   const kind = mapping?.kind ?? headerKind;
   if (kind === null || kind === 'both') {
-    return {
-      ok: false,
-      kind: 'unknown',
-      error: 'no received_at (feedback) or submitted_at (survey) column; add a column mapping for files of this shape',
-    };
+    return { ok: false, kind: 'unknown', rejection: { reason: 'rejection.noKind' } };
   }
 
   const sources = new Map<string, ColumnSource>();
@@ -79,7 +76,8 @@ export function planColumns(
   for (const [target, source] of Object.entries(mapping?.columns ?? {})) {
     const name = normalizeHeader(target);
     if (!contractColumns.includes(name) && !(kind === 'survey' && QUESTION_COLUMN.test(name))) {
-      return { ok: false, kind, error: `mapping ${mapping?.name}: ${target} is not a ${kind} column of the contract` };
+      const reason = kind === 'feedback' ? 'rejection.notFeedbackColumn' : 'rejection.notSurveyColumn';
+      return { ok: false, kind, rejection: { reason, values: { mapping: mapping?.name ?? '', column: target } } };
     }
     if (QUESTION_COLUMN.test(name)) questionColumns.add(name);
     sources.set(name, source);
@@ -87,9 +85,11 @@ export function planColumns(
 
   const required: readonly string[] = kind === 'feedback' ? FEEDBACK_REQUIRED : SURVEY_REQUIRED;
   const missing = required.filter((name) => !sources.has(name));
-  if (missing.length > 0) return { ok: false, kind, error: `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
+  if (missing.length > 0) {
+    return { ok: false, kind, rejection: { reason: missing.length > 1 ? 'rejection.missingColumns' : 'rejection.missingColumn', values: { columns: missing.join(', ') } } };
+  }
   if (kind === 'survey' && questionColumns.size === 0) {
-    return { ok: false, kind, error: 'a survey file needs at least one q_<code> answer column' };
+    return { ok: false, kind, rejection: { reason: 'rejection.noAnswerColumn' } };
   }
 
   const used = new Set<string>();
@@ -128,7 +128,7 @@ export function planColumns(
     return { ok: true, plan: { kind, mapping: mapping?.name ?? null, selectList, ignoredColumns } };
   } catch (error) {
     if (error instanceof MissingColumn) {
-      return { ok: false, kind, error: `mapping ${mapping?.name}: the file has no column ${error.column}` };
+      return { ok: false, kind, rejection: { reason: 'rejection.mappingNoColumn', values: { mapping: mapping?.name ?? '', column: error.column } } };
     }
     throw error;
   }

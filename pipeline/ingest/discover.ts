@@ -5,6 +5,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { CONFIG_FILE_NAME, type Language } from '../config.ts';
 import { EXIT_USAGE, PipelineError, oneLine } from '../errors.ts';
 import { t, type MessageKey } from '../i18n.ts';
+import type { FileRejection } from './file-rejection.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'xlsx';
 
@@ -18,10 +19,10 @@ const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
 };
 
 /** Table formats people often export that hearken cannot read, with what to do instead. */
-const UNSUPPORTED_TABLES: Record<string, string> = {
-  '.xls': 'old Excel .xls files are not supported; save the sheet as .xlsx',
-  '.xlsm': 'macro-enabled .xlsm files are not supported; save the sheet as .xlsx',
-  '.ods': 'OpenDocument .ods files are not supported; save the sheet as .xlsx or .csv',
+const UNSUPPORTED_TABLES: Record<string, FileRejection['reason']> = {
+  '.xls': 'rejection.xls',
+  '.xlsm': 'rejection.xlsm',
+  '.ods': 'rejection.ods',
 };
 
 /** Files an operating system or an editor leaves beside documents: never data, whatever their extension. */
@@ -47,7 +48,7 @@ export interface InputFile {
   stem: string;
   format: InputFormat | null;
   /** Why the file cannot be read, for table formats hearken does not support. */
-  unsupported?: string;
+  unsupported?: FileRejection['reason'];
 }
 
 /** Why an entry of the input folder was not read (worded for people by i18n `notRead.<reason>`). */

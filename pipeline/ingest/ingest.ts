@@ -1,4 +1,5 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { stat } from 'node:fs/promises';
 import picomatch from 'picomatch';
 import { timeZoneOf, type Config } from '../config.ts';
 import { crashPoint } from '../crash-point.ts';
@@ -12,8 +13,9 @@ import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
 import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
+import { fileErrorText, UnreadableFile, type FileRejection } from './file-rejection.ts';
 import type { RecodedLine } from './encoding.ts';
-import { readRawTable, UnreadableFile } from './read-raw.ts';
+import { readRawTable } from './read-raw.ts';
 
 /** One file's line of the run summary (contract section 6), with a few extra fields. */
 export interface FileReport {
@@ -28,7 +30,10 @@ export interface FileReport {
   quarantine_reasons: Record<string, number>;
   /** The same by reason code, for people's wording in their language (pipeline/quarantine-reasons.ts) and scripts. */
   quarantine_reason_codes: Record<string, number>;
+  /** Why the whole file was rejected, in English (the contract's `error`). */
   error?: string;
+  /** The same as a reason code, for each reader's wording (file-rejection.ts); absent for a reader's own failure. */
+  rejection?: FileRejection;
   format?: string;
   encoding?: string;
   mapping?: string;
@@ -134,10 +139,12 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
       format: file.format ?? undefined,
     };
   }
-  const reject = (kind: FileReport['kind'], error: string, format?: string, encoding?: string) =>
+  const reject = (kind: FileReport['kind'], error: string | FileRejection, format?: string, encoding?: string) =>
     recordRejected(connection, file, checksum, context, kind, error, format, encoding);
-  if (file.unsupported !== undefined || file.format === null) return reject('unknown', file.unsupported ?? 'not a table');
+  if (file.unsupported !== undefined || file.format === null) return reject('unknown', { reason: file.unsupported ?? 'rejection.notATable' });
   const format = file.format;
+  // said so, not as a header without the contract's columns
+  if ((await stat(file.path)).size === 0) return reject('unknown', { reason: 'rejection.empty' }, format);
 
   const { mappings } = context.config;
   const isHeader = (cells: string[]) => kindOfHeader(cells) !== null || findMapping(file.relativePath, cells, mappings) !== null;
@@ -149,7 +156,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     note('step.reading');
     const raw = await readRawTable(connection, file, isHeader, context.models);
     const planned = planColumns(file.relativePath, raw.headers, mappings, raw.position);
-    if (!planned.ok) return reject(planned.kind, planned.error, format, raw.encoding ?? undefined);
+    if (!planned.ok) return reject(planned.kind, planned.rejection, format, raw.encoding ?? undefined);
     const { plan } = planned;
     const kind = plan.kind;
     // a view and not a model: its select list is the file's header mapped to the contract's columns
@@ -225,7 +232,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     return loaded;
   } catch (error) {
     // a full disk is not the file's fault: the run stops, and the file is read again next time
-    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.message, format);
+    if (error instanceof UnreadableFile && !isDiskFull(error)) return reject('unknown', error.rejection ?? error.message, format);
     throw error;
   }
 }
@@ -236,10 +243,11 @@ async function recordRejected(
   checksum: string,
   context: IngestContext,
   kind: FileReport['kind'],
-  error: string,
+  error: string | FileRejection,
   format?: string,
   encoding?: string,
 ): Promise<FileReport> {
+  const rejection = typeof error === 'string' ? undefined : error;
   const report: FileReport = {
     path: file.relativePath,
     kind,
@@ -250,7 +258,8 @@ async function recordRejected(
     quarantined: 0,
     quarantine_reasons: {},
     quarantine_reason_codes: {},
-    error: oneLine(error),
+    error: rejection === undefined ? oneLine(error) : fileErrorText('en', { rejection })!,
+    ...(rejection === undefined ? {} : { rejection }),
     format,
     encoding,
   };

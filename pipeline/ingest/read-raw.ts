@@ -7,6 +7,7 @@ import { oneLine } from '../errors.ts';
 import type { StepModels } from '../plan.ts';
 import type { InputFile, InputFormat } from './discover.ts';
 import { detectEncoding, readTextHead, transcodeLinesToUtf8, transcodeToUtf8, type RecodedLine, type TextEncoding } from './encoding.ts';
+import { UnreadableFile } from './file-rejection.ts';
 import { findHeaderRow, readXlsxGrid } from './xlsx.ts';
 
 /**
@@ -35,8 +36,6 @@ export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
 /** The column the readers that know each record's place add to raw_rows. */
 const POSITION_COLUMN = '__hearken_position';
 
-/** A file that cannot be read as a table at all; the run rejects it with this one-line reason. */
-export class UnreadableFile extends Error {}
 
 /** Decides whether a row of cells is the header row (title rows above it are skipped). */
 export type HeaderTest = (cells: string[]) => boolean;
@@ -138,7 +137,7 @@ async function readDelimited(
       { path, skip, delimiter },
     );
   } catch (error) {
-    throw new UnreadableFile(`not a readable ${format.toUpperCase()} table: ${readerError(error, path)}`);
+    throw new UnreadableFile({ reason: 'rejection.unreadableTable', values: { format: format.toUpperCase(), reason: readerError(error, path) } });
   }
   // The reader reports every bad column of a rejected row, and a quote that is never closed makes
   // it read the rows after it into that one rejected row. Each line of it with a row's worth of
@@ -203,7 +202,7 @@ async function readParquet(connection: DuckDBConnection, path: string): Promise<
   try {
     await connection.run('create temp table raw_rows as select columns(*)::varchar from read_parquet($path)', { path });
   } catch (error) {
-    throw new UnreadableFile(`not a readable Parquet file: ${readerError(error, path)}`);
+    throw new UnreadableFile({ reason: 'rejection.unreadableParquet', values: { reason: readerError(error, path) } });
   }
   return { headers: await columnNames(connection, 'raw_rows'), encoding: null, position: `(${RECORD_ORDINAL} + 1)`, recoded: [] };
 }
@@ -213,6 +212,10 @@ async function readXlsx(connection: DuckDBConnection, path: string, isHeader: He
   try {
     grid = await readXlsxGrid(path);
   } catch (error) {
+    // the summary names the file by its place in the input folder, never the server's path
+    if (error instanceof UnreadableFile && error.rejection !== undefined) {
+      throw new UnreadableFile({ ...error.rejection, values: { ...error.rejection.values, file: basename(path) } });
+    }
     throw new UnreadableFile(readerError(error, path));
   }
   const headerIndex = Math.max(findHeaderRow(grid, isHeader, HEADER_SCAN_ROWS), 0);

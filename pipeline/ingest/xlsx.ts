@@ -13,6 +13,7 @@
  */
 import type { InvalidInputErrorCode } from 'read-excel-file/node';
 import { oneLine } from '../errors.ts';
+import { UnreadableFile, type FileRejection } from './file-rejection.ts';
 
 /** A numeric cell as written in the sheet XML, kept apart from text cells that look like numbers. */
 class RawNumber {
@@ -23,12 +24,11 @@ class RawNumber {
 const excelDayZero = Date.UTC(1899, 11, 30);
 const dayMs = 86_400_000;
 
-const invalidInputReasons: Record<InvalidInputErrorCode, string> = {
-  XLS_FILE_NOT_SUPPORTED: 'it is an old binary .xls workbook; save it as .xlsx',
-  FILE_NOT_SUPPORTED: 'it is not a zip archive (a CSV or other text renamed to .xlsx?)',
-  INVALID_ZIP: 'the zip archive is damaged or truncated',
-  NO_DATA: 'the file is empty',
-  INPUT_TYPE_NOT_SUPPORTED: 'unsupported input',
+const invalidInputReasons: Record<Exclude<InvalidInputErrorCode, 'INPUT_TYPE_NOT_SUPPORTED'>, FileRejection['reason']> = {
+  XLS_FILE_NOT_SUPPORTED: 'rejection.xlsxOldBinary',
+  FILE_NOT_SUPPORTED: 'rejection.xlsxNotZip',
+  INVALID_ZIP: 'rejection.xlsxDamaged',
+  NO_DATA: 'rejection.xlsxEmpty',
 };
 
 /**
@@ -41,7 +41,7 @@ const invalidInputReasons: Record<InvalidInputErrorCode, string> = {
  * @example
  *   await readXlsxGrid('exports/2024年投诉登记表.xlsx')
  *   // [['2024年投诉登记表', '', ''], ['', '', ''], ['id', 'received_at', 'text'], ['123456789012', '2024-01-05 09:30:00', '...']]
- * @throws Error `<file> is not a valid .xlsx file: <reason>` (one line).
+ * @throws UnreadableFile `<file> is not a valid .xlsx file: <reason>` (one line; its rejection names the reason).
  */
 export async function readXlsxGrid(path: string): Promise<string[][]> {
   // loaded here, not with the module: most inputs hold no workbook, and the library is 70 files to load
@@ -50,8 +50,9 @@ export async function readXlsxGrid(path: string): Promise<string[][]> {
   try {
     rows = await readSheet(path, 1, { parseNumber: (raw: string) => new RawNumber(raw) });
   } catch (error) {
-    const reason = error instanceof InvalidInputError ? invalidInputReasons[error.code] : oneLine(error);
-    throw new Error(`${path} is not a valid .xlsx file: ${reason}`);
+    // a path is the one input the library takes (INPUT_TYPE_NOT_SUPPORTED): any other failure is in its own words
+    const known = error instanceof InvalidInputError && error.code !== 'INPUT_TYPE_NOT_SUPPORTED' ? invalidInputReasons[error.code] : undefined;
+    throw new UnreadableFile(known === undefined ? { reason: 'rejection.xlsxUnreadable', values: { file: path, reason: oneLine(error) } } : { reason: known, values: { file: path } });
   }
   return rows.map((row) => row.map(cellText));
 }

@@ -61,7 +61,7 @@ export async function warehouseCounts(connection: DuckDBConnection): Promise<Run
 
 /**
  * The files' lines as the summary publishes them: every string a file brought in (its path, with
- * folder names, its error, which may quote it, its ignored column names) and the paths of the
+ * folder names, its error and the names its rejection quotes, its ignored column names) and the paths of the
  * entries not read (and of their link targets), redacted in one query by redact_pii
  * (models/macros/redact_pii.sql), the definition the data is redacted by. Run after
  * the plan's warehouse stage, which creates the macro.
@@ -74,7 +74,7 @@ export async function publishedFiles(
 ): Promise<{ files: FileReport[]; notRead: NotRead[] }> {
   const strings = [
     ...new Set([
-      ...files.flatMap((f) => [f.path, ...(f.error === undefined ? [] : [f.error]), ...(f.ignored_columns ?? [])]),
+      ...files.flatMap((f) => [f.path, ...(f.error === undefined ? [] : [f.error]), ...Object.values(f.rejection?.values ?? {}), ...(f.ignored_columns ?? [])]),
       ...notRead.flatMap((entry) => [entry.path, ...(entry.target === undefined ? [] : [entry.target])]),
     ]),
   ];
@@ -93,6 +93,7 @@ export async function publishedFiles(
       ...f,
       path: r(f.path),
       ...(f.error === undefined ? {} : { error: r(f.error) }),
+      ...(f.rejection?.values === undefined ? {} : { rejection: { ...f.rejection, values: Object.fromEntries(Object.entries(f.rejection.values).map(([name, value]) => [name, r(value)])) } }),
       ...(f.ignored_columns === undefined ? {} : { ignored_columns: f.ignored_columns.map(r) }),
     })),
     notRead: notRead.map((entry) => ({ ...entry, path: r(entry.path), ...(entry.target === undefined ? {} : { target: r(entry.target) }) })),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { languageFromEnvironment } from '../config.ts';
-import { PipelineError } from '../errors.ts';
+import { PipelineError, oneLine } from '../errors.ts';
 import { t } from '../i18n.ts';
-import type { Analyzer, Language, Term } from './types.ts';
+import { LANGUAGES, type Analyzer, type Language, type Term } from './types.ts';
 import { TEXT_DATA_DIR } from './word-lists.ts';
 
 /** The complaint categories of CONTRACT.md section 3; `other` is what fits none. */
@@ -62,14 +62,51 @@ export function parseCategoryLexicon(text: string, messages: Language, source = 
   return entries;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * The shipped lexicon of a language, data/text/categories/<language>.tsv. It is read on the text
- * stage's worker threads, which are not told --lang: a broken one (an edited install) is told in
- * the locale's language.
+ * A lexicon file, parsed (parseCategoryLexicon). A file that cannot be read, or is not UTF-8 (an
+ * editor's GBK or cp1252 would turn its phrases into ones no record holds), stops the run, told in
+ * `messages` (the reader's language).
+ *
+ * @example readCategoryLexiconFile('data/text/categories/en.tsv', 'vi')[0] // { category: 'process', phrase: … }
+ */
+export function readCategoryLexiconFile(path: string, messages: Language): LexiconEntry[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new PipelineError('text', t(messages, 'lexicon.unreadable', { source: path, reason: (error as NodeJS.ErrnoException).code ?? oneLine(error) }));
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new PipelineError('text', t(messages, 'lexicon.notUtf8', { source: path }));
+  }
+  return parseCategoryLexicon(text, messages, path);
+}
+
+/** Where the shipped lexicons are: data/text/categories/<language>.tsv. */
+const SHIPPED_LEXICONS = resolve(TEXT_DATA_DIR, 'categories');
+
+/**
+ * The shipped lexicon of a language, as the text stage's threads read it. They are not told --lang,
+ * so a broken one (an edited install) would be told in the locale's language: the stage checks
+ * every one first, on its own thread and in the reader's (checkShippedCategoryLexicons).
  */
 export function readShippedCategoryLexicon(language: Language): LexiconEntry[] {
-  const path = resolve(TEXT_DATA_DIR, 'categories', `${language}.tsv`);
-  return parseCategoryLexicon(readFileSync(path, 'utf8'), languageFromEnvironment(), path);
+  return readCategoryLexiconFile(resolve(SHIPPED_LEXICONS, `${language}.tsv`), languageFromEnvironment());
+}
+
+/**
+ * Stops the run, told in `messages`, if a lexicon of `folder` (the shipped ones by default) cannot
+ * be read or holds a line it cannot use.
+ *
+ * @example checkShippedCategoryLexicons('zh') // throws 类别词典 … if an edited install broke one
+ */
+export function checkShippedCategoryLexicons(messages: Language, folder = SHIPPED_LEXICONS): void {
+  for (const language of LANGUAGES) readCategoryLexiconFile(resolve(folder, `${language}.tsv`), messages);
 }
 
 /**

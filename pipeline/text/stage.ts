@@ -13,6 +13,7 @@ import type { StepModels } from '../plan.ts';
 import { workerCount, WorkerPool } from '../workers.ts';
 import { analyseTask, createRecordAnalyzer, taskSlices, type AnalyzeTask, type TextSetup } from './analyze.ts';
 import { inferCategories, type CategoryInferenceReport } from './categories.ts';
+import { checkShippedCategoryLexicons } from './category-lexicon.ts';
 import { currentLearnedStatistics } from './learned-statistics.ts';
 import type { Language } from './types.ts';
 import { TEXT_DATA_DIR } from './word-lists.ts';
@@ -157,6 +158,7 @@ export interface TextSummary extends TextStageResult {
 
 /** The text stage's first step in a run, with its progress: terms of every unread record. */
 export async function runTextAnalysis(connection: DuckDBConnection, config: Config, progress: Progress, models: StepModels): Promise<TextStageResult> {
+  checkShippedCategoryLexicons(config.language);
   return analyseFeedbackText(connection, progress, t(config.language, 'stage.text'), models);
 }
 

@@ -23,11 +23,12 @@ describe('planColumns', () => {
   });
 
   it('names the missing required columns', () => {
-    expect(planColumns('a.csv', ['received_at', 'department'], [])).toEqual({ ok: false, kind: 'feedback', error: 'missing required columns: id, text' });
+    expect(planColumns('a.csv', ['received_at', 'department'], [])).toEqual({ ok: false, kind: 'feedback', rejection: { reason: 'rejection.missingColumns', values: { columns: 'id, text' } } });
+    expect(planColumns('a.csv', ['received_at', 'department', 'text'], [])).toEqual({ ok: false, kind: 'feedback', rejection: { reason: 'rejection.missingColumn', values: { columns: 'id' } } });
     expect(planColumns('s.csv', ['response_id', 'submitted_at', 'department'], [])).toEqual({
       ok: false,
       kind: 'survey',
-      error: 'a survey file needs at least one q_<code> answer column',
+      rejection: { reason: 'rejection.noAnswerColumn' },
     });
   });
 
@@ -57,13 +58,13 @@ describe('planColumns', () => {
 
   it('rejects a mapping that names a column the file lacks, or a column the contract lacks', () => {
     const mapping: ColumnMapping = { name: 'm', when_columns: ['when'], kind: 'feedback', columns: { id: 'no_such', received_at: 'when', department: 'd', text: 't' } };
-    expect(planColumns('x.csv', ['when', 'd', 't'], [mapping])).toEqual({ ok: false, kind: 'feedback', error: 'mapping m: the file has no column no_such' });
+    expect(planColumns('x.csv', ['when', 'd', 't'], [mapping])).toEqual({ ok: false, kind: 'feedback', rejection: { reason: 'rejection.mappingNoColumn', values: { mapping: 'm', column: 'no_such' } } });
     const wrong: ColumnMapping = { name: 'w', when_columns: ['when'], kind: 'feedback', columns: { colour: 'when' } };
-    expect(planColumns('x.csv', ['when'], [wrong])).toEqual({ ok: false, kind: 'feedback', error: 'mapping w: colour is not a feedback column of the contract' });
+    expect(planColumns('x.csv', ['when'], [wrong])).toEqual({ ok: false, kind: 'feedback', rejection: { reason: 'rejection.notFeedbackColumn', values: { mapping: 'w', column: 'colour' } } });
   });
 
   it('rejects a file with both kinds of timestamp, or neither', () => {
-    expect(planColumns('x.csv', ['received_at', 'submitted_at'], [])).toMatchObject({ ok: false, kind: 'unknown', error: expect.stringContaining('both') });
-    expect(planColumns('x.csv', ['a', 'b'], [])).toMatchObject({ ok: false, kind: 'unknown', error: expect.stringContaining('column mapping') });
+    expect(planColumns('x.csv', ['received_at', 'submitted_at'], [])).toEqual({ ok: false, kind: 'unknown', rejection: { reason: 'rejection.bothKinds' } });
+    expect(planColumns('x.csv', ['a', 'b'], [])).toEqual({ ok: false, kind: 'unknown', rejection: { reason: 'rejection.noKind' } });
   });
 });

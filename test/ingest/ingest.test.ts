@@ -192,8 +192,8 @@ describe('whole files that cannot be read', () => {
     await ws.write('notes.md', '# notes');
     const { summary } = await ws.run();
     expect(summary.files).toMatchObject([
-      { path: 'a/roster.csv', kind: 'unknown', status: 'rejected', rows_read: 0, error: expect.stringContaining('no received_at') },
-      { path: 'b/old.xls', status: 'rejected', rows_read: 0, error: expect.stringContaining('.xlsx') },
+      { path: 'a/roster.csv', kind: 'unknown', status: 'rejected', rows_read: 0, error: expect.stringContaining('no received_at'), rejection: { reason: 'rejection.noKind' } },
+      { path: 'b/old.xls', status: 'rejected', rows_read: 0, error: expect.stringContaining('.xlsx'), rejection: { reason: 'rejection.xls' } },
     ]);
     expect(summary.ignored_files).toEqual(['notes.md']);
   });
@@ -201,6 +201,12 @@ describe('whole files that cannot be read', () => {
   it('rejects a feedback file without a required column', async () => {
     await ws.write('x.csv', 'id,received_at,department\n1,2025-01-01,急诊科\n');
     const files = await ws.ingest();
-    expect(files[0]).toMatchObject({ kind: 'feedback', status: 'rejected', error: 'missing required column: text' });
+    expect(files[0]).toMatchObject({ kind: 'feedback', status: 'rejected', error: 'missing required column: text', rejection: { reason: 'rejection.missingColumn', values: { columns: 'text' } } });
+  });
+
+  it('says an empty file is empty, not that it lacks the contract\'s columns', async () => {
+    await ws.write('blank.csv', '');
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ path: 'blank.csv', kind: 'unknown', status: 'rejected', rows_read: 0, error: 'the file is empty', rejection: { reason: 'rejection.empty' } });
   });
 });

@@ -24,6 +24,8 @@ beforeAll(async () => {
       '4,2025-03-01 12:00,急诊科,,满意度,13812345678',
     ].join('\n'),
   );
+  // rejected whole: its name, in the summary and in the reason that quotes it, holds a phone number
+  await ws.write('export-13812345678.xlsx', 'id,received_at\n');
   await ws.run();
   published = {};
   const walk = (dir: string, prefix = '') => {
@@ -84,6 +86,15 @@ describe('what is published', () => {
     const all = rows.map((r) => r.text).join('\n');
     for (const secret of SECRETS) expect(all.includes(secret)).toBe(false);
     expect(all).toContain('[phone]');
+  });
+
+  it('redacts the names a rejected file\'s reason quotes, as its path and error', () => {
+    const summary = JSON.parse(published['run-summary.json'] ?? '{}') as { files: { path: string; error?: string; rejection?: unknown }[] };
+    expect(summary.files.find((file) => file.rejection !== undefined)).toMatchObject({
+      path: 'export-[phone].xlsx',
+      error: 'export-[phone].xlsx is not a valid .xlsx file: it is not a zip archive (a CSV or other text renamed to .xlsx?)',
+      rejection: { reason: 'rejection.xlsxNotZip', values: { file: 'export-[phone].xlsx' } },
+    });
   });
 
   it('escapes every string in the page', () => {

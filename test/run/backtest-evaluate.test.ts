@@ -145,7 +145,7 @@ describe('hearken backtest --evaluate', () => {
     const config = ws.config();
     const attempt = runBacktest(config, { from: FROM, to: TO, out: join(ws.root, 'never.json'), warehouse: join(ws.root, 'never.duckdb'), evaluate: join(ws.root, 'never.csv'), evaluation: { share: 2 } }, silentProgress);
     await expect(attempt).rejects.toThrow(PipelineError);
-    await expect(attempt).rejects.toMatchObject({ exitCode: 2, message: '--evaluate: evaluatePlantedOutbreaks: share must be between 0 and 1, got 2' });
+    await expect(attempt).rejects.toMatchObject({ exitCode: 2, message: '--evaluate: share must be between 0 and 1, got 2' });
     expect(existsSync(join(ws.root, 'never.duckdb'))).toBe(false);
   });
 });
