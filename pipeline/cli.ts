@@ -9,6 +9,7 @@ import { fileErrorText } from './ingest/file-rejection.ts';
 import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
 import type { RunSummary } from './publish/run-summary.ts';
+import { withheldInLanguage } from './publish/withheld-value.ts';
 
 /** The language for help text, before any config is read: --lang if given, else the locale. */
 function helpLanguage(argv: readonly string[]): Language {
@@ -45,7 +46,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
   write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));
   const unknown = summary.data_quality.unknown_departments;
-  if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => d.name).join(', ') }));
+  if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => withheldInLanguage(d.name, language)).join(', ') }));
   if (summary.not_read.length > 0) {
     const shown = summary.not_read.slice(0, NOT_READ_SHOWN).map((entry) => `${entry.path} (${notReadText(language, entry)})`);
     if (summary.not_read.length > NOT_READ_SHOWN) shown.push('…');
