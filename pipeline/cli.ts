@@ -182,6 +182,7 @@ export function commanderMessage(language: Language, error: CommanderError): str
       return quoted === undefined ? english : t(language, 'cli.missingArgument', { argument: quoted });
     case 'commander.invalidArgument': {
       const choice = /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(first);
+      if (choice?.[1]?.startsWith('--lang ')) return unknownLanguage(choice[2]!);
       return choice ? t(language, 'cli.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) : english;
     }
     case 'commander.excessArguments': {
@@ -191,6 +192,16 @@ export function commanderMessage(language: Language, error: CommanderError): str
     default:
       return english;
   }
+}
+
+/**
+ * A --lang hearken does not speak, told in every language it does: the reader's own is the one
+ * thing not known, and --lang is checked before the locale could stand in for it.
+ *
+ * @example unknownLanguage('fr') // 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)'
+ */
+function unknownLanguage(value: string): string {
+  return LANGUAGES.map((language) => t(language, 'config.unknownLanguage', { language: value })).join(' · ');
 }
 
 /** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */
