@@ -57,6 +57,7 @@ const UNIT_FILES_ELSEWHERE = [
   'publish/department-names',
   'publish/pack-quotes',
   'publish/partitioned-export',
+  'publish/published-files',
   'publish/site-page',
   'publish/table-data',
   'real/pxtextmining-categories',

@@ -4,6 +4,7 @@ import { notReadText } from '../pipeline/ingest/discover.ts';
 import { fileErrorText } from '../pipeline/ingest/file-rejection.ts';
 import { quarantineReasonText } from '../pipeline/quarantine-reasons.ts';
 import type { RunSummary } from '../pipeline/publish/run-summary.ts';
+import { withheldInLanguage } from '../pipeline/publish/withheld-value.ts';
 import type { Warning } from '../pipeline/warnings/warnings.ts';
 import { warningAnchor, warningWords } from './department-page.ts';
 import { renderGroupView, type HospitalSummary } from './group-view.ts';
@@ -167,7 +168,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       ? html`<p>${m('site.none')}</p>`
       : html`<p>${m('site.unknownDepartmentsNote')}</p>${table(
           [m('site.departmentName'), m('kind.feedback'), m('kind.survey'), m('site.suggestedMatch')],
-          quality.unknown_departments.map((d) => [d.name, n(d.feedback_records), n(d.survey_responses), d.suggestions.map((s) => `${s.name} (${s.code})`).join(', ')]),
+          quality.unknown_departments.map((d) => [withheldInLanguage(d.name, language), n(d.feedback_records), n(d.survey_responses), d.suggestions.map((s) => `${s.name} (${s.code})`).join(', ')]),
           { stack: true, numericFrom: 1 },
         )}`;
   const values =
@@ -175,7 +176,7 @@ export function renderRunReport(summary: RunSummary, options: RunReportOptions):
       ? html`<p>${m('site.none')}</p>`
       : table(
           [m('site.field'), m('site.value'), m('site.records')],
-          quality.unrecognised_values.map((v) => [v.field, v.value, n(v.records)]),
+          quality.unrecognised_values.map((v) => [v.field, withheldInLanguage(v.value, language), n(v.records)]),
           { stack: true, numericFrom: 2 },
         );
   const notRead =

@@ -9,6 +9,7 @@ import { fileErrorText } from './ingest/file-rejection.ts';
 import { quarantineReasonText } from './quarantine-reasons.ts';
 import { terminalProgress } from './progress.ts';
 import type { RunSummary } from './publish/run-summary.ts';
+import { withheldInLanguage } from './publish/withheld-value.ts';
 
 /** The language for help text, before any config is read: --lang if given, else the locale. */
 function helpLanguage(argv: readonly string[]): Language {
@@ -45,7 +46,7 @@ function printSummary(summary: RunSummary, language: Language, outDir: string, w
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
   write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));
   const unknown = summary.data_quality.unknown_departments;
-  if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => d.name).join(', ') }));
+  if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => withheldInLanguage(d.name, language)).join(', ') }));
   if (summary.not_read.length > 0) {
     const shown = summary.not_read.slice(0, NOT_READ_SHOWN).map((entry) => `${entry.path} (${notReadText(language, entry)})`);
     if (summary.not_read.length > NOT_READ_SHOWN) shown.push('…');
@@ -181,6 +182,7 @@ export function commanderMessage(language: Language, error: CommanderError): str
       return quoted === undefined ? english : t(language, 'cli.missingArgument', { argument: quoted });
     case 'commander.invalidArgument': {
       const choice = /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(first);
+      if (choice?.[1]?.startsWith('--lang ')) return unknownLanguage(choice[2]!);
       return choice ? t(language, 'cli.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) : english;
     }
     case 'commander.excessArguments': {
@@ -190,6 +192,16 @@ export function commanderMessage(language: Language, error: CommanderError): str
     default:
       return english;
   }
+}
+
+/**
+ * A --lang hearken does not speak, told in every language it does: the reader's own is the one
+ * thing not known, and --lang is checked before the locale could stand in for it.
+ *
+ * @example unknownLanguage('fr') // 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)'
+ */
+function unknownLanguage(value: string): string {
+  return LANGUAGES.map((language) => t(language, 'config.unknownLanguage', { language: value })).join(' · ');
 }
 
 /** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */

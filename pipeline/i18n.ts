@@ -35,6 +35,7 @@ import { categoryLexiconCopy } from './text/category-lexicon.copy.ts';
 import { seriesInputCopy } from './detect/series-input.copy.ts';
 import { plantedEvaluationCopy } from './detect/planted-evaluation.copy.ts';
 import { fileRejectionCopy } from './ingest/file-rejection.copy.ts';
+import { withheldValueCopy } from './publish/withheld-value.copy.ts';
 
 /**
  * What hearken says to a person, in English, Chinese and Vietnamese, that several places or the CLI
@@ -758,6 +759,7 @@ export const COPY_TABLES = [
   seriesInputCopy,
   plantedEvaluationCopy,
   fileRejectionCopy,
+  withheldValueCopy,
   configCopy,
   backtestCopy,
   plantedTruthCopy,

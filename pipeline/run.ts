@@ -129,7 +129,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
           warnings = await buildWarnings(connection, config, asOf, generatedAt, detected, history, input.runId, models, reopenedWarnings(fixes.reviews, history.published));
         },
         runSummary: async () => {
-          const published = await publishedFiles(connection, input.files, input.discovery.notRead);
+          const published = await publishedFiles(connection, input.files, input.discovery.notRead, fixes.files);
           summary = {
             run_id: input.runId,
             generated_at: generatedAt,
@@ -141,7 +141,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
             records_in_warehouse: await warehouseCounts(connection),
             data_quality: await readDataQuality(connection),
             text: { ...text, categories },
-            fixes: fixes.files,
+            fixes: published.fixes,
           };
         },
         publish: async (models) => {

@@ -260,7 +260,23 @@ describe('hearken run and backtest: options and settings files', () => {
     });
   }
 
-  it('tells an unknown language in the locale\'s language (--lang itself is checked by commander, before any language is known)', () => {
+  it('tells an unsupported --lang in all three languages, one line naming the supported ones, whatever the locale, exit 2', async () => {
+    const expected = 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)';
+    try {
+      for (const locale of ['en_GB.UTF-8', 'zh_CN.UTF-8', 'vi_VN.UTF-8']) {
+        vi.stubEnv('LC_ALL', locale);
+        for (const args of [['run', '--lang', 'fr'], ['run', '--lang=fr'], ['detect', '--input', 'a.csv', '--out', 'b.csv', '--lang', 'fr']]) {
+          const { err, io } = capture();
+          expect(await main(args, io), args.join(' ')).toBe(2);
+          expect(err.join(''), `${locale} ${args.join(' ')}`).toBe(`hearken: ${expected}\n`);
+        }
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('tells a config file\'s unknown language in the locale\'s language (--lang itself is checked by commander, before any language is known)', () => {
     const expected: Wording = { en: 'unknown language: fr (use en, zh or vi)', zh: '未知的语言：fr（可用 en、zh 或 vi）', vi: 'ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)' };
     const locales: Record<Language, string> = { en: 'en_GB.UTF-8', zh: 'zh_CN.UTF-8', vi: 'vi_VN.UTF-8' };
     try {

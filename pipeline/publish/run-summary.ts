@@ -2,6 +2,7 @@ import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db.ts';
 import type { FixesFileReport } from '../fixes/fixes.ts';
 import type { NotRead } from '../ingest/discover.ts';
+import type { FileRejection } from '../ingest/file-rejection.ts';
 import type { FileReport } from '../ingest/ingest.ts';
 import type { TextSummary } from '../text/stage.ts';
 
@@ -59,27 +60,51 @@ export async function warehouseCounts(connection: DuckDBConnection): Promise<Run
   return { feedback, survey, total: feedback + survey };
 }
 
+/** What a file report (an input file's or a fixes file's) brought in as read: its path, its error and the names its rejection quotes. */
+interface ReadFileReport {
+  path: string;
+  error?: string;
+  rejection?: FileRejection;
+}
+
+/** The strings of a file report that came from the input folder: its path, its error, the names its rejection quotes. */
+function readStrings(file: ReadFileReport): string[] {
+  return [file.path, ...(file.error === undefined ? [] : [file.error]), ...Object.values(file.rejection?.values ?? {})];
+}
+
+/** A file report with its path, error and rejection's names given by `r`. */
+function withRedacted<T extends ReadFileReport>(file: T, r: (value: string) => string): T {
+  return {
+    ...file,
+    path: r(file.path),
+    ...(file.error === undefined ? {} : { error: r(file.error) }),
+    ...(file.rejection?.values === undefined ? {} : { rejection: { ...file.rejection, values: Object.fromEntries(Object.entries(file.rejection.values).map(([name, value]) => [name, r(value)])) } }),
+  };
+}
+
 /**
  * The files' lines as the summary publishes them: every string a file brought in (its path, with
- * folder names, its error and the names its rejection quotes, its ignored column names) and the paths of the
- * entries not read (and of their link targets), redacted in one query by redact_pii
- * (models/macros/redact_pii.sql), the definition the data is redacted by. Run after
- * the plan's warehouse stage, which creates the macro.
- * @example await publishedFiles(connection, [{ path: '13812345678.csv', ... }], []) // [{ path: '[phone].csv', ... }]
+ * folder names, its error and the names its rejection quotes, its ignored column names), the same
+ * of each fixes file, and the paths of the entries not read (and of their link targets), redacted
+ * in one query by redact_pii (models/macros/redact_pii.sql), the definition the data is redacted
+ * by. Run after the plan's warehouse stage, which creates the macro.
+ * @example await publishedFiles(connection, [{ path: '13812345678.csv', ... }], [], []) // { files: [{ path: '[phone].csv', ... }], ... }
  */
 export async function publishedFiles(
   connection: DuckDBConnection,
   files: readonly FileReport[],
   notRead: readonly NotRead[],
-): Promise<{ files: FileReport[]; notRead: NotRead[] }> {
+  fixes: readonly FixesFileReport[],
+): Promise<{ files: FileReport[]; notRead: NotRead[]; fixes: FixesFileReport[] }> {
   const strings = [
     ...new Set([
-      ...files.flatMap((f) => [f.path, ...(f.error === undefined ? [] : [f.error]), ...Object.values(f.rejection?.values ?? {}), ...(f.ignored_columns ?? [])]),
+      ...files.flatMap((f) => [...readStrings(f), ...(f.ignored_columns ?? [])]),
+      ...fixes.flatMap(readStrings),
       ...notRead.flatMap((entry) => [entry.path, ...(entry.target === undefined ? [] : [entry.target])]),
     ]),
   ];
   // an empty input folder: nothing to redact, and DuckDB cannot bind an empty list of no type
-  if (strings.length === 0) return { files: [], notRead: [] };
+  if (strings.length === 0) return { files: [], notRead: [], fixes: [] };
   const rows = await queryRows<{ value: string; redacted: string }>(
     connection,
     'select value, redact_pii(value) as redacted from unnest($values::varchar[]) as v(value)',
@@ -89,14 +114,9 @@ export async function publishedFiles(
   // every string was in the query; an empty string, never the original, if one somehow was not
   const r = (value: string) => redacted.get(value) ?? '';
   return {
-    files: files.map((f) => ({
-      ...f,
-      path: r(f.path),
-      ...(f.error === undefined ? {} : { error: r(f.error) }),
-      ...(f.rejection?.values === undefined ? {} : { rejection: { ...f.rejection, values: Object.fromEntries(Object.entries(f.rejection.values).map(([name, value]) => [name, r(value)])) } }),
-      ...(f.ignored_columns === undefined ? {} : { ignored_columns: f.ignored_columns.map(r) }),
-    })),
+    files: files.map((f) => ({ ...withRedacted(f, r), ...(f.ignored_columns === undefined ? {} : { ignored_columns: f.ignored_columns.map(r) }) })),
     notRead: notRead.map((entry) => ({ ...entry, path: r(entry.path), ...(entry.target === undefined ? {} : { target: r(entry.target) }) })),
+    fixes: fixes.map((f) => withRedacted(f, r)),
   };
 }
 

@@ -1,17 +1,24 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Language } from '../../config.ts';
 import { queryRows } from '../../db.ts';
+import { LANGUAGES } from '../../languages.ts';
+import { WITHHELD, withheldInLanguage } from '../withheld-value.ts';
 
 /** A known department's name on a page of each language, by the name hearken shows it under (mart_department_page_names). */
 export type DepartmentNames = ReadonlyMap<string, Readonly<Record<Language, string>>>;
 
-/** The names of mart_department_page_names, read once per run. */
+/**
+ * The names of mart_department_page_names, read once per run, and a department withheld for
+ * personal data (WITHHELD) in each language's words: pages, their filters and the reports name it
+ * as they name every department, while their tables' data and the exports keep the token.
+ */
 export async function readDepartmentNames(connection: DuckDBConnection): Promise<DepartmentNames> {
   const rows = await queryRows<{ department: string; name_zh: string; name_vi: string; name_en: string }>(
     connection,
     'select department, name_zh, name_vi, name_en from mart_department_page_names',
   );
-  return new Map(rows.map((row) => [row.department, { zh: row.name_zh, vi: row.name_vi, en: row.name_en }]));
+  const withheld = Object.fromEntries(LANGUAGES.map((language) => [language, withheldInLanguage(WITHHELD, language)])) as Record<Language, string>;
+  return new Map([...rows.map((row) => [row.department, { zh: row.name_zh, vi: row.name_vi, en: row.name_en }] as const), [WITHHELD, withheld]]);
 }
 
 /**
