@@ -38,9 +38,9 @@ interface TextReader {
 // the main thread's analyzer, kept between runs of one process (tests run many)
 let local: { key: string; analyze: ReturnType<typeof createRecordAnalyzer> } | null = null;
 
-function textReader(setup: TextSetup, pending: number): TextReader {
+async function textReader(setup: TextSetup, pending: number): Promise<TextReader> {
   if (pending > defaults.inProcessRecords) {
-    const pool = new WorkerPool<AnalyzeTask, void>(new URL('./analyze-worker.ts', import.meta.url), workerCount(Math.ceil(pending / defaults.taskTexts)), setup);
+    const pool = await WorkerPool.start<AnalyzeTask, void>(new URL('./analyze-worker.ts', import.meta.url), workerCount(Math.ceil(pending / defaults.taskTexts)), setup);
     return { read: (task) => pool.run(task), close: () => pool.close() };
   }
   const key = JSON.stringify(setup);
@@ -97,7 +97,7 @@ export async function analyseFeedbackText(
   const [{ pending } = { pending: 0 }] = await queryRows<{ pending: number }>(connection, 'select count(*) as pending from pending_text');
   if (pending > 0) {
     await models.run('text/clear_pending_text');
-    const reader = textReader(setup, pending);
+    const reader = await textReader(setup, pending);
     const scratch = await mkdtemp(join(tmpdir(), 'hearken-text-'));
     progress.start(label, Math.ceil(pending / defaults.batchRecords));
     try {
