@@ -6,9 +6,10 @@ import { modelWarehouse } from '../support/model-warehouse.ts';
 
 const db = modelWarehouse({ models: [] });
 
-/** The text step's models run on the test warehouse, each one's name kept in `ran`. */
-function recordingModels(ran: string[]): StepModels {
-  return {
+/** Runs currentLearnedStatistics on the test warehouse: the models it ran, in order. */
+async function modelsRun(): Promise<string[]> {
+  const ran: string[] = [];
+  const models: StepModels = {
     run: async (model) => {
       ran.push(model);
       await runModel(db().connection, model);
@@ -17,7 +18,11 @@ function recordingModels(ran: string[]): StepModels {
       throw new Error('not asked for');
     },
   };
+  await currentLearnedStatistics(db().connection, models);
+  return ran;
 }
+
+const learnedFrom = async () => db().query<{ lang: string; learned_from: number }>('select lang, learned_from from learned_text_statistics order by lang');
 
 /** `count` English records from number `from` on (record 0 is Vietnamese: a corpus of one). */
 async function addRecords(from: number, count: number): Promise<void> {
@@ -33,33 +38,18 @@ async function addRecords(from: number, count: number): Promise<void> {
 describe('learned text statistics', () => {
   it('count each corpus, and read its texts only where a language learns: first, and again once its corpus has doubled', async () => {
     await addRecords(0, 4);
-    const first: string[] = [];
-    await currentLearnedStatistics(db().connection, recordingModels(first));
-    expect(first).toEqual(['text/learning_corpus_size', 'text/learning_corpus']);
-    const learnedFrom = async () => db().query<{ lang: string; learned_from: number }>('select lang, learned_from from learned_text_statistics order by lang');
+    expect(await modelsRun()).toEqual(['text/learning_corpus_size', 'text/learning_corpus']);
     expect(await learnedFrom()).toEqual([
       { lang: 'en', learned_from: 3 },
       { lang: 'vi', learned_from: 1 },
     ]);
-
     // 3 → 5 English records: less than double, nothing learned, no text read
     await addRecords(4, 2);
-    const second: string[] = [];
-    await currentLearnedStatistics(db().connection, recordingModels(second));
-    expect(second).toEqual(['text/learning_corpus_size']);
-    expect(await learnedFrom()).toEqual([
-      { lang: 'en', learned_from: 3 },
-      { lang: 'vi', learned_from: 1 },
-    ]);
-
+    expect(await modelsRun()).toEqual(['text/learning_corpus_size']);
+    expect((await learnedFrom()).map((row) => row.learned_from)).toEqual([3, 1]);
     // 3 → 6: doubled, English learns again from all six; Vietnamese keeps what it learned
     await addRecords(6, 1);
-    const third: string[] = [];
-    await currentLearnedStatistics(db().connection, recordingModels(third));
-    expect(third).toEqual(['text/learning_corpus_size', 'text/learning_corpus']);
-    expect(await learnedFrom()).toEqual([
-      { lang: 'en', learned_from: 6 },
-      { lang: 'vi', learned_from: 1 },
-    ]);
+    expect(await modelsRun()).toEqual(['text/learning_corpus_size', 'text/learning_corpus']);
+    expect((await learnedFrom()).map((row) => row.learned_from)).toEqual([6, 1]);
   });
 });
