@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 /**
  * Packages stay out of the bundle, imported by the file URL they resolve to: the bundle runs from
@@ -40,9 +40,11 @@ const sourceLocations: Plugin = {
  * A worker thread's TypeScript entry and the project modules it imports, compiled into one
  * JavaScript module a worker starts from as a data: URL. A worker that registered tsx instead ran
  * a loader thread and an esbuild process of its own and resolved every module through them: about
- * a CPU-second per thread, where compiling once here takes a tenth of that.
+ * a CPU-second per thread, where compiling once here takes about a tenth of one, esbuild's process included.
  */
 export async function bundleWorkerEntry(entry: URL): Promise<URL> {
+  // loaded here, not with this module: a run whose texts fit the main thread never needs it
+  const { build } = await import('esbuild');
   const { outputFiles } = await build({
     entryPoints: [fileURLToPath(entry)],
     bundle: true,
