@@ -41,6 +41,7 @@ const UNIT_FILES_ELSEWHERE = [
   'table-writer',
   'time',
   'vitest-projects',
+  'workers',
   'bench/figures',
   'fixes/fix-verdict',
   'ingest/columns',

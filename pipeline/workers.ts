@@ -1,12 +1,26 @@
 import { availableParallelism } from 'node:os';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { bundleWorkerEntry } from './worker-bundle.ts';
+import type { ReplyMessage, TaskMessage } from './worker-thread.ts';
 
-interface TaskMessage<T> {
-  id: number;
-  task: T;
+/** Flags that load modules before the main one (tsx's --require and --import, when run through `tsx`). */
+const LOADER_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);
+
+/**
+ * A process's Node flags without its module loaders, for its worker threads: a thread inherits
+ * them, and tsx's would start a loader thread in every worker, which runs compiled JavaScript.
+ *
+ * @example workerFlags(['--require', 'tsx/preflight.cjs', '--import', 'tsx/loader.mjs', '--cpu-prof']) // ['--cpu-prof']
+ */
+export function workerFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (LOADER_FLAGS.has(flag)) i++;
+    else if (![...LOADER_FLAGS].some((loader) => flag.startsWith(`${loader}=`))) flags.push(flag);
+  }
+  return flags;
 }
-
-type ReplyMessage<R> = { id: number; result: R } | { id: number; error: string };
 
 /** Threads worth starting: one per core, at most `limit`. */
 export function workerCount(limit = 4): number {
@@ -22,10 +36,14 @@ export class WorkerPool<T, R> {
   private readonly workers: { worker: Worker; pending: Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }> }[];
   private nextId = 0;
 
-  constructor(entry: URL, size: number, setup: unknown) {
-    const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
+  /** `size` threads running `entry`, compiled to JavaScript once for all of them. */
+  static async start<T, R>(entry: URL, size: number, setup: unknown): Promise<WorkerPool<T, R>> {
+    return new WorkerPool<T, R>(await bundleWorkerEntry(entry), size, setup);
+  }
+
+  private constructor(script: URL, size: number, setup: unknown) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(bootstrap, { workerData: { entry: entry.href, setup } });
+      const worker = new Worker(script, { workerData: { setup }, execArgv: workerFlags() });
       const slot = { worker, pending: new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>() };
       worker.on('message', (message: ReplyMessage<R>) => {
         const waiting = slot.pending.get(message.id);
@@ -57,22 +75,4 @@ export class WorkerPool<T, R> {
   async close(): Promise<void> {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
-}
-
-/** Inside a worker: the setup the pool was created with. */
-export function workerSetup<S>(): S {
-  return (workerData as { setup: S }).setup;
-}
-
-/** Inside a worker: answers each task with `handle`'s result, or its error's message. */
-export function serveTasks<T, R>(handle: (task: T) => R): void {
-  if (parentPort === null) throw new Error('serveTasks must run in a worker thread');
-  const port = parentPort;
-  port.on('message', ({ id, task }: TaskMessage<T>) => {
-    try {
-      port.postMessage({ id, result: handle(task) } satisfies ReplyMessage<R>);
-    } catch (error) {
-      port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ReplyMessage<R>);
-    }
-  });
 }

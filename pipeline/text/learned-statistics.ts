@@ -22,20 +22,36 @@ const LEARNERS = {
 /**
  * What each analyzer has learned, kept in learned_text_statistics. Learning again on every run
  * would move terms (and re-read every record of the language) each time a few records arrive; so
- * a language's statistics are learned once, and again only when its corpus has doubled since.
+ * a language's statistics are learned once, and again only when its corpus has doubled since. The
+ * corpora are counted first and built (learning_corpus: every record's text, sorted by time) only
+ * when a language learns.
  */
 export async function currentLearnedStatistics(connection: DuckDBConnection, models: StepModels): Promise<LearnedStatistics> {
-  await models.run('text/learning_corpus');
+  await models.run('text/learning_corpus_size');
+  const sizes = await queryRows<{ lang: Language; records: number }>(connection, 'select lang, records from learning_corpus_size');
+  let built: Promise<void> | null = null;
+  const corpus = (lang: Language): Corpus => ({
+    records: sizes.find((size) => size.lang === lang)?.records ?? 0,
+    texts: async () => {
+      await (built ??= models.run('text/learning_corpus'));
+      return (await queryRows<{ text_redacted: string }>(connection, 'select text_redacted from learning_corpus where lang = $lang', { lang })).map((row) => row.text_redacted);
+    },
+  });
   return {
-    chineseWords: await learned(connection, 'zh', LEARNERS.zh, []),
-    vietnamese: await learned(connection, 'vi', LEARNERS.vi, { collocations: [], wordCounts: [] }),
-    englishPhrases: await learned(connection, 'en', LEARNERS.en, []),
+    chineseWords: await learned(connection, 'zh', corpus('zh'), LEARNERS.zh, []),
+    vietnamese: await learned(connection, 'vi', corpus('vi'), LEARNERS.vi, { collocations: [], wordCounts: [] }),
+    englishPhrases: await learned(connection, 'en', corpus('en'), LEARNERS.en, []),
   };
 }
 
-async function learned<T>(connection: DuckDBConnection, lang: Language, learn: (texts: string[]) => T, nothing: T): Promise<T> {
-  const [corpus] = await queryRows<{ records: number }>(connection, 'select count(*) as records from learning_corpus where lang = $lang', { lang });
-  const records = corpus?.records ?? 0;
+/** A language's learning corpus: its size, and its texts, read only when it learns. */
+interface Corpus {
+  records: number;
+  texts: () => Promise<string[]>;
+}
+
+async function learned<T>(connection: DuckDBConnection, lang: Language, corpus: Corpus, learn: (texts: string[]) => T, nothing: T): Promise<T> {
+  const { records } = corpus;
   const [stored] = await queryRows<{ statistics: string; learned_from: number }>(
     connection,
     'select statistics::varchar as statistics, learned_from from learned_text_statistics where lang = $lang',
@@ -43,8 +59,7 @@ async function learned<T>(connection: DuckDBConnection, lang: Language, learn: (
   );
   if (stored !== undefined && records < 2 * stored.learned_from) return JSON.parse(stored.statistics) as T;
   if (records === 0) return nothing;
-  const texts = (await queryRows<{ text_redacted: string }>(connection, 'select text_redacted from learning_corpus where lang = $lang', { lang })).map((row) => row.text_redacted);
-  const statistics = learn(texts);
+  const statistics = learn(await corpus.texts());
   await connection.run('insert or replace into learned_text_statistics values ($lang, $statistics::json, $records)', {
     lang,
     statistics: JSON.stringify(statistics),

@@ -24,10 +24,12 @@ const defaults = {
   /** Texts per task sent to one thread. */
   taskTexts: 1_000,
   /**
-   * Up to this many pending records are read on the main thread: starting threads (each loads
-   * jieba's and the Vietnamese dictionaries, about a second) costs more than it saves.
+   * Up to this many pending records (one batch) are read on the main thread: two threads would
+   * halve the analysing (about 22 µs of CPU a Chinese text) but cost about half a second to
+   * start, and a single batch leaves no storing to overlap. Measured at 5,000, 20,000 and 50,000
+   * texts: on this thread the stage took less CPU at every size (see BENCHMARKS, "Text stage").
    */
-  inProcessRecords: 2_000,
+  inProcessRecords: 20_000,
 } as const;
 
 /** Analyses batches of texts, on worker threads or on this one. */
@@ -39,9 +41,9 @@ interface TextReader {
 // the main thread's analyzer, kept between runs of one process (tests run many)
 let local: { key: string; analyze: ReturnType<typeof createRecordAnalyzer> } | null = null;
 
-function textReader(setup: TextSetup, pending: number): TextReader {
+async function textReader(setup: TextSetup, pending: number): Promise<TextReader> {
   if (pending > defaults.inProcessRecords) {
-    const pool = new WorkerPool<AnalyzeTask, void>(new URL('./analyze-worker.ts', import.meta.url), workerCount(Math.ceil(pending / defaults.taskTexts)), setup);
+    const pool = await WorkerPool.start<AnalyzeTask, void>(new URL('./analyze-worker.ts', import.meta.url), workerCount(Math.ceil(pending / defaults.taskTexts)), setup);
     return { read: (task) => pool.run(task), close: () => pool.close() };
   }
   const key = JSON.stringify(setup);
@@ -98,7 +100,7 @@ export async function analyseFeedbackText(
   const [{ pending } = { pending: 0 }] = await queryRows<{ pending: number }>(connection, 'select count(*) as pending from pending_text');
   if (pending > 0) {
     await models.run('text/clear_pending_text');
-    const reader = textReader(setup, pending);
+    const reader = await textReader(setup, pending);
     const scratch = await mkdtemp(join(tmpdir(), 'hearken-text-'));
     progress.start(label, Math.ceil(pending / defaults.batchRecords));
     try {
