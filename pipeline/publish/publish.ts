@@ -12,7 +12,8 @@ import { publishAtomically } from './atomic.ts';
 import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
-import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
+import { drawPages } from './pages/draw-pages.ts';
+import { languageFolder, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
 import { readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 import { tablesScript } from './table-data.ts';
@@ -113,8 +114,9 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
         return shared.get(key) as Promise<T>;
       },
     };
-    // the pages are drawn by JavaScript on one core while DuckDB's threads copy the exports; the
-    // connection is the exports' alone by then, since every page's data is read before
+    // the pages are drawn by JavaScript (this thread and, for a large site, render threads) while
+    // DuckDB's threads copy the exports; the connection is the exports' alone by then, since every
+    // page's data is read before
     await writeSite(dir, context, () => writeExports(connection, join(dir, 'data')));
     // each pack as JSON, once for every language: the warnings' own text is in the run's language
     for (const { slug, pack } of (await departmentPacks(context)).packs) await writeFile(join(dir, 'departments', `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
@@ -147,12 +149,10 @@ async function writeSite(dir: string, site: SiteContext, alongside: () => Promis
   const files: PageFile[] = [];
   for (const page of SITE_PAGES) files.push(...(await page.files(site)));
   const draw = async () => {
-    for (const file of files) {
-      if (file.tables !== undefined) await write(tablesFile(file.path), tablesScript(file.tables));
-      for (const language of SITE_LANGUAGES) {
-        await write(`${languageFolder(language, defaultLanguage)}${file.path}`, file.render(language, pageFrame(file.path, language, defaultLanguage, file.tables !== undefined)));
-      }
-    }
+    await drawPages(files, async ({ drawing: { path }, tables }, pages) => {
+      if (tables !== undefined) await write(tablesFile(path), tablesScript(tables));
+      for (const [i, language] of SITE_LANGUAGES.entries()) await write(`${languageFolder(language, defaultLanguage)}${path}`, pages[i]!);
+    });
     await writeAssets(join(dir, 'assets'));
   };
   const failed = (await Promise.allSettled([alongside(), draw()])).find((outcome) => outcome.status === 'rejected');
