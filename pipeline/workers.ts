@@ -6,7 +6,7 @@ interface TaskMessage<T> {
   task: T;
 }
 
-type ReplyMessage<R> = { id: number; result: R } | { id: number; error: string };
+type ReplyMessage<R> = { id: number; result: R } | { id: number; error: string } | { ready: true };
 
 /** Threads worth starting: one per core, at most `limit`. */
 export function workerCount(limit = 4): number {
@@ -16,24 +16,34 @@ export function workerCount(limit = 4): number {
 /**
  * A fixed set of worker threads running one TypeScript module, each task sent to the thread with
  * the fewest tasks outstanding. Tasks and results are structured-cloned. A worker that throws fails
- * that task's promise with its message; a worker that dies fails every task it held.
+ * that task's promise with its message; a worker that dies fails every task it held. A task sent
+ * before its worker has loaded waits for it (`ready` tells when every worker has).
  */
 export class WorkerPool<T, R> {
-  private readonly workers: { worker: Worker; pending: Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }> }[];
+  private readonly workers: { worker: Worker; pending: Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>; loaded: Promise<void> }[];
   private nextId = 0;
 
   constructor(entry: URL, size: number, setup: unknown) {
     const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(bootstrap, { workerData: { entry: entry.href, setup } });
-      const slot = { worker, pending: new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>() };
+      let loaded!: { resolve: () => void; reject: (e: Error) => void };
+      const slot = {
+        worker,
+        pending: new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>(),
+        loaded: new Promise<void>((resolve, reject) => (loaded = { resolve, reject })),
+      };
+      // awaited only by those who ask (ready): a worker that fails to load also fails its tasks
+      slot.loaded.catch(() => undefined);
       worker.on('message', (message: ReplyMessage<R>) => {
+        if ('ready' in message) return loaded.resolve();
         const waiting = slot.pending.get(message.id);
         slot.pending.delete(message.id);
         if ('error' in message) waiting?.reject(new Error(message.error));
         else waiting?.resolve(message.result);
       });
       const failAll = (error: Error): void => {
+        loaded.reject(error);
         for (const waiting of slot.pending.values()) waiting.reject(error);
         slot.pending.clear();
       };
@@ -43,6 +53,11 @@ export class WorkerPool<T, R> {
       });
       return slot;
     });
+  }
+
+  /** Settles when every worker has loaded its module and serves tasks, or fails with the first that could not. */
+  get ready(): Promise<void> {
+    return Promise.all(this.workers.map((slot) => slot.loaded)).then(() => undefined);
   }
 
   run(task: T): Promise<R> {
@@ -64,7 +79,7 @@ export function workerSetup<S>(): S {
   return (workerData as { setup: S }).setup;
 }
 
-/** Inside a worker: answers each task with `handle`'s result, or its error's message. */
+/** Inside a worker: answers each task with `handle`'s result, or its error's message; says first that it is ready. */
 export function serveTasks<T, R>(handle: (task: T) => R): void {
   if (parentPort === null) throw new Error('serveTasks must run in a worker thread');
   const port = parentPort;
@@ -75,4 +90,5 @@ export function serveTasks<T, R>(handle: (task: T) => R): void {
       port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ReplyMessage<R>);
     }
   });
+  port.postMessage({ ready: true } satisfies ReplyMessage<R>);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DepartmentIndexData } from '../../dashboards/department-page.ts';
 import { drawPages, renderThreads, THREADED_PAGE_FILES } from '../../pipeline/publish/pages/draw-pages.ts';
 import { drawPage, type DepartmentPageData, type PageDrawing } from '../../pipeline/publish/pages/page-render.ts';
+import { WorkerPool } from '../../pipeline/workers.ts';
 
 /** 急诊科 is named in each page's language; the page's own data keep the hospital's name. */
 const names = new Map([['急诊科', { zh: '急诊科', vi: 'Khoa Cấp cứu', en: 'Emergency' }]]);
@@ -45,10 +46,24 @@ const drawing = (path: string, kind: PageDrawing['kind'], data: unknown): { draw
 
 const files = [drawing('departments/emergency.html', 'department', department), drawing('departments/index.html', 'department index', index)];
 
-/** Each file's pages as drawPages hands them over, by path. */
-async function drawn(threads: number, of = files): Promise<Map<string, string[]>> {
+/**
+ * Each file's pages as drawPages hands them over, by path. With `heldFor`, the first file's hand-over
+ * waits until that file has been handed over too: this thread is held, so a render thread (once
+ * loaded) draws every file between.
+ */
+async function drawn(of: readonly { drawing: PageDrawing }[], threads: number, heldFor?: string): Promise<Map<string, string[]>> {
   const pages = new Map<string, string[]>();
-  await drawPages(of, async (file, html) => void pages.set(file.drawing.path, html), threads);
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await drawPages(
+    of,
+    async (file, html) => {
+      pages.set(file.drawing.path, html);
+      if (file.drawing.path === heldFor) release();
+      if (heldFor !== undefined && file === of[0]) await released;
+    },
+    threads,
+  );
   return pages;
 }
 
@@ -67,11 +82,15 @@ describe('drawPage', () => {
 });
 
 describe('drawPages', () => {
+  const threeFiles = [files[1]!, files[0]!, drawing('departments/again.html', 'department', department)];
+
   it('gives the same bytes drawn on a render thread as drawn here', async () => {
-    const here = await drawn(0);
-    const threaded = await drawn(1);
-    expect([...threaded.keys()].sort()).toEqual(['departments/emergency.html', 'departments/index.html']);
-    for (const file of files) {
+    const here = await drawn(threeFiles, 0);
+    // this thread draws the index and is held there; the render thread draws the two department pages
+    const threaded = await drawn(threeFiles, 1, 'departments/again.html');
+    expect([...threaded.keys()]).toEqual(['departments/index.html', 'departments/emergency.html', 'departments/again.html']);
+    expect([...here.keys()]).toEqual([...threaded.keys()]);
+    for (const file of threeFiles) {
       expect(threaded.get(file.drawing.path)).toEqual(here.get(file.drawing.path));
       expect(here.get(file.drawing.path)).toEqual(drawPage(file.drawing));
     }
@@ -79,9 +98,8 @@ describe('drawPages', () => {
 
   it('fails with a render thread’s one-line message', async () => {
     const broken = drawing('broken.html', 'nope' as PageDrawing['kind'], {});
-    const pages = new Map<string, string[]>();
-    await expect(drawPages([broken, files[1]!], async (file, html) => void pages.set(file.drawing.path, html), 1)).rejects.toThrow(/^render is not a function$/);
-    expect(pages.has('broken.html')).toBe(false);
+    // the render thread takes the broken file and the last one, while this thread is held on the first
+    await expect(drawn([files[1]!, broken, files[0]!], 1, files[0]!.drawing.path)).rejects.toThrow(/^render is not a function$/);
   });
 
   it('takes no file after a failure', async () => {
@@ -92,6 +110,22 @@ describe('drawPages', () => {
     };
     await expect(drawPages([files[1]!, files[1]!, files[1]!], failing, 0)).rejects.toThrow('disk full');
     expect(handed).toBe(1);
+  });
+
+  it('does not wait for a render thread that has not loaded when this thread has drawn every file', async () => {
+    const seconds = async (work: () => Promise<unknown>) => {
+      const started = process.hrtime.bigint();
+      await work();
+      return Number(process.hrtime.bigint() - started) / 1e9;
+    };
+    const pool = new WorkerPool<PageDrawing, string[]>(new URL('../../pipeline/publish/pages/render-worker.ts', import.meta.url), 1, null);
+    const loading = await seconds(() => pool.ready);
+    await pool.close();
+    let pages = new Map<string, string[]>();
+    const drawing = await seconds(async () => (pages = await drawn([files[1]!], 1)));
+    expect([...pages.keys()]).toEqual(['departments/index.html']);
+    // a render thread loads tsx, Plot, linkedom and the pages' modules: a second or more; one index is drawn here in a fraction of it
+    expect(drawing).toBeLessThan(loading / 2);
   });
 });
 

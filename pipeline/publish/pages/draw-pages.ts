@@ -1,19 +1,22 @@
+import { setImmediate } from 'node:timers/promises';
 import { workerCount, WorkerPool } from '../../workers.ts';
 import { drawPage, type PageDrawing } from './page-render.ts';
 
 /**
- * The fewest page files worth render threads: a thread costs about a CPU-second to start (tsx,
- * Plot, linkedom and the pages' modules loaded again), which a site of fewer files does not win
- * back (BENCHMARKS.md, "Site build (issue 14)").
+ * The fewest page files worth render threads. A thread takes about 1.7 CPU-s to load (tsx, Plot,
+ * linkedom and the pages' modules again, in its own module loader) before it draws; a file takes
+ * about 0.065 CPU-s in its three languages (the sample: 7.1 CPU-s for 109 files on one thread). The
+ * thread shortens the drawing by about (files × 0.065 − 1.7) / 2 seconds on an idle core: nothing
+ * under 26 files, 0.2 s at 32, 2.7 s at 109 (BENCHMARKS.md, "Site build (issue 14)").
  */
-export const THREADED_PAGE_FILES = 24;
+export const THREADED_PAGE_FILES = 32;
 
 /** Render threads worth starting for a site of `files` page files: one per core besides this one's, none for a small site. */
 export function renderThreads(files: number): number {
   return files >= THREADED_PAGE_FILES ? workerCount() - 1 : 0;
 }
 
-/** Files sent to each render thread ahead of its answers, so it never waits on this thread's own drawing. */
+/** Files sent to each render thread ahead of its answers, so that it does not wait while this thread draws. */
 const AHEAD = 2;
 
 /**
@@ -32,16 +35,25 @@ export async function drawPages<F extends { drawing: PageDrawing }>(
   const take = (): F | undefined => (failed ? undefined : files[next++]);
   const drawIn = async (draw: (drawing: PageDrawing) => Promise<string[]> | string[]) => {
     try {
-      for (let file = take(); file !== undefined; file = take()) await done(file, await draw(file.drawing));
+      for (let file = take(); file !== undefined; file = take()) {
+        await done(file, await draw(file.drawing));
+        // a turn of the event loop between files, whatever `done` does: the threads' answers come in, and they are sent more
+        await setImmediate();
+      }
     } catch (error) {
       failed = true;
       throw error;
     }
   };
   try {
-    // the threads' loops first, so that they have files before this thread starts drawing its own
-    const onThreads = pool === null ? [] : Array.from({ length: threads * AHEAD }, () => drawIn((drawing) => pool.run(drawing)));
-    const outcomes = await Promise.allSettled([...onThreads, drawIn(drawPage)]);
+    const here = drawIn(drawPage);
+    // a thread takes files only once it has loaded: under load its start can outlast this thread's
+    // drawing of every file, and then it takes none rather than be waited for
+    const onThreads = pool === null ? [] : Array.from({ length: threads * AHEAD }, async () => {
+      await Promise.race([pool.ready, here.catch(() => undefined)]);
+      await drawIn((drawing) => pool.run(drawing));
+    });
+    const outcomes = await Promise.allSettled([here, ...onThreads]);
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
   } finally {
