@@ -55,6 +55,11 @@ export class WorkerPool<T, R> {
     });
   }
 
+  /** How many workers it runs. */
+  get size(): number {
+    return this.workers.length;
+  }
+
   /** Settles when every worker has loaded its module and serves tasks, or fails with the first that could not. */
   get ready(): Promise<void> {
     return Promise.all(this.workers.map((slot) => slot.loaded)).then(() => undefined);

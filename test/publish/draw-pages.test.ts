@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { DepartmentIndexData } from '../../dashboards/department-page.ts';
-import { drawPages, renderThreads, THREADED_PAGE_FILES } from '../../pipeline/publish/pages/draw-pages.ts';
+import { drawPages, renderThreads, startRenderThreads, THREADED_PAGE_FILES } from '../../pipeline/publish/pages/draw-pages.ts';
 import { drawPage, type DepartmentPageData, type PageDrawing } from '../../pipeline/publish/pages/page-render.ts';
-import { WorkerPool } from '../../pipeline/workers.ts';
 
 /** 急诊科 is named in each page's language; the page's own data keep the hospital's name. */
 const names = new Map([['急诊科', { zh: '急诊科', vi: 'Khoa Cấp cứu', en: 'Emergency' }]]);
@@ -55,15 +54,20 @@ async function drawn(of: readonly { drawing: PageDrawing }[], threads: number, h
   const pages = new Map<string, string[]>();
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await drawPages(
-    of,
-    async (file, html) => {
-      pages.set(file.drawing.path, html);
-      if (file.drawing.path === heldFor) release();
-      if (heldFor !== undefined && file === of[0]) await released;
-    },
-    threads,
-  );
+  const pool = startRenderThreads(of.length, threads);
+  try {
+    await drawPages(
+      of,
+      async (file, html) => {
+        pages.set(file.drawing.path, html);
+        if (file.drawing.path === heldFor) release();
+        if (heldFor !== undefined && file === of[0]) await released;
+      },
+      pool,
+    );
+  } finally {
+    await pool?.close();
+  }
   return pages;
 }
 
@@ -108,7 +112,7 @@ describe('drawPages', () => {
       handed += 1;
       throw new Error('disk full');
     };
-    await expect(drawPages([files[1]!, files[1]!, files[1]!], failing, 0)).rejects.toThrow('disk full');
+    await expect(drawPages([files[1]!, files[1]!, files[1]!], failing, null)).rejects.toThrow('disk full');
     expect(handed).toBe(1);
   });
 
@@ -118,7 +122,7 @@ describe('drawPages', () => {
       await work();
       return Number(process.hrtime.bigint() - started) / 1e9;
     };
-    const pool = new WorkerPool<PageDrawing, string[]>(new URL('../../pipeline/publish/pages/render-worker.ts', import.meta.url), 1, null);
+    const pool = startRenderThreads(1, 1)!;
     const loading = await seconds(() => pool.ready);
     await pool.close();
     let pages = new Map<string, string[]>();
@@ -134,5 +138,6 @@ describe('renderThreads', () => {
     expect(renderThreads(1)).toBe(0);
     expect(renderThreads(THREADED_PAGE_FILES - 1)).toBe(0);
     expect(renderThreads(THREADED_PAGE_FILES)).toBe(Math.min(4, availableParallelism()) - 1);
+    expect(startRenderThreads(THREADED_PAGE_FILES - 1)).toBeNull();
   });
 });

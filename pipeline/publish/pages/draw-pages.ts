@@ -16,20 +16,26 @@ export function renderThreads(files: number): number {
   return files >= THREADED_PAGE_FILES ? workerCount() - 1 : 0;
 }
 
+/** Threads that draw page files (render-worker.ts). */
+export type RenderThreads = WorkerPool<PageDrawing, string[]>;
+
+/**
+ * The render threads for a site of at least `pageFiles` page files (renderThreads), or null. Started
+ * before the pages' data is read, they load while the publisher does other work; the caller closes them.
+ */
+export function startRenderThreads(pageFiles: number, threads = renderThreads(pageFiles)): RenderThreads | null {
+  return threads > 0 ? new WorkerPool<PageDrawing, string[]>(new URL('./render-worker.ts', import.meta.url), threads, null) : null;
+}
+
 /** Files sent to each render thread ahead of its answers, so that it does not wait while this thread draws. */
 const AHEAD = 2;
 
 /**
  * Draws every page file in every language (drawPage) and hands each file's pages to `done`: this
- * thread and `threads` render threads take the files in turn from one queue. After a failure no
- * further file is taken, and what was under way is waited for before the first failure is thrown.
+ * thread and the render threads take the files in turn from one queue. After a failure no further
+ * file is taken, and what was under way is waited for before the first failure is thrown.
  */
-export async function drawPages<F extends { drawing: PageDrawing }>(
-  files: readonly F[],
-  done: (file: F, pages: string[]) => Promise<void>,
-  threads = renderThreads(files.length),
-): Promise<void> {
-  const pool = threads > 0 ? new WorkerPool<PageDrawing, string[]>(new URL('./render-worker.ts', import.meta.url), threads, null) : null;
+export async function drawPages<F extends { drawing: PageDrawing }>(files: readonly F[], done: (file: F, pages: string[]) => Promise<void>, threads: RenderThreads | null): Promise<void> {
   let next = 0;
   let failed = false;
   const take = (): F | undefined => (failed ? undefined : files[next++]);
@@ -45,18 +51,17 @@ export async function drawPages<F extends { drawing: PageDrawing }>(
       throw error;
     }
   };
-  try {
-    const here = drawIn(drawPage);
-    // a thread takes files only once it has loaded: under load its start can outlast this thread's
-    // drawing of every file, and then it takes none rather than be waited for
-    const onThreads = pool === null ? [] : Array.from({ length: threads * AHEAD }, async () => {
-      await Promise.race([pool.ready, here.catch(() => undefined)]);
-      await drawIn((drawing) => pool.run(drawing));
-    });
-    const outcomes = await Promise.allSettled([here, ...onThreads]);
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure !== undefined) throw failure.reason;
-  } finally {
-    await pool?.close();
-  }
+  const here = drawIn(drawPage);
+  // a thread takes files only once it has loaded: under load its start can outlast this thread's
+  // drawing of every file, and then it takes none rather than be waited for
+  const onThreads =
+    threads === null
+      ? []
+      : Array.from({ length: threads.size * AHEAD }, async () => {
+          await Promise.race([threads.ready, here.catch(() => undefined)]);
+          await drawIn((drawing) => threads.run(drawing));
+        });
+  const outcomes = await Promise.allSettled([here, ...onThreads]);
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
