@@ -126,10 +126,10 @@ describe('drawPages', () => {
     const loading = await seconds(() => pool.ready);
     await pool.close();
     let pages = new Map<string, string[]>();
-    const drawing = await seconds(async () => (pages = await drawn([files[1]!], 1)));
+    const drawingHere = await seconds(async () => (pages = await drawn([files[1]!], 1)));
     expect([...pages.keys()]).toEqual(['departments/index.html']);
     // a render thread loads tsx, Plot, linkedom and the pages' modules: a second or more; one index is drawn here in a fraction of it
-    expect(drawing).toBeLessThan(loading / 2);
+    expect(drawingHere).toBeLessThan(loading / 2);
   });
 });
 
