@@ -7,14 +7,14 @@ export interface TaskMessage<T> {
   task: T;
 }
 
-export type ReplyMessage<R> = { id: number; result: R } | { id: number; error: string };
+export type ReplyMessage<R> = { id: number; result: R } | { id: number; error: string } | { ready: true };
 
 /** Inside a worker: the setup the pool was created with. */
 export function workerSetup<S>(): S {
   return (workerData as { setup: S }).setup;
 }
 
-/** Inside a worker: answers each task with `handle`'s result, or its error's message. */
+/** Inside a worker: answers each task with `handle`'s result, or its error's message; says first that it is ready. */
 export function serveTasks<T, R>(handle: (task: T) => R): void {
   if (parentPort === null) throw new Error('serveTasks must run in a worker thread');
   const port = parentPort;
@@ -25,4 +25,5 @@ export function serveTasks<T, R>(handle: (task: T) => R): void {
       port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ReplyMessage<R>);
     }
   });
+  port.postMessage({ ready: true } satisfies ReplyMessage<R>);
 }

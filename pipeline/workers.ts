@@ -30,10 +30,11 @@ export function workerCount(limit = 4): number {
 /**
  * A fixed set of worker threads running one TypeScript module, each task sent to the thread with
  * the fewest tasks outstanding. Tasks and results are structured-cloned. A worker that throws fails
- * that task's promise with its message; a worker that dies fails every task it held.
+ * that task's promise with its message; a worker that dies fails every task it held. A task sent
+ * before its worker has loaded waits for it (`ready` tells when every worker has).
  */
 export class WorkerPool<T, R> {
-  private readonly workers: { worker: Worker; pending: Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }> }[];
+  private readonly workers: { worker: Worker; pending: Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>; loaded: Promise<void> }[];
   private nextId = 0;
 
   /** `size` threads running `entry`, compiled to JavaScript once for all of them. */
@@ -44,14 +45,23 @@ export class WorkerPool<T, R> {
   private constructor(script: URL, size: number, setup: unknown) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(script, { workerData: { setup }, execArgv: workerFlags() });
-      const slot = { worker, pending: new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>() };
+      let loaded!: { resolve: () => void; reject: (e: Error) => void };
+      const slot = {
+        worker,
+        pending: new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>(),
+        loaded: new Promise<void>((resolve, reject) => (loaded = { resolve, reject })),
+      };
+      // awaited only by those who ask (ready): a worker that fails to load also fails its tasks
+      slot.loaded.catch(() => undefined);
       worker.on('message', (message: ReplyMessage<R>) => {
+        if ('ready' in message) return loaded.resolve();
         const waiting = slot.pending.get(message.id);
         slot.pending.delete(message.id);
         if ('error' in message) waiting?.reject(new Error(message.error));
         else waiting?.resolve(message.result);
       });
       const failAll = (error: Error): void => {
+        loaded.reject(error);
         for (const waiting of slot.pending.values()) waiting.reject(error);
         slot.pending.clear();
       };
@@ -61,6 +71,16 @@ export class WorkerPool<T, R> {
       });
       return slot;
     });
+  }
+
+  /** How many workers it runs. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Settles when every worker has loaded its module and serves tasks, or fails with the first that could not. */
+  get ready(): Promise<void> {
+    return Promise.all(this.workers.map((slot) => slot.loaded)).then(() => undefined);
   }
 
   run(task: T): Promise<R> {

@@ -12,7 +12,8 @@ import { publishAtomically } from './atomic.ts';
 import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
-import { languageFolder, pageFrame, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
+import { drawPages, startRenderThreads, type RenderThreads } from './pages/draw-pages.ts';
+import { languageFolder, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
 import { readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
 import { tablesScript } from './table-data.ts';
@@ -95,7 +96,6 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       { href: 'warnings.json', label: 'warnings.json' },
       { href: 'run-summary.json', label: 'run-summary.json' },
     ];
-    const reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of, timeZone: config.timezone });
     const hospitals = await readHospitals(connection);
     const shared = new Map<string, Promise<unknown>>();
     const context: SiteContext = {
@@ -107,15 +107,25 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       hospitals: hospitals.length === 0 ? [null] : hospitals,
       several: hospitals.length > 1,
       downloads,
-      reports,
+      // the reports' own links, once they are written (below): only the first page's data shows them
+      reports: [],
       once: <T>(key: string, read: () => Promise<T>) => {
         if (!shared.has(key)) shared.set(key, read());
         return shared.get(key) as Promise<T>;
       },
     };
-    // the pages are drawn by JavaScript on one core while DuckDB's threads copy the exports; the
-    // connection is the exports' alone by then, since every page's data is read before
-    await writeSite(dir, context, () => writeExports(connection, join(dir, 'data')));
+    // render threads load while the reports are written: a page per pack and the first page are
+    // the fewest page files the site can have
+    const threads = await startRenderThreads((await departmentPacks(context)).packs.length + 1);
+    try {
+      context.reports = await writeReports(connection, models, join(dir, 'reports'), config.language, { generatedAt: summary.generated_at, asOf: summary.as_of, timeZone: config.timezone });
+      // the pages are drawn by JavaScript (this thread and the render threads) while DuckDB's
+      // threads copy the exports; the connection is the exports' alone by then, since every page's
+      // data is read before
+      await writeSite(dir, context, threads, () => writeExports(connection, join(dir, 'data')));
+    } finally {
+      await threads?.close();
+    }
     // each pack as JSON, once for every language: the warnings' own text is in the run's language
     for (const { slug, pack } of (await departmentPacks(context)).packs) await writeFile(join(dir, 'departments', `${slug}.json`), `${JSON.stringify(pack, null, 2)}\n`);
   });
@@ -135,7 +145,7 @@ async function writeExports(connection: DuckDBConnection, dataDir: string): Prom
  * data is read first; `alongside` (work of the connection's) then runs while the pages are drawn,
  * and both are waited for to the end, so that a failure of either leaves neither still writing.
  */
-async function writeSite(dir: string, site: SiteContext, alongside: () => Promise<void>): Promise<void> {
+async function writeSite(dir: string, site: SiteContext, threads: RenderThreads | null, alongside: () => Promise<void>): Promise<void> {
   const defaultLanguage = site.config.language;
   const written = new Set<string>();
   const write = async (path: string, content: string) => {
@@ -147,12 +157,11 @@ async function writeSite(dir: string, site: SiteContext, alongside: () => Promis
   const files: PageFile[] = [];
   for (const page of SITE_PAGES) files.push(...(await page.files(site)));
   const draw = async () => {
-    for (const file of files) {
-      if (file.tables !== undefined) await write(tablesFile(file.path), tablesScript(file.tables));
-      for (const language of SITE_LANGUAGES) {
-        await write(`${languageFolder(language, defaultLanguage)}${file.path}`, file.render(language, pageFrame(file.path, language, defaultLanguage, file.tables !== undefined)));
-      }
-    }
+    const drawn = async ({ drawing: { path }, tables }: PageFile, pages: string[]) => {
+      if (tables !== undefined) await write(tablesFile(path), tablesScript(tables));
+      for (const [i, language] of SITE_LANGUAGES.entries()) await write(`${languageFolder(language, defaultLanguage)}${path}`, pages[i]!);
+    };
+    await drawPages(files, drawn, threads);
     await writeAssets(join(dir, 'assets'));
   };
   const failed = (await Promise.allSettled([alongside(), draw()])).find((outcome) => outcome.status === 'rejected');

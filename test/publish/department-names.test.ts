@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentsIn, inPageLanguage, namesIn, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
+import { departmentsIn, inPageLanguage, namesIn, namesShown, type DepartmentNames } from '../../pipeline/publish/pages/department-names.ts';
 import { deepFreeze } from '../statistics/vectors.ts';
 
 /** Khoa Nhi (the Vietnamese hospital's) and 小儿科 (the east campus's own) are both pediatrics; the shipped zh name is 儿科. */
@@ -39,14 +39,15 @@ describe('inPageLanguage', () => {
 describe('namesIn', () => {
   it('gives the names a page’s filters list departments by, only where the page renames them', () => {
     const shown = new Set(['Khoa Nhi', '小儿科']);
-    expect(namesIn(names, 'zh', shown)).toEqual({ 'Khoa Nhi': '儿科' });
-    expect(namesIn(names, 'vi', shown)).toEqual({ 小儿科: 'Khoa Nhi' });
-    expect(namesIn(names, 'en', shown)).toEqual({ 'Khoa Nhi': 'Pediatrics', 小儿科: 'Pediatrics' });
+    expect(namesIn(namesShown(names, shown), 'zh')).toEqual({ 'Khoa Nhi': '儿科' });
+    expect(namesIn(namesShown(names, shown), 'vi')).toEqual({ 小儿科: 'Khoa Nhi' });
+    expect(namesIn(namesShown(names, shown), 'en')).toEqual({ 'Khoa Nhi': 'Pediatrics', 小儿科: 'Pediatrics' });
   });
 
   it('names only the departments the page shows: one hospital’s page carries no other hospital’s names', () => {
-    expect(namesIn(names, 'en', new Set(['小儿科']))).toEqual({ 小儿科: 'Pediatrics' });
-    expect(namesIn(names, 'en', new Set())).toEqual({});
+    expect(namesIn(namesShown(names, new Set(['小儿科'])), 'en')).toEqual({ 小儿科: 'Pediatrics' });
+    expect(namesIn(namesShown(names, new Set()), 'en')).toEqual({});
+    expect([...namesShown(names, new Set(['小儿科', 'Khoa Nhi'])).keys()]).toEqual([...names.keys()]);
   });
 });
 

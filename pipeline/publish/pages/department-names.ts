@@ -22,17 +22,24 @@ export async function readDepartmentNames(connection: DuckDBConnection): Promise
 }
 
 /**
- * Each department's name on a page of `language`, by its data's name, where the two differ: what
- * a page's filters list its tables' departments by (PageFrame.departments). Only the departments
- * the page shows (`shown`, departmentsIn its data): the map travels in the page, and one
- * hospital's page names no other hospital's departments.
+ * The names of the departments a page shows (`shown`, departmentsIn its data), in `names`' order:
+ * what travels with the page (to its render thread, and in its filters), so one hospital's page
+ * names no other hospital's departments.
  *
- * @example namesIn(names, 'zh', new Set(['Khoa Nhi'])) // { 'Khoa Nhi': '儿科' }
+ * @example namesShown(names, new Set(['Khoa Nhi'])) // Map { 'Khoa Nhi' => { zh: '儿科', vi: 'Khoa Nhi', en: 'Pediatrics' } }
  */
-export function namesIn(names: DepartmentNames, language: Language, shown: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(
-    [...names].flatMap(([department, name]) => (shown.has(department) && name[language] !== department ? [[department, name[language]]] : [])),
-  );
+export function namesShown(names: DepartmentNames, shown: ReadonlySet<string>): DepartmentNames {
+  return new Map([...names].filter(([department]) => shown.has(department)));
+}
+
+/**
+ * Each department's name on a page of `language`, by its data's name, where the two differ: what
+ * a page's filters list its tables' departments by (PageFrame.departments).
+ *
+ * @example namesIn(namesShown(names, new Set(['Khoa Nhi'])), 'zh') // { 'Khoa Nhi': '儿科' }
+ */
+export function namesIn(names: DepartmentNames, language: Language): Record<string, string> {
+  return Object.fromEntries([...names].flatMap(([department, name]) => (name[language] !== department ? [[department, name[language]]] : [])));
 }
 
 /**

@@ -5,10 +5,7 @@ import type { SatisfactionTrendRow } from '../../../dashboards/charts/satisfacti
 import {
   departmentIndexData,
   departmentSlug,
-  renderDepartmentIndex,
-  renderDepartmentPage,
   type DepartmentIndexData,
-  type DepartmentPack,
   type DepartmentTrends,
   type PackKpis,
 } from '../../../dashboards/department-page.ts';
@@ -148,7 +145,7 @@ async function readDepartmentTrends(site: SiteContext): Promise<(hospital: strin
 }
 
 /** The index of the alert packs, one per hospital; its table of departments filters. */
-export const departmentIndexPage = sitePage<DepartmentIndexData>({
+export const departmentIndexPage = sitePage({
   name: 'department index',
   read: async (site) => {
     const all = await departmentPacks(site);
@@ -159,14 +156,13 @@ export const departmentIndexPage = sitePage<DepartmentIndexData>({
       return { path: hospitalPages(hospital, site.several).departments, data, tables: { departments: departmentIndexData(data) } };
     });
   },
-  render: renderDepartmentIndex,
 });
 
 /**
  * One department's alert pack as a page: its hospital's charts where the department is one
  * hospital's, and the way back to its hospital's index of departments.
  */
-export const departmentPage = sitePage<{ pack: DepartmentPack; trends: DepartmentTrends; build: Pick<PageMeta, 'hospital' | 'runId' | 'timeZone'> & { index: string } }>({
+export const departmentPage = sitePage({
   name: 'department',
   read: async (site) => {
     const { packs } = await departmentPacks(site);
@@ -179,5 +175,4 @@ export const departmentPage = sitePage<{ pack: DepartmentPack; trends: Departmen
       return { path: `departments/${slug}.html`, data: { pack, trends: trends(hospital, pack.department), build: { hospital, runId: site.summary.run_id, timeZone: hospitalTimeZone(site.config, pack.hospital), index: basename(hospitalPages(pack.hospital, site.several).departments) } } };
     });
   },
-  render: ({ pack, trends, build }, language, frame) => renderDepartmentPage(pack, language, trends, build, frame),
 });

@@ -1,6 +1,5 @@
 import { hospitalSummary, type HospitalSummary } from '../../../dashboards/group-view.ts';
-import { renderRunReport, warningData, type RunReportOptions } from '../../../dashboards/run-report.ts';
-import type { RunSummary } from '../run-summary.ts';
+import { warningData } from '../../../dashboards/run-report.ts';
 import { departmentPacks } from './departments.ts';
 import { leadershipData } from './leadership.ts';
 import { hospitalPages } from './paths.ts';
@@ -11,7 +10,7 @@ import { hospitalTimeZone, sitePage } from './site-page.ts';
  * there are several hospitals (each hospital's row from its own leadership page's data), the run
  * summary and the data-quality report.
  */
-export const homePage = sitePage<{ summary: RunSummary; options: Omit<RunReportOptions, 'language' | 'frame'> }>({
+export const homePage = sitePage({
   name: 'home',
   read: async (site) => {
     const group: HospitalSummary[] = [];
@@ -25,5 +24,4 @@ export const homePage = sitePage<{ summary: RunSummary; options: Omit<RunReportO
     const options = { warnings, group, hospital: only, timeZone: hospitalTimeZone(site.config, only), downloads: [...site.downloads], reports: site.reports, warningPages };
     return [{ path: 'index.html', data: { summary: site.summary, options }, tables: { warnings: warningData(warnings) } }];
   },
-  render: ({ summary, options }, language, frame) => renderRunReport(summary, { ...options, language, frame }),
 });

@@ -1,6 +1,6 @@
 import type { CategoryMonthRow } from '../../../dashboards/charts/complaints-chart.ts';
 import type { HeatCellRow } from '../../../dashboards/charts/heatmap-chart.ts';
-import { renderIssuesPage, type EmergingRow, type IssueRow, type IssuesPageData } from '../../../dashboards/issues-page.ts';
+import type { EmergingRow, IssueRow, IssuesPageData } from '../../../dashboards/issues-page.ts';
 import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import { queryRows } from '../../db.ts';
 import { latestCompleteMonth } from '../../satisfaction/trends.ts';
@@ -39,8 +39,7 @@ function readHeatCells(site: SiteContext, hospital: string | null, month: string
 }
 
 /** The quality office's page of high-frequency issues and emerging terms, one per hospital. */
-export const issuesPage = sitePage<IssuesPageData>({
+export const issuesPage = sitePage({
   name: 'issues',
   read: (site) => perHospital(site, async (hospital) => ({ path: hospitalPages(hospital, site.several).issues, data: await readIssuesPageData(site, pageMeta(site, hospital)) })),
-  render: renderIssuesPage,
 });

@@ -1,4 +1,4 @@
-import { renderLeadershipPage, type LeadershipPageData } from '../../../dashboards/leadership-page.ts';
+import type { LeadershipPageData } from '../../../dashboards/leadership-page.ts';
 import { openCaseData } from '../../../dashboards/open-cases.ts';
 import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import { queryRows } from '../../db.ts';
@@ -56,12 +56,11 @@ export function leadershipData(site: SiteContext, hospital: string | null): Prom
 }
 
 /** The leadership page (satisfaction index and complaint handling), one per hospital; its open-case list filters. */
-export const leadershipPage = sitePage<LeadershipPageData>({
+export const leadershipPage = sitePage({
   name: 'leadership',
   read: (site) =>
     perHospital(site, async (hospital) => {
       const data = await leadershipData(site, hospital);
       return { path: hospitalPages(hospital, site.several).leadership, data, tables: { open_cases: openCaseData(data.openCases) } };
     }),
-  render: renderLeadershipPage,
 });

@@ -7,7 +7,8 @@ import type { StepModels } from '../../plan.ts';
 import type { WarningsFile } from '../../warnings/warnings.ts';
 import type { RunSummary } from '../run-summary.ts';
 import type { PageTables } from '../table-data.ts';
-import { departmentsIn, inPageLanguage, namesIn, readDepartmentNames } from './department-names.ts';
+import { departmentsIn, namesShown, readDepartmentNames } from './department-names.ts';
+import type { PageData, PageDrawing, PageKind } from './page-render.ts';
 
 /** What every page's queries may read: the run, its warehouse, and the reads pages share. */
 export interface SiteContext {
@@ -27,46 +28,36 @@ export interface SiteContext {
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
-/** One file of a page, its data read: rendered once per language. */
+/** One file of a page, its data read: drawn in every language (drawPage), on this thread or a render thread. */
 export interface PageFile {
-  /** Where it goes, relative to its language's root folder, with `/`. */
-  path: string;
+  drawing: PageDrawing;
   /** The data of its filterable tables, the same in every language. */
   tables?: PageTables;
-  render(language: Language, frame: PageFrame): string;
 }
 
 /** A page of the site: the files it publishes, each with the data its queries read. */
 export interface SitePage {
-  name: string;
+  name: PageKind;
   files(site: SiteContext): Promise<PageFile[]>;
 }
 
 /**
- * A page from its queries and its render: `read` gives each file its path and data (and its
- * tables' data) once, `render` draws one file's data in one language, its departments named in
- * that language (inPageLanguage).
+ * A page from its queries: `read` gives each file its path and data (and its tables' data) once;
+ * PAGE_RENDERS[name] draws one file's data in one language, its departments named in that
+ * language (drawPage).
  *
- * @example sitePage({ name: 'issues', read: async (site) => [{ path: 'issues.html', data: … }], render: (data, language, frame) => renderIssuesPage(data, language, frame) })
+ * @example sitePage({ name: 'issues', read: async (site) => [{ path: 'issues.html', data: … }] })
  */
-export function sitePage<D>(page: {
-  name: string;
-  read(site: SiteContext): Promise<{ path: string; data: D; tables?: PageTables }[]>;
-  render(data: D, language: Language, frame: PageFrame): string;
-}): SitePage {
+export function sitePage<K extends PageKind>(page: { name: K; read(site: SiteContext): Promise<{ path: string; data: PageData<K>; tables?: PageTables }[]> }): SitePage {
   return {
     name: page.name,
     files: async (site) => {
       const names = await site.once('departmentNames', () => readDepartmentNames(site.connection));
-      // a department is named in each page's language (inPageLanguage), whatever the page draws it in; its tables' data keep the data's names, which their filters list by the page's (namesIn)
-      return (await page.read(site)).map(({ path, data, tables }) => {
-        const shown = departmentsIn(data, tables);
-        return {
-          path,
-          tables,
-          render: (language, frame) => page.render(inPageLanguage(data, names, language), language, { ...frame, departments: namesIn(names, language, shown) }),
-        };
-      });
+      // a department is named in each page's language, whatever the page draws it in; its tables' data keep the data's names, which their filters list by the page's
+      return (await page.read(site)).map(({ path, data, tables }) => ({
+        drawing: { kind: page.name, path, data, names: namesShown(names, departmentsIn(data, tables)), hasTables: tables !== undefined, defaultLanguage: site.config.language },
+        tables,
+      }));
     },
   };
 }
