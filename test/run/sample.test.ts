@@ -104,10 +104,29 @@ describe('the shipped sample data', () => {
     const csvFiles = readdirSync(resolve(out, 'data')).filter((name) => name.endsWith('.csv'));
     expect(csvFiles).toEqual(expect.arrayContaining(['feedback.csv', 'high_frequency_issues.csv', 'term_keyness.csv', 'department_keywords.csv']));
     const published = [...csvFiles.map((name) => `data/${name}`), 'index.html'].map((path) => readFileSync(resolve(out, path), 'utf8')).join('\n');
-    const leaked = pii.items.map((item) => item.value).filter((value) => published.includes(value));
-    expect(leaked).toEqual([]);
+    // a person's e-mail or phone may stand in several records: each value once
+    const values = [...new Set(pii.items.map((item) => item.value))];
+    // the search finds a value wherever it stands, also inside or overlapping another
+    expect(valuesFoundIn(`x${values[1]}${values[0]}y`, values)).toEqual([values[0], values[1]]);
+    expect(valuesFoundIn(published, values)).toEqual([]);
   });
 });
+
+/**
+ * The values that occur in `text`, in their order in `values`: as `text.includes(value)` for each,
+ * in one pass of one expression that tries them all at each position, moving on one character at a
+ * time so that no occurrence hides another (1,950 values in the sample's 20 million characters of
+ * published CSV: 1.8 CPU-s, against 14.7 for a search per value).
+ */
+function valuesFoundIn(text: string, values: readonly string[]): string[] {
+  const anyValue = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const found = new Set<string>();
+  for (let match = anyValue.exec(text); match !== null; match = anyValue.exec(text)) {
+    for (const value of values) if (text.startsWith(value, match.index)) found.add(value);
+    anyValue.lastIndex = match.index + 1;
+  }
+  return values.filter((value) => found.has(value));
+}
 
 /** The planted problems of the generator, with the words its texts use for each. */
 const planted = (JSON.parse(readFileSync(resolve(SAMPLE, 'planted.json'), 'utf8')) as {
