@@ -6,27 +6,59 @@
 -- what a row gives beside a warning_id narrows it. The hospital is the row's own `hospital`,
 -- else its warning's, else its file's (first folder, as for records: contract section 1).
 create or replace temp table stg_fixes as
--- The personal-data macros run in `input` and `warnings`, below the joins: DuckDB sets a call's
--- regular expressions up again for each join below it (README, "where a tiny run's fixed cost goes").
-with input as (
+-- The personal-data macros cost 0.04 CPU-s a call to set up, whatever the rows, and again for each
+-- join above the call (README, "Where that fixed cost goes"): the hospitals, places, actions and
+-- keywords as given, and the named warnings' places, are redacted by one call over their distinct
+-- values and joined back. A fixes file is a few rows, read by every run.
+with fix_rows as (
     select
         *,
-        clean_hospital(hospital) as given_hospital,
-        clean_hospital(hospital_of_path(path, getvariable('default_hospital'))) as path_hospital,
+        folded_name(hospital) as hospital_folded,
+        folded_name(hospital_of_path(path, getvariable('default_hospital'))) as path_hospital_folded,
         nullif(trim(warning_id), '') as given_warning,
-        lower(nullif(trim(category), '')) as given_category,
-        nullif(trim(department), '') as given_department,
         nullif(trim(location), '') as given_location,
+        nullif(trim(action), '') as given_action
+    from fix_input
+),
+
+-- only the warnings a row names: the log of years of runs is not redacted for a few fixes, or none
+named_warnings as (
+    select id, warning
+    from warning_log
+    semi join fix_rows on fix_rows.given_warning = warning_log.id
+),
+
+redacted as materialized (
+    select value, redact_pii(value) as value_redacted
+    from (
+        select unnest([hospital_folded, path_hospital_folded, given_location, given_action, keywords]) as value from fix_rows
+        union select warning ->> 'location' from named_warnings
+    )
+    where value is not null
+),
+
+input as (
+    select
+        fix_rows.* exclude (hospital_folded, path_hospital_folded, given_action),
+        redacted_hospital.value_redacted as given_hospital,
+        redacted_path_hospital.value_redacted as path_hospital,
+        lower(nullif(trim(fix_rows.category), '')) as given_category,
+        nullif(trim(fix_rows.department), '') as given_department,
         -- published: the place redacted as records' is
-        redact_pii(nullif(trim(location), '')) as given_location_redacted,
-        redact_pii(nullif(trim(action), '')) as action_redacted,
+        redacted_location.value_redacted as given_location_redacted,
+        redacted_action.value_redacted as action_redacted,
         list_filter(
-            -- redacted as records' text is (so they match it and publish nothing personal), in one call
-            list_transform(regexp_split_to_array(coalesce(redact_pii(keywords), ''), '[;|,、，；]'), keyword -> trim(keyword)),
+            -- redacted as records' text is (so they match it and publish nothing personal), all at once
+            list_transform(regexp_split_to_array(coalesce(redacted_keywords.value_redacted, ''), '[;|,、，；]'), keyword -> trim(keyword)),
             keyword -> keyword <> ''
         ) as given_keywords,
-        coalesce(try_strptime(trim(fixed_on), '%Y-%m-%d'), try_strptime(trim(fixed_on), '%Y/%m/%d'))::date as fixed_day
-    from fix_input
+        coalesce(try_strptime(trim(fix_rows.fixed_on), '%Y-%m-%d'), try_strptime(trim(fix_rows.fixed_on), '%Y/%m/%d'))::date as fixed_day
+    from fix_rows
+    left join redacted as redacted_hospital on redacted_hospital.value = fix_rows.hospital_folded
+    left join redacted as redacted_path_hospital on redacted_path_hospital.value = fix_rows.path_hospital_folded
+    left join redacted as redacted_location on redacted_location.value = fix_rows.given_location
+    left join redacted as redacted_action on redacted_action.value = fix_rows.given_action
+    left join redacted as redacted_keywords on redacted_keywords.value = fix_rows.keywords
 ),
 
 warnings as (
@@ -37,12 +69,11 @@ warnings as (
         warning ->> 'department' as department,
         warning ->> 'category' as category,
         warning ->> 'location' as location,
-        redact_pii(warning ->> 'location') as location_redacted,
+        redacted_location.value_redacted as location_redacted,
         -- an emerging term's warning is about its term; the keywords of the others only describe them
         case when warning ->> 'kind' = 'emerging_term' then [warning -> 'keywords' ->> 0] else [] end as keywords
-    from warning_log
-    -- only the warnings a row names: the log of years of runs is not redacted for a few fixes, or none
-    semi join input on input.given_warning = warning_log.id
+    from named_warnings
+    left join redacted as redacted_location on redacted_location.value = (named_warnings.warning ->> 'location')
 ),
 
 named as (

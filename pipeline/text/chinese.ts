@@ -107,6 +107,10 @@ function evenSample(texts: readonly string[], limit: number): readonly string[] 
  */
 export function learnChineseWords(texts: readonly string[], options: Partial<NewWordOptions & { maxTexts: number }> = {}): LearnedChineseWords {
   const corpus = evenSample(texts, options.maxTexts ?? MAX_LEARNING_TEXTS);
+  const candidates = discoverWords(corpus, options);
+  // jieba and its dictionary's frequencies cost 0.4-0.6 CPU-s to load, whatever the texts: a
+  // corpus too small to hold a new word (a few records) has nothing to weigh against them
+  if (candidates.length === 0) return [];
   const jieba = hospitalJieba();
   const stopWords = chineseStopWords();
   const frequencies = jiebaFrequencies();
@@ -114,7 +118,7 @@ export function learnChineseWords(texts: readonly string[], options: Partial<New
   for (const frequency of frequencies.values()) total += frequency;
   const characters = hanRuns(corpus).reduce((sum, run) => sum + run.length, 0);
   const learned: LearnedChineseWords = [];
-  for (const candidate of discoverWords(corpus, options)) {
+  for (const candidate of candidates) {
     const pieces = jieba.cut(candidate.word, true);
     if (pieces.length < 2 || pieces[0]!.length < 2 || !pieces.some((piece) => piece.length === 1) || pieces.some((piece) => stopWords.has(piece))) continue;
     const split = pieces.reduce((logProbability, piece) => logProbability + Math.log((frequencies.get(piece) ?? 1) / total), 0);

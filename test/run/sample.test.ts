@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
 import { departmentStrings } from '../../data/generator/departments.ts';
 import { HOSPITALS } from '../../data/generator/hospitals.ts';
 import { sampleRun } from '../support/sample-run.ts';
-import type { Workspace } from '../support/workspace.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../data/sample');
 // each hospital's folder, named as the hospital names itself: the hospital of its records
@@ -20,12 +21,19 @@ const faults = JSON.parse(readFileSync(resolve(SAMPLE, 'faults.json'), 'utf8')) 
   reexport: { overlapping_ids: number; changed_ids: string[] };
 };
 
-/** The shipped sample, run as `npm start` runs it, on the day after its data ends (built once per test run). */
+/**
+ * The shipped sample, run as `npm start` runs it, on the day after its data ends (built once per
+ * test run): its site is read where it was published, and a copy of its warehouse is queried (a
+ * warehouse is opened for writing, by one process at a time).
+ */
 let ws: Workspace;
+let out: string;
 let summary: RunSummary;
 beforeAll(async () => {
   const sample = await sampleRun();
-  ws = await sample.workspace.copy();
+  ws = await createWorkspace();
+  await copyFile(sample.workspace.db, ws.db);
+  out = sample.workspace.out;
   ({ summary } = sample);
 }, 600_000);
 afterAll(async () => {
@@ -93,13 +101,32 @@ describe('the shipped sample data', () => {
 
   it('publishes no phone number, ID number or e-mail of the generated personal data', () => {
     const pii = JSON.parse(readFileSync(resolve(SAMPLE, 'pii.json'), 'utf8')) as { items: { value: string }[] };
-    const csvFiles = readdirSync(resolve(ws.out, 'data')).filter((name) => name.endsWith('.csv'));
+    const csvFiles = readdirSync(resolve(out, 'data')).filter((name) => name.endsWith('.csv'));
     expect(csvFiles).toEqual(expect.arrayContaining(['feedback.csv', 'high_frequency_issues.csv', 'term_keyness.csv', 'department_keywords.csv']));
-    const published = [...csvFiles.map((name) => `data/${name}`), 'index.html'].map((path) => readFileSync(resolve(ws.out, path), 'utf8')).join('\n');
-    const leaked = pii.items.map((item) => item.value).filter((value) => published.includes(value));
-    expect(leaked).toEqual([]);
+    const published = [...csvFiles.map((name) => `data/${name}`), 'index.html'].map((path) => readFileSync(resolve(out, path), 'utf8')).join('\n');
+    // a person's e-mail or phone may stand in several records: each value once
+    const values = [...new Set(pii.items.map((item) => item.value))];
+    // the search finds a value wherever it stands, also inside or overlapping another
+    expect(valuesFoundIn(`x${values[1]}${values[0]}y`, values)).toEqual([values[0], values[1]]);
+    expect(valuesFoundIn(published, values)).toEqual([]);
   });
 });
+
+/**
+ * The values that occur in `text`, in their order in `values`: as `text.includes(value)` for each,
+ * in one pass of one expression that tries them all at each position, moving on one character at a
+ * time so that no occurrence hides another (1,950 values in the sample's 20 million characters of
+ * published CSV: 1.8 CPU-s, against 14.7 for a search per value).
+ */
+function valuesFoundIn(text: string, values: readonly string[]): string[] {
+  const anyValue = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const found = new Set<string>();
+  for (let match = anyValue.exec(text); match !== null; match = anyValue.exec(text)) {
+    for (const value of values) if (text.startsWith(value, match.index)) found.add(value);
+    anyValue.lastIndex = match.index + 1;
+  }
+  return values.filter((value) => found.has(value));
+}
 
 /** The planted problems of the generator, with the words its texts use for each. */
 const planted = (JSON.parse(readFileSync(resolve(SAMPLE, 'planted.json'), 'utf8')) as {
