@@ -12,7 +12,11 @@
 -- counts 0, and a department that appears later is not compared with weeks before it existed. A
 -- place or a word nobody wrote before counts 0 back to the hospital's first day: a new place with
 -- five complaints is a hotspot.
-create or replace table int_alert_cell_records as
+-- A temp table: only this run's detect stage reads it (8M rows at 1M records), so it is never
+-- written to the warehouse file; the stored table a warehouse from before kept is dropped (on a
+-- later call in the same session this drops the temp table the call before made).
+drop table if exists int_alert_cell_records;
+create or replace temp table int_alert_cell_records as
 with complaints as (
     select
         hospital,
@@ -35,7 +39,7 @@ issue_terms as (
 
 -- a cell and its population are named by a JSON array of their parts (dimension first), so no
 -- department, place or word can run into the next part, whatever characters it holds
-cells as (
+cells as materialized (
     select 'spike' as kind, to_json(['department', department, category])::varchar as cell, to_json(['department', department])::varchar as population, hospital, source, id, day
     from complaints
     where department is not null
@@ -51,7 +55,15 @@ cells as (
     from complaints
     join fct_record_terms as terms using (hospital, source, id)
     join issue_terms on issue_terms.lang = terms.lang and issue_terms.term = terms.term
+),
+
+-- each population's first day, grouped once rather than by a window sorting every cell row
+series_starts as (
+    select hospital, population, min(day) as series_start
+    from cells
+    group by hospital, population
 )
 
-select kind, cell, hospital, source, id, day, min(day) over (partition by hospital, population) as series_start
-from cells;
+select cells.kind, cells.cell, cells.hospital, cells.source, cells.id, cells.day, series_starts.series_start
+from cells
+inner join series_starts on series_starts.hospital is not distinct from cells.hospital and series_starts.population = cells.population;

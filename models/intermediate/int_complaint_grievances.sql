@@ -59,30 +59,35 @@ tokens as (
     select seq, unnest(terms) as term from term_sets
 ),
 
--- rarest first: the global order prefix filtering needs
+-- rarest first: the global order prefix filtering needs; a term's rank names it from here on, so
+-- that a set is a list of integers (the same intersections, compared at a fraction of the cost)
 term_order as (
     select term, row_number() over (order by count(*), term) as term_rank
     from tokens
     group by term
 ),
 
+-- each set as its terms' ranks, rarest first
+ranked_sets as (
+    select tokens.seq, list(term_order.term_rank order by term_order.term_rank) as ranks
+    from tokens
+    inner join term_order using (term)
+    group by tokens.seq
+),
+
 prefixes as (
-    select ranked.seq, term_sets.hospital, term_sets.department, term_sets.received_at, term_sets.term_count, ranked.term
-    from (
-        select tokens.seq, tokens.term, row_number() over (partition by tokens.seq order by term_order.term_rank) as position
-        from tokens
-        inner join term_order using (term)
-    ) as ranked
+    select term_sets.seq, term_sets.hospital, term_sets.department, term_sets.received_at, term_sets.term_count,
+        -- ceil(0.6 n) in integers: (3n + 4) // 5
+        unnest(ranked_sets.ranks[1:term_sets.term_count - (3 * term_sets.term_count + 4) // 5 + 1]) as term_rank
+    from ranked_sets
     inner join term_sets using (seq)
-    -- ceil(0.6 n) in integers: (3n + 4) // 5
-    where ranked.position <= term_sets.term_count - (3 * term_sets.term_count + 4) // 5 + 1
 ),
 
 candidates as (
     select distinct earlier.seq as earlier_seq, later.seq as later_seq
     from (
         select seq, received_at, term_count,
-            unnest(list(seq) over (partition by hospital, department, term order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
+            unnest(list(seq) over (partition by hospital, department, term_rank order by seq rows between 10 preceding and 1 preceding)) as earlier_seq
         from prefixes
     ) as later
     inner join term_sets as earlier on earlier.seq = later.earlier_seq
@@ -95,13 +100,13 @@ compared as (
     select
         candidates.earlier_seq,
         candidates.later_seq,
-        -- a record's terms are distinct (the text stage stores each once): counting those of one set the
-        -- other contains is the size of the intersection, at a quarter of list_intersect's cost
-        len(list_filter(earlier.terms, term -> list_contains(later.terms, term))) as shared_terms,
-        earlier.term_count + later.term_count as both_counts
+        -- a record's terms are distinct (the text stage stores each once), so are their ranks: counting
+        -- those of one set the other contains is the size of the intersection
+        len(list_filter(earlier.ranks, term_rank -> list_contains(later.ranks, term_rank))) as shared_terms,
+        len(earlier.ranks) + len(later.ranks) as both_counts
     from candidates
-    inner join term_sets as earlier on earlier.seq = candidates.earlier_seq
-    inner join term_sets as later on later.seq = candidates.later_seq
+    inner join ranked_sets as earlier on earlier.seq = candidates.earlier_seq
+    inner join ranked_sets as later on later.seq = candidates.later_seq
 ),
 
 text_links as (

@@ -133,6 +133,7 @@ function issueRows(
     else byMonth.set(record.month, [record]);
   }
   const daysIn = new Map(months.map((row) => [row.month, row.days]));
+  const holdingAny = recordsHoldingAny(byMonth);
   const rows: IssueRow[] = [];
   for (const { month, days } of months.filter((row) => row.published)) {
     const monthRecords = byMonth.get(month) ?? [];
@@ -140,7 +141,7 @@ function issueRows(
       const anchors = new Set([theme.anchor, ...theme.merged]);
       const before = [1, 2, 3].map((back) => {
         const earlier = shiftMonth(month, -back);
-        return { records: (byMonth.get(earlier) ?? []).filter((record) => record.terms.some((term) => anchors.has(term))).length, days: daysIn.get(earlier) ?? 0 };
+        return { records: holdingAny(earlier, anchors), days: daysIn.get(earlier) ?? 0 };
       });
       const members = theme.records.map((i) => monthRecords[i]!);
       rows.push({
@@ -164,6 +165,35 @@ function issueRows(
     });
   }
   return rows;
+}
+
+/**
+ * How many of a month's records hold any of `terms`: the union of the terms' records, each month's
+ * terms indexed once when first asked, rather than every record scanned for every theme.
+ */
+function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly IssueRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
+  const indexed = new Map<string, Map<string, number[]>>();
+  const postingsOf = (month: string) => {
+    let postings = indexed.get(month);
+    if (postings === undefined) {
+      postings = new Map();
+      (byMonth.get(month) ?? []).forEach((record, index) => {
+        for (const term of record.terms) {
+          const list = postings!.get(term);
+          if (list) list.push(index);
+          else postings!.set(term, [index]);
+        }
+      });
+      indexed.set(month, postings);
+    }
+    return postings;
+  };
+  return (month, terms) => {
+    const postings = postingsOf(month);
+    const holding = new Set<number>();
+    for (const term of terms) for (const index of postings.get(term) ?? []) holding.add(index);
+    return holding.size;
+  };
 }
 
 /** 'YYYY-MM' moved by `months`. */
