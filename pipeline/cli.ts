@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, unknownLanguage, type CliOptions, type Language } from './config.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
 import { formatNumber, t, type MessageKey } from './i18n.ts';
@@ -192,16 +192,6 @@ export function commanderMessage(language: Language, error: CommanderError): str
     default:
       return english;
   }
-}
-
-/**
- * A --lang hearken does not speak, told in every language it does: the reader's own is the one
- * thing not known, and --lang is checked before the locale could stand in for it.
- *
- * @example unknownLanguage('fr') // 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)'
- */
-function unknownLanguage(value: string): string {
-  return LANGUAGES.map((language) => t(language, 'config.unknownLanguage', { language: value })).join(' · ');
 }
 
 /** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */
