@@ -1,6 +1,7 @@
 // Issue 11: a department withheld whole because it held personal data (withheld_if_redacted) is
 // stored and exported as the token [withheld]; pages, reports, their filters and the data-quality
-// report say it in the reader's language, and never show the personal data nor the token.
+// report say it in the reader's language, as do warnings.json's summaries in the run's (its
+// department field keeps the token), and never show the personal data nor the token.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,17 @@ const COMPLAINTS = [
 
 const SECRETS = ['13812345678', '张三', '0987654321'];
 const WORDS = { zh: '（已隐去：含个人信息）', vi: '(đã ẩn: có thông tin cá nhân)', en: '(withheld: personal data)' };
+// the withheld department's warnings as warnings.json words them, in the run's language
+const SUMMARIES: Record<'zh' | 'vi', string[]> = {
+  zh: [
+    `${WORDS.zh}投诉 E2 已超过办理时限 2025-06-09 4 个工作日（督办第 2 级），责任人：分管院领导。`,
+    `${WORDS.zh}投诉 E3 已超过办理时限 2025-06-10 3 个工作日（督办第 2 级），责任人：分管院领导。`,
+  ],
+  vi: [
+    `Khiếu nại E2 của ${WORDS.vi} đã quá hạn 2025-06-09 4 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
+    `Khiếu nại E3 của ${WORDS.vi} đã quá hạn 2025-06-10 3 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
+  ],
+};
 
 /** One run's site in its default language (`lang`): the text of every file under its out folder, by path. */
 async function site(lang: 'zh' | 'vi'): Promise<{ ws: Workspace; files: Record<string, string> }> {
@@ -82,6 +94,12 @@ describe.each(['zh', 'vi'] as const)('a withheld department on a %s site', (lang
   it('is named in the report’s language in the daily reports, HTML and Markdown', () => {
     expect(files()['reports/daily/2025-06-04.html']).toContain(`<td>${WORDS[lang]}</td>`);
     expect(files()['reports/daily/2025-06-04.md']).toContain(WORDS[lang]);
+  });
+
+  it('words the withheld department in warnings.json’s summaries in the run’s language, the department field keeping the token', () => {
+    const warnings = JSON.parse(files()['warnings.json']!).warnings as { department: string | null; summary: string }[];
+    expect(warnings.filter((w) => w.department === WITHHELD).map((w) => w.summary)).toEqual(SUMMARIES[lang]);
+    expect(warnings.filter((w) => w.summary.includes(WITHHELD))).toEqual([]);
   });
 
   it('keeps the token in what machines read: exports, the run summary and warnings.json', () => {
