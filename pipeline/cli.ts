@@ -22,7 +22,8 @@ function helpLanguage(argv: readonly string[]): Language {
 /** Entries not read that the summary names on the terminal; run-summary.json lists them all. */
 const NOT_READ_SHOWN = 20;
 
-function printSummary(summary: RunSummary, language: Language, outDir: string, writeLine: (line: string) => void): void {
+/** What a run prints on the terminal when it is done: its files, totals and data-quality findings, line by line in `language`. */
+export function printSummary(summary: RunSummary, language: Language, outDir: string, writeLine: (line: string) => void): void {
   // file, department and folder names are the user's: printed only through printable
   const write = (line: string) => writeLine(printable(line));
   const n = (value: number) => formatNumber(language, value);

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printSummary } from '../../pipeline/cli.ts';
 import { WITHHELD } from '../../pipeline/publish/withheld-value.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -30,6 +31,17 @@ const SUMMARIES: Record<'zh' | 'vi', string[]> = {
     `Khiếu nại E2 của ${WORDS.vi} đã quá hạn 2025-06-09 4 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
     `Khiếu nại E3 của ${WORDS.vi} đã quá hạn 2025-06-10 3 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
   ],
+};
+// the data-quality note above the unknown departments, and the run's line on the terminal that names them
+const NOTE = {
+  zh: '已按原样保留，含个人信息的名称则已隐去。将其加入 department_aliases.csv 即可归入已知科室。',
+  vi: 'Được giữ nguyên, trừ tên có thông tin cá nhân thì được ẩn đi. Thêm vào department_aliases.csv để gộp với một khoa đã biết.',
+  en: 'Kept as written, except a name holding personal data, which is withheld. Add them to department_aliases.csv to merge them with a known department.',
+};
+const TERMINAL = {
+  zh: `1 个科室名称不在对照表中（按原样保留；含个人信息的名称已隐去）：${WORDS.zh}`,
+  vi: `1 tên khoa/phòng không có trong bảng tham chiếu (giữ nguyên; tên có thông tin cá nhân được ẩn đi): ${WORDS.vi}`,
+  en: `1 department names not in the reference table (kept as written; a name holding personal data is withheld): ${WORDS.en}`,
 };
 
 /** One run's site in its default language (`lang`): the text of every file under its out folder, by path. */
@@ -94,6 +106,16 @@ describe.each(['zh', 'vi'] as const)('a withheld department on a %s site', (lang
   it('is named in the report’s language in the daily reports, HTML and Markdown', () => {
     expect(files()['reports/daily/2025-06-04.html']).toContain(`<td>${WORDS[lang]}</td>`);
     expect(files()['reports/daily/2025-06-04.md']).toContain(WORDS[lang]);
+  });
+
+  it('says above the unknown departments, and on the terminal, that a name holding personal data is withheld', () => {
+    const other = lang === 'zh' ? 'vi' : 'zh';
+    for (const [folder, language] of [['', lang], [`${other}/`, other], ['en/', 'en']] as const) {
+      expect(files()[`${folder}index.html`], folder).toContain(`<p>${NOTE[language]}</p>`);
+      const lines: string[] = [];
+      printSummary(JSON.parse(files()['run-summary.json']!), language, runs[lang]!.ws.out, (line) => lines.push(line));
+      expect(lines.filter((line) => line.includes(WORDS[language])), language).toEqual([TERMINAL[language]]);
+    }
   });
 
   it('words the withheld department in warnings.json’s summaries in the run’s language, the department field keeping the token', () => {
