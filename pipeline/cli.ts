@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, type CliOptions, type Language } from './config.ts';
+import { LANGUAGES, checkPathOptions, languageFromEnvironment, normalizeConfig, unknownLanguage, type CliOptions, type Language } from './config.ts';
 import { DETECTORS } from './detect/methods.ts';
 import { EXIT_FAILURE, EXIT_USAGE, PipelineError, oneLine, printable } from './errors.ts';
 import { formatNumber, t, type MessageKey } from './i18n.ts';
@@ -22,7 +22,8 @@ function helpLanguage(argv: readonly string[]): Language {
 /** Entries not read that the summary names on the terminal; run-summary.json lists them all. */
 const NOT_READ_SHOWN = 20;
 
-function printSummary(summary: RunSummary, language: Language, outDir: string, writeLine: (line: string) => void): void {
+/** What a run prints on the terminal when it is done: its files, totals and data-quality findings, line by line in `language`. */
+export function printSummary(summary: RunSummary, language: Language, outDir: string, writeLine: (line: string) => void): void {
   // file, department and folder names are the user's: printed only through printable
   const write = (line: string) => writeLine(printable(line));
   const n = (value: number) => formatNumber(language, value);
@@ -192,16 +193,6 @@ export function commanderMessage(language: Language, error: CommanderError): str
     default:
       return english;
   }
-}
-
-/**
- * A --lang hearken does not speak, told in every language it does: the reader's own is the one
- * thing not known, and --lang is checked before the locale could stand in for it.
- *
- * @example unknownLanguage('fr') // 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)'
- */
-function unknownLanguage(value: string): string {
-  return LANGUAGES.map((language) => t(language, 'config.unknownLanguage', { language: value })).join(' · ');
 }
 
 /** Runs the CLI and returns the exit code of contract section 2: 0 done, 2 usage, 1 failure. */

@@ -118,7 +118,8 @@ export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
 }
 
 const configFileSchema = z.strictObject({
-  language: z.enum(LANGUAGES).optional(),
+  // checked by normalizeConfig, which refuses an unknown one as --lang's is refused: in every language
+  language: z.string().optional(),
   hospital: z.string().trim().min(1).optional().describe('the hospital of files directly in the input folder; default: the folder\'s name'),
   timezone: z.string().optional(),
   timezones: z.record(z.string().min(1), z.string()).optional().describe('glob (relative to the input folder) → time zone'),
@@ -342,6 +343,16 @@ function caseSettings(given: z.infer<typeof casesSchema>): CaseSettings {
   };
 }
 
+/**
+ * A language hearken does not speak, given by --lang or a config file, told in every language it
+ * does: the reader's own is the one thing not known, and the locale is no sure stand-in for it.
+ *
+ * @example unknownLanguage('fr') // 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)'
+ */
+export function unknownLanguage(value: string): string {
+  return LANGUAGES.map((language) => t(language, 'config.unknownLanguage', { language: value })).join(' · ');
+}
+
 /** Turns CLI options and an optional config file (given, or found in the input folder) into a Config. */
 export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Config {
   const inputDir = options.input ? resolve(cwd, options.input) : defaults.inputDir;
@@ -359,12 +370,10 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     ...(options.mapping ?? []).flatMap((p) => parseMappingFile(resolve(cwd, p), messageLanguage)),
   ];
 
-  const language = options.lang ?? file.language ?? languageFromEnvironment();
-  if (!(LANGUAGES as readonly string[]).includes(language)) {
-    // a bad language is the file's (--lang is checked by commander): its message is in --lang's or the locale's
-    throw new PipelineError('config', t(messageLanguage, 'config.unknownLanguage', { language }), EXIT_USAGE);
+  for (const given of [options.lang, file.language]) {
+    if (given !== undefined && !(LANGUAGES as readonly string[]).includes(given)) throw new PipelineError('config', unknownLanguage(given), EXIT_USAGE);
   }
-  const reader = language as Language;
+  const reader = (options.lang ?? file.language ?? languageFromEnvironment()) as Language;
   const timezone = options.timezone ?? file.timezone ?? defaults.timezone;
   const timezonesByPath = Object.entries(file.timezones ?? {}).map(([glob, zone]) => ({ glob, zone }));
   for (const zone of [timezone, ...timezonesByPath.map((entry) => entry.zone)]) {

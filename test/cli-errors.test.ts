@@ -276,13 +276,19 @@ describe('hearken run and backtest: options and settings files', () => {
     }
   });
 
-  it('tells a config file\'s unknown language in the locale\'s language (--lang itself is checked by commander, before any language is known)', () => {
-    const expected: Wording = { en: 'unknown language: fr (use en, zh or vi)', zh: '未知的语言：fr（可用 en、zh 或 vi）', vi: 'ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)' };
-    const locales: Record<Language, string> = { en: 'en_GB.UTF-8', zh: 'zh_CN.UTF-8', vi: 'vi_VN.UTF-8' };
+  it('tells a config file\'s unknown language as an unknown --lang is told: all three languages, one line, whatever the locale, exit 2', async () => {
+    const expected = 'unknown language: fr (use en, zh or vi) · 未知的语言：fr（可用 en、zh 或 vi） · ngôn ngữ không xác định: fr (dùng en, zh hoặc vi)';
+    const path = await file('french/hearken.config.json', '{ "language": "fr" }');
     try {
-      for (const language of ['en', 'zh', 'vi'] as const) {
-        vi.stubEnv('LC_ALL', locales[language]);
-        expect(() => normalizeConfig({ input: root, lang: 'fr' })).toThrow(expected[language]);
+      for (const locale of ['en_GB.UTF-8', 'zh_CN.UTF-8', 'vi_VN.UTF-8']) {
+        vi.stubEnv('LC_ALL', locale);
+        const { err, io } = capture();
+        expect(await main(['run', '--input', join(path, '..')], io), locale).toBe(2);
+        expect(err.join(''), locale).toBe(`hearken: ${expected}\n`);
+        // the file's language is refused even where --lang would have overruled it
+        expect((await thrown(() => normalizeConfig({ input: root, config: path, lang: 'vi' }))).message, locale).toBe(expected);
+        // and so is one given to normalizeConfig by a caller other than commander
+        expect((await thrown(() => normalizeConfig({ input: root, lang: 'fr' }))).message, locale).toBe(expected);
       }
     } finally {
       vi.unstubAllEnvs();

@@ -4,7 +4,8 @@ import type { Language } from '../languages.ts';
 /**
  * What the warehouse stores for a department or coded value withheld whole because it held
  * personal data (withheld_if_redacted, models/macros/redact_pii.sql). The stored value and the
- * machine-read exports keep this token; pages, reports and the CLI say it in the reader's words.
+ * machine-read exports keep this token; pages, reports, the CLI and the summaries of warnings.json
+ * say it in the reader's words.
  */
 export const WITHHELD = '[withheld]';
 

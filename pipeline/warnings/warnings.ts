@@ -12,6 +12,7 @@ import { workingDayDue } from './working-day-due.ts';
 import { breachSeverity, dropSeverity, SEVERITY_ORDER, type Severity } from './severity.ts';
 import { NO_CALENDAR } from '../calendar.ts';
 import { ruleText } from '../satisfaction/rule-words.ts';
+import { withheldInLanguage } from '../publish/withheld-value.ts';
 
 /** Working days from the as-of date to a warning's due date, by kind: the source practice's timers. */
 export const WARNING_DUE_DAYS = { sla_breach: 1, satisfaction_drop: 7 } as const;
@@ -274,7 +275,8 @@ export function warningText(warning: Warning, language: Language, dates: Warning
 }
 
 function describe(row: WarningFacts, language: Language, dates: WarningDates = ISO_DATES): Pick<Warning, 'summary' | 'suggested_action'> {
-  const department = row.department ?? t(language, 'warning.hospital');
+  // the sentence is read by a person: a department withheld for personal data in their words (the field keeps the token)
+  const department = row.department === null ? t(language, 'warning.hospital') : withheldInLanguage(row.department, language);
   const n = (value: number) => formatNumber(language, Math.round(value * 10) / 10);
   if (row.kind === 'sla_breach' && row.sla_case) {
     const { id, due_date: due, escalation_step: step, owner, owner_role: role } = row.sla_case;

@@ -1,9 +1,11 @@
 // Issue 11: a department withheld whole because it held personal data (withheld_if_redacted) is
 // stored and exported as the token [withheld]; pages, reports, their filters and the data-quality
-// report say it in the reader's language, and never show the personal data nor the token.
+// report say it in the reader's language, as do warnings.json's summaries in the run's (its
+// department field keeps the token), and never show the personal data nor the token.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printSummary } from '../../pipeline/cli.ts';
 import { WITHHELD } from '../../pipeline/publish/withheld-value.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 
@@ -19,6 +21,28 @@ const COMPLAINTS = [
 
 const SECRETS = ['13812345678', '张三', '0987654321'];
 const WORDS = { zh: '（已隐去：含个人信息）', vi: '(đã ẩn: có thông tin cá nhân)', en: '(withheld: personal data)' };
+// the withheld department's warnings as warnings.json words them, in the run's language
+const SUMMARIES: Record<'zh' | 'vi', string[]> = {
+  zh: [
+    `${WORDS.zh}投诉 E2 已超过办理时限 2025-06-09 4 个工作日（督办第 2 级），责任人：分管院领导。`,
+    `${WORDS.zh}投诉 E3 已超过办理时限 2025-06-10 3 个工作日（督办第 2 级），责任人：分管院领导。`,
+  ],
+  vi: [
+    `Khiếu nại E2 của ${WORDS.vi} đã quá hạn 2025-06-09 4 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
+    `Khiếu nại E3 của ${WORDS.vi} đã quá hạn 2025-06-10 3 ngày làm việc (bậc đôn đốc 2); người chịu trách nhiệm: lãnh đạo phụ trách.`,
+  ],
+};
+// the data-quality note above the unknown departments, and the run's line on the terminal that names them
+const NOTE = {
+  zh: '已按原样保留，含个人信息的名称则已隐去。将其加入 department_aliases.csv 即可归入已知科室。',
+  vi: 'Được giữ nguyên, trừ tên có thông tin cá nhân thì được ẩn đi. Thêm vào department_aliases.csv để gộp với một khoa đã biết.',
+  en: 'Kept as written, except a name holding personal data, which is withheld. Add them to department_aliases.csv to merge them with a known department.',
+};
+const TERMINAL = {
+  zh: `1 个科室名称不在对照表中（按原样保留；含个人信息的名称已隐去）：${WORDS.zh}`,
+  vi: `1 tên khoa/phòng không có trong bảng tham chiếu (giữ nguyên; tên có thông tin cá nhân được ẩn đi): ${WORDS.vi}`,
+  en: `1 department names not in the reference table (kept as written; a name holding personal data is withheld): ${WORDS.en}`,
+};
 
 /** One run's site in its default language (`lang`): the text of every file under its out folder, by path. */
 async function site(lang: 'zh' | 'vi'): Promise<{ ws: Workspace; files: Record<string, string> }> {
@@ -82,6 +106,22 @@ describe.each(['zh', 'vi'] as const)('a withheld department on a %s site', (lang
   it('is named in the report’s language in the daily reports, HTML and Markdown', () => {
     expect(files()['reports/daily/2025-06-04.html']).toContain(`<td>${WORDS[lang]}</td>`);
     expect(files()['reports/daily/2025-06-04.md']).toContain(WORDS[lang]);
+  });
+
+  it('says above the unknown departments, and on the terminal, that a name holding personal data is withheld', () => {
+    const other = lang === 'zh' ? 'vi' : 'zh';
+    for (const [folder, language] of [['', lang], [`${other}/`, other], ['en/', 'en']] as const) {
+      expect(files()[`${folder}index.html`], folder).toContain(`<p>${NOTE[language]}</p>`);
+      const lines: string[] = [];
+      printSummary(JSON.parse(files()['run-summary.json']!), language, runs[lang]!.ws.out, (line) => lines.push(line));
+      expect(lines.filter((line) => line.includes(WORDS[language])), language).toEqual([TERMINAL[language]]);
+    }
+  });
+
+  it('words the withheld department in warnings.json’s summaries in the run’s language, the department field keeping the token', () => {
+    const warnings = JSON.parse(files()['warnings.json']!).warnings as { department: string | null; summary: string }[];
+    expect(warnings.filter((w) => w.department === WITHHELD).map((w) => w.summary)).toEqual(SUMMARIES[lang]);
+    expect(warnings.filter((w) => w.summary.includes(WITHHELD))).toEqual([]);
   });
 
   it('keeps the token in what machines read: exports, the run summary and warnings.json', () => {
