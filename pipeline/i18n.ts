@@ -132,7 +132,7 @@ const shared = {
     'run.fixesCounts': 'fixes: {read} read, {reviewed} reviewed, {quarantined} quarantined',
     'run.totals': '{files} files: {read} rows read, {loaded} loaded, {duplicates} duplicates, {quarantined} quarantined',
     'run.warehouse': 'Warehouse: {feedback} feedback records, {survey} survey responses',
-    'run.unknownDepartments': '{count} department names not in the reference table (kept as written; a name holding personal data is withheld): {names}',
+    'run.unknownDepartments': 'Department names not in the reference table: {count} (kept as written; a name holding personal data is withheld): {names}',
     'run.notRead': 'Not read ({count}): {entries}',
     'notRead.not_a_table': 'not a table',
     'notRead.config': 'the settings file',

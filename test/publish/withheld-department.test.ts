@@ -41,7 +41,7 @@ const NOTE = {
 const TERMINAL = {
   zh: `1 个科室名称不在对照表中（按原样保留；含个人信息的名称已隐去）：${WORDS.zh}`,
   vi: `1 tên khoa/phòng không có trong bảng tham chiếu (giữ nguyên; tên có thông tin cá nhân được ẩn đi): ${WORDS.vi}`,
-  en: `1 department names not in the reference table (kept as written; a name holding personal data is withheld): ${WORDS.en}`,
+  en: `Department names not in the reference table: 1 (kept as written; a name holding personal data is withheld): ${WORDS.en}`,
 };
 
 /** One run's site in its default language (`lang`): the text of every file under its out folder, by path. */
