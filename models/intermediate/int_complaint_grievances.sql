@@ -9,12 +9,23 @@
 -- text would cost a pass per link.
 --
 -- Near-duplicates are found without comparing all pairs (prefix filtering, Bayardo, Ma & Srikant
--- 2007, "Scaling up all pairs similarity search"): with terms ordered rarest first, two sets with
+-- 2007, "Scaling up all pairs similarity search"): with terms in one global order, two sets with
 -- Jaccard ≥ 0.6 share a term among the first n - ceil(0.6 n) + 1 of each. Only complaints of one
 -- department within 30 days that share such a prefix term, and whose sizes are within a factor 0.6
 -- of each other, are compared in full, each with the 10 latest before it on each prefix term.
-create or replace table int_complaint_grievances as
-with complaints as (
+-- The order is fixed, a term's MD5, not the terms' counts (rarest first, as the paper has it):
+-- with counts, a new day's words would move old complaints' prefixes and, through the cap of 10,
+-- take away links a quality office had already been shown. With it, a complaint's links depend
+-- only on the complaints of its hospital in the 30 days before it.
+--
+-- Incremental (pipeline/plan.ts, TRAILING_MODELS): the rows of the complaints of the days
+-- int_changed_grievance_days rebuilds, from the complaints of the days it reads.
+create or replace temp view int_complaint_grievances_changed as
+with days as (
+    select hospital, day, rebuilt from int_changed_grievance_days
+),
+
+complaints as (
     select
         feedback.hospital,
         feedback.source,
@@ -26,6 +37,7 @@ with complaints as (
         records.content_hash
     from fct_feedback as feedback
     inner join feedback_records as records using (hospital, source, id)
+    semi join days on days.hospital is not distinct from feedback.hospital and days.day = feedback.received_at::date
     where feedback.kind = 'complaint'
 ),
 
@@ -59,15 +71,15 @@ tokens as (
     select seq, unnest(terms) as term from term_sets
 ),
 
--- rarest first: the global order prefix filtering needs; a term's rank names it from here on, so
--- that a set is a list of integers (the same intersections, compared at a fraction of the cost)
+-- the global order prefix filtering needs (see above); a term's rank among this build's terms names
+-- it from here on, so that a set is a list of integers (the same intersections, compared at a
+-- fraction of the cost)
 term_order as (
-    select term, row_number() over (order by count(*), term) as term_rank
-    from tokens
-    group by term
+    select term, row_number() over (order by md5(term), term) as term_rank
+    from (select distinct term from tokens)
 ),
 
--- each set as its terms' ranks, rarest first
+-- each set as its terms' ranks, in that order
 ranked_sets as (
     select tokens.seq, list(term_order.term_rank order by term_order.term_rank) as ranks
     from tokens
@@ -154,7 +166,7 @@ final as (
     from ordered as complaint
     left join parent_links on parent_links.seq = complaint.seq
     left join ordered as parent on parent.seq = parent_links.parent_seq
+    semi join days on days.hospital is not distinct from complaint.hospital and days.day = complaint.received_at::date and days.rebuilt
 )
 
-select * from final
-order by received_at, hospital, source, id;
+select * from final;
