@@ -12,13 +12,13 @@
 -- 2007, "Scaling up all pairs similarity search"): with terms in one global order, two sets with
 -- Jaccard ≥ 0.6 share a term among the first n - ceil(0.6 n) + 1 of each. Only complaints of one
 -- department within 30 days that share such a prefix term, and whose sizes are within a factor 0.6
--- of each other, are compared in full, each with the 20 latest before it on each prefix term.
+-- of each other, are compared in full, each with the 30 latest before it on each prefix term.
 -- The order is fixed: longest term first (the longer words are the rarer, Zipf's law of
 -- abbreviation), ties by MD5; not the paper's rarest first by the history's counts, with which a
 -- new day's words move old complaints' prefixes and, through the cap, take away links a quality
 -- office has been shown. A complaint's links so depend only on the complaints of its hospital in
 -- the 30 days before it. A fixed order puts commoner terms in the prefixes, where the cap bites
--- sooner: hence 20, not 10 (BENCHMARKS.md, "Near-duplicate complaints, incremental").
+-- sooner: hence 30, not 10 (BENCHMARKS.md, "Near-duplicate complaints, incremental").
 --
 -- Incremental (pipeline/plan.ts, TRAILING_MODELS): the rows of the complaints of the days
 -- int_changed_grievance_days rebuilds, from the complaints of the days it reads.
@@ -49,7 +49,7 @@ ordered as (
 ),
 
 -- each complaint is compared with at most the 10 complaints before it that share its contact (and,
--- below, the 20 on each of its prefix terms): a contact or a template in every record (a
+-- below, the 30 on each of its prefix terms): a contact or a template in every record (a
 -- switchboard number, a form letter) must not turn the pairs into a square of the records
 contact_links as (
     select earlier.seq as earlier_seq, later.seq as later_seq, 'contact' as linked_by
@@ -101,7 +101,7 @@ candidates as (
     select distinct earlier.seq as earlier_seq, later.seq as later_seq
     from (
         select seq, received_at, term_count,
-            unnest(list(seq) over (partition by hospital, department, term_rank order by seq rows between 20 preceding and 1 preceding)) as earlier_seq
+            unnest(list(seq) over (partition by hospital, department, term_rank order by seq rows between 30 preceding and 1 preceding)) as earlier_seq
         from prefixes
     ) as later
     inner join term_sets as earlier on earlier.seq = later.earlier_seq
