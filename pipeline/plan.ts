@@ -280,7 +280,8 @@ export const HIGH_FREQUENCY_ISSUE_MODELS = [
   'intermediate/int_issue_month_versions',
   'intermediate/int_issue_month_inputs',
   'intermediate/issue_rows_kept',
-  'intermediate/issue_records_read',
+  'intermediate/issue_records_rebuilt',
+  'intermediate/issue_term_lists_before',
   'marts/mart_high_frequency_issues',
   'intermediate/store_issue_month_versions',
 ] as const;

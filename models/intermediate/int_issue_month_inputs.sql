@@ -7,15 +7,15 @@
 -- new day can make a word of an old month an issue term, or change its surface), its days and
 -- whether it is published; its trend reads the term lists and the days of the three months
 -- before; all of it under the step's code and SQL (variable issue_rules). `rebuild`: a published
--- month to compute again; `read_records`: a month whose records a rebuilt month reads (it is one,
--- or one of the three after it is).
+-- month to compute again; `counted`: a month not computed again whose term lists one that is
+-- counts (one of the three months after it).
 create or replace temp table int_issue_month_inputs as
 with month_records as (
     select
         hospital,
         lang,
         month,
-        sum(hash(source, id, department, location, text_redacted, terms)) as records_hash,
+        sum(hash(source, id, department, location, text_hash, terms)) as records_hash,
         -- what the months after count in it: how many records hold which terms
         sum(hash(terms)) as terms_hash
     from mart_issue_records
@@ -72,7 +72,7 @@ rebuilt as (
 final as (
     select
         *,
-        rebuild or coalesce(bool_or(rebuild) over (partition by hospital, lang order by month rows between 1 following and 3 following), false) as read_records
+        not rebuild and coalesce(bool_or(rebuild) over (partition by hospital, lang order by month rows between 1 following and 3 following), false) as counted
     from rebuilt
 )
 

@@ -9,7 +9,7 @@ import type { Language } from '../text/types.ts';
 import { dailyRate } from './daily-rate.ts';
 import { issueThemes } from './issue-themes.ts';
 import { pickQuotes } from './quotes.ts';
-import { termKey, termSurfaces } from './terms.ts';
+import { termKey } from './terms.ts';
 
 const defaults = {
   /** Themes published per month and language. */
@@ -18,16 +18,21 @@ const defaults = {
   places: 3,
 } as const;
 
-interface IssueRecord {
+/** A record as the months after it count it: its month and its distinct terms. */
+interface CountedRecord {
+  month: string;
+  terms: string[];
+}
+
+/** A record of a month whose themes are computed again: all the themes, places and quotes read of it. */
+interface IssueRecord extends CountedRecord {
   hospital: string;
   source: string;
   id: string;
   lang: Language;
-  month: string;
   department: string;
   location: string | null;
   text_redacted: string;
-  terms: string[];
 }
 
 /** A month of one hospital's records in one language (int_issue_month_inputs): its days, and whether its rows are computed again. */
@@ -107,14 +112,16 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   await models.run('intermediate/int_issue_month_inputs');
   const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild from int_issue_month_inputs order by hospital, lang, month');
   const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
-  const issueTerms = await queryRows<{ lang: Language; term: string }>(connection, 'select lang, term from dim_term where names_issue');
-  const surfaces = await termSurfaces(connection);
+  // a theme holds issue terms only: theirs are the only surfaces it shows
+  const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
+  const surfaces = new Map(issueTerms.map((row) => [termKey(row.lang, row.term), row.surface]));
   const slices = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
   for (const { hospital, lang } of slices.values()) {
-    const records = await queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_read'), { hospital, lang });
+    const records = await queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang });
+    const earlier = await queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang });
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
     const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
-    rows.push(...issueRows(hospital, lang, records, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+    rows.push(...issueRows(hospital, lang, records, earlier, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -127,28 +134,35 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   });
 }
 
-/**
- * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
- * with their trend per day against the months before (counting the records that hold any of a
- * theme's anchors), places and quotes. `records` holds those months' records and the three months'
- * before each.
- */
-function issueRows(
-  hospital: string,
-  lang: Language,
-  records: readonly IssueRecord[],
-  months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
-  eligible: ReadonlySet<string>,
-  surface: (term: string) => string,
-): IssueRow[] {
-  const byMonth = new Map<string, IssueRecord[]>();
+/** Records grouped by their month, in the order given. */
+function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, R[]> {
+  const byMonth = new Map<string, R[]>();
   for (const record of records) {
     const list = byMonth.get(record.month);
     if (list) list.push(record);
     else byMonth.set(record.month, [record]);
   }
+  return byMonth;
+}
+
+/**
+ * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
+ * with their trend per day against the months before (counting the records that hold any of a
+ * theme's anchors), places and quotes. `records` holds those months' records, `earlier` the term
+ * lists of the months before them not computed again.
+ */
+function issueRows(
+  hospital: string,
+  lang: Language,
+  records: readonly IssueRecord[],
+  earlier: readonly CountedRecord[],
+  months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
+  eligible: ReadonlySet<string>,
+  surface: (term: string) => string,
+): IssueRow[] {
+  const byMonth = byMonthOf(records);
   const daysIn = new Map(months.map((row) => [row.month, row.days]));
-  const holdingAny = recordsHoldingAny(byMonth);
+  const holdingAny = recordsHoldingAny(byMonthOf([...records, ...earlier]));
   const rows: IssueRow[] = [];
   for (const { month, days } of months.filter((row) => row.rebuild)) {
     const monthRecords = byMonth.get(month) ?? [];
@@ -186,7 +200,7 @@ function issueRows(
  * How many of a month's records hold any of `terms`: the union of the terms' records, each month's
  * terms indexed once when first asked, rather than every record scanned for every theme.
  */
-function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly IssueRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
+function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly CountedRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
   const indexed = new Map<string, Map<string, number[]>>();
   const postingsOf = (month: string) => {
     let postings = indexed.get(month);
