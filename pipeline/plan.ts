@@ -295,6 +295,22 @@ export const REPORT_MODELS = [
   'reports/report_month_breakdown',
 ] as const;
 
+/**
+ * The highFrequencyIssues step's models: the records and months it reads, the fingerprints that
+ * decide which months it computes again (their SQL is part of them), the mart and what it keeps.
+ */
+export const HIGH_FREQUENCY_ISSUE_MODELS = [
+  'marts/mart_issue_records',
+  'intermediate/int_issue_months',
+  'intermediate/int_issue_month_versions',
+  'intermediate/int_issue_month_inputs',
+  'intermediate/issue_rows_kept',
+  'intermediate/issue_records_rebuilt',
+  'intermediate/issue_term_lists_before',
+  'marts/mart_high_frequency_issues',
+  'intermediate/store_issue_month_versions',
+] as const;
+
 /** Models run in order by the plan itself. */
 interface ModelStep {
   readonly models: readonly string[];
@@ -351,7 +367,7 @@ export const PLAN = [
     steps: [
       { step: 'termKeyness', models: ['marts/mart_term_window_counts', 'marts/mart_term_weekly_recent', 'marts/mart_term_keyness'] },
       { step: 'departmentKeywords', models: ['marts/mart_department_term_counts', 'marts/mart_department_keywords'] },
-      { step: 'highFrequencyIssues', models: ['marts/mart_issue_records', 'intermediate/int_issue_months', 'marts/mart_high_frequency_issues'] },
+      { step: 'highFrequencyIssues', models: HIGH_FREQUENCY_ISSUE_MODELS },
     ],
   },
   {

@@ -20,7 +20,7 @@ const NOISE = '心内科病房晚上太吵，护工大声聊天，病人无法�
 
 // The history: two hospitals, complaints given a category and not (inferred), praise, surveys;
 // complaints E9 (a phone) and W5 that link to nothing yet.
-const DAY_ONE = {
+const DAY_ONE: Record<string, string[]> = {
   'east/1-feedback.csv': [
     FEEDBACK,
     'hotline,E1,2025-06-02 09:00,急诊科,process,complaint,received,排队太久没人管,,',
@@ -45,7 +45,7 @@ const DAY_ONE = {
 // old week's counts must lose it: the week is then empty). E8 comes late (received 8 June), with
 // E7's text and E9's phone: a repeat of E7, and E9, unchanged, now a repeat of E8; W5's text
 // changed to W4's with a word more: a repeat of W4.
-const DAY_TWO = {
+const DAY_TWO: Record<string, string[]> = {
   'east/2-feedback.csv': [
     FEEDBACK,
     'hotline,E1,2025-06-02 09:00,急诊科,process,complaint,closed,排队太久没人管,2025-06-12 10:00,2025-06-13 09:00',
@@ -60,6 +60,33 @@ const DAY_TWO = {
   ],
   'east/2-survey.csv': [SURVEY, 'ward,R1,2025-06-12,儿科,inpatient,5,4,5', 'ward,R2,2025-06-09,急诊科,outpatient,3,3,3', 'ward,R3,2025-06-13,儿科,inpatient,4,5,4'],
 };
+
+// A third hospital writing English, for the high-frequency issues (a theme needs five records in a
+// month): every month of 2025 to June, five complaints about queues (process) and five about parking
+// (facility): a theme each. February also holds two records with "lift", one a process and one a
+// facility complaint: a word of both categories alike, which names no issue (lift 1 < 1.5).
+const QUEUES = [
+  'Waited two hours in the queue at registration',
+  'The queue at the pharmacy was far too long',
+  'Long queue and nobody called my number',
+  'The queue at the cashier moved very slowly',
+  'Stood in the queue for an hour before seeing anyone',
+];
+const PARKING = ['No parking space near the entrance', 'Parking is full every morning', 'Could not find parking for an hour', 'The parking fee is too high', 'Parking spaces taken by staff cars'];
+const NORTH_MONTHS = ['01', '02', '03', '04', '05', '06'];
+const northRecord = (id: string, day: string, category: string, text: string) => `web,${id},2025-${day} 09:00,Outpatients,${category},complaint,received,${text},,`;
+DAY_ONE['north/1-feedback.csv'] = [
+  FEEDBACK,
+  ...NORTH_MONTHS.flatMap((month) => [
+    ...QUEUES.map((text, i) => northRecord(`Q${month}${i}`, `${month}-0${i + 1}`, 'process', text)),
+    ...PARKING.map((text, i) => northRecord(`P${month}${i}`, `${month}-0${i + 1}`, 'facility', text)),
+  ]),
+  northRecord('L1', '02-10', 'process', 'Took the lift to the wrong floor'),
+  northRecord('L2', '02-11', 'facility', 'The lift smelled of smoke'),
+];
+// and on the next day a complaint of January, late: January and the three months after it are
+// computed again, May is kept (June is computed again for its new day)
+DAY_TWO['north/2-feedback.csv'] = [FEEDBACK, northRecord('Q01late', '01-20', 'process', 'The queue for blood tests was endless')];
 
 async function writeDay(ws: Workspace, files: Record<string, string[]>): Promise<void> {
   for (const [path, lines] of Object.entries(files)) await ws.write(path, lines.join('\n'));
@@ -116,6 +143,15 @@ const RUN_HISTORY = ['ingested_files', 'warning_log', 'int_changed_records', 'wa
 
 const REPEATS = "select hospital, id, parent_id, linked_by from int_complaint_grievances where is_repeat order by hospital, id";
 
+/** Runs `sql` on the warehouse file `db` (no run holds it): a mark a later run must keep or replace. */
+async function changeWarehouse(db: string, sql: string): Promise<void> {
+  const instance = await DuckDBInstance.create(db);
+  const connection = await instance.connect();
+  await connection.run(sql);
+  connection.closeSync();
+  instance.closeSync();
+}
+
 let daily: Workspace;
 let atOnce: Workspace;
 let repeatsOnDayOne: unknown[];
@@ -143,6 +179,7 @@ describe('incremental marts', () => {
       { record_type: 'feedback', hospital: 'east', id: 'E1' },
       { record_type: 'feedback', hospital: 'east', id: 'E5' },
       { record_type: 'feedback', hospital: 'east', id: 'E8' },
+      { record_type: 'feedback', hospital: 'north', id: 'Q01late' },
       { record_type: 'feedback', hospital: 'west', id: 'W3' },
       { record_type: 'feedback', hospital: 'west', id: 'W5' },
       { record_type: 'survey', hospital: 'east', id: 'R1' },
@@ -180,13 +217,7 @@ describe('incremental marts', () => {
     try {
       // a partition no record of the run touches is not computed again: its rows stay as they were
       // (the week of 2025-06-09, marked here)
-      const mark = async (sql: string) => {
-        const instance = await DuckDBInstance.create(ws.db);
-        const connection = await instance.connect();
-        await connection.run(sql);
-        connection.closeSync();
-        instance.closeSync();
-      };
+      const mark = (sql: string) => changeWarehouse(ws.db, sql);
       await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-09'");
       await ws.run({ asOf: '2025-06-13' });
       expect(await ws.query('select * from int_changed_records')).toEqual([]);
@@ -197,8 +228,90 @@ describe('incremental marts', () => {
       const [counts] = await ws.query<{ changed: number; records: number }>(
         "select (select count(*) from int_changed_records)::integer as changed, ((select count(*) from feedback_records) + (select count(*) from survey_responses))::integer as records",
       );
-      expect(counts).toEqual({ changed: 16, records: 16 });
+      expect(counts).toEqual({ changed: 79, records: 79 });
       expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'int_complaint_grievances'])).toEqual([]);
+    } finally {
+      await ws.dispose();
+    }
+  }, 600_000);
+});
+
+describe('the high-frequency issues on the next day', () => {
+  it('are the themes of every month of 2025, January counting its late complaint', async () => {
+    const rows = await daily.query<{ month: string; rank: number; anchor_term: string; records: number; previous_month_records: number; days: number }>(
+      "select month, rank, anchor_term, records, previous_month_records, days from mart_high_frequency_issues where hospital = 'north' order by month, rank",
+    );
+    // five records each, but January's queues (six): a tie ranks by the anchor's name; June runs to the as-of date
+    expect(rows.map((row) => [row.month, row.rank, row.anchor_term, row.records, row.previous_month_records, row.days])).toEqual([
+      ['2025-01', 1, 'queue', 6, 0, 31],
+      ['2025-01', 2, 'park', 5, 0, 31],
+      ['2025-02', 1, 'park', 5, 5, 28],
+      ['2025-02', 2, 'queue', 5, 6, 28],
+      ['2025-03', 1, 'park', 5, 5, 31],
+      ['2025-03', 2, 'queue', 5, 5, 31],
+      ['2025-04', 1, 'park', 5, 5, 30],
+      ['2025-04', 2, 'queue', 5, 5, 30],
+      ['2025-05', 1, 'park', 5, 5, 31],
+      ['2025-05', 2, 'queue', 5, 5, 31],
+      ['2025-06', 1, 'park', 5, 5, 13],
+      ['2025-06', 2, 'queue', 5, 5, 13],
+    ]);
+    // April's queues against the three months before: (5 + 5 + 6) / 3 a month, 16 / (31 + 28 + 31) a day
+    const [april] = await daily.query<{ mean_previous_3_months: number; previous_3_months_per_day: number; records_per_day: number }>(
+      "select mean_previous_3_months, previous_3_months_per_day, records_per_day from mart_high_frequency_issues where hospital = 'north' and month = '2025-04' and anchor_term = 'queue'",
+    );
+    expect(april!.mean_previous_3_months).toBeCloseTo(16 / 3, 12);
+    expect(april!.previous_3_months_per_day).toBeCloseTo(16 / 90, 12);
+    expect(april!.records_per_day).toBeCloseTo(5 / 30, 12);
+  });
+
+  // every stored row of the copy marked: a month computed again loses its marks
+  const marking = async () => {
+    const ws = await daily.copy();
+    const mark = () => changeWarehouse(ws.db, 'update mart_high_frequency_issues set records = -abs(records)');
+    const computedAgain = async () =>
+      (await ws.query<{ month: string }>("select distinct month from mart_high_frequency_issues where hospital = 'north' and records > 0 order by month")).map((row) => row.month);
+    await mark();
+    return { ws, mark, computedAgain };
+  };
+
+  it('are computed again for a late record\'s month and the three after it, and for nothing on a run with nothing new', async () => {
+    const { ws, computedAgain } = await marking();
+    try {
+      await ws.run({ asOf: '2025-06-13' });
+      expect(await computedAgain()).toEqual([]);
+      await ws.write('north/3-feedback.csv', [FEEDBACK, northRecord('Q02late', '02-20', 'process', 'Another long queue at the lab')].join('\n'));
+      await ws.run({ asOf: '2025-06-13' });
+      expect(await computedAgain()).toEqual(['2025-02', '2025-03', '2025-04', '2025-05']);
+    } finally {
+      await ws.dispose();
+    }
+  }, 600_000);
+
+  it('are computed again for a month where a word came to name an issue', async () => {
+    const { ws, computedAgain } = await marking();
+    try {
+      // "lift" in four facility complaints of June: it now leans to facility (5 of its 6 records,
+      // lift 1.5 or more) and names an issue; February holds it, June has new records
+      await ws.write('north/3-feedback.csv', [FEEDBACK, ...[1, 2, 3, 4].map((i) => northRecord(`L6${i}`, '06-1' + i, 'facility', 'The lift is broken again'))].join('\n'));
+      await ws.run({ asOf: '2025-06-13' });
+      expect(await ws.query("select names_issue from dim_term where lang = 'en' and term = 'lift'")).toEqual([{ names_issue: true }]);
+      expect(await computedAgain()).toEqual(['2025-02', '2025-06']);
+    } finally {
+      await ws.dispose();
+    }
+  }, 600_000);
+
+  it('are computed again for every month under other code or SQL of the step (its fingerprint is in every month\'s), or with the mart gone', async () => {
+    const { ws, mark, computedAgain } = await marking();
+    try {
+      await changeWarehouse(ws.db, "update int_issue_month_versions set fingerprint = 'other rules'");
+      await ws.run({ asOf: '2025-06-13' });
+      expect(await computedAgain()).toEqual(NORTH_MONTHS.map((month) => `2025-${month}`));
+      await mark();
+      await changeWarehouse(ws.db, 'drop table mart_high_frequency_issues');
+      await ws.run({ asOf: '2025-06-13' });
+      expect(await computedAgain()).toEqual(NORTH_MONTHS.map((month) => `2025-${month}`));
     } finally {
       await ws.dispose();
     }
