@@ -33,6 +33,7 @@ export const MACRO_MODELS = [
 /** The warehouse's own tables, one a file, each before what reads it (its types, foreign keys, views). */
 export const LANDING_MODELS = [
   'landing/ingested_files',
+  'landing/input_file_stats',
   'landing/feedback_records',
   'landing/warehouse_secrets',
   'landing/survey_responses',
