@@ -33,6 +33,7 @@ export const MACRO_MODELS = [
 /** The warehouse's own tables, one a file, each before what reads it (its types, foreign keys, views). */
 export const LANDING_MODELS = [
   'landing/ingested_files',
+  'landing/input_file_stats',
   'landing/feedback_records',
   'landing/warehouse_secrets',
   'landing/survey_responses',
@@ -348,7 +349,7 @@ export const PLAN = [
     stage: 'text',
     steps: [
       { step: 'analyseText', models: ['text/learning_corpus_size', 'text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/export_text_batch', 'text/store_text_batch'] },
-      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/reusable_category_classifier'] },
+      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/reusable_category_classifier', 'text/clear_inferred_categories'] },
     ],
   },
   {
