@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db.ts';
+import { queryRows, setVariables } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
@@ -261,6 +262,31 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
   return signals.map((signal, i) => ({ ...signal, records: records[i]!, days: [...days[i]!].sort() }));
 }
 
+/** The models that count the cells' days, in order: their SQL is the fingerprint of the counts kept (int_alert_changed_days). */
+const CELL_COUNT_MODELS = [
+  'intermediate/int_alert_cell_days',
+  'intermediate/int_alert_counted_days',
+  'intermediate/int_alert_counted_terms',
+  'intermediate/int_alert_issue_terms',
+  'intermediate/int_alert_changed_days',
+  'intermediate/int_alert_changed_terms',
+  'intermediate/int_alert_cell_records',
+  'intermediate/store_alert_cell_days',
+] as const;
+
+/**
+ * Brings int_alert_cell_days up to the warehouse's complaints, counting again only the days whose
+ * complaints changed and the word cells whose word entered or left the issue terms (a daily run:
+ * the new day's), and lists in int_alert_cell_records every complaint's cells from `recordsFrom`
+ * on (null: none), the windows judged, for the signals' complaints.
+ */
+async function countCellDays(connection: DuckDBConnection, models: StepModels, recordsFrom: string | null): Promise<void> {
+  const fingerprint = createHash('sha256');
+  for (const model of CELL_COUNT_MODELS) fingerprint.update(models.sql(model));
+  await setVariables(connection, { alert_models: fingerprint.digest('hex'), alert_records_from: recordsFrom });
+  for (const model of CELL_COUNT_MODELS) await models.run(model);
+}
+
 /**
  * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it
  * counted: every cell tested on its own past (assessWeek) and kept when its detector alarms and its
@@ -268,9 +294,10 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
  * windows up to it, so a backtest can ask for many at once.
  */
 export async function detectSignals(connection: DuckDBConnection, models: StepModels, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
-  await models.run('intermediate/int_alert_cell_records');
-  await models.run('intermediate/int_alert_cell_days');
-  const last = [...evaluate].sort().at(-1);
+  const sorted = [...evaluate].sort();
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  // a signal's complaints are those of its window, or of the week before for a rise over two weeks
+  await countCellDays(connection, models, first === undefined ? null : addDays(first, -7));
   if (last === undefined) return [];
   const { weeks, cells } = await readCellSeries(connection, last);
   return attachRecords(connection, models, weeklySignals(weeks, cells, evaluate, settings));
