@@ -40,27 +40,27 @@ function seriesKey(hospital: string, cell: string): string {
  * cell, and the whole warehouse's cells are hundreds of thousands of cell-weeks to read.
  */
 async function readCellSeries(connection: DuckDBConnection, lastWeek: string, groupCells = false): Promise<{ weeks: string[]; cells: CellSeries[] }> {
-  const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; back: number; records: number }>(
+  // a row per cell, its windows' counts listed: a row per cell-window would convert its names' strings each time
+  const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; backs: number[]; records: number[] }>(
     connection,
-    `select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
-     from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
-     where day <= $end::date group by all order by hospital, cell, back desc`,
+    `with windows as (
+         select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
+         from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
+         where day <= $end::date group by all
+     )
+     select kind, hospital, cell, start_back::integer as start_back, list(back::integer) as backs, list(records) as records
+     from windows group by all order by hospital, cell`,
     { end: addDays(lastWeek, 6) },
   );
   const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
   const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
-  const cells = new Map<string, CellSeries>();
-  for (const row of rows) {
-    const key = seriesKey(row.hospital, row.cell);
-    let series = cells.get(key);
-    if (series === undefined) {
-      const start = oldest - row.start_back;
-      series = { kind: row.kind, hospital: row.hospital, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
-      cells.set(key, series);
-    }
-    series.counts[oldest - row.back - series.start] = row.records;
-  }
-  return { weeks, cells: [...cells.values()] };
+  const cells = rows.map(({ kind, hospital, cell, start_back, backs, records }): CellSeries => {
+    const start = oldest - start_back;
+    const counts = new Array<number>(weeks.length - start).fill(0);
+    backs.forEach((back, i) => (counts[oldest - back - start] = records[i]!));
+    return { kind, hospital, cell, start, counts };
+  });
+  return { weeks, cells };
 }
 
 /**
