@@ -356,7 +356,16 @@ export const PLAN = [
       },
       {
         step: 'detectorWarnings',
-        models: ['warnings/alert_group_records', 'warnings/alert_group_baselines', 'warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'],
+        models: [
+          'warnings/alert_group_records',
+          'warnings/alert_group_baselines',
+          'warnings/alert_group_evidence',
+          // a warning's baseline: its cell's complaints of the year before, listed when a warning needs them
+          'intermediate/int_alert_cell_records',
+          'warnings/alert_group_baseline_terms',
+          'warnings/sentinel_records',
+          'warnings/sentinel_working_days',
+        ],
       },
     ],
   },

@@ -287,6 +287,22 @@ async function countCellDays(connection: DuckDBConnection, models: StepModels, r
   for (const model of CELL_COUNT_MODELS) await models.run(model);
 }
 
+/** The days before a warning's window whose complaints of its named cell are its terms' baseline (alert_group_baseline_terms: 52 weeks). */
+const BASELINE_DAYS = 364;
+
+/**
+ * Lists in int_alert_cell_records every complaint's cells from `from` on, where it lists them from
+ * a later day only (countCellDays lists the windows judged): a warning's baseline reads its cell's
+ * year before. A backtest's Mondays, oldest first, list them once.
+ */
+async function listCellRecords(connection: DuckDBConnection, models: StepModels, from: string): Promise<void> {
+  const [listed] = await queryRows<{ from: string | null }>(connection, "select strftime(getvariable('alert_records_from')::date, '%Y-%m-%d') as from");
+  const listedFrom = listed?.from ?? null;
+  if (listedFrom !== null && listedFrom <= from) return;
+  await setVariables(connection, { alert_records_from: from });
+  await models.run('intermediate/int_alert_cell_records');
+}
+
 /**
  * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it
  * counted: every cell tested on its own past (assessWeek) and kept when its detector alarms and its
@@ -555,9 +571,10 @@ async function describeSignalGroups(
     'alert_group_baselines',
     groups.map((group, g) => ({ group_id: g, hospital: group.primary.hospital, cell: group.primary.cell, week: group.primary.week })),
   );
-  const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
-  const { weeks, cells } = await readCellSeries(connection, lastWeek, true);
+  const groupWeeks = groups.map((group) => group.primary.week).sort();
+  const { weeks, cells } = await readCellSeries(connection, groupWeeks.at(-1)!, true);
   const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
+  await listCellRecords(connection, models, addDays(groupWeeks[0]!, -BASELINE_DAYS));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {
