@@ -94,9 +94,10 @@ async function differing(a: string, b: string, names: readonly string[]): Promis
 
 // Tables the run history (not the data) decides, so two warehouses with one history each differ in
 // them: when and in which run each file was read, in which run each warning was raised first, what
-// the last run built again, each warehouse's random salt, and the text statistics, learned again
-// only once a language's records have doubled (the terms they give are compared in text_analyses).
-const RUN_HISTORY = ['ingested_files', 'warning_log', 'int_changed_records', 'warehouse_secrets', 'learned_text_statistics'];
+// the last run built again, each warehouse's random salt, the text statistics, learned again
+// only once a language's records have doubled (the terms they give are compared in text_analyses),
+// and the files the last run's site holds (their inodes; their rows are compared as the exports).
+const RUN_HISTORY = ['ingested_files', 'warning_log', 'int_changed_records', 'warehouse_secrets', 'learned_text_statistics', 'published_partitions'];
 
 let daily: Workspace;
 let atOnce: Workspace;
