@@ -41,7 +41,7 @@ const monthOf = (name: PartitionedExport) => PARTITIONED_EXPORTS[name].month ?? 
  * (so a row changed, added, lost or moved changes it), with a digest of the export's columns and
  * DuckDB's version (so a renamed or retyped column, or another Parquet writer, does too).
  */
-export async function exportPartitions(connection: DuckDBConnection, name: PartitionedExport): Promise<Partition[]> {
+export async function partitionFingerprints(connection: DuckDBConnection, name: PartitionedExport): Promise<Partition[]> {
   const table = quoteIdentifier(PARTITIONED_EXPORTS[name].table);
   const columns = await queryRows(connection, `select column_name, column_type, version() as duckdb from (describe ${table})`);
   const layout = createHash('sha256').update(JSON.stringify(columns)).digest('hex').slice(0, 16);

@@ -10,7 +10,7 @@ import type { RunSummary } from './run-summary.ts';
 import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
 import { carryPartitions, recordPartitions } from './carried-partitions.ts';
-import { exportPartitioned, exportPartitions, PARTITIONED_EXPORTS, type PartitionedExport } from './partitioned-export.ts';
+import { exportPartitioned, partitionFingerprints, PARTITIONED_EXPORTS, type PartitionedExport } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
 import { drawPages, startRenderThreads, type RenderThreads } from './pages/draw-pages.ts';
@@ -142,7 +142,7 @@ async function writeExports(connection: DuckDBConnection, dataDir: string, previ
   for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
   const names = Object.keys(PARTITIONED_EXPORTS) as PartitionedExport[];
   const partitions = [];
-  for (const name of names) partitions.push(...(await exportPartitions(connection, name)));
+  for (const name of names) partitions.push(...(await partitionFingerprints(connection, name)));
   const dir = join(dataDir, 'partitioned');
   const carried = await carryPartitions(connection, join(previousDataDir, 'partitioned'), dir, partitions);
   for (const name of names) await exportPartitioned(connection, name, dir, carried);

@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, runModel } from '../../pipeline/db.ts';
 import { carryPartitions, recordPartitions } from '../../pipeline/publish/carried-partitions.ts';
-import { exportPartitioned, exportPartitions, partitionFolder } from '../../pipeline/publish/partitioned-export.ts';
+import { exportPartitioned, partitionFingerprints, partitionFolder } from '../../pipeline/publish/partitioned-export.ts';
 
 let connection: DuckDBConnection;
 let root: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 /** One publish of complaint_kpis into `site` (its data/partitioned/) by run `runId`, carrying what it can from `previous`; the folders carried. */
 async function publishInto(site: string, previous: string, runId: string): Promise<Set<string>> {
   await connection.run(`set variable run_id = '${runId}'`);
-  const partitions = await exportPartitions(connection, 'complaint_kpis');
+  const partitions = await partitionFingerprints(connection, 'complaint_kpis');
   const carried = await carryPartitions(connection, previous, site, partitions);
   await exportPartitioned(connection, 'complaint_kpis', site, carried);
   await recordPartitions(connection, site, partitions);
