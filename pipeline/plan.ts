@@ -46,6 +46,7 @@ export const LANDING_MODELS = [
   'landing/category_classifiers',
   'landing/inferred_categories',
   'landing/warning_log',
+  'landing/published_partitions',
 ] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
