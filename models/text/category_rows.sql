@@ -1,11 +1,12 @@
 -- Grain: one row per record of category_examples in the language $lang that category inference
 -- reads: every one when the classifier is trained or the lexicon measured ($labelled), else only
--- those without a given category, which a stored classifier labels; each with its distinct terms
--- in order. Newest first (training keeps the newest labelled records), ties by key.
+-- those without a given category that the stored classifier has not labelled yet (its label of an
+-- unchanged analysis stands); each with its distinct terms in order. Newest first (training keeps
+-- the newest labelled records), ties by key.
 with chosen as (
     select *
     from category_examples
-    where lang = $lang and ($labelled or given_category is null)
+    where lang = $lang and ($labelled or (given_category is null and not classifier_labelled))
 ),
 
 -- the terms of the chosen records only: listing every record's would read all of record_terms
@@ -26,6 +27,8 @@ final as (
         coalesce(terms.terms, []) as terms,
         chosen.lexicon_hits,
         chosen.held_out,
+        chosen.content_hash,
+        chosen.analyzer,
         chosen.received_at
     from chosen
     left join terms using (hospital, source, id)

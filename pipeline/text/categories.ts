@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, queryRows } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,6 +27,9 @@ interface ExampleRow {
   terms: string[];
   lexicon_hits: LexiconCategory[];
   held_out: boolean;
+  /** The analysis the row was read from (text_analyses), kept with its inferred category. */
+  content_hash: bigint | number;
+  analyzer: string;
 }
 
 /** How one language's records without a category were given one, and how well that did. */
@@ -106,14 +109,16 @@ function trainClassifier(labelled: readonly ExampleRow[]): Classifier {
  * Precision and recall are measured on a fixed fifth of the labelled records, held out of a first
  * training; the model that labels records then learns from all of them. Both are kept in
  * category_classifiers and reused while the training set has not meaningfully changed
- * (storedClassifier). A given category is never overwritten: only records without one are
- * written to inferred_categories.
+ * (storedClassifier); a reused classifier labels only the records it has not labelled in the
+ * analysis they have now, as its label of an unchanged analysis would be the same. A given
+ * category is never overwritten: only records without one are written to inferred_categories.
  */
 export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
   const reports: CategoryInferenceReport[] = [];
-  const inferred: { hospital: string; source: string; id: string; category: Category; probability: number | null; method: string }[] = [];
+  const inferred: (Pick<ExampleRow, 'hospital' | 'source' | 'id' | 'content_hash' | 'analyzer'> & { category: Category; probability: number | null; method: string })[] = [];
   const trained: (Classifier & { lang: Language; labelled: number })[] = [];
+  const reused: Language[] = [];
   for (const lang of LANGUAGES) {
     const [counts] = await queryRows<{ records: number; labelled: number; categories: number }>(
       connection,
@@ -123,7 +128,8 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
     if (counts === undefined || counts.records === 0) continue;
     const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
     const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
-    // a stored classifier needs only the records it labels; a training, or the lexicon's held-out fifth, the labelled ones too
+    if (stored !== null) reused.push(lang);
+    // a stored classifier needs only the records it has yet to label; a training, or the lexicon's held-out fifth, the labelled ones too
     const rows = await queryRows<ExampleRow>(connection, models.sql('text/category_rows'), { lang, labelled: stored === null });
     const labelled = rows.filter((row) => row.given_category !== null);
     const unlabelled = rows.filter((row) => row.given_category === null);
@@ -145,8 +151,10 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), byLexicon);
     }
     const method = useClassifier ? 'classifier' : 'lexicon';
-    for (const row of unlabelled) inferred.push({ hospital: row.hospital, source: row.source, id: row.id, ...predictRecord(row), method });
-    reports.push({ lang, method, labelled: counts.labelled, inferred: unlabelled.length, ...heldOut });
+    for (const row of unlabelled) {
+      inferred.push({ hospital: row.hospital, source: row.source, id: row.id, content_hash: row.content_hash, analyzer: row.analyzer, ...predictRecord(row), method });
+    }
+    reports.push({ lang, method, labelled: counts.labelled, inferred: counts.records - counts.labelled, ...heldOut });
   }
   await inTransaction(connection, async () => {
     for (const { lang, labelled, model, heldOut } of trained) {
@@ -157,7 +165,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
         heldOut: JSON.stringify(heldOut),
       });
     }
-    await connection.run('delete from inferred_categories');
+    await connection.run(models.sql('text/clear_inferred_categories'), { kept: listValue(reused) }, { kept: LIST(VARCHAR) });
     const appender = await connection.createAppender('inferred_categories');
     for (const row of inferred) {
       appender.appendVarchar(row.source);
@@ -167,6 +175,8 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       else appender.appendDouble(row.probability);
       appender.appendVarchar(row.method);
       appender.appendVarchar(row.hospital);
+      appender.appendUBigInt(BigInt(row.content_hash));
+      appender.appendVarchar(row.analyzer);
       appender.endRow();
     }
     appender.closeSync();

@@ -61,6 +61,21 @@ describe('category classifier kept between runs', () => {
     expect(await inferredRows()).toEqual(firstInferred);
   });
 
+  it('reused, labels only the records it has not labelled in the analysis they have now: the other labels stay as stored', async () => {
+    // every label marked (a label written again loses its mark): R245's as it is, R250's as if
+    // inferred from another analyzer's terms, R255's from an older version of the record; R258's gone
+    await warehouse.connection.run(`
+      update inferred_categories set probability = -1 where id in ('R245', 'R250', 'R255');
+      update inferred_categories set analyzer = 'another analyzer' where id = 'R250';
+      update inferred_categories set content_hash = content_hash + 1 where id = 'R255';
+      delete from inferred_categories where id = 'R258';
+    `);
+    const report = await inferAfter('labelled = 240');
+    expect(report).toEqual(firstReport);
+    const marked = firstInferred.map((row) => ((row as { id: string }).id === 'R245' ? { ...(row as object), probability: -1 } : row));
+    expect(await inferredRows()).toEqual(marked);
+  });
+
   it('is trained again once they grew by more than a tenth, shrank, or it is 30 days old; trained alike, it labels alike', async () => {
     for (const update of ['labelled = 218', 'labelled = 241', 'trained_on = current_date - 30']) {
       // 240 > 218 × 1.1 = 239.8; 240 < 241; trained on the day 30 days ago
