@@ -88,9 +88,9 @@ async function storedClassifier(connection: DuckDBConnection, models: StepModels
 }
 
 /** One pass over the language's category_rows (`records` of them), a page at a time, in their order: the labelled ones (`training`), or those labelled or measured on. */
-async function* categoryRowPages(connection: DuckDBConnection, models: StepModels, records: number, training: boolean): AsyncGenerator<ExampleRow[]> {
-  for (let first = 1; first <= records; first += defaults.pageRecords) {
-    yield await queryRows<ExampleRow>(connection, models.sql('text/category_rows_page'), { first, last: first + defaults.pageRecords - 1, training });
+async function* categoryRowPages(connection: DuckDBConnection, models: StepModels, records: number, training: boolean, pageRecords: number): AsyncGenerator<ExampleRow[]> {
+  for (let first = 1; first <= records; first += pageRecords) {
+    yield await queryRows<ExampleRow>(connection, models.sql('text/category_rows_page'), { first, last: first + pageRecords - 1, training });
   }
 }
 
@@ -100,17 +100,17 @@ async function* categoryRowPages(connection: DuckDBConnection, models: StepModel
  * `maxTraining` others, and the model trained on the newest `maxTraining` of all. The two share
  * their records' features, built and hashed once.
  */
-async function trainClassifier(labelled: AsyncIterable<ExampleRow[]>): Promise<{ trial: ClassifierModel<Category>; model: ClassifierModel<Category> }> {
+async function trainClassifier(labelled: AsyncIterable<ExampleRow[]>, maxTraining: number): Promise<{ trial: ClassifierModel<Category>; model: ClassifierModel<Category> }> {
   const examples: { features: string[]; label: Category }[] = [];
   const trialExamples: number[] = [];
   for await (const page of labelled) {
     for (const row of page) {
-      if (!row.held_out && trialExamples.length < defaults.maxTraining) trialExamples.push(examples.length);
+      if (!row.held_out && trialExamples.length < maxTraining) trialExamples.push(examples.length);
       examples.push({ features: features(row), label: row.given_category! });
     }
-    if (examples.length >= defaults.maxTraining && trialExamples.length >= defaults.maxTraining) break;
+    if (examples.length >= maxTraining && trialExamples.length >= maxTraining) break;
   }
-  const [trial, model] = trainCategoryClassifiersOn(examples, [trialExamples, [...examples.keys()].slice(0, defaults.maxTraining)]);
+  const [trial, model] = trainCategoryClassifiersOn(examples, [trialExamples, [...examples.keys()].slice(0, maxTraining)]);
   return { trial: trial!, model: model! };
 }
 
@@ -151,8 +151,9 @@ async function languagePlans(connection: DuckDBConnection, models: StepModels): 
  * category is never overwritten: only records without one are written to inferred_categories.
  * The records are read a page at a time (category_rows_page), in a pass that trains and one that
  * labels and measures, so memory holds a training set and a page, not a language's records.
+ * `sizes` (the defaults) are for tests: a training cut short, and several pages, on few records.
  */
-export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
+export async function inferCategories(connection: DuckDBConnection, models: StepModels, sizes: Pick<typeof defaults, 'maxTraining' | 'pageRecords'> = defaults): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
   const plans = await languagePlans(connection, models);
   const reused = plans.filter((plan) => plan.stored !== null).map((plan) => plan.lang);
@@ -163,7 +164,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       // a stored classifier needs only the records it has yet to label; a training, or the lexicon's held-out fifth, the labelled ones too
       await connection.run(models.sql('text/category_rows'), { lang, labelled: stored === null });
       const [{ rows } = { rows: 0 }] = await queryRows<{ rows: number }>(connection, 'select count(*) as rows from category_rows');
-      const trained = useClassifier && stored === null ? await trainClassifier(categoryRowPages(connection, models, rows, true)) : null;
+      const trained = useClassifier && stored === null ? await trainClassifier(categoryRowPages(connection, models, rows, true, sizes.pageRecords), sizes.maxTraining) : null;
       const model = trained?.model ?? stored?.model;
       const label = (row: ExampleRow): { category: Category; probability: number | null } => {
         if (model === undefined) return { category: byLexicon(row), probability: null };
@@ -174,7 +175,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       // the held-out records' true and measured categories (the trial's, or the lexicon's)
       const truth: Category[] = [];
       const measured: Category[] = [];
-      for await (const page of categoryRowPages(connection, models, rows, false)) {
+      for await (const page of categoryRowPages(connection, models, rows, false, sizes.pageRecords)) {
         const inferred: { row: ExampleRow; category: Category; probability: number | null }[] = [];
         for (const row of page) {
           if (row.given_category === null) inferred.push({ row, ...label(row) });
