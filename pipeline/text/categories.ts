@@ -153,13 +153,13 @@ async function languagePlans(connection: DuckDBConnection, models: StepModels): 
  * labels and measures, so memory holds a training set and a page, not a language's records.
  * `sizes` (the defaults) are for tests: a training cut short, and several pages, on few records.
  */
-export async function inferCategories(connection: DuckDBConnection, models: StepModels, sizes: Pick<typeof defaults, 'maxTraining' | 'pageRecords'> = defaults): Promise<CategoryInferenceReport[]> {
+export async function inferCategories(connection: DuckDBConnection, models: StepModels, sizes: { maxTraining: number; pageRecords: number } = defaults): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
   const plans = await languagePlans(connection, models);
   const reused = plans.filter((plan) => plan.stored !== null).map((plan) => plan.lang);
-  return inTransaction(connection, async () => {
+  const reports: CategoryInferenceReport[] = [];
+  await inTransaction(connection, async () => {
     await connection.run(models.sql('text/clear_inferred_categories'), { kept: listValue(reused) }, { kept: LIST(VARCHAR) });
-    const reports: CategoryInferenceReport[] = [];
     for (const { lang, records, labelled, useClassifier, stored } of plans) {
       // a stored classifier needs only the records it has yet to label; a training, or the lexicon's held-out fifth, the labelled ones too
       await connection.run(models.sql('text/category_rows'), { lang, labelled: stored === null });
@@ -197,8 +197,9 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
       }
       reports.push({ lang, method, labelled, inferred: records - labelled, ...heldOut });
     }
-    return reports;
   });
+  await models.run('text/drop_category_scratch');
+  return reports;
 }
 
 /** One page's inferred categories into inferred_categories, with the analysis each was inferred from. */
