@@ -33,6 +33,7 @@ export const MACRO_MODELS = [
 /** The warehouse's own tables, one a file, each before what reads it (its types, foreign keys, views). */
 export const LANDING_MODELS = [
   'landing/ingested_files',
+  'landing/input_file_stats',
   'landing/feedback_records',
   'landing/warehouse_secrets',
   'landing/survey_responses',
@@ -113,6 +114,7 @@ export const MART_MODELS = [
   'marts/mart_department_category_heat',
   'marts/mart_complaint_backlog',
   'marts/mart_open_cases',
+  'intermediate/int_changed_grievance_days',
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',
@@ -152,6 +154,21 @@ export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'fe
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
 };
 
+/**
+ * The models whose row of a record depends also on the records of its hospital in the days before
+ * it (a complaint's links to the complaints of the 30 days before), updated by day: each defines
+ * the temp view `<relation>_changed`, the rows of the days its `days` table (a model before it:
+ * hospital, day, rebuilt) marks `rebuilt`, read from the records of every day that table holds;
+ * the plan deletes the relation's rows of those days (by the day of its column `day`) and inserts
+ * the view's. Like the others: nothing int_mart_fingerprint leaves out, and readers that order the rows.
+ */
+export const TRAILING_MODELS: Readonly<Record<string, { readonly days: string; readonly day: string }>> = {
+  'intermediate/int_complaint_grievances': { days: 'int_changed_grievance_days', day: 'received_at' },
+};
+
+/** The models the plan updates in place (by key, period or day) rather than builds whole: the increments step drops them to rebuild. */
+export const UPDATED_MODELS: ReadonlySet<string> = new Set([...Object.keys(INCREMENTAL_MODELS), ...Object.keys(PARTITIONED_MODELS), ...Object.keys(TRAILING_MODELS)]);
+
 /** The relation a model file makes: its file name. */
 export function relationOf(model: string): string {
   return model.slice(model.lastIndexOf('/') + 1);
@@ -168,33 +185,42 @@ export function martModelsFingerprint(): string {
 }
 
 /**
- * Replaces the rows of an incremental or partitioned model that its changes table names (the
- * `match` of a relation row `t` and a change `changed`) with the rows of its `_changed` view.
+ * Replaces the rows of an incremental, partitioned or trailing model that its changes table names
+ * (the `match` of a relation row `t` and a change `changed` of its hospital) with the rows of its `_changed` view.
  */
-async function replaceChanged(connection: DuckDBConnection, model: string, changes: string, records: string, match: (table: string) => string): Promise<void> {
+async function replaceChanged(connection: DuckDBConnection, model: string, changes: string, match: (table: string) => string, parameters: Record<string, string> = {}): Promise<void> {
   const relation = quoteIdentifier(relationOf(model));
   const changed = quoteIdentifier(`${relationOf(model)}_changed`);
   // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
   await connection.run(`create table if not exists ${relation} as from ${changed} limit 0`);
   await connection.run(
     `delete from ${relation} using ${changes} as changed
-     where changed.record_type = $records and ${relation}.hospital is not distinct from changed.hospital and ${match(relation)}`,
-    { records },
+     where ${relation}.hospital is not distinct from changed.hospital and ${match(relation)}`,
+    parameters,
   );
   await connection.run(`insert into ${relation} by name from ${changed}`);
 }
 
-/** Runs a model: an incremental one (INCREMENTAL_MODELS) by key, a partitioned one (PARTITIONED_MODELS) by period, any other as its SQL says. */
+/**
+ * Runs a model: an incremental one (INCREMENTAL_MODELS) by key, a partitioned one
+ * (PARTITIONED_MODELS) by period, a trailing one (TRAILING_MODELS) by day, any other as its SQL says.
+ */
 async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
   await runModel(connection, model);
   const partitioned = PARTITIONED_MODELS[model];
   if (partitioned !== undefined) {
     const { records, grain, period } = partitioned;
-    return replaceChanged(connection, model, 'int_changed_periods', records, (t) => `${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`);
+    const match = (t: string) => `changed.record_type = $records and ${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
+    return replaceChanged(connection, model, 'int_changed_periods', match, { records });
+  }
+  const trailing = TRAILING_MODELS[model];
+  if (trailing !== undefined) {
+    return replaceChanged(connection, model, quoteIdentifier(trailing.days), (t) => `changed.rebuilt and ${t}.${quoteIdentifier(trailing.day)}::date = changed.day`);
   }
   const incremental = INCREMENTAL_MODELS[model];
   if (incremental === undefined) return;
-  return replaceChanged(connection, model, 'int_changed_records', incremental.records, (t) => `${t}.source = changed.source and ${t}.${quoteIdentifier(incremental.id)} = changed.id`);
+  const match = (t: string) => `changed.record_type = $records and ${t}.source = changed.source and ${t}.${quoteIdentifier(incremental.id)} = changed.id`;
+  return replaceChanged(connection, model, 'int_changed_records', match, { records: incremental.records });
 }
 
 /** The survey definition tables (DDL), which the surveyDefinitions step fills from data/surveys and a hospital's own. */
@@ -270,6 +296,22 @@ export const REPORT_MODELS = [
   'reports/report_month_breakdown',
 ] as const;
 
+/**
+ * The highFrequencyIssues step's models: the records and months it reads, the fingerprints that
+ * decide which months it computes again (their SQL is part of them), the mart and what it keeps.
+ */
+export const HIGH_FREQUENCY_ISSUE_MODELS = [
+  'marts/mart_issue_records',
+  'intermediate/int_issue_months',
+  'intermediate/int_issue_month_versions',
+  'intermediate/int_issue_month_inputs',
+  'intermediate/issue_rows_kept',
+  'intermediate/issue_records_rebuilt',
+  'intermediate/issue_term_lists_before',
+  'marts/mart_high_frequency_issues',
+  'intermediate/store_issue_month_versions',
+] as const;
+
 /** Models run in order by the plan itself. */
 interface ModelStep {
   readonly models: readonly string[];
@@ -326,7 +368,7 @@ export const PLAN = [
     steps: [
       { step: 'termKeyness', models: ['marts/mart_term_window_counts', 'marts/mart_term_weekly_recent', 'marts/mart_term_keyness'] },
       { step: 'departmentKeywords', models: ['marts/mart_department_term_counts', 'marts/mart_department_keywords'] },
-      { step: 'highFrequencyIssues', models: ['marts/mart_issue_records', 'intermediate/int_issue_months', 'marts/mart_high_frequency_issues'] },
+      { step: 'highFrequencyIssues', models: HIGH_FREQUENCY_ISSUE_MODELS },
     ],
   },
   {
@@ -422,14 +464,14 @@ export interface StageHooks<S extends StageName> {
 
 /**
  * The marts (MART_MODELS) that the models of `stages` read, directly or through other marts, by
- * the relation names in their SQL; with the incremental and partitioned ones always, which must
+ * the relation names in their SQL; with those updated in place (UPDATED_MODELS) always, which must
  * keep up with the record versions the satisfaction stage stores. A command that executes only
  * those stages (a backtest) builds only these: the other marts, rebuilt whole for each as-of date,
  * are what the site and the exports read.
  */
 export function martsReadBy(stages: readonly StageName[]): Set<string> {
   const reads = (model: string) => MART_MODELS.filter((mart) => mart !== model && new RegExp(`\\b${relationOf(mart)}\\b`).test(modelSql(model)));
-  const marts = new Set<string>(MART_MODELS.filter((mart) => mart in INCREMENTAL_MODELS || mart in PARTITIONED_MODELS));
+  const marts = new Set<string>(MART_MODELS.filter((mart) => UPDATED_MODELS.has(mart)));
   const pending: string[] = PLAN.filter((stage) => stages.includes(stage.stage)).flatMap((stage) => stage.steps.flatMap((step) => [...step.models]));
   pending.push(...marts);
   for (let model = pending.pop(); model !== undefined; model = pending.pop()) {

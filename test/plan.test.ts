@@ -113,7 +113,7 @@ describe('executing the plan', () => {
       'macros/timestamp_problem', 'macros/required_fields_problem', 'macros/csv_safe_text', 'macros/percent_of',
       'macros/complaint_handling_rates', 'macros/hospital_of_path', 'macros/input_values_cleaned', 'macros/due_working_day_index',
       'macros/department_core', 'macros/in_report_scope', 'macros/satisfaction_cell_head',
-      'landing/ingested_files', 'landing/feedback_records', 'landing/warehouse_secrets', 'landing/survey_responses',
+      'landing/ingested_files', 'landing/input_file_stats', 'landing/feedback_records', 'landing/warehouse_secrets', 'landing/survey_responses',
       'landing/stored_feedback_keys', 'landing/stored_survey_keys', 'landing/quarantine', 'landing/text_analyses', 'landing/record_terms',
       'landing/learned_text_statistics', 'landing/category_classifiers', 'landing/inferred_categories', 'landing/warning_log',
       'upgradeCodedValues',

@@ -2,7 +2,11 @@
 -- and its category and channel as the monthly marts count them: a record without one counts under
 -- `other`. The one monthly reading of the records that mart_complaint_monthly,
 -- mart_complaint_channels and mart_praise roll up, each by its own dimensions.
-create or replace table int_feedback_months as
+-- A temp table: only those marts of the same run read it (a row per record), so it is never
+-- written to the warehouse file; the stored table a warehouse from before kept is dropped (on a
+-- later call in the same session this drops the temp table the call before made).
+drop table if exists int_feedback_months;
+create or replace temp table int_feedback_months as
 with feedback as (
     select * from fct_feedback
 ),

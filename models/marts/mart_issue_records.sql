@@ -1,9 +1,11 @@
 -- Grain: one row per issue-raising feedback record (every kind but praise) of the 27 months up to
 -- getvariable('as_of') (int_issue_months), with its hospital and distinct terms: what the
--- high-frequency issues group each month per hospital, and count in the months before.
+-- high-frequency issues group each month per hospital, and count in the months before. Its text
+-- only as a hash, which tells a changed text (int_issue_month_inputs): the months computed again
+-- read their texts from fct_feedback, the others none.
 create or replace temp table mart_issue_records as
 with records as (
-    select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, text_redacted
+    select hospital, source, id, lang, strftime(received_at, '%Y-%m') as month, department, location, hash(text_redacted) as text_hash
     from fct_feedback
     where kind <> 'praise'
       and received_at::date <= getvariable('as_of')::date

@@ -12,12 +12,12 @@ with chosen as (
     where lang = $lang and ($labelled or (given_category is null and not classifier_labelled))
 ),
 
--- the terms of the chosen records only: listing every record's would read all of record_terms
+-- the terms of the chosen records only, sorted as they stand on the analysis's row: no term is
+-- unnested (record_terms) for the records not chosen
 terms as (
-    select hospital, source, id, list(term order by term) as terms
-    from record_terms
-    semi join chosen using (hospital, source, id)
-    group by all
+    select hospital, source, id, list_sort(terms) as terms
+    from text_analyses
+    semi join chosen using (hospital, source, id, content_hash, analyzer)
 ),
 
 final as (

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, queryRows } from '../db.ts';
-import type { StepModels } from '../plan.ts';
+import { inTransaction, queryRows, setVariables } from '../db.ts';
+import { HIGH_FREQUENCY_ISSUE_MODELS, type StepModels } from '../plan.ts';
 import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
 import { dailyRate } from './daily-rate.ts';
 import { issueThemes } from './issue-themes.ts';
 import { pickQuotes } from './quotes.ts';
-import { termKey, termSurfaces } from './terms.ts';
+import { termKey } from './terms.ts';
 
 const defaults = {
   /** Themes published per month and language. */
@@ -15,37 +18,51 @@ const defaults = {
   places: 3,
 } as const;
 
-interface IssueRecord {
+/** A record as the months after it count it: its month and its distinct terms. */
+interface CountedRecord {
+  month: string;
+  terms: string[];
+}
+
+/** A record of a month whose themes are computed again: all the themes, places and quotes read of it. */
+interface IssueRecord extends CountedRecord {
   hospital: string;
   source: string;
   id: string;
   lang: Language;
-  month: string;
   department: string;
   location: string | null;
   text_redacted: string;
-  terms: string[];
 }
 
-/** One row of mart_high_frequency_issues, in its column order. */
-interface IssueRow {
+/** A month of one hospital's records in one language (int_issue_month_inputs): its days, and whether its rows are computed again. */
+interface IssueMonth {
+  hospital: string;
+  lang: Language;
+  month: string;
+  days: number;
+  rebuild: boolean;
+}
+
+/** One row of mart_high_frequency_issues, by column name (a type, so that appendRows takes it as a record). */
+type IssueRow = {
   hospital: string;
   month: string;
   lang: Language;
   rank: number;
   theme: string;
-  anchor: string;
+  anchor_term: string;
   records: number;
-  previousMonth: number;
-  meanPrevious3: number;
+  previous_month_records: number;
+  mean_previous_3_months: number;
   days: number;
-  perDay: number;
-  previousMonthPerDay: number | null;
-  previous3PerDay: number | null;
+  records_per_day: number;
+  previous_month_per_day: number | null;
+  previous_3_months_per_day: number | null;
   departments: string[];
   locations: string[];
   quotes: string[];
-}
+};
 
 /** Counts of `values`, most frequent first, as "value (n)". */
 function topCounts(values: readonly string[], limit: number): string[] {
@@ -57,6 +74,20 @@ function topCounts(values: readonly string[], limit: number): string[] {
     .map(([value, n]) => `${value} (${n})`);
 }
 
+/** What the rows of a month are made by besides the SQL of the step's models: these modules. */
+const STEP_MODULES = ['high-frequency-issues.ts', 'issue-themes.ts', 'quotes.ts', 'daily-rate.ts', 'terms.ts'] as const;
+
+/**
+ * A digest of the step's code and the SQL of its models: a month's stored rows are kept only while
+ * both are as when they were computed (int_issue_month_inputs).
+ */
+function issueRulesFingerprint(models: StepModels): string {
+  const hash = createHash('sha256');
+  for (const module of STEP_MODULES) hash.update(readFileSync(resolve(import.meta.dirname, module)));
+  for (const model of HIGH_FREQUENCY_ISSUE_MODELS) hash.update(models.sql(model));
+  return hash.digest('hex');
+}
+
 /**
  * The high-frequency issues (高频事项) of each of the 24 months to the as-of date, per hospital and language:
  * themes from issueThemes over the words that name an issue (dim_term.names_issue: no function
@@ -64,24 +95,33 @@ function topCounts(values: readonly string[], limit: number): string[] {
  * month before and the three before (per day, so the month to date compares fairly), the
  * departments and locations most affected and up to five redacted quotes. A theme needs at least
  * five records, so no quote stands for one or two identifiable patients.
+ *
+ * Only the months whose inputs changed since their rows were stored are computed again (on a new
+ * day: the as-of month, and any month a late record or a newly learned issue term reaches; see
+ * int_issue_month_inputs); the others keep their rows.
  */
 export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels): Promise<void> {
   await models.run('marts/mart_issue_records');
   await models.run('intermediate/int_issue_months');
-  const issueTerms = await queryRows<{ lang: Language; term: string }>(connection, 'select lang, term from dim_term where names_issue');
-  const months = await queryRows<{ hospital: string; lang: Language; month: string; days: number; published: boolean }>(
-    connection,
-    'select * from int_issue_months order by hospital, lang, month',
-  );
-  const surfaces = await termSurfaces(connection);
-
-  const rows: IssueRow[] = [];
-  const slices = new Map(months.map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
+  await models.run('intermediate/int_issue_month_versions');
+  const [mart] = await queryRows<{ stored: boolean }>(connection, "select count(*) = 1 as stored from duckdb_tables() where schema_name = 'main' and table_name = 'mart_high_frequency_issues'");
+  const stored = mart?.stored === true;
+  // versions without the rows they describe (a first run, a warehouse whose mart was dropped) keep nothing
+  if (!stored) await connection.run('delete from int_issue_month_versions');
+  await setVariables(connection, { issue_rules: issueRulesFingerprint(models) });
+  await models.run('intermediate/int_issue_month_inputs');
+  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild from int_issue_month_inputs order by hospital, lang, month');
+  const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
+  // a theme holds issue terms only: theirs are the only surfaces it shows
+  const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
+  const surfaces = new Map(issueTerms.map((row) => [termKey(row.lang, row.term), row.surface]));
+  const slices = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
   for (const { hospital, lang } of slices.values()) {
-    const records = await queryRows<IssueRecord>(connection, 'select * from mart_issue_records where hospital = $hospital and lang = $lang order by month, source, id', { hospital, lang });
+    const records = await queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang });
+    const earlier = await queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang });
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
     const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
-    rows.push(...issueRows(hospital, lang, records, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+    rows.push(...issueRows(hospital, lang, records, earlier, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -89,53 +129,42 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
 
   await inTransaction(connection, async () => {
     await models.run('marts/mart_high_frequency_issues');
-    await appendRows(
-      connection,
-      'mart_high_frequency_issues',
-      rows.map((row) => ({
-        hospital: row.hospital,
-        month: row.month,
-        lang: row.lang,
-        rank: row.rank,
-        theme: row.theme,
-        anchor_term: row.anchor,
-        records: row.records,
-        previous_month_records: row.previousMonth,
-        mean_previous_3_months: row.meanPrevious3,
-        days: row.days,
-        records_per_day: row.perDay,
-        previous_month_per_day: row.previousMonthPerDay,
-        previous_3_months_per_day: row.previous3PerDay,
-        departments: row.departments,
-        locations: row.locations,
-        quotes: row.quotes,
-      })),
-    );
+    await appendRows(connection, 'mart_high_frequency_issues', rows);
+    await models.run('intermediate/store_issue_month_versions');
   });
 }
 
-/**
- * The themes of each published month of one hospital's records in one language, with their trend per day against the months
- * before (counting the records that hold any of a theme's anchors), places and quotes.
- */
-function issueRows(
-  hospital: string,
-  lang: Language,
-  records: readonly IssueRecord[],
-  months: readonly { month: string; days: number; published: boolean }[],
-  eligible: ReadonlySet<string>,
-  surface: (term: string) => string,
-): IssueRow[] {
-  const byMonth = new Map<string, IssueRecord[]>();
+/** Records grouped by their month, in the order given. */
+function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, R[]> {
+  const byMonth = new Map<string, R[]>();
   for (const record of records) {
     const list = byMonth.get(record.month);
     if (list) list.push(record);
     else byMonth.set(record.month, [record]);
   }
+  return byMonth;
+}
+
+/**
+ * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
+ * with their trend per day against the months before (counting the records that hold any of a
+ * theme's anchors), places and quotes. `records` holds those months' records, `earlier` the term
+ * lists of the months before them not computed again.
+ */
+function issueRows(
+  hospital: string,
+  lang: Language,
+  records: readonly IssueRecord[],
+  earlier: readonly CountedRecord[],
+  months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
+  eligible: ReadonlySet<string>,
+  surface: (term: string) => string,
+): IssueRow[] {
+  const byMonth = byMonthOf(records);
   const daysIn = new Map(months.map((row) => [row.month, row.days]));
-  const holdingAny = recordsHoldingAny(byMonth);
+  const holdingAny = recordsHoldingAny(byMonthOf([...records, ...earlier]));
   const rows: IssueRow[] = [];
-  for (const { month, days } of months.filter((row) => row.published)) {
+  for (const { month, days } of months.filter((row) => row.rebuild)) {
     const monthRecords = byMonth.get(month) ?? [];
     issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
       const anchors = new Set([theme.anchor, ...theme.merged]);
@@ -150,14 +179,14 @@ function issueRows(
         lang,
         rank: index + 1,
         theme: [theme.anchor, ...theme.merged, ...theme.partners].map(surface).join(lang === 'zh' ? '、' : ', '),
-        anchor: theme.anchor,
+        anchor_term: theme.anchor,
         records: theme.records.length,
-        previousMonth: before[0]!.records,
-        meanPrevious3: (before[0]!.records + before[1]!.records + before[2]!.records) / 3,
+        previous_month_records: before[0]!.records,
+        mean_previous_3_months: (before[0]!.records + before[1]!.records + before[2]!.records) / 3,
         days,
-        perDay: dailyRate([{ records: theme.records.length, days }]) ?? 0,
-        previousMonthPerDay: dailyRate(before.slice(0, 1)),
-        previous3PerDay: dailyRate(before),
+        records_per_day: dailyRate([{ records: theme.records.length, days }]) ?? 0,
+        previous_month_per_day: dailyRate(before.slice(0, 1)),
+        previous_3_months_per_day: dailyRate(before),
         departments: topCounts(members.map((r) => r.department), defaults.places),
         locations: topCounts(members.flatMap((r) => (r.location === null ? [] : [r.location])), defaults.places),
         quotes: pickQuotes(members, new Set([...anchors, ...theme.partners])),
@@ -171,7 +200,7 @@ function issueRows(
  * How many of a month's records hold any of `terms`: the union of the terms' records, each month's
  * terms indexed once when first asked, rather than every record scanned for every theme.
  */
-function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly IssueRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
+function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly CountedRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
   const indexed = new Map<string, Map<string, number[]>>();
   const postingsOf = (month: string) => {
     let postings = indexed.get(month);

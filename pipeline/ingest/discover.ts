@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { CONFIG_FILE_NAME, type Language } from '../config.ts';
@@ -169,11 +168,4 @@ async function classifyFile(path: string, relativePath: string): Promise<InputFi
   const readable = await access(path, constants.R_OK).then(() => true, () => false);
   if (!readable) return notRead('unreadable');
   return { path, relativePath, stem: basename(name, extname(name)), format, unsupported };
-}
-
-/** SHA-256 of a file's bytes, streamed: the identity of a file version for skip-if-seen. */
-export async function fileChecksum(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

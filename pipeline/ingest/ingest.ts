@@ -12,7 +12,8 @@ import { isDiskFull } from '../storage-fault.ts';
 import { dateInZone } from '../time.ts';
 import { planColumns, findMapping } from './columns.ts';
 import { kindOfHeader } from './contract.ts';
-import { fileChecksum, type Discovery, type InputFile } from './discover.ts';
+import { knownChecksum } from './checksum.ts';
+import type { Discovery, InputFile } from './discover.ts';
 import { fileErrorText, UnreadableFile, type FileRejection } from './file-rejection.ts';
 import type { RecodedLine } from './encoding.ts';
 import { readRawTable } from './read-raw.ts';
@@ -125,7 +126,7 @@ async function fileOrder(connection: DuckDBConnection, checksum: string, fileId:
 
 /** Reads one file; `hospital` is that of its records that name none (hospitalsOfFiles). */
 export async function ingestFile(connection: DuckDBConnection, file: InputFile, hospital: string | null, context: IngestContext): Promise<FileReport> {
-  const checksum = await fileChecksum(file.path);
+  const checksum = await knownChecksum(connection, file);
   const previous = await previousReading(connection, checksum, context.rulesFingerprint);
   if (previous && !previous.had_future_rows) {
     return {

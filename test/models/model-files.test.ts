@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/config.ts';
-import { INCREMENTAL_MODELS, PARTITIONED_MODELS } from '../../pipeline/plan.ts';
+import { UPDATED_MODELS } from '../../pipeline/plan.ts';
 
 /** Every SQL file under models/, relative to it with `/`. */
 const modelFiles = readdirSync(join(PROJECT_ROOT, 'models'), { recursive: true, withFileTypes: true })
@@ -30,9 +30,9 @@ describe('models/: one relation per file, named as the relation', () => {
     const relations = created(file, 'relation');
     const name = basename(file, '.sql');
     // An incremental model gives the rows of its changed records, a partitioned one those of its
-    // changed periods; the plan merges them into the relation by key or by period.
+    // changed periods, a trailing one those of its changed days; the plan merges them into the relation.
     const model = file.replace(/\.sql$/, '');
-    const expected = model in INCREMENTAL_MODELS || model in PARTITIONED_MODELS ? `${name}_changed` : name;
+    const expected = UPDATED_MODELS.has(model) ? `${name}_changed` : name;
     if (relations.length > 0) expect(relations).toEqual([expected]);
   });
 

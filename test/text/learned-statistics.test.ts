@@ -52,4 +52,23 @@ describe('learned text statistics', () => {
     expect(await modelsRun()).toEqual(['text/learning_corpus_size', 'text/learning_corpus']);
     expect((await learnedFrom()).map((row) => row.learned_from)).toEqual([6, 1]);
   });
+
+  it('are not even counted while no corpus can have doubled: every language learned from more than half the records stored', async () => {
+    const sizes = () => db().query('select lang, records::integer as records, relearn from learning_corpus_size order by lang');
+    // 7 records (1 Vietnamese, 6 English); each language learned from 4: 7 < 2 × 4, so the bound 7 stands for every count
+    await db().connection.run("update learned_text_statistics set learned_from = 4; insert into learned_text_statistics values ('zh', '[]', 4)");
+    expect(await modelsRun()).toEqual(['text/learning_corpus_size']);
+    expect(await sizes()).toEqual([
+      { lang: 'en', records: 7, relearn: false },
+      { lang: 'vi', records: 7, relearn: false },
+      { lang: 'zh', records: 7, relearn: false },
+    ]);
+    // 8 records: 8 = 2 × 4, one language could have doubled: counted (7 English, 1 Vietnamese, no Chinese), none has
+    await addRecords(7, 1);
+    expect(await modelsRun()).toEqual(['text/learning_corpus_size']);
+    expect(await sizes()).toEqual([
+      { lang: 'en', records: 7, relearn: false },
+      { lang: 'vi', records: 1, relearn: false },
+    ]);
+  });
 });
