@@ -46,6 +46,7 @@ export const LANDING_MODELS = [
   'landing/category_classifiers',
   'landing/inferred_categories',
   'landing/warning_log',
+  'landing/published_partitions',
 ] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */
@@ -381,10 +382,33 @@ export const PLAN = [
   {
     stage: 'detect',
     steps: [
-      { step: 'detectSignals', models: ['intermediate/int_alert_cell_records', 'intermediate/int_alert_cell_days', 'warnings/alert_signals', 'warnings/alert_signal_records'] },
+      {
+        step: 'detectSignals',
+        models: [
+          'intermediate/int_alert_cell_days',
+          'intermediate/int_alert_counted_days',
+          'intermediate/int_alert_counted_terms',
+          'intermediate/int_alert_issue_terms',
+          'intermediate/int_alert_changed_days',
+          'intermediate/int_alert_changed_terms',
+          'intermediate/int_alert_cell_records',
+          'intermediate/store_alert_cell_days',
+          'warnings/alert_signals',
+          'warnings/alert_signal_records',
+        ],
+      },
       {
         step: 'detectorWarnings',
-        models: ['warnings/alert_group_records', 'warnings/alert_group_baselines', 'warnings/alert_group_evidence', 'warnings/alert_group_baseline_terms', 'warnings/sentinel_records', 'warnings/sentinel_working_days'],
+        models: [
+          'warnings/alert_group_records',
+          'warnings/alert_group_baselines',
+          'warnings/alert_group_evidence',
+          // a warning's baseline: its cell's complaints of the year before, listed when a warning needs them
+          'intermediate/int_alert_cell_records',
+          'warnings/alert_group_baseline_terms',
+          'warnings/sentinel_records',
+          'warnings/sentinel_working_days',
+        ],
       },
     ],
   },

@@ -23,7 +23,7 @@ function filesUnder(dir: string, suffix: string): string[] {
 
 /** The names of the tables and views a text creates under a literal name. */
 function createdIn(text: string): string[] {
-  const pattern = /\bcreate\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?(table|view)\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z_0-9]*)\b/gi;
+  const pattern = /\bcreate\s+(?:or\s+replace\s+)?(?:temp\s+|temporary\s+)?(table|view)\s+(?:if\s+not\s+exists\s+)?(?!if\b)([a-z_][a-z_0-9]*)\b/gi;
   return [...text.replace(/--.*$/gm, '').matchAll(pattern)].map((match) => match[2]!.toLowerCase());
 }
 

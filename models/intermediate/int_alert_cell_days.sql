@@ -3,8 +3,18 @@
 -- a day missing from a cell's run from `series_start` counts 0. The detectors read 7-day windows
 -- ending on the as-of date, so a daily run judges the latest seven days, and a run on a Monday the
 -- week that ended on Sunday. A place written in two languages is one cell of its hospital.
-create or replace table int_alert_cell_days as
-select kind, hospital, cell, min(min(series_start)) over (partition by hospital, cell) as series_start, day, count(*)::integer as records
-from int_alert_cell_records
-group by kind, hospital, cell, day
-order by hospital, cell, day;
+-- `population` names whose first day `series_start` is (int_alert_cell_records).
+-- Kept in the warehouse and counted again only where its inputs changed (store_alert_cell_days):
+-- the days of int_alert_changed_days and the word cells of int_alert_changed_terms.
+create table if not exists int_alert_cell_days (
+    kind varchar,
+    hospital varchar,
+    cell varchar,
+    population varchar,
+    series_start date,
+    day date,
+    records integer
+);
+-- a warehouse from before kept the table whole, without its populations: it is counted again
+-- whole, as no inputs were stored beside it (int_alert_counted_days)
+alter table int_alert_cell_days add column if not exists population varchar;

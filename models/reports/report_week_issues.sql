@@ -8,11 +8,13 @@ with issue_words as (
     select distinct lang, anchor_term as term from report_high_frequency_issues
 ),
 
--- the issue words' occurrences first, then their records: far fewer rows to join than every term
+-- the issue words' occurrences first, then their records: far fewer rows to join than every term;
+-- only the scope's hospital's (its records are the only ones joined, and a source and id may recur
+-- in another hospital), so each hospital's report reads its own terms, not all hospitals' again
 occurrences as (
     select source, id, term, surface
     from record_terms
-    where term in (select term from issue_words)
+    where in_report_scope(hospital) and term in (select term from issue_words)
 ),
 
 feedback as (

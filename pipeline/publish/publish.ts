@@ -9,7 +9,8 @@ import type { StepModels } from '../plan.ts';
 import type { RunSummary } from './run-summary.ts';
 import type { WarningsFile } from '../warnings/warnings.ts';
 import { publishAtomically } from './atomic.ts';
-import { exportPartitioned, PARTITIONED_EXPORTS } from './partitioned-export.ts';
+import { carryPartitions, recordPartitions } from './carried-partitions.ts';
+import { exportPartitioned, partitionFingerprints, PARTITIONED_EXPORTS, type PartitionedExport } from './partitioned-export.ts';
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
 import { drawPages, startRenderThreads, type RenderThreads } from './pages/draw-pages.ts';
@@ -122,7 +123,7 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
       // the pages are drawn by JavaScript (this thread and the render threads) while DuckDB's
       // threads copy the exports; the connection is the exports' alone by then, since every page's
       // data is read before
-      await writeSite(dir, context, threads, () => writeExports(connection, join(dir, 'data')));
+      await writeSite(dir, context, threads, () => writeExports(connection, join(dir, 'data'), join(config.outDir, 'data')));
     } finally {
       await threads?.close();
     }
@@ -131,11 +132,21 @@ export async function publish(connection: DuckDBConnection, config: Config, summ
   });
 }
 
-/** Every export under `dataDir`: each mart as CSV and Parquet (EXPORTS), then the partitioned ones. */
-async function writeExports(connection: DuckDBConnection, dataDir: string): Promise<void> {
+/**
+ * Every export under `dataDir`: each mart as CSV and Parquet (EXPORTS), then the partitioned ones,
+ * of which those whose rows are as the previous site (its data folder `previousDataDir`) holds them
+ * are carried over from it (carryPartitions) rather than written again.
+ */
+async function writeExports(connection: DuckDBConnection, dataDir: string, previousDataDir: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   for (const [name, table] of Object.entries(EXPORTS)) await exportTable(connection, table, dataDir, name);
-  for (const name of Object.keys(PARTITIONED_EXPORTS) as (keyof typeof PARTITIONED_EXPORTS)[]) await exportPartitioned(connection, name, join(dataDir, 'partitioned'));
+  const names = Object.keys(PARTITIONED_EXPORTS) as PartitionedExport[];
+  const partitions = [];
+  for (const name of names) partitions.push(...(await partitionFingerprints(connection, name)));
+  const dir = join(dataDir, 'partitioned');
+  const carried = await carryPartitions(connection, join(previousDataDir, 'partitioned'), dir, partitions);
+  for (const name of names) await exportPartitioned(connection, name, dir, carried);
+  await recordPartitions(connection, dir, partitions);
 }
 
 /**

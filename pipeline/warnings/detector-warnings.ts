@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db.ts';
+import { queryRows, setVariables } from '../db.ts';
 import type { StepModels } from '../plan.ts';
 import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
@@ -39,27 +40,27 @@ function seriesKey(hospital: string, cell: string): string {
  * cell, and the whole warehouse's cells are hundreds of thousands of cell-weeks to read.
  */
 async function readCellSeries(connection: DuckDBConnection, lastWeek: string, groupCells = false): Promise<{ weeks: string[]; cells: CellSeries[] }> {
-  const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; back: number; records: number }>(
+  // a row per cell, its windows' counts listed: a row per cell-window would convert its names' strings each time
+  const rows = await queryRows<{ kind: CellSignal['kind']; hospital: string; cell: string; start_back: number; backs: number[]; records: number[] }>(
     connection,
-    `select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
-     from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
-     where day <= $end::date group by all order by hospital, cell, back desc`,
+    `with windows as (
+         select kind, hospital, cell, date_diff('day', series_start, $end::date) // 7 as start_back, date_diff('day', day, $end::date) // 7 as back, sum(records)::integer as records
+         from int_alert_cell_days ${groupCells ? 'semi join alert_group_baselines using (hospital, cell)' : ''}
+         where day <= $end::date group by all
+     )
+     select kind, hospital, cell, start_back::integer as start_back, list(back::integer) as backs, list(records) as records
+     from windows group by all order by hospital, cell`,
     { end: addDays(lastWeek, 6) },
   );
   const oldest = rows.reduce((max, row) => Math.max(max, row.start_back), -1);
   const weeks = Array.from({ length: oldest + 1 }, (_, i) => addDays(lastWeek, -7 * (oldest - i)));
-  const cells = new Map<string, CellSeries>();
-  for (const row of rows) {
-    const key = seriesKey(row.hospital, row.cell);
-    let series = cells.get(key);
-    if (series === undefined) {
-      const start = oldest - row.start_back;
-      series = { kind: row.kind, hospital: row.hospital, cell: row.cell, start, counts: new Array<number>(weeks.length - start).fill(0) };
-      cells.set(key, series);
-    }
-    series.counts[oldest - row.back - series.start] = row.records;
-  }
-  return { weeks, cells: [...cells.values()] };
+  const cells = rows.map(({ kind, hospital, cell, start_back, backs, records }): CellSeries => {
+    const start = oldest - start_back;
+    const counts = new Array<number>(weeks.length - start).fill(0);
+    backs.forEach((back, i) => (counts[oldest - back - start] = records[i]!));
+    return { kind, hospital, cell, start, counts };
+  });
+  return { weeks, cells };
 }
 
 /**
@@ -261,6 +262,47 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
   return signals.map((signal, i) => ({ ...signal, records: records[i]!, days: [...days[i]!].sort() }));
 }
 
+/** The models that count the cells' days, in order: their SQL is the fingerprint of the counts kept (int_alert_changed_days). */
+const CELL_COUNT_MODELS = [
+  'intermediate/int_alert_cell_days',
+  'intermediate/int_alert_counted_days',
+  'intermediate/int_alert_counted_terms',
+  'intermediate/int_alert_issue_terms',
+  'intermediate/int_alert_changed_days',
+  'intermediate/int_alert_changed_terms',
+  'intermediate/int_alert_cell_records',
+  'intermediate/store_alert_cell_days',
+] as const;
+
+/**
+ * Brings int_alert_cell_days up to the warehouse's complaints, counting again only the days whose
+ * complaints changed and the word cells whose word entered or left the issue terms (a daily run:
+ * the new day's), and lists in int_alert_cell_records every complaint's cells from `recordsFrom`
+ * on (null: none), the windows judged, for the signals' complaints.
+ */
+async function countCellDays(connection: DuckDBConnection, models: StepModels, recordsFrom: string | null): Promise<void> {
+  const fingerprint = createHash('sha256');
+  for (const model of CELL_COUNT_MODELS) fingerprint.update(models.sql(model));
+  await setVariables(connection, { alert_models: fingerprint.digest('hex'), alert_records_from: recordsFrom });
+  for (const model of CELL_COUNT_MODELS) await models.run(model);
+}
+
+/** The days before a warning's window whose complaints of its named cell are its terms' baseline (alert_group_baseline_terms: 52 weeks). */
+const BASELINE_DAYS = 364;
+
+/**
+ * Lists in int_alert_cell_records every complaint's cells from `from` on, where it lists them from
+ * a later day only (countCellDays lists the windows judged): a warning's baseline reads its cell's
+ * year before. A backtest's Mondays, oldest first, list them once.
+ */
+async function listCellRecords(connection: DuckDBConnection, models: StepModels, from: string): Promise<void> {
+  const [listed] = await queryRows<{ from: string | null }>(connection, "select strftime(getvariable('alert_records_from')::date, '%Y-%m-%d') as from");
+  const listedFrom = listed?.from ?? null;
+  if (listedFrom !== null && listedFrom <= from) return;
+  await setVariables(connection, { alert_records_from: from });
+  await models.run('intermediate/int_alert_cell_records');
+}
+
 /**
  * The signals of the 7-day windows starting on the days `evaluate`, each with the complaints it
  * counted: every cell tested on its own past (assessWeek) and kept when its detector alarms and its
@@ -268,9 +310,10 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
  * windows up to it, so a backtest can ask for many at once.
  */
 export async function detectSignals(connection: DuckDBConnection, models: StepModels, evaluate: readonly string[], settings: DetectionSettings = detectionDefaults): Promise<CellSignal[]> {
-  await models.run('intermediate/int_alert_cell_records');
-  await models.run('intermediate/int_alert_cell_days');
-  const last = [...evaluate].sort().at(-1);
+  const sorted = [...evaluate].sort();
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  // a signal's complaints are those of its window, or of the week before for a rise over two weeks
+  await countCellDays(connection, models, first === undefined ? null : addDays(first, -7));
   if (last === undefined) return [];
   const { weeks, cells } = await readCellSeries(connection, last);
   return attachRecords(connection, models, weeklySignals(weeks, cells, evaluate, settings));
@@ -528,9 +571,10 @@ async function describeSignalGroups(
     'alert_group_baselines',
     groups.map((group, g) => ({ group_id: g, hospital: group.primary.hospital, cell: group.primary.cell, week: group.primary.week })),
   );
-  const lastWeek = groups.map((group) => group.primary.week).sort().at(-1)!;
-  const { weeks, cells } = await readCellSeries(connection, lastWeek, true);
+  const groupWeeks = groups.map((group) => group.primary.week).sort();
+  const { weeks, cells } = await readCellSeries(connection, groupWeeks.at(-1)!, true);
   const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
+  await listCellRecords(connection, models, addDays(groupWeeks[0]!, -BASELINE_DAYS));
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {

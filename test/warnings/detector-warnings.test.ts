@@ -99,6 +99,9 @@ describe('detector warnings from the warehouse', () => {
     const first = detectorWarnings()[0]!;
     await ws.run({ asOf: '2024-10-13', lang: 'zh' });
     expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'new']]);
+    // the run after counts no day again (int_alert_cell_days kept), and still reads the warning's
+    // terms against its cell's year before: the words of the breakdown rose, against queues
+    expect(detectorWarnings()[0]!.rising_terms!.map((r) => r.term)).toEqual(['系统故障', '自助挂号机', '人工', '修好', '半天']);
     await ws.run({ asOf: '2024-10-20', lang: 'zh' });
     expect(detectorWarnings().map((w) => [w.id, w.status])).toEqual([[first.id, 'ongoing']]);
     await ws.run({ asOf: '2024-10-27', lang: 'zh' });
