@@ -11,6 +11,7 @@ const UNIT_FOLDERS = ['statistics', 'frequency', 'reference', 'satisfaction', 'd
 /** The files in those folders that run the pipeline or the CLI: each keeps a process of its own. */
 const PIPELINE_FILES_IN_UNIT_FOLDERS = [
   'detect/command',
+  'text/category-pages',
   'text/category-reuse',
   'text/stage',
   'warnings/detector-warnings',

@@ -345,12 +345,12 @@ export const PLAN = [
       { models: ['staging/stg_value_aliases', ...REFERENCE_STAGING_MODELS] },
     ],
   },
-  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: [...INGEST_MODELS, ...READ_MODELS] }] },
+  { stage: 'ingest', steps: [{ step: 'ingestFiles', models: [...INGEST_MODELS, ...READ_MODELS, 'load/drop_file_scratch'] }] },
   {
     stage: 'text',
     steps: [
-      { step: 'analyseText', models: ['text/learning_corpus_size', 'text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/export_text_batch', 'text/store_text_batch'] },
-      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/reusable_category_classifier', 'text/clear_inferred_categories'] },
+      { step: 'analyseText', models: ['text/learning_corpus_size', 'text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/export_text_batch', 'text/store_text_batch', 'text/drop_text_scratch'] },
+      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/category_rows_page', 'text/reusable_category_classifier', 'text/clear_inferred_categories', 'text/drop_category_scratch'] },
     ],
   },
   {

@@ -74,6 +74,8 @@ export async function ingestFiles(connection: DuckDBConnection, discovery: Disco
   for (const file of discovery.files) {
     context.progress.tick(file.relativePath);
     reports.push(await ingestFile(connection, file, hospitals.get(file.relativePath) ?? null, context));
+    // the file's rows as read and staged would stay in DuckDB's memory to the end of the run
+    await context.models.run('load/drop_file_scratch');
   }
   await connection.run('set TimeZone = $zone', { zone: context.config.timezone });
   context.progress.done();

@@ -12,6 +12,8 @@ const defaults = {
   minLabelled: 200,
   /** The newest labelled records a classifier learns from: enough to learn, bounded at scale. */
   maxTraining: 200_000,
+  /** Records of category_rows read at a time: a page, not a language's records, is held in memory. */
+  pageRecords: 20_000,
   /** A stored classifier is trained again once its language's labelled records grew by more than this share, */
   retrainGrowth: 0.1,
   /** or once it is this many days old. */
@@ -85,21 +87,56 @@ async function storedClassifier(connection: DuckDBConnection, models: StepModels
   return isDeepStrictEqual(model.options, classifierOptions()) ? { model, heldOut: JSON.parse(stored.held_out) as HeldOutMetrics } : null;
 }
 
+/** One pass over the language's category_rows (`records` of them), a page at a time, in their order: the labelled ones (`training`), or those labelled or measured on. */
+async function* categoryRowPages(connection: DuckDBConnection, models: StepModels, records: number, training: boolean, pageRecords: number): AsyncGenerator<ExampleRow[]> {
+  for (let first = 1; first <= records; first += pageRecords) {
+    yield await queryRows<ExampleRow>(connection, models.sql('text/category_rows_page'), { first, last: first + pageRecords - 1, training });
+  }
+}
+
 /**
- * Trains a language's classifier: measured on the held-out fifth by a trial trained without it,
- * then trained on all labelled records (each at most `maxTraining`). The two share their records'
- * features, built and hashed once.
+ * Trains a language's classifier from its labelled records, newest first (`labelled`), read until
+ * both trainings have theirs: a held-out trial trained without the held-out fifth, on the newest
+ * `maxTraining` others, and the model trained on the newest `maxTraining` of all. The two share
+ * their records' features, built and hashed once.
  */
-function trainClassifier(labelled: readonly ExampleRow[]): Classifier {
-  const examples = labelled.map((row) => ({ features: features(row), label: row.given_category! }));
-  const indices = [...labelled.keys()];
-  const [trial, model] = trainCategoryClassifiersOn(examples, [
-    indices.filter((i) => !labelled[i]!.held_out).slice(0, defaults.maxTraining),
-    indices.slice(0, defaults.maxTraining),
-  ]);
-  const featuresOf = new Map(labelled.map((row, i) => [row, examples[i]!.features]));
-  const heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), (row) => predictCategory(trial!, featuresOf.get(row)!).label);
-  return { model: model!, heldOut };
+async function trainClassifier(labelled: AsyncIterable<ExampleRow[]>, maxTraining: number): Promise<{ trial: ClassifierModel<Category>; model: ClassifierModel<Category> }> {
+  const examples: { features: string[]; label: Category }[] = [];
+  const trialExamples: number[] = [];
+  for await (const page of labelled) {
+    for (const row of page) {
+      if (!row.held_out && trialExamples.length < maxTraining) trialExamples.push(examples.length);
+      examples.push({ features: features(row), label: row.given_category! });
+    }
+    if (examples.length >= maxTraining && trialExamples.length >= maxTraining) break;
+  }
+  const [trial, model] = trainCategoryClassifiersOn(examples, [trialExamples, [...examples.keys()].slice(0, maxTraining)]);
+  return { trial: trial!, model: model! };
+}
+
+/** How category inference treats a language: counted in category_examples, with its stored classifier if one is reused. */
+interface LanguagePlan {
+  lang: Language;
+  records: number;
+  labelled: number;
+  useClassifier: boolean;
+  stored: Classifier | null;
+}
+
+async function languagePlans(connection: DuckDBConnection, models: StepModels): Promise<LanguagePlan[]> {
+  const plans: LanguagePlan[] = [];
+  for (const lang of LANGUAGES) {
+    const [counts] = await queryRows<{ records: number; labelled: number; categories: number }>(
+      connection,
+      'select count(*) as records, count(given_category) as labelled, count(distinct given_category) as categories from category_examples where lang = $lang',
+      { lang },
+    );
+    if (counts === undefined || counts.records === 0) continue;
+    const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
+    const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
+    plans.push({ lang, records: counts.records, labelled: counts.labelled, useClassifier, stored });
+  }
+  return plans;
 }
 
 /**
@@ -112,85 +149,81 @@ function trainClassifier(labelled: readonly ExampleRow[]): Classifier {
  * (storedClassifier); a reused classifier labels only the records it has not labelled in the
  * analysis they have now, as its label of an unchanged analysis would be the same. A given
  * category is never overwritten: only records without one are written to inferred_categories.
+ * The records are read a page at a time (category_rows_page), in a pass that trains and one that
+ * labels and measures, so memory holds a training set and a page, not a language's records.
+ * `sizes` (the defaults) are for tests: a training cut short, and several pages, on few records.
  */
-export async function inferCategories(connection: DuckDBConnection, models: StepModels): Promise<CategoryInferenceReport[]> {
+export async function inferCategories(connection: DuckDBConnection, models: StepModels, sizes: { maxTraining: number; pageRecords: number } = defaults): Promise<CategoryInferenceReport[]> {
   await models.run('text/category_examples');
+  const plans = await languagePlans(connection, models);
+  const reused = plans.filter((plan) => plan.stored !== null).map((plan) => plan.lang);
   const reports: CategoryInferenceReport[] = [];
-  const inferred: (Pick<ExampleRow, 'hospital' | 'source' | 'id' | 'content_hash' | 'analyzer'> & { category: Category; probability: number | null; method: string })[] = [];
-  const trained: (Classifier & { lang: Language; labelled: number })[] = [];
-  const reused: Language[] = [];
-  for (const lang of LANGUAGES) {
-    const [counts] = await queryRows<{ records: number; labelled: number; categories: number }>(
-      connection,
-      'select count(*) as records, count(given_category) as labelled, count(distinct given_category) as categories from category_examples where lang = $lang',
-      { lang },
-    );
-    if (counts === undefined || counts.records === 0) continue;
-    const useClassifier = counts.labelled >= defaults.minLabelled && counts.categories >= 2;
-    const stored = useClassifier ? await storedClassifier(connection, models, lang, counts.labelled) : null;
-    if (stored !== null) reused.push(lang);
-    // a stored classifier needs only the records it has yet to label; a training, or the lexicon's held-out fifth, the labelled ones too
-    const rows = await queryRows<ExampleRow>(connection, models.sql('text/category_rows'), { lang, labelled: stored === null });
-    const labelled = rows.filter((row) => row.given_category !== null);
-    const unlabelled = rows.filter((row) => row.given_category === null);
-    let heldOut: HeldOutMetrics;
-    let predictRecord: (row: ExampleRow) => { category: Category; probability: number | null } = (row) => ({ category: byLexicon(row), probability: null });
-    if (useClassifier) {
-      let classifier = stored;
-      if (classifier === null) {
-        classifier = trainClassifier(labelled);
-        trained.push({ lang, labelled: labelled.length, ...classifier });
-      }
-      const { model } = classifier;
-      heldOut = classifier.heldOut;
-      predictRecord = (row) => {
+  await inTransaction(connection, async () => {
+    await connection.run(models.sql('text/clear_inferred_categories'), { kept: listValue(reused) }, { kept: LIST(VARCHAR) });
+    for (const { lang, records, labelled, useClassifier, stored } of plans) {
+      // a stored classifier needs only the records it has yet to label; a training, or the lexicon's held-out fifth, the labelled ones too
+      await connection.run(models.sql('text/category_rows'), { lang, labelled: stored === null });
+      const [{ rows } = { rows: 0 }] = await queryRows<{ rows: number }>(connection, 'select count(*) as rows from category_rows');
+      const trained = useClassifier && stored === null ? await trainClassifier(categoryRowPages(connection, models, rows, true, sizes.pageRecords), sizes.maxTraining) : null;
+      const model = trained?.model ?? stored?.model;
+      const label = (row: ExampleRow): { category: Category; probability: number | null } => {
+        if (model === undefined) return { category: byLexicon(row), probability: null };
         const prediction = predictCategory(model, features(row));
         return { category: prediction.label, probability: prediction.probability };
       };
-    } else {
-      heldOut = heldOutMetrics(labelled.filter((row) => row.held_out), byLexicon);
+      const method = useClassifier ? 'classifier' : 'lexicon';
+      // the held-out records' true and measured categories (the trial's, or the lexicon's)
+      const truth: Category[] = [];
+      const measured: Category[] = [];
+      for await (const page of categoryRowPages(connection, models, rows, false, sizes.pageRecords)) {
+        const inferred: { row: ExampleRow; category: Category; probability: number | null }[] = [];
+        for (const row of page) {
+          if (row.given_category === null) inferred.push({ row, ...label(row) });
+          else {
+            truth.push(row.given_category);
+            measured.push(trained === null ? byLexicon(row) : predictCategory(trained.trial, features(row)).label);
+          }
+        }
+        await appendInferred(connection, inferred, method);
+      }
+      const heldOut = stored?.heldOut ?? heldOutMetrics(truth, measured);
+      if (trained !== null) {
+        await connection.run('insert or replace into category_classifiers values ($lang, $labelled, current_date, $model::json, $heldOut::json)', {
+          lang,
+          labelled,
+          model: JSON.stringify(trained.model),
+          heldOut: JSON.stringify(heldOut),
+        });
+      }
+      reports.push({ lang, method, labelled, inferred: records - labelled, ...heldOut });
     }
-    const method = useClassifier ? 'classifier' : 'lexicon';
-    for (const row of unlabelled) {
-      inferred.push({ hospital: row.hospital, source: row.source, id: row.id, content_hash: row.content_hash, analyzer: row.analyzer, ...predictRecord(row), method });
-    }
-    reports.push({ lang, method, labelled: counts.labelled, inferred: counts.records - counts.labelled, ...heldOut });
-  }
-  await inTransaction(connection, async () => {
-    for (const { lang, labelled, model, heldOut } of trained) {
-      await connection.run('insert or replace into category_classifiers values ($lang, $labelled, current_date, $model::json, $heldOut::json)', {
-        lang,
-        labelled,
-        model: JSON.stringify(model),
-        heldOut: JSON.stringify(heldOut),
-      });
-    }
-    await connection.run(models.sql('text/clear_inferred_categories'), { kept: listValue(reused) }, { kept: LIST(VARCHAR) });
-    const appender = await connection.createAppender('inferred_categories');
-    for (const row of inferred) {
-      appender.appendVarchar(row.source);
-      appender.appendVarchar(row.id);
-      appender.appendVarchar(row.category);
-      if (row.probability === null) appender.appendNull();
-      else appender.appendDouble(row.probability);
-      appender.appendVarchar(row.method);
-      appender.appendVarchar(row.hospital);
-      appender.appendUBigInt(BigInt(row.content_hash));
-      appender.appendVarchar(row.analyzer);
-      appender.endRow();
-    }
-    appender.closeSync();
   });
+  await models.run('text/drop_category_scratch');
   return reports;
 }
 
-function heldOutMetrics(heldOut: readonly ExampleRow[], predict: (row: ExampleRow) => Category): HeldOutMetrics {
-  const base = { held_out: heldOut.length };
-  if (heldOut.length === 0) return { ...base, macro_f1: null, per_category: {} };
-  const report = classificationReport(
-    heldOut.map((row) => row.given_category!),
-    heldOut.map(predict),
-  );
+/** One page's inferred categories into inferred_categories, with the analysis each was inferred from. */
+async function appendInferred(connection: DuckDBConnection, inferred: readonly { row: ExampleRow; category: Category; probability: number | null }[], method: string): Promise<void> {
+  const appender = await connection.createAppender('inferred_categories');
+  for (const { row, category, probability } of inferred) {
+    appender.appendVarchar(row.source);
+    appender.appendVarchar(row.id);
+    appender.appendVarchar(category);
+    if (probability === null) appender.appendNull();
+    else appender.appendDouble(probability);
+    appender.appendVarchar(method);
+    appender.appendVarchar(row.hospital);
+    appender.appendUBigInt(BigInt(row.content_hash));
+    appender.appendVarchar(row.analyzer);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+function heldOutMetrics(truth: readonly Category[], measured: readonly Category[]): HeldOutMetrics {
+  const base = { held_out: truth.length };
+  if (truth.length === 0) return { ...base, macro_f1: null, per_category: {} };
+  const report = classificationReport(truth, measured);
   const perCategory = Object.fromEntries(
     report.classes.map((c) => [c.label, { precision: c.precision, recall: c.recall, support: c.support }]),
   );

@@ -141,6 +141,7 @@ export async function analyseFeedbackText(
   }
   const languages = { zh: 0, vi: 0, en: 0 };
   for (const row of await queryRows<{ lang: Language; records: number }>(connection, 'select lang, count(*) as records from text_analyses group by lang')) languages[row.lang] = row.records;
+  await models.run('text/drop_text_scratch');
   return { analysed: pending, languages };
 }
 
