@@ -46,7 +46,7 @@ async function resolveAsOf(connection: DuckDBConnection, config: Config, today: 
 
 /**
  * `hearken run`: every stage of the plan (pipeline/plan.ts): ingest what is new, rebuild the marts,
- * publish the site and the warnings. A damaged warehouse or a full disk ends it with one line that
+ * publish the site and the warnings. A damaged warehouse, a full disk or DuckDB out of memory ends it with one line that
  * says what to do; the previous site stays as it was, since publishing swaps a complete new site in or nothing.
  */
 export async function run(config: Config, progress: Progress, now: Date = new Date()): Promise<RunResult> {
@@ -54,7 +54,7 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
     return await runStages(config, progress, now);
   } catch (error) {
     if (error instanceof PipelineError) throw error;
-    throw storageFaultError(error, { language: config.language, dbPath: config.dbPath, outDir: config.outDir }) ?? error;
+    throw storageFaultError(error, { language: config.language, dbPath: config.dbPath, outDir: config.outDir, memoryLimitMb: config.memoryLimitMb }) ?? error;
   }
 }
 

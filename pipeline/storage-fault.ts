@@ -6,11 +6,12 @@ import { t } from './i18n.ts';
 import { tempPrefix } from './publish/atomic.ts';
 
 /**
- * The two storage faults a user can fix, told apart from bugs: a warehouse file that is damaged
- * (corrupt or truncated: its fix is a rebuild from the input files), and a full disk (its fix is
- * space). `path` is the file that could not be written, where the error names it.
+ * The storage faults a user can fix, told apart from bugs: a warehouse file that is damaged
+ * (corrupt or truncated: its fix is a rebuild from the input files), a full disk (its fix is
+ * space), and DuckDB out of memory under its limit (its fix is a higher limit or smaller files).
+ * `path` is the file that could not be written, where the error names it.
  */
-export type StorageFault = { kind: 'corrupt_warehouse' } | { kind: 'disk_full'; path: string | null };
+export type StorageFault = { kind: 'corrupt_warehouse' } | { kind: 'disk_full'; path: string | null } | { kind: 'out_of_memory' };
 
 /** DuckDB's words for a warehouse it cannot trust: a foreign or zeroed header, a block whose checksum fails. */
 const CORRUPT = /not a valid DuckDB database file|Corrupt database file|does not match stored checksum/i;
@@ -18,6 +19,8 @@ const CORRUPT = /not a valid DuckDB database file|Corrupt database file|does not
 const SHORT_READ = /Could not read enough bytes from file "([^"]+)"/i;
 /** Node's ENOSPC and DuckDB's IO errors on a full disk (also when quoted inside a later "database invalidated" error). */
 const DISK_FULL = /No space left on device|ENOSPC/i;
+/** DuckDB's error when an operator cannot get memory under memory_limit, even by spilling. */
+const OUT_OF_MEMORY = /Out of Memory Error/i;
 /** The file DuckDB was writing, as its IO errors quote it. */
 const WRITTEN_FILE = /(?:write|writing|create|open) (?:to )?file "([^"]+)"/i;
 
@@ -45,6 +48,7 @@ export function storageFaultOf(error: unknown, dbPath: string): StorageFault | n
     return { kind: 'disk_full', path: typeof nodePath === 'string' ? nodePath : (WRITTEN_FILE.exec(text)?.[1] ?? null) };
   }
   if (CORRUPT.test(text)) return { kind: 'corrupt_warehouse' };
+  if (OUT_OF_MEMORY.test(text)) return { kind: 'out_of_memory' };
   const short = SHORT_READ.exec(text)?.[1];
   if (short !== undefined && [dbPath, `${dbPath}.wal`].some((path) => resolve(path) === resolve(short))) return { kind: 'corrupt_warehouse' };
   return null;
@@ -55,6 +59,8 @@ export interface WrittenPlaces {
   language: Language;
   dbPath: string;
   outDir?: string;
+  /** DuckDB's memory limit in MiB, where the command set one: an out-of-memory error is told with it. */
+  memoryLimitMb?: number;
 }
 
 /**
@@ -65,9 +71,12 @@ export interface WrittenPlaces {
 export function storageFaultError(error: unknown, places: WrittenPlaces): PipelineError | null {
   const fault = storageFaultOf(error, places.dbPath);
   if (fault === null) return null;
-  const { language, dbPath, outDir } = places;
+  const { language, dbPath, outDir, memoryLimitMb } = places;
   if (fault.kind === 'corrupt_warehouse') return new PipelineError('warehouse', t(language, 'fault.corruptWarehouse', { db: dbPath }));
   const site = outDir === undefined ? '' : t(language, 'fault.siteUnchanged', { out: outDir });
+  if (fault.kind === 'out_of_memory') {
+    return memoryLimitMb === undefined ? null : new PipelineError('storage', t(language, 'fault.outOfMemory', { limit: memoryLimitMb.toLocaleString('en'), site }));
+  }
   // with no site to write, the warehouse is the only file a failed write can be
   const path = fault.path ?? (outDir === undefined ? dbPath : null);
   if (path === null) return new PipelineError('storage', t(language, 'fault.diskFullSomewhere', { db: dbPath, out: outDir ?? '', tmp: tmpdir(), site }));

@@ -19,6 +19,10 @@ const seen = {
     'FATAL Error: Failed: database has been invalidated because of a previous fatal error. The database must be restarted prior to being used again.\nOriginal error: "Could not write file "/srv/hearken/warehouse.duckdb.tmp/duckdb_temp_storage-0.tmp": No space left on device"',
   ),
   bug: new Error('Binder Error: Referenced column "departmnet" not found in FROM clause!'),
+  // the 10M scale bench's run (2026-12-07), staging a survey file of 20 million responses under the 4 GiB limit
+  outOfMemory: new Error(
+    "Out of Memory Error: failed to pin block of size 256.0 KiB (3.9 GiB/4.0 GiB used)\n\nPossible solutions:\n* Reducing the number of threads (SET threads=X)\n* Disabling insertion-order preservation (SET preserve_insertion_order=false)\n* Increasing the memory limit (SET memory_limit='...GB')",
+  ),
 };
 
 describe('storageFaultOf', () => {
@@ -41,6 +45,21 @@ describe('storageFaultOf', () => {
 });
 
 describe('storageFaultError', () => {
+  it('tells DuckDB out of memory with the limit it ran under, in the user’s language, in one line', () => {
+    expect(storageFaultOf(seen.outOfMemory, DB)).toEqual({ kind: 'out_of_memory' });
+    const places = { language: 'en', dbPath: DB, outDir: '/srv/site', memoryLimitMb: 4096 } as const;
+    expect(storageFaultError(seen.outOfMemory, places)?.message).toBe(
+      'DuckDB ran out of memory within its limit of 4,096 MiB; nothing of this run was published and /srv/site is as it was; the files read before it are kept; run again with a higher --memory-limit if the machine has the memory, or split the largest input file into several (each file is read whole)',
+    );
+    for (const language of ['zh', 'vi'] as const) {
+      const message = storageFaultError(seen.outOfMemory, { ...places, language })?.message;
+      expect(message).toBe(t(language, 'fault.outOfMemory', { limit: '4,096', site: t(language, 'fault.siteUnchanged', { out: '/srv/site' }) }));
+      expect(message).not.toMatch(/\n/);
+    }
+    // a command that set no limit leaves the error as DuckDB wrote it
+    expect(storageFaultError(seen.outOfMemory, { language: 'en', dbPath: DB })).toBeNull();
+  });
+
   it('says how to rebuild a damaged warehouse, in the user’s language', () => {
     for (const language of ['en', 'zh', 'vi'] as const) {
       const error = storageFaultError(seen.checksum, { language, dbPath: DB, outDir: '/srv/site' });
