@@ -202,9 +202,14 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
   return reports;
 }
 
-/** One page's inferred categories into inferred_categories, with the analysis each was inferred from. */
+/**
+ * One page's inferred categories into inferred_categories, with the analysis each was inferred
+ * from. Appended to a working table of a known column order and inserted by name: a warehouse
+ * upgraded in place has its later columns in the order they were added.
+ */
 async function appendInferred(connection: DuckDBConnection, inferred: readonly { row: ExampleRow; category: Category; probability: number | null }[], method: string): Promise<void> {
-  const appender = await connection.createAppender('inferred_categories');
+  await connection.run('create or replace temp table inferred_page as select source, id, category, probability, method, hospital, content_hash, analyzer from inferred_categories limit 0');
+  const appender = await connection.createAppender('inferred_page', 'main', 'temp');
   for (const { row, category, probability } of inferred) {
     appender.appendVarchar(row.source);
     appender.appendVarchar(row.id);
@@ -218,6 +223,7 @@ async function appendInferred(connection: DuckDBConnection, inferred: readonly {
     appender.endRow();
   }
   appender.closeSync();
+  await connection.run('insert into inferred_categories by name from inferred_page; drop table inferred_page');
 }
 
 function heldOutMetrics(truth: readonly Category[], measured: readonly Category[]): HeldOutMetrics {
