@@ -350,7 +350,7 @@ export const PLAN = [
     stage: 'text',
     steps: [
       { step: 'analyseText', models: ['text/learning_corpus_size', 'text/learning_corpus', 'text/pending_text', 'text/clear_pending_text', 'text/export_text_batch', 'text/store_text_batch', 'text/drop_text_scratch'] },
-      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/category_rows_page', 'text/reusable_category_classifier', 'text/clear_inferred_categories', 'text/drop_category_scratch'] },
+      { step: 'inferCategories', models: ['text/category_examples', 'text/category_rows', 'text/category_rows_page', 'text/reusable_category_classifier', 'text/clear_inferred_categories', 'text/inferred_page', 'text/store_inferred_page', 'text/drop_category_scratch'] },
     ],
   },
   {

@@ -184,7 +184,7 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
             measured.push(trained === null ? byLexicon(row) : predictCategory(trained.trial, features(row)).label);
           }
         }
-        await appendInferred(connection, inferred, method);
+        await appendInferred(connection, models, inferred, method);
       }
       const heldOut = stored?.heldOut ?? heldOutMetrics(truth, measured);
       if (trained !== null) {
@@ -204,11 +204,11 @@ export async function inferCategories(connection: DuckDBConnection, models: Step
 
 /**
  * One page's inferred categories into inferred_categories, with the analysis each was inferred
- * from. Appended to a working table of a known column order and inserted by name: a warehouse
- * upgraded in place has its later columns in the order they were added.
+ * from. Appended to a working table of a known column order (inferred_page) and inserted by name:
+ * a warehouse upgraded in place has its later columns in the order they were added.
  */
-async function appendInferred(connection: DuckDBConnection, inferred: readonly { row: ExampleRow; category: Category; probability: number | null }[], method: string): Promise<void> {
-  await connection.run('create or replace temp table inferred_page as select source, id, category, probability, method, hospital, content_hash, analyzer from inferred_categories limit 0');
+async function appendInferred(connection: DuckDBConnection, models: StepModels, inferred: readonly { row: ExampleRow; category: Category; probability: number | null }[], method: string): Promise<void> {
+  await models.run('text/inferred_page');
   const appender = await connection.createAppender('inferred_page', 'main', 'temp');
   for (const { row, category, probability } of inferred) {
     appender.appendVarchar(row.source);
@@ -223,7 +223,7 @@ async function appendInferred(connection: DuckDBConnection, inferred: readonly {
     appender.endRow();
   }
   appender.closeSync();
-  await connection.run('insert into inferred_categories by name from inferred_page; drop table inferred_page');
+  await models.run('text/store_inferred_page');
 }
 
 function heldOutMetrics(truth: readonly Category[], measured: readonly Category[]): HeldOutMetrics {
