@@ -301,6 +301,18 @@ export const REPORT_MODELS = [
  * The highFrequencyIssues step's models: the records and months it reads, the fingerprints that
  * decide which months it computes again (their SQL is part of them), the mart and what it keeps.
  */
+/** The models that count detection's cells' days, in order: their SQL is the fingerprint of the counts kept (int_alert_changed_days). */
+export const CELL_COUNT_MODELS = [
+  'intermediate/int_alert_cell_days',
+  'intermediate/int_alert_counted_days',
+  'intermediate/int_alert_counted_terms',
+  'intermediate/int_alert_issue_terms',
+  'intermediate/int_alert_changed_days',
+  'intermediate/int_alert_changed_terms',
+  'intermediate/int_alert_cell_records',
+  'intermediate/store_alert_cell_days',
+] as const;
+
 export const HIGH_FREQUENCY_ISSUE_MODELS = [
   'marts/mart_issue_records',
   'intermediate/int_issue_months',
@@ -385,14 +397,7 @@ export const PLAN = [
       {
         step: 'detectSignals',
         models: [
-          'intermediate/int_alert_cell_days',
-          'intermediate/int_alert_counted_days',
-          'intermediate/int_alert_counted_terms',
-          'intermediate/int_alert_issue_terms',
-          'intermediate/int_alert_changed_days',
-          'intermediate/int_alert_changed_terms',
-          'intermediate/int_alert_cell_records',
-          'intermediate/store_alert_cell_days',
+          ...CELL_COUNT_MODELS,
           'warnings/alert_signals',
           'warnings/alert_signal_records',
         ],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, setVariables } from '../db.ts';
-import type { StepModels } from '../plan.ts';
+import { CELL_COUNT_MODELS, type StepModels } from '../plan.ts';
 import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
 import { keyness } from '../frequency/keyness.ts';
 import { pickQuotes } from '../frequency/quotes.ts';
@@ -261,18 +261,6 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
   }
   return signals.map((signal, i) => ({ ...signal, records: records[i]!, days: [...days[i]!].sort() }));
 }
-
-/** The models that count the cells' days, in order: their SQL is the fingerprint of the counts kept (int_alert_changed_days). */
-const CELL_COUNT_MODELS = [
-  'intermediate/int_alert_cell_days',
-  'intermediate/int_alert_counted_days',
-  'intermediate/int_alert_counted_terms',
-  'intermediate/int_alert_issue_terms',
-  'intermediate/int_alert_changed_days',
-  'intermediate/int_alert_changed_terms',
-  'intermediate/int_alert_cell_records',
-  'intermediate/store_alert_cell_days',
-] as const;
 
 /**
  * Brings int_alert_cell_days up to the warehouse's complaints, counting again only the days whose

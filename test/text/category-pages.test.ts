@@ -5,21 +5,10 @@ import { categoryFeatures, trainCategoryClassifier } from '../../pipeline/text/c
 import { LEXICON_CATEGORIES, type CategoryScores, type LexiconCategory } from '../../pipeline/text/category-lexicon.ts';
 import { inferCategories, type CategoryInferenceReport } from '../../pipeline/text/categories.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { categoryFeedbackCsv } from '../support/category-feedback.ts';
 
-// English records, half labelled process (queues) and half attitude (rude staff): 240 labelled and
+// The workspace holds English records (categoryFeedbackCsv), half process and half attitude: 240 labelled and
 // 20 without a category, on 28 days, so that many share a received_at and the key breaks the tie.
-const WORDING = { process: 'We waited hours in the queue at the registration desk', attitude: 'The nurse was rude and shouted at my mother' } as const;
-
-function feedbackCsv(labelled: number, unlabelled: number): string {
-  const rows = ['id,received_at,department,category,text'];
-  for (let i = 0; i < labelled + unlabelled; i += 1) {
-    const category = i % 2 === 0 ? 'process' : 'attitude';
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    rows.push(`R${i},2025-06-${day} 08:00,Emergency Department,${i < labelled ? category : ''},${WORDING[category]} (visit ${i})`);
-  }
-  return rows.join('\n');
-}
-
 let ws: Workspace;
 let warehouse: Warehouse;
 let wholeReport: CategoryInferenceReport;
@@ -37,7 +26,7 @@ async function inferFresh(sizes: { maxTraining: number; pageRecords: number }) {
 
 beforeAll(async () => {
   ws = await createWorkspace();
-  await ws.write('feedback.csv', feedbackCsv(240, 20));
+  await ws.write('feedback.csv', categoryFeedbackCsv(240, 20));
   const { summary } = await ws.run();
   wholeReport = english(summary.text.categories);
   warehouse = await openWarehouse(ws.db);

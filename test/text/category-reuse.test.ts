@@ -3,21 +3,10 @@ import { openWarehouse, queryRows, type Warehouse } from '../../pipeline/db.ts';
 import { modelsOfStep } from '../../pipeline/plan.ts';
 import { inferCategories, type CategoryInferenceReport } from '../../pipeline/text/categories.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { categoryFeedbackCsv } from '../support/category-feedback.ts';
 
-// English records, half labelled process (queues) and half attitude (rude staff): 240 labelled,
+// The workspace holds English records (categoryFeedbackCsv), half process and half attitude: 240 labelled,
 // past the 200 a classifier needs, and 20 without a category for it to infer.
-const WORDING = { process: 'We waited hours in the queue at the registration desk', attitude: 'The nurse was rude and shouted at my mother' } as const;
-
-function feedbackCsv(labelled: number, unlabelled: number): string {
-  const rows = ['id,received_at,department,category,text'];
-  for (let i = 0; i < labelled + unlabelled; i += 1) {
-    const category = i % 2 === 0 ? 'process' : 'attitude';
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    rows.push(`R${i},2025-06-${day} 08:00,Emergency Department,${i < labelled ? category : ''},${WORDING[category]} (visit ${i})`);
-  }
-  return rows.join('\n');
-}
-
 let ws: Workspace;
 let warehouse: Warehouse;
 let firstReport: CategoryInferenceReport;
@@ -29,7 +18,7 @@ const english = (reports: CategoryInferenceReport[]) => reports.find((report) =>
 
 beforeAll(async () => {
   ws = await createWorkspace();
-  await ws.write('feedback.csv', feedbackCsv(240, 20));
+  await ws.write('feedback.csv', categoryFeedbackCsv(240, 20));
   const { summary } = await ws.run();
   firstReport = english(summary.text.categories);
   warehouse = await openWarehouse(ws.db);
