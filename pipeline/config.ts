@@ -117,6 +117,19 @@ export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
   return Math.max(MIN_MEMORY_LIMIT_MB, Math.min(memoryDefaults.capMb, Math.floor((ramBytes / 1024 ** 2) * memoryDefaults.shareOfRam)));
 }
 
+/** Rows of an input file staged per MiB of the memory limit: SLICE_ROWS_PER_MB (BENCHMARKS.md, "Staging a large file in slices"). */
+const SLICE_ROWS_PER_MB = 250;
+
+/**
+ * The rows of an input file staged at a time under a memory limit: staging a slice takes about a
+ * quarter of the limit (BENCHMARKS.md, "Staging a large file in slices").
+ *
+ * @example defaultIngestSliceRows(4096) // 1024000
+ */
+export function defaultIngestSliceRows(memoryLimitMb: number): number {
+  return memoryLimitMb * SLICE_ROWS_PER_MB;
+}
+
 const configFileSchema = z.strictObject({
   // checked by normalizeConfig, which refuses an unknown one as --lang's is refused: in every language
   language: z.string().optional(),
@@ -132,6 +145,7 @@ const configFileSchema = z.strictObject({
   privacy: privacySchema.optional(),
   cases: casesSchema.optional(),
   memory_limit_mb: z.number().int().min(MIN_MEMORY_LIMIT_MB).optional().describe('megabytes (MiB) the warehouse may hold in memory before it spills to disk; default: defaultMemoryLimitMb()'),
+  ingest_slice_rows: z.number().int().min(1).optional().describe('rows of an input file staged at a time; default: defaultIngestSliceRows(memory limit)'),
 });
 
 export interface Config {
@@ -182,6 +196,8 @@ export interface Config {
   verbose: boolean;
   /** MiB DuckDB may hold in memory; past it, it spills to the temp folder beside the warehouse. */
   memoryLimitMb: number;
+  /** Rows of an input file staged at a time (pipeline/ingest/stage-slices.ts); a smaller file is staged whole. */
+  ingestSliceRows: number;
 }
 
 export const defaults = {
@@ -409,6 +425,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     waitSeconds,
     verbose: options.verbose ?? false,
     memoryLimitMb,
+    ingestSliceRows: file.ingest_slice_rows ?? defaultIngestSliceRows(memoryLimitMb),
   };
 }
 
