@@ -117,12 +117,16 @@ export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
   return Math.max(MIN_MEMORY_LIMIT_MB, Math.min(memoryDefaults.capMb, Math.floor((ramBytes / 1024 ** 2) * memoryDefaults.shareOfRam)));
 }
 
-/** Rows of an input file staged per MiB of the memory limit: SLICE_ROWS_PER_MB (BENCHMARKS.md, "Staging a large file in slices"). */
+/**
+ * Rows of an input file staged at a time per MiB of the memory limit: a survey file of 2M responses
+ * staged whole runs out of 400 MiB, and in slices of 100,000 rows (250 a MiB) passes; a slice four
+ * times as large passes too, so a slice takes at most about a quarter of the limit (BENCHMARKS.md,
+ * "Staging a large file in slices").
+ */
 const SLICE_ROWS_PER_MB = 250;
 
 /**
- * The rows of an input file staged at a time under a memory limit: staging a slice takes about a
- * quarter of the limit (BENCHMARKS.md, "Staging a large file in slices").
+ * The rows of an input file staged at a time under a memory limit (pipeline/ingest/stage-slices.ts).
  *
  * @example defaultIngestSliceRows(4096) // 1024000
  */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
+import { defaultIngestSliceRows, defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { detectionDefaults, detectionSettings } from '../pipeline/warnings/detection-settings.ts';
 import { caseDefaults } from '../pipeline/case-settings.ts';
@@ -27,6 +27,17 @@ describe('normalizeConfig', () => {
     for (const memoryLimit of ['2GB', '100', '1.5', '']) {
       expect(() => normalizeConfig({ input: dir, lang: 'en', memoryLimit })).toThrow(/--memory-limit must be a whole number of megabytes, at least 256/);
     }
+  });
+
+  it('stages 250 rows of a file per MiB of the memory limit at a time, unless the config file says ingest_slice_rows', async () => {
+    // hand-worked: 4096 MiB × 250 = 1,024,000 rows; 400 MiB × 250 = 100,000
+    expect(defaultIngestSliceRows(4096)).toBe(1_024_000);
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(100_000);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 3 }));
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(3);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 0 }));
+    expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(/ingest_slice_rows/);
   });
 
   it('reads hearken.config.json from the input folder, and flags override it', async () => {
