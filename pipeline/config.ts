@@ -119,16 +119,16 @@ export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
 
 /**
  * Rows of an input file staged at a time per MiB of the memory limit: a survey file of 2M responses
- * staged whole runs out of 400 MiB, and in slices of 100,000 rows (250 a MiB) passes; a slice four
- * times as large passes too, so a slice takes at most about a quarter of the limit (BENCHMARKS.md,
- * "Staging a large file in slices").
+ * staged whole runs out of 400 MiB, and in slices of 100,000 or of 400,000 rows passes; files of 2M
+ * rows staged whole pass under 4,096 MiB. Half of 1,000 a MiB, so a file of 2M rows stays whole at
+ * the default limit (BENCHMARKS.md, "Staging a large file in slices").
  */
-const SLICE_ROWS_PER_MB = 250;
+const SLICE_ROWS_PER_MB = 500;
 
 /**
  * The rows of an input file staged at a time under a memory limit (pipeline/ingest/stage-slices.ts).
  *
- * @example defaultIngestSliceRows(4096) // 1024000
+ * @example defaultIngestSliceRows(4096) // 2048000
  */
 export function defaultIngestSliceRows(memoryLimitMb: number): number {
   return memoryLimitMb * SLICE_ROWS_PER_MB;

@@ -29,11 +29,11 @@ describe('normalizeConfig', () => {
     }
   });
 
-  it('stages 250 rows of a file per MiB of the memory limit at a time, unless the config file says ingest_slice_rows', async () => {
-    // hand-worked: 4096 MiB × 250 = 1,024,000 rows; 400 MiB × 250 = 100,000
-    expect(defaultIngestSliceRows(4096)).toBe(1_024_000);
+  it('stages 500 rows of a file per MiB of the memory limit at a time, unless the config file says ingest_slice_rows', async () => {
+    // hand-worked: 4096 MiB × 500 = 2,048,000 rows; 400 MiB × 500 = 200,000
+    expect(defaultIngestSliceRows(4096)).toBe(2_048_000);
     const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
-    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(100_000);
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(200_000);
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 3 }));
     expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(3);
     await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 0 }));
