@@ -97,7 +97,7 @@ const shared = {
     'out.symlink': '--out {out} is a symbolic link; give the folder it points to, or a new folder',
     'out.underFile': '--out {out} lies under {file}, which is not a folder',
     'out.foreign': '--out {out} is not empty and holds no site that hearken published; hearken will not replace it: give a new or empty folder',
-    'out.foreignFiles': '--out {out} holds {count} {count:file|files} hearken did not publish there (e.g. {example}); move them out or give another folder',
+    'out.foreignFiles': '--out {out} holds {count} {count:file|files} hearken did not publish there (e.g. {example}); move {count:it|them} out or give another folder',
     'out.locked': 'another hearken run (process {pid} on {host}) is publishing into {out}; waited {seconds} s: try again when it has finished',
     'fault.corruptWarehouse': 'the warehouse {db} is damaged (corrupt or truncated) and cannot be read; rebuild it from the input files: move {db} (and {db}.wal, if there is one) out of the way, then run again with the same --input',
     'fault.diskFull': 'the disk is full: no space left to write {path}; nothing of this run was published{site}; free some space on that disk and run again',
