@@ -224,10 +224,10 @@ async function replaceChanged(
 }
 
 /**
- * Runs a trailing model (TRAILING_MODELS) in slices of about `sliceRows` rebuilt records: the
- * plan's size, or a test's smaller one to cut a small history into many.
+ * Runs a trailing model (TRAILING_MODELS) in slices of about `sliceRows` rebuilt records (the
+ * plan's size, or a test's smaller one to cut a small history into many); returns how many slices.
  */
-export async function runTrailingModel(connection: DuckDBConnection, model: string, sliceRows: number): Promise<void> {
+export async function runTrailingModel(connection: DuckDBConnection, model: string, sliceRows: number): Promise<number> {
   const trailing = TRAILING_MODELS[model];
   if (trailing === undefined) throw new Error(`plan: ${model} is not in TRAILING_MODELS`);
   await setVariables(connection, { slice_rows: sliceRows });
@@ -238,6 +238,7 @@ export async function runTrailingModel(connection: DuckDBConnection, model: stri
   await replaceChanged(connection, model, quoteIdentifier(trailing.days), match, {}, slices.map((row) => row.slice));
   // the records read, with their terms: not held through the rest of the run
   await connection.run(`drop table ${input}`);
+  return slices.length;
 }
 
 /**
@@ -246,7 +247,10 @@ export async function runTrailingModel(connection: DuckDBConnection, model: stri
  */
 async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
   const trailing = TRAILING_MODELS[model];
-  if (trailing !== undefined) return runTrailingModel(connection, model, trailing.sliceRows);
+  if (trailing !== undefined) {
+    await runTrailingModel(connection, model, trailing.sliceRows);
+    return;
+  }
   await runModel(connection, model);
   const partitioned = PARTITIONED_MODELS[model];
   if (partitioned !== undefined) {
