@@ -331,7 +331,8 @@ describe('what an incremental or partitioned mart may read', () => {
     for (const model of UPDATED_MODELS) {
       const sql = readFileSync(join(PROJECT_ROOT, 'models', `${model}.sql`), 'utf8');
       const variables = [...sql.matchAll(/getvariable\('([^']+)'\)/g)].map((match) => match[1]);
-      expect(variables.filter((name) => name !== 'clock_stop_statuses'), model).toEqual([]);
+      // a trailing model's slice and slice size cut the work only, never its rows (plan.ts, TRAILING_MODELS)
+      expect(variables.filter((name) => !['clock_stop_statuses', 'slice', 'slice_rows'].includes(name ?? '')), model).toEqual([]);
     }
   });
 });
