@@ -3,7 +3,7 @@ import type { Copy } from '../pipeline/languages.ts';
 /** What leadership-page.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {
   'leadership.title': 'Patient satisfaction index and complaint handling',
-  'leadership.intro': 'For the hospital’s leadership: the latest complete month, {month}, for the whole hospital and for each department. Where fewer than {min} patients responded, no number is shown.',
+  'leadership.intro': 'For the hospital’s leadership: the latest complete month, {month}, for the whole hospital and for each department. Where fewer than {min} {min:patient|patients} responded, no number is shown.',
   'leadership.satisfaction': 'Patient satisfaction index, {month}',
   'leadership.trend': 'The whole hospital, month by month',
   'leadership.trendNote': 'The satisfaction index of each month (thick line) on an XmR control chart: the mean (thin line) and the lower and upper process limits (dashed). Coloured dots are special causes: blue an improvement, orange a concern.',

@@ -3,7 +3,7 @@ import type { Copy } from '../pipeline/languages.ts';
 /** What praise-section.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {
   'praise.title': 'Recognition: praise from patients',
-  'praise.intro': '{total} compliments in the 12 months to {month}. What patients praise most, and some of their words (names, numbers and addresses removed).',
+  'praise.intro': '{total} {total:compliment|compliments} in the 12 months to {month}. What patients praise most, and some of their words (names, numbers and addresses removed).',
   'praise.themes': 'What patients praise',
   'praise.quotes': 'In their words',
   'praise.none': 'No praise recorded in the 12 months to {month}.',

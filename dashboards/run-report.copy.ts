@@ -16,7 +16,7 @@ const en = {
   'site.duplicates': 'Duplicates',
   'site.quarantined': 'Quarantined',
   'site.total': 'Total',
-  'site.inWarehouse': 'In the warehouse: {feedback} feedback records and {survey} survey responses.',
+  'site.inWarehouse': 'In the warehouse: {feedback} feedback {feedback:record|records} and {survey} survey {survey:response|responses}.',
   'site.dataQuality': 'Data quality',
   'site.reasons': 'Rows held back, by reason',
   'site.reason': 'Reason',

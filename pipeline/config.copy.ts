@@ -3,7 +3,7 @@ import type { Copy } from './languages.ts';
 /**
  * What config.ts says to people about a settings file or option they must fix, per language
  * (wording several places share is in pipeline/i18n.ts). `{what}` is settings.configFile or
- * settings.mappingFile; `{ or [` is not a placeholder (fillTemplate fills `{name}` only).
+ * settings.mappingFile; `{ or [` is not a placeholder (fillTemplate fills `{name}` and `{name:forms}` only).
  */
 const en = {
   'settings.configFile': 'config file',
@@ -19,6 +19,7 @@ const en = {
   'config.unknownLanguage': 'unknown language: {language} (use en, zh or vi)',
   'config.unknownTimeZone': 'unknown time zone: {zone}',
   'config.asOf': '--as-of must be a date YYYY-MM-DD, not {given}',
+  'config.asOfFuture': '--as-of {given} is after today ({today}); give a day up to today',
   'config.wait': '--wait must be a number of seconds, not {given}',
 } as const;
 
@@ -38,6 +39,7 @@ export const configCopy = {
     'config.unknownLanguage': '未知的语言：{language}（可用 en、zh 或 vi）',
     'config.unknownTimeZone': '未知的时区：{zone}',
     'config.asOf': '--as-of 必须是 YYYY-MM-DD 格式的日期，而不是 {given}',
+    'config.asOfFuture': '--as-of {given} 晚于今天（{today}）；请给出不晚于今天的日期',
     'config.wait': '--wait 必须是秒数，而不是 {given}',
   },
   vi: {
@@ -54,6 +56,7 @@ export const configCopy = {
     'config.unknownLanguage': 'ngôn ngữ không xác định: {language} (dùng en, zh hoặc vi)',
     'config.unknownTimeZone': 'múi giờ không xác định: {zone}',
     'config.asOf': '--as-of phải là ngày dạng YYYY-MM-DD, không phải {given}',
+    'config.asOfFuture': '--as-of {given} ở sau hôm nay ({today}); hãy đưa một ngày không muộn hơn hôm nay',
     'config.wait': '--wait phải là số giây, không phải {given}',
   },
 } as const satisfies Copy<keyof typeof en>;

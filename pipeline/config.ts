@@ -406,6 +406,11 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
   if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
     throw new PipelineError('config', t(messageLanguage, 'config.memoryLimit', { given: options.memoryLimit ?? '', min: MIN_MEMORY_LIMIT_MB }), EXIT_USAGE);
   }
+  // a limit beyond the memory there is never makes DuckDB spill to disk: the system kills the run instead
+  const ramMb = Math.floor(totalmem() / 1024 ** 2);
+  if (memoryLimitMb > ramMb) {
+    throw new PipelineError('config', t(messageLanguage, 'config.memoryLimitAboveRam', { given: options.memoryLimit ?? memoryLimitMb, ram: ramMb }), EXIT_USAGE);
+  }
   const waitSeconds = options.wait === undefined ? defaults.waitSeconds : Number(options.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
     throw new PipelineError('config', t(reader, 'config.wait', { given: options.wait ?? '' }), EXIT_USAGE);

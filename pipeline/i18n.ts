@@ -58,15 +58,15 @@ const shared = {
     'opt.to': 'last Monday to replay (YYYY-MM-DD)',
     'opt.backtestOut': 'the warnings file to write (JSON, the warnings format with as_of per warning)',
     'opt.backtestDb': 'warehouse file to load into and keep (default: a temporary one)',
-    'backtest.done': 'Replayed {runs} Mondays: {warnings} distinct warnings, written to {out}',
+    'backtest.done': 'Replayed {runs} {runs:Monday|Mondays}: {warnings} distinct {warnings:warning|warnings}, written to {out}',
     'opt.evaluate': 'also plant synthetic outbreaks into the department × category series and score every detector and setting on them, into this file (Markdown if it ends in .md, else CSV); a few hundred series take minutes',
     'stage.evaluate': 'Planted-outbreak evaluation of {cells} department × category series',
     'backtest.evaluated': 'Detectors scored on outbreaks planted into {cells} department × category series ({skipped} with too little history left out), written to {out}',
     'evaluation.preface': 'Synthetic outbreaks planted into {cells} department × category series of {input}, weeks up to {last} ({skipped} series with too little history left out); generated {generated}.',
-    'detect.done': '{series} series, {rows} rows written to {out}',
+    'detect.done': '{series} series, {rows} {rows:row|rows} written to {out}',
     'opt.truth': 'known problems to score the warnings on, per kind (a planted-truth file; default with --evaluate: planted.json in the input folder, when there is one)',
-    'backtest.kindsScored': 'Warnings scored per kind on the known problems of {truth}: {found} of {planted} planted rises warned in time; {pointing} of {warnings} rise warnings about one',
-    'evaluation.kinds.preface': 'The replay’s warnings scored on the known problems of {truth}: a problem is found in time when warned within {days} days of its onset (a serious event within {sentinelDays} days); a warning is about a planted problem when at least a quarter of its evidence, two records or more, is that problem’s records; false alarms are the warnings about nothing planted, per 100 department × category cell-weeks judged.',
+    'backtest.kindsScored': 'Warnings scored per kind on the known problems of {truth}: {found} of {planted} planted {planted:rise|rises} warned in time; {pointing} of {warnings} rise {warnings:warning|warnings} about one',
+    'evaluation.kinds.preface': 'The replay’s warnings scored on the known problems of {truth}: a problem is found in time when warned within {days} {days:day|days} of its onset (a serious event within {sentinelDays} {sentinelDays:day|days}); a warning is about a planted problem when at least a quarter of its evidence, two records or more, is that problem’s records; false alarms are the warnings about nothing planted, per 100 department × category cell-weeks judged.',
     'opt.input': 'folder of input files (default: the shipped sample data)',
     'opt.db': 'DuckDB warehouse file (default: data/hearken.duckdb)',
     'opt.out': 'folder to publish into (default: build)',
@@ -81,6 +81,7 @@ const shared = {
     'run.timed': '  {name}: {seconds} s',
     'opt.memoryLimit': 'megabytes the warehouse may hold in memory before spilling to disk (default: half the RAM, at most 4096)',
     'config.memoryLimit': '--memory-limit must be a whole number of megabytes, at least {min}, not {given}',
+    'config.memoryLimitAboveRam': '--memory-limit {given} is more than the memory of this machine ({ram} MB); give at most {ram}',
     'stage.ingest': 'Reading input files',
     'stage.marts': 'Building the warehouse models',
     'stage.text': 'Reading the text of feedback records',
@@ -97,7 +98,7 @@ const shared = {
     'out.symlink': '--out {out} is a symbolic link; give the folder it points to, or a new folder',
     'out.underFile': '--out {out} lies under {file}, which is not a folder',
     'out.foreign': '--out {out} is not empty and holds no site that hearken published; hearken will not replace it: give a new or empty folder',
-    'out.foreignFiles': '--out {out} holds {count} files hearken did not publish there (e.g. {example}); move them out or give another folder',
+    'out.foreignFiles': '--out {out} holds {count} {count:file|files} hearken did not publish there (e.g. {example}); move {count:it|them} out or give another folder',
     'out.locked': 'another hearken run (process {pid} on {host}) is publishing into {out}; waited {seconds} s: try again when it has finished',
     'fault.corruptWarehouse': 'the warehouse {db} is damaged (corrupt or truncated) and cannot be read; rebuild it from the input files: move {db} (and {db}.wal, if there is one) out of the way, then run again with the same --input',
     'fault.diskFull': 'the disk is full: no space left to write {path}; nothing of this run was published{site}; free some space on that disk and run again',
@@ -129,10 +130,10 @@ const shared = {
     'db.notWarehouse': 'the warehouse {db} exists and is not a DuckDB file (a table, a document or another file); give --db a new file or the warehouse of an earlier run',
     'db.insideInput': 'the warehouse {db} lies inside the input folder {input}; keep it elsewhere',
     'out.notWritable': 'cannot write into {folder}, the folder of --out {out} ({reason}); give a folder you can write to',
-    'run.fileCounts': '{read} read, {loaded} loaded, {duplicates} duplicates, {quarantined} quarantined',
+    'run.fileCounts': '{read} read, {loaded} loaded, {duplicates} {duplicates:duplicate|duplicates}, {quarantined} quarantined',
     'run.fixesCounts': 'fixes: {read} read, {reviewed} reviewed, {quarantined} quarantined',
-    'run.totals': '{files} files: {read} rows read, {loaded} loaded, {duplicates} duplicates, {quarantined} quarantined',
-    'run.warehouse': 'Warehouse: {feedback} feedback records, {survey} survey responses',
+    'run.totals': '{files} {files:file|files}: {read} {read:row|rows} read, {loaded} loaded, {duplicates} {duplicates:duplicate|duplicates}, {quarantined} quarantined',
+    'run.warehouse': 'Warehouse: {feedback} feedback {feedback:record|records}, {survey} survey {survey:response|responses}',
     'run.unknownDepartments': 'Department names not in the reference table: {count} (kept as written; a name holding personal data is withheld): {names}',
     'run.notRead': 'Not read ({count}): {entries}',
     'notRead.not_a_table': 'not a table',
@@ -145,7 +146,7 @@ const shared = {
     'notRead.link_outside': 'a link to a place outside the input folder',
     'notRead.link_broken': 'a link to nothing',
     'notRead.link_loop': 'a link that leads back into itself',
-    'run.recoded': '{count} lines in another encoding, decoded as such: {lines}',
+    'run.recoded': '{count} {count:line|lines} in another encoding, decoded as such: {lines}',
     'status.loaded': 'loaded',
     'status.skipped_identical': 'already loaded',
     'status.rejected': 'rejected',
@@ -176,9 +177,9 @@ const shared = {
     'satisfaction.patients.outpatient': 'outpatients',
     'satisfaction.patients.all': 'all patients',
     'warning.summary.satisfaction_drop': 'Satisfaction in {department} fell to {observed}% in {month} (expected {expected}%): {reason}.',
-    'warning.summary.spike': '{where}: {observed} complaints in the week of {week}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
-    'warning.summary.hotspot': '{where}: {observed} complaints in the week of {week}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
-    'warning.summary.emerging_term': '{where} in {observed} complaints in the week of {week}, against {expected} expected (alarm above {bound}). With it: {keywords}.',
+    'warning.summary.spike': '{where}: {observed} {observed:complaint|complaints} in the week of {week}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
+    'warning.summary.hotspot': '{where}: {observed} {observed:complaint|complaints} in the week of {week}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
+    'warning.summary.emerging_term': '{where} in {observed} {observed:complaint|complaints} in the week of {week}, against {expected} expected (alarm above {bound}). With it: {keywords}.',
     'warning.action.category.process': 'Process problem: the department finds the broken step and fixes it by the due date, replies to the patients who complained, and escalates to management if the fix needs a policy change.',
     'warning.action.category.attitude': 'Service attitude: the department head reviews the cases with the staff involved, apologises to the patients, and reports what was done to the quality office.',
     'warning.action.category.quality': 'Medical quality: refer the cases to the quality and safety office for review today; check whether any patient was harmed and report an adverse event if so.',
@@ -242,8 +243,8 @@ const shared = {
     'warning.kind.sentinel': 'Serious event reported',
     'warning.summary.sentinel': '{department}: a record received on {day} ({record}) describes a possible {event}: {keywords}.',
     'warning.summary.sentinelUnquoted': '{department}: a record received on {day} ({record}) describes a possible {event}.',
-    'warning.summary.sentinelEvent': '{department}: {count} records received from {from} to {to} ({records}) describe a possible {event}: {keywords}.',
-    'warning.summary.sentinelEventUnquoted': '{department}: {count} records received from {from} to {to} ({records}) describe a possible {event}.',
+    'warning.summary.sentinelEvent': '{department}: {count} {count:record|records} received from {from} to {to} ({records}) describe a possible {event}: {keywords}.',
+    'warning.summary.sentinelEventUnquoted': '{department}: {count} {count:record|records} received from {from} to {to} ({records}) describe a possible {event}.',
     'sentinel.class.unexpected_death': 'unexpected death',
     'sentinel.class.self_harm': 'self-harm or suicide',
     'sentinel.class.violence': 'violence or assault',
@@ -310,6 +311,7 @@ const shared = {
     'run.timed': '  {name}：{seconds} 秒',
     'opt.memoryLimit': '数据仓库在溢写到磁盘前可占用的内存（MB；默认：内存的一半，最多 4096）',
     'config.memoryLimit': '--memory-limit 必须是至少 {min} 的整数 MB，而不是 {given}',
+    'config.memoryLimitAboveRam': '--memory-limit {given} 超过本机内存（{ram} MB）；最多可设为 {ram}',
     'stage.ingest': '读取输入文件',
     'stage.marts': '构建数据仓库模型',
     'stage.text': '分析反馈文本',
@@ -539,6 +541,7 @@ const shared = {
     'run.timed': '  {name}: {seconds} giây',
     'opt.memoryLimit': 'số MB kho dữ liệu được giữ trong bộ nhớ trước khi ghi tạm ra đĩa (mặc định: nửa RAM, tối đa 4096)',
     'config.memoryLimit': '--memory-limit phải là số nguyên MB, ít nhất {min}, không phải {given}',
+    'config.memoryLimitAboveRam': '--memory-limit {given} lớn hơn bộ nhớ của máy này ({ram} MB); hãy đưa tối đa {ram}',
     'stage.ingest': 'Đọc tệp đầu vào',
     'stage.marts': 'Xây dựng các mô hình kho dữ liệu',
     'stage.text': 'Phân tích văn bản phản ánh',
@@ -786,29 +789,71 @@ export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(messages.en, text);
 }
 
-/** A message in the given language, with {name} placeholders filled. */
+/** A message in the given language, with {name} placeholders and {name:forms} plural forms filled (fillTemplate). */
 export function t(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return fillTemplate(messages[language][key], values);
+  return fillTemplate(language, messages[language][key], values);
 }
 
-/** A template's {name} placeholders filled from `values`; one not given is left as written. */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/**
+ * A template's placeholders filled from `values`: `{name}` with the value, and `{name:forms}` with
+ * the form of the words that the count `name` takes in `language` (pluralForm): English writes
+ * `{count} {count:record|records}`; Chinese and Vietnamese have no plural forms and write none. A
+ * placeholder whose value is not given is left as written.
+ *
+ * @example fillTemplate('en', '{count} {count:record was|records were} read', { count: 1 }) // '1 record was read'
+ */
+export function fillTemplate(language: Language, template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)(?::([^{}]*))?\}/g, (whole, name: string, forms: string | undefined) => {
+    if (!(name in values)) return whole;
+    const value = values[name]!;
+    return forms === undefined ? String(value) : pluralForm(language, value, forms.split('|'));
+  });
+}
+
+const LOCALES: Record<Language, string> = { zh: 'zh-CN', vi: 'vi-VN', en: 'en-GB' };
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The form a count takes: `forms` in the order of the language's plural categories
+ * (Intl.PluralRules, CLDR: English 'one', 'other'; Chinese and Vietnamese only 'other'), the last
+ * standing for any not given. A count may come as formatNumber wrote it in the language ("1,234").
+ *
+ * @example pluralForm('en', 1, ['day', 'days']) // 'day'; pluralForm('en', '1,000', ['day', 'days']) // 'days'
+ */
+export function pluralForm(language: Language, count: string | number, forms: readonly string[]): string {
+  let rules = pluralRules.get(language);
+  if (rules === undefined) pluralRules.set(language, (rules = new Intl.PluralRules(LOCALES[language])));
+  const category = rules.select(typeof count === 'number' ? count : parseFormattedNumber(language, count));
+  const at = rules.resolvedOptions().pluralCategories.indexOf(category);
+  return forms[Math.min(at, forms.length - 1)] ?? '';
+}
+
+/** A number as formatNumber writes it in the language, read back; NaN when it is none. */
+function parseFormattedNumber(language: Language, text: string): number {
+  const parts = numberFormat(language).formatToParts(1234.5);
+  const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  return Number(text.trim().replaceAll(group, '').replace(decimal, '.'));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, fractionDigits?: number): Intl.NumberFormat {
+  const key = `${language}:${fractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+    format = new Intl.NumberFormat(LOCALES[language], digits);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * Numbers as people of the language write them; with `fractionDigits`, exactly that many
  * decimals. One formatter per language and precision, as making one is slow.
  */
 export function formatNumber(language: Language, value: number, fractionDigits?: number): string {
-  const key = `${language}:${fractionDigits ?? ''}`;
-  let format = numberFormats.get(key);
-  if (format === undefined) {
-    const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : language === 'vi' ? 'vi-VN' : 'en-GB', digits);
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(language, fractionDigits).format(value);
 }

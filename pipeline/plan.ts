@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { modelSql, quoteIdentifier, runModel } from './db.ts';
+import { modelSql, queryRows, quoteIdentifier, runModel, setVariables } from './db.ts';
 
 /**
  * The stage plan: every SQL model of models/ and every TypeScript step, in the one order a run
@@ -162,9 +162,16 @@ export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'fe
  * hospital, day, rebuilt) marks `rebuilt`, read from the records of every day that table holds;
  * the plan deletes the relation's rows of those days (by the day of its column `day`) and inserts
  * the view's. Like the others: nothing int_mart_fingerprint leaves out, and readers that order the rows.
+ * In slices, so that a whole build holds only a part of the history at once: the model's SQL
+ * first makes the temp table `<relation>_input`, the records it reads, each rebuilt one with its
+ * `slice` (rebuilt days cut into runs of about getvariable('slice_rows') records, `sliceRows`);
+ * the view gives the rows of the slice getvariable('slice'), inserted one slice at a time.
  */
-export const TRAILING_MODELS: Readonly<Record<string, { readonly days: string; readonly day: string }>> = {
-  'intermediate/int_complaint_grievances': { days: 'int_changed_grievance_days', day: 'received_at' },
+export const TRAILING_MODELS: Readonly<Record<string, { readonly days: string; readonly day: string; readonly sliceRows: number }>> = {
+  // 200,000 complaints and the 30 days before them (about 80,000 of a hospital at 10M): 1M's slices
+  // of 100,000 pass within 500 MiB, so this leaves 4 GiB a margin of about 3 (BENCHMARKS.md, "The
+  // repeat-complaint search in slices")
+  'intermediate/int_complaint_grievances': { days: 'int_changed_grievance_days', day: 'received_at', sliceRows: 200_000 },
 };
 
 /** The models the plan updates in place (by key, period or day) rather than builds whole: the increments step drops them to rebuild. */
@@ -187,9 +194,17 @@ export function martModelsFingerprint(): string {
 
 /**
  * Replaces the rows of an incremental, partitioned or trailing model that its changes table names
- * (the `match` of a relation row `t` and a change `changed` of its hospital) with the rows of its `_changed` view.
+ * (the `match` of a relation row `t` and a change `changed` of its hospital) with the rows of its
+ * `_changed` view: once, or once for each of `slices` (a trailing model's, getvariable('slice')).
  */
-async function replaceChanged(connection: DuckDBConnection, model: string, changes: string, match: (table: string) => string, parameters: Record<string, string> = {}): Promise<void> {
+async function replaceChanged(
+  connection: DuckDBConnection,
+  model: string,
+  changes: string,
+  match: (table: string) => string,
+  parameters: Record<string, string> = {},
+  slices?: readonly number[],
+): Promise<void> {
   const relation = quoteIdentifier(relationOf(model));
   const changed = quoteIdentifier(`${relationOf(model)}_changed`);
   // the relation's shape is its model's view (the DDL in models/): made empty from it on a first run
@@ -199,7 +214,32 @@ async function replaceChanged(connection: DuckDBConnection, model: string, chang
      where ${relation}.hospital is not distinct from changed.hospital and ${match(relation)}`,
     parameters,
   );
-  await connection.run(`insert into ${relation} by name from ${changed}`);
+  if (slices === undefined) {
+    await connection.run(`insert into ${relation} by name from ${changed}`);
+    return;
+  }
+  for (const slice of slices) {
+    await setVariables(connection, { slice });
+    await connection.run(`insert into ${relation} by name from ${changed}`);
+  }
+}
+
+/**
+ * Runs a trailing model (TRAILING_MODELS) in slices of about `sliceRows` rebuilt records (the
+ * plan's size, or a test's smaller one to cut a small history into many); returns how many slices.
+ */
+export async function runTrailingModel(connection: DuckDBConnection, model: string, sliceRows: number): Promise<number> {
+  const trailing = TRAILING_MODELS[model];
+  if (trailing === undefined) throw new Error(`plan: ${model} is not in TRAILING_MODELS`);
+  await setVariables(connection, { slice_rows: sliceRows });
+  await runModel(connection, model);
+  const input = quoteIdentifier(`${relationOf(model)}_input`);
+  const slices = await queryRows<{ slice: number }>(connection, `select distinct slice from ${input} where slice is not null order by slice`);
+  const match = (t: string) => `changed.rebuilt and ${t}.${quoteIdentifier(trailing.day)}::date = changed.day`;
+  await replaceChanged(connection, model, quoteIdentifier(trailing.days), match, {}, slices.map((row) => row.slice));
+  // the records read, with their terms: not held through the rest of the run
+  await connection.run(`drop table ${input}`);
+  return slices.length;
 }
 
 /**
@@ -207,16 +247,17 @@ async function replaceChanged(connection: DuckDBConnection, model: string, chang
  * (PARTITIONED_MODELS) by period, a trailing one (TRAILING_MODELS) by day, any other as its SQL says.
  */
 async function runPlannedModel(connection: DuckDBConnection, model: string): Promise<void> {
+  const trailing = TRAILING_MODELS[model];
+  if (trailing !== undefined) {
+    await runTrailingModel(connection, model, trailing.sliceRows);
+    return;
+  }
   await runModel(connection, model);
   const partitioned = PARTITIONED_MODELS[model];
   if (partitioned !== undefined) {
     const { records, grain, period } = partitioned;
     const match = (t: string) => `changed.record_type = $records and ${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
     return replaceChanged(connection, model, 'int_changed_periods', match, { records });
-  }
-  const trailing = TRAILING_MODELS[model];
-  if (trailing !== undefined) {
-    return replaceChanged(connection, model, quoteIdentifier(trailing.days), (t) => `changed.rebuilt and ${t}.${quoteIdentifier(trailing.day)}::date = changed.day`);
   }
   const incremental = INCREMENTAL_MODELS[model];
   if (incremental === undefined) return;

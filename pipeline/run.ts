@@ -4,7 +4,7 @@ import { prepareCalendars } from './calendar.ts';
 import { caseVariables } from './case-settings.ts';
 import { crashPoint } from './crash-point.ts';
 import { checkWarehousePath, openWarehouse, queryRows, setVariables, warehouseOptions } from './db.ts';
-import { PipelineError } from './errors.ts';
+import { EXIT_USAGE, PipelineError } from './errors.ts';
 import { t } from './i18n.ts';
 import { checkInputFolder, type Discovery } from './ingest/discover.ts';
 import { prepareIncrements } from './increments.ts';
@@ -59,6 +59,9 @@ export async function run(config: Config, progress: Progress, now: Date = new Da
 }
 
 async function runStages(config: Config, progress: Progress, now: Date): Promise<RunResult> {
+  // a day after today would count every open complaint overdue and every month short of days
+  const today = dateInZone(now, config.timezone);
+  if (config.asOf !== null && config.asOf > today) throw new PipelineError('config', t(config.language, 'config.asOfFuture', { given: config.asOf, today }), EXIT_USAGE);
   // a mistyped --input is the user's to fix (exit 2), even while another run holds the warehouse
   await checkInputFolder(config.inputDir, config.language);
   await checkWarehousePath(config.dbPath, config.inputDir, config.language);
@@ -98,7 +101,7 @@ async function runStages(config: Config, progress: Progress, now: Date): Promise
         },
         calendars: (models) => prepareCalendars(connection, config, models),
         asOf: async () => {
-          asOf = await resolveAsOf(connection, config, dateInZone(now, config.timezone));
+          asOf = await resolveAsOf(connection, config, today);
           await setVariables(connection, { as_of: asOf, run_id: input.runId, ...caseVariables(config.cases) });
         },
         increments: (models) => prepareIncrements(connection, models),

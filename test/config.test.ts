@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultIngestSliceRows, defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
@@ -27,6 +27,13 @@ describe('normalizeConfig', () => {
     for (const memoryLimit of ['2GB', '100', '1.5', '']) {
       expect(() => normalizeConfig({ input: dir, lang: 'en', memoryLimit })).toThrow(/--memory-limit must be a whole number of megabytes, at least 256/);
     }
+    // more than the machine has: DuckDB would never spill, and the system would kill the run
+    const ram = Math.floor(totalmem() / 1024 ** 2);
+    for (const memoryLimit of [String(ram + 1), '99999999999', '100000000000000000000']) {
+      expect(() => normalizeConfig({ input: dir, lang: 'en', memoryLimit })).toThrow(`--memory-limit ${memoryLimit} is more than the memory of this machine (${ram} MB); give at most ${ram}`);
+    }
+    expect(() => normalizeConfig({ input: dir, lang: 'zh', memoryLimit: '99999999999' })).toThrow(`--memory-limit 99999999999 超过本机内存（${ram} MB）；最多可设为 ${ram}`);
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: String(ram) }).memoryLimitMb).toBe(ram);
   });
 
   it('stages 500 rows of a file per MiB of the memory limit at a time, unless the config file says ingest_slice_rows', async () => {

@@ -32,7 +32,7 @@ function codesInSource(): string[] {
     return columns.flatMap((column) => suffixes.map((suffix) => `${column}${suffix}`));
   });
   const readers = read('pipeline/ingest/read-raw.ts');
-  const fromReaders = [...readers.matchAll(/'(broken_[a-z]+_(?:row|line)|line_not_text)'/g)].map((m) => m[1] ?? '');
+  const fromReaders = [...readers.matchAll(/'(broken_[a-z]+_(?:row|line)|line_not_text|csv_row_too_long)'/g)].map((m) => m[1] ?? '');
   // the fixes file's own staging names a row's problem as `then 'code'`
   const fromFixes = [...read('models/fixes/stg_fixes.sql').matchAll(/then '([a-z0-9_]+)'/g)].map((m) => m[1] ?? '');
   return [...new Set([...fromModels, ...fromRequired, ...fromMacros, ...fromReaders, ...fromFixes])].sort();

@@ -4,8 +4,8 @@ import type { Copy } from '../../pipeline/languages.ts';
 const en = {
   'chart.byCategory.title': '{scope}: complaints by category and month',
   'chart.byCategory.description': 'Complaints received each month from {from} to {to}, stacked by category. In all: {totals}.',
-  'chart.byDepartment.title': 'Complaints by month in the {top} departments with the most',
-  'chart.byDepartment.description': 'Complaints received each month from {from} to {to} in the {top} departments with the most complaints, stacked by department. In all: {totals}.',
+  'chart.byDepartment.title': 'Complaints by month in the {top} {top:department|departments} with the most',
+  'chart.byDepartment.description': 'Complaints received each month from {from} to {to} in the {top} {top:department|departments} with the most complaints, stacked by department. In all: {totals}.',
   'chart.byChannel.title': '{scope}: complaints by channel and month',
   'chart.byChannel.description': 'Complaints received each month from {from} to {to}, stacked by channel, social media by platform. In all: {totals}.',
 } as const;

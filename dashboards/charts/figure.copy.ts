@@ -4,7 +4,7 @@ import type { Copy } from '../../pipeline/languages.ts';
 const en = {
   'chart.numbers': 'The numbers behind the chart',
   'chart.none': 'none',
-  'chart.monthsMore': '{count} months, the latest {months}',
+  'chart.monthsMore': '{count} {count:month|months}, the latest {months}',
 } as const;
 
 export const figureCopy = {

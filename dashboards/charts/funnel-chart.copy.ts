@@ -3,7 +3,7 @@ import type { Copy } from '../../pipeline/languages.ts';
 /** What funnel-chart.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {
   'chart.funnel.title': 'Departments on a funnel plot, {month}',
-  'chart.funnel.description': 'The satisfaction index of {count} departments against their effective sample size, around the centre {target}, with the 95% and 99.8% limits the pipeline computed at each department’s size. Below the limits: {below}. Above the limits: {above}.',
+  'chart.funnel.description': 'The satisfaction index of {count} {count:department|departments} against their effective sample size, around the centre {target}, with the 95% and 99.8% limits the pipeline computed at each department’s size. Below the limits: {below}. Above the limits: {above}.',
   'chart.funnel.x': 'Effective sample size',
   'chart.funnel.effectiveN': 'Effective sample size',
   'chart.funnel.z': 'z (the one judged)',

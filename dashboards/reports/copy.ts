@@ -18,7 +18,7 @@ const copy = {
     'daily.time': 'Time',
     'daily.text': 'What was written',
     'daily.overdue': 'Overdue cases',
-    'daily.overdueSummary': 'At the end of the day {all} complaints were open past their due date; {newly} of them became overdue that day.',
+    'daily.overdueSummary': 'At the end of the day {all} {all:complaint was open past its|complaints were open past their} due date; {newly} of them became overdue that day.',
     'daily.id': 'Record',
     'daily.receivedAt': 'Received',
     'daily.dueDate': 'Due',
@@ -84,7 +84,7 @@ const copy = {
     'monthly.fixes': 'Fixes and whether they worked',
     'monthly.topicNone': 'No recurring issue to propose: no high-frequency theme this month, or each is already being fixed.',
     'monthly.topicLead': 'Proposed for a focused fix this month: {theme}.',
-    'monthly.topicWhy': 'A high-frequency theme in {months} of the last 6 months; {records} records this month from {departments} departments, {quality} of them about medical quality and safety (score {score}).',
+    'monthly.topicWhy': 'A high-frequency theme in {months} of the last 6 months; {records} {records:record|records} this month from {departments} {departments:department|departments}, {quality} of them about medical quality and safety (score {score}).',
     'monthly.topicPlaces': 'Departments most affected: {departments}. Places: {locations}.',
     'monthly.topicFixFailed': 'An earlier fix of this issue did not lower its complaints.',
     'monthly.topicOthers': 'Next in line: {others}.',
@@ -92,7 +92,7 @@ const copy = {
     'monthly.month': 'Month',
     'monthly.fixesNone': 'No fix under review in the month: a hospital records its fixes in fixes.csv in the input folder.',
     'index.title': 'Reports',
-    'index.intro': 'The daily bulletins (the last {days} days), the weekly summaries and the monthly analyses, each as a printable page and as Markdown to paste into a message.',
+    'index.intro': 'The daily bulletins (the last {days} {days:day|days}), the weekly summaries and the monthly analyses, each as a printable page and as Markdown to paste into a message.',
     'index.daily': 'Daily bulletins',
     'index.weekly': 'Weekly summaries',
     'index.monthly': 'Monthly analyses',
@@ -360,7 +360,7 @@ export interface ReportWords {
 export function reportWords(language: Language): ReportWords {
   const number = (value: number) => formatNumber(language, value);
   return {
-    say: (key, values = {}) => (key in siteWords ? t(language, siteWords[key as keyof typeof siteWords], values) : fillTemplate(copy[language][key as keyof (typeof copy)['en']], values)),
+    say: (key, values = {}) => (key in siteWords ? t(language, siteWords[key as keyof typeof siteWords], values) : fillTemplate(language, copy[language][key as keyof (typeof copy)['en']], values)),
     label(group, value) {
       if (value === null) return '–';
       const names: Readonly<Record<string, string>> = labels[language][group];

@@ -22,7 +22,22 @@
 --
 -- Incremental (pipeline/plan.ts, TRAILING_MODELS): the rows of the complaints of the days
 -- int_changed_grievance_days rebuilds, from the complaints of the days it reads.
-create or replace temp view int_complaint_grievances_changed as
+--
+-- In slices (a whole build at 10M records, every complaint ordered, unnested and windowed at once,
+-- exceeds DuckDB's 4 GiB): the rebuilt days of one hospital cut, in day order, into runs of about
+-- getvariable('slice_rows') complaints (whole days: a day is one slice); the plan computes
+-- int_complaint_grievances_changed once per slice (getvariable('slice')), which reads that
+-- slice's complaints and those of its hospital from 30 days before its first day, and gives the
+-- rows of its own. Why a slice gives exactly the rows of one pass: the order (received_at,
+-- hospital, source, id) is total, so the complaints a slice reads before a complaint X are, in
+-- that order, the last ones of those one pass reads before X: all of them back to 30 days before
+-- the slice's first day, which is at least 30 days before X. The windows (the 10 latest on a
+-- contact, the 30 latest on a prefix term, each of X's hospital) so pick the same complaints,
+-- save ones received more than 30 days before X, which the 30-day filter drops in one pass too.
+-- The term order (length, MD5) does not depend on which terms a slice holds, so X's prefix terms
+-- are the same; its parent, the earliest linked (min seq), the same complaint, as seq numbers a
+-- slice's complaints in the same order.
+create or replace temp table int_complaint_grievances_input as
 with days as (
     select hospital, day, rebuilt from int_changed_grievance_days
 ),
@@ -33,14 +48,68 @@ complaints as (
         feedback.source,
         feedback.id,
         feedback.received_at,
+        days.day,
         feedback.department,
         feedback.channel,
         records.contact_hash,
-        records.content_hash
+        records.content_hash,
+        days.rebuilt
     from fct_feedback as feedback
     inner join feedback_records as records using (hospital, source, id)
-    semi join days on days.hospital is not distinct from feedback.hospital and days.day = feedback.received_at::date
+    inner join days on days.hospital is not distinct from feedback.hospital and days.day = feedback.received_at::date
     where feedback.kind = 'complaint'
+),
+
+rebuilt_days as (
+    select hospital, day, count(*) as complaints
+    from complaints
+    where rebuilt
+    group by hospital, day
+),
+
+-- a day's slice: the complaints of its hospital's rebuilt days before it, in slices of slice_rows
+-- (a slice holds at most slice_rows plus one day's complaints)
+day_slices as (
+    select hospital, day, dense_rank() over (order by hospital, complaints_before // getvariable('slice_rows')::bigint) as slice
+    from (
+        select hospital, day,
+            coalesce(sum(complaints) over (partition by hospital order by day rows between unbounded preceding and 1 preceding), 0) as complaints_before
+        from rebuilt_days
+    )
+),
+
+final as (
+    select
+        complaints.hospital,
+        complaints.source,
+        complaints.id,
+        complaints.received_at,
+        complaints.day,
+        complaints.department,
+        complaints.channel,
+        complaints.contact_hash,
+        -- only sets of at least 4 terms are compared
+        case when len(analyses.terms) >= 4 then analyses.terms end as terms,
+        day_slices.slice
+    from complaints
+    left join text_analyses as analyses using (hospital, source, id, content_hash)
+    left join day_slices on day_slices.hospital is not distinct from complaints.hospital and day_slices.day = complaints.day
+)
+
+select * from final;
+
+create or replace temp view int_complaint_grievances_changed as
+with slice as (
+    select hospital, min(day) - 30 as first_read_day, max(day) as last_day
+    from int_complaint_grievances_input
+    where slice = getvariable('slice')
+    group by hospital
+),
+
+complaints as (
+    select input.*
+    from int_complaint_grievances_input as input
+    inner join slice on slice.hospital is not distinct from input.hospital and input.day between slice.first_read_day and slice.last_day
 ),
 
 -- a total order, so that "earlier" holds for complaints received at the same moment
@@ -63,10 +132,9 @@ contact_links as (
 ),
 
 term_sets as (
-    select ordered.seq, ordered.hospital, ordered.department, ordered.received_at, analyses.terms, len(analyses.terms) as term_count
+    select seq, hospital, department, received_at, terms, len(terms) as term_count
     from ordered
-    inner join text_analyses as analyses using (hospital, source, id, content_hash)
-    where len(analyses.terms) >= 4
+    where terms is not null
 ),
 
 tokens as (
@@ -168,7 +236,7 @@ final as (
     from ordered as complaint
     left join parent_links on parent_links.seq = complaint.seq
     left join ordered as parent on parent.seq = parent_links.parent_seq
-    semi join days on days.hospital is not distinct from complaint.hospital and days.day = complaint.received_at::date and days.rebuilt
+    where complaint.slice = getvariable('slice')
 )
 
 select * from final;

@@ -200,7 +200,7 @@ export class PlantedEvaluationError extends RangeError {
     readonly key: keyof (typeof plantedEvaluationCopy)['en'],
     readonly values: Record<string, string | number> = {},
   ) {
-    super(`evaluatePlantedOutbreaks: ${fillTemplate(plantedEvaluationCopy.en[key], values)}`);
+    super(`evaluatePlantedOutbreaks: ${fillTemplate('en', plantedEvaluationCopy.en[key], values)}`);
     this.name = 'PlantedEvaluationError';
   }
 }

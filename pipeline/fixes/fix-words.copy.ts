@@ -3,8 +3,8 @@ import type { Copy } from '../languages.ts';
 /** What fix-words.ts says to people, per language (wording several places share is in pipeline/i18n.ts). */
 const en = {
   'fix.warning': 'warning {id}',
-  'fix.detail': '{before} complaints in the {beforeDays} days before {fixed}; {after} in the {afterDays} days from {afterStart} (the first {wait} days after the fix are not counted); rate ratio after/before {ratio}, 95% interval {low}–{high}',
-  'fix.detailTooSoon': '{before} complaints in the {beforeDays} days before {fixed}; complaints are counted from {afterStart} (the first {wait} days after the fix are not counted)',
+  'fix.detail': '{before} {before:complaint|complaints} in the {beforeDays} {beforeDays:day|days} before {fixed}; {after} in the {afterDays} {afterDays:day|days} from {afterStart} (the first {wait} {wait:day after the fix is|days after the fix are} not counted); rate ratio after/before {ratio}, 95% interval {low}–{high}',
+  'fix.detailTooSoon': '{before} {before:complaint|complaints} in the {beforeDays} {beforeDays:day|days} before {fixed}; complaints are counted from {afterStart} (the first {wait} {wait:day after the fix is|days after the fix are} not counted)',
   'fix.season': ', adjusted for the season by the same weeks a year earlier (their ratio {expected})',
   'fix.noSeason': ', not adjusted for the season (less than a year of history)',
 } as const;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, queryRows, setVariables } from '../db.ts';
+import { inTransaction, queryRows, quoteLiteral, setVariables } from '../db.ts';
 import { HIGH_FREQUENCY_ISSUE_MODELS, type StepModels } from '../plan.ts';
 import { appendRows } from '../table-writer.ts';
 import type { Language } from '../text/types.ts';
@@ -104,11 +104,15 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   await models.run('marts/mart_issue_records');
   await models.run('intermediate/int_issue_months');
   await models.run('intermediate/int_issue_month_versions');
-  const [mart] = await queryRows<{ stored: boolean }>(connection, "select count(*) = 1 as stored from duckdb_tables() where schema_name = 'main' and table_name = 'mart_high_frequency_issues'");
-  const stored = mart?.stored === true;
-  // versions without the rows they describe (a first run, a warehouse whose mart was dropped) keep nothing
-  if (!stored) await connection.run('delete from int_issue_month_versions');
-  await setVariables(connection, { issue_rules: issueRulesFingerprint(models) });
+  const rules = issueRulesFingerprint(models);
+  // the mart carries the rules that wrote it and its versions (its table comment, set below):
+  // versions without the rows they describe (a first run, a warehouse whose mart was dropped) or
+  // beside rows other code wrote (a hearken from before the versions replaces the mart whole, which
+  // clears the comment, and leaves them) keep nothing
+  const [mart] = await queryRows<{ rules: string | null }>(connection, "select comment as rules from duckdb_tables() where schema_name = 'main' and table_name = 'mart_high_frequency_issues'");
+  const stored = mart !== undefined;
+  if (mart?.rules !== rules) await connection.run('delete from int_issue_month_versions');
+  await setVariables(connection, { issue_rules: rules });
   await models.run('intermediate/int_issue_month_inputs');
   const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild from int_issue_month_inputs order by hospital, lang, month');
   const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
@@ -131,6 +135,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
     await models.run('marts/mart_high_frequency_issues');
     await appendRows(connection, 'mart_high_frequency_issues', rows);
     await models.run('intermediate/store_issue_month_versions');
+    await connection.run(`comment on table mart_high_frequency_issues is ${quoteLiteral(rules)}`);
   });
 }
 

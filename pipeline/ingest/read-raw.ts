@@ -141,11 +141,14 @@ async function readDelimited(
   }
   // The reader reports every bad column of a rejected row, and a quote that is never closed makes
   // it read the rows after it into that one rejected row. Each line of it with a row's worth of
-  // delimiters is counted as a row caught there, so no row disappears inside a broken one.
+  // delimiters is counted as a row caught there, so no row disappears inside a broken one. A row
+  // longer than the reader's limit (DuckDB's max_line_size, 2,000,000 bytes: one enormous line) is
+  // not broken, and says so.
   await connection.run(
     `insert into raw_broken
      with rejected as (
-         select line::integer as file_line, arg_min(error_message, column_idx) as message, any_value(csv_line) as csv_line
+         select line::integer as file_line, arg_min(error_message, column_idx) as message, any_value(csv_line) as csv_line,
+                any_value(error_message) filter (where error_type = 'LINE SIZE OVER MAXIMUM') as too_long
          from reject_errors group by line
      ),
      counted as (
@@ -153,8 +156,9 @@ async function readDelimited(
                     text -> length(text) - length(replace(text, $delimiter, '')) >= $minimum))) as rows_caught
          from rejected
      )
-     select null, file_line, 'broken_csv_row',
-            case when rows_caught = 1 then left(message, 200)
+     select null, file_line, if(too_long is null, 'broken_csv_row', 'csv_row_too_long'),
+            case when too_long is not null then too_long
+                 when rows_caught = 1 then left(message, 200)
                  else 'a quote is not closed: ' || rows_caught || ' rows were read as one' end
      from counted, range(rows_caught)
      order by file_line`,

@@ -9,9 +9,9 @@ const en = {
   'satisfaction.month': '{month}',
   'warning.action.satisfaction_drop': 'Read the month’s survey comments and complaints with the department and agree one fix.',
   'warning.hospital': 'the whole hospital',
-  'warning.summary.spike.twoWeeks': '{where}: {observed} complaints in the two weeks from {from}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
+  'warning.summary.spike.twoWeeks': '{where}: {observed} {observed:complaint|complaints} in the two weeks from {from}, against {expected} expected (alarm above {bound}). Rising: {keywords}.',
   'warning.sentinel.newRecord': '1 new record this run.',
-  'warning.sentinel.newRecords': '{count} new records this run.',
+  'warning.sentinel.newRecords': '{count} new {count:record|records} this run.',
   'warning.action.sentinel.safety': 'Serious event: the department head and the quality and safety office review this case by the due date, check that the patient is safe, report an adverse event if it is confirmed, and contact the person who wrote.',
   'warning.action.sentinel.threat': 'Threat to go public or to law: the patient-relations office contacts the person by the due date, hears the case in full, and tells the hospital’s leadership and its press or legal officer.',
 } as const;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../pipeline/publish/run-summary.ts';
+import { quarantineReasonText } from '../../pipeline/quarantine-reasons.ts';
 import { createWorkspace, type Workspace } from '../support/workspace.ts';
 import { FEEDBACK_EXPECTED_REASONS, FEEDBACK_HEADER, FEEDBACK_ROWS, SURVEY_CSV, feedbackCsv } from './fixtures.ts';
 
@@ -104,6 +105,22 @@ describe('broken CSV rows', () => {
     expect(await ws.query('select id, text_raw from feedback_records')).toEqual([{ id: '1', text_raw: 'a complaint over\ntwo lines, properly quoted' }]);
     const [held] = await ws.query<{ value: string }>('select any_value(value) as value from quarantine');
     expect(held?.value).toBe('a quote is not closed: 3 rows were read as one');
+  });
+});
+
+describe('a CSV row longer than the reader takes', () => {
+  it('is quarantined as that, with the limit, in the reader\'s language, and the rows around it load', async () => {
+    // one 30 MB line with no line break: DuckDB's reader stops at max_line_size, 2,000,000 bytes
+    const enormous = 'x'.repeat(30 * 1024 * 1024);
+    await ws.write('enormous.csv', ['id,received_at,department,text', '1,2025-01-01,急诊科,fine', `2,2025-01-02,急诊科,${enormous}`, '3,2025-01-03,急诊科,also fine'].join('\n'));
+    const files = await ws.ingest();
+    expect(files[0]).toMatchObject({ rows_read: 3, loaded: 2, quarantined: 1, quarantine_reasons: { "CSV row longer than the reader's limit of 2,000,000 bytes": 1 } });
+    expect(await ws.query('select id from feedback_records order by id')).toEqual([{ id: '1' }, { id: '3' }]);
+    const [held] = await ws.query<{ file_line: number; reason: string; value: string }>('select file_line, reason, value from quarantine');
+    // the row's bytes: 30 × 1,048,576 of text after '2,2025-01-02,急诊科,' (23 bytes in UTF-8)
+    expect(held).toEqual({ file_line: 3, reason: 'csv_row_too_long', value: 'Maximum line size of 2000000 bytes exceeded. Actual Size:31457303 bytes.' });
+    expect(quarantineReasonText('zh', held!.reason)).toBe('CSV 行超过读取上限 2,000,000 字节');
+    expect(quarantineReasonText('vi', held!.reason)).toBe('dòng CSV dài hơn giới hạn đọc 2.000.000 byte');
   });
 });
 

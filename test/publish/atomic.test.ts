@@ -81,7 +81,7 @@ describe('publishAtomically', () => {
         await writeFile(join(out, 'report.docx'), 'mine');
         await writeFile(join(dir, 'a.txt'), 'two');
       }),
-    ).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/holds 1 files hearken did not publish there/) });
+    ).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/holds 1 file hearken did not publish there/) });
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('one');
     expect(readFileSync(join(out, 'report.docx'), 'utf8')).toBe('mine');
     expect((await readdir(root)).sort()).toEqual(['input', 'site']);

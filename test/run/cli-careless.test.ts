@@ -45,6 +45,20 @@ describe('usage errors a careless user makes: exit 2, one printable line, nothin
     },
   );
 
+  it('--as-of after today, in the reader\'s language, before the warehouse is opened', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const wording = {
+      en: `--as-of 2999-12-31 is after today (${today}); give a day up to today`,
+      zh: `--as-of 2999-12-31 晚于今天（${today}）；请给出不晚于今天的日期`,
+      vi: `--as-of 2999-12-31 ở sau hôm nay (${today}); hãy đưa một ngày không muộn hơn hôm nay`,
+    };
+    for (const lang of ['en', 'zh', 'vi'] as const) {
+      const result = await hearken('run', '--input', ws.input, '--db', ws.db, '--out', ws.out, '--lang', lang, '--timezone', 'Etc/UTC', '--as-of', '2999-12-31');
+      expectUsageError(result, new RegExp(`^hearken: ${wording[lang].replace(/[()（）]/g, '.')}\n$`));
+    }
+    expect(existsSync(ws.db)).toBe(false);
+  });
+
   it.each([
     ['--from', '2026-02-30', '2026-03-30'],
     ['--to', '2026-01-05', '2026-13-01'],

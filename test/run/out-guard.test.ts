@@ -107,7 +107,7 @@ describe('hearken run refuses an --out it did not create, before any work, touch
       expect(readFileSync(join(ws.root, decoy), 'utf8')).toBe('keep');
     }
     await writeFile(join(site, 'departments', 'my-notes.txt'), 'mine');
-    await expectRefused(site, /holds 1 files hearken did not publish there \(e\.g\. "departments\/my-notes\.txt"\)/);
+    await expectRefused(site, /holds 1 file hearken did not publish there \(e\.g\. "departments\/my-notes\.txt"\); move it out/);
   });
 
   it('the answer is in the language of the run', async () => {
