@@ -117,6 +117,23 @@ export function defaultMemoryLimitMb(ramBytes: number = totalmem()): number {
   return Math.max(MIN_MEMORY_LIMIT_MB, Math.min(memoryDefaults.capMb, Math.floor((ramBytes / 1024 ** 2) * memoryDefaults.shareOfRam)));
 }
 
+/**
+ * Rows of an input file staged at a time per MiB of the memory limit: a survey file of 2M responses
+ * staged whole runs out of 400 MiB, and in slices of 100,000 or of 400,000 rows passes; files of 2M
+ * rows staged whole pass under 4,096 MiB. Half of 1,000 a MiB, so a file of 2M rows stays whole at
+ * the default limit (BENCHMARKS.md, "Staging a large file in slices").
+ */
+const SLICE_ROWS_PER_MB = 500;
+
+/**
+ * The rows of an input file staged at a time under a memory limit (pipeline/ingest/stage-slices.ts).
+ *
+ * @example defaultIngestSliceRows(4096) // 2048000
+ */
+export function defaultIngestSliceRows(memoryLimitMb: number): number {
+  return memoryLimitMb * SLICE_ROWS_PER_MB;
+}
+
 const configFileSchema = z.strictObject({
   // checked by normalizeConfig, which refuses an unknown one as --lang's is refused: in every language
   language: z.string().optional(),
@@ -132,6 +149,7 @@ const configFileSchema = z.strictObject({
   privacy: privacySchema.optional(),
   cases: casesSchema.optional(),
   memory_limit_mb: z.number().int().min(MIN_MEMORY_LIMIT_MB).optional().describe('megabytes (MiB) the warehouse may hold in memory before it spills to disk; default: defaultMemoryLimitMb()'),
+  ingest_slice_rows: z.number().int().min(1).optional().describe('rows of an input file staged at a time; default: defaultIngestSliceRows(memory limit)'),
 });
 
 export interface Config {
@@ -182,6 +200,8 @@ export interface Config {
   verbose: boolean;
   /** MiB DuckDB may hold in memory; past it, it spills to the temp folder beside the warehouse. */
   memoryLimitMb: number;
+  /** Rows of an input file staged at a time (pipeline/ingest/stage-slices.ts); a smaller file is staged whole. */
+  ingestSliceRows: number;
 }
 
 export const defaults = {
@@ -414,6 +434,7 @@ export function normalizeConfig(options: CliOptions, cwd = process.cwd()): Confi
     waitSeconds,
     verbose: options.verbose ?? false,
     memoryLimitMb,
+    ingestSliceRows: file.ingest_slice_rows ?? defaultIngestSliceRows(memoryLimitMb),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
+import { defaultIngestSliceRows, defaultMemoryLimitMb, defaults, languageFromEnvironment, normalizeConfig } from '../pipeline/config.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { detectionDefaults, detectionSettings } from '../pipeline/warnings/detection-settings.ts';
 import { caseDefaults } from '../pipeline/case-settings.ts';
@@ -34,6 +34,17 @@ describe('normalizeConfig', () => {
     }
     expect(() => normalizeConfig({ input: dir, lang: 'zh', memoryLimit: '99999999999' })).toThrow(`--memory-limit 99999999999 超过本机内存（${ram} MB）；最多可设为 ${ram}`);
     expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: String(ram) }).memoryLimitMb).toBe(ram);
+  });
+
+  it('stages 500 rows of a file per MiB of the memory limit at a time, unless the config file says ingest_slice_rows', async () => {
+    // hand-worked: 4096 MiB × 500 = 2,048,000 rows; 400 MiB × 500 = 200,000
+    expect(defaultIngestSliceRows(4096)).toBe(2_048_000);
+    const dir = await mkdtemp(join(tmpdir(), 'hearken-config-'));
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(200_000);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 3 }));
+    expect(normalizeConfig({ input: dir, lang: 'en', memoryLimit: '400' }).ingestSliceRows).toBe(3);
+    await writeFile(join(dir, 'hearken.config.json'), JSON.stringify({ ingest_slice_rows: 0 }));
+    expect(() => normalizeConfig({ input: dir, lang: 'en' })).toThrow(/ingest_slice_rows/);
   });
 
   it('reads hearken.config.json from the input folder, and flags override it', async () => {

@@ -49,7 +49,7 @@ describe('storageFaultError', () => {
     expect(storageFaultOf(seen.outOfMemory, DB)).toEqual({ kind: 'out_of_memory' });
     const places = { language: 'en', dbPath: DB, outDir: '/srv/site', memoryLimitMb: 4096 } as const;
     expect(storageFaultError(seen.outOfMemory, places)?.message).toBe(
-      'DuckDB ran out of memory within its limit of 4,096 MiB; nothing of this run was published and /srv/site is as it was; the files read before it are kept; run again with a higher --memory-limit if the machine has the memory, or split the largest input file into several (each file is read whole)',
+      'DuckDB ran out of memory within its limit of 4,096 MiB; nothing of this run was published and /srv/site is as it was; the files read before it are kept; run again with a higher --memory-limit if the machine has the memory, or set a smaller ingest_slice_rows in the config file (the rows of a large input file checked at a time)',
     );
     for (const language of ['zh', 'vi'] as const) {
       const message = storageFaultError(seen.outOfMemory, { ...places, language })?.message;

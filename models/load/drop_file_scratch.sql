@@ -14,3 +14,7 @@ drop table if exists stg_survey_answers;
 drop table if exists stg_survey;
 drop table if exists int_record_outcome;
 drop table if exists survey_incoming;
+-- a file staged in slices (pipeline/ingest/stage-slices.ts) that stopped before its last slice
+drop table if exists stg_feedback_whole;
+drop table if exists stg_survey_answers_whole;
+drop table if exists stg_survey_whole;

@@ -17,6 +17,7 @@ import type { Discovery, InputFile } from './discover.ts';
 import { fileErrorText, UnreadableFile, type FileRejection } from './file-rejection.ts';
 import type { RecodedLine } from './encoding.ts';
 import { readRawTable } from './read-raw.ts';
+import { stageFile } from './stage-slices.ts';
 
 /** One file's line of the run summary (contract section 6), with a few extra fields. */
 export interface FileReport {
@@ -162,8 +163,6 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     if (!planned.ok) return reject(planned.kind, planned.rejection, format, raw.encoding ?? undefined);
     const { plan } = planned;
     const kind = plan.kind;
-    // a view and not a model: its select list is the file's header mapped to the contract's columns
-    await connection.run(`create or replace temp view input_rows as select ${plan.selectList} from raw_rows`);
     const [{ file_id: fileId } = { file_id: 0 }] = await queryRows<{ file_id: number }>(
       connection,
       "select nextval('file_seq')::integer as file_id",
@@ -181,8 +180,7 @@ export async function ingestFile(connection: DuckDBConnection, file: InputFile, 
     await connection.run('set TimeZone = $zone', { zone });
     await connection.run('set variable today = $today::date', { today: dateInZone(context.now, zone) });
     note('step.checking');
-    if (kind === 'survey') await context.models.run('staging/stg_survey_answers');
-    await context.models.run(`staging/stg_${kind}`);
+    await stageFile(connection, kind, plan.selectList, context.config.ingestSliceRows, context.models);
     await context.models.run('intermediate/int_record_outcome');
 
     note('step.loading');

@@ -56,7 +56,7 @@ const codeFiles = ['pipeline', 'dashboards'].flatMap((dir) =>
  */
 const CREATED_IN_CODE = new Map<string, string>([
   ['pipeline/ingest/read-raw.ts raw_rows', "an input file's rows under its own header's column names"],
-  ['pipeline/ingest/ingest.ts input_rows', "the file's header mapped to the contract's columns"],
+  ['pipeline/ingest/stage-slices.ts input_rows', "the file's header mapped to the contract's columns (one slice of its rows, or all)"],
   ['pipeline/ingest/reference.ts ${table}', "a reference file's columns as its header names them (a hospital's may carry more)"],
   ['pipeline/plan.ts ${relation}', "an incremental mart, made empty from its model's `_changed` view"],
 ]);
