@@ -94,6 +94,7 @@ export const MART_MODELS = [
   'intermediate/int_changed_periods',
   'marts/fct_feedback',
   'marts/fct_record_terms',
+  'intermediate/int_term_month_counts',
   'marts/dim_term',
   'marts/mart_term_frequency',
   'marts/mart_term_monthly',
@@ -153,6 +154,8 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
  */
 export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain: string; readonly period: string }>> = {
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
+  'intermediate/int_term_month_counts': { records: 'feedback', grain: 'grain', period: 'month' },
+  'intermediate/int_satisfaction_answered_items': { records: 'survey', grain: 'grain', period: 'month' },
 };
 
 /**
@@ -238,6 +241,7 @@ export const SATISFACTION_MODELS = [
   'staging/stg_survey_sections',
   'staging/stg_survey_items',
   'marts/mart_satisfaction_response_forms',
+  'intermediate/int_satisfaction_answered_items',
   'marts/mart_satisfaction_item_sections',
   'marts/mart_satisfaction_answers',
   'marts/mart_satisfaction_period_counts',
