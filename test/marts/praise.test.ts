@@ -36,6 +36,8 @@ beforeAll(async () => {
   }
   for (const term of ['tận tình', 'bác sĩ', 'điều dưỡng', 'sạch sẽ']) await connection.run("insert into dim_term values ('vi', $term, $surface, null)", { term, surface: term.toUpperCase() });
   await connection.run("insert into dim_term values ('vi', 'kính gửi', 'kính gửi', 'letters')");
+  // each record's terms as the text stage keeps them: one list
+  await connection.run('create table text_analyses as select hospital, source, id, list(term) as terms, list(surface) as surfaces from record_terms group by all');
   await setVariables(connection, { as_of: '2025-06-30' });
   await runModel(connection, 'intermediate/int_feedback_months');
   await runModel(connection, 'marts/mart_praise');
