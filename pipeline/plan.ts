@@ -120,6 +120,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',
+  'intermediate/int_praise_term_months',
   'marts/mart_praise',
   'marts/mart_praise_records',
 ] as const;
@@ -155,6 +156,7 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
 export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain: string; readonly period: string }>> = {
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
   'intermediate/int_term_month_counts': { records: 'feedback', grain: 'grain', period: 'month' },
+  'intermediate/int_praise_term_months': { records: 'feedback', grain: 'grain', period: 'month' },
   'intermediate/int_satisfaction_answered_items': { records: 'survey', grain: 'grain', period: 'month' },
 };
 
