@@ -147,17 +147,19 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
  * (hospital × month or week) that hold a record new, changed or gone since the last build
  * (int_changed_periods, both its old and its new period) are computed again. Each defines the temp
  * view `<relation>_changed`, every row of those partitions; the plan deletes the relation's rows
- * of them and inserts the view's. `records` is the kind of record counted; `grain` and `period`
- * name the relation's columns holding the grain (`month` or `week`) and the period. Listed are
- * only aggregates whose partition depends on its own records alone and on nothing
+ * of them and inserts the view's. `records` is the kind of record counted; `period` names the
+ * relation's column holding the period, `grain` the one holding its grain (`month` or `week`), if
+ * any: a relation without one holds months only. Listed are only aggregates whose partition depends on its own records alone and on nothing
  * int_mart_fingerprint leaves out (never the as-of date), and whose readers order the rows
  * themselves (new partitions are appended).
  */
-export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain: string; readonly period: string }>> = {
+export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain?: string; readonly period: string }>> = {
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
-  'intermediate/int_term_month_counts': { records: 'feedback', grain: 'grain', period: 'month' },
-  'intermediate/int_praise_term_months': { records: 'feedback', grain: 'grain', period: 'month' },
-  'intermediate/int_satisfaction_answered_items': { records: 'survey', grain: 'grain', period: 'month' },
+  'intermediate/int_term_month_counts': { records: 'feedback', period: 'month' },
+  'intermediate/int_praise_term_months': { records: 'feedback', period: 'month' },
+  'intermediate/int_satisfaction_answered_items': { records: 'survey', period: 'month' },
+  'intermediate/int_satisfaction_mode_counts': { records: 'survey', period: 'month' },
+  'marts/mart_satisfaction_measure_counts': { records: 'survey', period: 'month' },
 };
 
 /**
@@ -216,7 +218,8 @@ async function runPlannedModel(connection: DuckDBConnection, model: string): Pro
   const partitioned = PARTITIONED_MODELS[model];
   if (partitioned !== undefined) {
     const { records, grain, period } = partitioned;
-    const match = (t: string) => `changed.record_type = $records and ${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
+    const grainOf = (t: string) => (grain === undefined ? "'month'" : `${t}.${quoteIdentifier(grain)}`);
+    const match = (t: string) => `changed.record_type = $records and ${grainOf(t)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
     return replaceChanged(connection, model, 'int_changed_periods', match, { records });
   }
   const trailing = TRAILING_MODELS[model];
@@ -249,6 +252,7 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_period_counts',
   'intermediate/int_satisfaction_respondents',
   'marts/mart_division_kpis',
+  'intermediate/int_satisfaction_mode_counts',
   'marts/mart_satisfaction_modes',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',

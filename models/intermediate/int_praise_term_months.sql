@@ -1,4 +1,4 @@
--- Grain: one row per hospital per month of received_at (`grain` 'month', `month` YYYY-MM) per
+-- Grain: one row per hospital per month of received_at (`month`, YYYY-MM) per
 -- department per language and term: the praise records (kind `praise`) holding the term. What
 -- mart_praise ranks a month's themes by, kept between runs: a day changes a few months, and what a
 -- record adds here (its kind, department, language and terms) is part of its version
@@ -26,7 +26,7 @@ terms as (
 ),
 
 final as (
-    select hospital, 'month' as grain, month, department, lang, term, count(*) as records
+    select hospital, month, department, lang, term, count(*) as records
     from terms
     group by all
 )

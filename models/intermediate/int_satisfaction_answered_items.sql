@@ -1,4 +1,4 @@
--- Grain: one row per hospital per month of submitted_at (`grain` 'month', `month` YYYY-MM) per
+-- Grain: one row per hospital per month of submitted_at (`month`, YYYY-MM) per
 -- form and item code answered that month in a response matched to that form
 -- (mart_satisfaction_response_forms). The items mart_satisfaction_item_sections finds a section
 -- for, kept between runs: every response's answers unnested (58 million at 2 million responses)
@@ -23,7 +23,7 @@ answers as (
 ),
 
 final as (
-    select distinct hospital, 'month' as grain, month, form_id, item_code
+    select distinct hospital, month, form_id, item_code
     from answers
 )
 

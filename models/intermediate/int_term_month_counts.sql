@@ -1,4 +1,4 @@
--- Grain: one row per hospital per month of received_at (`grain` 'month', `month` YYYY-MM) per
+-- Grain: one row per hospital per month of received_at (`month`, YYYY-MM) per
 -- language, term and surface as written, category (null: none), source and kind (`praise` true for
 -- praise, false for the kinds that raise an issue, null for none): the feedback records holding the
 -- term so (document frequency, as fct_record_terms counts). The term marts over the whole history
@@ -27,7 +27,7 @@ terms as (
 ),
 
 final as (
-    select hospital, 'month' as grain, month, lang, term, surface, category, source, praise, count(*) as records
+    select hospital, month, lang, term, surface, category, source, praise, count(*) as records
     from terms
     group by all
 )

@@ -7,27 +7,9 @@
 -- were taken are not in it, so a hospital whose files never say has no rows. Never across hospitals.
 -- Variable: satisfaction_min_responses.
 create or replace table mart_satisfaction_modes as
-with respondents as (
-    select hospital, source, response_id, month, answers, satisfied_answers, score_sum from int_satisfaction_respondents
-),
-
-modes as (
-    select hospital, source, response_id, survey_mode from fct_survey_response where survey_mode is not null
-),
-
--- a respondent's answers summed once (int_satisfaction_respondents), here added up per mode
-counted as (
-    select
-        respondents.hospital,
-        respondents.month,
-        modes.survey_mode,
-        count(*)::integer as responses,
-        sum(respondents.answers)::integer as answers,
-        sum(respondents.satisfied_answers)::integer as satisfied_answers,
-        sum(respondents.score_sum)::double as score_sum
-    from respondents
-    inner join modes using (hospital, source, response_id)
-    group by all
+-- the counts per mode, kept by month (int_satisfaction_mode_counts)
+with counted as (
+    select * from int_satisfaction_mode_counts
 ),
 
 final as (

@@ -28,6 +28,10 @@ describe('mart_satisfaction_modes', () => {
     await connection.run(
       `create or replace table int_satisfaction_respondents as select * from (values ${respondents.join(', ')}) as t(hospital, source, response_id, month, answers, satisfied_answers, score_sum)`,
     );
+    // every month counted, as a run counts the months it builds (int_satisfaction_mode_counts)
+    await connection.run("create or replace table int_changed_periods as select distinct 'survey' as record_type, hospital, 'month' as grain, month as period from int_satisfaction_respondents");
+    await runModel(connection, 'intermediate/int_satisfaction_mode_counts');
+    await connection.run('create or replace table int_satisfaction_mode_counts as from int_satisfaction_mode_counts_changed');
     await runModel(connection, 'marts/mart_satisfaction_modes');
     const rows = await query('select hospital, month, survey_mode, responses, answers, pct_satisfied, mean_score, suppressed from mart_satisfaction_modes order by hospital, survey_mode');
     expect(rows).toEqual([
