@@ -28,30 +28,15 @@ recurrence as (
     group by all
 ),
 
--- the records (every kind but praise, as the themes count) of the months the themes look back
--- over, with their terms: read for these records only (fct_record_terms unnests every record's list)
-window_records as (
-    select hospital, source, id, lang, received_at, department, category
-    from fct_feedback
-    where kind <> 'praise'
-      and received_at::date >= (select min(month_start) from themes) - interval 5 months
-      and received_at::date < (select max(month_start) from themes) + interval 1 month
-),
-
-window_terms as (
-    select window_records.*, unnest(analyses.terms) as term
-    from window_records
-    inner join text_analyses as analyses using (hospital, source, id)
-),
-
--- the anchor's records of the 6 months to each month
+-- the anchor's records (every kind but praise, as the themes count) of the 6 months to each month
 anchor_records as (
     select themes.hospital, themes.lang, themes.anchor_term, themes.month, strftime(terms.received_at, '%Y-%m') as record_month, terms.department, terms.category
     from themes
-    inner join window_terms as terms
+    inner join fct_record_terms as terms
         on terms.hospital = themes.hospital
         and terms.lang = themes.lang
         and terms.term = themes.anchor_term
+        and terms.kind <> 'praise'
         and terms.received_at::date >= themes.month_start - interval 5 months
         and terms.received_at::date < themes.month_start + interval 1 month
 ),

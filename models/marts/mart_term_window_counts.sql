@@ -22,13 +22,6 @@ scoped as (
     select *, unnest(['ALL', department]) as scope from windowed
 ),
 
--- the terms of the window's records only (record_terms unnests every record's list)
-windowed_terms as (
-    select hospital, source, id, unnest(analyses.terms) as term
-    from text_analyses as analyses
-    semi join windowed using (hospital, source, id)
-),
-
 totals as (
     select
         hospital,
@@ -49,7 +42,7 @@ term_counts as (
         count(*) filter (where time_window = 'recent')::integer as recent_with_term,
         count(*) filter (where time_window = 'baseline')::integer as baseline_with_term
     from scoped
-    inner join windowed_terms as terms using (hospital, source, id)
+    inner join record_terms as terms using (hospital, source, id)
     -- a source's template rises with the source's volume, not with a problem (dim_term)
     anti join dim_term as templates on templates.lang = scoped.lang and templates.term = terms.term and templates.template_source is not null
     group by all

@@ -27,9 +27,7 @@ beforeAll(async () => {
       ('2026-03', '停车', 10), ('2026-02', '态度', 5), ('2026-03', '态度', 5),
       ('2026-01', '收费', 8), ('2026-02', '收费', 8), ('2026-03', '收费', 8)
     ) as t(month, theme, records)`);
-  // one record a row, holding its one term
-  await db.run(`create table record_rows as
-    select 'hotline' as source, 'r' || row_number() over () as id, * from (
+  await db.run(`create table fct_record_terms as
     select 'H' as hospital, 'zh' as lang, term, kind, received_at::timestamp as received_at, department, category
     from (values
       ('排队', 'complaint', '2026-02-03', '门诊部', 'process'), ('排队', 'complaint', '2026-02-10', '门诊部', 'process'),
@@ -40,9 +38,7 @@ beforeAll(async () => {
     ) as t(term, kind, received_at, department, category)
     union all select 'H', 'zh', '停车', 'complaint', timestamp '2026-03-01' + to_days(i::integer), '保卫处', 'facility' from range(10) as r(i)
     union all select 'H', 'zh', '态度', 'complaint', timestamp '2026-03-01' + to_days(i::integer), '药剂科', 'attitude' from range(5) as r(i)
-    union all select 'H', 'zh', '收费', 'complaint', timestamp '2026-03-01' + to_days(i::integer), '财务科', 'cost' from range(8) as r(i))`);
-  await db.run('create table fct_feedback as select * exclude (term) from record_rows');
-  await db.run('create table text_analyses as select hospital, source, id, [term] as terms from record_rows');
+    union all select 'H', 'zh', '收费', 'complaint', timestamp '2026-03-01' + to_days(i::integer), '财务科', 'cost' from range(8) as r(i)`);
   await db.run(`create table mart_fix_reviews as
     select 'H' as hospital, fixed_on::date as fixed_on, reviewed_on::date as reviewed_on, keywords, verdict
     from (values
