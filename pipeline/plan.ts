@@ -158,8 +158,6 @@ export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'fe
   'intermediate/int_term_month_counts': { records: 'feedback', period: 'month' },
   'intermediate/int_praise_term_months': { records: 'feedback', period: 'month' },
   'intermediate/int_satisfaction_answered_items': { records: 'survey', period: 'month' },
-  'intermediate/int_satisfaction_mode_counts': { records: 'survey', period: 'month' },
-  'marts/mart_satisfaction_measure_counts': { records: 'survey', period: 'month' },
 };
 
 /**
@@ -252,7 +250,6 @@ export const SATISFACTION_MODELS = [
   'marts/mart_satisfaction_period_counts',
   'intermediate/int_satisfaction_respondents',
   'marts/mart_division_kpis',
-  'intermediate/int_satisfaction_mode_counts',
   'marts/mart_satisfaction_modes',
   'marts/mart_satisfaction_measure_counts',
   'marts/mart_satisfaction_unknown_items',

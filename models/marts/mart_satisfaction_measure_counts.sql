@@ -7,15 +7,8 @@
 --   mean score: Σ scores / answers.
 -- NPS from `recommend` (0..10) over responses that gave one: promoters 9–10, passives 7–8,
 -- detractors 0–6 (Reichheld 2003).
--- Built by period (pipeline/plan.ts, PARTITIONED_MODELS): this view is every row of the partitions
--- (hospital × month) of int_changed_periods, from every response of those partitions; its reader
--- (pipeline/satisfaction/measures.ts) orders the rows.
-create or replace temp view mart_satisfaction_measure_counts_changed as
-with partitions as (
-    select hospital, period as month from int_changed_periods where record_type = 'survey' and grain = 'month'
-),
-
-per_respondent as (
+create or replace table mart_satisfaction_measure_counts as
+with per_respondent as (
     -- a respondent's answers summed once (int_satisfaction_respondents)
     select
         hospital, department, month, source, response_id,
@@ -24,8 +17,7 @@ per_respondent as (
         score_sum,
         all_satisfied,
         len(unknown_items) as unknown_answers
-    from int_satisfaction_respondents as respondents
-    semi join partitions on partitions.hospital is not distinct from respondents.hospital and partitions.month = respondents.month
+    from int_satisfaction_respondents
 ),
 
 item_counts as (
@@ -47,9 +39,9 @@ item_counts as (
 ),
 
 recommending as (
-    select hospital, department, month, recommend
-    from (select hospital, department, strftime(submitted_at, '%Y-%m') as month, recommend from fct_survey_response where recommend is not null) as responses
-    semi join partitions on partitions.hospital is not distinct from responses.hospital and partitions.month = responses.month
+    select hospital, department, strftime(submitted_at, '%Y-%m') as month, recommend
+    from fct_survey_response
+    where recommend is not null
 ),
 
 recommendations as (
@@ -87,4 +79,5 @@ final as (
     full join recommendations using (hospital, department, month)
 )
 
-select * from final;
+select * from final
+order by hospital, month, department = 'ALL' desc, department;

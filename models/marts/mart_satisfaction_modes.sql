@@ -7,9 +7,26 @@
 -- were taken are not in it, so a hospital whose files never say has no rows. Never across hospitals.
 -- Variable: satisfaction_min_responses.
 create or replace table mart_satisfaction_modes as
--- the counts per mode, kept by month (int_satisfaction_mode_counts)
-with counted as (
-    select * from int_satisfaction_mode_counts
+-- a respondent's answers summed once, with its mode (int_satisfaction_respondents): no join with
+-- every response for the mode
+with respondents as (
+    select hospital, month, survey_mode, answers, satisfied_answers, score_sum
+    from int_satisfaction_respondents
+    where survey_mode is not null
+),
+
+-- here added up per mode
+counted as (
+    select
+        hospital,
+        month,
+        survey_mode,
+        count(*)::integer as responses,
+        sum(answers)::integer as answers,
+        sum(satisfied_answers)::integer as satisfied_answers,
+        sum(score_sum)::double as score_sum
+    from respondents
+    group by all
 ),
 
 final as (

@@ -109,8 +109,7 @@ export function measureRow(row: MeasureCountsRow, minResponses: number): Measure
  * mart_satisfaction_measure_counts; see {@link measureRow} for the measures and their intervals.
  */
 export async function buildSatisfactionMeasures(connection: DuckDBConnection, minResponses: number, models: StepModels): Promise<void> {
-  // the mart is updated by month (new months appended): the export's order is given here
-  const rows = await queryRows<MeasureCountsRow>(connection, "select * from mart_satisfaction_measure_counts order by hospital, month, department = 'ALL' desc, department");
+  const rows = await queryRows<MeasureCountsRow>(connection, 'select * from mart_satisfaction_measure_counts');
   await models.run('marts/export_satisfaction_measures');
   await appendRows(connection, 'export_satisfaction_measures', rows.map((row) => measureRow(row, minResponses)));
 }
