@@ -1,6 +1,6 @@
 -- Grain: one row per hospital per month of received_at (`month`, YYYY-MM) per
 -- department per language and term: the praise records (kind `praise`) holding the term. What
--- mart_praise ranks a month's themes by, kept between runs: a day changes a few months, and what a
+-- the praise mart ranks a month's themes by, kept between runs: a day changes a few months, and what a
 -- record adds here (its kind, department, language and terms) is part of its version
 -- (int_current_record_versions).
 -- Built by period (pipeline/plan.ts, PARTITIONED_MODELS): this view is every row of the partitions

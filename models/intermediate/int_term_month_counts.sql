@@ -2,7 +2,7 @@
 -- language, term and surface as written, category (null: none), source and kind (`praise` true for
 -- praise, false for the kinds that raise an issue, null for none): the feedback records holding the
 -- term so (document frequency, as fct_record_terms counts). The term marts over the whole history
--- (dim_term, mart_term_monthly) sum these counts rather than count a row per term of every record:
+-- (dim_term, the monthly term counts) sum these counts rather than count a row per term of every record:
 -- a day changes a few months, and what a record adds here (its language, terms and surfaces,
 -- category, kind) is part of its version (int_current_record_versions).
 -- Built by period (pipeline/plan.ts, PARTITIONED_MODELS): this view is every row of the partitions
