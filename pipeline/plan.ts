@@ -149,9 +149,9 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
  * view `<relation>_changed`, every row of those partitions; the plan deletes the relation's rows
  * of them and inserts the view's. `records` is the kind of record counted; `period` names the
  * relation's column holding the period, `grain` the one holding its grain (`month` or `week`), if
- * any: a relation without one holds months only. Listed are only aggregates whose partition depends on its own records alone and on nothing
- * int_mart_fingerprint leaves out (never the as-of date), and whose readers order the rows
- * themselves (new partitions are appended).
+ * any: a relation without one holds months only. Listed are only aggregates whose partition
+ * depends on its own records alone and on nothing int_mart_fingerprint leaves out (never the as-of
+ * date), and whose readers order the rows themselves (new partitions are appended).
  */
 export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain?: string; readonly period: string }>> = {
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
