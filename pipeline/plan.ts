@@ -94,6 +94,7 @@ export const MART_MODELS = [
   'intermediate/int_changed_periods',
   'marts/fct_feedback',
   'marts/fct_record_terms',
+  'intermediate/int_term_month_counts',
   'marts/dim_term',
   'marts/mart_term_frequency',
   'marts/mart_term_monthly',
@@ -119,6 +120,7 @@ export const MART_MODELS = [
   'intermediate/int_complaint_grievances',
   'marts/mart_repeat_complaints',
   'marts/export_feedback',
+  'intermediate/int_praise_term_months',
   'marts/mart_praise',
   'marts/mart_praise_records',
 ] as const;
@@ -145,14 +147,17 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, { readonly records: 'fe
  * (hospital × month or week) that hold a record new, changed or gone since the last build
  * (int_changed_periods, both its old and its new period) are computed again. Each defines the temp
  * view `<relation>_changed`, every row of those partitions; the plan deletes the relation's rows
- * of them and inserts the view's. `records` is the kind of record counted; `grain` and `period`
- * name the relation's columns holding the grain (`month` or `week`) and the period. Listed are
- * only aggregates whose partition depends on its own records alone and on nothing
- * int_mart_fingerprint leaves out (never the as-of date), and whose readers order the rows
- * themselves (new partitions are appended).
+ * of them and inserts the view's. `records` is the kind of record counted; `period` names the
+ * relation's column holding the period, `grain` the one holding its grain (`month` or `week`), if
+ * any: a relation without one holds months only. Listed are only aggregates whose partition
+ * depends on its own records alone and on nothing int_mart_fingerprint leaves out (never the as-of
+ * date), and whose readers order the rows themselves (new partitions are appended).
  */
-export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain: string; readonly period: string }>> = {
+export const PARTITIONED_MODELS: Readonly<Record<string, { readonly records: 'feedback' | 'survey'; readonly grain?: string; readonly period: string }>> = {
   'marts/mart_satisfaction_period_counts': { records: 'survey', grain: 'grain', period: 'period' },
+  'intermediate/int_term_month_counts': { records: 'feedback', period: 'month' },
+  'intermediate/int_praise_term_months': { records: 'feedback', period: 'month' },
+  'intermediate/int_satisfaction_answered_items': { records: 'survey', period: 'month' },
 };
 
 /**
@@ -256,7 +261,8 @@ async function runPlannedModel(connection: DuckDBConnection, model: string): Pro
   const partitioned = PARTITIONED_MODELS[model];
   if (partitioned !== undefined) {
     const { records, grain, period } = partitioned;
-    const match = (t: string) => `changed.record_type = $records and ${t}.${quoteIdentifier(grain)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
+    const grainOf = (t: string) => (grain === undefined ? "'month'" : `${t}.${quoteIdentifier(grain)}`);
+    const match = (t: string) => `changed.record_type = $records and ${grainOf(t)} = changed.grain and ${t}.${quoteIdentifier(period)} = changed.period`;
     return replaceChanged(connection, model, 'int_changed_periods', match, { records });
   }
   const incremental = INCREMENTAL_MODELS[model];
@@ -279,6 +285,7 @@ export const SATISFACTION_MODELS = [
   'staging/stg_survey_sections',
   'staging/stg_survey_items',
   'marts/mart_satisfaction_response_forms',
+  'intermediate/int_satisfaction_answered_items',
   'marts/mart_satisfaction_item_sections',
   'marts/mart_satisfaction_answers',
   'marts/mart_satisfaction_period_counts',

@@ -2,8 +2,9 @@
 -- hospital, source, id: a response's id is its response_id) whose rows in the incremental marts
 -- (pipeline/plan.ts, INCREMENTAL_MODELS) must be built again: new, changed or gone since they
 -- were last built. A record's version is what those rows read of it: its stored version (its
--- content_hash), its file's calendar, the language, terms and inferred category the text stage gave
--- it (terms change without the content when a language's text statistics are learned again), and
+-- content_hash), its file's calendar, the language, terms (with their surfaces) and inferred
+-- category the text stage gave it (terms change without the content when a language's text
+-- statistics are learned again), and
 -- its department's row in dim_department (whose name may follow the spellings of other records).
 -- Compared with the versions the marts were last built from
 -- (int_record_versions, empty after a whole rebuild was decided: pipeline/increments.ts), a record of a run that crashed

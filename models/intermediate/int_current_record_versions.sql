@@ -13,7 +13,7 @@ select
     records.hospital,
     records.source,
     records.id,
-    hash(records.content_hash, calendars.calendar, analyses.lang, analyses.terms, inferred.category, departments.department_version) as version,
+    hash(records.content_hash, calendars.calendar, analyses.lang, analyses.terms, analyses.surfaces, inferred.category, departments.department_version) as version,
     records.received_at as happened_at
 from feedback_records as records
 left join file_calendar as calendars on calendars.file_id = records.file_id

@@ -1,6 +1,7 @@
 -- Grain: one row per survey response with at least one answer (mart_satisfaction_response_forms),
--- with its hospital, department, month of submitted_at and form: its sums over every item it
--- answered, known to its form or not (the `all` dimension), and the items its form does not know:
+-- with its hospital, department, month of submitted_at, form and survey mode (how it was taken,
+-- where its file says): its sums over every item it answered, known to its form or not (the `all`
+-- dimension), and the items its form does not know:
 -- what mart_satisfaction_measure_counts, mart_satisfaction_modes and
 -- mart_satisfaction_unknown_items add up, so that a run reads the answers of its new and changed
 -- responses only, not every answer of the history again.
@@ -37,6 +38,7 @@ listed as (
         forms.department,
         forms.month,
         forms.form_id,
+        survey.survey_mode,
         [answer.score for answer in survey.answers] as scores,
         [answer.item_code for answer in survey.answers if not coalesce(list_contains(known_items.item_codes, answer.item_code), false)] as unknown_items
     from forms
@@ -52,6 +54,7 @@ final as (
         department,
         month,
         form_id,
+        survey_mode,
         len(scores) as answers,
         len(list_filter(scores, score -> score = 5)) as five_answers,
         len(list_filter(scores, score -> score >= 4)) as satisfied_answers,

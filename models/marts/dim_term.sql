@@ -10,10 +10,15 @@
 -- share elsewhere. `names_issue`: the term leans (lift 1.5 or more) and is no template; themes,
 -- emerging-term cells and their keywords use only such terms. A language with one source learns no
 -- template: nothing tells its template from its commonest complaint.
+-- Summed from the records' term counts per month (int_term_month_counts), kept between runs.
 create or replace table dim_term as
-with surfaces as (
-    select lang, term, surface, count(*) as records
-    from fct_record_terms
+with term_counts as (
+    select * from int_term_month_counts
+),
+
+surfaces as (
+    select lang, term, surface, sum(records)::bigint as records
+    from term_counts
     group by all
 ),
 
@@ -31,8 +36,8 @@ category_totals as (
 ),
 
 term_categories as (
-    select lang, term, category, count(*) as records, sum(count(*)) over (partition by lang, term) as term_records
-    from fct_record_terms
+    select lang, term, category, sum(records)::bigint as records, sum(sum(records)::bigint) over (partition by lang, term) as term_records
+    from term_counts
     where category is not null
     group by lang, term, category
 ),
@@ -46,9 +51,9 @@ source_totals as (
 ),
 
 term_sources as (
-    select lang, term, hospital, source, count(*) as records, sum(count(*)) over (partition by lang, term) as language_records_with_term
-    from fct_record_terms
-    where kind <> 'praise'
+    select lang, term, hospital, source, sum(records)::bigint as records, sum(sum(records)::bigint) over (partition by lang, term) as language_records_with_term
+    from term_counts
+    where not praise
     group by lang, term, hospital, source
 ),
 

@@ -12,11 +12,12 @@ with records as (
       and received_at::date >= date_trunc('month', getvariable('as_of')::date) - interval 26 months
 ),
 
+-- a record's terms are distinct: its analysis's list sorted is the list of record_terms' rows by
+-- term, read for these records only (record_terms unnests every record's list)
 terms as (
-    select hospital, source, id, list(term order by term) as terms
-    from record_terms
+    select hospital, source, id, list_sort(analyses.terms) as terms
+    from text_analyses as analyses
     semi join records using (hospital, source, id)
-    group by all
 ),
 
 final as (

@@ -6,7 +6,7 @@
 -- section 5: hospital first, run_id added on export).
 create or replace table mart_praise as
 with praise as (
-    select hospital, source, id, department, lang, month
+    select hospital, department, month
     from int_feedback_months
     where kind = 'praise'
 ),
@@ -21,17 +21,18 @@ counted as (
     group by grouping sets ((hospital, department, month), (hospital, month))
 ),
 
+-- a department's counts kept by month (int_praise_term_months); the hospital's are their sum, as
+-- each record is of one department
 term_records as (
     select
-        praise.hospital,
-        case when grouping(praise.department) = 1 then 'ALL' else praise.department end as department,
-        praise.month,
-        praise.lang,
-        terms.term,
-        count(*) as records
-    from praise
-    inner join record_terms as terms using (hospital, source, id)
-    group by grouping sets ((praise.hospital, praise.department, praise.month, praise.lang, terms.term), (praise.hospital, praise.month, praise.lang, terms.term))
+        hospital,
+        case when grouping(department) = 1 then 'ALL' else department end as department,
+        month,
+        lang,
+        term,
+        sum(records)::bigint as records
+    from int_praise_term_months
+    group by grouping sets ((hospital, department, month, lang, term), (hospital, month, lang, term))
 ),
 
 themes as (

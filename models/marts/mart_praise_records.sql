@@ -10,10 +10,17 @@ with praise as (
     where kind = 'praise' and received_at::date > getvariable('as_of')::date - interval 12 month and received_at::date <= getvariable('as_of')::date
 ),
 
+-- the terms of those records only (record_terms unnests every record's list)
+praise_terms as (
+    select hospital, source, id, unnest(analyses.terms) as term
+    from text_analyses as analyses
+    semi join praise using (hospital, source, id)
+),
+
 terms as (
     select praise.hospital, praise.source, praise.id, list(distinct terms.term order by terms.term) as terms
     from praise
-    inner join record_terms as terms using (hospital, source, id)
+    inner join praise_terms as terms using (hospital, source, id)
     inner join dim_term on dim_term.lang = praise.lang and dim_term.term = terms.term
     where dim_term.template_source is null
     group by praise.hospital, praise.source, praise.id

@@ -2,15 +2,12 @@
 -- (mart_satisfaction_response_forms), with the item's section: the dimensions of the satisfaction
 -- index. In its form an item takes the section that lists its code, else the first section whose
 -- item_pattern matches the whole code; an item the form does not know keeps section null: it still
--- counts in `all`, and is reported in mart_satisfaction_unknown_items.
+-- counts in `all`, and is reported in mart_satisfaction_unknown_items. The items answered are
+-- kept by month (int_satisfaction_answered_items).
 create or replace table mart_satisfaction_item_sections as
 with answered as (
-    select distinct form_id, answer.item_code
-    from (
-        select forms.form_id, unnest(responses.answers) as answer
-        from survey_responses as responses
-        inner join mart_satisfaction_response_forms as forms using (hospital, source, response_id)
-    )
+    select distinct form_id, item_code
+    from int_satisfaction_answered_items
 ),
 
 listed_items as (

@@ -7,26 +7,25 @@
 -- were taken are not in it, so a hospital whose files never say has no rows. Never across hospitals.
 -- Variable: satisfaction_min_responses.
 create or replace table mart_satisfaction_modes as
+-- a respondent's answers summed once, with its mode (int_satisfaction_respondents): no join with
+-- every response for the mode
 with respondents as (
-    select hospital, source, response_id, month, answers, satisfied_answers, score_sum from int_satisfaction_respondents
+    select hospital, month, survey_mode, answers, satisfied_answers, score_sum
+    from int_satisfaction_respondents
+    where survey_mode is not null
 ),
 
-modes as (
-    select hospital, source, response_id, survey_mode from fct_survey_response where survey_mode is not null
-),
-
--- a respondent's answers summed once (int_satisfaction_respondents), here added up per mode
+-- here added up per mode
 counted as (
     select
-        respondents.hospital,
-        respondents.month,
-        modes.survey_mode,
+        hospital,
+        month,
+        survey_mode,
         count(*)::integer as responses,
-        sum(respondents.answers)::integer as answers,
-        sum(respondents.satisfied_answers)::integer as satisfied_answers,
-        sum(respondents.score_sum)::double as score_sum
+        sum(answers)::integer as answers,
+        sum(satisfied_answers)::integer as satisfied_answers,
+        sum(score_sum)::double as score_sum
     from respondents
-    inner join modes using (hospital, source, response_id)
     group by all
 ),
 

@@ -1,12 +1,12 @@
 -- Grain: one row per hospital per term per month per language, over records that raise an issue
--- (every kind but praise): the records holding the term.
+-- (every kind but praise): the records holding the term, summed from int_term_month_counts.
 create or replace table mart_term_monthly as
 select
     hospital,
     lang,
     term,
-    strftime(received_at, '%Y-%m') as month,
-    count(*)::integer as records
-from fct_record_terms
-where kind <> 'praise'
-group by all;
+    month,
+    sum(records)::integer as records
+from int_term_month_counts
+where not praise
+group by hospital, lang, term, month;

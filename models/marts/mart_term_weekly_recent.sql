@@ -26,10 +26,17 @@ candidates as (
     select distinct hospital, lang, term from mart_term_window_counts where scope = 'ALL'
 ),
 
+-- the terms of those weeks' records only (record_terms unnests every record's list)
+recent_terms as (
+    select hospital, source, id, unnest(analyses.terms) as term
+    from text_analyses as analyses
+    semi join records using (hospital, source, id)
+),
+
 term_weeks as (
     select records.hospital, records.lang, terms.term, records.week_start, count(*)::integer as records
     from records
-    inner join record_terms as terms using (hospital, source, id)
+    inner join recent_terms as terms using (hospital, source, id)
     semi join candidates on candidates.hospital = records.hospital and candidates.lang = records.lang and candidates.term = terms.term
     group by all
 ),

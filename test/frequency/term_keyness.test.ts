@@ -30,6 +30,8 @@ beforeAll(async () => {
   await db.run("insert into record_terms (source, id, term) select 'hotline', 'r' || i, '突然' from range(1, 41) as t(i)");
   await db.run("insert into record_terms (source, id, term) select 'hotline', 'r' || i, '偶然' from range(1, 4) as t(i)");
   await db.run("insert into record_terms (source, id, term) select 'hotline', 'r' || i, '来电' from range(1, 401) as t(i)");
+  // each record's terms as the text stage keeps them: one list
+  await db.run('create table text_analyses as select hospital, source, id, list(term) as terms from record_terms group by all');
   await db.run(
     "create table dim_term as select * from (values ('zh', '突然', '突然', null), ('zh', '偶然', '偶然', null), ('zh', '来电', '来电', 'gov')) as t(lang, term, surface, template_source)",
   );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, runModel } from '../../pipeline/db.ts';
 
 /**
- * dim_term's template and issue-word rules on a fixture of the two tables it reads, worked by hand.
+ * dim_term's template and issue-word rules on a fixture of the records and their terms, worked by hand.
  * zh: source `gov` has 100 issue-raising records (g1-g50 process, g51-g100 cost), source `hotline`
  * 200 (h1-h100 process, h101-h200 cost); P(process) = P(cost) = 150/300 = 0.5.
  *   已转  g1-g10 (process): 10% of gov, none elsewhere (0 ≤ 0.1/10): gov's template; lift 1/0.5 = 2,
@@ -58,7 +58,13 @@ beforeAll(async () => {
   // one hospital: a source is a hospital's
   await db.run("alter table fct_feedback add column hospital varchar default 'H'");
   await db.run("alter table record_terms add column hospital varchar default 'H'");
-  await db.run('create view fct_record_terms as select f.*, t.term, t.term as surface from record_terms as t join fct_feedback as f using (hospital, source, id)');
+  // dim_term sums the term counts by month: every record in one month, counted as the run counts a
+  // month it builds (int_term_month_counts), each term written as its own surface
+  await db.run("alter table fct_feedback add column received_at timestamp default '2025-06-01 09:00'");
+  await db.run('create table text_analyses as select hospital, source, id, list(term) as terms, list(term) as surfaces from record_terms group by all');
+  await db.run("create table int_changed_periods as select 'feedback' as record_type, 'H' as hospital, 'month' as grain, '2025-06' as period");
+  await runModel(db, 'intermediate/int_term_month_counts');
+  await db.run('create table int_term_month_counts as from int_term_month_counts_changed');
   await runModel(db, 'marts/dim_term');
 });
 afterAll(() => {

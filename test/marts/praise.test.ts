@@ -36,8 +36,14 @@ beforeAll(async () => {
   }
   for (const term of ['tận tình', 'bác sĩ', 'điều dưỡng', 'sạch sẽ']) await connection.run("insert into dim_term values ('vi', $term, $surface, null)", { term, surface: term.toUpperCase() });
   await connection.run("insert into dim_term values ('vi', 'kính gửi', 'kính gửi', 'letters')");
+  // each record's terms as the text stage keeps them: one list
+  await connection.run('create table text_analyses as select hospital, source, id, list(term) as terms, list(surface) as surfaces from record_terms group by all');
   await setVariables(connection, { as_of: '2025-06-30' });
   await runModel(connection, 'intermediate/int_feedback_months');
+  // every month's praise terms counted, as a run counts the months it builds (int_praise_term_months)
+  await connection.run("create table int_changed_periods as select distinct 'feedback' as record_type, hospital, 'month' as grain, strftime(received_at, '%Y-%m') as period from fct_feedback");
+  await runModel(connection, 'intermediate/int_praise_term_months');
+  await connection.run('create table int_praise_term_months as from int_praise_term_months_changed');
   await runModel(connection, 'marts/mart_praise');
   await runModel(connection, 'marts/mart_praise_records');
 });

@@ -28,22 +28,22 @@ describe('int_satisfaction_respondents', () => {
       select * from (values ('vn_inpatient', 'q_a1', 'A'), ('vn_inpatient', 'q_b1', 'B'), ('vn_inpatient', 'q_x9', null), (null, 'q_a1', null))
         as t(form_id, item_code, section);
       create or replace table survey_responses as
-      select hospital, source, response_id, answers::struct(item_code varchar, score tinyint)[] as answers
-      from (values ('江州', 'ward', 'R1', [{'item_code': 'q_a1', 'score': 5}, {'item_code': 'q_b1', 'score': 4}, {'item_code': 'q_x9', 'score': 2}]),
-                   ('江州', 'ward', 'R2', [{'item_code': 'q_a1', 'score': 5}, {'item_code': 'q_b1', 'score': 5}]),
-                   ('江州', 'ward', 'R3', [{'item_code': 'q_a1', 'score': 4}]),
-                   ('江州', 'ward', 'R4', []),
-                   ('江州', 'ward', 'R5', [{'item_code': 'q_a1', 'score': 1}]))
-        as t(hospital, source, response_id, answers);
+      select hospital, source, response_id, answers::struct(item_code varchar, score tinyint)[] as answers, survey_mode
+      from (values ('江州', 'ward', 'R1', [{'item_code': 'q_a1', 'score': 5}, {'item_code': 'q_b1', 'score': 4}, {'item_code': 'q_x9', 'score': 2}], 'ward_visit'),
+                   ('江州', 'ward', 'R2', [{'item_code': 'q_a1', 'score': 5}, {'item_code': 'q_b1', 'score': 5}], null),
+                   ('江州', 'ward', 'R3', [{'item_code': 'q_a1', 'score': 4}], null),
+                   ('江州', 'ward', 'R4', [], null),
+                   ('江州', 'ward', 'R5', [{'item_code': 'q_a1', 'score': 1}], null))
+        as t(hospital, source, response_id, answers, survey_mode);
     `);
     await runModel(connection, 'intermediate/int_satisfaction_respondents');
     const rows = await query(
-      'select response_id, department, month, answers::integer as answers, five_answers::integer as five_answers, satisfied_answers::integer as satisfied_answers, score_sum::integer as score_sum, all_satisfied, unknown_items from int_satisfaction_respondents_changed order by response_id',
+      'select response_id, department, month, survey_mode, answers::integer as answers, five_answers::integer as five_answers, satisfied_answers::integer as satisfied_answers, score_sum::integer as score_sum, all_satisfied, unknown_items from int_satisfaction_respondents_changed order by response_id',
     );
     expect(rows).toEqual([
-      { response_id: 'R1', department: '内科', month: '2025-06', answers: 3, five_answers: 1, satisfied_answers: 2, score_sum: 11, all_satisfied: false, unknown_items: ['q_x9'] },
-      { response_id: 'R2', department: '内科', month: '2025-06', answers: 2, five_answers: 2, satisfied_answers: 2, score_sum: 10, all_satisfied: true, unknown_items: [] },
-      { response_id: 'R3', department: '儿科', month: '2025-07', answers: 1, five_answers: 0, satisfied_answers: 1, score_sum: 4, all_satisfied: true, unknown_items: ['q_a1'] },
+      { response_id: 'R1', department: '内科', month: '2025-06', survey_mode: 'ward_visit', answers: 3, five_answers: 1, satisfied_answers: 2, score_sum: 11, all_satisfied: false, unknown_items: ['q_x9'] },
+      { response_id: 'R2', department: '内科', month: '2025-06', survey_mode: null, answers: 2, five_answers: 2, satisfied_answers: 2, score_sum: 10, all_satisfied: true, unknown_items: [] },
+      { response_id: 'R3', department: '儿科', month: '2025-07', survey_mode: null, answers: 1, five_answers: 0, satisfied_answers: 1, score_sum: 4, all_satisfied: true, unknown_items: ['q_a1'] },
     ]);
   });
 });

@@ -194,6 +194,8 @@ describe('incremental marts', () => {
     expect(e1).toEqual({ status: 'closed', resolved: true, rows: 1 });
     // R1's old week held only R1: its partition was computed again, and is gone
     expect(await daily.query("select count(*)::integer as rows from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-02'")).toEqual([{ rows: 0 }]);
+    // north's January was counted again with its late complaint: queue in the five of day one and Q01late
+    expect(await daily.query("select sum(records)::integer as records from int_term_month_counts where hospital = 'north' and month = '2025-01' and term = 'queue'")).toEqual([{ records: 6 }]);
   });
 
   it('link a late complaint into the past, and the unchanged complaint after it to it; a changed one to an earlier', async () => {
@@ -209,7 +211,7 @@ describe('incremental marts', () => {
     const names = await relations(daily);
     expect(names).toEqual(await relations(atOnce));
     expect(names).toEqual(
-      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'int_complaint_grievances', 'mart_repeat_complaints', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'mart_satisfaction_measure_counts', 'mart_satisfaction_modes', 'export_feedback', 'mart_complaint_kpis', 'quarantine']),
+      expect.arrayContaining(['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'int_complaint_grievances', 'mart_repeat_complaints', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'mart_satisfaction_measure_counts', 'mart_satisfaction_modes', 'export_feedback', 'mart_complaint_kpis', 'quarantine', 'int_term_month_counts', 'int_praise_term_months', 'int_satisfaction_answered_items', 'dim_term', 'mart_praise']),
     );
     expect(await differing(daily.db, atOnce.db, names.filter((relation) => !RUN_HISTORY.includes(relation)))).toEqual([]);
   });
@@ -221,7 +223,9 @@ describe('incremental marts', () => {
       // (the week of 2025-06-09, marked here)
       const mark = (sql: string) => changeWarehouse(ws.db, sql);
       await mark("update mart_satisfaction_period_counts set responses = -1 where grain = 'week' and period = '2025-06-09'");
+      await mark("update int_term_month_counts set records = -1 where hospital = 'north' and month = '2025-03'");
       await ws.run({ asOf: '2025-06-13' });
+      expect(await ws.query("select distinct records from int_term_month_counts where hospital = 'north' and month = '2025-03'")).toEqual([{ records: -1 }]);
       expect(await ws.query('select * from int_changed_records')).toEqual([]);
       expect(await ws.query("select distinct responses from mart_satisfaction_period_counts where grain = 'week' and period = '2025-06-09'")).toEqual([{ responses: -1 }]);
       // as a changed model, SLA, holiday, clock rule or survey definition leaves it: the fingerprint is not this run's
@@ -231,7 +235,7 @@ describe('incremental marts', () => {
         "select (select count(*) from int_changed_records)::integer as changed, ((select count(*) from feedback_records) + (select count(*) from survey_responses))::integer as records",
       );
       expect(counts).toEqual({ changed: 79, records: 79 });
-      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'int_complaint_grievances'])).toEqual([]);
+      expect(await differing(ws.db, atOnce.db, ['fct_feedback', 'fct_survey_response', 'int_complaint_deadlines', 'mart_satisfaction_response_forms', 'mart_satisfaction_period_counts', 'int_satisfaction_respondents', 'int_complaint_grievances', 'int_term_month_counts', 'int_praise_term_months', 'int_satisfaction_answered_items'])).toEqual([]);
     } finally {
       await ws.dispose();
     }
