@@ -186,7 +186,7 @@ async function writeSite(dir: string, site: SiteContext, threads: RenderThreads 
   };
   const failed = (await Promise.allSettled([alongside(), draw()])).find((outcome) => outcome.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
-  await recordPublishedCharts(site.connection, shown);
+  await recordPublishedCharts(site.connection, shown, known);
 }
 
 /** The browser scripts the pages load, shipped in the site: apache-arrow's browser build (with its licence) and the tables script. */

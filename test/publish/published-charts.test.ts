@@ -18,17 +18,34 @@ describe('published charts', () => {
       connection,
       new Map<string, Record<string, string>>([
         ['index.html', { a: '<figure>a</figure>' }],
+        ['issues.html', { i: '<figure>i</figure>' }],
         ['departments/急诊科.html', { b: '<figure>b</figure>', c: '<figure>c</figure>' }],
       ]),
+      await readPublishedCharts(connection),
     );
     await recordPublishedCharts(
       connection,
       new Map<string, Record<string, string>>([
+        ['issues.html', { i: '<figure>i</figure>' }],
         ['departments/急诊科.html', { c: '<figure>c</figure>', d: '<figure>d & "e"</figure>' }],
         ['leadership.html', {}],
       ]),
+      await readPublishedCharts(connection),
     );
-    expect(await readPublishedCharts(connection)).toEqual(new Map([['departments/急诊科.html', { c: '<figure>c</figure>', d: '<figure>d & "e"</figure>' }]]));
+    expect(await readPublishedCharts(connection)).toEqual(
+      new Map([
+        ['issues.html', { i: '<figure>i</figure>' }],
+        ['departments/急诊科.html', { c: '<figure>c</figure>', d: '<figure>d & "e"</figure>' }],
+      ]),
+    );
+  });
+
+  it('writes only the pages whose figures changed', async () => {
+    const recorded = await readPublishedCharts(connection);
+    // a page's row changed behind the record: a page with the same digests is not written again, so it stays
+    await connection.run(`update published_charts set figure = '<figure>marked</figure>' where page = 'issues.html'`);
+    await recordPublishedCharts(connection, new Map([...recorded, ['index.html', { e: '<figure>e</figure>' }]]), recorded);
+    expect(await readPublishedCharts(connection)).toEqual(new Map([...recorded, ['issues.html', { i: '<figure>marked</figure>' }], ['index.html', { e: '<figure>e</figure>' }]]));
   });
 
   it('digests the drawing code the same way twice', async () => {

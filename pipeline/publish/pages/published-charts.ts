@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { PROJECT_ROOT } from '../../config.ts';
 import { inTransaction, queryRows } from '../../db.ts';
 import { appendRows } from '../../table-writer.ts';
@@ -36,11 +36,23 @@ export async function readPublishedCharts(connection: DuckDBConnection): Promise
   return figures;
 }
 
-/** Records the figures of the site being built in place of the last one's: what the next publish may reuse. */
-export async function recordPublishedCharts(connection: DuckDBConnection, figures: PageFigures): Promise<void> {
-  const rows = [...figures].flatMap(([page, shown]) => Object.entries(shown).map(([digest, figure]) => ({ page, digest, figure })));
+/** Whether two pages' figures are the same digests (a digest names one figure). */
+function sameFigures(a: Readonly<Record<string, string>> = {}, b: Readonly<Record<string, string>> = {}): boolean {
+  const digests = Object.keys(a);
+  return digests.length === Object.keys(b).length && digests.every((digest) => digest in b);
+}
+
+/**
+ * Records the figures of the site being built (`figures`) in place of the last one's (`recorded`,
+ * as readPublishedCharts read them): what the next publish may reuse. Only the pages whose figures
+ * differ are written (a day's run: those of a warning's weekly chart), not every figure again.
+ */
+export async function recordPublishedCharts(connection: DuckDBConnection, figures: PageFigures, recorded: PageFigures): Promise<void> {
+  const changed = [...new Set([...figures.keys(), ...recorded.keys()])].filter((page) => !sameFigures(figures.get(page), recorded.get(page)));
+  if (changed.length === 0) return;
+  const rows = changed.flatMap((page) => Object.entries(figures.get(page) ?? {}).map(([digest, figure]) => ({ page, digest, figure })));
   await inTransaction(connection, async () => {
-    await connection.run('delete from published_charts');
+    await connection.run('delete from published_charts where list_contains($pages, page)', { pages: listValue(changed) });
     await appendRows(connection, 'published_charts', rows);
   });
 }
