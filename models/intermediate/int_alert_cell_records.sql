@@ -57,10 +57,11 @@ asked_terms as (
 ),
 
 -- the terms of each complaint (fct_record_terms' rows), unnested after the join so that only the
--- listed complaints' lists are read: every term of a listed complaint, of another only the entered
+-- listed complaints' lists are read: every term of a listed complaint, of another only the entered;
+-- none at all when only cells are asked for and no word's among them (their lists are not read)
 complaint_terms as (
     select listed.hospital, listed.source, listed.id, listed.day, listed.lang, listed.day_changed, unnest(analyses.terms) as term
-    from listed
+    from (select * from listed where getvariable('alert_records_cells') is null or (select terms from asked_terms) is not null) as listed
     inner join text_analyses as analyses using (hospital, source, id)
     where getvariable('alert_records_cells') is null or list_has_any(analyses.terms, (select terms from asked_terms))
     union all
