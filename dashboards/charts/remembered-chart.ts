@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SafeHtml } from '../html.ts';
-import { raw } from '../html.ts';
+import { raw, type SafeHtml } from '../html.ts';
 
 /**
  * The figures a page file may reuse and those it draws: each chart's HTML by the digest of what
@@ -26,14 +25,15 @@ export interface ChartMemo {
  * @example exactJson([null, Number.NaN]) // '[null,{"\u0000":"number","value":"NaN"}]'
  */
 export function exactJson(value: unknown): string {
+  // `this[key]` is the value before JSON's own conversion (a date's toJSON), `written` after it
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, written: unknown) {
-    const raw = this[key];
-    if (typeof raw === 'number' && (!Number.isFinite(raw) || Object.is(raw, -0))) return { '\u0000': 'number', value: Object.is(raw, -0) ? '-0' : String(raw) };
-    if (raw === undefined) return { '\u0000': 'undefined' };
-    if (typeof raw === 'bigint') return { '\u0000': 'bigint', value: String(raw) };
-    if (raw instanceof Date) return { '\u0000': 'date', value: Number.isNaN(raw.getTime()) ? null : raw.toISOString() };
-    if (raw instanceof Map) return { '\u0000': 'map', value: [...raw] };
-    if (raw instanceof Set) return { '\u0000': 'set', value: [...raw] };
+    const held = this[key];
+    if (typeof held === 'number' && (!Number.isFinite(held) || Object.is(held, -0))) return { '\u0000': 'number', value: Object.is(held, -0) ? '-0' : String(held) };
+    if (held === undefined) return { '\u0000': 'undefined' };
+    if (typeof held === 'bigint') return { '\u0000': 'bigint', value: String(held) };
+    if (held instanceof Date) return { '\u0000': 'date', value: Number.isNaN(held.getTime()) ? null : held.toISOString() };
+    if (held instanceof Map) return { '\u0000': 'map', value: [...held] };
+    if (held instanceof Set) return { '\u0000': 'set', value: [...held] };
     return written;
   });
 }
