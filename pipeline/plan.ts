@@ -47,6 +47,7 @@ export const LANDING_MODELS = [
   'landing/inferred_categories',
   'landing/warning_log',
   'landing/published_partitions',
+  'landing/published_charts',
 ] as const;
 
 /** The views the marts read the reference tables through, once the referenceTables step has loaded them. */

@@ -115,7 +115,7 @@ describe('executing the plan', () => {
       'macros/department_core', 'macros/in_report_scope', 'macros/satisfaction_cell_head',
       'landing/ingested_files', 'landing/input_file_stats', 'landing/feedback_records', 'landing/warehouse_secrets', 'landing/survey_responses',
       'landing/stored_feedback_keys', 'landing/stored_survey_keys', 'landing/quarantine', 'landing/text_analyses', 'landing/record_terms',
-      'landing/learned_text_statistics', 'landing/category_classifiers', 'landing/inferred_categories', 'landing/warning_log', 'landing/published_partitions',
+      'landing/learned_text_statistics', 'landing/category_classifiers', 'landing/inferred_categories', 'landing/warning_log', 'landing/published_partitions', 'landing/published_charts',
       'upgradeCodedValues',
       'upgradeHospitals',
       'upgradeSurveyAnswers',

@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '../../pipeline/text/category-lexicon.
 import type { SafeHtml } from '../html.ts';
 import { reportWords } from '../reports/copy.ts';
 import { chartDefaults, formatValue, listText, monthTicks, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One month of one category of mart_complaint_monthly. */
 export interface CategoryMonthRow {
@@ -88,7 +89,7 @@ function stackedMonths(stack: Stack, language: Language): SafeHtml | null {
  *
  * @example complaintsByCategoryChart([{ month: '2025-06', category: 'process', complaints: 12 }], { language: 'zh', scope: '全院' })
  */
-export function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
+export const complaintsByCategoryChart = rememberedChart('complaintsByCategoryChart', function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
   const { language } = options;
   // the practice's order, so each category keeps its colour on every chart
   const known = (category: string): category is Category => (CATEGORIES as readonly string[]).includes(category);
@@ -105,7 +106,7 @@ export function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], opt
     },
     language,
   );
-}
+});
 
 /**
  * Complaints received by month in the departments with the most complaints, stacked by
@@ -114,7 +115,7 @@ export function complaintsByCategoryChart(rows: readonly CategoryMonthRow[], opt
  *
  * @example complaintsByDepartmentChart(rows.filter((r) => r.rank <= 8), { language: 'en', top: 8 })
  */
-export function complaintsByDepartmentChart(rows: readonly DepartmentMonthRow[], options: DepartmentsChartOptions): SafeHtml | null {
+export const complaintsByDepartmentChart = rememberedChart('complaintsByDepartmentChart', function complaintsByDepartmentChart(rows: readonly DepartmentMonthRow[], options: DepartmentsChartOptions): SafeHtml | null {
   const { language } = options;
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(row.department, (totals.get(row.department) ?? 0) + row.complaints);
@@ -129,7 +130,7 @@ export function complaintsByDepartmentChart(rows: readonly DepartmentMonthRow[],
     },
     language,
   );
-}
+});
 
 /** The contract's channels in the order the practice lists its intake (contract v2 section 1.1). */
 const CHANNELS = ['hotline', 'gov_hotline', 'walk_in', 'website', 'email', 'social', 'suggestion_box', 'survey', 'callback', 'other'] as const;
@@ -153,7 +154,7 @@ const PLATFORMS: Readonly<Record<string, { name: string; zh?: string }>> = {
  *
  * @example complaintsByChannelChart([{ month: '2025-06', channel: 'social', platform: 'zalo', complaints: 4 }], { language: 'vi', scope: 'Toàn bệnh viện' })
  */
-export function complaintsByChannelChart(rows: readonly ChannelMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
+export const complaintsByChannelChart = rememberedChart('complaintsByChannelChart', function complaintsByChannelChart(rows: readonly ChannelMonthRow[], options: ComplaintsChartOptions): SafeHtml | null {
   const { language } = options;
   const words = reportWords(language);
   const platformName = (platform: string) => (language === 'zh' ? PLATFORMS[platform]?.zh : undefined) ?? PLATFORMS[platform]?.name ?? platform;
@@ -180,4 +181,4 @@ export function complaintsByChannelChart(rows: readonly ChannelMonthRow[], optio
     },
     language,
   );
-}
+});

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../../pipeline/i18n.ts';
 import type { CellFunnelRow } from '../../pipeline/satisfaction/trends.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One department of mart_satisfaction_funnel in one month: the columns of a cell funnel row the chart draws. */
 export type FunnelChartRow = Pick<
@@ -58,7 +59,7 @@ const POSITION_COLOURS: Partial<Record<MessageKey, string>> = {
  *
  * @example funnelChart(rows, { language: 'zh', month: '2025-06' })
  */
-export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChartOptions): SafeHtml | null {
+export const funnelChart = rememberedChart('funnelChart', function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChartOptions): SafeHtml | null {
   const { language } = options;
   const drawn = rows
     .filter((row): row is Drawn => !row.suppressed && row.effective_n !== null && row.pct_satisfied !== null && row.z_judged !== null)
@@ -122,4 +123,4 @@ export function funnelChart(rows: readonly FunnelChartRow[], options: FunnelChar
     },
     language,
   );
-}
+});

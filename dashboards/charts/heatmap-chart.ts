@@ -5,6 +5,7 @@ import { t } from '../../pipeline/i18n.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { reportWords } from '../reports/copy.ts';
 import { chartDefaults, formatValue, listText, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One department × category cell of mart_department_category_heat in one month. */
 export interface HeatCellRow {
@@ -87,7 +88,7 @@ function heatmapLegend(language: Language): SafeHtml {
  *
  * @example departmentCategoryHeatmap(rows, { language: 'zh', month: '2025-06', top: 15 })
  */
-export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options: HeatmapChartOptions): SafeHtml | null {
+export const departmentCategoryHeatmap = rememberedChart('departmentCategoryHeatmap', function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options: HeatmapChartOptions): SafeHtml | null {
   const { language } = options;
   const words = reportWords(language);
   const totals = new Map<string, number>();
@@ -151,4 +152,4 @@ export function departmentCategoryHeatmap(rows: readonly HeatCellRow[], options:
     },
     language,
   );
-}
+});

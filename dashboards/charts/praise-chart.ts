@@ -4,6 +4,7 @@ import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, monthTicks, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One month of mart_praise (a department or the hospital's `ALL`). */
 export interface PraiseMonthRow {
@@ -23,7 +24,7 @@ export interface PraiseChartOptions {
  *
  * @example praiseChart([{ month: '2025-06', praise: 12 }], { language: 'vi', scope: 'Khoa Nhi' })
  */
-export function praiseChart(rows: readonly PraiseMonthRow[], options: PraiseChartOptions): SafeHtml | null {
+export const praiseChart = rememberedChart('praiseChart', function praiseChart(rows: readonly PraiseMonthRow[], options: PraiseChartOptions): SafeHtml | null {
   const { language } = options;
   const ordered = [...rows].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const first = ordered[0];
@@ -55,4 +56,4 @@ export function praiseChart(rows: readonly PraiseMonthRow[], options: PraiseChar
     },
     language,
   );
-}
+});

@@ -4,6 +4,7 @@ import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, listText, monthAxis, monthDate, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One month of one department (or `ALL`) of mart_complaint_kpis: its month and any rate columns (0..100, null when undefined). */
 export type RateRow = { month: string } & Readonly<Record<string, unknown>>;
@@ -34,7 +35,7 @@ function rateOf(row: RateRow, column: string): number | null {
  *
  * @example ratesChart(kpiRows, { language: 'vi', scope: 'Toàn bệnh viện', rates: [{ column: 'response_rate', label: 'Tỷ lệ phản hồi' }] })
  */
-export function ratesChart(rows: readonly RateRow[], options: RatesChartOptions): SafeHtml | null {
+export const ratesChart = rememberedChart('ratesChart', function ratesChart(rows: readonly RateRow[], options: RatesChartOptions): SafeHtml | null {
   const { language, rates } = options;
   const ordered = [...rows].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const points = ordered.flatMap((row) => rates.map((rate) => ({ date: monthDate(row.month), rate: rate.label, value: rateOf(row, rate.column) })));
@@ -64,4 +65,4 @@ export function ratesChart(rows: readonly RateRow[], options: RatesChartOptions)
     },
     language,
   );
-}
+});

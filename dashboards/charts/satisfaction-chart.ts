@@ -4,6 +4,7 @@ import { formatMonth } from '../../pipeline/dates.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, monthAxis, monthDate, monthsText, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One month of one department (or `ALL`) of mart_satisfaction_trend: the SPC point with the index's interval. */
 export interface SatisfactionTrendRow {
@@ -43,7 +44,7 @@ const POINT_COLOURS: Record<string, string> = {
  *
  * @example satisfactionChart(rows, { language: 'en', scope: 'Whole hospital' }) // <figure class="chart">…
  */
-export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options: SatisfactionChartOptions): SafeHtml | null {
+export const satisfactionChart = rememberedChart('satisfactionChart', function satisfactionChart(rows: readonly SatisfactionTrendRow[], options: SatisfactionChartOptions): SafeHtml | null {
   const { language } = options;
   const ordered = [...rows].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const drawn = ordered
@@ -112,4 +113,4 @@ export function satisfactionChart(rows: readonly SatisfactionTrendRow[], options
     },
     language,
   );
-}
+});

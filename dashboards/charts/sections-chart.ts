@@ -6,6 +6,7 @@ import type { SafeHtml } from '../html.ts';
 import { reportWords } from '../reports/copy.ts';
 import { chartDefaults, formatValue, listText, monthAxis, monthDate, monthsText, numberAxis, renderFigure } from './figure.ts';
 import type { SatisfactionTrendRow } from './satisfaction-chart.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 /** One month of one section and patient type of mart_satisfaction_section_trend. */
 export interface SectionTrendRow extends SatisfactionTrendRow {
@@ -38,7 +39,7 @@ type Drawn = SectionTrendRow & { pct_satisfied: number; date: Date; section: str
  *
  * @example satisfactionSectionsChart(rows, { language: 'vi', scope: 'Khoa Nhi' })
  */
-export function satisfactionSectionsChart(rows: readonly SectionTrendRow[], options: SectionsChartOptions): SafeHtml | null {
+export const satisfactionSectionsChart = rememberedChart('satisfactionSectionsChart', function satisfactionSectionsChart(rows: readonly SectionTrendRow[], options: SectionsChartOptions): SafeHtml | null {
   const { language } = options;
   const words = reportWords(language);
   const sectionRows = rows.filter((row) => (SECTIONS as readonly string[]).includes(row.dimension));
@@ -131,4 +132,4 @@ export function satisfactionSectionsChart(rows: readonly SectionTrendRow[], opti
     },
     language,
   );
-}
+});

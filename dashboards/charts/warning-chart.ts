@@ -5,6 +5,7 @@ import type { WarningWeek } from '../../pipeline/warnings/warnings.ts';
 import { t } from '../../pipeline/i18n.ts';
 import type { SafeHtml } from '../html.ts';
 import { chartDefaults, formatValue, numberAxis, renderFigure } from './figure.ts';
+import { rememberedChart } from './remembered-chart.ts';
 
 export interface WarningChartOptions {
   language: Language;
@@ -21,7 +22,7 @@ export interface WarningChartOptions {
  *
  * @example warningChart(warning.weekly, { language: 'en', cell: 'Khoa Nhi · process', week: warning.period_start })
  */
-export function warningChart(weeks: readonly WarningWeek[], options: WarningChartOptions): SafeHtml | null {
+export const warningChart = rememberedChart('warningChart', function warningChart(weeks: readonly WarningWeek[], options: WarningChartOptions): SafeHtml | null {
   const { language } = options;
   const ordered = [...weeks].sort((a, b) => (a.week_start < b.week_start ? -1 : a.week_start > b.week_start ? 1 : 0));
   const first = ordered[0];
@@ -70,4 +71,4 @@ export function warningChart(weeks: readonly WarningWeek[], options: WarningChar
     },
     language,
   );
-}
+});

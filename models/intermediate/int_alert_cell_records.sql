@@ -16,6 +16,9 @@
 -- the windows judged, whose signals' complaints alert_signal_records reads; and of every other
 -- complaint its cells of the words that entered the issue terms (int_alert_changed_terms).
 -- `recount`: the row is counted again into int_alert_cell_days (store_alert_cell_days).
+-- With getvariable('alert_records_cells') (a list of cells; null: every cell), only those cells'
+-- rows: the named cells of a run's warnings, whose year before is their words' baseline
+-- (alert_group_baseline_terms), where every cell's would list a year of complaints' words.
 -- A temp table: only this run's detect stage reads it, so it is never written to the warehouse
 -- file; the stored table a warehouse from before kept is dropped (on a later call in the same
 -- session this drops the temp table the call before made).
@@ -46,12 +49,21 @@ entered_terms as (
     select lang, term from int_alert_changed_terms where entered
 ),
 
+-- the words of the word cells asked for, when only some cells are (a cell is ["term", lang, word])
+asked_terms as (
+    select list(json_extract_string(cell, '$[2]')) as terms
+    from (select unnest(getvariable('alert_records_cells')::varchar[]) as cell)
+    where json_extract_string(cell, '$[0]') = 'term'
+),
+
 -- the terms of each complaint (fct_record_terms' rows), unnested after the join so that only the
--- listed complaints' lists are read: every term of a listed complaint, of another only the entered
+-- listed complaints' lists are read: every term of a listed complaint, of another only the entered;
+-- none at all when only cells are asked for and no word's among them (their lists are not read)
 complaint_terms as (
     select listed.hospital, listed.source, listed.id, listed.day, listed.lang, listed.day_changed, unnest(analyses.terms) as term
-    from listed
+    from (select * from listed where getvariable('alert_records_cells') is null or (select terms from asked_terms) is not null) as listed
     inner join text_analyses as analyses using (hospital, source, id)
+    where getvariable('alert_records_cells') is null or list_has_any(analyses.terms, (select terms from asked_terms))
     union all
     select others.*
     from (
@@ -84,4 +96,5 @@ cells as (
     left join entered_terms using (lang, term)
 )
 
-select * from cells;
+select * from cells
+where getvariable('alert_records_cells') is null or list_contains(getvariable('alert_records_cells')::varchar[], cell);

@@ -13,10 +13,16 @@ with baseline as (
 
 sizes as (
     select group_id, count(*)::integer as baseline_records from baseline group by group_id
+),
+
+-- each baseline record's terms unnested after the join (record_terms' rows, of these records alone)
+terms as (
+    select baseline.group_id, unnest(analyses.terms) as term
+    from baseline
+    inner join text_analyses as analyses using (hospital, source, id)
 )
 
-select baseline.group_id, terms.term, count(*)::integer as records, any_value(sizes.baseline_records) as baseline_records
-from baseline
-inner join record_terms as terms using (hospital, source, id)
+select terms.group_id, terms.term, count(*)::integer as records, any_value(sizes.baseline_records) as baseline_records
+from terms
 inner join sizes using (group_id)
-group by baseline.group_id, terms.term;
+group by terms.group_id, terms.term;

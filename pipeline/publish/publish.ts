@@ -14,6 +14,8 @@ import { exportPartitioned, partitionFingerprints, PARTITIONED_EXPORTS, type Par
 import { departmentPacks } from './pages/departments.ts';
 import { SITE_PAGES } from './pages/registry.ts';
 import { drawPages, startRenderThreads, type RenderThreads } from './pages/draw-pages.ts';
+import type { DrawnPage } from './pages/page-render.ts';
+import { drawingCode, readPublishedCharts, recordPublishedCharts, type PageFigures } from './pages/published-charts.ts';
 import { languageFolder, SITE_LANGUAGES, tablesFile, type PageFile, type SiteContext } from './pages/site-page.ts';
 import { readHospitals } from './reports/scope.ts';
 import { writeReports } from './reports/write-reports.ts';
@@ -153,8 +155,10 @@ async function writeExports(connection: DuckDBConnection, dataDir: string, previ
  * Every page of the registry in every language: the default language (`--lang`) at the root, the
  * others in their folders (languageFolder); each page's data read once, its tables' data written
  * once beside the default language's page, and the scripts that read it into assets/. Every page's
- * data is read first; `alongside` (work of the connection's) then runs while the pages are drawn,
- * and both are waited for to the end, so that a failure of either leaves neither still writing.
+ * data is read first, and the figures the last site's pages showed (published_charts), which a
+ * page reuses where its chart's digest is the same; `alongside` (work of the connection's) then
+ * runs while the pages are drawn, and both are waited for to the end, so that a failure of either
+ * leaves neither still writing. The figures this site shows are recorded last.
  */
 async function writeSite(dir: string, site: SiteContext, threads: RenderThreads | null, alongside: () => Promise<void>): Promise<void> {
   const defaultLanguage = site.config.language;
@@ -167,16 +171,22 @@ async function writeSite(dir: string, site: SiteContext, threads: RenderThreads 
   };
   const files: PageFile[] = [];
   for (const page of SITE_PAGES) files.push(...(await page.files(site)));
+  const code = await drawingCode();
+  const known = await readPublishedCharts(site.connection);
+  for (const { drawing } of files) drawing.charts = { code, known: known.get(drawing.path) ?? {} };
+  const shown: PageFigures = new Map();
   const draw = async () => {
-    const drawn = async ({ drawing: { path }, tables }: PageFile, pages: string[]) => {
+    const drawn = async ({ drawing: { path }, tables }: PageFile, { pages, figures }: DrawnPage) => {
       if (tables !== undefined) await write(tablesFile(path), tablesScript(tables));
       for (const [i, language] of SITE_LANGUAGES.entries()) await write(`${languageFolder(language, defaultLanguage)}${path}`, pages[i]!);
+      shown.set(path, figures);
     };
     await drawPages(files, drawn, threads);
     await writeAssets(join(dir, 'assets'));
   };
   const failed = (await Promise.allSettled([alongside(), draw()])).find((outcome) => outcome.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
+  await recordPublishedCharts(site.connection, shown, known);
 }
 
 /** The browser scripts the pages load, shipped in the site: apache-arrow's browser build (with its licence) and the tables script. */

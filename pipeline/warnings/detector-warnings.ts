@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, setVariables } from '../db.ts';
 import { CELL_COUNT_MODELS, type StepModels } from '../plan.ts';
 import { assessWeek, baselinePValue, passesGuard, type AssessmentOptions, type WeekAssessment } from '../detect/week-assessment.ts';
@@ -271,7 +271,7 @@ async function attachRecords(connection: DuckDBConnection, models: StepModels, s
 async function countCellDays(connection: DuckDBConnection, models: StepModels, recordsFrom: string | null): Promise<void> {
   const fingerprint = createHash('sha256');
   for (const model of CELL_COUNT_MODELS) fingerprint.update(models.sql(model));
-  await setVariables(connection, { alert_models: fingerprint.digest('hex'), alert_records_from: recordsFrom });
+  await setVariables(connection, { alert_models: fingerprint.digest('hex'), alert_records_from: recordsFrom, alert_records_cells: null });
   for (const model of CELL_COUNT_MODELS) await models.run(model);
 }
 
@@ -279,15 +279,19 @@ async function countCellDays(connection: DuckDBConnection, models: StepModels, r
 const BASELINE_DAYS = 364;
 
 /**
- * Lists in int_alert_cell_records every complaint's cells from `from` on, where it lists them from
- * a later day only (countCellDays lists the windows judged): a warning's baseline reads its cell's
- * year before. A backtest's Mondays, oldest first, list them once.
+ * Lists in int_alert_cell_records the complaints' cells from `from` on (countCellDays lists the
+ * windows judged): a warning's baseline reads its cell's year before. A run lists only its
+ * warnings' named `cells`; a backtest (`cells` null) lists every cell, once for all its Mondays,
+ * oldest first.
  */
-async function listCellRecords(connection: DuckDBConnection, models: StepModels, from: string): Promise<void> {
-  const [listed] = await queryRows<{ from: string | null }>(connection, "select strftime(getvariable('alert_records_from')::date, '%Y-%m-%d') as from");
+async function listCellRecords(connection: DuckDBConnection, models: StepModels, from: string, cells: readonly string[] | null): Promise<void> {
+  const [listed] = await queryRows<{ from: string | null; some: boolean }>(
+    connection,
+    "select strftime(getvariable('alert_records_from')::date, '%Y-%m-%d') as from, getvariable('alert_records_cells') is not null as some",
+  );
   const listedFrom = listed?.from ?? null;
-  if (listedFrom !== null && listedFrom <= from) return;
-  await setVariables(connection, { alert_records_from: from });
+  if (cells === null && listed?.some === false && listedFrom !== null && listedFrom <= from) return;
+  await setVariables(connection, { alert_records_from: from, alert_records_cells: cells === null ? null : listValue([...new Set(cells)]) });
   await models.run('intermediate/int_alert_cell_records');
 }
 
@@ -562,7 +566,7 @@ async function describeSignalGroups(
   const groupWeeks = groups.map((group) => group.primary.week).sort();
   const { weeks, cells } = await readCellSeries(connection, groupWeeks.at(-1)!, true);
   const cellSeries = new Map(cells.map((series) => [seriesKey(series.hospital, series.cell), series]));
-  await listCellRecords(connection, models, addDays(groupWeeks[0]!, -BASELINE_DAYS));
+  await listCellRecords(connection, models, addDays(groupWeeks[0]!, -BASELINE_DAYS), prepared === null ? groups.map((group) => group.primary.cell) : null);
   const baselineTerms = await queryRows<{ group_id: number; term: string; records: number; baseline_records: number }>(connection, models.sql('warnings/alert_group_baseline_terms'));
   const surfaces = await termSurfaces(connection);
   return groups.map((group, g) => {

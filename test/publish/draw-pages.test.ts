@@ -58,7 +58,7 @@ async function drawn(of: readonly { drawing: PageDrawing }[], threads: number, h
   try {
     await drawPages(
       of,
-      async (file, html) => {
+      async (file, { pages: html }) => {
         pages.set(file.drawing.path, html);
         if (file.drawing.path === heldFor) release();
         if (heldFor !== undefined && file === of[0]) await released;
@@ -73,7 +73,7 @@ async function drawn(of: readonly { drawing: PageDrawing }[], threads: number, h
 
 describe('drawPage', () => {
   it('draws a file in zh, vi and en, its departments named in each', () => {
-    const [zh, vi, en] = drawPage(files[0]!.drawing);
+    const [zh, vi, en] = drawPage(files[0]!.drawing).pages;
     expect(zh).toContain('<html lang="zh">');
     expect(vi).toContain('<html lang="vi">');
     expect(en).toContain('<html lang="en">');
@@ -82,6 +82,23 @@ describe('drawPage', () => {
     expect(en).toContain('<h1>Emergency');
     // the chart of complaints by category, with its numbers' table
     expect(en).toContain('<svg');
+  });
+
+  it('reuses the figures the file showed before, in every language, and lists them for the next site', () => {
+    const plain = drawPage(files[0]!.drawing).pages;
+    const first = drawPage({ ...files[0]!.drawing, charts: { code: 'code-1', known: {} } });
+    expect(first.pages).toEqual(plain);
+    // one chart (complaints by category) in three languages
+    expect(Object.keys(first.figures)).toHaveLength(3);
+    const again = drawPage({ ...files[0]!.drawing, charts: { code: 'code-1', known: first.figures } });
+    expect(again).toEqual(first);
+    // a figure under its digest is taken as it is, not drawn: here a stand-in, in each language's page
+    const standIns = Object.fromEntries(Object.keys(first.figures).map((digest, i) => [digest, `<figure>kept ${i}</figure>`]));
+    const kept = drawPage({ ...files[0]!.drawing, charts: { code: 'code-1', known: standIns } });
+    expect(kept.pages.map((page) => /<figure>kept \d<\/figure>/.exec(page)?.[0])).toEqual(['<figure>kept 0</figure>', '<figure>kept 1</figure>', '<figure>kept 2</figure>']);
+    expect(kept.pages.every((page) => !page.includes('<svg'))).toBe(true);
+    // another drawing code draws them again
+    expect(drawPage({ ...files[0]!.drawing, charts: { code: 'code-2', known: standIns } }).pages).toEqual(plain);
   });
 });
 
@@ -96,8 +113,17 @@ describe('drawPages', () => {
     expect([...here.keys()]).toEqual([...threaded.keys()]);
     for (const file of threeFiles) {
       expect(threaded.get(file.drawing.path)).toEqual(here.get(file.drawing.path));
-      expect(here.get(file.drawing.path)).toEqual(drawPage(file.drawing));
+      expect(here.get(file.drawing.path)).toEqual(drawPage(file.drawing).pages);
     }
+  });
+
+  it('reuses the figures a file showed before on a render thread too', async () => {
+    const { figures } = drawPage({ ...files[0]!.drawing, charts: { code: 'code-1', known: {} } });
+    const standIns = Object.fromEntries(Object.keys(figures).map((digest) => [digest, '<figure>kept</figure>']));
+    const kept = { drawing: { ...files[0]!.drawing, path: 'departments/kept.html', charts: { code: 'code-1', known: standIns } } };
+    // this thread is held on the index, so the render thread draws the department page
+    const pages = await drawn([files[1]!, kept], 1, 'departments/kept.html');
+    expect(pages.get('departments/kept.html')!.map((page) => page.includes('<figure>kept</figure>') && !page.includes('<svg'))).toEqual([true, true, true]);
   });
 
   it('fails with a render thread’s one-line message', async () => {
@@ -128,7 +154,7 @@ describe('drawPages', () => {
       },
     } as unknown as RenderThreads;
     const pages = new Map<string, string[]>();
-    await drawPages(threeFiles, async (file, html) => void pages.set(file.drawing.path, html), neverLoaded);
+    await drawPages(threeFiles, async (file, { pages: html }) => void pages.set(file.drawing.path, html), neverLoaded);
     expect([...pages.keys()]).toEqual(threeFiles.map((file) => file.drawing.path));
     expect(sent).toBe(0);
   });

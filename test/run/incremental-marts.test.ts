@@ -139,8 +139,9 @@ async function differing(a: string, b: string, names: readonly string[]): Promis
 // them: when and in which run each file was read (and what its file system said of it then), in which run each warning was raised first, what
 // the last run built again, each warehouse's random salt, the text statistics, learned again
 // only once a language's records have doubled (the terms they give are compared in text_analyses),
-// and the files the last run's site holds (their inodes; their rows are compared as the exports).
-const RUN_HISTORY = ['ingested_files', 'input_file_stats', 'warning_log', 'int_changed_records', 'warehouse_secrets', 'learned_text_statistics', 'published_partitions'];
+// and the files the last run's site holds (their inodes; their rows are compared as the exports)
+// and the charts it shows (a warning's among them, as the run history raised it).
+const RUN_HISTORY = ['ingested_files', 'input_file_stats', 'warning_log', 'int_changed_records', 'warehouse_secrets', 'learned_text_statistics', 'published_partitions', 'published_charts'];
 
 // the two hospitals whose complaints are written to link (north's parking and queue themes repeat by design)
 const REPEATS = "select hospital, id, parent_id, linked_by from int_complaint_grievances where is_repeat and hospital in ('east', 'west') order by hospital, id";

@@ -1,9 +1,9 @@
 // The early-warning cells' daily counts are kept between runs (int_alert_cell_days): a run counts
 // again only the days whose complaints changed and the word cells of the words that entered or left
 // the issue terms, and leaves the same counts as a count from scratch.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryRows } from '../../pipeline/db.ts';
+import { queryRows, setVariables } from '../../pipeline/db.ts';
 import { modelsOfStep } from '../../pipeline/plan.ts';
 import { detectSignals } from '../../pipeline/warnings/detector-warnings.ts';
 
@@ -118,5 +118,22 @@ describe('the cells’ daily counts, kept between runs', () => {
     await kept.run(`update int_alert_cell_days set records = -1; update int_alert_counted_days set inputs = 0`);
     await count(kept);
     expect((await counts(kept)).filter((row) => row.records !== 1)).toEqual([]);
+  });
+
+  it('lists only the cells asked for, from the day asked: a warning’s baseline, not every cell’s year', async () => {
+    const listed = async (cells: readonly string[] | null) => {
+      await setVariables(kept, { alert_records_from: '2025-06-01', alert_records_cells: cells === null ? null : listValue([...cells]) });
+      await modelsOfStep(kept, 'detect', 'detectorWarnings').run('intermediate/int_alert_cell_records');
+      return queryRows<{ cell: string; id: string }>(kept, 'select cell, id from int_alert_cell_records order by all');
+    };
+    // 急诊科's process complaints (C1) and the complaints holding 排队 (C1, C3; not the praise P1)
+    expect(await listed(['["department","急诊科","process"]', '["term","zh","排队"]'])).toEqual([
+      { cell: '["department","急诊科","process"]', id: 'C1' },
+      { cell: '["term","zh","排队"]', id: 'C1' },
+      { cell: '["term","zh","排队"]', id: 'C3' },
+    ]);
+    expect(await listed(['["location","大厅"]'])).toEqual([{ cell: '["location","大厅"]', id: 'C1' }]);
+    // null: every cell of every complaint, the nine cell-days counted above
+    expect(await listed(null)).toHaveLength(9);
   });
 });

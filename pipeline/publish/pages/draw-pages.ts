@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { workerCount, WorkerPool } from '../../workers.ts';
-import { drawPage, type PageDrawing } from './page-render.ts';
+import { drawPage, type DrawnPage, type PageDrawing } from './page-render.ts';
 
 /**
  * The fewest page files worth render threads. A thread started from the compiled bundle
@@ -18,29 +18,29 @@ export function renderThreads(files: number): number {
 }
 
 /** Threads that draw page files (render-worker.ts). */
-export type RenderThreads = WorkerPool<PageDrawing, string[]>;
+export type RenderThreads = WorkerPool<PageDrawing, DrawnPage>;
 
 /**
  * The render threads for a site of at least `pageFiles` page files (renderThreads), or null. Started
  * before the pages' data is read, they load while the publisher does other work; the caller closes them.
  */
 export async function startRenderThreads(pageFiles: number, threads = renderThreads(pageFiles)): Promise<RenderThreads | null> {
-  return threads > 0 ? WorkerPool.start<PageDrawing, string[]>(new URL('./render-worker.ts', import.meta.url), threads, null) : null;
+  return threads > 0 ? WorkerPool.start<PageDrawing, DrawnPage>(new URL('./render-worker.ts', import.meta.url), threads, null) : null;
 }
 
 /** Files sent to each render thread ahead of its answers, so that it does not wait while this thread draws. */
 const AHEAD = 2;
 
 /**
- * Draws every page file in every language (drawPage) and hands each file's pages to `done`: this
+ * Draws every page file in every language (drawPage) and hands each file drawn to `done`: this
  * thread and the render threads take the files in turn from one queue. After a failure no further
  * file is taken, and what was under way is waited for before the first failure is thrown.
  */
-export async function drawPages<F extends { drawing: PageDrawing }>(files: readonly F[], done: (file: F, pages: string[]) => Promise<void>, threads: RenderThreads | null): Promise<void> {
+export async function drawPages<F extends { drawing: PageDrawing }>(files: readonly F[], done: (file: F, drawn: DrawnPage) => Promise<void>, threads: RenderThreads | null): Promise<void> {
   let next = 0;
   let failed = false;
   const take = (): F | undefined => (failed ? undefined : files[next++]);
-  const drawIn = async (draw: (drawing: PageDrawing) => Promise<string[]> | string[]) => {
+  const drawIn = async (draw: (drawing: PageDrawing) => Promise<DrawnPage> | DrawnPage) => {
     try {
       for (let file = take(); file !== undefined; file = take()) {
         await done(file, await draw(file.drawing));

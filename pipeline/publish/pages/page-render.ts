@@ -4,6 +4,7 @@ import { renderIssuesPage, type IssuesPageData } from '../../../dashboards/issue
 import { renderLeadershipPage, type LeadershipPageData } from '../../../dashboards/leadership-page.ts';
 import type { PageMeta } from '../../../dashboards/page-meta.ts';
 import { renderRunReport, type RunReportOptions } from '../../../dashboards/run-report.ts';
+import { withChartMemo } from '../../../dashboards/charts/remembered-chart.ts';
 import type { Language } from '../../config.ts';
 import type { RunSummary } from '../run-summary.ts';
 import { inPageLanguage, namesIn, type DepartmentNames } from './department-names.ts';
@@ -52,16 +53,33 @@ export interface PageDrawing {
   names: DepartmentNames;
   hasTables: boolean;
   defaultLanguage: Language;
+  /**
+   * The drawing code's digest and the figures this file's charts showed in the last site built, by
+   * digest (published-charts.ts): a chart whose digest is among them is not drawn again. Without
+   * it, every chart is drawn.
+   */
+  charts?: { code: string; known: Readonly<Record<string, string>> };
+}
+
+/** A page file drawn: its page in each language of SITE_LANGUAGES, and the figures its charts show, by digest (what the next site may reuse). */
+export interface DrawnPage {
+  pages: string[];
+  figures: Record<string, string>;
 }
 
 /**
  * A page file drawn in each language of SITE_LANGUAGES, in that order: its departments named in
- * the page's language (inPageLanguage), its filters listing them so (namesIn).
+ * the page's language (inPageLanguage), its filters listing them so (namesIn); its charts reused
+ * from `charts` where their digest is there.
  */
-export function drawPage(drawing: PageDrawing): string[] {
-  const { kind, path, data, names, hasTables, defaultLanguage } = drawing;
+export function drawPage(drawing: PageDrawing): DrawnPage {
+  const { kind, path, data, names, hasTables, defaultLanguage, charts } = drawing;
   const render = PAGE_RENDERS[kind] as (data: unknown, language: Language, frame: PageFrame) => string;
-  return SITE_LANGUAGES.map((language) =>
-    render(inPageLanguage(data, names, language), language, { ...pageFrame(path, language, defaultLanguage, hasTables), departments: namesIn(names, language) }),
-  );
+  const draw = () =>
+    SITE_LANGUAGES.map((language) =>
+      render(inPageLanguage(data, names, language), language, { ...pageFrame(path, language, defaultLanguage, hasTables), departments: namesIn(names, language) }),
+    );
+  if (charts === undefined) return { pages: draw(), figures: {} };
+  const memo = { ...charts, shown: {} };
+  return { pages: withChartMemo(memo, draw), figures: memo.shown };
 }
