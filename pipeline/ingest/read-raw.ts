@@ -30,8 +30,12 @@ export interface RawTable {
 /** The quarantine reason (code) of a line no encoding decodes (see transcodeLinesToUtf8). */
 const UNDECODABLE_LINE = 'line_not_text';
 
-/** A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). */
-export const RECORD_ORDINAL = '(rowid - (select min(rowid) from raw_rows) + 1)';
+/**
+ * A record's place among the records of raw_rows: 1, 2, 3, … in file order (see columns.ts). The
+ * rowid is named by its table: inside a subquery over another table (csvPosition's count of the
+ * broken rows before the record) a bare rowid would be that table's.
+ */
+export const RECORD_ORDINAL = '(raw_rows.rowid - (select min(rowid) from raw_rows) + 1)';
 
 /** The column the readers that know each record's place add to raw_rows. */
 const POSITION_COLUMN = '__hearken_position';

@@ -108,6 +108,27 @@ describe('broken CSV rows', () => {
   });
 });
 
+describe('the rows after a broken CSV row', () => {
+  it('keep their row as a spreadsheet shows it, the broken row counted above them', async () => {
+    await ws.write(
+      'middle.csv',
+      [
+        'id,received_at,department,text', // row 1
+        '1,2025-01-01,急诊科,fine', // row 2
+        '2,2025-01-02,急诊科,one,column,too,many', // row 3: broken
+        '3,2025-13-45,急诊科,a month that is not', // row 4
+        '4,2025-01-04,急诊科,fine too', // row 5
+      ].join('\n'),
+    );
+    await ws.ingest();
+    expect(await ws.query('select id, file_row from feedback_records order by id')).toEqual([{ id: '1', file_row: 2 }, { id: '4', file_row: 5 }]);
+    expect(await ws.query('select file_row, file_line, reason from quarantine order by file_line, file_row')).toEqual([
+      { file_row: null, file_line: 3, reason: 'broken_csv_row' },
+      { file_row: 4, file_line: null, reason: 'received_at_not_a_date' },
+    ]);
+  });
+});
+
 describe('a CSV row longer than the reader takes', () => {
   it('is quarantined as that, with the limit, in the reader\'s language, and the rows around it load', async () => {
     // one 30 MB line with no line break: DuckDB's reader stops at max_line_size, 2,000,000 bytes
