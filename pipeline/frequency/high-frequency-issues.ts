@@ -35,13 +35,17 @@ interface IssueRecord extends CountedRecord {
   text_redacted: string;
 }
 
-/** A month of one hospital's records in one language (int_issue_month_inputs): its days, and whether its rows are computed again. */
+/**
+ * A month of one hospital's records in one language (int_issue_month_inputs): its days, whether its
+ * rows are computed again, and whether one computed again counts its records (one of the 3 before).
+ */
 interface IssueMonth {
   hospital: string;
   lang: Language;
   month: string;
   days: number;
   rebuild: boolean;
+  counted: boolean;
 }
 
 /** One row of mart_high_frequency_issues, by column name (a type, so that appendRows takes it as a record). */
@@ -114,18 +118,20 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   if (mart?.rules !== rules) await connection.run('delete from int_issue_month_versions');
   await setVariables(connection, { issue_rules: rules });
   await models.run('intermediate/int_issue_month_inputs');
-  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild from int_issue_month_inputs order by hospital, lang, month');
+  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild, counted from int_issue_month_inputs order by hospital, lang, month');
   const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
   // a theme holds issue terms only: theirs are the only surfaces it shows
   const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
   const surfaces = new Map(issueTerms.map((row) => [termKey(row.lang, row.term), row.surface]));
   const slices = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
   for (const { hospital, lang } of slices.values()) {
-    const records = await queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang });
-    const earlier = await queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang });
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
     const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
-    rows.push(...issueRows(hospital, lang, records, earlier, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+    const read: MonthReader = {
+      records: (month) => queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang, month }),
+      termLists: (month) => queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang, month }),
+    };
+    rows.push(...(await issueRows(hospital, lang, read, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -139,38 +145,39 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   });
 }
 
-/** Records grouped by their month, in the order given. */
-function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, R[]> {
-  const byMonth = new Map<string, R[]>();
-  for (const record of records) {
-    const list = byMonth.get(record.month);
-    if (list) list.push(record);
-    else byMonth.set(record.month, [record]);
-  }
-  return byMonth;
+/** Reads one month of a hospital's records in one language: whole (issue_records_rebuilt), or its term lists only (issue_term_lists_before). */
+interface MonthReader {
+  records(month: string): Promise<IssueRecord[]>;
+  termLists(month: string): Promise<CountedRecord[]>;
 }
 
 /**
  * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
  * with their trend per day against the months before (counting the records that hold any of a
- * theme's anchors), places and quotes. `records` holds those months' records, `earlier` the term
- * lists of the months before them not computed again.
+ * theme's anchors), places and quotes. One month at a time, so that a whole build holds a month's
+ * records and the term lists of the three before it, not the history: a month computed again is
+ * read whole, one it counts (`counted`) as term lists.
  */
-function issueRows(
+async function issueRows(
   hospital: string,
   lang: Language,
-  records: readonly IssueRecord[],
-  earlier: readonly CountedRecord[],
+  read: MonthReader,
   months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
   eligible: ReadonlySet<string>,
   surface: (term: string) => string,
-): IssueRow[] {
-  const byMonth = byMonthOf(records);
+): Promise<IssueRow[]> {
   const daysIn = new Map(months.map((row) => [row.month, row.days]));
-  const holdingAny = recordsHoldingAny(byMonthOf([...records, ...earlier]));
+  // the term lists of the months read, the three before the month computed (months in order)
+  const termLists = new Map<string, readonly CountedRecord[]>();
+  const holdingAny = recordsHoldingAny(termLists);
   const rows: IssueRow[] = [];
-  for (const { month, days } of months.filter((row) => row.rebuild)) {
-    const monthRecords = byMonth.get(month) ?? [];
+  for (const { month, days, rebuild, counted } of months) {
+    termLists.delete(shiftMonth(month, -4));
+    if (!rebuild) {
+      if (counted) termLists.set(month, await read.termLists(month));
+      continue;
+    }
+    const monthRecords = await read.records(month);
     issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
       const anchors = new Set([theme.anchor, ...theme.merged]);
       const before = [1, 2, 3].map((back) => {
@@ -197,6 +204,8 @@ function issueRows(
         quotes: pickQuotes(members, new Set([...anchors, ...theme.partners])),
       });
     });
+    // the months after count only its term lists
+    termLists.set(month, monthRecords.map((record) => ({ month, terms: record.terms })));
   }
   return rows;
 }
@@ -206,19 +215,21 @@ function issueRows(
  * terms indexed once when first asked, rather than every record scanned for every theme.
  */
 function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly CountedRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
-  const indexed = new Map<string, Map<string, number[]>>();
+  // by the month's list itself, so that a month's index goes with the month when byMonth lets it go
+  const indexed = new WeakMap<readonly CountedRecord[], Map<string, number[]>>();
   const postingsOf = (month: string) => {
-    let postings = indexed.get(month);
+    const records = byMonth.get(month) ?? [];
+    let postings = indexed.get(records);
     if (postings === undefined) {
       postings = new Map();
-      (byMonth.get(month) ?? []).forEach((record, index) => {
+      records.forEach((record, index) => {
         for (const term of record.terms) {
           const list = postings!.get(term);
           if (list) list.push(index);
           else postings!.set(term, [index]);
         }
       });
-      indexed.set(month, postings);
+      indexed.set(records, postings);
     }
     return postings;
   };
