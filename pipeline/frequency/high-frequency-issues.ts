@@ -16,6 +16,12 @@ const defaults = {
   themes: 10,
   /** Departments and locations listed per theme. */
   places: 3,
+  /**
+   * Records read whole (with their texts) at once: consecutive months computed again, up to this
+   * many (a bigger month alone). A month of the 10M bench's largest hospital holds about 110,000;
+   * the 1M history's 24 months in one hospital fewer than 300,000, read in one slice.
+   */
+  sliceRecords: 300_000,
 } as const;
 
 /** A record as the months after it count it: its month and its distinct terms. */
@@ -37,13 +43,15 @@ interface IssueRecord extends CountedRecord {
 
 /**
  * A month of one hospital's records in one language (int_issue_month_inputs): its days, whether its
- * rows are computed again, and whether one computed again counts its records (one of the 3 before).
+ * records, whether its rows are computed again, and whether one computed again counts its records
+ * (one of the 3 before).
  */
 interface IssueMonth {
   hospital: string;
   lang: Language;
   month: string;
   days: number;
+  records: number;
   rebuild: boolean;
   counted: boolean;
 }
@@ -102,9 +110,11 @@ function issueRulesFingerprint(models: StepModels): string {
  *
  * Only the months whose inputs changed since their rows were stored are computed again (on a new
  * day: the as-of month, and any month a late record or a newly learned issue term reaches; see
- * int_issue_month_inputs); the others keep their rows.
+ * int_issue_month_inputs); the others keep their rows. The months computed again are read in slices of
+ * about `sliceRecords` records (defaults.sliceRecords; a test's smaller one cuts a small history into
+ * many), so that a whole build holds a slice, not the history.
  */
-export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels): Promise<void> {
+export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels, sliceRecords: number = defaults.sliceRecords): Promise<void> {
   await models.run('marts/mart_issue_records');
   await models.run('intermediate/int_issue_months');
   await models.run('intermediate/int_issue_month_versions');
@@ -118,7 +128,7 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   if (mart?.rules !== rules) await connection.run('delete from int_issue_month_versions');
   await setVariables(connection, { issue_rules: rules });
   await models.run('intermediate/int_issue_month_inputs');
-  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild, counted from int_issue_month_inputs order by hospital, lang, month');
+  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, records, rebuild, counted from int_issue_month_inputs order by hospital, lang, month');
   const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
   // a theme holds issue terms only: theirs are the only surfaces it shows
   const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
@@ -128,10 +138,10 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
     const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
     const read: MonthReader = {
-      records: (month) => queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang, month }),
+      records: (first, last) => queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang, first_month: first, last_month: last }),
       termLists: (month) => queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang, month }),
     };
-    rows.push(...(await issueRows(hospital, lang, read, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
+    rows.push(...(await issueRows(hospital, lang, read, sliceMonths, sliceRecords, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -145,24 +155,51 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   });
 }
 
-/** Reads one month of a hospital's records in one language: whole (issue_records_rebuilt), or its term lists only (issue_term_lists_before). */
+/** Records grouped by their month, in the order given. */
+function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, R[]> {
+  const byMonth = new Map<string, R[]>();
+  for (const record of records) {
+    const list = byMonth.get(record.month);
+    if (list) list.push(record);
+    else byMonth.set(record.month, [record]);
+  }
+  return byMonth;
+}
+
+/** Reads a hospital's records in one language: those of the months `first` to `last` whole (issue_records_rebuilt), or a month's term lists only (issue_term_lists_before). */
 interface MonthReader {
-  records(month: string): Promise<IssueRecord[]>;
+  records(first: string, last: string): Promise<IssueRecord[]>;
   termLists(month: string): Promise<CountedRecord[]>;
+}
+
+/**
+ * The months read whole in one slice from `months[from]` (computed again): it, and the months
+ * computed again right after it while their records stay within `sliceRecords`.
+ */
+function sliceFrom(months: readonly Pick<IssueMonth, 'month' | 'records' | 'rebuild'>[], from: number, sliceRecords: number): string[] {
+  const slice = [months[from]!.month];
+  let records = months[from]!.records;
+  for (let next = months[from + 1]; next?.rebuild && records + next.records <= sliceRecords; next = months[from + slice.length]) {
+    slice.push(next.month);
+    records += next.records;
+  }
+  return slice;
 }
 
 /**
  * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
  * with their trend per day against the months before (counting the records that hold any of a
- * theme's anchors), places and quotes. One month at a time, so that a whole build holds a month's
- * records and the term lists of the three before it, not the history: a month computed again is
- * read whole, one it counts (`counted`) as term lists.
+ * theme's anchors), places and quotes. `months` in order, every month of the 27: those computed
+ * again read whole in slices of consecutive months (sliceFrom), those they count (`counted`) as
+ * term lists, and only the term lists of the three months before the one computed kept, so that a
+ * whole build holds a slice, not the history.
  */
 async function issueRows(
   hospital: string,
   lang: Language,
   read: MonthReader,
   months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
+  sliceRecords: number,
   eligible: ReadonlySet<string>,
   surface: (term: string) => string,
 ): Promise<IssueRow[]> {
@@ -171,13 +208,21 @@ async function issueRows(
   const termLists = new Map<string, readonly CountedRecord[]>();
   const holdingAny = recordsHoldingAny(termLists);
   const rows: IssueRow[] = [];
-  for (const { month, days, rebuild, counted } of months) {
+  // the months of the slice last read whole not yet computed, with their records
+  let slice = new Map<string, IssueRecord[]>();
+  for (const [index, { month, days, rebuild, counted }] of months.entries()) {
     termLists.delete(shiftMonth(month, -4));
     if (!rebuild) {
       if (counted) termLists.set(month, await read.termLists(month));
       continue;
     }
-    const monthRecords = await read.records(month);
+    if (!slice.has(month)) {
+      const sliceMonths = sliceFrom(months, index, sliceRecords);
+      const records = byMonthOf(await read.records(sliceMonths[0]!, sliceMonths.at(-1)!));
+      slice = new Map(sliceMonths.map((sliceMonth) => [sliceMonth, records.get(sliceMonth) ?? []]));
+    }
+    const monthRecords = slice.get(month)!;
+    slice.delete(month);
     issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
       const anchors = new Set([theme.anchor, ...theme.merged]);
       const before = [1, 2, 3].map((back) => {
