@@ -18,10 +18,11 @@ const defaults = {
   places: 3,
   /**
    * Records read whole (with their texts) at once: consecutive months computed again, up to this
-   * many (a bigger month alone). A month of the 10M bench's largest hospital holds about 110,000;
-   * the 1M history's 24 months in one hospital fewer than 300,000, read in one slice.
+   * many (a bigger month alone). The 10M bench's largest hospital holds about 110,000 a month: two
+   * months a slice, about 150 MiB of DuckDB's memory for the rows read (BENCHMARKS.md, "The
+   * high-frequency issues in slices").
    */
-  sliceRecords: 300_000,
+  sliceRecords: 250_000,
 } as const;
 
 /** A record as the months after it count it: its month and its distinct terms. */
