@@ -43,9 +43,9 @@ interface IssueRecord extends CountedRecord {
 }
 
 /**
- * A month of one hospital's records in one language (int_issue_month_inputs): its days, whether its
- * records, whether its rows are computed again, and whether one computed again counts its records
- * (one of the 3 before).
+ * A month of one hospital's records in one language (int_issue_month_inputs): its days and records,
+ * whether its rows are computed again, and whether one computed again counts its records (one of
+ * the 3 before).
  */
 interface IssueMonth {
   hospital: string;
@@ -111,9 +111,9 @@ function issueRulesFingerprint(models: StepModels): string {
  *
  * Only the months whose inputs changed since their rows were stored are computed again (on a new
  * day: the as-of month, and any month a late record or a newly learned issue term reaches; see
- * int_issue_month_inputs); the others keep their rows. The months computed again are read in slices of
- * about `sliceRecords` records (defaults.sliceRecords; a test's smaller one cuts a small history into
- * many), so that a whole build holds a slice, not the history.
+ * int_issue_month_inputs); the others keep their rows. The months computed again are read in
+ * slices of at most `sliceRecords` records (defaults.sliceRecords; a test's smaller one cuts a
+ * small history into many), so that a whole build holds a slice, not the history.
  */
 export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels, sliceRecords: number = defaults.sliceRecords): Promise<void> {
   await models.run('marts/mart_issue_records');
@@ -134,15 +134,15 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   // a theme holds issue terms only: theirs are the only surfaces it shows
   const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
   const surfaces = new Map(issueTerms.map((row) => [termKey(row.lang, row.term), row.surface]));
-  const slices = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
-  for (const { hospital, lang } of slices.values()) {
+  const languages = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
+  for (const { hospital, lang } of languages.values()) {
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
-    const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
+    const languageMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
     const read: MonthReader = {
       records: (first, last) => queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang, first_month: first, last_month: last }),
-      termLists: (month) => queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang, month }),
+      termLists: (first, last) => queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang, first_month: first, last_month: last }),
     };
-    rows.push(...(await issueRows(hospital, lang, read, sliceMonths, sliceRecords, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
+    rows.push(...(await issueRows(hospital, lang, read, languageMonths, sliceRecords, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -167,33 +167,39 @@ function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, 
   return byMonth;
 }
 
-/** Reads a hospital's records in one language: those of the months `first` to `last` whole (issue_records_rebuilt), or a month's term lists only (issue_term_lists_before). */
+/** Reads a hospital's records of the months `first` to `last` in one language: whole (issue_records_rebuilt), or their term lists only (issue_term_lists_before). */
 interface MonthReader {
   records(first: string, last: string): Promise<IssueRecord[]>;
-  termLists(month: string): Promise<CountedRecord[]>;
+  termLists(first: string, last: string): Promise<CountedRecord[]>;
 }
 
 /**
- * The months read whole in one slice from `months[from]` (computed again): it, and the months
- * computed again right after it while their records stay within `sliceRecords`.
+ * The months one read takes from `months[from]`: it, and the months right after it of its kind
+ * (computed again, or counted) while their records stay within `limit`.
  */
-function sliceFrom(months: readonly Pick<IssueMonth, 'month' | 'records' | 'rebuild'>[], from: number, sliceRecords: number): string[] {
-  const slice = [months[from]!.month];
+function readFrom(months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[], from: number, kind: 'rebuild' | 'counted', limit: number): string[] {
+  const read = [months[from]!.month];
   let records = months[from]!.records;
-  for (let next = months[from + 1]; next?.rebuild && records + next.records <= sliceRecords; next = months[from + slice.length]) {
-    slice.push(next.month);
+  for (let next = months[from + 1]; next?.[kind] && records + next.records <= limit; next = months[from + read.length]) {
+    read.push(next.month);
     records += next.records;
   }
-  return slice;
+  return read;
+}
+
+/** The records of the months read (readFrom), each month's in a list of its own (empty when it has none). */
+async function readMonths<R extends CountedRecord>(months: readonly string[], read: (first: string, last: string) => Promise<R[]>): Promise<Map<string, R[]>> {
+  const records = byMonthOf(await read(months[0]!, months.at(-1)!));
+  return new Map(months.map((month) => [month, records.get(month) ?? []]));
 }
 
 /**
  * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
  * with their trend per day against the months before (counting the records that hold any of a
  * theme's anchors), places and quotes. `months` in order, every month of the 27: those computed
- * again read whole in slices of consecutive months (sliceFrom), those they count (`counted`) as
- * term lists, and only the term lists of the three months before the one computed kept, so that a
- * whole build holds a slice, not the history.
+ * again read whole in slices of consecutive months of at most `sliceRecords` records, those they
+ * count (`counted`, at most three in a row) as term lists, and only the term lists of the three
+ * months before the one computed kept, so that a whole build holds a slice, not the history.
  */
 async function issueRows(
   hospital: string,
@@ -214,14 +220,12 @@ async function issueRows(
   for (const [index, { month, days, rebuild, counted }] of months.entries()) {
     termLists.delete(shiftMonth(month, -4));
     if (!rebuild) {
-      if (counted) termLists.set(month, await read.termLists(month));
+      if (counted && !termLists.has(month)) {
+        for (const [countedMonth, lists] of await readMonths(readFrom(months, index, 'counted', Infinity), read.termLists)) termLists.set(countedMonth, lists);
+      }
       continue;
     }
-    if (!slice.has(month)) {
-      const sliceMonths = sliceFrom(months, index, sliceRecords);
-      const records = byMonthOf(await read.records(sliceMonths[0]!, sliceMonths.at(-1)!));
-      slice = new Map(sliceMonths.map((sliceMonth) => [sliceMonth, records.get(sliceMonth) ?? []]));
-    }
+    if (!slice.has(month)) slice = await readMonths(readFrom(months, index, 'rebuild', sliceRecords), read.records);
     const monthRecords = slice.get(month)!;
     slice.delete(month);
     issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
