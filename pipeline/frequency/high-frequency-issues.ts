@@ -19,8 +19,8 @@ const defaults = {
   /**
    * Records read whole (with their texts) at once: consecutive months computed again, up to this
    * many (a bigger month alone). The 10M bench's largest hospital holds about 110,000 a month: two
-   * months a slice, about 150 MiB of DuckDB's memory for the rows read (BENCHMARKS.md, "The
-   * high-frequency issues in slices").
+   * months a slice, which needs 150 to 250 MiB of DuckDB's memory for the rows read and about 1 GB
+   * of heap (BENCHMARKS.md, "The high-frequency issues in slices").
    */
   sliceRecords: 250_000,
 } as const;
