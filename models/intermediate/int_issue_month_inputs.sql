@@ -8,13 +8,15 @@
 -- whether it is published; its trend reads the term lists and the days of the three months
 -- before; all of it under the step's code and SQL (variable issue_rules). `rebuild`: a published
 -- month to compute again; `counted`: a month not computed again whose term lists one that is
--- counts (one of the three months after it).
+-- counts (one of the three months after it); `records`: how many it holds, by which the step cuts
+-- the months it reads into slices.
 create or replace temp table int_issue_month_inputs as
 with month_records as (
     select
         hospital,
         lang,
         month,
+        count(*) as records,
         sum(hash(source, id, department, location, text_hash, terms)) as records_hash,
         -- what the months after count in it: how many records hold which terms
         sum(hash(terms)) as terms_hash
@@ -34,6 +36,7 @@ month_issue_terms as (
 months as (
     select
         issue_months.*,
+        coalesce(month_records.records, 0) as records,
         coalesce(month_records.records_hash, 0) as records_hash,
         coalesce(month_issue_terms.issue_terms_hash, 0) as issue_terms_hash,
         {'days': issue_months.days, 'terms': coalesce(month_records.terms_hash, 0)} as counted
@@ -49,6 +52,7 @@ fingerprints as (
         month,
         days,
         published,
+        records,
         md5({
             'rules': getvariable('issue_rules'),
             'published': published,

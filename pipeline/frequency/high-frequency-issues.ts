@@ -16,6 +16,13 @@ const defaults = {
   themes: 10,
   /** Departments and locations listed per theme. */
   places: 3,
+  /**
+   * Records read whole (with their texts) at once: consecutive months computed again, up to this
+   * many (a bigger month alone). The 10M bench's largest hospital holds about 110,000 a month: two
+   * months a slice, which needs 150 to 250 MiB of DuckDB's memory for the rows read and about 1 GB
+   * of heap (BENCHMARKS.md, "The high-frequency issues in slices").
+   */
+  sliceRecords: 250_000,
 } as const;
 
 /** A record as the months after it count it: its month and its distinct terms. */
@@ -35,13 +42,19 @@ interface IssueRecord extends CountedRecord {
   text_redacted: string;
 }
 
-/** A month of one hospital's records in one language (int_issue_month_inputs): its days, and whether its rows are computed again. */
+/**
+ * A month of one hospital's records in one language (int_issue_month_inputs): its days and records,
+ * whether its rows are computed again, and whether one computed again counts its records (one of
+ * the 3 before).
+ */
 interface IssueMonth {
   hospital: string;
   lang: Language;
   month: string;
   days: number;
+  records: number;
   rebuild: boolean;
+  counted: boolean;
 }
 
 /** One row of mart_high_frequency_issues, by column name (a type, so that appendRows takes it as a record). */
@@ -98,9 +111,11 @@ function issueRulesFingerprint(models: StepModels): string {
  *
  * Only the months whose inputs changed since their rows were stored are computed again (on a new
  * day: the as-of month, and any month a late record or a newly learned issue term reaches; see
- * int_issue_month_inputs); the others keep their rows.
+ * int_issue_month_inputs); the others keep their rows. The months computed again are read in
+ * slices of at most `sliceRecords` records (defaults.sliceRecords; a test's smaller one cuts a
+ * small history into many), so that a whole build holds a slice, not the history.
  */
-export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels): Promise<void> {
+export async function buildHighFrequencyIssues(connection: DuckDBConnection, models: StepModels, sliceRecords: number = defaults.sliceRecords): Promise<void> {
   await models.run('marts/mart_issue_records');
   await models.run('intermediate/int_issue_months');
   await models.run('intermediate/int_issue_month_versions');
@@ -114,18 +129,20 @@ export async function buildHighFrequencyIssues(connection: DuckDBConnection, mod
   if (mart?.rules !== rules) await connection.run('delete from int_issue_month_versions');
   await setVariables(connection, { issue_rules: rules });
   await models.run('intermediate/int_issue_month_inputs');
-  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, rebuild from int_issue_month_inputs order by hospital, lang, month');
+  const months = await queryRows<IssueMonth>(connection, 'select hospital, lang, month, days, records, rebuild, counted from int_issue_month_inputs order by hospital, lang, month');
   const rows = stored ? await queryRows<IssueRow>(connection, models.sql('intermediate/issue_rows_kept')) : [];
   // a theme holds issue terms only: theirs are the only surfaces it shows
   const issueTerms = await queryRows<{ lang: Language; term: string; surface: string }>(connection, 'select lang, term, surface from dim_term where names_issue');
   const surfaces = new Map(issueTerms.map((row) => [termKey(row.lang, row.term), row.surface]));
-  const slices = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
-  for (const { hospital, lang } of slices.values()) {
-    const records = await queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang });
-    const earlier = await queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang });
+  const languages = new Map(months.filter((row) => row.rebuild).map((row) => [JSON.stringify([row.hospital, row.lang]), { hospital: row.hospital, lang: row.lang }]));
+  for (const { hospital, lang } of languages.values()) {
     const eligible = new Set(issueTerms.filter((row) => row.lang === lang).map((row) => row.term));
-    const sliceMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
-    rows.push(...issueRows(hospital, lang, records, earlier, sliceMonths, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term));
+    const languageMonths = months.filter((row) => row.hospital === hospital && row.lang === lang);
+    const read: MonthReader = {
+      records: (first, last) => queryRows<IssueRecord>(connection, models.sql('intermediate/issue_records_rebuilt'), { hospital, lang, first_month: first, last_month: last }),
+      termLists: (first, last) => queryRows<CountedRecord>(connection, models.sql('intermediate/issue_term_lists_before'), { hospital, lang, first_month: first, last_month: last }),
+    };
+    rows.push(...(await issueRows(hospital, lang, read, languageMonths, sliceRecords, eligible, (term) => surfaces.get(termKey(lang, term)) ?? term)));
   }
   // the order the mart is exported in: hospital, month, then language, then rank
   const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -150,27 +167,67 @@ function byMonthOf<R extends CountedRecord>(records: readonly R[]): Map<string, 
   return byMonth;
 }
 
+/** Reads a hospital's records of the months `first` to `last` in one language: whole (issue_records_rebuilt), or their term lists only (issue_term_lists_before). */
+interface MonthReader {
+  records(first: string, last: string): Promise<IssueRecord[]>;
+  termLists(first: string, last: string): Promise<CountedRecord[]>;
+}
+
+/**
+ * The months one read takes from `months[from]`: it, and the months right after it of its kind
+ * (computed again, or counted) while their records stay within `limit`.
+ */
+function readFrom(months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[], from: number, kind: 'rebuild' | 'counted', limit: number): string[] {
+  const read = [months[from]!.month];
+  let records = months[from]!.records;
+  for (let next = months[from + 1]; next?.[kind] && records + next.records <= limit; next = months[from + read.length]) {
+    read.push(next.month);
+    records += next.records;
+  }
+  return read;
+}
+
+/** The records of the months read (readFrom), each month's in a list of its own (empty when it has none). */
+async function readMonths<R extends CountedRecord>(months: readonly string[], read: (first: string, last: string) => Promise<R[]>): Promise<Map<string, R[]>> {
+  const records = byMonthOf(await read(months[0]!, months.at(-1)!));
+  return new Map(months.map((month) => [month, records.get(month) ?? []]));
+}
+
 /**
  * The themes of each month to compute again (`rebuild`) of one hospital's records in one language,
  * with their trend per day against the months before (counting the records that hold any of a
- * theme's anchors), places and quotes. `records` holds those months' records, `earlier` the term
- * lists of the months before them not computed again.
+ * theme's anchors), places and quotes. `months` in order, every month of the 27: those computed
+ * again read whole in slices of consecutive months of at most `sliceRecords` records, those they
+ * count (`counted`, at most three in a row) as term lists, and only the term lists of the three
+ * months before the one computed kept, so that a whole build holds a slice, not the history.
  */
-function issueRows(
+async function issueRows(
   hospital: string,
   lang: Language,
-  records: readonly IssueRecord[],
-  earlier: readonly CountedRecord[],
+  read: MonthReader,
   months: readonly Omit<IssueMonth, 'hospital' | 'lang'>[],
+  sliceRecords: number,
   eligible: ReadonlySet<string>,
   surface: (term: string) => string,
-): IssueRow[] {
-  const byMonth = byMonthOf(records);
+): Promise<IssueRow[]> {
   const daysIn = new Map(months.map((row) => [row.month, row.days]));
-  const holdingAny = recordsHoldingAny(byMonthOf([...records, ...earlier]));
+  // the term lists of the months read, the three before the month computed (months in order)
+  const termLists = new Map<string, readonly CountedRecord[]>();
+  const holdingAny = recordsHoldingAny(termLists);
   const rows: IssueRow[] = [];
-  for (const { month, days } of months.filter((row) => row.rebuild)) {
-    const monthRecords = byMonth.get(month) ?? [];
+  // the months of the slice last read whole not yet computed, with their records
+  let slice = new Map<string, IssueRecord[]>();
+  for (const [index, { month, days, rebuild, counted }] of months.entries()) {
+    termLists.delete(shiftMonth(month, -4));
+    if (!rebuild) {
+      if (counted && !termLists.has(month)) {
+        for (const [countedMonth, lists] of await readMonths(readFrom(months, index, 'counted', Infinity), read.termLists)) termLists.set(countedMonth, lists);
+      }
+      continue;
+    }
+    if (!slice.has(month)) slice = await readMonths(readFrom(months, index, 'rebuild', sliceRecords), read.records);
+    const monthRecords = slice.get(month)!;
+    slice.delete(month);
     issueThemes(monthRecords, eligible, { maxThemes: defaults.themes }).forEach((theme, index) => {
       const anchors = new Set([theme.anchor, ...theme.merged]);
       const before = [1, 2, 3].map((back) => {
@@ -197,6 +254,8 @@ function issueRows(
         quotes: pickQuotes(members, new Set([...anchors, ...theme.partners])),
       });
     });
+    // the months after count only its term lists
+    termLists.set(month, monthRecords.map((record) => ({ month, terms: record.terms })));
   }
   return rows;
 }
@@ -206,19 +265,21 @@ function issueRows(
  * terms indexed once when first asked, rather than every record scanned for every theme.
  */
 function recordsHoldingAny(byMonth: ReadonlyMap<string, readonly CountedRecord[]>): (month: string, terms: ReadonlySet<string>) => number {
-  const indexed = new Map<string, Map<string, number[]>>();
+  // by the month's list itself, so that a month's index goes with the month when byMonth lets it go
+  const indexed = new WeakMap<readonly CountedRecord[], Map<string, number[]>>();
   const postingsOf = (month: string) => {
-    let postings = indexed.get(month);
+    const records = byMonth.get(month) ?? [];
+    let postings = indexed.get(records);
     if (postings === undefined) {
       postings = new Map();
-      (byMonth.get(month) ?? []).forEach((record, index) => {
+      records.forEach((record, index) => {
         for (const term of record.terms) {
           const list = postings!.get(term);
           if (list) list.push(index);
           else postings!.set(term, [index]);
         }
       });
-      indexed.set(month, postings);
+      indexed.set(records, postings);
     }
     return postings;
   };

@@ -290,6 +290,19 @@ describe('the high-frequency issues on the next day', () => {
       await ws.write('north/3-feedback.csv', [FEEDBACK, northRecord('Q02late', '02-20', 'process', 'Another long queue at the lab')].join('\n'));
       await ws.run({ asOf: '2025-06-13' });
       expect(await computedAgain()).toEqual(['2025-02', '2025-03', '2025-04', '2025-05']);
+      // the step reads a month at a time: February counts January (not computed again, read as
+      // term lists only: its 6 queues with day two's late one) and December 2024 (none) as 0;
+      // March to May count February from the month read whole before them (5 + 1 late): the three
+      // months before March hold 6 + 6 + 0 queues, April's 5 + 6 + 6, May's 5 + 5 + 6
+      const queues = await ws.query<{ month: string; records: number; previous_month_records: number; mean_previous_3_months: number }>(
+        "select month, records, previous_month_records, mean_previous_3_months from mart_high_frequency_issues where hospital = 'north' and anchor_term = 'queue' and month between '2025-02' and '2025-05' order by month",
+      );
+      expect(queues.map((row) => [row.month, row.records, row.previous_month_records, Math.round(row.mean_previous_3_months * 3)])).toEqual([
+        ['2025-02', 6, 6, 6],
+        ['2025-03', 5, 6, 12],
+        ['2025-04', 5, 5, 17],
+        ['2025-05', 5, 5, 16],
+      ]);
     } finally {
       await ws.dispose();
     }
