@@ -46,6 +46,8 @@ export function printSummary(summary: RunSummary, language: Language, outDir: st
   const { totals } = summary;
   write(t(language, 'run.totals', { files: n(summary.files.length), read: n(totals.rows_read), loaded: n(totals.loaded), duplicates: n(totals.duplicates), quarantined: n(totals.quarantined) }));
   write(t(language, 'run.warehouse', { feedback: n(summary.records_in_warehouse.feedback), survey: n(summary.records_in_warehouse.survey) }));
+  // a mistyped or unmounted --input on a new warehouse would otherwise publish an empty site in silence
+  if (summary.files.length === 0 && summary.not_read.length === 0 && summary.records_in_warehouse.total === 0) write(t(language, 'run.nothingRead'));
   const unknown = summary.data_quality.unknown_departments;
   if (unknown.length > 0) write(t(language, 'run.unknownDepartments', { count: n(unknown.length), names: unknown.slice(0, 8).map((d) => withheldInLanguage(d.name, language)).join(', ') }));
   if (summary.not_read.length > 0) {

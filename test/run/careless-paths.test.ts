@@ -123,10 +123,11 @@ describe('detect and backtest outputs never replace what hearken did not write',
   });
 });
 
-it('an empty input folder runs to an empty site, exit 0', async () => {
+it('an empty input folder runs to an empty site, exit 0, and says so', async () => {
   await mkdir(join(ws.root, 'empty'));
   const empty = await hearken(...run('--input', join(ws.root, 'empty'), '--db', ws.db, '--out', ws.out, '--lang', 'en'));
   expect(empty.code, empty.stderr).toBe(0);
+  expect(empty.stdout).toMatch(/No feedback or survey file was found in the input folder and the warehouse holds no records.*Check --input\./);
   expect(JSON.parse(readFileSync(join(ws.out, 'run-summary.json'), 'utf8'))).toMatchObject({ files: [], totals: { rows_read: 0, loaded: 0 } });
 });
 
