@@ -33,6 +33,10 @@ describe('benchFigures', () => {
       site_build_40_departments_s: null,
       site_build_40_vs_copy: null,
       site_build_group_of_3_s: null,
+      hospital_records: null,
+      hospital_run_s: null,
+      hospital_vs_script: null,
+      hospital_vs_pandas: null,
       peak_rss_mb: 5000,
       stage_records: 10_000_000,
       stage_ingest_s: 200,
@@ -53,5 +57,13 @@ describe('benchFigures', () => {
     const site = { records: 100_000, surveyResponses: 200_000, one: size(1, 8.5, 2), group: size(3, 24.25, 5) };
     const figures = benchFigures({ quick: false, ingest: null, text: null, survey: null, detect: null, scale: [], site });
     expect(figures).toMatchObject({ site_build_40_departments_s: 8.5, site_build_40_vs_copy: 4.25, site_build_group_of_3_s: 24.25 });
+  });
+
+  it('quotes a hospital\'s whole run and its ratios to the bare word count and the pandas script, null without Python', () => {
+    const timing = (median: number) => ({ label: '', runs: [median], median });
+    const hospital = { records: 60_000, run: timing(30), wordCount: timing(4), pandas: timing(12), vsScript: 30 / 4, vsPandas: 30 / 12 };
+    const base = { quick: false, ingest: null, text: null, survey: null, detect: null, scale: [] };
+    expect(benchFigures({ ...base, hospital })).toMatchObject({ hospital_records: 60_000, hospital_run_s: 30, hospital_vs_script: 7.5, hospital_vs_pandas: 2.5 });
+    expect(benchFigures({ ...base, hospital: { ...hospital, pandas: null, vsPandas: null } })).toMatchObject({ hospital_vs_script: 7.5, hospital_vs_pandas: null });
   });
 });

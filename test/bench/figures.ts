@@ -1,4 +1,5 @@
 import type { DetectBenchResult } from './detect.bench.ts';
+import type { HospitalBenchResult } from './hospital.bench.ts';
 import type { IngestBenchResult } from './ingest.bench.ts';
 import type { ScaleRun } from './scale.bench.ts';
 import type { SiteBenchResult } from './site.bench.ts';
@@ -15,6 +16,8 @@ export interface BenchResults {
   scale: ScaleRun[];
   /** The site build of one hospital of 40 departments and of a group of three (absent: not run). */
   site?: SiteBenchResult | null;
+  /** A hospital's history, the whole run against an analyst's bare script (absent: not run). */
+  hospital?: HospitalBenchResult | null;
 }
 
 /** The size whose daily run and site build the figures quote: three years of a city's volume. */
@@ -28,8 +31,9 @@ const roundOrNull = (value: number | null | undefined) => (value === null || val
  * each ratio against its floor measured in the same run, the end-to-end seconds at 1M and 10M
  * records (null when that size did not run, as in quick mode), the incremental day and the site
  * build on the 1M history (else on the largest history that ran: `reference_records` says which),
- * the peak memory of the largest run, and each stage's seconds and rows/s in that run. Null where
- * a bench did not run or, for `detect_vs_r`, where R is absent.
+ * the peak memory of the largest run, and each stage's seconds and rows/s in that run; a
+ * hospital's whole run against an analyst's bare word count and pandas script. Null where a bench
+ * did not run or, for `detect_vs_r` and `hospital_vs_pandas`, where R or Python's pandas is absent.
  *
  * @example benchFigures({ quick: true, ingest: null, text: null, survey: null, detect: null, scale: [] }).run_10m_s // null
  */
@@ -59,6 +63,10 @@ export function benchFigures(results: BenchResults): Record<string, number | boo
     site_build_40_departments_s: roundOrNull(results.site?.one.publish.median),
     site_build_40_vs_copy: roundOrNull(results.site?.one.ratio),
     site_build_group_of_3_s: roundOrNull(results.site?.group.publish.median),
+    hospital_records: results.hospital?.records ?? null,
+    hospital_run_s: roundOrNull(results.hospital?.run.median),
+    hospital_vs_script: roundOrNull(results.hospital?.vsScript),
+    hospital_vs_pandas: roundOrNull(results.hospital?.vsPandas),
     peak_rss_mb: largest === null ? null : Math.round(Math.max(largest.run.peakRssMb, largest.incrementalDay.peakRssMb)),
     stage_records: largest?.records ?? null,
     ...stages,
