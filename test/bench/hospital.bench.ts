@@ -40,11 +40,15 @@ function runToEnd(command: string, args: readonly string[]): Promise<void> {
   });
 }
 
-/** Python with pandas and jieba, installed from Debian's packages when the machine lacks them and the bench runs as root. */
-function pandasAvailable(log: (line: string) => void): boolean {
-  const probe = () => spawnSync('python3', ['-c', 'import pandas, jieba'], { stdio: 'ignore' }).status === 0;
-  if (probe()) return true;
-  if (process.getuid?.() !== 0) return false;
+/**
+ * A Python with pandas and jieba: the one on the PATH, else Debian's own (a pyenv or virtualenv on
+ * the PATH does not see Debian's packages), installed from Debian's packages when the machine
+ * lacks them and the bench runs as root; null when there is none.
+ */
+function pandasPython(log: (line: string) => void): string | null {
+  const probe = () => ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import pandas, jieba'], { stdio: 'ignore' }).status === 0) ?? null;
+  const found = probe();
+  if (found !== null || process.getuid?.() !== 0) return found;
   log('hospital: installing python3-pandas and python3-jieba from Debian for the analyst\'s script …');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
@@ -75,14 +79,14 @@ export async function benchHospital(workDir: string, records: number, repeats: n
   };
   const hearkenRun = () => runToEnd(process.execPath, [join(PROJECT, 'bin/hearken.js'), 'run', '--input', input, '--db', db, '--out', out, '--timezone', defaults.timezone, '--as-of', defaults.asOf, '--lang', 'zh']);
   const wordCount = () => runToEnd(process.execPath, ['--import', 'tsx', WORD_COUNT, file]);
-  const pandas = pandasAvailable(log);
-  if (!pandas) log('hospital: no python3 with pandas and jieba here; the analyst\'s script is not timed');
+  const python = pandasPython(log);
+  if (python === null) log('hospital: no python3 with pandas and jieba here; the analyst\'s script is not timed');
 
-  log(`hospital: timing ${repeats} rounds (hearken run, bare word count${pandas ? ', pandas + jieba' : ''}) …`);
+  log(`hospital: timing ${repeats} rounds (hearken run, bare word count${python === null ? '' : ', pandas + jieba'}) …`);
   const timings = await timeAlternating(repeats, [
     { label: 'hearken run', prepare: emptyWarehouse, run: hearkenRun },
     { label: 'bare word count', run: wordCount },
-    ...(pandas ? [{ label: 'pandas + jieba', run: () => runToEnd('python3', [PANDAS_SCRIPT, file]) }] : []),
+    ...(python === null ? [] : [{ label: 'pandas + jieba', run: () => runToEnd(python, [PANDAS_SCRIPT, file]) }]),
   ]);
   const summary = JSON.parse(await readFile(join(out, 'run-summary.json'), 'utf8')) as { records_in_warehouse: { total: number } };
   if (summary.records_in_warehouse.total !== records) throw new Error(`bench: the run holds ${summary.records_in_warehouse.total} of ${records} records`);
