@@ -3,9 +3,13 @@ import type { ChildRunResult } from './run-child.ts';
 import { benchFigures } from './figures.ts';
 import type { ScaleRun } from './scale.bench.ts';
 
-/** A run of `records` records whose every stage took the seconds given; rows as a run of that size reports them. */
+/**
+ * A run of `records` records whose every stage took the seconds given, the run's peak memory
+ * reached in its first stage; rows as a run of that size reports them.
+ */
 function scaleRun(records: number, seconds: number, stages: Record<string, number>, peakRssMb: number): ScaleRun {
-  const run: ChildRunResult = { seconds, stages, peakRssMb, rowsRead: records * 3, recordsInWarehouse: records * 3 };
+  const stagePeakRssMb = Object.fromEntries(Object.keys(stages).map((stage) => [stage, peakRssMb]));
+  const run: ChildRunResult = { seconds, stages, peakRssMb, stagePeakRssMb, rowsRead: records * 3, recordsInWarehouse: records * 3 };
   return { records, surveyResponses: records * 2, run, incrementalDay: { ...run, seconds: seconds / 10, peakRssMb: peakRssMb / 2, newRecords: 1 }, siteBuildSeconds: seconds / 20 };
 }
 
@@ -41,8 +45,10 @@ describe('benchFigures', () => {
       stage_records: 10_000_000,
       stage_ingest_s: 200,
       stage_ingest_rows_per_s: 150_000, // 30M rows read / 200 s
+      stage_ingest_peak_rss_mb: 5000,
       stage_marts_s: 100,
       stage_marts_rows_per_s: 300_000,
+      stage_marts_peak_rss_mb: 5000,
     });
   });
 

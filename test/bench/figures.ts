@@ -31,7 +31,7 @@ const roundOrNull = (value: number | null | undefined) => (value === null || val
  * each ratio against its floor measured in the same run, the end-to-end seconds at 1M and 10M
  * records (null when that size did not run, as in quick mode), the incremental day and the site
  * build on the 1M history (else on the largest history that ran: `reference_records` says which),
- * the peak memory of the largest run, and each stage's seconds and rows/s in that run; a
+ * the peak memory of the largest run, and each stage's seconds, rows/s and peak memory by its end in that run; a
  * hospital's whole run against an analyst's bare word count and pandas script. Null where a bench
  * did not run or, for `detect_vs_r` and `hospital_vs_pandas`, where R or Python's pandas is absent.
  *
@@ -48,6 +48,8 @@ export function benchFigures(results: BenchResults): Record<string, number | boo
     const rows = stage === 'ingest' ? (largest?.run.rowsRead ?? 0) : (largest?.run.recordsInWarehouse ?? 0);
     stages[`stage_${stage}_s`] = round(seconds);
     stages[`stage_${stage}_rows_per_s`] = seconds > 0 ? Math.round(rows / seconds) : 0;
+    const peak = largest?.run.stagePeakRssMb[stage];
+    if (peak !== undefined) stages[`stage_${stage}_peak_rss_mb`] = Math.round(peak);
   }
   return {
     quick: results.quick,

@@ -10,6 +10,11 @@ export interface ChildRunResult {
   stages: Record<string, number>;
   /** The process's peak resident memory: DuckDB, Node and the worker threads are all in it. */
   peakRssMb: number;
+  /**
+   * The process's peak resident memory by the end of each stage (a high-water mark, so never
+   * less than the stage's before): the first stage at the run's peak is the one that reached it.
+   */
+  stagePeakRssMb: Record<string, number>;
   rowsRead: number;
   recordsInWarehouse: number;
 }
@@ -18,8 +23,14 @@ export interface ChildRunResult {
 const STAGE_KEYS = ['ingest', 'text', 'categories', 'marts', 'detect', 'publish'] as const;
 const STAGE_BY_LABEL = new Map<string, string>(STAGE_KEYS.map((key) => [t('en', `stage.${key}`), key]));
 
-/** A progress that times each stage from its start to its end (a stage it does not know keeps its label). */
-function stageClock(stages: Record<string, number>): Progress {
+/** The process's peak resident memory so far, every thread's, in MiB. */
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * A progress that times each stage from its start to its end (a stage it does not know keeps its
+ * label) and notes the process's peak memory by its end.
+ */
+function stageClock(stages: Record<string, number>, peaks: Record<string, number>): Progress {
   let current: { key: string; started: bigint } | null = null;
   return {
     start(label) {
@@ -30,6 +41,7 @@ function stageClock(stages: Record<string, number>): Progress {
     done() {
       if (current === null) return;
       stages[current.key] = (stages[current.key] ?? 0) + Number(process.hrtime.bigint() - current.started) / 1e9;
+      peaks[current.key] = peakRssMb();
       current = null;
     },
     info() {},
@@ -40,12 +52,14 @@ function stageClock(stages: Record<string, number>): Progress {
 // in a process of its own so that its peak memory is the run's alone (resourceUsage counts every thread)
 const { options, now } = JSON.parse(process.argv[2] ?? '{}') as { options: CliOptions; now: string };
 const stages: Record<string, number> = {};
+const stagePeakRssMb: Record<string, number> = {};
 const started = process.hrtime.bigint();
-const { summary } = await run(normalizeConfig({ ...options, lang: 'en' }), stageClock(stages), new Date(now));
+const { summary } = await run(normalizeConfig({ ...options, lang: 'en' }), stageClock(stages, stagePeakRssMb), new Date(now));
 const result: ChildRunResult = {
   seconds: Number(process.hrtime.bigint() - started) / 1e9,
   stages,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  peakRssMb: peakRssMb(),
+  stagePeakRssMb,
   rowsRead: summary.totals.rows_read,
   recordsInWarehouse: summary.records_in_warehouse.total,
 };

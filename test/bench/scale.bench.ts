@@ -91,8 +91,8 @@ export async function timeSiteBuild(dbPath: string, input: string, publishedDir:
 
 const stageLine = (result: ChildRunResult) =>
   Object.entries(result.stages)
-    .map(([stage, seconds]) => `${stage} ${formatSeconds(seconds)}`)
-    .join(', ');
+    .map(([stage, seconds]) => `${stage} ${formatSeconds(seconds)}, peak ${(result.stagePeakRssMb[stage] ?? 0).toFixed(0)} MB by its end`)
+    .join('; ');
 
 /**
  * End to end at one size: N generated feedback records in three hospitals' folders and 2N survey
