@@ -9,6 +9,7 @@ import { buildSeries, type SeriesRow } from '../../pipeline/detect/series-input.
 import { silentProgress } from '../../pipeline/progress.ts';
 import { Rng } from '../../pipeline/detect/prng.ts';
 import { SHARED } from '../support/shared.ts';
+import { withDebianPackages } from './debian-packages.ts';
 import { formatSeconds } from './measure.ts';
 
 /** The methods R surveillance and hearken both have, as the R harness names them. */
@@ -51,13 +52,7 @@ function timeMethods(series: readonly (readonly number[])[], methods: readonly s
 /** R with surveillance, installed from Debian's packages when it is nowhere on the machine. */
 function rAvailable(log: (line: string) => void): boolean {
   const probe = () => spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(surveillance))'], { stdio: 'ignore' }).status === 0;
-  if (probe()) return true;
-  if (process.getuid?.() !== 0) return false;
-  log('detect: installing r-cran-surveillance from Debian for the R comparison …');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'r-base-core', 'r-cran-surveillance'], { stdio: 'ignore', env });
-  return probe();
+  return withDebianPackages(probe, ['r-base-core', 'r-cran-surveillance'], () => log('detect: installing r-cran-surveillance from Debian for the R comparison …'));
 }
 
 /** Whether the shared R harness can run here: the harness file is present and R with surveillance is (or was just) installed. */

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BENCH_HISTORY, writeBenchFeedbackCsv } from '../../data/generator/bench.ts';
+import { withDebianPackages } from './debian-packages.ts';
 import { formatSeconds, timeAlternating, type Timing } from './measure.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
@@ -47,13 +48,7 @@ function runToEnd(command: string, args: readonly string[]): Promise<void> {
  */
 function pandasPython(log: (line: string) => void): string | null {
   const probe = () => ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import pandas, jieba'], { stdio: 'ignore' }).status === 0) ?? null;
-  const found = probe();
-  if (found !== null || process.getuid?.() !== 0) return found;
-  log('hospital: installing python3-pandas and python3-jieba from Debian for the analyst\'s script …');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-pandas', 'python3-jieba'], { stdio: 'ignore', env });
-  return probe();
+  return withDebianPackages(probe, ['python3-pandas', 'python3-jieba'], () => log('hospital: installing python3-pandas and python3-jieba from Debian for the analyst\'s script …'));
 }
 
 /**
